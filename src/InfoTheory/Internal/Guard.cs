@@ -1,0 +1,154 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+
+namespace InfoTheory.Internal;
+
+/// <summary>
+/// The one place input rules live. Messages say what came and what was expected, and name the
+/// parameter, e.g. <c>"p[3] is -0.2; probabilities must be >= 0"</c>.
+/// </summary>
+/// <remarks>
+/// Hot kernels check cheaply inside their own pass (a running sum and a finite/non-negative flag)
+/// and call a <c>Throw…</c> method only on failure; that method re-scans to find the culprit, so
+/// the fast path never pays for a good message.
+/// </remarks>
+internal static class Guard
+{
+    /// <summary>
+    /// How far the sum of <paramref name="length"/> probabilities may drift from 1: 1e-9, growing
+    /// with √n as rounding error in a long sum does.
+    /// </summary>
+    public static double SumTolerance(int length) => 1e-9 * Math.Max(1.0, Math.Sqrt(length));
+
+    /// <summary>Throws unless <paramref name="p"/> is a non-empty probability vector.</summary>
+    /// <exception cref="ArgumentException">Empty, an entry negative/NaN/infinite, or the sum off 1.</exception>
+    public static void Probabilities(ReadOnlySpan<double> p, string paramName)
+    {
+        NotEmpty(p.Length, paramName);
+        double sum = 0;
+        for (int i = 0; i < p.Length; i++)
+        {
+            double v = p[i];
+            if (!(v >= 0) || double.IsPositiveInfinity(v))
+            {
+                ThrowBadProbability(paramName, i, v);
+            }
+
+            sum += v;
+        }
+
+        if (Math.Abs(sum - 1.0) > SumTolerance(p.Length))
+        {
+            ThrowBadSum(paramName, sum, p.Length);
+        }
+    }
+
+    /// <summary>
+    /// Finds why <paramref name="p"/> is not a probability vector and throws. Call it only after a
+    /// fast pass has seen that something is wrong.
+    /// </summary>
+    /// <exception cref="ArgumentException">Always.</exception>
+    [DoesNotReturn]
+    public static void ThrowInvalidProbabilities(ReadOnlySpan<double> p, string paramName)
+    {
+        Probabilities(p, paramName);
+        throw new ArgumentException($"{paramName} is not a valid probability vector.", paramName);
+    }
+
+    /// <summary>Throws unless two spans that pair element by element have the same length.</summary>
+    /// <exception cref="ArgumentException">The lengths differ.</exception>
+    public static void SameLength(int length, int otherLength, string paramName, string otherName)
+    {
+        if (length != otherLength)
+        {
+            throw new ArgumentException(
+                $"{paramName} has length {length} but {otherName} has length {otherLength}; they must have the same length.",
+                otherName);
+        }
+    }
+
+    /// <summary>Throws when a sequence is empty.</summary>
+    /// <exception cref="ArgumentException"><paramref name="length"/> is 0.</exception>
+    public static void NotEmpty(int length, string paramName)
+    {
+        if (length == 0)
+        {
+            throw new ArgumentException($"{paramName} is empty; at least one element is required.", paramName);
+        }
+    }
+
+    /// <summary>Throws unless every value is finite.</summary>
+    /// <exception cref="ArgumentException">An entry is NaN or infinite.</exception>
+    public static void AllFinite(ReadOnlySpan<double> values, string paramName)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (!double.IsFinite(values[i]))
+            {
+                throw new ArgumentException(
+                    $"{paramName}[{i}] is {Format(values[i])}; values must be finite.", paramName);
+            }
+        }
+    }
+
+    /// <summary>Throws unless <paramref name="value"/> is finite.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is NaN or infinite.</exception>
+    public static void Finite(double value, string paramName)
+    {
+        if (!double.IsFinite(value))
+        {
+            throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} is {Format(value)}; it must be finite.");
+        }
+    }
+
+    /// <summary>Throws unless <paramref name="value"/> is finite and &gt; 0.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is not a finite positive number.</exception>
+    public static void Positive(double value, string paramName)
+    {
+        if (!(value > 0) || !double.IsFinite(value))
+        {
+            throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} is {Format(value)}; it must be finite and > 0.");
+        }
+    }
+
+    /// <summary>Throws unless <paramref name="value"/> lies in [<paramref name="min"/>, <paramref name="max"/>].</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is outside the range or NaN.</exception>
+    public static void InRange(double value, double min, double max, string paramName)
+    {
+        if (!(value >= min && value <= max))
+        {
+            throw new ArgumentOutOfRangeException(
+                paramName, value, $"{paramName} is {Format(value)}; it must lie in [{Format(min)}, {Format(max)}].");
+        }
+    }
+
+    /// <summary>Throws unless <paramref name="value"/> lies in [<paramref name="min"/>, <paramref name="max"/>].</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is outside the range.</exception>
+    public static void InRange(long value, long min, long max, string paramName)
+    {
+        if (value < min || value > max)
+        {
+            throw new ArgumentOutOfRangeException(
+                paramName, value, $"{paramName} is {value}; it must lie in [{min}, {max}].");
+        }
+    }
+
+    /// <summary>Formats a double the way messages show it: invariant culture, round-trip precision.</summary>
+    public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    [DoesNotReturn]
+    private static void ThrowBadProbability(string paramName, int index, double value)
+    {
+        string rule = double.IsNaN(value) || double.IsInfinity(value) ? "probabilities must be finite" : "probabilities must be >= 0";
+        throw new ArgumentException($"{paramName}[{index}] is {Format(value)}; {rule}.", paramName);
+    }
+
+    [DoesNotReturn]
+    private static void ThrowBadSum(string paramName, double sum, int length)
+    {
+        throw new ArgumentException(
+            $"{paramName} sums to {Format(sum)}; probabilities must sum to 1 (within {Format(SumTolerance(length))}). "
+            + "Call Distribution.Normalize first if these are unnormalised weights.",
+            paramName);
+    }
+}

@@ -1,0 +1,59 @@
+using InfoTheory.Internal;
+
+namespace InfoTheory.Tests.Internal;
+
+public class GuardTests
+{
+    [Fact]
+    public void Probabilities_NegativeEntry_NamesParameterIndexAndValue()
+    {
+        var act = () => Guard.Probabilities([0.5, 0.7, -0.2], "p");
+
+        act.Should().Throw<ArgumentException>()
+            .WithParameterName("p")
+            .WithMessage("p[2] is -0.2; probabilities must be >= 0.*");
+    }
+
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NegativeInfinity)]
+    public void Probabilities_NonFiniteEntry_Throws(double bad)
+    {
+        var act = () => Guard.Probabilities([0.5, bad, 0.5], "q");
+
+        act.Should().Throw<ArgumentException>().WithParameterName("q").WithMessage("q[1] is *; probabilities must be finite.*");
+    }
+
+    [Fact]
+    public void Probabilities_SumOffOne_ReportsTheSum()
+    {
+        var act = () => Guard.Probabilities([0.5, 0.6], "p");
+
+        act.Should().Throw<ArgumentException>().WithParameterName("p").WithMessage("p sums to 1.1; probabilities must sum to 1*");
+    }
+
+    [Fact]
+    public void Probabilities_RoundingErrorWithinTolerance_IsAccepted()
+    {
+        var act = () => Guard.Probabilities([0.1, 0.2, 0.3, 0.4 + 5e-10], "p");
+
+        act.Should().NotThrow();
+    }
+
+    [Fact]
+    public void Probabilities_Empty_Throws()
+    {
+        var act = () => Guard.Probabilities([], "p");
+
+        act.Should().Throw<ArgumentException>().WithParameterName("p").WithMessage("p is empty*");
+    }
+
+    [Fact]
+    public void SameLength_Mismatch_NamesBothLengths()
+    {
+        var act = () => Guard.SameLength(3, 4, "p", "q");
+
+        act.Should().Throw<ArgumentException>().WithParameterName("q").WithMessage("p has length 3 but q has length 4*");
+    }
+}
