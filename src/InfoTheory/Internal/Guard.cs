@@ -12,7 +12,7 @@ namespace InfoTheory.Internal;
 /// and call a <c>Throw…</c> method only on failure; that method re-scans to find the culprit, so
 /// the fast path never pays for a good message.
 /// </remarks>
-internal static class Guard
+internal static partial class Guard
 {
     /// <summary>
     /// How far the sum of <paramref name="length"/> probabilities may drift from 1: 1e-9, growing
@@ -91,6 +91,33 @@ internal static class Guard
         }
     }
 
+    /// <summary>Throws unless every value is finite.</summary>
+    /// <exception cref="ArgumentException">An entry is NaN or infinite.</exception>
+    public static void AllFinite(ReadOnlySpan<float> values, string paramName)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (!float.IsFinite(values[i]))
+            {
+                throw new ArgumentException(
+                    $"{paramName}[{i}] is {Format(values[i])}; values must be finite.", paramName);
+            }
+        }
+    }
+
+    /// <summary>Throws unless every value is &gt;= 0.</summary>
+    /// <exception cref="ArgumentException">An entry is negative.</exception>
+    public static void AllNonNegative(ReadOnlySpan<int> values, string paramName)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (values[i] < 0)
+            {
+                throw new ArgumentException($"{paramName}[{i}] is {values[i]}; values must be >= 0.", paramName);
+            }
+        }
+    }
+
     /// <summary>Throws unless <paramref name="value"/> is finite.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is NaN or infinite.</exception>
     public static void Finite(double value, string paramName)
@@ -131,6 +158,81 @@ internal static class Guard
             throw new ArgumentOutOfRangeException(
                 paramName, value, $"{paramName} is {value}; it must lie in [{min}, {max}].");
         }
+    }
+
+    /// <summary>
+    /// Throws unless a buffer of <paramref name="length"/> elements holds the <paramref name="required"/>
+    /// elements that <paramref name="shape"/> (e.g. <c>"m × k = 3 × 4"</c>) describes.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="length"/> is less than <paramref name="required"/>.</exception>
+    public static void MinimumLength(int length, long required, string shape, string paramName)
+    {
+        if (length < required)
+        {
+            throw new ArgumentException(
+                $"{paramName} has length {length} but {shape} needs at least {required} elements.", paramName);
+        }
+    }
+
+    /// <summary>
+    /// Throws unless <paramref name="table"/>, a row-major table with <paramref name="columns"/> columns,
+    /// holds probabilities that sum to 1; the message names the offending <c>[row,column]</c> or the sum.
+    /// </summary>
+    /// <exception cref="ArgumentException">An entry is negative, NaN or infinite, or the sum is off 1.</exception>
+    public static void ProbabilityTable(ReadOnlySpan<double> table, int columns, string paramName)
+    {
+        double sum = 0;
+        for (int k = 0; k < table.Length; k++)
+        {
+            double v = table[k];
+            if (!(v >= 0) || double.IsPositiveInfinity(v))
+            {
+                string rule = double.IsNaN(v) || double.IsInfinity(v) ? "probabilities must be finite" : "probabilities must be >= 0";
+                throw new ArgumentException($"{paramName}[{k / columns},{k % columns}] is {Format(v)}; {rule}.", paramName);
+            }
+
+            sum += v;
+        }
+
+        if (Math.Abs(sum - 1.0) > SumTolerance(table.Length))
+        {
+            ThrowBadSum(paramName, sum, table.Length);
+        }
+    }
+
+    /// <summary>
+    /// Returns the total of a non-empty set of observation counts, throwing on a negative count or a
+    /// zero total. With <paramref name="columns"/> &gt; 0 the counts are a row-major table and the
+    /// message names the offending <c>[row,column]</c>.
+    /// </summary>
+    /// <exception cref="ArgumentException">Empty, a count negative, a zero total, or a total past <see cref="long.MaxValue"/>.</exception>
+    public static long Counts(ReadOnlySpan<long> counts, int columns, string paramName)
+    {
+        NotEmpty(counts.Length, paramName);
+        long total = 0;
+        for (int k = 0; k < counts.Length; k++)
+        {
+            long c = counts[k];
+            if (c < 0)
+            {
+                string index = columns > 0 ? $"[{k / columns},{k % columns}]" : $"[{k}]";
+                throw new ArgumentException($"{paramName}{index} is {c}; counts must be >= 0.", paramName);
+            }
+
+            if (total > long.MaxValue - c)
+            {
+                throw new ArgumentException($"{paramName} sums past {long.MaxValue}; the total count must fit in a long.", paramName);
+            }
+
+            total += c;
+        }
+
+        if (total == 0)
+        {
+            throw new ArgumentException($"{paramName} sums to 0; at least one observation is required.", paramName);
+        }
+
+        return total;
     }
 
     /// <summary>Formats a double the way messages show it: invariant culture, round-trip precision.</summary>

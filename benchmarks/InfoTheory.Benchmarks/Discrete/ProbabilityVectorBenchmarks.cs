@@ -1,0 +1,44 @@
+using System.Numerics.Tensors;
+using BenchmarkDotNet.Attributes;
+
+namespace InfoTheory.Benchmarks.Discrete;
+
+/// <summary>
+/// Two seeded probability vectors p and q of each size, with <see cref="TensorPrimitives.Dot{T}(ReadOnlySpan{T}, ReadOnlySpan{T})"/>
+/// over the same arrays as the memory-read floor every fused kernel is compared with.
+/// </summary>
+[MemoryDiagnoser]
+public abstract class ProbabilityVectorBenchmarks
+{
+    /// <summary>Gets p: full support, entries spread over several decades.</summary>
+    protected double[] P { get; private set; } = [];
+
+    /// <summary>Gets q: independent of p, full support.</summary>
+    protected double[] Q { get; private set; } = [];
+
+    [Params(1031, 100_000, 10_000_000)]
+    public int N { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var rng = new Random(20261125);
+        P = Vector(rng, N);
+        Q = Vector(rng, N);
+    }
+
+    [Benchmark]
+    public double Dot() => TensorPrimitives.Dot<double>(P, Q);
+
+    private static double[] Vector(Random rng, int n)
+    {
+        var w = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            double u = rng.NextDouble();
+            w[i] = 1e-3 + u * u * u;
+        }
+
+        return Distribution.Normalize(w);
+    }
+}

@@ -1,0 +1,45 @@
+using BenchmarkDotNet.Attributes;
+using InfoTheory.Variational.Autodiff;
+using InfoTheory.Variational.Kernels;
+
+namespace InfoTheory.Benchmarks.Variational;
+
+/// <summary>
+/// One VAE training step (forward, backward, Adam) at batch 128, on the blocked SIMD GEMM and,
+/// as the baseline, on the portable scalar triple loops. PyTorch 1.13 (OpenBLAS, CPU) takes
+/// ~15 ms for the same step on this machine; the target is under 12 ms and under 64 KB allocated.
+/// </summary>
+[MemoryDiagnoser]
+public class TrainingStepBenchmarks
+{
+    private VaeTrainingStep _step = null!;
+
+    [GlobalSetup(Target = nameof(NaiveMatMulStep))]
+    public void SetupNaive()
+    {
+        Tensor<float>.KernelOptions = new GemmOptions(ForcePortable: true);
+        Setup();
+    }
+
+    [GlobalSetup(Target = nameof(EngineStep))]
+    public void SetupEngine()
+    {
+        Tensor<float>.KernelOptions = GemmOptions.Default;
+        Setup();
+    }
+
+    [Benchmark(Baseline = true)]
+    public float NaiveMatMulStep() => _step.Step();
+
+    [Benchmark]
+    public float EngineStep() => _step.Step();
+
+    private void Setup()
+    {
+        _step = new VaeTrainingStep(batchSize: 128, seed: 2026);
+        for (int i = 0; i < 3; i++)
+        {
+            _step.Step();
+        }
+    }
+}

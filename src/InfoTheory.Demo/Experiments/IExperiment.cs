@@ -1,0 +1,17 @@
+namespace InfoTheory.Demo.Experiments;
+
+/// <summary>One reproducible part of the notes: computes something and writes its figures.</summary>
+internal interface IExperiment
+{
+    /// <summary>The --model value that selects it (lower case).</summary>
+    string Name { get; }
+
+    /// <summary>One line for --help.</summary>
+    string Description { get; }
+
+    /// <summary>How many progress steps <see cref="Run"/> reports, for the progress bar.</summary>
+    int Steps { get; }
+
+    /// <summary>Runs the experiment, reporting each finished step, its figures and its results to <paramref name="context"/>.</summary>
+    void Run(ExperimentContext context);
+}

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Globalization;
+using InfoTheory.Demo;
+using InfoTheory.Demo.Experiments;
+using Spectre.Console;
+
+// Figures and messages print numbers the same way on every machine (ScottPlot formats tick labels with the current culture).
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
+// Experiments run in this order under --model all; each is also selectable alone by its name.
+IExperiment[] experiments = [new DatasetOverview(), new MixtureContours()];
+
+DemoOptions options;
+try
+{
+    options = DemoOptions.Parse(args, experiments.Select(e => e.Name).ToArray());
+}
+catch (ArgumentException e)
+{
+    AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{e.Message}[/]");
+    return 2;
+}
+
+if (options.ShowHelp)
+{
+    Console.WriteLine(DemoOptions.Help(experiments.Select(e => (e.Name, e.Description)).ToArray()));
+    return 0;
+}
+
+DemoData data;
+try
+{
+    data = DemoData.Load(options);
+}
+catch (Exception e) when (e is ArgumentException or InvalidDataException or IOException or UnauthorizedAccessException)
+{
+    AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]Cannot load the dataset: {e.Message}[/]");
+    return 2;
+}
+
+IExperiment[] selected = options.Model == "all" ? experiments : experiments.Where(e => e.Name == options.Model).ToArray();
+var finished = new List<(IExperiment Experiment, ExperimentContext Context, TimeSpan Elapsed)>();
+var clock = Stopwatch.StartNew();
+AnsiConsole.Progress()
+    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+    .Start(progress =>
+    {
+        var tasks = selected.Select(e => progress.AddTask(e.Name, autoStart: false, maxValue: e.Steps)).ToArray();
+        for (int i = 0; i < selected.Length; i++)
+        {
+            ProgressTask task = tasks[i];
+            task.StartTask();
+            var context = new ExperimentContext(options, data, steps => task.Increment(steps));
+            var watch = Stopwatch.StartNew();
+            selected[i].Run(context);
+            task.Value = task.MaxValue;
+            task.StopTask();
+            finished.Add((selected[i], context, watch.Elapsed));
+        }
+    });
+
+var table = new Table().Title("Summary").AddColumns("Experiment", "Result", "Value");
+foreach ((IExperiment experiment, ExperimentContext context, TimeSpan elapsed) in finished)
+{
+    foreach ((string quantity, string value) in context.Results)
+    {
+        table.AddRow(Markup.Escape(experiment.Name), Markup.Escape(quantity), Markup.Escape(value));
+    }
+
+    foreach (string figure in context.Figures)
+    {
+        table.AddRow(Markup.Escape(experiment.Name), "figure", Markup.Escape(Path.GetRelativePath(Environment.CurrentDirectory, figure)));
+    }
+
+    table.AddRow(Markup.Escape(experiment.Name), "time", string.Create(CultureInfo.InvariantCulture, $"{elapsed.TotalSeconds:0.0} s"));
+}
+
+AnsiConsole.Write(table);
+AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Done in {clock.Elapsed.TotalSeconds:0.0} s; figures are in [bold]{Path.GetFullPath(options.OutputFolder)}[/].");
+return 0;

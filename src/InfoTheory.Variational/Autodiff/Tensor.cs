@@ -1,0 +1,236 @@
+using System.Numerics;
+
+namespace InfoTheory.Variational.Autodiff;
+
+/// <summary>
+/// Creates tensors and combines several of them; the element type is inferred from the arguments
+/// or given explicitly (<c>Tensor.Zeros&lt;float&gt;(2, 3)</c>). Operations on one tensor are its
+/// instance methods (<c>x.Exp()</c>); binary ones also have operators (<c>a + b</c>).
+/// </summary>
+public static class Tensor
+{
+    /// <summary>A tensor of zeros.</summary>
+    /// <typeparam name="T">The element type: <see cref="float"/> for models, <see cref="double"/> for gradient checks.</typeparam>
+    /// <param name="shape">Extents, each &gt;= 0; none for a scalar.</param>
+    /// <returns>A new leaf tensor that does not require gradients.</returns>
+    /// <exception cref="ArgumentException">A negative extent, rank above 8, or too many elements.</exception>
+    public static Tensor<T> Zeros<T>(params ReadOnlySpan<int> shape)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Tensor<T>.Zeros(shape);
+
+    /// <summary>A tensor of ones.</summary>
+    /// <typeparam name="T">The element type: <see cref="float"/> for models, <see cref="double"/> for gradient checks.</typeparam>
+    /// <param name="shape">Extents, each &gt;= 0; none for a scalar.</param>
+    /// <returns>A new leaf tensor that does not require gradients.</returns>
+    /// <exception cref="ArgumentException">A negative extent, rank above 8, or too many elements.</exception>
+    public static Tensor<T> Ones<T>(params ReadOnlySpan<int> shape)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Tensor<T>.Ones(shape);
+
+    /// <summary>A rank-0 tensor holding one value.</summary>
+    /// <typeparam name="T">The element type: <see cref="float"/> for models, <see cref="double"/> for gradient checks.</typeparam>
+    /// <param name="value">The value.</param>
+    /// <returns>A new leaf tensor of shape [] that does not require gradients.</returns>
+    public static Tensor<T> Scalar<T>(T value)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Tensor<T>.Scalar(value);
+
+    /// <summary>Elementwise sum with NumPy broadcasting.</summary>
+    /// <typeparam name="T">The element type: <see cref="float"/> for models, <see cref="double"/> for gradient checks.</typeparam>
+    /// <remarks>y = a + b; ∂y/∂a = ∂y/∂b = 1, summed over the axes each operand was broadcast along.</remarks>
+    /// <param name="left">a.</param>
+    /// <param name="right">b, broadcastable against a.</param>
+    /// <returns>A tensor of the broadcast shape.</returns>
+    /// <exception cref="ArgumentNullException">An operand is null.</exception>
+    /// <exception cref="ArgumentException">The shapes cannot be broadcast; the message shows both.</exception>
+    public static Tensor<T> Add<T>(Tensor<T> left, Tensor<T> right)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Tensor<T>.Add(left, right);
+
+    /// <summary>Elementwise difference with NumPy broadcasting.</summary>
+    /// <typeparam name="T">The element type: <see cref="float"/> for models, <see cref="double"/> for gradient checks.</typeparam>
+    /// <remarks>y = a − b; ∂y/∂a = 1, ∂y/∂b = −1, summed over broadcast axes.</remarks>
+    /// <param name="left">a.</param>
+    /// <param name="right">b, broadcastable against a.</param>
+    /// <returns>A tensor of the broadcast shape.</returns>
+    /// <exception cref="ArgumentNullException">An operand is null.</exception>
+    /// <exception cref="ArgumentException">The shapes cannot be broadcast; the message shows both.</exception>
+    public static Tensor<T> Subtract<T>(Tensor<T> left, Tensor<T> right)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Tensor<T>.Subtract(left, right);
+
+    /// <summary>Elementwise product with NumPy broadcasting.</summary>
+    /// <typeparam name="T">The element type: <see cref="float"/> for models, <see cref="double"/> for gradient checks.</typeparam>
+    /// <remarks>y = a·b; ∂y/∂a = b, ∂y/∂b = a, summed over broadcast axes.</remarks>
+    /// <param name="left">a.</param>
+    /// <param name="right">b, broadcastable against a.</param>
+    /// <returns>A tensor of the broadcast shape.</returns>
+    /// <exception cref="ArgumentNullException">An operand is null.</exception>
+    /// <exception cref="ArgumentException">The shapes cannot be broadcast; the message shows both.</exception>
+    public static Tensor<T> Multiply<T>(Tensor<T> left, Tensor<T> right)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Tensor<T>.Multiply(left, right);
+
+    /// <summary>Elementwise quotient with NumPy broadcasting.</summary>
+    /// <typeparam name="T">The element type: <see cref="float"/> for models, <see cref="double"/> for gradient checks.</typeparam>
+    /// <remarks>y = a / b; ∂y/∂a = 1/b, ∂y/∂b = −a/b² = −y/b, summed over broadcast axes. Division by zero follows IEEE 754 (±∞ or NaN).</remarks>
+    /// <param name="left">a.</param>
+    /// <param name="right">b, broadcastable against a.</param>
+    /// <returns>A tensor of the broadcast shape.</returns>
+    /// <exception cref="ArgumentNullException">An operand is null.</exception>
+    /// <exception cref="ArgumentException">The shapes cannot be broadcast; the message shows both.</exception>
+    public static Tensor<T> Divide<T>(Tensor<T> left, Tensor<T> right)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Tensor<T>.Divide(left, right);
+
+    /// <summary>Adds a constant to every element.</summary>
+    /// <typeparam name="T">The element type: <see cref="float"/> for models, <see cref="double"/> for gradient checks.</typeparam>
+    /// <remarks>y = x + c; ∂y/∂x = 1.</remarks>
+    /// <param name="x">The tensor.</param>
+    /// <param name="constant">c.</param>
+    /// <returns>A tensor of x's shape.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="x"/> is null.</exception>
+    public static Tensor<T> Add<T>(Tensor<T> x, T constant)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Tensor<T>.Add(x, constant);
+
+    /// <summary>Multiplies every element by a constant.</summary>
+    /// <typeparam name="T">The element type: <see cref="float"/> for models, <see cref="double"/> for gradient checks.</typeparam>
+    /// <remarks>y = c·x; ∂y/∂x = c.</remarks>
+    /// <param name="x">The tensor.</param>
+    /// <param name="constant">c.</param>
+    /// <returns>A tensor of x's shape.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="x"/> is null.</exception>
+    public static Tensor<T> Multiply<T>(Tensor<T> x, T constant)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Tensor<T>.Multiply(x, constant);
+
+    /// <summary>Divides a constant by every element.</summary>
+    /// <typeparam name="T">The element type: <see cref="float"/> for models, <see cref="double"/> for gradient checks.</typeparam>
+    /// <remarks>y = c / x; ∂y/∂x = −c/x² = −y/x.</remarks>
+    /// <param name="constant">c.</param>
+    /// <param name="x">The tensor.</param>
+    /// <returns>A tensor of x's shape.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="x"/> is null.</exception>
+    public static Tensor<T> Divide<T>(T constant, Tensor<T> x)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Tensor<T>.Divide(constant, x);
+
+    /// <summary>Negates every element.</summary>
+    /// <typeparam name="T">The element type: <see cref="float"/> for models, <see cref="double"/> for gradient checks.</typeparam>
+    /// <remarks>y = −x; ∂y/∂x = −1.</remarks>
+    /// <param name="x">The tensor.</param>
+    /// <returns>A tensor of x's shape.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="x"/> is null.</exception>
+    public static Tensor<T> Negate<T>(Tensor<T> x)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Tensor<T>.Negate(x);
+
+    /// <summary>A tensor with every element equal to <paramref name="value"/>.</summary>
+    /// <typeparam name="T">The element type: <see cref="float"/> for models, <see cref="double"/> for gradient checks.</typeparam>
+    /// <param name="value">The fill value.</param>
+    /// <param name="shape">Extents, each &gt;= 0; none for a scalar.</param>
+    /// <returns>A new leaf tensor that does not require gradients.</returns>
+    /// <exception cref="ArgumentException">A negative extent, rank above 8, or too many elements.</exception>
+    public static Tensor<T> Full<T>(T value, params ReadOnlySpan<int> shape)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Tensor<T>.Full(value, shape);
+
+    /// <summary>A tensor holding a copy of <paramref name="values"/> in row-major order.</summary>
+    /// <typeparam name="T">The element type: <see cref="float"/> for models, <see cref="double"/> for gradient checks.</typeparam>
+    /// <param name="values">The elements; their count must equal the product of the extents.</param>
+    /// <param name="shape">Extents, each &gt;= 0; none for a scalar.</param>
+    /// <returns>A new leaf tensor that does not require gradients.</returns>
+    /// <exception cref="ArgumentException">The shape is invalid or its element count differs from the number of values.</exception>
+    public static Tensor<T> FromValues<T>(ReadOnlySpan<T> values, params ReadOnlySpan<int> shape)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Tensor<T>.FromValues(values, shape);
+
+    /// <summary>A tensor of independent normal draws N(<paramref name="mean"/>, <paramref name="standardDeviation"/>²).</summary>
+    /// <typeparam name="T">The element type: <see cref="float"/> for models, <see cref="double"/> for gradient checks.</typeparam>
+    /// <remarks>Box–Muller on <see cref="Random.NextDouble"/>, so the same seeded generator gives the same bits.</remarks>
+    /// <param name="random">The source of randomness.</param>
+    /// <param name="mean">μ, finite.</param>
+    /// <param name="standardDeviation">σ, finite and &gt;= 0.</param>
+    /// <param name="shape">Extents, each &gt;= 0.</param>
+    /// <returns>A new leaf tensor that does not require gradients.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="random"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="mean"/> is not finite or <paramref name="standardDeviation"/> is negative or not finite.</exception>
+    /// <exception cref="ArgumentException">The shape is invalid.</exception>
+    public static Tensor<T> RandomNormal<T>(Random random, T mean, T standardDeviation, params ReadOnlySpan<int> shape)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Tensor<T>.RandomNormal(random, mean, standardDeviation, shape);
+
+    /// <summary>A tensor of independent uniform draws on [<paramref name="low"/>, <paramref name="high"/>).</summary>
+    /// <typeparam name="T">The element type: <see cref="float"/> for models, <see cref="double"/> for gradient checks.</typeparam>
+    /// <param name="random">The source of randomness.</param>
+    /// <param name="low">Lower bound, finite.</param>
+    /// <param name="high">Upper bound, finite and &gt;= <paramref name="low"/>.</param>
+    /// <param name="shape">Extents, each &gt;= 0.</param>
+    /// <returns>A new leaf tensor that does not require gradients.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="random"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A bound is not finite or <paramref name="high"/> &lt; <paramref name="low"/>.</exception>
+    /// <exception cref="ArgumentException">The shape is invalid.</exception>
+    public static Tensor<T> RandomUniform<T>(Random random, T low, T high, params ReadOnlySpan<int> shape)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Tensor<T>.RandomUniform(random, low, high, shape);
+
+    /// <summary>The constant 0/1 mask of a lower-triangular n×n matrix: 1 where column ≤ row + <paramref name="diagonal"/>.</summary>
+    /// <typeparam name="T">The element type: <see cref="float"/> for models, <see cref="double"/> for gradient checks.</typeparam>
+    /// <param name="n">Rows and columns, &gt;= 0.</param>
+    /// <param name="diagonal">Which diagonal is the last one kept: 0 the main one, −1 strictly below it, 1 one above.</param>
+    /// <returns>A new n×n leaf tensor that does not require gradients.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="n"/> is negative.</exception>
+    public static Tensor<T> LowerTriangularMask<T>(int n, int diagonal = 0)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Tensor<T>.LowerTriangularMask(n, diagonal);
+
+    /// <summary>The affine map of a dense layer, fused into one operation: Y = X·W + b.</summary>
+    /// <typeparam name="T">The element type: <see cref="float"/> for models, <see cref="double"/> for gradient checks.</typeparam>
+    /// <remarks>
+    /// X [..., in], W [in, out], b [out]; ∂L/∂X = G·Wᵀ, ∂L/∂W = Xᵀ·G, ∂L/∂b = Σ over rows of G.
+    /// One node instead of a matmul and a broadcast add saves a pass and a buffer per layer.
+    /// </remarks>
+    /// <param name="input">X, rank ≥ 1, last extent = in.</param>
+    /// <param name="weight">W, shape [in, out].</param>
+    /// <param name="bias">b, shape [out], or null for no bias.</param>
+    /// <returns>Y [..., out].</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="input"/> or <paramref name="weight"/> is null.</exception>
+    /// <exception cref="ArgumentException">The shapes do not fit; the message shows them.</exception>
+    /// <exception cref="NotSupportedException"><typeparamref name="T"/> is neither float nor double.</exception>
+    public static Tensor<T> Linear<T>(Tensor<T> input, Tensor<T> weight, Tensor<T>? bias)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Tensor<T>.Linear(input, weight, bias);
+
+    /// <summary>
+    /// Binary cross-entropy between Bernoulli logits and targets, summed over all elements, fused
+    /// into one numerically stable operation: the Bernoulli negative log-likelihood of a VAE decoder.
+    /// </summary>
+    /// <typeparam name="T">The element type: <see cref="float"/> for models, <see cref="double"/> for gradient checks.</typeparam>
+    /// <remarks>
+    /// L = Σᵢ [max(zᵢ, 0) − zᵢxᵢ + ln(1 + e^−|zᵢ|)] = −Σᵢ [xᵢ ln σ(zᵢ) + (1 − xᵢ) ln(1 − σ(zᵢ))];
+    /// ∂L/∂zᵢ = σ(zᵢ) − xᵢ and ∂L/∂xᵢ = −zᵢ. Never overflows for large |z|; targets may be any
+    /// values in [0, 1] (grey levels), not just 0 and 1.
+    /// </remarks>
+    /// <param name="logits">z, any shape.</param>
+    /// <param name="targets">x, the same shape as <paramref name="logits"/>.</param>
+    /// <returns>A scalar tensor: the total loss in nats.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The shapes differ; the message shows both.</exception>
+    public static Tensor<T> BinaryCrossEntropyWithLogits<T>(Tensor<T> logits, Tensor<T> targets)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Tensor<T>.BinaryCrossEntropyWithLogits(logits, targets);
+
+    /// <summary>Joins tensors along an axis.</summary>
+    /// <typeparam name="T">The element type: <see cref="float"/> for models, <see cref="double"/> for gradient checks.</typeparam>
+    /// <remarks>The inputs are laid side by side along the axis; each receives its own block of the gradient.</remarks>
+    /// <param name="axis">The axis, in [−rank, rank).</param>
+    /// <param name="tensors">At least one tensor; all of the same rank with equal extents except on the axis.</param>
+    /// <returns>A tensor whose extent on the axis is the sum of the inputs' extents.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="tensors"/> or an element is null.</exception>
+    /// <exception cref="ArgumentException">No tensors, or the shapes do not agree off the axis; the message shows both shapes.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="axis"/> is out of range.</exception>
+    public static Tensor<T> Concat<T>(int axis, params Tensor<T>[] tensors)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Tensor<T>.Concat(axis, tensors);
+}

@@ -1,0 +1,293 @@
+using System.Numerics.Tensors;
+
+namespace InfoTheory.Variational.Autodiff;
+
+public sealed partial class Tensor<T>
+{
+    /// <summary>Elementwise sum with NumPy broadcasting.</summary>
+    /// <remarks>y = a + b; ∂y/∂a = ∂y/∂b = 1, summed over the axes each operand was broadcast along.</remarks>
+    /// <param name="left">a.</param>
+    /// <param name="right">b, broadcastable against a.</param>
+    /// <returns>A tensor of the broadcast shape.</returns>
+    /// <exception cref="ArgumentNullException">An operand is null.</exception>
+    /// <exception cref="ArgumentException">The shapes cannot be broadcast; the message shows both.</exception>
+    internal static Tensor<T> Add(Tensor<T> left, Tensor<T> right)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        var shape = Shapes.Broadcast(left._shape, right._shape, "add");
+        var y = Result("add", shape, left, right);
+        Broadcast<T>.Apply<AddKernel<T>>(left.Data, left._shape, right.Data, right._shape, y.Data, shape);
+        return y.Recorded(static y =>
+        {
+            var g = y.OutputGradient;
+            if (y.A._requiresGrad)
+            {
+                Broadcast<T>.AccumulateReduced(g, y._shape, y.A.GradientForAccumulation(), y.A._shape);
+            }
+
+            if (y.B._requiresGrad)
+            {
+                Broadcast<T>.AccumulateReduced(g, y._shape, y.B.GradientForAccumulation(), y.B._shape);
+            }
+        });
+    }
+
+    /// <summary>Elementwise difference with NumPy broadcasting.</summary>
+    /// <remarks>y = a − b; ∂y/∂a = 1, ∂y/∂b = −1, summed over broadcast axes.</remarks>
+    /// <param name="left">a.</param>
+    /// <param name="right">b, broadcastable against a.</param>
+    /// <returns>A tensor of the broadcast shape.</returns>
+    /// <exception cref="ArgumentNullException">An operand is null.</exception>
+    /// <exception cref="ArgumentException">The shapes cannot be broadcast; the message shows both.</exception>
+    internal static Tensor<T> Subtract(Tensor<T> left, Tensor<T> right)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        var shape = Shapes.Broadcast(left._shape, right._shape, "subtract");
+        var y = Result("subtract", shape, left, right);
+        Broadcast<T>.Apply<SubtractKernel<T>>(left.Data, left._shape, right.Data, right._shape, y.Data, shape);
+        return y.Recorded(static y =>
+        {
+            var g = y.OutputGradient;
+            if (y.A._requiresGrad)
+            {
+                Broadcast<T>.AccumulateReduced(g, y._shape, y.A.GradientForAccumulation(), y.A._shape);
+            }
+
+            if (y.B._requiresGrad)
+            {
+                Broadcast<T>.AccumulateReduced(g, y._shape, y.B.GradientForAccumulation(), y.B._shape, negate: true);
+            }
+        });
+    }
+
+    /// <summary>Elementwise product with NumPy broadcasting.</summary>
+    /// <remarks>y = a·b; ∂y/∂a = b, ∂y/∂b = a, summed over broadcast axes.</remarks>
+    /// <param name="left">a.</param>
+    /// <param name="right">b, broadcastable against a.</param>
+    /// <returns>A tensor of the broadcast shape.</returns>
+    /// <exception cref="ArgumentNullException">An operand is null.</exception>
+    /// <exception cref="ArgumentException">The shapes cannot be broadcast; the message shows both.</exception>
+    internal static Tensor<T> Multiply(Tensor<T> left, Tensor<T> right)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        var shape = Shapes.Broadcast(left._shape, right._shape, "multiply");
+        var y = Result("multiply", shape, left, right);
+        Broadcast<T>.Apply<MultiplyKernel<T>>(left.Data, left._shape, right.Data, right._shape, y.Data, shape);
+        return y.Recorded(static y =>
+        {
+            if (y.A._requiresGrad)
+            {
+                AccumulateProduct(y.OutputGradient, y._shape, y.B, y.A);
+            }
+
+            if (y.B._requiresGrad)
+            {
+                AccumulateProduct(y.OutputGradient, y._shape, y.A, y.B);
+            }
+        });
+    }
+
+    /// <summary>Elementwise quotient with NumPy broadcasting.</summary>
+    /// <remarks>y = a / b; ∂y/∂a = 1/b, ∂y/∂b = −a/b² = −y/b, summed over broadcast axes. Division by zero follows IEEE 754 (±∞ or NaN).</remarks>
+    /// <param name="left">a.</param>
+    /// <param name="right">b, broadcastable against a.</param>
+    /// <returns>A tensor of the broadcast shape.</returns>
+    /// <exception cref="ArgumentNullException">An operand is null.</exception>
+    /// <exception cref="ArgumentException">The shapes cannot be broadcast; the message shows both.</exception>
+    internal static Tensor<T> Divide(Tensor<T> left, Tensor<T> right)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        var shape = Shapes.Broadcast(left._shape, right._shape, "divide");
+        var y = Result("divide", shape, left, right);
+        Broadcast<T>.Apply<DivideKernel<T>>(left.Data, left._shape, right.Data, right._shape, y.Data, shape);
+        return y.Recorded(static y =>
+        {
+            var g = y.OutputGradient;
+            var (a, b) = (y.A, y.B);
+            using var tmp = new Scratch<T>(g.Length);
+            if (a._requiresGrad)
+            {
+                Broadcast<T>.Apply<DivideKernel<T>>(g, y._shape, b.Data, b._shape, tmp.Span, y._shape);
+                Broadcast<T>.AccumulateReduced(tmp.Span, y._shape, a.GradientForAccumulation(), a._shape);
+            }
+
+            if (b._requiresGrad)
+            {
+                TensorPrimitives.Multiply(g, y.Data, tmp.Span);
+                Broadcast<T>.Apply<DivideKernel<T>>(tmp.Span, y._shape, b.Data, b._shape, tmp.Span, y._shape);
+                Broadcast<T>.AccumulateReduced(tmp.Span, y._shape, b.GradientForAccumulation(), b._shape, negate: true);
+            }
+        });
+    }
+
+    /// <summary>Adds a constant to every element.</summary>
+    /// <remarks>y = x + c; ∂y/∂x = 1.</remarks>
+    /// <param name="x">The tensor.</param>
+    /// <param name="constant">c.</param>
+    /// <returns>A tensor of x's shape.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="x"/> is null.</exception>
+    internal static Tensor<T> Add(Tensor<T> x, T constant)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        var y = Result("add constant", x._shape, x);
+        TensorPrimitives.Add(x.Data, constant, y.Data);
+        return y.Recorded(static y =>
+        {
+            var dx = y.A.GradientForAccumulation();
+            TensorPrimitives.Add(dx, y.OutputGradient, dx);
+        });
+    }
+
+    /// <summary>Multiplies every element by a constant.</summary>
+    /// <remarks>y = c·x; ∂y/∂x = c.</remarks>
+    /// <param name="x">The tensor.</param>
+    /// <param name="constant">c.</param>
+    /// <returns>A tensor of x's shape.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="x"/> is null.</exception>
+    internal static Tensor<T> Multiply(Tensor<T> x, T constant)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        var y = Result("multiply constant", x._shape, x);
+        y._s0 = constant;
+        TensorPrimitives.Multiply(x.Data, constant, y.Data);
+        return y.Recorded(static y =>
+        {
+            var dx = y.A.GradientForAccumulation();
+            TensorPrimitives.MultiplyAdd(y.OutputGradient, y._s0, dx, dx);
+        });
+    }
+
+    /// <summary>Divides a constant by every element.</summary>
+    /// <remarks>y = c / x; ∂y/∂x = −c/x² = −y/x.</remarks>
+    /// <param name="constant">c.</param>
+    /// <param name="x">The tensor.</param>
+    /// <returns>A tensor of x's shape.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="x"/> is null.</exception>
+    internal static Tensor<T> Divide(T constant, Tensor<T> x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        var y = Result("constant divide", x._shape, x);
+        TensorPrimitives.Divide(constant, x.Data, y.Data);
+        return y.Recorded(static y =>
+        {
+            using var tmp = new Scratch<T>(y._length);
+            TensorPrimitives.Multiply(y.OutputGradient, y.Data, tmp.Span);
+            TensorPrimitives.Divide(tmp.Span, y.A.Data, tmp.Span);
+            var dx = y.A.GradientForAccumulation();
+            TensorPrimitives.Subtract(dx, tmp.Span, dx);
+        });
+    }
+
+    /// <summary>Negates every element.</summary>
+    /// <remarks>y = −x; ∂y/∂x = −1.</remarks>
+    /// <param name="x">The tensor.</param>
+    /// <returns>A tensor of x's shape.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="x"/> is null.</exception>
+    internal static Tensor<T> Negate(Tensor<T> x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        var y = Result("negate", x._shape, x);
+        TensorPrimitives.Negate(x.Data, y.Data);
+        return y.Recorded(static y =>
+        {
+            var dx = y.A.GradientForAccumulation();
+            TensorPrimitives.Subtract(dx, y.OutputGradient, dx);
+        });
+    }
+
+    /// <summary>Elementwise sum with broadcasting; see <see cref="Add(Tensor{T}, Tensor{T})"/>.</summary>
+    /// <param name="left">a.</param>
+    /// <param name="right">b.</param>
+    /// <returns>a + b.</returns>
+    public static Tensor<T> operator +(Tensor<T> left, Tensor<T> right) => Add(left, right);
+
+    /// <summary>Adds a constant; see <see cref="Add(Tensor{T}, T)"/>.</summary>
+    /// <param name="left">x.</param>
+    /// <param name="right">c.</param>
+    /// <returns>x + c.</returns>
+    public static Tensor<T> operator +(Tensor<T> left, T right) => Add(left, right);
+
+    /// <summary>Adds a constant; see <see cref="Add(Tensor{T}, T)"/>.</summary>
+    /// <param name="left">c.</param>
+    /// <param name="right">x.</param>
+    /// <returns>c + x.</returns>
+    public static Tensor<T> operator +(T left, Tensor<T> right) => Add(right, left);
+
+    /// <summary>Elementwise difference with broadcasting; see <see cref="Subtract(Tensor{T}, Tensor{T})"/>.</summary>
+    /// <param name="left">a.</param>
+    /// <param name="right">b.</param>
+    /// <returns>a − b.</returns>
+    public static Tensor<T> operator -(Tensor<T> left, Tensor<T> right) => Subtract(left, right);
+
+    /// <summary>Subtracts a constant.</summary>
+    /// <param name="left">x.</param>
+    /// <param name="right">c.</param>
+    /// <returns>x − c.</returns>
+    public static Tensor<T> operator -(Tensor<T> left, T right) => Add(left, -right);
+
+    /// <summary>Subtracts from a constant.</summary>
+    /// <param name="left">c.</param>
+    /// <param name="right">x.</param>
+    /// <returns>c − x.</returns>
+    public static Tensor<T> operator -(T left, Tensor<T> right) => Add(Negate(right), left);
+
+    /// <summary>Negation; see <see cref="Negate(Tensor{T})"/>.</summary>
+    /// <param name="x">x.</param>
+    /// <returns>−x.</returns>
+    public static Tensor<T> operator -(Tensor<T> x) => Negate(x);
+
+    /// <summary>Elementwise product with broadcasting; see <see cref="Multiply(Tensor{T}, Tensor{T})"/>.</summary>
+    /// <param name="left">a.</param>
+    /// <param name="right">b.</param>
+    /// <returns>a·b.</returns>
+    public static Tensor<T> operator *(Tensor<T> left, Tensor<T> right) => Multiply(left, right);
+
+    /// <summary>Scales by a constant; see <see cref="Multiply(Tensor{T}, T)"/>.</summary>
+    /// <param name="left">x.</param>
+    /// <param name="right">c.</param>
+    /// <returns>c·x.</returns>
+    public static Tensor<T> operator *(Tensor<T> left, T right) => Multiply(left, right);
+
+    /// <summary>Scales by a constant; see <see cref="Multiply(Tensor{T}, T)"/>.</summary>
+    /// <param name="left">c.</param>
+    /// <param name="right">x.</param>
+    /// <returns>c·x.</returns>
+    public static Tensor<T> operator *(T left, Tensor<T> right) => Multiply(right, left);
+
+    /// <summary>Elementwise quotient with broadcasting; see <see cref="Divide(Tensor{T}, Tensor{T})"/>.</summary>
+    /// <param name="left">a.</param>
+    /// <param name="right">b.</param>
+    /// <returns>a / b.</returns>
+    public static Tensor<T> operator /(Tensor<T> left, Tensor<T> right) => Divide(left, right);
+
+    /// <summary>Divides by a constant.</summary>
+    /// <param name="left">x.</param>
+    /// <param name="right">c.</param>
+    /// <returns>x / c.</returns>
+    public static Tensor<T> operator /(Tensor<T> left, T right) => Multiply(left, T.One / right);
+
+    /// <summary>Divides a constant by each element; see <see cref="Divide(T, Tensor{T})"/>.</summary>
+    /// <param name="left">c.</param>
+    /// <param name="right">x.</param>
+    /// <returns>c / x.</returns>
+    public static Tensor<T> operator /(T left, Tensor<T> right) => Divide(left, right);
+
+    /// <summary>target.grad += Σ over broadcast axes of g·other.</summary>
+    private static void AccumulateProduct(ReadOnlySpan<T> g, int[] yShape, Tensor<T> other, Tensor<T> target)
+    {
+        if (Shapes.Equal(other._shape, yShape) && Shapes.Equal(target._shape, yShape))
+        {
+            var dt = target.GradientForAccumulation();
+            TensorPrimitives.FusedMultiplyAdd(g, other.Data, dt, dt);
+            return;
+        }
+
+        using var tmp = new Scratch<T>(g.Length);
+        Broadcast<T>.Apply<MultiplyKernel<T>>(g, yShape, other.Data, other._shape, tmp.Span, yShape);
+        Broadcast<T>.AccumulateReduced(tmp.Span, yShape, target.GradientForAccumulation(), target._shape);
+    }
+}

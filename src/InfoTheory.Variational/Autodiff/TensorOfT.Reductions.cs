@@ -1,0 +1,239 @@
+using System.Numerics.Tensors;
+
+namespace InfoTheory.Variational.Autodiff;
+
+public sealed partial class Tensor<T>
+{
+    /// <summary>The sum of all elements.</summary>
+    /// <remarks>y = Σᵢ xᵢ; ∂y/∂xᵢ = 1.</remarks>
+    /// <returns>A scalar (rank-0) tensor.</returns>
+    public Tensor<T> Sum() => SumAll("sum", T.One);
+
+    /// <summary>The mean of all elements.</summary>
+    /// <remarks>y = (1/n) Σᵢ xᵢ; ∂y/∂xᵢ = 1/n. The mean of an empty tensor is NaN.</remarks>
+    /// <returns>A scalar (rank-0) tensor.</returns>
+    public Tensor<T> Mean() => SumAll("mean", T.One / T.CreateChecked(_length));
+
+    /// <summary>Sums along one axis.</summary>
+    /// <remarks>y[..., ...] = Σⱼ x[..., j, ...]; the gradient is broadcast back along the axis.</remarks>
+    /// <param name="axis">The axis, in [−rank, rank); negative counts from the end.</param>
+    /// <param name="keepDims">Keep the axis with extent 1 instead of removing it.</param>
+    /// <returns>A tensor without (or with extent 1 on) that axis.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="axis"/> is outside [−rank, rank).</exception>
+    public Tensor<T> Sum(int axis, bool keepDims = false) => SumAxis("sum", axis, keepDims, mean: false);
+
+    /// <summary>Averages along one axis.</summary>
+    /// <remarks>y[..., ...] = (1/n) Σⱼ x[..., j, ...] with n the axis extent.</remarks>
+    /// <param name="axis">The axis, in [−rank, rank); negative counts from the end.</param>
+    /// <param name="keepDims">Keep the axis with extent 1 instead of removing it.</param>
+    /// <returns>A tensor without (or with extent 1 on) that axis.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="axis"/> is outside [−rank, rank).</exception>
+    public Tensor<T> Mean(int axis, bool keepDims = false) => SumAxis("mean", axis, keepDims, mean: true);
+
+    /// <summary>The log of the sum of exponentials along one axis, computed without overflow.</summary>
+    /// <remarks>y = m + ln Σⱼ exp(xⱼ − m) with m = maxⱼ xⱼ; ∂y/∂xⱼ = exp(xⱼ − y) (the softmax). A line of −∞ gives −∞.</remarks>
+    /// <param name="axis">The axis, in [−rank, rank).</param>
+    /// <param name="keepDims">Keep the axis with extent 1 instead of removing it.</param>
+    /// <returns>A tensor without (or with extent 1 on) that axis.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="axis"/> is outside [−rank, rank).</exception>
+    public Tensor<T> LogSumExp(int axis, bool keepDims = false)
+    {
+        int ax = Shapes.Axis(axis, Rank, nameof(axis));
+        var y = Result("log sum exp", Shapes.Reduce(_shape, ax, keepDims), this);
+        y._i0 = ax;
+        var (outer, n, inner) = Shapes.Split(_shape, ax);
+        var x = Data;
+        var yd = y.Data;
+        for (int o = 0; o < outer; o++)
+        {
+            for (int i = 0; i < inner; i++)
+            {
+                yd[(o * inner) + i] = LogSumExpLine(x, (o * n * inner) + i, n, inner);
+            }
+        }
+
+        return y.Recorded(static y =>
+        {
+            var (outer, n, inner) = Shapes.Split(y.A._shape, y._i0);
+            var x = y.A.Data;
+            var g = y.OutputGradient;
+            var dx = y.A.GradientForAccumulation();
+            var yd = y.Data;
+            for (int o = 0; o < outer; o++)
+            {
+                for (int i = 0; i < inner; i++)
+                {
+                    int k = (o * inner) + i;
+                    T gk = g[k], lse = yd[k];
+                    for (int j = 0, p = (o * n * inner) + i; j < n; j++, p += inner)
+                    {
+                        dx[p] += gk * T.Exp(x[p] - lse);
+                    }
+                }
+            }
+        });
+    }
+
+    /// <summary>Softmax along one axis: exponentials normalised to sum to 1.</summary>
+    /// <remarks>yⱼ = exp(xⱼ − LSE(x)); ∂L/∂xⱼ = yⱼ (gⱼ − Σₖ gₖ yₖ).</remarks>
+    /// <param name="axis">The axis, in [−rank, rank).</param>
+    /// <returns>A tensor of this shape whose lines along the axis sum to 1.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="axis"/> is outside [−rank, rank).</exception>
+    public Tensor<T> Softmax(int axis = -1) => SoftmaxCore(axis, log: false);
+
+    /// <summary>Log-softmax along one axis.</summary>
+    /// <remarks>yⱼ = xⱼ − LSE(x); ∂L/∂xⱼ = gⱼ − exp(yⱼ) Σₖ gₖ.</remarks>
+    /// <param name="axis">The axis, in [−rank, rank).</param>
+    /// <returns>A tensor of this shape holding log-probabilities.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="axis"/> is outside [−rank, rank).</exception>
+    public Tensor<T> LogSoftmax(int axis = -1) => SoftmaxCore(axis, log: true);
+
+    private static T LogSumExpLine(ReadOnlySpan<T> x, int start, int n, int stride)
+    {
+        T max = T.NegativeInfinity;
+        for (int j = 0, p = start; j < n; j++, p += stride)
+        {
+            max = T.MaxNumber(max, x[p]);
+        }
+
+        if (T.IsInfinity(max))
+        {
+            return max;
+        }
+
+        T sum = T.Zero;
+        for (int j = 0, p = start; j < n; j++, p += stride)
+        {
+            sum += T.Exp(x[p] - max);
+        }
+
+        return max + T.Log(sum);
+    }
+
+    private Tensor<T> SumAll(string operation, T scale)
+    {
+        var y = Result(operation, [], this);
+        y._s0 = scale;
+        y.Data[0] = TensorPrimitives.Sum<T>(Data) * scale;
+        return y.Recorded(static y =>
+        {
+            var dx = y.A.GradientForAccumulation();
+            TensorPrimitives.Add(dx, y.OutputGradient[0] * y._s0, dx);
+        });
+    }
+
+    private Tensor<T> SumAxis(string operation, int axis, bool keepDims, bool mean)
+    {
+        int ax = Shapes.Axis(axis, Rank, nameof(axis));
+        var (outer, n, inner) = Shapes.Split(_shape, ax);
+        var y = Result(operation, Shapes.Reduce(_shape, ax, keepDims), this);
+        y._i0 = ax;
+        y._s0 = mean ? T.One / T.CreateChecked(n) : T.One;
+        var x = Data;
+        var yd = y.Data;
+        yd.Clear();
+        for (int o = 0; o < outer; o++)
+        {
+            var row = yd.Slice(o * inner, inner);
+            for (int j = 0; j < n; j++)
+            {
+                TensorPrimitives.Add(row, x.Slice(((o * n) + j) * inner, inner), row);
+            }
+        }
+
+        if (mean)
+        {
+            TensorPrimitives.Multiply(yd, y._s0, yd);
+        }
+
+        return y.Recorded(static y =>
+        {
+            var (outer, n, inner) = Shapes.Split(y.A._shape, y._i0);
+            var g = y.OutputGradient;
+            var dx = y.A.GradientForAccumulation();
+            for (int o = 0; o < outer; o++)
+            {
+                var gRow = g.Slice(o * inner, inner);
+                for (int j = 0; j < n; j++)
+                {
+                    var dRow = dx.Slice(((o * n) + j) * inner, inner);
+                    TensorPrimitives.MultiplyAdd(gRow, y._s0, dRow, dRow);
+                }
+            }
+        });
+    }
+
+    private Tensor<T> SoftmaxCore(int axis, bool log)
+    {
+        int ax = Shapes.Axis(axis, Rank, nameof(axis));
+        var y = Result(log ? "log softmax" : "softmax", _shape, this);
+        y._i0 = ax;
+        var (outer, n, inner) = Shapes.Split(_shape, ax);
+        var x = Data;
+        var yd = y.Data;
+        for (int o = 0; o < outer; o++)
+        {
+            for (int i = 0; i < inner; i++)
+            {
+                int start = (o * n * inner) + i;
+                T lse = LogSumExpLine(x, start, n, inner);
+                for (int j = 0, p = start; j < n; j++, p += inner)
+                {
+                    yd[p] = log ? x[p] - lse : T.Exp(x[p] - lse);
+                }
+            }
+        }
+
+        return y.Recorded(log ? BackwardLogSoftmax : BackwardSoftmax);
+    }
+
+    private static void BackwardSoftmax(Tensor<T> y)
+    {
+        var (outer, n, inner) = Shapes.Split(y._shape, y._i0);
+        var g = y.OutputGradient;
+        var yd = y.Data;
+        var dx = y.A.GradientForAccumulation();
+        for (int o = 0; o < outer; o++)
+        {
+            for (int i = 0; i < inner; i++)
+            {
+                int start = (o * n * inner) + i;
+                T dot = T.Zero;
+                for (int j = 0, p = start; j < n; j++, p += inner)
+                {
+                    dot += g[p] * yd[p];
+                }
+
+                for (int j = 0, p = start; j < n; j++, p += inner)
+                {
+                    dx[p] += yd[p] * (g[p] - dot);
+                }
+            }
+        }
+    }
+
+    private static void BackwardLogSoftmax(Tensor<T> y)
+    {
+        var (outer, n, inner) = Shapes.Split(y._shape, y._i0);
+        var g = y.OutputGradient;
+        var yd = y.Data;
+        var dx = y.A.GradientForAccumulation();
+        for (int o = 0; o < outer; o++)
+        {
+            for (int i = 0; i < inner; i++)
+            {
+                int start = (o * n * inner) + i;
+                T total = T.Zero;
+                for (int j = 0, p = start; j < n; j++, p += inner)
+                {
+                    total += g[p];
+                }
+
+                for (int j = 0, p = start; j < n; j++, p += inner)
+                {
+                    dx[p] += g[p] - (T.Exp(yd[p]) * total);
+                }
+            }
+        }
+    }
+}

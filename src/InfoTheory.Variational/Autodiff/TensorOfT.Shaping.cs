@@ -1,0 +1,241 @@
+using System.Numerics.Tensors;
+
+namespace InfoTheory.Variational.Autodiff;
+
+public sealed partial class Tensor<T>
+{
+    /// <summary>The same elements, in the same row-major order, under another shape.</summary>
+    /// <remarks>y = x viewed with new extents (copied); the gradient is reshaped back.</remarks>
+    /// <param name="shape">New extents with the same product; at most one may be −1, meaning "whatever is left".</param>
+    /// <returns>A tensor of the new shape.</returns>
+    /// <exception cref="ArgumentException">The element counts differ, more than one −1 is given, or an extent is invalid; the message shows both shapes.</exception>
+    public Tensor<T> Reshape(params ReadOnlySpan<int> shape)
+    {
+        var newShape = shape.ToArray();
+        int inferred = -1, known = 1;
+        for (int i = 0; i < newShape.Length; i++)
+        {
+            if (newShape[i] == -1)
+            {
+                if (inferred >= 0)
+                {
+                    throw new ArgumentException($"shape {Shapes.Format(shape)} has more than one -1.", nameof(shape));
+                }
+
+                inferred = i;
+            }
+            else
+            {
+                known *= Math.Max(newShape[i], 0);
+            }
+        }
+
+        if (inferred >= 0 && known > 0 && _length % known == 0)
+        {
+            newShape[inferred] = _length / known;
+        }
+
+        if (Array.IndexOf(newShape, -1) >= 0 || Shapes.Size(newShape, nameof(shape)) != _length)
+        {
+            throw new ArgumentException(
+                $"reshape: cannot view a tensor of shape {Shapes.Format(_shape)} ({_length} elements) as {Shapes.Format(shape)}.", nameof(shape));
+        }
+
+        var y = Result("reshape", newShape, this);
+        Data.CopyTo(y.Data);
+        return y.Recorded(static y =>
+        {
+            var dx = y.A.GradientForAccumulation();
+            TensorPrimitives.Add(dx, y.OutputGradient, dx);
+        });
+    }
+
+    /// <summary>Swaps two axes (by default the last two: the matrix transpose).</summary>
+    /// <remarks>y[…i…j…] = x[…j…i…]; the gradient is transposed back.</remarks>
+    /// <param name="axis0">First axis, in [−rank, rank).</param>
+    /// <param name="axis1">Second axis, in [−rank, rank).</param>
+    /// <returns>A tensor with those extents swapped.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An axis is out of range (including any axis of a rank-0 or rank-1 tensor under the defaults).</exception>
+    public Tensor<T> Transpose(int axis0 = -2, int axis1 = -1)
+    {
+        int a0 = Shapes.Axis(axis0, Rank, nameof(axis0));
+        int a1 = Shapes.Axis(axis1, Rank, nameof(axis1));
+        var shape = (int[])_shape.Clone();
+        (shape[a0], shape[a1]) = (shape[a1], shape[a0]);
+        var y = Result("transpose", shape, this);
+        y._i0 = a0;
+        y._i1 = a1;
+        y.Data.Clear();
+        SwapAxesAccumulate(Data, _shape, y.Data, a0, a1);
+        return y.Recorded(static y => SwapAxesAccumulate(y.OutputGradient, y._shape, y.A.GradientForAccumulation(), y._i0, y._i1));
+    }
+
+    /// <summary>A contiguous range along one axis.</summary>
+    /// <remarks>y[…, j, …] = x[…, start + j, …] for j in [0, length); the gradient lands back in that range.</remarks>
+    /// <param name="axis">The axis, in [−rank, rank).</param>
+    /// <param name="start">First index taken, in [0, extent].</param>
+    /// <param name="length">How many indices, in [0, extent − start].</param>
+    /// <returns>A tensor whose extent on the axis is <paramref name="length"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The axis, start or length is out of range.</exception>
+    public Tensor<T> Slice(int axis, int start, int length)
+    {
+        int ax = Shapes.Axis(axis, Rank, nameof(axis));
+        InfoTheory.Internal.Guard.InRange(start, 0, _shape[ax], nameof(start));
+        InfoTheory.Internal.Guard.InRange(length, 0, _shape[ax] - start, nameof(length));
+        var shape = (int[])_shape.Clone();
+        shape[ax] = length;
+        var y = Result("slice", shape, this);
+        y._i0 = ax;
+        y._i1 = start;
+        var (outer, n, inner) = Shapes.Split(_shape, ax);
+        var x = Data;
+        var yd = y.Data;
+        int block = length * inner;
+        for (int o = 0; o < outer; o++)
+        {
+            x.Slice(((o * n) + start) * inner, block).CopyTo(yd.Slice(o * block, block));
+        }
+
+        return y.Recorded(static y =>
+        {
+            var (outer, n, inner) = Shapes.Split(y.A._shape, y._i0);
+            int block = y._shape[y._i0] * inner;
+            var g = y.OutputGradient;
+            var dx = y.A.GradientForAccumulation();
+            for (int o = 0; o < outer; o++)
+            {
+                var d = dx.Slice(((o * n) + y._i1) * inner, block);
+                TensorPrimitives.Add(d, g.Slice(o * block, block), d);
+            }
+        });
+    }
+
+    /// <summary>Joins tensors along an axis.</summary>
+    /// <remarks>The inputs are laid side by side along the axis; each receives its own block of the gradient.</remarks>
+    /// <param name="axis">The axis, in [−rank, rank).</param>
+    /// <param name="tensors">At least one tensor; all of the same rank with equal extents except on the axis.</param>
+    /// <returns>A tensor whose extent on the axis is the sum of the inputs' extents.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="tensors"/> or an element is null.</exception>
+    /// <exception cref="ArgumentException">No tensors, or the shapes do not agree off the axis; the message shows both shapes.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="axis"/> is out of range.</exception>
+    internal static Tensor<T> Concat(int axis, params Tensor<T>[] tensors)
+    {
+        ArgumentNullException.ThrowIfNull(tensors);
+        InfoTheory.Internal.Guard.NotEmpty(tensors.Length, nameof(tensors));
+        foreach (var t in tensors)
+        {
+            ArgumentNullException.ThrowIfNull(t, nameof(tensors));
+        }
+
+        var first = tensors[0]._shape;
+        int ax = Shapes.Axis(axis, first.Length, nameof(axis));
+        var shape = (int[])first.Clone();
+        shape[ax] = 0;
+        foreach (var t in tensors)
+        {
+            bool agree = t.Rank == first.Length;
+            for (int d = 0; agree && d < first.Length; d++)
+            {
+                agree = d == ax || t._shape[d] == first[d];
+            }
+
+            if (!agree)
+            {
+                throw new ArgumentException(
+                    $"concat along axis {ax}: shapes {Shapes.Format(first)} and {Shapes.Format(t._shape)} differ off that axis.", nameof(tensors));
+            }
+
+            shape[ax] += t._shape[ax];
+        }
+
+        var y = Result("concat", shape, (Tensor<T>[])tensors.Clone());
+        y._i0 = ax;
+        var (outer, total, inner) = Shapes.Split(shape, ax);
+        var yd = y.Data;
+        int offset = 0;
+        foreach (var t in tensors)
+        {
+            int block = t._shape[ax] * inner;
+            var x = t.Data;
+            for (int o = 0; o < outer; o++)
+            {
+                x.Slice(o * block, block).CopyTo(yd.Slice((o * total * inner) + offset, block));
+            }
+
+            offset += block;
+        }
+
+        return y.Recorded(static y =>
+        {
+            var (outer, total, inner) = Shapes.Split(y._shape, y._i0);
+            var g = y.OutputGradient;
+            int offset = 0;
+            foreach (var t in y.Inputs)
+            {
+                int block = t._shape[y._i0] * inner;
+                if (t._requiresGrad)
+                {
+                    var dx = t.GradientForAccumulation();
+                    for (int o = 0; o < outer; o++)
+                    {
+                        var d = dx.Slice(o * block, block);
+                        TensorPrimitives.Add(d, g.Slice((o * total * inner) + offset, block), d);
+                    }
+                }
+
+                offset += block;
+            }
+        });
+    }
+
+    /// <summary>destination (of the swapped shape) += source with axes a0 and a1 exchanged.</summary>
+    private static void SwapAxesAccumulate(ReadOnlySpan<T> source, int[] sourceShape, Span<T> destination, int a0, int a1)
+    {
+        int rank = sourceShape.Length;
+        Span<int> srcStride = stackalloc int[Shapes.MaxRank];
+        Span<int> dstShape = stackalloc int[Shapes.MaxRank];
+        Span<int> stride = stackalloc int[Shapes.MaxRank];
+        Span<int> index = stackalloc int[Shapes.MaxRank];
+        int acc = 1;
+        for (int d = rank - 1; d >= 0; d--)
+        {
+            srcStride[d] = acc;
+            acc *= sourceShape[d];
+        }
+
+        for (int d = 0; d < rank; d++)
+        {
+            int from = d == a0 ? a1 : d == a1 ? a0 : d;
+            dstShape[d] = sourceShape[from];
+            stride[d] = srcStride[from];
+        }
+
+        if (destination.Length == 0)
+        {
+            return;
+        }
+
+        int inner = dstShape[rank - 1], innerStride = stride[rank - 1];
+        int src = 0;
+        for (int dst = 0; dst < destination.Length; dst += inner)
+        {
+            for (int j = 0, p = src; j < inner; j++, p += innerStride)
+            {
+                destination[dst + j] += source[p];
+            }
+
+            for (int d = rank - 2; d >= 0; d--)
+            {
+                index[d]++;
+                src += stride[d];
+                if (index[d] < dstShape[d])
+                {
+                    break;
+                }
+
+                src -= stride[d] * dstShape[d];
+                index[d] = 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,112 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace InfoTheory.Variational.Kernels;
+
+/// <summary>
+/// Copies operands into the panel layout the micro-kernels stream: A as row panels of <c>mr</c> rows and B as
+/// column panels of <c>nr</c> columns, each k-major over the full depth and zero-padded to whole panels.
+/// </summary>
+/// <remarks>
+/// Packing turns every access pattern of the product (plain or transposed operands) into one contiguous
+/// stream, which is what lets one kernel serve all four transpose combinations. Panel <c>q</c> starts at
+/// <c>q·mr·k</c> (or <c>q·nr·k</c>) and holds element (p, r) at <c>p·mr + r</c>.
+/// </remarks>
+internal static class GemmPacking
+{
+    /// <summary>Packs rows [<paramref name="rowStart"/>, <paramref name="rowEnd"/>) of op(A), m×k.</summary>
+    /// <param name="a">A as stored: m×k, or k×m when <paramref name="transposeA"/>.</param>
+    /// <param name="m">Rows of op(A).</param>
+    /// <param name="k">Columns of op(A).</param>
+    /// <param name="transposeA">A is stored k×m.</param>
+    /// <param name="rowStart">First row, a multiple of <paramref name="mr"/>.</param>
+    /// <param name="rowEnd">One past the last row, at most <paramref name="m"/>.</param>
+    /// <param name="mr">Rows per panel.</param>
+    /// <param name="packed">The whole packed A; panels for these rows are written at their own offsets.</param>
+    public static void PackA<T>(ReadOnlySpan<T> a, int m, int k, bool transposeA, int rowStart, int rowEnd, int mr, Span<T> packed)
+        where T : unmanaged
+    {
+        ref T src = ref MemoryMarshal.GetReference(a);
+        for (int i0 = rowStart; i0 < rowEnd; i0 += mr)
+        {
+            int rows = Math.Min(mr, rowEnd - i0);
+            Span<T> panel = packed.Slice(i0 * k, mr * k);
+            ref T dst = ref MemoryMarshal.GetReference(panel);
+            if (rows < mr)
+            {
+                panel.Clear();
+            }
+
+            if (transposeA)
+            {
+                for (int p = 0; p < k; p++)
+                {
+                    ref T column = ref Unsafe.Add(ref src, ((nint)p * m) + i0);
+                    ref T step = ref Unsafe.Add(ref dst, (nint)p * mr);
+                    for (int r = 0; r < rows; r++)
+                    {
+                        Unsafe.Add(ref step, r) = Unsafe.Add(ref column, r);
+                    }
+                }
+            }
+            else
+            {
+                for (int r = 0; r < rows; r++)
+                {
+                    ref T row = ref Unsafe.Add(ref src, (nint)(i0 + r) * k);
+                    ref T lane = ref Unsafe.Add(ref dst, r);
+                    for (int p = 0; p < k; p++)
+                    {
+                        Unsafe.Add(ref lane, (nint)p * mr) = Unsafe.Add(ref row, p);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Packs columns [<paramref name="colStart"/>, <paramref name="colEnd"/>) of op(B), k×n.</summary>
+    /// <param name="b">B as stored: k×n, or n×k when <paramref name="transposeB"/>.</param>
+    /// <param name="k">Rows of op(B).</param>
+    /// <param name="n">Columns of op(B).</param>
+    /// <param name="transposeB">B is stored n×k.</param>
+    /// <param name="colStart">First column, a multiple of <paramref name="nr"/>.</param>
+    /// <param name="colEnd">One past the last column, at most <paramref name="n"/>.</param>
+    /// <param name="nr">Columns per panel.</param>
+    /// <param name="packed">The whole packed B; panels for these columns are written at their own offsets.</param>
+    public static void PackB<T>(ReadOnlySpan<T> b, int k, int n, bool transposeB, int colStart, int colEnd, int nr, Span<T> packed)
+        where T : unmanaged
+    {
+        ref T src = ref MemoryMarshal.GetReference(b);
+        for (int j0 = colStart; j0 < colEnd; j0 += nr)
+        {
+            int cols = Math.Min(nr, colEnd - j0);
+            Span<T> panel = packed.Slice(j0 * k, nr * k);
+            ref T dst = ref MemoryMarshal.GetReference(panel);
+            if (cols < nr)
+            {
+                panel.Clear();
+            }
+
+            if (transposeB)
+            {
+                for (int c = 0; c < cols; c++)
+                {
+                    ref T row = ref Unsafe.Add(ref src, (nint)(j0 + c) * k);
+                    ref T lane = ref Unsafe.Add(ref dst, c);
+                    for (int p = 0; p < k; p++)
+                    {
+                        Unsafe.Add(ref lane, (nint)p * nr) = Unsafe.Add(ref row, p);
+                    }
+                }
+            }
+            else
+            {
+                for (int p = 0; p < k; p++)
+                {
+                    MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref src, ((nint)p * n) + j0), cols)
+                        .CopyTo(panel.Slice(p * nr, cols));
+                }
+            }
+        }
+    }
+}

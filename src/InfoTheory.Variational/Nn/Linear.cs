@@ -1,0 +1,67 @@
+using System.Numerics;
+using InfoTheory.Variational.Autodiff;
+
+namespace InfoTheory.Variational.Nn;
+
+/// <summary>A dense (fully connected) layer: y = x·W + b.</summary>
+/// <typeparam name="T">The element type.</typeparam>
+/// <remarks>
+/// W has shape [in, out] (so the forward product needs no transpose) and b shape [out]; both are
+/// parameters named <c>weight</c> and <c>bias</c>. The forward pass is the fused
+/// <see cref="Tensor.Linear{T}"/> operation. Weights are drawn from the caller's generator, so a
+/// fixed seed gives the same network bit for bit; biases start at 0.
+/// </remarks>
+public sealed class Linear<T> : Module<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <summary>Creates the layer and initialises its weights.</summary>
+    /// <param name="inFeatures">Input width, &gt;= 1.</param>
+    /// <param name="outFeatures">Output width, &gt;= 1.</param>
+    /// <param name="random">The source of the initial weights.</param>
+    /// <param name="initialization">The weight distribution; Xavier uniform by default.</param>
+    /// <param name="bias">Whether the layer adds a bias.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A width is below 1.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="random"/> is null.</exception>
+    public Linear(int inFeatures, int outFeatures, Random random, WeightInitialization initialization = WeightInitialization.XavierUniform, bool bias = true)
+    {
+        InfoTheory.Internal.Guard.InRange(inFeatures, 1, int.MaxValue, nameof(inFeatures));
+        InfoTheory.Internal.Guard.InRange(outFeatures, 1, int.MaxValue, nameof(outFeatures));
+        ArgumentNullException.ThrowIfNull(random);
+        InFeatures = inFeatures;
+        OutFeatures = outFeatures;
+        Tensor<T> w;
+        switch (initialization)
+        {
+            case WeightInitialization.XavierUniform:
+                T a = T.CreateChecked(Math.Sqrt(6.0 / (inFeatures + outFeatures)));
+                w = Tensor.RandomUniform(random, -a, a, inFeatures, outFeatures);
+                break;
+            case WeightInitialization.HeNormal:
+                w = Tensor.RandomNormal(random, T.Zero, T.CreateChecked(Math.Sqrt(2.0 / inFeatures)), inFeatures, outFeatures);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(initialization), initialization, $"initialization is {initialization}; it must be a defined WeightInitialization.");
+        }
+
+        Weight = RegisterParameter("weight", w);
+        Bias = bias ? RegisterParameter("bias", Tensor.Zeros<T>(outFeatures)) : null;
+    }
+
+    /// <summary>Input width.</summary>
+    public int InFeatures { get; }
+
+    /// <summary>Output width.</summary>
+    public int OutFeatures { get; }
+
+    /// <summary>W, shape [in, out].</summary>
+    public Tensor<T> Weight { get; }
+
+    /// <summary>b, shape [out], or null when the layer has no bias.</summary>
+    public Tensor<T>? Bias { get; }
+
+    /// <summary>y = x·W + b.</summary>
+    /// <param name="input">x, shape [..., in].</param>
+    /// <returns>y, shape [..., out].</returns>
+    /// <exception cref="ArgumentException">The input's last extent is not <see cref="InFeatures"/>.</exception>
+    public override Tensor<T> Forward(Tensor<T> input) => Tensor.Linear(input, Weight, Bias);
+}

@@ -1,0 +1,116 @@
+using System.Numerics;
+using InfoTheory.Variational.Autodiff;
+
+namespace InfoTheory.Variational.Nn;
+
+/// <summary>
+/// A building block of a network: holds named parameters and child modules and maps an input
+/// tensor to an output tensor. Derive from it to build models.
+/// </summary>
+/// <typeparam name="T">The element type: <see cref="float"/> for training, <see cref="double"/> for gradient checks.</typeparam>
+/// <remarks>
+/// Register parameters and children in the constructor; <see cref="NamedParameters"/> then lists
+/// them depth-first in registration order with dotted names (<c>"encoder.0.weight"</c>), which is
+/// the order optimizers and ParameterFile rely on.
+/// </remarks>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1716:Identifiers should not match keywords", Justification = "Module is the name every deep-learning library uses; the clash is only with Visual Basic's keyword.")]
+public abstract class Module<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly List<KeyValuePair<string, Tensor<T>>> _parameters = [];
+    private readonly List<KeyValuePair<string, Module<T>>> _children = [];
+
+    /// <summary>Maps an input to an output, recording the graph when gradients are enabled.</summary>
+    /// <param name="input">The input tensor.</param>
+    /// <returns>The output tensor.</returns>
+    public abstract Tensor<T> Forward(Tensor<T> input);
+
+    /// <summary>Every parameter of this module and its descendants, depth-first in registration order.</summary>
+    /// <returns>A new list of the parameter tensors.</returns>
+    public IReadOnlyList<Tensor<T>> Parameters()
+    {
+        var list = new List<Tensor<T>>();
+        foreach (var pair in NamedParameters())
+        {
+            list.Add(pair.Value);
+        }
+
+        return list;
+    }
+
+    /// <summary>Every parameter with its dotted path name, depth-first in registration order.</summary>
+    /// <returns>A new list of (name, tensor) pairs.</returns>
+    public IReadOnlyList<KeyValuePair<string, Tensor<T>>> NamedParameters()
+    {
+        var list = new List<KeyValuePair<string, Tensor<T>>>();
+        Collect(string.Empty, list);
+        return list;
+    }
+
+    /// <summary>Zeroes the gradients of every parameter.</summary>
+    public void ZeroGrad()
+    {
+        foreach (var p in Parameters())
+        {
+            p.ZeroGrad();
+        }
+    }
+
+    /// <summary>Registers a parameter under a name and makes it require gradients.</summary>
+    /// <param name="name">A name unique within this module, without dots.</param>
+    /// <param name="parameter">A leaf tensor.</param>
+    /// <returns><paramref name="parameter"/>, for assignment to a field.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The name is empty, contains a dot, or is already used.</exception>
+    protected Tensor<T> RegisterParameter(string name, Tensor<T> parameter)
+    {
+        ArgumentNullException.ThrowIfNull(parameter);
+        CheckName(name);
+        parameter.RequiresGrad = true;
+        _parameters.Add(new(name, parameter));
+        return parameter;
+    }
+
+    /// <summary>Registers a child module under a name.</summary>
+    /// <typeparam name="TModule">The child's type.</typeparam>
+    /// <param name="name">A name unique within this module, without dots.</param>
+    /// <param name="module">The child.</param>
+    /// <returns><paramref name="module"/>, for assignment to a field.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The name is empty, contains a dot, or is already used.</exception>
+    protected TModule RegisterModule<TModule>(string name, TModule module)
+        where TModule : Module<T>
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        CheckName(name);
+        _children.Add(new(name, module));
+        return module;
+    }
+
+    private void Collect(string prefix, List<KeyValuePair<string, Tensor<T>>> list)
+    {
+        foreach (var (name, p) in _parameters)
+        {
+            list.Add(new(prefix + name, p));
+        }
+
+        foreach (var (name, child) in _children)
+        {
+            child.Collect(prefix + name + ".", list);
+        }
+    }
+
+    private void CheckName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (name.Length == 0 || name.Contains('.', StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"name is \"{name}\"; it must be non-empty and contain no '.'.", nameof(name));
+        }
+
+        if (_parameters.Exists(p => p.Key == name) || _children.Exists(c => c.Key == name))
+        {
+            throw new ArgumentException($"name \"{name}\" is already registered in this module.", nameof(name));
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using System.Numerics;
+
+namespace InfoTheory.Variational.Optim;
+
+/// <summary>The moment buffers, step count and hyper-parameters shared by <see cref="Adam{T}"/> and <see cref="AdamW{T}"/>.</summary>
+internal sealed class AdamState<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly T[]?[] _m;
+    private readonly T[]?[] _v;
+    private readonly double _beta1;
+    private readonly double _beta2;
+    private readonly double _epsilon;
+    private readonly double _weightDecay;
+
+    public AdamState(int count, double beta1, double beta2, double epsilon, double weightDecay)
+    {
+        InfoTheory.Internal.Guard.InRange(beta1, 0, Math.BitDecrement(1.0), nameof(beta1));
+        InfoTheory.Internal.Guard.InRange(beta2, 0, Math.BitDecrement(1.0), nameof(beta2));
+        InfoTheory.Internal.Guard.Positive(epsilon, nameof(epsilon));
+        InfoTheory.Internal.Guard.InRange(weightDecay, 0, double.MaxValue, nameof(weightDecay));
+        _m = new T[]?[count];
+        _v = new T[]?[count];
+        (_beta1, _beta2, _epsilon, _weightDecay) = (beta1, beta2, epsilon, weightDecay);
+    }
+
+    public int StepCount { get; private set; }
+
+    public void Advance() => StepCount++;
+
+    public void Update(int index, Span<T> values, ReadOnlySpan<T> gradient, double learningRate, bool decoupled)
+    {
+        var m = _m[index] ??= new T[values.Length];
+        var v = _v[index] ??= new T[values.Length];
+        double bias1 = 1 - Math.Pow(_beta1, StepCount);
+        double bias2 = 1 - Math.Pow(_beta2, StepCount);
+        AdamKernel<T>.Update(
+            values, gradient, m, v,
+            T.CreateChecked(_beta1), T.CreateChecked(_beta2),
+            T.CreateChecked(learningRate / bias1), T.CreateChecked(1 / Math.Sqrt(bias2)), T.CreateChecked(_epsilon),
+            decoupled ? T.Zero : T.CreateChecked(_weightDecay),
+            decoupled ? T.CreateChecked(learningRate * _weightDecay) : T.Zero);
+    }
+}

@@ -1,0 +1,284 @@
+using System.Buffers.Binary;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+using InfoTheory.Variational.Autodiff;
+using InfoTheory.Variational.Nn;
+
+namespace InfoTheory.Variational.Serialization;
+
+/// <summary>
+/// Saves and loads a module's parameters in the safetensors layout: an 8-byte little-endian
+/// header length, a JSON header naming each tensor's dtype, shape and byte range, then the raw
+/// little-endian elements.
+/// </summary>
+/// <remarks>
+/// <para>Header example: <c>{"__metadata__":{"format":"InfoTheory.Variational"},
+/// "0.weight":{"dtype":"F32","shape":[784,400],"data_offsets":[0,1254400]}, ...}</c>; offsets count
+/// bytes from the end of the header, which is padded with spaces to a multiple of 8 bytes.
+/// Files written here can be read by the safetensors library and vice versa (F32/F64 only).</para>
+/// <para>Saving writes a temporary file beside the target and renames it over the target, so a
+/// crash never leaves a half-written file. Loading validates everything (lengths, JSON, names,
+/// dtypes, shapes, offsets) before touching the model, so a bad file leaves it unchanged.</para>
+/// </remarks>
+public static class ParameterFile
+{
+    private const long MaxHeaderBytes = 100_000_000;
+
+    /// <summary>Writes every parameter of <paramref name="module"/> to <paramref name="path"/>, replacing any existing file atomically.</summary>
+    /// <typeparam name="T">The element type (float is stored as F32, double as F64).</typeparam>
+    /// <param name="module">The module whose <see cref="Module{T}.NamedParameters"/> are saved.</param>
+    /// <param name="path">The destination file.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
+    /// <exception cref="IOException">The file cannot be written.</exception>
+    public static void Save<T>(Module<T> module, string path)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var named = module.NamedParameters();
+        string dtype = DType<T>();
+        int elementSize = Marshal.SizeOf<T>();
+
+        var headerStream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(headerStream))
+        {
+            json.WriteStartObject();
+            json.WriteStartObject("__metadata__");
+            json.WriteString("format", "InfoTheory.Variational");
+            json.WriteEndObject();
+            long offset = 0;
+            foreach (var (name, tensor) in named)
+            {
+                json.WriteStartObject(name);
+                json.WriteString("dtype", dtype);
+                json.WriteStartArray("shape");
+                foreach (int d in tensor.Shape)
+                {
+                    json.WriteNumberValue(d);
+                }
+
+                json.WriteEndArray();
+                json.WriteStartArray("data_offsets");
+                json.WriteNumberValue(offset);
+                offset += (long)tensor.Length * elementSize;
+                json.WriteNumberValue(offset);
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
+        }
+
+        while (headerStream.Length % 8 != 0)
+        {
+            headerStream.WriteByte((byte)' ');
+        }
+
+        string fullPath = Path.GetFullPath(path);
+        string temporary = Path.Combine(Path.GetDirectoryName(fullPath) ?? ".", $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                Span<byte> lengthBytes = stackalloc byte[8];
+                BinaryPrimitives.WriteUInt64LittleEndian(lengthBytes, (ulong)headerStream.Length);
+                file.Write(lengthBytes);
+                headerStream.Position = 0;
+                headerStream.CopyTo(file);
+                foreach (var (_, tensor) in named)
+                {
+                    WriteLittleEndian<T>(file, tensor.Values);
+                }
+
+                file.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, fullPath, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+    }
+
+    /// <summary>Reads parameters saved by <see cref="Save{T}"/> into <paramref name="module"/>, which must have exactly the same names and shapes.</summary>
+    /// <typeparam name="T">The element type; the file's dtype must match it.</typeparam>
+    /// <param name="module">The module to fill; unchanged if anything is wrong with the file.</param>
+    /// <param name="path">The file to read.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="InvalidDataException">The file is truncated or corrupt, or its names, dtypes or shapes do not match the module; the message says which.</exception>
+    public static void Load<T>(Module<T> module, string path)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        byte[] bytes = File.ReadAllBytes(path);
+        var named = module.NamedParameters();
+        var plan = Validate<T>(bytes, named, path);
+        for (int i = 0; i < named.Count; i++)
+        {
+            ReadLittleEndian(bytes.AsSpan(plan[i].Start, plan[i].Length), named[i].Value.Values);
+        }
+    }
+
+    private static (int Start, int Length)[] Validate<T>(byte[] bytes, IReadOnlyList<KeyValuePair<string, Tensor<T>>> named, string path)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (bytes.Length < 8)
+        {
+            throw Bad(path, $"it has {bytes.Length} bytes, fewer than the 8-byte header length");
+        }
+
+        ulong headerLength = BinaryPrimitives.ReadUInt64LittleEndian(bytes);
+        if (headerLength > MaxHeaderBytes || headerLength > (ulong)(bytes.Length - 8))
+        {
+            throw Bad(path, $"its header claims {headerLength} bytes but only {bytes.Length - 8} follow (truncated or not a parameter file)");
+        }
+
+        int dataStart = 8 + (int)headerLength;
+        long dataLength = bytes.Length - dataStart;
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(bytes.AsMemory(8, (int)headerLength));
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"Parameter file '{path}' has a corrupt JSON header: {e.Message}", e);
+        }
+
+        using (doc)
+        {
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw Bad(path, "its header is not a JSON object");
+            }
+
+            var entries = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+            foreach (var property in doc.RootElement.EnumerateObject())
+            {
+                if (property.Name != "__metadata__")
+                {
+                    entries[property.Name] = property.Value;
+                }
+            }
+
+            foreach (var (name, _) in named)
+            {
+                if (!entries.ContainsKey(name))
+                {
+                    throw Bad(path, $"it has no tensor named '{name}', which the model needs");
+                }
+            }
+
+            if (entries.Count != named.Count)
+            {
+                string extra = entries.Keys.First(k => !named.Any(p => p.Key == k));
+                throw Bad(path, $"it has a tensor named '{extra}' that the model does not have");
+            }
+
+            string dtype = DType<T>();
+            int elementSize = Marshal.SizeOf<T>();
+            var plan = new (int Start, int Length)[named.Count];
+            long end = 0;
+            for (int i = 0; i < named.Count; i++)
+            {
+                var (name, tensor) = named[i];
+                var entry = entries[name];
+                var (fileDType, shape, begin, stop) = ReadEntry(entry, name, path);
+                if (fileDType != dtype)
+                {
+                    throw Bad(path, $"tensor '{name}' has dtype {fileDType} but the model stores {dtype}");
+                }
+
+                if (!shape.AsSpan().SequenceEqual(tensor.Shape))
+                {
+                    throw Bad(path, $"tensor '{name}' has shape {Shapes.Format(shape)} but the model's has shape {Shapes.Format(tensor.Shape)}");
+                }
+
+                if (begin < 0 || stop < begin || stop > dataLength || stop - begin != (long)tensor.Length * elementSize)
+                {
+                    throw Bad(path, $"tensor '{name}' has data_offsets [{begin}, {stop}], which do not hold {tensor.Length} elements within the {dataLength} data bytes (truncated or corrupt)");
+                }
+
+                plan[i] = (dataStart + (int)begin, (int)(stop - begin));
+                end = Math.Max(end, stop);
+            }
+
+            if (end != dataLength)
+            {
+                throw Bad(path, $"its data section has {dataLength} bytes but the tensors account for {end}");
+            }
+
+            return plan;
+        }
+    }
+
+    private static (string DType, int[] Shape, long Begin, long End) ReadEntry(JsonElement entry, string name, string path)
+    {
+        try
+        {
+            string? dtype = entry.GetProperty("dtype").GetString();
+            var shape = entry.GetProperty("shape").EnumerateArray().Select(e => e.GetInt32()).ToArray();
+            var offsets = entry.GetProperty("data_offsets").EnumerateArray().Select(e => e.GetInt64()).ToArray();
+            if (dtype is null || offsets.Length != 2)
+            {
+                throw Bad(path, $"tensor '{name}' needs a dtype string and two data_offsets");
+            }
+
+            return (dtype, shape, offsets[0], offsets[1]);
+        }
+        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            throw new InvalidDataException($"Parameter file '{path}' has a malformed entry for tensor '{name}': {e.Message}", e);
+        }
+    }
+
+    private static string DType<T>()
+        => typeof(T) == typeof(float) ? "F32"
+         : typeof(T) == typeof(double) ? "F64"
+         : throw new NotSupportedException($"Parameter files store float or double elements, not {typeof(T).Name}.");
+
+    private static void WriteLittleEndian<T>(Stream stream, ReadOnlySpan<T> values)
+        where T : unmanaged
+    {
+        var bytes = MemoryMarshal.AsBytes(values);
+        if (BitConverter.IsLittleEndian)
+        {
+            stream.Write(bytes);
+            return;
+        }
+
+        var copy = bytes.ToArray();
+        int size = Marshal.SizeOf<T>();
+        for (int i = 0; i < copy.Length; i += size)
+        {
+            Array.Reverse(copy, i, size);
+        }
+
+        stream.Write(copy);
+    }
+
+    private static void ReadLittleEndian<T>(ReadOnlySpan<byte> source, Span<T> destination)
+        where T : unmanaged
+    {
+        var target = MemoryMarshal.AsBytes(destination);
+        source.CopyTo(target);
+        if (!BitConverter.IsLittleEndian)
+        {
+            int size = Marshal.SizeOf<T>();
+            for (int i = 0; i < target.Length; i += size)
+            {
+                target.Slice(i, size).Reverse();
+            }
+        }
+    }
+
+    private static InvalidDataException Bad(string path, string what) => new($"Parameter file '{path}' cannot be loaded: {what}.");
+}

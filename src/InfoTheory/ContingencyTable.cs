@@ -1,0 +1,219 @@
+using System.Numerics.Tensors;
+using InfoTheory.Internal;
+
+namespace InfoTheory;
+
+/// <summary>A mutable accumulator of counts of label pairs (x, y), mergeable exactly across threads and machines.</summary>
+/// <remarks>
+/// Labels are category indices ≥ 0: cell (x, y) counts how often the pair was added. The table grows as
+/// larger labels arrive, so <see cref="Rows"/> is max(x) + 1 (at least the shape given at construction)
+/// and <see cref="Columns"/> is max(y) + 1. Counts are integers, so <see cref="Merge"/> is exact,
+/// associative and commutative: data split in any way, counted in parts and merged in any order gives
+/// the same table as one pass over all of it. That makes the type a map-reduce accumulator: count
+/// per shard, merge the shards, then call <see cref="ToJointDistribution"/>. Not thread-safe: use one
+/// table per thread and merge.
+/// </remarks>
+public sealed class ContingencyTable
+{
+    /// <summary>The most cells (rows × columns) a table may grow to: 2²⁴, 128 MiB of counts.</summary>
+    public const int MaxCells = 1 << 24;
+
+    private long[] _counts = [];
+    private int _stride;
+
+    /// <summary>Creates an empty table that grows with the labels it sees.</summary>
+    public ContingencyTable()
+    {
+    }
+
+    /// <summary>Creates an empty table for a known label space of <paramref name="rows"/> × <paramref name="columns"/> categories.</summary>
+    /// <remarks>Declaring the shape makes every shard's table, and so its <see cref="ToJointDistribution"/>, the same size even when a shard never sees the largest labels.</remarks>
+    /// <param name="rows">The number of X categories, ≥ 0.</param>
+    /// <param name="columns">The number of Y categories, ≥ 0.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rows"/> or <paramref name="columns"/> is negative, or their product exceeds <see cref="MaxCells"/>.</exception>
+    public ContingencyTable(int rows, int columns)
+    {
+        Guard.InRange(rows, 0, MaxCells, nameof(rows));
+        Guard.InRange(columns, 0, MaxCells, nameof(columns));
+        EnsureShape(rows, columns, nameof(rows), nameof(columns));
+    }
+
+    /// <summary>The number of X categories: the largest x added plus one, or the declared shape if larger.</summary>
+    public int Rows { get; private set; }
+
+    /// <summary>The number of Y categories: the largest y added plus one, or the declared shape if larger.</summary>
+    public int Columns { get; private set; }
+
+    /// <summary>The number of observations counted so far.</summary>
+    public long Total { get; private set; }
+
+    /// <summary>How often the pair (<paramref name="x"/>, <paramref name="y"/>) has been counted; 0 for labels beyond the table.</summary>
+    /// <param name="x">The X label, ≥ 0.</param>
+    /// <param name="y">The Y label, ≥ 0.</param>
+    /// <returns>The count c(x, y), ≥ 0.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="x"/> or <paramref name="y"/> is negative.</exception>
+    public long this[int x, int y]
+    {
+        get
+        {
+            Guard.InRange(x, 0, int.MaxValue, nameof(x));
+            Guard.InRange(y, 0, int.MaxValue, nameof(y));
+            return x < Rows && y < Columns ? _counts[((long)x * _stride) + y] : 0;
+        }
+    }
+
+    /// <summary>Counts one observation of the pair (<paramref name="x"/>, <paramref name="y"/>).</summary>
+    /// <param name="x">The X label, ≥ 0.</param>
+    /// <param name="y">The Y label, ≥ 0.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A label is negative, or the table would exceed <see cref="MaxCells"/> cells.</exception>
+    public void Add(int x, int y) => Add(x, y, 1);
+
+    /// <summary>Counts <paramref name="count"/> observations of the pair (<paramref name="x"/>, <paramref name="y"/>) at once.</summary>
+    /// <param name="x">The X label, ≥ 0.</param>
+    /// <param name="y">The Y label, ≥ 0.</param>
+    /// <param name="count">How many observations, ≥ 0.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A label or <paramref name="count"/> is negative, the table would exceed <see cref="MaxCells"/> cells, or the total would pass <see cref="long.MaxValue"/>.</exception>
+    public void Add(int x, int y, long count)
+    {
+        Guard.InRange(x, 0, int.MaxValue, nameof(x));
+        Guard.InRange(y, 0, int.MaxValue, nameof(y));
+        Guard.InRange(count, 0, long.MaxValue - Total, nameof(count));
+        EnsureShape(x + 1L, y + 1L, nameof(x), nameof(y));
+        _counts[((long)x * _stride) + y] += count;
+        Total += count;
+    }
+
+    /// <summary>Counts one observation of each pair (x[i], y[i]).</summary>
+    /// <remarks>One vectorised min/max pass checks and sizes the table, then one pass counts: no allocation unless the table grows.</remarks>
+    /// <param name="x">The X label of each observation, every one ≥ 0.</param>
+    /// <param name="y">The Y label of each observation, every one ≥ 0; same length as <paramref name="x"/>.</param>
+    /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A label is negative (the first one is named), or the table would exceed <see cref="MaxCells"/> cells.</exception>
+    public void Add(ReadOnlySpan<int> x, ReadOnlySpan<int> y)
+    {
+        Guard.SameLength(x.Length, y.Length, nameof(x), nameof(y));
+        if (x.Length == 0)
+        {
+            return;
+        }
+
+        RequireNonNegative(x, nameof(x));
+        RequireNonNegative(y, nameof(y));
+        EnsureShape(TensorPrimitives.Max(x) + 1L, TensorPrimitives.Max(y) + 1L, nameof(x), nameof(y));
+        long[] counts = _counts;
+        int stride = _stride;
+        for (int i = 0; i < x.Length; i++)
+        {
+            counts[(x[i] * stride) + y[i]]++;
+        }
+
+        Total += x.Length;
+    }
+
+    /// <summary>Adds every count of <paramref name="other"/> into this table, exactly.</summary>
+    /// <remarks>The result has the larger of the two shapes; <paramref name="other"/> is not changed.</remarks>
+    /// <param name="other">The table to fold in (it may be this table, which doubles every count).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="other"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The merged total would pass <see cref="long.MaxValue"/>, or the merged shape would exceed <see cref="MaxCells"/> cells.</exception>
+    public void Merge(ContingencyTable other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        Guard.InRange(other.Total, 0, long.MaxValue - Total, nameof(other));
+        int rows = other.Rows, columns = other.Columns, otherStride = other._stride;
+        EnsureShape(rows, columns, nameof(other), nameof(other));
+        long[] source = other._counts;
+        for (int x = 0; x < rows; x++)
+        {
+            TensorPrimitives.Add(
+                _counts.AsSpan(x * _stride, columns), source.AsSpan(x * otherStride, columns), _counts.AsSpan(x * _stride, columns));
+        }
+
+        Total += other.Total;
+    }
+
+    /// <summary>The empirical joint distribution P(x, y) = c(x, y) / <see cref="Total"/>.</summary>
+    /// <returns>A <see cref="Rows"/> × <see cref="Columns"/> joint distribution, X the rows.</returns>
+    /// <exception cref="InvalidOperationException">Nothing has been counted yet.</exception>
+    public JointDistribution ToJointDistribution()
+    {
+        if (Total == 0)
+        {
+            throw new InvalidOperationException("The contingency table is empty; add observations before asking for their distribution.");
+        }
+
+        var counts = new long[Rows * Columns];
+        CopyCells(counts);
+        return JointDistribution.FromCounts(counts, Rows, Columns);
+    }
+
+    /// <summary>Copies the counts into a new two-dimensional array.</summary>
+    /// <returns>A <see cref="Rows"/> × <see cref="Columns"/> array with c(x, y) at [x, y].</returns>
+    public long[,] ToArray()
+    {
+        var result = new long[Rows, Columns];
+        for (int x = 0; x < Rows; x++)
+        {
+            for (int y = 0; y < Columns; y++)
+            {
+                result[x, y] = _counts[(x * _stride) + y];
+            }
+        }
+
+        return result;
+    }
+
+    private static void RequireNonNegative(ReadOnlySpan<int> labels, string paramName)
+    {
+        if (TensorPrimitives.Min(labels) < 0)
+        {
+            int i = labels.IndexOfAnyInRange(int.MinValue, -1);
+            throw new ArgumentOutOfRangeException(
+                paramName, labels[i], $"{paramName}[{i}] is {labels[i]}; labels are category indices and must be >= 0.");
+        }
+    }
+
+    private void CopyCells(Span<long> destination)
+    {
+        for (int x = 0; x < Rows; x++)
+        {
+            _counts.AsSpan(x * _stride, Columns).CopyTo(destination.Slice(x * Columns, Columns));
+        }
+    }
+
+    private void EnsureShape(long rows, long columns, string rowName, string columnName)
+    {
+        rows = Math.Max(rows, Rows);
+        columns = Math.Max(columns, Columns);
+        if (rows * columns > MaxCells)
+        {
+            string name = columns > Columns ? columnName : rowName;
+            throw new ArgumentOutOfRangeException(
+                name, $"{name} needs a {rows} × {columns} table, more than the {MaxCells} cells a contingency table may hold; labels must be category indices.");
+        }
+
+        int rowCapacity = _stride == 0 ? 0 : _counts.Length / _stride;
+        if (rows > rowCapacity || columns > _stride)
+        {
+            // Grow geometrically so that labels arriving in increasing order cost amortised O(1) copies.
+            long newStride = columns > _stride ? Math.Max(columns, 2L * _stride) : _stride;
+            long newRows = rows > rowCapacity ? Math.Max(rows, 2L * rowCapacity) : rowCapacity;
+            if (newStride * newRows > MaxCells)
+            {
+                newStride = columns;
+                newRows = rows;
+            }
+
+            var grown = new long[newStride * newRows];
+            for (int x = 0; x < Rows; x++)
+            {
+                _counts.AsSpan(x * _stride, Columns).CopyTo(grown.AsSpan(x * (int)newStride, Columns));
+            }
+
+            _counts = grown;
+            _stride = (int)newStride;
+        }
+
+        Rows = (int)rows;
+        Columns = (int)columns;
+    }
+}

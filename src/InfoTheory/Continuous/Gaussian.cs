@@ -1,0 +1,426 @@
+using InfoTheory.Internal;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace InfoTheory.Continuous;
+
+/// <summary>A multivariate normal distribution N(μ, Σ) with a full, diagonal or identity covariance.</summary>
+/// <remarks>
+/// The covariance is factored once as Σ = L Lᵀ (Cholesky, via MathNet.Numerics); log-densities
+/// solve L z = x − μ, and samples are μ + L ξ with ξ ~ N(0, I). Immutable and thread-safe.
+/// </remarks>
+public sealed class Gaussian : IDensity
+{
+    private const double LogTwoPi = 1.8378770664093454835606594728112;
+
+    // A Cholesky pivot this small relative to its variance has lost every significant digit:
+    // the covariance is singular to working precision even if rounding left it barely positive.
+    private const double SingularPivotRatio = 16 * 2.220446049250313e-16;
+
+    private readonly double[] _mean;
+    private readonly double[] _covariance;
+    private readonly double[] _cholesky;
+    private readonly double[] _inverseDiagonal;
+    private readonly bool _isDiagonal;
+    private readonly double _logNormalizer;
+
+    /// <summary>Creates N(<paramref name="mean"/>, <paramref name="covariance"/>).</summary>
+    /// <param name="mean">The mean μ: d finite values, d ≥ 1.</param>
+    /// <param name="covariance">The covariance Σ: a symmetric positive-definite d × d matrix.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="mean"/> or <paramref name="covariance"/> is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="mean"/> is empty or not finite; <paramref name="covariance"/> is not d × d, not finite,
+    /// not symmetric, or not positive definite (singular or indefinite).
+    /// </exception>
+    public Gaussian(double[] mean, double[,] covariance)
+    {
+        ArgumentNullException.ThrowIfNull(mean);
+        Guard.NotEmpty(mean.Length, nameof(mean));
+        Guard.AllFinite(mean, nameof(mean));
+        Guard.SymmetricMatrix(covariance, mean.Length, nameof(covariance));
+        int d = mean.Length;
+        _mean = (double[])mean.Clone();
+        _covariance = new double[d * d];
+        for (int i = 0; i < d; i++)
+        {
+            for (int j = 0; j < d; j++)
+            {
+                // Average the two triangles so the stored matrix is exactly symmetric.
+                _covariance[(i * d) + j] = 0.5 * (covariance[i, j] + covariance[j, i]);
+            }
+        }
+
+        _cholesky = Factor(_covariance, d);
+        _inverseDiagonal = new double[d];
+        _isDiagonal = true;
+        double logDet = 0;
+        for (int i = 0; i < d; i++)
+        {
+            logDet += Math.Log(_cholesky[(i * d) + i]);
+            _inverseDiagonal[i] = 1.0 / _cholesky[(i * d) + i];
+            for (int j = 0; j < i; j++)
+            {
+                _isDiagonal &= _cholesky[(i * d) + j] == 0;
+            }
+        }
+
+        LogDeterminant = 2 * logDet;
+        _logNormalizer = -0.5 * ((d * LogTwoPi) + LogDeterminant);
+    }
+
+    /// <summary>The dimension d.</summary>
+    public int Dimension => _mean.Length;
+
+    /// <summary>The mean vector μ.</summary>
+    public ReadOnlySpan<double> Mean => _mean;
+
+    /// <summary>ln det Σ, the natural log of the covariance determinant.</summary>
+    public double LogDeterminant { get; }
+
+    /// <summary>Creates N(μ, diag(σ₁², …, σ_d²)): independent coordinates.</summary>
+    /// <param name="mean">The mean μ: d finite values, d ≥ 1.</param>
+    /// <param name="variances">The variances σᵢ²: d finite values, each &gt; 0.</param>
+    /// <returns>The Gaussian with that mean and diagonal covariance.</returns>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="mean"/> is empty or not finite, a variance is not finite and positive, or the lengths differ.
+    /// </exception>
+    public static Gaussian Diagonal(ReadOnlySpan<double> mean, ReadOnlySpan<double> variances)
+    {
+        Guard.NotEmpty(mean.Length, nameof(mean));
+        Guard.SameLength(mean.Length, variances.Length, nameof(mean), nameof(variances));
+        Guard.AllPositive(variances, nameof(variances));
+        var covariance = new double[mean.Length, mean.Length];
+        for (int i = 0; i < mean.Length; i++)
+        {
+            covariance[i, i] = variances[i];
+        }
+
+        return new Gaussian(mean.ToArray(), covariance);
+    }
+
+    /// <summary>Creates the standard normal N(0, I) in <paramref name="dimension"/> dimensions.</summary>
+    /// <param name="dimension">The dimension d ≥ 1.</param>
+    /// <returns>N(0, I_d).</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="dimension"/> is less than 1.</exception>
+    public static Gaussian Standard(int dimension)
+    {
+        Guard.Dimension(dimension, nameof(dimension));
+        var identity = new double[dimension, dimension];
+        for (int i = 0; i < dimension; i++)
+        {
+            identity[i, i] = 1.0;
+        }
+
+        return new Gaussian(new double[dimension], identity);
+    }
+
+    /// <summary>Returns a copy of the covariance matrix Σ.</summary>
+    /// <returns>A new d × d array; changing it does not change this distribution.</returns>
+    public double[,] GetCovariance()
+    {
+        int d = Dimension;
+        var copy = new double[d, d];
+        for (int i = 0; i < d; i++)
+        {
+            for (int j = 0; j < d; j++)
+            {
+                copy[i, j] = _covariance[(i * d) + j];
+            }
+        }
+
+        return copy;
+    }
+
+    /// <summary>The covariance entry Σᵢⱼ.</summary>
+    /// <param name="row">The row i, in [0, d).</param>
+    /// <param name="column">The column j, in [0, d).</param>
+    /// <returns>Cov(Xᵢ, Xⱼ).</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An index is outside [0, d).</exception>
+    public double Covariance(int row, int column)
+    {
+        Guard.InRange(row, 0, Dimension - 1, nameof(row));
+        Guard.InRange(column, 0, Dimension - 1, nameof(column));
+        return _covariance[(row * Dimension) + column];
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>log p(x) = −½ (d ln 2π + ln det Σ + (x − μ)ᵀ Σ⁻¹ (x − μ)).</remarks>
+    public double LogDensity(ReadOnlySpan<double> x)
+    {
+        Guard.PointLength(x.Length, Dimension, nameof(x));
+        Span<double> z = _isDiagonal ? default : Dimension <= 64 ? stackalloc double[Dimension] : new double[Dimension];
+        return LogDensityUnchecked(x, z);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>log p(x) = −½ (d ln 2π + ln det Σ + (x − μ)ᵀ Σ⁻¹ (x − μ)) at each point.</remarks>
+    public void LogDensity(ReadOnlySpan<double> points, Span<double> destination)
+    {
+        int d = Dimension;
+        Guard.SameLength(points.Length, destination.Length * d, nameof(points), "destination × dimension");
+        Span<double> z = _isDiagonal ? default : d <= 64 ? stackalloc double[d] : new double[d];
+        for (int i = 0; i < destination.Length; i++)
+        {
+            destination[i] = LogDensityUnchecked(points.Slice(i * d, d), z);
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>x = μ + L ξ with ξ ~ N(0, I) from Marsaglia's polar method and Σ = L Lᵀ.</remarks>
+    public void Sample(Random random, Span<double> destination)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        int d = Dimension;
+        int count = Guard.PointCount(destination.Length, d, nameof(destination));
+        StandardNormal.Fill(random, destination);
+        if (_isDiagonal)
+        {
+            for (int k = 0; k < destination.Length; k++)
+            {
+                int i = k % d;
+                destination[k] = _mean[i] + (_cholesky[(i * d) + i] * destination[k]);
+            }
+
+            return;
+        }
+
+        for (int n = 0; n < count; n++)
+        {
+            Span<double> x = destination.Slice(n * d, d);
+
+            // Last row first: row i of L ξ reads ξ₀…ξᵢ only, which are still untouched.
+            for (int i = d - 1; i >= 0; i--)
+            {
+                double sum = _mean[i];
+                int row = i * d;
+                for (int j = 0; j <= i; j++)
+                {
+                    sum += _cholesky[row + j] * x[j];
+                }
+
+                x[i] = sum;
+            }
+        }
+    }
+
+    /// <summary>The differential entropy h(N(μ, Σ)).</summary>
+    /// <remarks>h = ½ (d (1 + ln 2π) + ln det Σ).</remarks>
+    /// <param name="unit">The unit of the result; nats by default.</param>
+    /// <returns>The entropy in <paramref name="unit"/>; negative when Σ is small.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="unit"/> is not a defined <see cref="LogBase"/>.</exception>
+    public double Entropy(LogBase unit = LogBase.Nats)
+        => Units.FromNats(0.5 * ((Dimension * (1.0 + LogTwoPi)) + LogDeterminant), unit);
+
+    /// <summary>The Kullback–Leibler divergence KL(p‖q) between two Gaussians, in closed form.</summary>
+    /// <remarks>
+    /// KL = ½ (tr(Σq⁻¹ Σp) + (μq − μp)ᵀ Σq⁻¹ (μq − μp) − d + ln det Σq − ln det Σp);
+    /// the trace is ‖Lq⁻¹ Lp‖²_F, computed by triangular solves.
+    /// </remarks>
+    /// <param name="p">The distribution the expectation is taken under.</param>
+    /// <param name="q">The reference distribution, of the same dimension.</param>
+    /// <param name="unit">The unit of the result; nats by default.</param>
+    /// <returns>KL(p‖q) in <paramref name="unit"/>, ≥ 0.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="p"/> or <paramref name="q"/> is null.</exception>
+    /// <exception cref="ArgumentException">The dimensions differ.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="unit"/> is not a defined <see cref="LogBase"/>.</exception>
+    public static double KullbackLeibler(Gaussian p, Gaussian q, LogBase unit = LogBase.Nats)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        ArgumentNullException.ThrowIfNull(q);
+        Guard.SameDimension(p.Dimension, q.Dimension, nameof(p), nameof(q));
+        int d = p.Dimension;
+        var column = new double[d];
+        double trace = 0;
+        for (int j = 0; j < d; j++)
+        {
+            for (int i = 0; i < d; i++)
+            {
+                column[i] = p._cholesky[(i * d) + j];
+            }
+
+            q.SolveLower(column);
+            for (int i = 0; i < d; i++)
+            {
+                trace += column[i] * column[i];
+            }
+        }
+
+        for (int i = 0; i < d; i++)
+        {
+            column[i] = q._mean[i] - p._mean[i];
+        }
+
+        q.SolveLower(column);
+        double mahalanobis = 0;
+        for (int i = 0; i < d; i++)
+        {
+            mahalanobis += column[i] * column[i];
+        }
+
+        double kl = 0.5 * (trace + mahalanobis - d + q.LogDeterminant - p.LogDeterminant);
+        return Units.FromNats(Math.Max(kl, 0.0), unit);
+    }
+
+    /// <summary>The marginal distribution of the chosen coordinates, itself a Gaussian.</summary>
+    /// <param name="coordinates">Distinct coordinate indices in [0, d), in the order the marginal should use.</param>
+    /// <returns>N(μ_S, Σ_SS) for the index set S.</returns>
+    /// <exception cref="ArgumentException"><paramref name="coordinates"/> is empty, has an index outside [0, d), or repeats one.</exception>
+    public Gaussian Marginal(ReadOnlySpan<int> coordinates)
+    {
+        ValidateCoordinates(coordinates, Dimension, nameof(coordinates));
+        int m = coordinates.Length;
+        var mean = new double[m];
+        var covariance = new double[m, m];
+        for (int a = 0; a < m; a++)
+        {
+            mean[a] = _mean[coordinates[a]];
+            for (int b = 0; b < m; b++)
+            {
+                covariance[a, b] = _covariance[(coordinates[a] * Dimension) + coordinates[b]];
+            }
+        }
+
+        return new Gaussian(mean, covariance);
+    }
+
+    /// <summary>The mutual information I(X_A; X_B) between two disjoint blocks of coordinates of this joint Gaussian.</summary>
+    /// <remarks>I(X_A; X_B) = ½ (ln det Σ_AA + ln det Σ_BB − ln det Σ_{A∪B}); for one pair with correlation ρ it is −½ ln(1 − ρ²).</remarks>
+    /// <param name="first">The coordinates of block A: distinct indices in [0, d).</param>
+    /// <param name="second">The coordinates of block B: distinct indices in [0, d), none shared with A.</param>
+    /// <param name="unit">The unit of the result; nats by default.</param>
+    /// <returns>I(X_A; X_B) in <paramref name="unit"/>, ≥ 0.</returns>
+    /// <exception cref="ArgumentException">A block is empty, has an index outside [0, d) or repeated, or the blocks overlap.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="unit"/> is not a defined <see cref="LogBase"/>.</exception>
+    public double MutualInformation(ReadOnlySpan<int> first, ReadOnlySpan<int> second, LogBase unit = LogBase.Nats)
+    {
+        ValidateCoordinates(first, Dimension, nameof(first));
+        ValidateCoordinates(second, Dimension, nameof(second));
+        var union = new int[first.Length + second.Length];
+        first.CopyTo(union);
+        second.CopyTo(union.AsSpan(first.Length));
+        foreach (int index in second)
+        {
+            if (first.Contains(index))
+            {
+                throw new ArgumentException($"{nameof(second)} contains coordinate {index}, which is also in {nameof(first)}; the blocks must be disjoint.", nameof(second));
+            }
+        }
+
+        double mi = 0.5 * (Marginal(first).LogDeterminant + Marginal(second).LogDeterminant - Marginal(union).LogDeterminant);
+        return Units.FromNats(Math.Max(mi, 0.0), unit);
+    }
+
+    /// <summary>The mutual information between the first <paramref name="split"/> coordinates and the rest.</summary>
+    /// <remarks>I = ½ (ln det Σ_AA + ln det Σ_BB − ln det Σ) with A = [0, split) and B = [split, d).</remarks>
+    /// <param name="split">The number of coordinates in the first block, in [1, d − 1].</param>
+    /// <param name="unit">The unit of the result; nats by default.</param>
+    /// <returns>I(X_A; X_B) in <paramref name="unit"/>, ≥ 0.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="split"/> is outside [1, d − 1], or <paramref name="unit"/> is not a defined <see cref="LogBase"/>.</exception>
+    public double MutualInformation(int split, LogBase unit = LogBase.Nats)
+    {
+        Guard.InRange(split, 1, Dimension - 1, nameof(split));
+        int[] first = Enumerable.Range(0, split).ToArray();
+        int[] second = Enumerable.Range(split, Dimension - split).ToArray();
+        return MutualInformation(first, second, unit);
+    }
+
+    /// <summary>log p(x) without validation; <paramref name="z"/> is scratch of length d (unused, may be empty, when Σ is diagonal).</summary>
+    internal double LogDensityUnchecked(ReadOnlySpan<double> x, Span<double> z)
+    {
+        int d = _mean.Length;
+        double squared = 0;
+        if (_isDiagonal)
+        {
+            for (int i = 0; i < d; i++)
+            {
+                double zi = (x[i] - _mean[i]) * _inverseDiagonal[i];
+                squared += zi * zi;
+            }
+
+            return _logNormalizer - (0.5 * squared);
+        }
+
+        for (int i = 0; i < d; i++)
+        {
+            double sum = x[i] - _mean[i];
+            int row = i * d;
+            for (int j = 0; j < i; j++)
+            {
+                sum -= _cholesky[row + j] * z[j];
+            }
+
+            double zi = sum * _inverseDiagonal[i];
+            z[i] = zi;
+            squared += zi * zi;
+        }
+
+        return _logNormalizer - (0.5 * squared);
+    }
+
+    // Solves L v = b in place (forward substitution).
+    private void SolveLower(Span<double> b)
+    {
+        int d = _mean.Length;
+        for (int i = 0; i < d; i++)
+        {
+            double sum = b[i];
+            int row = i * d;
+            for (int j = 0; j < i; j++)
+            {
+                sum -= _cholesky[row + j] * b[j];
+            }
+
+            b[i] = sum / _cholesky[row + i];
+        }
+    }
+
+    private static double[] Factor(double[] covariance, int d)
+    {
+        Matrix<double> lower;
+        try
+        {
+            lower = Matrix<double>.Build.Dense(d, d, (i, j) => covariance[(i * d) + j]).Cholesky().Factor;
+        }
+        catch (ArgumentException)
+        {
+            throw new ArgumentException(
+                "covariance is not positive definite (it is singular or has a negative eigenvalue); a Gaussian needs a positive-definite covariance.",
+                nameof(covariance));
+        }
+
+        var flat = new double[d * d];
+        for (int i = 0; i < d; i++)
+        {
+            double pivot = lower[i, i];
+            if (!(pivot * pivot > SingularPivotRatio * covariance[(i * d) + i]))
+            {
+                throw new ArgumentException(
+                    $"covariance is singular to working precision: the Cholesky pivot of row {i} is {Guard.Format(pivot)} against a variance of {Guard.Format(covariance[(i * d) + i])}.",
+                    nameof(covariance));
+            }
+
+            for (int j = 0; j <= i; j++)
+            {
+                flat[(i * d) + j] = lower[i, j];
+            }
+        }
+
+        return flat;
+    }
+
+    private static void ValidateCoordinates(ReadOnlySpan<int> coordinates, int dimension, string paramName)
+    {
+        Guard.NotEmpty(coordinates.Length, paramName);
+        for (int a = 0; a < coordinates.Length; a++)
+        {
+            if (coordinates[a] < 0 || coordinates[a] >= dimension)
+            {
+                throw new ArgumentException($"{paramName}[{a}] is {coordinates[a]}; coordinates must lie in [0, {dimension}).", paramName);
+            }
+
+            if (coordinates[..a].Contains(coordinates[a]))
+            {
+                throw new ArgumentException($"{paramName}[{a}] repeats coordinate {coordinates[a]}; coordinates must be distinct.", paramName);
+            }
+        }
+    }
+}

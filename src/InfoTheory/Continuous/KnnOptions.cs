@@ -1,0 +1,49 @@
+namespace InfoTheory.Continuous;
+
+/// <summary>Settings for the <see cref="Knn"/> estimators. Nothing is done to the data unless asked for here.</summary>
+/// <remarks>
+/// The estimators never add noise or rescale on their own, so the same input always gives the same
+/// result. Ties (repeated points) make neighbour distances zero; <see cref="Jitter"/> breaks them
+/// with reproducible noise when the caller chooses to.
+/// </remarks>
+public sealed record KnnOptions
+{
+    /// <summary>Euclidean norm, KSG algorithm 1, no standardisation, no jitter, k-d tree, nats, all cores.</summary>
+    public static KnnOptions Default { get; } = new();
+
+    /// <summary>
+    /// The norm for <see cref="Knn.Entropy(double[,], int, KnnOptions?)"/> and
+    /// <see cref="Knn.KullbackLeibler(double[,], double[,], int, KnnOptions?)"/>; Euclidean by default.
+    /// The KSG mutual-information estimators are derived for the maximum norm and always use it.
+    /// </summary>
+    public DistanceNorm Norm { get; init; } = DistanceNorm.Euclidean;
+
+    /// <summary>The KSG variant used by the mutual-information estimators; algorithm 1 by default.</summary>
+    public KsgAlgorithm Algorithm { get; init; } = KsgAlgorithm.One;
+
+    /// <summary>
+    /// Whether to centre each column and divide it by its sample standard deviation first (columns
+    /// with zero spread are only centred). Mutual information and KL divergence are invariant under
+    /// this, their estimates are not; for KL both sets are scaled by the statistics of the first set,
+    /// and for entropy Σ ln σⱼ is added back so the result still refers to the original data.
+    /// </summary>
+    public bool Standardize { get; init; }
+
+    /// <summary>
+    /// The standard deviation of Gaussian noise added to every coordinate (after standardisation) to
+    /// break ties; 0, the default, adds none. The noise comes from <see cref="JitterSeed"/>.
+    /// </summary>
+    public double Jitter { get; init; }
+
+    /// <summary>The seed of the jitter noise; the same seed gives the same noise.</summary>
+    public int JitterSeed { get; init; }
+
+    /// <summary>How neighbours are found; both choices give identical results. The k-d tree by default.</summary>
+    public NeighborSearch Search { get; init; } = NeighborSearch.KdTree;
+
+    /// <summary>The unit of the value and standard error; nats by default.</summary>
+    public LogBase Unit { get; init; } = LogBase.Nats;
+
+    /// <summary>The most threads the neighbour queries use; −1 (the default) means all cores. Results never depend on it.</summary>
+    public int MaxDegreeOfParallelism { get; init; } = -1;
+}

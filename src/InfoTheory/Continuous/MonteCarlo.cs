@@ -1,0 +1,494 @@
+using System.Runtime.ExceptionServices;
+using InfoTheory.Internal;
+
+namespace InfoTheory.Continuous;
+
+/// <summary>
+/// Monte Carlo estimates of divergences and entropies between densities that can be evaluated and
+/// sampled: Kullback–Leibler, Jensen–Shannon, cross-entropy and differential entropy.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Each estimate averages one term per sample and reports the mean with its standard error
+/// (sample standard deviation of the terms over √n), the sample count and the fraction of
+/// log-ratios that <see cref="MonteCarloOptions"/> clipping changed.
+/// </para>
+/// <para>
+/// Determinism: the samples are cut into fixed blocks of <see cref="BlockSize"/> draws. Block b
+/// draws from its own xoshiro256** stream seeded from (root, b), where the root comes from the
+/// caller's seed (or one <see cref="Random.NextInt64()"/> of the caller's generator), and block
+/// results are combined in block order. The same seed therefore gives the same bits whether the
+/// blocks run on one core or several, in any order.
+/// </para>
+/// <para>
+/// Cost: one batched sample and one or two batched log-density calls per chunk of 256 points into
+/// buffers allocated once per worker, so the work allocates nothing per sample.
+/// </para>
+/// </remarks>
+public static class MonteCarlo
+{
+    /// <summary>How many samples form one independently seeded block.</summary>
+    public const int BlockSize = 16384;
+
+    private const int ChunkSize = 256;
+    private const double Ln2 = 0.69314718055994530941723212145818;
+
+    private enum Quantity
+    {
+        KullbackLeibler,
+        JensenShannon,
+        CrossEntropy,
+        Entropy,
+    }
+
+    /// <summary>Estimates KL(p‖q) by sampling from p.</summary>
+    /// <remarks>
+    /// KL(p‖q) = E_p[ℓ(x)] with ℓ = log p(x) − log q(x), the log-ratio clipped to the interval in
+    /// <paramref name="options"/>; <see cref="MonteCarloEstimator.ControlVariate"/> averages
+    /// e^(−ℓ) − 1 + ℓ instead (Schulman 2020, "Approximating KL divergence"). Without clipping, a
+    /// sample where q(x) = 0 makes the estimate +∞ (standard error +∞).
+    /// </remarks>
+    /// <param name="p">The density the expectation is taken under; it is sampled.</param>
+    /// <param name="q">The reference density, of the same dimension.</param>
+    /// <param name="samples">The number of draws from p, ≥ 2.</param>
+    /// <param name="seed">The seed; the same seed gives the same result on any number of cores.</param>
+    /// <param name="options">Clipping, estimator, unit and parallelism; <see cref="MonteCarloOptions.Default"/> when null.</param>
+    /// <returns>The estimate of KL(p‖q) in the unit of <paramref name="options"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="p"/> or <paramref name="q"/> is null.</exception>
+    /// <exception cref="ArgumentException">The dimensions differ, or the clipping interval is empty or NaN.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 2, or the unit or parallelism in <paramref name="options"/> is invalid.</exception>
+    /// <exception cref="InvalidOperationException">A density returned NaN, or p gave its own sample zero or infinite density.</exception>
+    public static Estimate KullbackLeibler(IDensity p, IDensity q, int samples, int seed, MonteCarloOptions? options = null)
+    {
+        options = Validate(p, q, samples, options);
+        return Run(Quantity.KullbackLeibler, p, q, samples, (ulong)(long)seed, options);
+    }
+
+    /// <summary>Estimates KL(p‖q) by sampling from p, seeding from the caller's generator.</summary>
+    /// <remarks>
+    /// As <see cref="KullbackLeibler(IDensity, IDensity, int, int, MonteCarloOptions?)"/>; the block
+    /// streams are rooted at one <see cref="Random.NextInt64()"/> drawn from <paramref name="random"/>.
+    /// </remarks>
+    /// <param name="p">The density the expectation is taken under; it is sampled.</param>
+    /// <param name="q">The reference density, of the same dimension.</param>
+    /// <param name="samples">The number of draws from p, ≥ 2.</param>
+    /// <param name="random">The caller's generator; exactly one value is drawn from it.</param>
+    /// <param name="options">Clipping, estimator, unit and parallelism; <see cref="MonteCarloOptions.Default"/> when null.</param>
+    /// <returns>The estimate of KL(p‖q) in the unit of <paramref name="options"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="p"/>, <paramref name="q"/> or <paramref name="random"/> is null.</exception>
+    /// <exception cref="ArgumentException">The dimensions differ, or the clipping interval is empty or NaN.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 2, or the unit or parallelism in <paramref name="options"/> is invalid.</exception>
+    /// <exception cref="InvalidOperationException">A density returned NaN, or p gave its own sample zero or infinite density.</exception>
+    public static Estimate KullbackLeibler(IDensity p, IDensity q, int samples, Random random, MonteCarloOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        options = Validate(p, q, samples, options);
+        return Run(Quantity.KullbackLeibler, p, q, samples, (ulong)random.NextInt64(), options);
+    }
+
+    /// <summary>Estimates the Jensen–Shannon divergence JSD(p, q) through the mixture m = (p + q)/2.</summary>
+    /// <remarks>
+    /// JSD = ½ KL(p‖m) + ½ KL(q‖m). Each term pairs x ~ p with y ~ q:
+    /// ½ a(x) + ½ b(y) with a = log p − log m = ln 2 − ln(1 + e^(−ℓ)) and ℓ = log p(x) − log q(x)
+    /// clipped (b likewise with the roles of p and q swapped). The control-variate form averages
+    /// e^(−a) − 1 + a instead of a (Schulman 2020). The result lies in [0, ln 2] up to sampling error
+    /// and can be slightly negative with the plain estimator when p ≈ q. The clipped fraction counts
+    /// both log-ratios of each term (2n in all).
+    /// </remarks>
+    /// <param name="p">The first density; it is sampled.</param>
+    /// <param name="q">The second density, of the same dimension; it is sampled.</param>
+    /// <param name="samples">The number of (x, y) pairs, ≥ 2.</param>
+    /// <param name="seed">The seed; the same seed gives the same result on any number of cores.</param>
+    /// <param name="options">Clipping, estimator, unit and parallelism; <see cref="MonteCarloOptions.Default"/> when null.</param>
+    /// <returns>The estimate of JSD(p, q) in the unit of <paramref name="options"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="p"/> or <paramref name="q"/> is null.</exception>
+    /// <exception cref="ArgumentException">The dimensions differ, or the clipping interval is empty or NaN.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 2, or the unit or parallelism in <paramref name="options"/> is invalid.</exception>
+    /// <exception cref="InvalidOperationException">A density returned NaN, or a density gave its own sample zero or infinite density.</exception>
+    public static Estimate JensenShannon(IDensity p, IDensity q, int samples, int seed, MonteCarloOptions? options = null)
+    {
+        options = Validate(p, q, samples, options);
+        return Run(Quantity.JensenShannon, p, q, samples, (ulong)(long)seed, options);
+    }
+
+    /// <summary>Estimates the Jensen–Shannon divergence JSD(p, q), seeding from the caller's generator.</summary>
+    /// <remarks>As <see cref="JensenShannon(IDensity, IDensity, int, int, MonteCarloOptions?)"/>; exactly one value is drawn from <paramref name="random"/>.</remarks>
+    /// <param name="p">The first density; it is sampled.</param>
+    /// <param name="q">The second density, of the same dimension; it is sampled.</param>
+    /// <param name="samples">The number of (x, y) pairs, ≥ 2.</param>
+    /// <param name="random">The caller's generator.</param>
+    /// <param name="options">Clipping, estimator, unit and parallelism; <see cref="MonteCarloOptions.Default"/> when null.</param>
+    /// <returns>The estimate of JSD(p, q) in the unit of <paramref name="options"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="p"/>, <paramref name="q"/> or <paramref name="random"/> is null.</exception>
+    /// <exception cref="ArgumentException">The dimensions differ, or the clipping interval is empty or NaN.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 2, or the unit or parallelism in <paramref name="options"/> is invalid.</exception>
+    /// <exception cref="InvalidOperationException">A density returned NaN, or a density gave its own sample zero or infinite density.</exception>
+    public static Estimate JensenShannon(IDensity p, IDensity q, int samples, Random random, MonteCarloOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        options = Validate(p, q, samples, options);
+        return Run(Quantity.JensenShannon, p, q, samples, (ulong)random.NextInt64(), options);
+    }
+
+    /// <summary>Estimates the cross-entropy H(p, q) = E_p[−log q(x)] by sampling from p.</summary>
+    /// <remarks>
+    /// Written as H(p, q) = E_p[−log p(x)] + KL(p‖q), each term is −log p(x) + t(ℓ) where t is the
+    /// KL term of the chosen estimator on the clipped log-ratio ℓ; without clipping and with the plain
+    /// estimator this is exactly −log q(x). The control-variate form subtracts the zero-mean e^(−ℓ) − 1
+    /// (Schulman 2020).
+    /// </remarks>
+    /// <param name="p">The density the expectation is taken under; it is sampled.</param>
+    /// <param name="q">The coding density, of the same dimension.</param>
+    /// <param name="samples">The number of draws from p, ≥ 2.</param>
+    /// <param name="seed">The seed; the same seed gives the same result on any number of cores.</param>
+    /// <param name="options">Clipping, estimator, unit and parallelism; <see cref="MonteCarloOptions.Default"/> when null.</param>
+    /// <returns>The estimate of H(p, q) in the unit of <paramref name="options"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="p"/> or <paramref name="q"/> is null.</exception>
+    /// <exception cref="ArgumentException">The dimensions differ, or the clipping interval is empty or NaN.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 2, or the unit or parallelism in <paramref name="options"/> is invalid.</exception>
+    /// <exception cref="InvalidOperationException">A density returned NaN, or p gave its own sample zero or infinite density.</exception>
+    public static Estimate CrossEntropy(IDensity p, IDensity q, int samples, int seed, MonteCarloOptions? options = null)
+    {
+        options = Validate(p, q, samples, options);
+        return Run(Quantity.CrossEntropy, p, q, samples, (ulong)(long)seed, options);
+    }
+
+    /// <summary>Estimates the cross-entropy H(p, q) by sampling from p, seeding from the caller's generator.</summary>
+    /// <remarks>As <see cref="CrossEntropy(IDensity, IDensity, int, int, MonteCarloOptions?)"/>; exactly one value is drawn from <paramref name="random"/>.</remarks>
+    /// <param name="p">The density the expectation is taken under; it is sampled.</param>
+    /// <param name="q">The coding density, of the same dimension.</param>
+    /// <param name="samples">The number of draws from p, ≥ 2.</param>
+    /// <param name="random">The caller's generator.</param>
+    /// <param name="options">Clipping, estimator, unit and parallelism; <see cref="MonteCarloOptions.Default"/> when null.</param>
+    /// <returns>The estimate of H(p, q) in the unit of <paramref name="options"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="p"/>, <paramref name="q"/> or <paramref name="random"/> is null.</exception>
+    /// <exception cref="ArgumentException">The dimensions differ, or the clipping interval is empty or NaN.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 2, or the unit or parallelism in <paramref name="options"/> is invalid.</exception>
+    /// <exception cref="InvalidOperationException">A density returned NaN, or p gave its own sample zero or infinite density.</exception>
+    public static Estimate CrossEntropy(IDensity p, IDensity q, int samples, Random random, MonteCarloOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        options = Validate(p, q, samples, options);
+        return Run(Quantity.CrossEntropy, p, q, samples, (ulong)random.NextInt64(), options);
+    }
+
+    /// <summary>Estimates the differential entropy h(p) = E_p[−log p(x)] by sampling from p.</summary>
+    /// <remarks>There is no ratio here, so the clipping interval and estimator of <paramref name="options"/> must be left at their defaults; only the unit and parallelism apply.</remarks>
+    /// <param name="p">The density; it is sampled.</param>
+    /// <param name="samples">The number of draws from p, ≥ 2.</param>
+    /// <param name="seed">The seed; the same seed gives the same result on any number of cores.</param>
+    /// <param name="options">Unit and parallelism; <see cref="MonteCarloOptions.Default"/> when null.</param>
+    /// <returns>The estimate of h(p) in the unit of <paramref name="options"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="p"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="options"/> asks for clipping or the control-variate estimator.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 2, or the unit or parallelism in <paramref name="options"/> is invalid.</exception>
+    /// <exception cref="InvalidOperationException">p returned NaN, or gave its own sample zero or infinite density.</exception>
+    public static Estimate Entropy(IDensity p, int samples, int seed, MonteCarloOptions? options = null)
+    {
+        options = ValidateEntropy(p, samples, options);
+        return Run(Quantity.Entropy, p, p, samples, (ulong)(long)seed, options);
+    }
+
+    /// <summary>Estimates the differential entropy h(p) by sampling from p, seeding from the caller's generator.</summary>
+    /// <remarks>As <see cref="Entropy(IDensity, int, int, MonteCarloOptions?)"/>; exactly one value is drawn from <paramref name="random"/>.</remarks>
+    /// <param name="p">The density; it is sampled.</param>
+    /// <param name="samples">The number of draws from p, ≥ 2.</param>
+    /// <param name="random">The caller's generator.</param>
+    /// <param name="options">Unit and parallelism; <see cref="MonteCarloOptions.Default"/> when null.</param>
+    /// <returns>The estimate of h(p) in the unit of <paramref name="options"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="p"/> or <paramref name="random"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="options"/> asks for clipping or the control-variate estimator.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 2, or the unit or parallelism in <paramref name="options"/> is invalid.</exception>
+    /// <exception cref="InvalidOperationException">p returned NaN, or gave its own sample zero or infinite density.</exception>
+    public static Estimate Entropy(IDensity p, int samples, Random random, MonteCarloOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        options = ValidateEntropy(p, samples, options);
+        return Run(Quantity.Entropy, p, p, samples, (ulong)random.NextInt64(), options);
+    }
+
+    private static MonteCarloOptions Validate(IDensity p, IDensity q, int samples, MonteCarloOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        ArgumentNullException.ThrowIfNull(q);
+        Guard.SameDimension(p.Dimension, q.Dimension, nameof(p), nameof(q));
+        return ValidateCommon(samples, options);
+    }
+
+    private static MonteCarloOptions ValidateEntropy(IDensity p, int samples, MonteCarloOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        options = ValidateCommon(samples, options);
+        if (options.LogRatioMin != double.NegativeInfinity || options.LogRatioMax != double.PositiveInfinity
+            || options.Estimator != MonteCarloEstimator.Plain)
+        {
+            throw new ArgumentException(
+                "options asks for clipping or the control-variate estimator; entropy has no log-ratio, so only Unit and MaxDegreeOfParallelism apply.",
+                nameof(options));
+        }
+
+        return options;
+    }
+
+    private static MonteCarloOptions ValidateCommon(int samples, MonteCarloOptions? options)
+    {
+        Guard.InRange(samples, 2, int.MaxValue, nameof(samples));
+        options ??= MonteCarloOptions.Default;
+        Guard.Interval(options.LogRatioMin, options.LogRatioMax, nameof(options));
+        Units.NatsPerUnit(options.Unit, nameof(options));
+        if (options.MaxDegreeOfParallelism is 0 or < -1)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(options), options.MaxDegreeOfParallelism,
+                $"options.MaxDegreeOfParallelism is {options.MaxDegreeOfParallelism}; it must be -1 (all cores) or >= 1.");
+        }
+
+        return options;
+    }
+
+    private static Estimate Run(Quantity quantity, IDensity p, IDensity q, int samples, ulong root, MonteCarloOptions options)
+    {
+        var job = new Job(quantity, p, q, samples, root, options);
+        int blocks = (int)(((long)samples + BlockSize - 1) / BlockSize);
+        var results = new BlockResult[blocks];
+        if (blocks == 1 || options.MaxDegreeOfParallelism == 1)
+        {
+            var worker = new Worker(p.Dimension);
+            for (int b = 0; b < blocks; b++)
+            {
+                results[b] = job.RunBlock(b, worker);
+            }
+        }
+        else
+        {
+            // A fixed set of workers claims blocks in turn; what a block computes depends only on its
+            // index, so the claim order (thread scheduling) cannot change the result.
+            int workers = Math.Min(blocks, options.MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : options.MaxDegreeOfParallelism);
+            int next = -1;
+            try
+            {
+                Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, _ =>
+                {
+                    var worker = new Worker(p.Dimension);
+                    int b;
+                    while ((b = Interlocked.Increment(ref next)) < blocks)
+                    {
+                        results[b] = job.RunBlock(b, worker);
+                    }
+                });
+            }
+            catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+            {
+                ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+                throw;
+            }
+        }
+
+        return Combine(results, samples, quantity == Quantity.JensenShannon ? 2L * samples : samples, options.Unit);
+    }
+
+    // Chan, Golub & LeVeque's pairwise update, applied in block order so the bits never depend on scheduling.
+    private static Estimate Combine(BlockResult[] results, int samples, long ratios, LogBase unit)
+    {
+        long n = 0;
+        long clipped = 0;
+        long infinite = 0;
+        double mean = 0;
+        double m2 = 0;
+        foreach (var r in results)
+        {
+            clipped += r.Clipped;
+            infinite += r.Infinite;
+            if (r.Count == 0)
+            {
+                continue;
+            }
+
+            double blockMean = r.Shift + (r.Sum / r.Count);
+            double blockM2 = Math.Max(r.SumSquares - (r.Sum * r.Sum / r.Count), 0.0);
+            long total = n + r.Count;
+            double delta = blockMean - mean;
+            mean += delta * r.Count / total;
+            m2 += blockM2 + (delta * delta * n * r.Count / total);
+            n = total;
+        }
+
+        double fraction = (double)clipped / ratios;
+        if (infinite > 0)
+        {
+            return new Estimate(double.PositiveInfinity, double.PositiveInfinity, samples, fraction);
+        }
+
+        double standardError = Math.Sqrt(m2 / (n - 1) / n);
+        return new Estimate(Units.FromNats(mean, unit), Units.FromNats(standardError, unit), samples, fraction);
+    }
+
+    private readonly record struct BlockResult(long Count, double Shift, double Sum, double SumSquares, long Clipped, long Infinite);
+
+    private sealed class Worker(int dimension)
+    {
+        public StreamRandom Random { get; } = new(0);
+
+        public double[] X { get; } = new double[ChunkSize * dimension];
+
+        public double[] Y { get; } = new double[ChunkSize * dimension];
+
+        public double[] LogPx { get; } = new double[ChunkSize];
+
+        public double[] LogQx { get; } = new double[ChunkSize];
+
+        public double[] LogPy { get; } = new double[ChunkSize];
+
+        public double[] LogQy { get; } = new double[ChunkSize];
+
+        public double[] Terms { get; } = new double[ChunkSize];
+    }
+
+    private sealed class Job(Quantity quantity, IDensity p, IDensity q, int samples, ulong root, MonteCarloOptions options)
+    {
+        private readonly double _min = options.LogRatioMin;
+        private readonly double _max = options.LogRatioMax;
+        private readonly bool _controlVariate = options.Estimator == MonteCarloEstimator.ControlVariate;
+
+        public BlockResult RunBlock(int block, Worker worker)
+        {
+            worker.Random.Reseed(StreamRandom.BlockSeed(root, block));
+            int start = block * BlockSize;
+            int count = Math.Min(BlockSize, samples - start);
+            long clipped = 0;
+            long infinite = 0;
+            long finite = 0;
+            double shift = 0;
+            double sum = 0;
+            double sumSquares = 0;
+            for (int done = 0; done < count; done += ChunkSize)
+            {
+                int m = Math.Min(ChunkSize, count - done);
+                clipped += FillTerms(worker, m);
+                ReadOnlySpan<double> terms = worker.Terms.AsSpan(0, m);
+                foreach (double t in terms)
+                {
+                    if (double.IsPositiveInfinity(t))
+                    {
+                        infinite++;
+                        continue;
+                    }
+
+                    if (finite == 0)
+                    {
+                        shift = t;
+                    }
+
+                    double delta = t - shift;
+                    sum += delta;
+                    sumSquares += delta * delta;
+                    finite++;
+                }
+            }
+
+            return new BlockResult(finite, shift, sum, sumSquares, clipped, infinite);
+        }
+
+        // Writes m terms to worker.Terms and returns how many log-ratios were clipped.
+        private long FillTerms(Worker w, int m)
+        {
+            int d = p.Dimension;
+            Span<double> x = w.X.AsSpan(0, m * d);
+            Span<double> lpx = w.LogPx.AsSpan(0, m);
+            Span<double> lqx = w.LogQx.AsSpan(0, m);
+            Span<double> terms = w.Terms.AsSpan(0, m);
+            p.Sample(w.Random, x);
+            p.LogDensity(x, lpx);
+            long clipped = 0;
+            switch (quantity)
+            {
+                case Quantity.Entropy:
+                    for (int i = 0; i < m; i++)
+                    {
+                        terms[i] = -OwnLogDensity(lpx[i], nameof(p));
+                    }
+
+                    break;
+
+                case Quantity.KullbackLeibler:
+                case Quantity.CrossEntropy:
+                    q.LogDensity(x, lqx);
+                    for (int i = 0; i < m; i++)
+                    {
+                        double lp = OwnLogDensity(lpx[i], nameof(p));
+                        double term = KlTerm(Clip(lp - Checked(lqx[i], nameof(q)), ref clipped));
+                        terms[i] = quantity == Quantity.KullbackLeibler ? term : term - lp;
+                    }
+
+                    break;
+
+                default:
+                    Span<double> y = w.Y.AsSpan(0, m * d);
+                    Span<double> lpy = w.LogPy.AsSpan(0, m);
+                    Span<double> lqy = w.LogQy.AsSpan(0, m);
+                    q.LogDensity(x, lqx);
+                    q.Sample(w.Random, y);
+                    p.LogDensity(y, lpy);
+                    q.LogDensity(y, lqy);
+                    for (int i = 0; i < m; i++)
+                    {
+                        double lx = Clip(OwnLogDensity(lpx[i], nameof(p)) - Checked(lqx[i], nameof(q)), ref clipped);
+                        double ly = Clip(OwnLogDensity(lqy[i], nameof(q)) - Checked(lpy[i], nameof(p)), ref clipped);
+                        terms[i] = 0.5 * (KlTerm(LogRatioToMixture(lx)) + KlTerm(LogRatioToMixture(ly)));
+                    }
+
+                    break;
+            }
+
+            return clipped;
+        }
+
+        private double Clip(double logRatio, ref long clipped)
+        {
+            if (logRatio < _min)
+            {
+                clipped++;
+                return _min;
+            }
+
+            if (logRatio > _max)
+            {
+                clipped++;
+                return _max;
+            }
+
+            return logRatio;
+        }
+
+        private double KlTerm(double logRatio)
+            => _controlVariate ? Math.Exp(-logRatio) - 1.0 + logRatio : logRatio;
+
+        // log(a / ((a + b)/2)) from ℓ = log a − log b: ln 2 − ln(1 + e^(−ℓ)), evaluated without overflow.
+        private static double LogRatioToMixture(double logRatio)
+            => logRatio >= 0
+                ? Ln2 - Math.Log(1.0 + Math.Exp(-logRatio))
+                : Ln2 + logRatio - Math.Log(1.0 + Math.Exp(logRatio));
+
+        private static double OwnLogDensity(double logDensity, string name)
+        {
+            if (!double.IsFinite(logDensity))
+            {
+                throw new InvalidOperationException(
+                    $"{name} returned a log-density of {Guard.Format(logDensity)} at one of its own samples; a sampled point must have finite, positive density.");
+            }
+
+            return logDensity;
+        }
+
+        private static double Checked(double logDensity, string name)
+        {
+            if (double.IsNaN(logDensity) || double.IsPositiveInfinity(logDensity))
+            {
+                throw new InvalidOperationException(
+                    $"{name} returned a log-density of {Guard.Format(logDensity)}; log-densities must be finite or -Infinity.");
+            }
+
+            return logDensity;
+        }
+    }
+}

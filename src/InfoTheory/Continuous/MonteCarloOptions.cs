@@ -1,0 +1,41 @@
+namespace InfoTheory.Continuous;
+
+/// <summary>Settings for the <see cref="MonteCarlo"/> divergence estimators: clipping, estimator form, unit and parallelism.</summary>
+/// <remarks>
+/// Clipping replaces each log-ratio ℓ = log p(x) − log q(x) by min(max(ℓ, <see cref="LogRatioMin"/>), <see cref="LogRatioMax"/>)
+/// before it enters the estimator. It trades a bias for bounded terms when the ratio can blow up
+/// (reinforcement-learning code clamps to ±20); the returned <see cref="Estimate.ClippedFraction"/>
+/// says how often it acted. No option changes which random numbers are drawn, and the result never
+/// depends on <see cref="MaxDegreeOfParallelism"/>.
+/// </remarks>
+public sealed record MonteCarloOptions
+{
+    /// <summary>No clipping, the plain estimator, nats, all cores.</summary>
+    public static MonteCarloOptions Default { get; } = new();
+
+    /// <summary>The lower end of the clipping interval for the log-ratio; −∞ (no clipping below) by default.</summary>
+    public double LogRatioMin { get; init; } = double.NegativeInfinity;
+
+    /// <summary>The upper end of the clipping interval for the log-ratio; +∞ (no clipping above) by default.</summary>
+    public double LogRatioMax { get; init; } = double.PositiveInfinity;
+
+    /// <summary>The per-sample term to average; <see cref="MonteCarloEstimator.Plain"/> by default.</summary>
+    public MonteCarloEstimator Estimator { get; init; } = MonteCarloEstimator.Plain;
+
+    /// <summary>The unit of the value and standard error; nats by default.</summary>
+    public LogBase Unit { get; init; } = LogBase.Nats;
+
+    /// <summary>The most threads to use; −1 (the default) means all cores, 1 runs on the calling thread.</summary>
+    public int MaxDegreeOfParallelism { get; init; } = -1;
+
+    /// <summary>Options that clip the log-ratio to [−<paramref name="bound"/>, <paramref name="bound"/>].</summary>
+    /// <param name="bound">The half-width of the interval; finite and &gt; 0 (20 is the common choice).</param>
+    /// <param name="estimator">The per-sample term to average.</param>
+    /// <returns>The options.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="bound"/> is not finite and positive.</exception>
+    public static MonteCarloOptions Clipped(double bound, MonteCarloEstimator estimator = MonteCarloEstimator.Plain)
+    {
+        Internal.Guard.Positive(bound, nameof(bound));
+        return new MonteCarloOptions { LogRatioMin = -bound, LogRatioMax = bound, Estimator = estimator };
+    }
+}

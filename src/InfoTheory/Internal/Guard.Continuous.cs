@@ -1,0 +1,191 @@
+namespace InfoTheory.Internal;
+
+/// <summary>Input rules for densities, point sets and neighbour searches (the continuous estimators).</summary>
+internal static partial class Guard
+{
+    /// <summary>Throws unless <paramref name="dimension"/> is at least 1.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="dimension"/> is 0 or negative.</exception>
+    public static void Dimension(int dimension, string paramName)
+    {
+        if (dimension < 1)
+        {
+            throw new ArgumentOutOfRangeException(paramName, dimension, $"{paramName} is {dimension}; a dimension must be >= 1.");
+        }
+    }
+
+    /// <summary>Throws unless a single point has exactly <paramref name="dimension"/> coordinates.</summary>
+    /// <exception cref="ArgumentException"><paramref name="length"/> differs from <paramref name="dimension"/>.</exception>
+    public static void PointLength(int length, int dimension, string paramName)
+    {
+        if (length != dimension)
+        {
+            throw new ArgumentException(
+                $"{paramName} has length {length}; a point of this density must have {dimension} coordinates.", paramName);
+        }
+    }
+
+    /// <summary>
+    /// Throws unless a flat row-major buffer of <paramref name="length"/> values holds whole points of
+    /// <paramref name="dimension"/> coordinates, and returns how many.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="length"/> is not a multiple of <paramref name="dimension"/>.</exception>
+    public static int PointCount(int length, int dimension, string paramName)
+    {
+        if (length % dimension != 0)
+        {
+            throw new ArgumentException(
+                $"{paramName} has length {length}, which is not a multiple of the dimension {dimension}; points are stored row by row.",
+                paramName);
+        }
+
+        return length / dimension;
+    }
+
+    /// <summary>Throws unless every value is finite and &gt; 0; the message names the first bad index.</summary>
+    /// <exception cref="ArgumentException">An entry is zero, negative, NaN or infinite.</exception>
+    public static void AllPositive(ReadOnlySpan<double> values, string paramName)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (!(values[i] > 0) || double.IsPositiveInfinity(values[i]))
+            {
+                throw new ArgumentException($"{paramName}[{i}] is {Format(values[i])}; values must be finite and > 0.", paramName);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Throws unless <paramref name="matrix"/> is a finite, symmetric <paramref name="size"/> × <paramref name="size"/> matrix.
+    /// Symmetry is checked to 1e-10 of the largest entry, so a matrix computed as A·Aᵀ in floating point passes.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="matrix"/> is null.</exception>
+    /// <exception cref="ArgumentException">The shape is wrong, an entry is not finite, or the matrix is not symmetric.</exception>
+    public static void SymmetricMatrix(double[,] matrix, int size, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(matrix, paramName);
+        if (matrix.GetLength(0) != size || matrix.GetLength(1) != size)
+        {
+            throw new ArgumentException(
+                $"{paramName} is {matrix.GetLength(0)} × {matrix.GetLength(1)}; expected {size} × {size}.", paramName);
+        }
+
+        double largest = 0;
+        for (int i = 0; i < size; i++)
+        {
+            for (int j = 0; j < size; j++)
+            {
+                double v = matrix[i, j];
+                if (!double.IsFinite(v))
+                {
+                    throw new ArgumentException($"{paramName}[{i},{j}] is {Format(v)}; entries must be finite.", paramName);
+                }
+
+                largest = Math.Max(largest, Math.Abs(v));
+            }
+        }
+
+        double tolerance = 1e-10 * largest;
+        for (int i = 0; i < size; i++)
+        {
+            for (int j = i + 1; j < size; j++)
+            {
+                if (Math.Abs(matrix[i, j] - matrix[j, i]) > tolerance)
+                {
+                    throw new ArgumentException(
+                        $"{paramName}[{i},{j}] is {Format(matrix[i, j])} but {paramName}[{j},{i}] is {Format(matrix[j, i])}; the matrix must be symmetric.",
+                        paramName);
+                }
+            }
+        }
+    }
+
+    /// <summary>Throws unless a point set has at least one column and every coordinate is finite.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="samples"/> is null.</exception>
+    /// <exception cref="ArgumentException">No columns, or a coordinate is NaN or infinite (the message names row and column).</exception>
+    public static void Samples(double[,] samples, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(samples, paramName);
+        if (samples.GetLength(1) == 0)
+        {
+            throw new ArgumentException($"{paramName} has 0 columns; points need a dimension >= 1.", paramName);
+        }
+
+        for (int i = 0; i < samples.GetLength(0); i++)
+        {
+            for (int j = 0; j < samples.GetLength(1); j++)
+            {
+                if (!double.IsFinite(samples[i, j]))
+                {
+                    throw new ArgumentException(
+                        $"{paramName}[{i},{j}] is {Format(samples[i, j])}; sample coordinates must be finite.", paramName);
+                }
+            }
+        }
+    }
+
+    /// <summary>Throws unless a flat row-major point set of the given dimension is whole and finite, and returns its row count.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="dimension"/> is less than 1.</exception>
+    /// <exception cref="ArgumentException">The length is not a multiple of the dimension, or a coordinate is NaN or infinite.</exception>
+    public static int Samples(ReadOnlySpan<double> samples, int dimension, string paramName, string dimensionName)
+    {
+        Dimension(dimension, dimensionName);
+        int rows = PointCount(samples.Length, dimension, paramName);
+        for (int k = 0; k < samples.Length; k++)
+        {
+            if (!double.IsFinite(samples[k]))
+            {
+                throw new ArgumentException(
+                    $"{paramName}[{k / dimension},{k % dimension}] (flat index {k}) is {Format(samples[k])}; sample coordinates must be finite.",
+                    paramName);
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>Throws unless two paired point sets have the same number of rows.</summary>
+    /// <exception cref="ArgumentException">The row counts differ.</exception>
+    public static void SameRows(int rows, int otherRows, string paramName, string otherName)
+    {
+        if (rows != otherRows)
+        {
+            throw new ArgumentException(
+                $"{paramName} has {rows} rows but {otherName} has {otherRows}; paired samples must have the same number of rows.",
+                otherName);
+        }
+    }
+
+    /// <summary>Throws unless the neighbour order <paramref name="k"/> satisfies 1 ≤ k ≤ <paramref name="available"/>.</summary>
+    /// <remarks><paramref name="available"/> is how many other points a query can see: n − 1 within one set, m across sets.</remarks>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is below 1 or above <paramref name="available"/>.</exception>
+    public static void NeighborOrder(int k, int available, string paramName, string setName)
+    {
+        if (k < 1 || k > available)
+        {
+            throw new ArgumentOutOfRangeException(
+                paramName, k, $"{paramName} is {k}; it must lie in [1, {available}] because {setName} offers {available} neighbours per point.");
+        }
+    }
+
+    /// <summary>Throws unless [<paramref name="min"/>, <paramref name="max"/>] is an interval: no NaN and min ≤ max.</summary>
+    /// <exception cref="ArgumentException">An end is NaN or <paramref name="min"/> &gt; <paramref name="max"/>.</exception>
+    public static void Interval(double min, double max, string paramName)
+    {
+        if (!(min <= max))
+        {
+            throw new ArgumentException(
+                $"{paramName} has the interval [{Format(min)}, {Format(max)}]; it must satisfy min <= max with no NaN.", paramName);
+        }
+    }
+
+    /// <summary>Throws unless two densities or point sets live in the same dimension.</summary>
+    /// <exception cref="ArgumentException">The dimensions differ; the exception names <paramref name="otherName"/>.</exception>
+    public static void SameDimension(int dimension, int otherDimension, string paramName, string otherName)
+    {
+        if (dimension != otherDimension)
+        {
+            throw new ArgumentException(
+                $"{paramName} has dimension {dimension} but {otherName} has dimension {otherDimension}; they must match.", otherName);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using System.Runtime.InteropServices;
+using InfoTheory.Internal;
+
+namespace InfoTheory.Kernels;
+
+/// <summary>Shannon entropy −Σ pᵢ ln pᵢ in one pass that also validates p.</summary>
+internal static class EntropyKernel
+{
+    /// <summary>Returns −Σ pᵢ ln pᵢ in nats (0·ln 0 = 0), unclamped.</summary>
+    /// <exception cref="ArgumentException"><paramref name="p"/> is empty or not a probability vector.</exception>
+    public static double Nats(ReadOnlySpan<double> p, string paramName, SimdWidth width)
+    {
+        Guard.NotEmpty(p.Length, paramName);
+        var tally = default(ProbabilityTally);
+        double terms = 0;
+        int index = 0;
+        switch (width)
+        {
+            case SimdWidth.Vector512:
+                Accumulate<Vector512Lanes>(p, ref index, ref tally, ref terms);
+                break;
+            case SimdWidth.Vector256:
+                Accumulate<Vector256Lanes>(p, ref index, ref tally, ref terms);
+                break;
+        }
+
+        Accumulate<ScalarLanes>(p, ref index, ref tally, ref terms);
+        tally.Verify(p, paramName);
+        return -terms;
+    }
+
+    private static void Accumulate<T>(ReadOnlySpan<double> p, ref int index, ref ProbabilityTally tally, ref double terms)
+        where T : struct, IVectorLanes<T>
+    {
+        ref double start = ref MemoryMarshal.GetReference(p);
+        T smallestNormal = T.Create(Log.SmallestNormal);
+        T sum = T.Zero;
+        T min = T.Zero;
+        T plogp = T.Zero;
+        int i = index;
+
+        // Two registers per step share one division (Log.OfPositivePair); the subnormal path runs only where needed.
+        for (; i <= p.Length - 2 * T.Count; i += 2 * T.Count)
+        {
+            T v0 = T.Load(ref start, i);
+            T v1 = T.Load(ref start, i + T.Count);
+            sum += v0 + v1;
+            T low = T.MinNative(v0, v1);
+            min = T.MinNative(min, low);
+            T log0, log1;
+            if (T.AnyTrue(T.LessThan(low, smallestNormal)))
+            {
+                Log.OfPositivePair(v0, v1, out log0, out log1, subnormals: true);
+            }
+            else
+            {
+                Log.OfPositivePair(v0, v1, out log0, out log1, subnormals: false);
+            }
+
+            plogp = T.FusedMultiplyAdd(v0, log0, plogp);
+            plogp = T.FusedMultiplyAdd(v1, log1, plogp);
+        }
+
+        if (i <= p.Length - T.Count)
+        {
+            T v = T.Load(ref start, i);
+            sum += v;
+            min = T.MinNative(min, v);
+            plogp = T.FusedMultiplyAdd(v, Log.OfPositive(v), plogp);
+            i += T.Count;
+        }
+
+        index = i;
+        tally.Add(sum, min);
+        terms += T.SumLanes(plogp);
+    }
+}

@@ -1,0 +1,23 @@
+namespace InfoTheory.Kernels;
+
+/// <summary>Bit patterns for splitting a double into 2^k·m with m in [√2/2, √2); see <see cref="IVectorLanes{TSelf}.SplitExponent"/>.</summary>
+internal static class ExponentSplit
+{
+    /// <summary>0x3ff0000000000000 − 0x3fe6a09e00000000: carries into the exponent when the significand is ≥ √2.</summary>
+    public const ulong Offset = 0x0009_5f62_0000_0000;
+
+    /// <summary>The 52 significand bits.</summary>
+    public const ulong SignificandMask = 0x000f_ffff_ffff_ffff;
+
+    /// <summary>The bits of the lower end of the reduced range, √2/2 truncated to 20 significand bits.</summary>
+    public const ulong LowerBits = 0x3fe6_a09e_0000_0000;
+
+    /// <summary>The bits of 1.0: OR-ing 52 significand bits into them gives a value in [1, 2).</summary>
+    public const ulong OneBits = 0x3ff0_0000_0000_0000;
+
+    /// <summary>The bits of 2^52: OR-ing an 11-bit integer into its significand gives 2^52 + that integer exactly.</summary>
+    public const ulong TwoTo52Bits = 0x4330_0000_0000_0000;
+
+    /// <summary>2^52 + 1023: subtracting it from 2^52 + e leaves the unbiased exponent e − 1023.</summary>
+    public const double TwoTo52PlusBias = 4503599627371519.0;
+}

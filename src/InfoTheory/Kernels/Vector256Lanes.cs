@@ -1,0 +1,100 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace InfoTheory.Kernels;
+
+/// <summary>The 256-bit instantiation of every kernel: Vector256&lt;double&gt;.Count lanes per step.</summary>
+internal readonly struct Vector256Lanes : IVectorLanes<Vector256Lanes>
+{
+    private readonly Vector256<double> _value;
+
+    private Vector256Lanes(Vector256<double> value) => _value = value;
+
+    public static int Count => Vector256<double>.Count;
+
+    public static Vector256Lanes Zero => default;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256Lanes Create(double value) => new(Vector256.Create(value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256Lanes Load(ref double source, int index) => new(Vector256.LoadUnsafe(ref source, (nuint)index));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Vector256Lanes value, ref double destination, int index) => value._value.StoreUnsafe(ref destination, (nuint)index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256Lanes operator +(Vector256Lanes left, Vector256Lanes right) => new(left._value + right._value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256Lanes operator -(Vector256Lanes left, Vector256Lanes right) => new(left._value - right._value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256Lanes operator *(Vector256Lanes left, Vector256Lanes right) => new(left._value * right._value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256Lanes operator /(Vector256Lanes left, Vector256Lanes right) => new(left._value / right._value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256Lanes operator &(Vector256Lanes left, Vector256Lanes right) => new(left._value & right._value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256Lanes operator |(Vector256Lanes left, Vector256Lanes right) => new(left._value | right._value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256Lanes FusedMultiplyAdd(Vector256Lanes a, Vector256Lanes b, Vector256Lanes c)
+        => new(Vector256.FusedMultiplyAdd(a._value, b._value, c._value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256Lanes MinNative(Vector256Lanes left, Vector256Lanes right) => new(Vector256.MinNative(left._value, right._value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256Lanes Abs(Vector256Lanes value) => new(Vector256.Abs(value._value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256Lanes GreaterThan(Vector256Lanes left, Vector256Lanes right) => new(Vector256.GreaterThan(left._value, right._value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256Lanes LessThan(Vector256Lanes left, Vector256Lanes right) => new(Vector256.LessThan(left._value, right._value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256Lanes EqualTo(Vector256Lanes left, Vector256Lanes right) => new(Vector256.Equals(left._value, right._value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256Lanes Select(Vector256Lanes mask, Vector256Lanes whenTrue, Vector256Lanes whenFalse)
+        => new(Vector256.ConditionalSelect(mask._value, whenTrue._value, whenFalse._value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyTrue(Vector256Lanes mask) => mask._value.AsUInt64() != Vector256<ulong>.Zero;
+
+    public static double SumLanes(Vector256Lanes value) => Vector256.Sum(value._value);
+
+    public static double MinLane(Vector256Lanes value)
+    {
+        double min = value._value.GetElement(0);
+        for (int i = 1; i < Vector256<double>.Count; i++)
+        {
+            min = Math.Min(min, value._value.GetElement(i));
+        }
+
+        return min;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256Lanes SplitExponent(Vector256Lanes x, out Vector256Lanes k)
+    {
+        Vector256<ulong> bits = x._value.AsUInt64() + Vector256.Create(ExponentSplit.Offset);
+        Vector256<ulong> exponent = Vector256.ShiftRightLogical(bits, 52) | Vector256.Create(ExponentSplit.TwoTo52Bits);
+        k = new(exponent.AsDouble() - Vector256.Create(ExponentSplit.TwoTo52PlusBias));
+        return new(((bits & Vector256.Create(ExponentSplit.SignificandMask)) + Vector256.Create(ExponentSplit.LowerBits)).AsDouble());
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256Lanes SplitUnit(Vector256Lanes x, out Vector256Lanes k)
+    {
+        Vector256<ulong> bits = x._value.AsUInt64();
+        Vector256<ulong> exponent = Vector256.ShiftRightLogical(bits, 52) | Vector256.Create(ExponentSplit.TwoTo52Bits);
+        k = new(exponent.AsDouble() - Vector256.Create(ExponentSplit.TwoTo52PlusBias));
+        return new(((bits & Vector256.Create(ExponentSplit.SignificandMask)) | Vector256.Create(ExponentSplit.OneBits)).AsDouble());
+    }
+}

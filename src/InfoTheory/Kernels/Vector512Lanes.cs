@@ -1,0 +1,100 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace InfoTheory.Kernels;
+
+/// <summary>The 512-bit instantiation of every kernel: Vector512&lt;double&gt;.Count lanes per step.</summary>
+internal readonly struct Vector512Lanes : IVectorLanes<Vector512Lanes>
+{
+    private readonly Vector512<double> _value;
+
+    private Vector512Lanes(Vector512<double> value) => _value = value;
+
+    public static int Count => Vector512<double>.Count;
+
+    public static Vector512Lanes Zero => default;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512Lanes Create(double value) => new(Vector512.Create(value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512Lanes Load(ref double source, int index) => new(Vector512.LoadUnsafe(ref source, (nuint)index));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Vector512Lanes value, ref double destination, int index) => value._value.StoreUnsafe(ref destination, (nuint)index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512Lanes operator +(Vector512Lanes left, Vector512Lanes right) => new(left._value + right._value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512Lanes operator -(Vector512Lanes left, Vector512Lanes right) => new(left._value - right._value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512Lanes operator *(Vector512Lanes left, Vector512Lanes right) => new(left._value * right._value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512Lanes operator /(Vector512Lanes left, Vector512Lanes right) => new(left._value / right._value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512Lanes operator &(Vector512Lanes left, Vector512Lanes right) => new(left._value & right._value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512Lanes operator |(Vector512Lanes left, Vector512Lanes right) => new(left._value | right._value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512Lanes FusedMultiplyAdd(Vector512Lanes a, Vector512Lanes b, Vector512Lanes c)
+        => new(Vector512.FusedMultiplyAdd(a._value, b._value, c._value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512Lanes MinNative(Vector512Lanes left, Vector512Lanes right) => new(Vector512.MinNative(left._value, right._value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512Lanes Abs(Vector512Lanes value) => new(Vector512.Abs(value._value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512Lanes GreaterThan(Vector512Lanes left, Vector512Lanes right) => new(Vector512.GreaterThan(left._value, right._value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512Lanes LessThan(Vector512Lanes left, Vector512Lanes right) => new(Vector512.LessThan(left._value, right._value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512Lanes EqualTo(Vector512Lanes left, Vector512Lanes right) => new(Vector512.Equals(left._value, right._value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512Lanes Select(Vector512Lanes mask, Vector512Lanes whenTrue, Vector512Lanes whenFalse)
+        => new(Vector512.ConditionalSelect(mask._value, whenTrue._value, whenFalse._value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyTrue(Vector512Lanes mask) => mask._value.AsUInt64() != Vector512<ulong>.Zero;
+
+    public static double SumLanes(Vector512Lanes value) => Vector512.Sum(value._value);
+
+    public static double MinLane(Vector512Lanes value)
+    {
+        double min = value._value.GetElement(0);
+        for (int i = 1; i < Vector512<double>.Count; i++)
+        {
+            min = Math.Min(min, value._value.GetElement(i));
+        }
+
+        return min;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512Lanes SplitExponent(Vector512Lanes x, out Vector512Lanes k)
+    {
+        Vector512<ulong> bits = x._value.AsUInt64() + Vector512.Create(ExponentSplit.Offset);
+        Vector512<ulong> exponent = Vector512.ShiftRightLogical(bits, 52) | Vector512.Create(ExponentSplit.TwoTo52Bits);
+        k = new(exponent.AsDouble() - Vector512.Create(ExponentSplit.TwoTo52PlusBias));
+        return new(((bits & Vector512.Create(ExponentSplit.SignificandMask)) + Vector512.Create(ExponentSplit.LowerBits)).AsDouble());
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512Lanes SplitUnit(Vector512Lanes x, out Vector512Lanes k)
+    {
+        Vector512<ulong> bits = x._value.AsUInt64();
+        Vector512<ulong> exponent = Vector512.ShiftRightLogical(bits, 52) | Vector512.Create(ExponentSplit.TwoTo52Bits);
+        k = new(exponent.AsDouble() - Vector512.Create(ExponentSplit.TwoTo52PlusBias));
+        return new(((bits & Vector512.Create(ExponentSplit.SignificandMask)) | Vector512.Create(ExponentSplit.OneBits)).AsDouble());
+    }
+}

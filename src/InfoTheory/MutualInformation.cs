@@ -1,0 +1,259 @@
+using System.Buffers;
+using InfoTheory.Internal;
+
+namespace InfoTheory;
+
+/// <summary>Mutual information between discrete variables: from a joint distribution, from paired labels, normalised, and conditional.</summary>
+/// <remarks>
+/// I(X;Y) = H(X) + H(Y) − H(X,Y) = KL(P(x,y) ‖ P(x)P(y)) ≥ 0. Values from samples are plug-in (maximum likelihood)
+/// estimates, clamped at 0 because rounding can push an exact 0 a few ulps below it. All measures compute in nats
+/// and convert once to the requested <see cref="LogBase"/>.
+/// </remarks>
+public static class MutualInformation
+{
+    /// <summary>The mutual information I(X;Y) of a joint distribution.</summary>
+    /// <remarks>I(X;Y) = Σ_{x,y} P(x,y) log(P(x,y) / (P(x)P(y))), with 0·log 0 = 0; it lies in [0, min(H(X), H(Y))].</remarks>
+    /// <param name="joint">The joint distribution P(X, Y).</param>
+    /// <param name="unit">The unit of the result; nats by default.</param>
+    /// <returns>I(X;Y) in <paramref name="unit"/>, ≥ 0.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="joint"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="unit"/> is not a defined <see cref="LogBase"/>.</exception>
+    public static double Of(JointDistribution joint, LogBase unit = LogBase.Nats)
+    {
+        ArgumentNullException.ThrowIfNull(joint);
+        ReadOnlySpan<double> table = joint.Probabilities, px = joint.RowMarginal, py = joint.ColumnMarginal;
+        int columns = joint.Columns;
+        double mi = 0;
+        for (int k = 0; k < table.Length; k++)
+        {
+            double p = table[k];
+            if (p > 0)
+            {
+                mi += p * Math.Log(p / px[k / columns] / py[k % columns]);
+            }
+        }
+
+        return Units.FromNats(Math.Max(mi, 0.0), unit);
+    }
+
+    /// <summary>The plug-in mutual information of two paired label sequences, like scikit-learn's <c>mutual_info_score</c>.</summary>
+    /// <remarks>
+    /// Î(X;Y) = Σ (c_xy/n) log(n·c_xy / (c_x·c_y)) over the contingency table of the pairs (x[i], y[i]), clamped at 0.
+    /// <see cref="int"/> labels with small ranges are counted in a dense pooled table (no hashing, no allocation);
+    /// other labels are hashed with <see cref="EqualityComparer{T}.Default"/>. The plug-in estimate is biased upwards
+    /// by about (K_x − 1)(K_y − 1)/(2n) nats for independent variables.
+    /// </remarks>
+    /// <typeparam name="TX">The label type of X.</typeparam>
+    /// <typeparam name="TY">The label type of Y.</typeparam>
+    /// <param name="x">The X label of each observation; none null.</param>
+    /// <param name="y">The Y label of each observation; none null, same length as <paramref name="x"/>.</param>
+    /// <param name="unit">The unit of the result; nats by default.</param>
+    /// <returns>Î(X;Y) in <paramref name="unit"/>, ≥ 0.</returns>
+    /// <exception cref="ArgumentException">The spans are empty or differ in length, or a label is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="unit"/> is not a defined <see cref="LogBase"/>.</exception>
+    public static double FromSamples<TX, TY>(ReadOnlySpan<TX> x, ReadOnlySpan<TY> y, LogBase unit = LogBase.Nats)
+        where TX : notnull
+        where TY : notnull
+    {
+        RequirePairs(x.Length, y.Length, nameof(y));
+        return Units.FromNats(Measure(x, y).Mutual, unit);
+    }
+
+    /// <summary>The mutual information of two labelings divided by a mean of their entropies, like scikit-learn's <c>normalized_mutual_info_score</c>.</summary>
+    /// <remarks>
+    /// NMI = I(X;Y) / mean(H(X), H(Y)), the mean chosen by <paramref name="normalization"/>; plug-in estimates throughout,
+    /// and the ratio does not depend on the log base. Degenerate cases follow scikit-learn: when both labelings are
+    /// constant (one class each) they match perfectly and NMI = 1; when exactly one is constant I(X;Y) = 0 and NMI = 0.
+    /// The result is clamped into [0, 1], the range mathematics guarantees. Unlike scikit-learn, empty input throws.
+    /// </remarks>
+    /// <typeparam name="TX">The label type of X.</typeparam>
+    /// <typeparam name="TY">The label type of Y.</typeparam>
+    /// <param name="x">The X label of each observation; none null.</param>
+    /// <param name="y">The Y label of each observation; none null, same length as <paramref name="x"/>.</param>
+    /// <param name="normalization">The mean of H(X) and H(Y) to divide by; arithmetic by default, as in scikit-learn.</param>
+    /// <returns>The normalised mutual information, dimensionless, in [0, 1].</returns>
+    /// <exception cref="ArgumentException">The spans are empty or differ in length, or a label is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="normalization"/> is not a defined value.</exception>
+    public static double Normalized<TX, TY>(
+        ReadOnlySpan<TX> x, ReadOnlySpan<TY> y, MutualInformationNormalization normalization = MutualInformationNormalization.Arithmetic)
+        where TX : notnull
+        where TY : notnull
+    {
+        RequirePairs(x.Length, y.Length, nameof(y));
+        if ((uint)normalization > (uint)MutualInformationNormalization.Max)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(normalization), normalization, $"normalization is {(int)normalization}; expected Arithmetic, Geometric, Min or Max.");
+        }
+
+        PairStatistics s = Measure(x, y);
+        if (s.ClassesX == 1 || s.ClassesY == 1)
+        {
+            return s.ClassesX == s.ClassesY ? 1.0 : 0.0;
+        }
+
+        double mean = normalization switch
+        {
+            MutualInformationNormalization.Arithmetic => (s.EntropyX + s.EntropyY) / 2,
+            MutualInformationNormalization.Geometric => Math.Sqrt(s.EntropyX * s.EntropyY),
+            MutualInformationNormalization.Min => Math.Min(s.EntropyX, s.EntropyY),
+            _ => Math.Max(s.EntropyX, s.EntropyY),
+        };
+        return Math.Clamp(s.Mutual / mean, 0.0, 1.0);
+    }
+
+    /// <summary>The plug-in conditional mutual information I(X;Y|Z) of three paired label sequences.</summary>
+    /// <remarks>
+    /// I(X;Y|Z) = H(X,Z) + H(Y,Z) − H(X,Y,Z) − H(Z) = Σ P(x,y,z) log(P(z)P(x,y,z) / (P(x,z)P(y,z))), computed from
+    /// the counts as (Σ c_xyz log c_xyz + Σ c_z log c_z − Σ c_xz log c_xz − Σ c_yz log c_yz)/n and clamped at 0.
+    /// It is 0 exactly when X and Y are conditionally independent given Z (in the sample).
+    /// </remarks>
+    /// <typeparam name="TX">The label type of X.</typeparam>
+    /// <typeparam name="TY">The label type of Y.</typeparam>
+    /// <typeparam name="TZ">The label type of Z.</typeparam>
+    /// <param name="x">The X label of each observation; none null.</param>
+    /// <param name="y">The Y label of each observation; none null, same length as <paramref name="x"/>.</param>
+    /// <param name="z">The Z label of each observation; none null, same length as <paramref name="x"/>.</param>
+    /// <param name="unit">The unit of the result; nats by default.</param>
+    /// <returns>Î(X;Y|Z) in <paramref name="unit"/>, ≥ 0.</returns>
+    /// <exception cref="ArgumentException">The spans are empty or differ in length, or a label is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="unit"/> is not a defined <see cref="LogBase"/>.</exception>
+    public static double Conditional<TX, TY, TZ>(ReadOnlySpan<TX> x, ReadOnlySpan<TY> y, ReadOnlySpan<TZ> z, LogBase unit = LogBase.Nats)
+        where TX : notnull
+        where TY : notnull
+        where TZ : notnull
+    {
+        RequirePairs(x.Length, y.Length, nameof(y));
+        Guard.SameLength(x.Length, z.Length, nameof(x), nameof(z));
+        int n = x.Length;
+        int[] cx = ArrayPool<int>.Shared.Rent(n), cy = ArrayPool<int>.Shared.Rent(n);
+        int[] cz = ArrayPool<int>.Shared.Rent(n), pair = ArrayPool<int>.Shared.Rent(n);
+        Span<int> codesX = cx.AsSpan(0, n), codesY = cy.AsSpan(0, n), codesZ = cz.AsSpan(0, n), codesPair = pair.AsSpan(0, n);
+        int kx = LabelCounting.Encode(x, codesX, nameof(x));
+        int ky = LabelCounting.Encode(y, codesY, nameof(y));
+        int kz = LabelCounting.Encode(z, codesZ, nameof(z));
+
+        double sum = LabelCounting.SumCLogCOfCodes(codesZ, kz, out _);
+        int k = LabelCounting.Combine(codesX, kx, codesZ, kz, codesPair);
+        sum -= LabelCounting.SumCLogCOfCodes(codesPair, k, out _);
+        k = LabelCounting.Combine(codesY, ky, codesZ, kz, codesPair);
+        sum -= LabelCounting.SumCLogCOfCodes(codesPair, k, out _);
+        k = LabelCounting.Combine(codesX, kx, codesY, ky, codesPair);
+        k = LabelCounting.Combine(codesPair, k, codesZ, kz, codesX);
+        sum += LabelCounting.SumCLogCOfCodes(codesX, k, out _);
+
+        ArrayPool<int>.Shared.Return(cx);
+        ArrayPool<int>.Shared.Return(cy);
+        ArrayPool<int>.Shared.Return(cz);
+        ArrayPool<int>.Shared.Return(pair);
+        return Units.FromNats(Math.Max(sum / n, 0.0), unit);
+    }
+
+    private static void RequirePairs(int length, int otherLength, string otherName)
+    {
+        Guard.NotEmpty(length, "x");
+        Guard.SameLength(length, otherLength, "x", otherName);
+    }
+
+    private static PairStatistics Measure<TX, TY>(ReadOnlySpan<TX> x, ReadOnlySpan<TY> y)
+        where TX : notnull
+        where TY : notnull
+    {
+        int n = x.Length;
+        long limit = LabelCounting.DenseLimit(n);
+        if (typeof(TX) == typeof(int) && typeof(TY) == typeof(int))
+        {
+            ReadOnlySpan<int> xi = LabelCounting.AsInt32(x), yi = LabelCounting.AsInt32(y);
+            if (LabelCounting.TryDenseRange(xi, limit, out int minX, out int rows)
+                && LabelCounting.TryDenseRange(yi, limit, out int minY, out int columns)
+                && (long)rows * columns <= limit)
+            {
+                return FromDenseTable(xi, minX, rows, yi, minY, columns);
+            }
+        }
+
+        int[] cx = ArrayPool<int>.Shared.Rent(n), cy = ArrayPool<int>.Shared.Rent(n);
+        Span<int> codesX = cx.AsSpan(0, n), codesY = cy.AsSpan(0, n);
+        int kx = LabelCounting.Encode(x, codesX, nameof(x));
+        int ky = LabelCounting.Encode(y, codesY, nameof(y));
+        PairStatistics s;
+        if ((long)kx * ky <= limit)
+        {
+            s = FromDenseTable(codesX, 0, kx, codesY, 0, ky);
+        }
+        else
+        {
+            // Too many cells for a dense table: H(X) + H(Y) − H(X,Y) from the counts of each code sequence.
+            double sx = LabelCounting.SumCLogCOfCodes(codesX, kx, out int classesX);
+            double sy = LabelCounting.SumCLogCOfCodes(codesY, ky, out int classesY);
+            int kxy = LabelCounting.Combine(codesX, kx, codesY, ky, codesX);
+            double sxy = LabelCounting.SumCLogCOfCodes(codesX, kxy, out _);
+            double logN = Math.Log(n);
+            s = new PairStatistics(
+                Math.Max(logN - ((sx + sy - sxy) / n), 0.0),
+                Math.Max(logN - (sx / n), 0.0),
+                Math.Max(logN - (sy / n), 0.0),
+                classesX,
+                classesY);
+        }
+
+        ArrayPool<int>.Shared.Return(cx);
+        ArrayPool<int>.Shared.Return(cy);
+        return s;
+    }
+
+    private static PairStatistics FromDenseTable(ReadOnlySpan<int> x, int minX, int rows, ReadOnlySpan<int> y, int minY, int columns)
+    {
+        int cells = rows * columns;
+        int[] rented = ArrayPool<int>.Shared.Rent(cells + rows + columns);
+        Span<int> all = rented.AsSpan(0, cells + rows + columns);
+        all.Clear();
+        Span<int> joint = all[..cells], rowSums = all.Slice(cells, rows), columnSums = all.Slice(cells + rows, columns);
+        LabelCounting.JointHistogram(x, minX, y, minY, columns, joint);
+        for (int r = 0; r < rows; r++)
+        {
+            Span<int> row = joint.Slice(r * columns, columns);
+            int sum = 0;
+            for (int c = 0; c < columns; c++)
+            {
+                sum += row[c];
+                columnSums[c] += row[c];
+            }
+
+            rowSums[r] = sum;
+        }
+
+        double n = x.Length;
+        double mi = 0;
+        for (int r = 0; r < rows; r++)
+        {
+            if (rowSums[r] == 0)
+            {
+                continue;
+            }
+
+            Span<int> row = joint.Slice(r * columns, columns);
+            double rowSum = rowSums[r];
+            for (int c = 0; c < columns; c++)
+            {
+                int v = row[c];
+                if (v > 0)
+                {
+                    mi += v * Math.Log(n * v / (rowSum * columnSums[c]));
+                }
+            }
+        }
+
+        var s = new PairStatistics(
+            Math.Max(mi / n, 0.0),
+            Entropy.PlugInNats<int>(rowSums, n),
+            Entropy.PlugInNats<int>(columnSums, n),
+            rows - rowSums.Count(0),
+            columns - columnSums.Count(0));
+        ArrayPool<int>.Shared.Return(rented);
+        return s;
+    }
+
+    /// <summary>What one pass over paired labels yields, in nats.</summary>
+    private readonly record struct PairStatistics(double Mutual, double EntropyX, double EntropyY, int ClassesX, int ClassesY);
+}

@@ -1,0 +1,118 @@
+namespace InfoTheory.Sampled;
+
+/// <summary>Divergences between two samples of discrete labels, through their (optionally smoothed) histograms.</summary>
+/// <remarks>
+/// Both samples are counted over one alphabet (the labels seen in either sample, in order of first
+/// appearance, or an alphabet the caller supplies so that labels seen in neither are included too),
+/// turned into probability vectors with <see cref="Smoothing"/>, and passed to
+/// <see cref="Divergence.KullbackLeibler(ReadOnlySpan{double}, ReadOnlySpan{double}, LogBase)"/> or
+/// <see cref="Divergence.JensenShannon(ReadOnlySpan{double}, ReadOnlySpan{double}, LogBase)"/>.
+/// These are plug-in estimates: biased for small samples, exact for the histograms themselves.
+/// </remarks>
+public static class SampledDivergence
+{
+    /// <summary>KL(P̂‖Q̂) between the smoothed histograms of two label samples.</summary>
+    /// <remarks>KL = Σᵢ p̂ᵢ ln(p̂ᵢ / q̂ᵢ) with p̂ᵢ = (cᵢ + α)/(N + αK); +∞ when a label occurs in <paramref name="first"/>, not in <paramref name="second"/>, and α = 0.</remarks>
+    /// <typeparam name="T">The label type; labels are compared with the default equality comparer.</typeparam>
+    /// <param name="first">The sample from P; at least one label.</param>
+    /// <param name="second">The sample from Q; at least one label.</param>
+    /// <param name="smoothing">The pseudo-count; <see cref="Smoothing.None"/> by default.</param>
+    /// <param name="alphabet">The labels to count over, or null for the labels seen in either sample.</param>
+    /// <param name="unit">The unit of the result; nats by default.</param>
+    /// <returns>KL(P̂‖Q̂) in <paramref name="unit"/>, in [0, +∞].</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="first"/> or <paramref name="second"/> is null.</exception>
+    /// <exception cref="ArgumentException">A sample is empty, or it holds a label missing from <paramref name="alphabet"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="unit"/> is not a defined <see cref="LogBase"/>.</exception>
+    public static double KullbackLeibler<T>(IEnumerable<T> first, IEnumerable<T> second, Smoothing smoothing = default, IEnumerable<T>? alphabet = null, LogBase unit = LogBase.Nats)
+        where T : notnull
+    {
+        var (p, q) = Histograms(first, second, smoothing, alphabet);
+        return Divergence.KullbackLeibler(p, q, unit);
+    }
+
+    /// <summary>The Jensen–Shannon divergence between the smoothed histograms of two label samples.</summary>
+    /// <remarks>JSD = ½ KL(P̂‖M) + ½ KL(Q̂‖M) with M = (P̂ + Q̂)/2; finite, in [0, ln 2] (1 bit), even without smoothing.</remarks>
+    /// <typeparam name="T">The label type; labels are compared with the default equality comparer.</typeparam>
+    /// <param name="first">The sample from P; at least one label.</param>
+    /// <param name="second">The sample from Q; at least one label.</param>
+    /// <param name="smoothing">The pseudo-count; <see cref="Smoothing.None"/> by default.</param>
+    /// <param name="alphabet">The labels to count over, or null for the labels seen in either sample.</param>
+    /// <param name="unit">The unit of the result; nats by default.</param>
+    /// <returns>JSD(P̂, Q̂) in <paramref name="unit"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="first"/> or <paramref name="second"/> is null.</exception>
+    /// <exception cref="ArgumentException">A sample is empty, or it holds a label missing from <paramref name="alphabet"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="unit"/> is not a defined <see cref="LogBase"/>.</exception>
+    public static double JensenShannon<T>(IEnumerable<T> first, IEnumerable<T> second, Smoothing smoothing = default, IEnumerable<T>? alphabet = null, LogBase unit = LogBase.Nats)
+        where T : notnull
+    {
+        var (p, q) = Histograms(first, second, smoothing, alphabet);
+        return Divergence.JensenShannon(p, q, unit);
+    }
+
+    private static (double[] P, double[] Q) Histograms<T>(IEnumerable<T> first, IEnumerable<T> second, Smoothing smoothing, IEnumerable<T>? alphabet)
+        where T : notnull
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        var slots = new Dictionary<T, int>();
+        bool fixedAlphabet = alphabet is not null;
+        if (alphabet is not null)
+        {
+            foreach (var label in alphabet)
+            {
+                slots.TryAdd(label, slots.Count);
+            }
+        }
+
+        var firstCounts = Count(first, slots, fixedAlphabet, nameof(first));
+        var secondCounts = Count(second, slots, fixedAlphabet, nameof(second));
+        return (Normalize(firstCounts, slots.Count, smoothing.PseudoCount), Normalize(secondCounts, slots.Count, smoothing.PseudoCount));
+    }
+
+    private static List<long> Count<T>(IEnumerable<T> sample, Dictionary<T, int> slots, bool fixedAlphabet, string paramName)
+        where T : notnull
+    {
+        var counts = new List<long>();
+        foreach (var label in sample)
+        {
+            if (!slots.TryGetValue(label, out int slot))
+            {
+                if (fixedAlphabet)
+                {
+                    throw new ArgumentException($"{paramName} contains the label '{label}', which is not in the alphabet.", paramName);
+                }
+
+                slot = slots.Count;
+                slots.Add(label, slot);
+            }
+
+            while (counts.Count <= slot)
+            {
+                counts.Add(0);
+            }
+
+            counts[slot]++;
+        }
+
+        Internal.Guard.NotEmpty(counts.Count, paramName);
+        return counts;
+    }
+
+    private static double[] Normalize(List<long> counts, int size, double alpha)
+    {
+        long total = 0;
+        foreach (long c in counts)
+        {
+            total += c;
+        }
+
+        double denominator = total + (alpha * size);
+        var p = new double[size];
+        for (int i = 0; i < size; i++)
+        {
+            p[i] = ((i < counts.Count ? counts[i] : 0) + alpha) / denominator;
+        }
+
+        return p;
+    }
+}

@@ -1,0 +1,69 @@
+namespace InfoTheory.Demo.Tests;
+
+public class DemoOptionsTests
+{
+    private static readonly string[] Models = ["data", "mixture"];
+
+    [Fact]
+    public void Parse_NoArguments_GivesTheDocumentedDefaults()
+    {
+        DemoOptions options = DemoOptions.Parse([], Models);
+
+        options.Model.Should().Be("all");
+        options.Epochs.Should().BeNull();
+        options.Seed.Should().Be(DemoOptions.DefaultSeed);
+        options.OutputFolder.Should().Be("figures");
+        options.DataPath.Should().BeNull();
+        options.ShowHelp.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Parse_EveryOption_InSpaceAndEqualsForms()
+    {
+        DemoOptions options = DemoOptions.Parse(
+            ["--model", "MIXTURE", "--epochs=12", "--seed", "-3", "--out=plots", "--data", "x.csv", "--label-column=-1", "--csv-header"],
+            Models);
+
+        options.Should().BeEquivalentTo(new DemoOptions
+        {
+            Model = "mixture",
+            Epochs = 12,
+            Seed = -3,
+            OutputFolder = "plots",
+            DataPath = "x.csv",
+            LabelColumn = -1,
+            CsvHasHeader = true,
+        });
+    }
+
+    [Theory]
+    [InlineData("-h")]
+    [InlineData("--help")]
+    public void Parse_Help_IsRecognised(string flag)
+    {
+        DemoOptions.Parse([flag], Models).ShowHelp.Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData(new[] { "--bogus" }, "*Unknown option '--bogus'*")]
+    [InlineData(new[] { "--model", "vae" }, "*--model is 'vae'; expected all or one of: data, mixture*")]
+    [InlineData(new[] { "--epochs", "0" }, "*--epochs is '0'; expected an integer >= 1*")]
+    [InlineData(new[] { "--seed", "1.5" }, "*--seed is '1.5'; expected an integer*")]
+    [InlineData(new[] { "--out" }, "*--out needs a value*")]
+    [InlineData(new[] { "--data=" }, "*--data needs a non-empty value*")]
+    [InlineData(new[] { "--labels", "l.idx" }, "*--labels needs --data*")]
+    public void Parse_BadCommandLine_ThrowsSayingWhy(string[] args, string message)
+    {
+        Action act = () => DemoOptions.Parse(args, Models);
+
+        act.Should().Throw<ArgumentException>().WithMessage(message);
+    }
+
+    [Fact]
+    public void Help_ListsEveryExperimentAndWhatIsNotImplemented()
+    {
+        string help = DemoOptions.Help([("data", "the dataset"), ("mixture", "contours of P")]);
+
+        help.Should().Contain("data").And.Contain("mixture").And.Contain("--model").And.Contain("Not implemented yet");
+    }
+}

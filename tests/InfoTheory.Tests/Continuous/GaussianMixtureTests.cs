@@ -1,0 +1,119 @@
+using InfoTheory.Continuous;
+
+namespace InfoTheory.Tests.Continuous;
+
+public class GaussianMixtureTests
+{
+    // The worked example of the notes: ½ N((0,0), diag(0.25², 0.5²)) + ½ N((1,1), diag(0.25², 0.25²)).
+    private static GaussianMixture NotesMixture() => new(
+        [0.5, 0.5],
+        [Gaussian.Diagonal([0.0, 0.0], [0.0625, 0.25]), Gaussian.Diagonal([1.0, 1.0], [0.0625, 0.0625])]);
+
+    [Fact]
+    public void LogDensity_NearTheModes_IsLogOfWeightedSum()
+    {
+        var mixture = NotesMixture();
+
+        foreach (var x in new[] { new[] { 0.0, 0.0 }, new[] { 0.5, 0.7 }, new[] { 1.2, 0.9 } })
+        {
+            double expected = Math.Log(
+                (0.5 * Math.Exp(mixture.Components[0].LogDensity(x))) + (0.5 * Math.Exp(mixture.Components[1].LogDensity(x))));
+            mixture.LogDensity(x).Should().BeApproximately(expected, 1e-12);
+        }
+    }
+
+    [Fact]
+    public void LogDensity_FarInTheTails_StaysFiniteAndExact()
+    {
+        var mixture = NotesMixture();
+        double[] x = [60.0, 60.0];
+
+        // Both component densities underflow to 0 here; the log-sum-exp identity still holds:
+        // log(½e^a + ½e^b) = max(a, b) + ln ½ + ln(1 + e^(−|a−b|)).
+        double a = mixture.Components[0].LogDensity(x), b = mixture.Components[1].LogDensity(x);
+        double expected = Math.Max(a, b) + Math.Log(0.5) + Math.Log(1 + Math.Exp(-Math.Abs(a - b)));
+        Math.Exp(a).Should().Be(0.0);
+        mixture.LogDensity(x).Should().BeApproximately(expected, 1e-9 * Math.Abs(expected));
+    }
+
+    [Fact]
+    public void LogDensity_Batched_EqualsPointByPoint()
+    {
+        var mixture = NotesMixture();
+        double[] points = [0.0, 0.0, 1.0, 2.0, -3.0, 5.5];
+        var batched = new double[3];
+
+        mixture.LogDensity(points, batched);
+
+        for (int i = 0; i < 3; i++)
+        {
+            batched[i].Should().Be(mixture.LogDensity(points.AsSpan(2 * i, 2)));
+        }
+    }
+
+    [Fact]
+    public void Sample_ManyPoints_MatchesMixtureMean()
+    {
+        var mixture = new GaussianMixture([0.3, 0.7], [Gaussian.Diagonal([0.0], [1.0]), Gaussian.Diagonal([10.0], [1.0])]);
+        const int n = 20000;
+        var points = new double[n];
+
+        mixture.Sample(new Random(5), points);
+
+        // Points above 5 come from the second component (misclassification odds ~3e-7).
+        double share = points.Count(v => v > 5) / (double)n;
+        share.Should().BeApproximately(0.7, 4 * Math.Sqrt(0.21 / n));
+        points.Average().Should().BeApproximately(7.0, 0.15);
+    }
+
+    [Fact]
+    public void Sample_ZeroWeightComponent_IsNeverDrawn()
+    {
+        var mixture = new GaussianMixture([1.0, 0.0], [Gaussian.Diagonal([0.0], [1.0]), Gaussian.Diagonal([1000.0], [1.0])]);
+        var points = new double[5000];
+
+        mixture.Sample(new Random(9), points);
+
+        points.Should().OnlyContain(v => v < 100);
+    }
+
+    [Fact]
+    public void Constructor_NegativeWeight_Throws()
+    {
+        var act = () => new GaussianMixture([1.5, -0.5], [Gaussian.Standard(1), Gaussian.Standard(1)]);
+
+        act.Should().Throw<ArgumentException>().WithParameterName("weights").WithMessage("weights[1] is -0.5*");
+    }
+
+    [Fact]
+    public void Constructor_WeightsNotSummingToOne_Throws()
+    {
+        var act = () => new GaussianMixture([0.5, 0.6], [Gaussian.Standard(1), Gaussian.Standard(1)]);
+
+        act.Should().Throw<ArgumentException>().WithParameterName("weights").WithMessage("weights sums to 1.1*");
+    }
+
+    [Fact]
+    public void Constructor_WeightCountMismatch_Throws()
+    {
+        var act = () => new GaussianMixture([1.0], [Gaussian.Standard(1), Gaussian.Standard(1)]);
+
+        act.Should().Throw<ArgumentException>().WithParameterName("components");
+    }
+
+    [Fact]
+    public void Constructor_ComponentDimensionsDiffer_Throws()
+    {
+        var act = () => new GaussianMixture([0.5, 0.5], [Gaussian.Standard(1), Gaussian.Standard(2)]);
+
+        act.Should().Throw<ArgumentException>().WithParameterName("components").WithMessage("components[1] has dimension 2*");
+    }
+
+    [Fact]
+    public void LogDensity_WrongPointLength_Throws()
+    {
+        var act = () => NotesMixture().LogDensity([1.0]);
+
+        act.Should().Throw<ArgumentException>().WithParameterName("x");
+    }
+}

@@ -1,0 +1,343 @@
+using InfoTheory.Continuous;
+
+namespace InfoTheory.Tests.Continuous;
+
+public class KnnTests
+{
+    private static readonly double[] NpeetX = [1.3, 3.7, 5.1, 2.4, 3.4];
+    private static readonly double[] NpeetY = [1.5, 3.32, 5.3, 2.3, 3.3];
+
+    [Theory]
+    [InlineData(KsgAlgorithm.One)]
+    [InlineData(KsgAlgorithm.Two)]
+    public void MutualInformation_ReferenceRow22_MatchesNpeetExactValue(KsgAlgorithm algorithm)
+    {
+        // REFERENCES.md row 22 (NPEET README): 0.1683 bits. NPEET's mi() is KSG algorithm 1 (counts strictly
+        // inside ε, ψ(n + 1)). Without NPEET's 1e-10 noise every ψ difference is between integers, and by hand
+        // (python3, both algorithms) Î = 7/60 nats = 0.168314421437 bits exactly.
+        var estimate = Knn.MutualInformation(NpeetX, NpeetY, k: 3, new KnnOptions { Algorithm = algorithm, Unit = LogBase.Bits });
+
+        estimate.Value.Should().BeApproximately(7.0 / 60 / Math.Log(2), 1e-12);
+        estimate.Value.Should().BeApproximately(0.1683, 5e-5);
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(5)]
+    [InlineData(7)]
+    public void MutualInformation_ReferenceRow23_BivariateNormal(int k)
+    {
+        // REFERENCES.md row 23 (sklearn test_mutual_info): ρ = 0.5, n = 1000, within 0.05 of −½ ln(1 − ρ²).
+        var (x, y) = CorrelatedPairs(1000, 0.5, new Random(0));
+
+        Knn.MutualInformation(x, y, k).Value.Should().BeApproximately(0.1438410362, 0.05);
+    }
+
+    [Theory]
+    [InlineData(0.0, KsgAlgorithm.One)]
+    [InlineData(0.3, KsgAlgorithm.One)]
+    [InlineData(0.6, KsgAlgorithm.One)]
+    [InlineData(0.9, KsgAlgorithm.One)]
+    [InlineData(0.0, KsgAlgorithm.Two)]
+    [InlineData(0.3, KsgAlgorithm.Two)]
+    [InlineData(0.6, KsgAlgorithm.Two)]
+    [InlineData(0.9, KsgAlgorithm.Two)]
+    public void MutualInformation_BivariateNormal_MatchesMinusHalfLogOneMinusRhoSquared(double rho, KsgAlgorithm algorithm)
+    {
+        var (x, y) = CorrelatedPairs(3000, rho, new Random(17));
+
+        var estimate = Knn.MutualInformation(x, y, 3, new KnnOptions { Algorithm = algorithm });
+
+        estimate.Value.Should().BeApproximately(-0.5 * Math.Log(1 - (rho * rho)), 0.04);
+    }
+
+    [Fact]
+    public void MutualInformation_MultivariateBlocks_MatchesGaussianFormula()
+    {
+        var g = new Gaussian([0.0, 0.0, 0.0], new double[,] { { 1.0, 0.4, 0.3 }, { 0.4, 1.0, 0.5 }, { 0.3, 0.5, 1.0 } });
+        var points = new double[3 * 3000];
+        g.Sample(new Random(2), points);
+        var x = new double[3000];
+        var yz = new double[2 * 3000];
+        for (int i = 0; i < 3000; i++)
+        {
+            x[i] = points[3 * i];
+            yz[2 * i] = points[(3 * i) + 1];
+            yz[(2 * i) + 1] = points[(3 * i) + 2];
+        }
+
+        Knn.MutualInformation(x, 1, yz, 2).Value.Should().BeApproximately(g.MutualInformation(1), 0.05);
+    }
+
+    [Fact]
+    public void MutualInformation_Standardize_RemovesScaleDependence()
+    {
+        // NPEET issue #19: KSG on raw data depends on the relative scales of X and Y.
+        var (x, y) = CorrelatedPairs(800, 0.6, new Random(4));
+        double[] scaled = x.Select(v => v * 1000).ToArray();
+        var options = new KnnOptions { Standardize = true };
+
+        Knn.MutualInformation(scaled, y, 3, options).Value.Should().BeApproximately(Knn.MutualInformation(x, y, 3, options).Value, 1e-12);
+        Knn.MutualInformation(scaled, y).Value.Should().NotBeApproximately(Knn.MutualInformation(x, y).Value, 0.05);
+    }
+
+    [Fact]
+    public void ConditionalMutualInformation_Gaussian_MatchesLogDeterminantFormula()
+    {
+        var g = new Gaussian([0.0, 0.0, 0.0], new double[,] { { 1.0, 0.7, 0.5 }, { 0.7, 1.0, 0.6 }, { 0.5, 0.6, 1.0 } });
+        const int n = 3000;
+        var points = new double[3 * n];
+        g.Sample(new Random(8), points);
+        var x = new double[n, 1];
+        var y = new double[n, 1];
+        var z = new double[n, 1];
+        for (int i = 0; i < n; i++)
+        {
+            (x[i, 0], y[i, 0], z[i, 0]) = (points[3 * i], points[(3 * i) + 1], points[(3 * i) + 2]);
+        }
+
+        // I(X;Y|Z) = ½ (ln det Σ_XZ + ln det Σ_YZ − ln det Σ_Z − ln det Σ).
+        double exact = 0.5 * (g.Marginal([0, 2]).LogDeterminant + g.Marginal([1, 2]).LogDeterminant - g.Marginal([2]).LogDeterminant - g.LogDeterminant);
+
+        Knn.ConditionalMutualInformation(x, y, z).Value.Should().BeApproximately(exact, 0.04);
+    }
+
+    [Fact]
+    public void KullbackLeibler_Gaussians_MatchesAnalytic()
+    {
+        var p = new Gaussian([0.0, 0.0], new double[,] { { 1.0, 0.3 }, { 0.3, 1.0 } });
+        var q = Gaussian.Diagonal([0.5, -0.5], [2.0, 1.5]);
+        var x = new double[2 * 4000];
+        var y = new double[2 * 4000];
+        p.Sample(new Random(1), x);
+        q.Sample(new Random(2), y);
+
+        Knn.KullbackLeibler(x, y, 2).Value.Should().BeApproximately(Gaussian.KullbackLeibler(p, q), 0.06);
+        Knn.KullbackLeibler(x, y, 2, 3, new KnnOptions { Norm = DistanceNorm.Maximum }).Value.Should().BeApproximately(Gaussian.KullbackLeibler(p, q), 0.06);
+    }
+
+    [Fact]
+    public void KullbackLeibler_SameDistribution_IsNearZero()
+    {
+        var x = new double[2 * 3000];
+        var y = new double[2 * 2500];
+        Gaussian.Standard(2).Sample(new Random(5), x);
+        Gaussian.Standard(2).Sample(new Random(6), y);
+
+        Knn.KullbackLeibler(x, y, 2).Value.Should().BeApproximately(0.0, 0.04);
+    }
+
+    [Theory]
+    [InlineData(500, 0.12)]
+    [InlineData(8000, 0.03)]
+    public void Entropy_Gaussian_ConvergesToAnalytic(int n, double tolerance)
+    {
+        var g = new Gaussian([1.0, -1.0], new double[,] { { 2.0, 0.5 }, { 0.5, 1.0 } });
+        var points = new double[2 * n];
+        g.Sample(new Random(n), points);
+
+        Knn.Entropy(points, 2).Value.Should().BeApproximately(g.Entropy(), tolerance);
+        Knn.Entropy(points, 2, 3, new KnnOptions { Norm = DistanceNorm.Maximum }).Value.Should().BeApproximately(g.Entropy(), tolerance);
+    }
+
+    [Theory]
+    [InlineData(500, 0.2)]
+    [InlineData(8000, 0.05)]
+    public void Entropy_UniformRectangle_ConvergesToLogArea(int n, double tolerance)
+    {
+        // X uniform on [0, 2] × [0, 1]: h = ln 2. Balls that cross the boundary make the estimate biased
+        // upwards by O(n^(−1/d)) (Kozachenko–Leonenko on bounded support), so the tolerance shrinks like 1/√n in 2-D.
+        var random = new Random(n + 1);
+        var samples = new double[n, 2];
+        for (int i = 0; i < n; i++)
+        {
+            samples[i, 0] = 2 * random.NextDouble();
+            samples[i, 1] = random.NextDouble();
+        }
+
+        Knn.Entropy(samples).Value.Should().BeApproximately(Math.Log(2), tolerance);
+    }
+
+    [Fact]
+    public void Entropy_Standardize_GivesEntropyOfOriginalData()
+    {
+        var g = Gaussian.Diagonal([0.0, 0.0], [1e-4, 1e4]);
+        var points = new double[2 * 4000];
+        g.Sample(new Random(3), points);
+
+        Knn.Entropy(points, 2, 3, new KnnOptions { Standardize = true }).Value.Should().BeApproximately(g.Entropy(), 0.05);
+    }
+
+    [Fact]
+    public void Estimators_KdTreeAndBruteForce_GiveIdenticalBits()
+    {
+        var random = new Random(12);
+        var x = new double[900, 2];
+        var y = new double[900, 1];
+        var z = new double[900, 1];
+        for (int i = 0; i < 900; i++)
+        {
+            // Rounded to a coarse grid so that ties are everywhere; jitter breaks exact duplicates reproducibly.
+            x[i, 0] = Math.Round(random.NextDouble() * 4);
+            x[i, 1] = Math.Round(random.NextDouble() * 4);
+            y[i, 0] = x[i, 0] + Math.Round(random.NextDouble() * 2);
+            z[i, 0] = Math.Round(random.NextDouble() * 3);
+        }
+
+        foreach (var algorithm in new[] { KsgAlgorithm.One, KsgAlgorithm.Two })
+        {
+            var tree = new KnnOptions { Algorithm = algorithm };
+            var brute = tree with { Search = NeighborSearch.BruteForce };
+            Knn.MutualInformation(x, y, 4, tree).Should().Be(Knn.MutualInformation(x, y, 4, brute));
+        }
+
+        var jitter = new KnnOptions { Jitter = 1e-6, JitterSeed = 3 };
+        var jitterBrute = jitter with { Search = NeighborSearch.BruteForce };
+        Knn.ConditionalMutualInformation(x, y, z, 3).Should().Be(Knn.ConditionalMutualInformation(x, y, z, 3, new KnnOptions { Search = NeighborSearch.BruteForce }));
+        Knn.Entropy(x, 3, jitter).Should().Be(Knn.Entropy(x, 3, jitterBrute));
+        var w = new double[700, 2];
+        for (int i = 0; i < 700; i++)
+        {
+            w[i, 0] = Math.Round(random.NextDouble() * 5);
+            w[i, 1] = Math.Round(random.NextDouble() * 3);
+        }
+
+        Knn.KullbackLeibler(x, w, 3, jitter).Should().Be(Knn.KullbackLeibler(x, w, 3, jitterBrute));
+    }
+
+    [Fact]
+    public void MutualInformation_AllCoresAndOneCore_GiveIdenticalBits()
+    {
+        var (x, y) = CorrelatedPairs(5000, 0.4, new Random(21));
+
+        Knn.MutualInformation(x, y).Should().Be(Knn.MutualInformation(x, y, 3, new KnnOptions { MaxDegreeOfParallelism = 1 }));
+    }
+
+    [Fact]
+    public void Entropy_RepeatedPoints_ThrowsUnlessJittered()
+    {
+        var samples = new double[,] { { 1, 1 }, { 1, 1 }, { 1, 1 }, { 1, 1 }, { 2, 3 }, { 0, 5 } };
+
+        var act = () => Knn.Entropy(samples, 3);
+
+        act.Should().Throw<ArgumentException>().WithParameterName("samples").WithMessage("*distance 0*Jitter*");
+        var options = new KnnOptions { Jitter = 1e-3, JitterSeed = 1 };
+        Knn.Entropy(samples, 3, options).Should().Be(Knn.Entropy(samples, 3, options));
+    }
+
+    [Fact]
+    public void KullbackLeibler_PointOnTopOfOtherSet_Throws()
+    {
+        var act = () => Knn.KullbackLeibler(new double[,] { { 0 }, { 1 }, { 2 } }, new double[,] { { 0 }, { 5 } }, 1);
+
+        act.Should().Throw<ArgumentException>().WithParameterName("y");
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(5)]
+    public void MutualInformation_NeighbourOrderOutOfRange_Throws(int order)
+    {
+        var act = () => Knn.MutualInformation(NpeetX, NpeetY, order);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("k").WithMessage($"k is {order}; it must lie in [1, 4]*");
+    }
+
+    [Fact]
+    public void KullbackLeibler_KAboveOtherSetSize_Throws()
+    {
+        var act = () => Knn.KullbackLeibler(new double[,] { { 0 }, { 1 }, { 2 }, { 3 } }, new double[,] { { 0.5 }, { 5 } }, 3);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("k");
+    }
+
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public void Entropy_NonFiniteSample_Throws(double bad)
+    {
+        var act = () => Knn.Entropy(new double[,] { { 0, 1 }, { 2, bad }, { 3, 4 } }, 1);
+
+        act.Should().Throw<ArgumentException>().WithParameterName("samples").WithMessage("samples[1,1] is *");
+    }
+
+    [Fact]
+    public void MutualInformation_NonFiniteSpanValue_Throws()
+    {
+        var act = () => Knn.MutualInformation([0.0, 1, 2, 3], [0.0, double.NaN, 2, 3], 1);
+
+        act.Should().Throw<ArgumentException>().WithParameterName("y");
+    }
+
+    [Fact]
+    public void MutualInformation_MismatchedRows_Throws()
+    {
+        var act = () => Knn.MutualInformation(new double[5, 1], new double[4, 1]);
+
+        act.Should().Throw<ArgumentException>().WithParameterName("y").WithMessage("x has 5 rows but y has 4*");
+    }
+
+    [Fact]
+    public void ConditionalMutualInformation_MismatchedRows_Throws()
+    {
+        var act = () => Knn.ConditionalMutualInformation(new double[5, 1], new double[5, 1], new double[6, 1]);
+
+        act.Should().Throw<ArgumentException>().WithParameterName("z");
+    }
+
+    [Fact]
+    public void Entropy_ZeroDimension_Throws()
+    {
+        var act = () => Knn.Entropy([1.0, 2.0], 0);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("dimension");
+    }
+
+    [Fact]
+    public void Entropy_ZeroColumns_Throws()
+    {
+        var act = () => Knn.Entropy(new double[5, 0]);
+
+        act.Should().Throw<ArgumentException>().WithParameterName("samples");
+    }
+
+    [Fact]
+    public void Entropy_LengthNotMultipleOfDimension_Throws()
+    {
+        var act = () => Knn.Entropy([1.0, 2.0, 3.0], 2, 1);
+
+        act.Should().Throw<ArgumentException>().WithParameterName("samples");
+    }
+
+    [Fact]
+    public void KullbackLeibler_DimensionMismatch_Throws()
+    {
+        var act = () => Knn.KullbackLeibler(new double[5, 2], new double[5, 3]);
+
+        act.Should().Throw<ArgumentException>().WithParameterName("y");
+    }
+
+    [Fact]
+    public void Entropy_NegativeJitter_Throws()
+    {
+        var act = () => Knn.Entropy(new double[,] { { 0 }, { 1 }, { 2 } }, 1, new KnnOptions { Jitter = -1 });
+
+        act.Should().Throw<ArgumentException>().WithParameterName("options");
+    }
+
+    private static (double[] X, double[] Y) CorrelatedPairs(int n, double rho, Random random)
+    {
+        var g = new Gaussian([0.0, 0.0], new double[,] { { 1.0, rho }, { rho, 1.0 } });
+        var points = new double[2 * n];
+        g.Sample(random, points);
+        var x = new double[n];
+        var y = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            x[i] = points[2 * i];
+            y[i] = points[(2 * i) + 1];
+        }
+
+        return (x, y);
+    }
+}

@@ -1,0 +1,226 @@
+using CsCheck;
+
+namespace InfoTheory.Tests;
+
+public class EntropyCountsTests
+{
+    // REFERENCES row 18: the R package `entropy` (Hausser & Strimmer), man pages and source: entropy.plugin,
+    // entropy.MillerMadow, entropy.ChaoShen, entropy.shrink on these counts.
+    private static readonly long[] RCounts = [4, 2, 3, 0, 2, 4, 0, 0, 2, 1, 1];
+
+    [Theory]
+    [InlineData(EntropyEstimator.PlugIn, 1.9683824087283812)]
+    [InlineData(EntropyEstimator.MillerMadow, 2.152592935044171)]
+    [InlineData(EntropyEstimator.ChaoShen, 2.201137101279585)]
+    [InlineData(EntropyEstimator.JamesSteinShrinkage, 2.379602895309956)]
+    public void FromCounts_REntropyPackageExample_MatchesPublishedValue(EntropyEstimator estimator, double expected)
+    {
+        Entropy.FromCounts(RCounts, estimator).Should().BeApproximately(expected, 1e-13);
+    }
+
+    [Fact]
+    public void ShrinkageIntensity_REntropyPackageExample_MatchesPublishedLambda()
+    {
+        // REFERENCES row 18: freqs.shrink reports lambda.freqs = 0.766393442622951 for these counts.
+        Entropy.ShrinkageIntensity(RCounts).Should().BeApproximately(0.766393442622951, 1e-14);
+    }
+
+    [Fact]
+    public void FromCounts_MillerMadow_AddsHalfOfObservedCategoriesMinusOneOverN()
+    {
+        // Miller (1955): 8 non-zero categories, n = 19, so the correction is 7/38.
+        double gap = Entropy.FromCounts(RCounts, EntropyEstimator.MillerMadow) - Entropy.FromCounts(RCounts);
+
+        gap.Should().BeApproximately(7.0 / 38, 1e-15);
+    }
+
+    [Fact]
+    public void FromCounts_AllSingletons_ChaoShenStaysFinite()
+    {
+        // Every count 1 makes the coverage 1 − f1/n zero; Chao & Shen (2003) then use f1 = n − 1. By hand with n = 3:
+        // C = 1/3, p = 1/9, each term −p ln p / (1 − (8/9)³) and three equal terms.
+        double p = 1.0 / 9, expected = -3 * p * Math.Log(p) / (1 - Math.Pow(8.0 / 9, 3));
+
+        Entropy.FromCounts([1, 1, 1], EntropyEstimator.ChaoShen).Should().BeApproximately(expected, 1e-14);
+    }
+
+    [Theory]
+    [InlineData(EntropyEstimator.PlugIn)]
+    [InlineData(EntropyEstimator.MillerMadow)]
+    [InlineData(EntropyEstimator.ChaoShen)]
+    [InlineData(EntropyEstimator.JamesSteinShrinkage)]
+    public void FromCounts_SingleObservation_IsZero(EntropyEstimator estimator)
+    {
+        // One observation of one category: every estimator reports no uncertainty (James–Stein shrinks fully to the 1-category target).
+        Entropy.FromCounts([1], estimator).Should().Be(0);
+    }
+
+    [Fact]
+    public void FromCounts_UniformCounts_JamesSteinEqualsPlugIn()
+    {
+        // The frequencies already equal the uniform target, so λ = 1 and the estimate is log K either way.
+        Entropy.ShrinkageIntensity([5, 5, 5, 5]).Should().Be(1);
+        Entropy.FromCounts([5, 5, 5, 5], EntropyEstimator.JamesSteinShrinkage).Should().BeApproximately(Math.Log(4), 1e-15);
+    }
+
+    [Fact]
+    public void FromCounts_InBits_IsNatsOverLn2()
+    {
+        Entropy.FromCounts(RCounts, EntropyEstimator.ChaoShen, LogBase.Bits)
+            .Should().BeApproximately(2.201137101279585 / Math.Log(2), 1e-13);
+    }
+
+    [Fact]
+    public void FromSamples_ScipyExample_MatchesShannonOfFrequencies()
+    {
+        // REFERENCES row 1 in label form: counts [0, 1, 2] are the labels {1, 2, 2}; scipy gives 0.63651416829481278.
+        Entropy.FromSamples<int>([2, 1, 2]).Should().BeApproximately(0.63651416829481278, 1e-15);
+    }
+
+    [Fact]
+    public void FromSamples_StringLabels_CountLikeIntegers()
+    {
+        string[] labels = ["a", "b", "a", "c", "a", "b"];
+        int[] codes = [0, 1, 0, 2, 0, 1];
+
+        Entropy.FromSamples<string>(labels, EntropyEstimator.ChaoShen)
+            .Should().BeApproximately(Entropy.FromSamples<int>(codes, EntropyEstimator.ChaoShen), 1e-15);
+    }
+
+    [Fact]
+    public void FromSamples_EveryEstimatorOverRandomLabels_EqualsFromCountsOfTheObservedCategories()
+    {
+        // Oracle: counts gathered with a Dictionary. Label ranges cover the dense path (small range), the hashed path
+        // (range past the dense limit) and negative labels.
+        Gen.Int.Sample(seed =>
+        {
+            var rng = new Random(seed);
+            int n = rng.Next(1, 200);
+            int spread = rng.Next(3) switch { 0 => 1, 1 => 1000, _ => 100_000_000 };
+            var labels = new int[n];
+            for (int i = 0; i < n; i++)
+            {
+                labels[i] = (rng.Next(-3, 8) * spread) + (spread > 1 ? 1 : 0);
+            }
+
+            var counts = new Dictionary<int, long>();
+            foreach (int label in labels)
+            {
+                counts[label] = counts.GetValueOrDefault(label) + 1;
+            }
+
+            long[] observed = [.. counts.Values];
+            foreach (EntropyEstimator estimator in Enum.GetValues<EntropyEstimator>())
+            {
+                Entropy.FromSamples<int>(labels, estimator)
+                    .Should().BeApproximately(Entropy.FromCounts(observed, estimator), 1e-12);
+            }
+        }, iter: 1000);
+    }
+
+    [Fact]
+    public void FromCounts_RandomCounts_EstimatorsAreOrderedAndBounded()
+    {
+        // Invariants: 0 ≤ plug-in ≤ log m (m observed categories); Miller–Madow adds (m − 1)/(2n) ≥ 0; James–Stein is the
+        // entropy of a distribution over all K categories, so it lies in [0, log K]; Chao–Shen is a sum of non-negative terms.
+        Gen.Int.Sample(seed =>
+        {
+            var rng = new Random(seed);
+            var counts = new long[rng.Next(1, 20)];
+            for (int i = 0; i < counts.Length; i++)
+            {
+                counts[i] = rng.NextDouble() < 0.3 ? 0 : rng.Next(1, 50);
+            }
+
+            counts[rng.Next(counts.Length)] += 1;
+            int m = counts.Count(c => c > 0);
+            double plugIn = Entropy.FromCounts(counts);
+            plugIn.Should().BeInRange(0, Math.Log(m) + 1e-12);
+            Entropy.FromCounts(counts, EntropyEstimator.MillerMadow).Should().BeGreaterThanOrEqualTo(plugIn);
+            Entropy.FromCounts(counts, EntropyEstimator.JamesSteinShrinkage).Should().BeInRange(0, Math.Log(counts.Length) + 1e-12);
+            Entropy.FromCounts(counts, EntropyEstimator.ChaoShen).Should().BeGreaterThanOrEqualTo(0);
+            Entropy.ShrinkageIntensity(counts).Should().BeInRange(0, 1);
+        }, iter: 1000);
+    }
+
+    [Fact]
+    public void FromCounts_Empty_Throws()
+    {
+        var act = () => Entropy.FromCounts([]);
+
+        act.Should().Throw<ArgumentException>().WithParameterName("counts");
+    }
+
+    [Fact]
+    public void FromCounts_NegativeCount_NamesIndex()
+    {
+        var act = () => Entropy.FromCounts([3, -1, 2]);
+
+        act.Should().Throw<ArgumentException>().WithParameterName("counts").WithMessage("counts[1] is -1; counts must be >= 0.*");
+    }
+
+    [Fact]
+    public void FromCounts_ZeroTotal_Throws()
+    {
+        var act = () => Entropy.FromCounts([0, 0]);
+
+        act.Should().Throw<ArgumentException>().WithParameterName("counts").WithMessage("counts sums to 0*");
+    }
+
+    [Fact]
+    public void FromCounts_TotalPastLongMaxValue_Throws()
+    {
+        var act = () => Entropy.FromCounts([long.MaxValue, 1]);
+
+        act.Should().Throw<ArgumentException>().WithParameterName("counts");
+    }
+
+    [Fact]
+    public void FromCounts_UndefinedEstimator_Throws()
+    {
+        var act = () => Entropy.FromCounts([1, 2], (EntropyEstimator)7);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("estimator");
+    }
+
+    [Fact]
+    public void FromCounts_UndefinedUnit_Throws()
+    {
+        var act = () => Entropy.FromCounts([1, 2], EntropyEstimator.PlugIn, (LogBase)9);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("unit");
+    }
+
+    [Fact]
+    public void ShrinkageIntensity_NegativeCount_Throws()
+    {
+        var act = () => Entropy.ShrinkageIntensity([-2]);
+
+        act.Should().Throw<ArgumentException>().WithParameterName("counts");
+    }
+
+    [Fact]
+    public void FromSamples_Empty_Throws()
+    {
+        var act = () => Entropy.FromSamples<int>([]);
+
+        act.Should().Throw<ArgumentException>().WithParameterName("samples");
+    }
+
+    [Fact]
+    public void FromSamples_NullLabel_NamesIndex()
+    {
+        string[] labels = ["a", null!, "b"];
+        var act = () => Entropy.FromSamples<string>(labels);
+
+        act.Should().Throw<ArgumentException>().WithParameterName("samples").WithMessage("samples[1] is null*");
+    }
+
+    [Fact]
+    public void FromSamples_UndefinedEstimator_Throws()
+    {
+        var act = () => Entropy.FromSamples<int>([1, 2], (EntropyEstimator)(-1));
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("estimator");
+    }
+}

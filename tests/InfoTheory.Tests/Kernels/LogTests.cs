@@ -1,0 +1,155 @@
+using InfoTheory.Kernels;
+
+namespace InfoTheory.Tests.Kernels;
+
+public class LogTests
+{
+    private static readonly SimdWidth[] Widths = Enum.GetValues<SimdWidth>();
+
+    [Fact]
+    public void Apply_RandomPositiveDoubles_WithinOneUlpOfMathLog()
+    {
+        // Uniform random bit patterns cover every exponent, subnormals included.
+        var rng = new Random(20261125);
+        var x = new double[100_003];
+        for (int i = 0; i < x.Length; i++)
+        {
+            x[i] = BitConverter.Int64BitsToDouble(rng.NextInt64(1, 0x7FEF_FFFF_FFFF_FFFF));
+        }
+
+        AssertWithinUlpsOfMathLog(x, 1);
+    }
+
+    [Fact]
+    public void Apply_ValuesNearOne_WithinOneUlpOfMathLog()
+    {
+        // Near 1 the result is tiny, so absolute errors that vanish elsewhere become whole ulps.
+        var x = new List<double> { 1.0, Math.BitIncrement(1.0), Math.BitDecrement(1.0) };
+        for (int k = 1; k <= 2000; k++)
+        {
+            x.Add(1.0 + k * 1e-12);
+            x.Add(1.0 - k * 1e-12);
+            x.Add(1.0 + k * 3.7e-4);
+            x.Add(1.0 - k * 1.3e-4);
+            x.Add(1.0 + k * Math.Pow(2, -52));
+        }
+
+        AssertWithinUlpsOfMathLog([.. x], 1);
+    }
+
+    [Fact]
+    public void Apply_ExtremesAndSubnormals_WithinOneUlpOfMathLog()
+    {
+        double[] x =
+        [
+            double.Epsilon, 2 * double.Epsilon, 3e-320, 1e-310, 2.2250738585072009e-308, 2.2250738585072014e-308,
+            1e-300, 1e-100, 0.1, 0.5, Math.Sqrt(0.5), Math.Sqrt(2), 2, Math.E, 10, 1e100, 1e300, double.MaxValue,
+        ];
+
+        AssertWithinUlpsOfMathLog(x, 1);
+    }
+
+    [Fact]
+    public void Apply_EveryPowerOfTwo_WithinOneUlpOfMathLog()
+    {
+        var x = Enumerable.Range(-1074, 2098).Select(k => Math.ScaleB(1.0, k)).ToArray();
+
+        AssertWithinUlpsOfMathLog(x, 1);
+    }
+
+    [Fact]
+    public void Apply_SpecialValues_FollowIeee()
+    {
+        double[] x = [0.0, -0.0, -1.0, double.NegativeInfinity, double.PositiveInfinity, double.NaN, 1.0, -double.Epsilon, 4.0];
+        double[] expected = [double.NegativeInfinity, double.NegativeInfinity, double.NaN, double.NaN, double.PositiveInfinity, double.NaN, 0.0, double.NaN, Math.Log(4.0)];
+
+        foreach (SimdWidth width in Widths)
+        {
+            var y = new double[x.Length];
+            Log.Apply(x, y, width);
+            y.Should().Equal(expected, (a, b) => a.Equals(b), $"width {width}");
+        }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(1031)]
+    public void Apply_AwkwardLengths_EveryWidthMatchesScalarBitForBit(int length)
+    {
+        var rng = new Random(length);
+        var x = Enumerable.Range(0, length).Select(_ => Math.Exp(-40 * rng.NextDouble())).ToArray();
+        var scalar = new double[length];
+        Log.Apply(x, scalar, SimdWidth.Scalar);
+
+        foreach (SimdWidth width in Widths)
+        {
+            var y = new double[length];
+            Log.Apply(x, y, width);
+            y.Should().Equal(scalar, $"width {width} runs the same arithmetic per element");
+        }
+    }
+
+    [Fact]
+    public void Apply_ShortDestination_Throws()
+    {
+        var act = () => Log.Apply([1.0, 2.0], new double[1], SimdWidth.Scalar);
+
+        act.Should().Throw<ArgumentException>().WithParameterName("destination");
+    }
+
+    [Fact]
+    public void OfRatio_RandomPairs_MatchesLogOfQuotientWithinItsRounding()
+    {
+        // Math.Log(p / q) carries the quotient's rounding (≤ 2^-53 absolute) on top of its own ulp.
+        var rng = new Random(7);
+        for (int i = 0; i < 100_000; i++)
+        {
+            double p = Math.Exp(-30 * rng.NextDouble());
+            double q = Math.Exp(-30 * rng.NextDouble());
+            double expected = Math.Log(p / q);
+
+            Log.OfRatio(p, q).Should().BeApproximately(expected, 2 * Ulp(expected) + 1.2e-16, $"ln({p:R} / {q:R})");
+        }
+    }
+
+    [Fact]
+    public void OfRatio_EqualArguments_IsExactlyZero()
+    {
+        foreach (double v in new[] { double.Epsilon, 1e-300, 0.3, 1.0, 7.5 })
+        {
+            Log.OfRatio(v, v).Should().Be(0.0);
+        }
+    }
+
+    [Fact]
+    public void OfRatio_QuotientBeyondDoubleRange_StaysFinite()
+    {
+        // 1 / 5e-324 overflows, but ln(1 / 2^-1074) = 1074·ln 2 is an ordinary number.
+        Log.OfRatio(1.0, double.Epsilon).Should().BeApproximately(1074 * Math.Log(2), 1e-12);
+    }
+
+    private static double Ulp(double x) => Math.BitIncrement(Math.Abs(x)) - Math.Abs(x);
+
+    private static void AssertWithinUlpsOfMathLog(double[] x, long maxUlps)
+    {
+        foreach (SimdWidth width in Widths)
+        {
+            var y = new double[x.Length];
+            Log.Apply(x, y, width);
+            for (int i = 0; i < x.Length; i++)
+            {
+                double expected = Math.Log(x[i]);
+                long ulps = Math.Abs(BitConverter.DoubleToInt64Bits(y[i]) - BitConverter.DoubleToInt64Bits(expected));
+                if (Math.Sign(y[i]) != Math.Sign(expected) && y[i] != 0 && expected != 0)
+                {
+                    ulps = long.MaxValue;
+                }
+
+                ulps.Should().BeLessThanOrEqualTo(maxUlps, $"ln({x[i]:R}) with width {width}: got {y[i]:R}, Math.Log gives {expected:R}");
+            }
+        }
+    }
+}

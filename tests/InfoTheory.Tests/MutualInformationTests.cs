@@ -1,0 +1,307 @@
+using CsCheck;
+
+namespace InfoTheory.Tests;
+
+public class MutualInformationTests
+{
+    // REFERENCES row 12: scikit-learn metrics/cluster/tests/test_supervised.py (test_adjusted_mutual_info_score).
+    private static readonly int[] SklearnA = [1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3];
+    private static readonly int[] SklearnB = [1, 1, 1, 1, 2, 1, 2, 2, 2, 2, 3, 1, 3, 3, 3, 2, 2];
+
+    [Fact]
+    public void FromSamples_SklearnLabels_MatchesMutualInfoScore()
+    {
+        MutualInformation.FromSamples<int, int>(SklearnA, SklearnB).Should().BeApproximately(0.41021862274045356, 1e-15);
+    }
+
+    [Fact]
+    public void FromSamples_AndGate_InBits_MatchesJidt()
+    {
+        // REFERENCES row 14: JIDT MutualInformationTester, X = [0,0,1,1], Y = X AND [0,1,0,1].
+        MutualInformation.FromSamples<int, int>([0, 0, 1, 1], [0, 0, 0, 1], LogBase.Bits).Should().BeApproximately(0.31127812445913283, 1e-15);
+    }
+
+    [Fact]
+    public void Of_RTable_MatchesREntropyMiPlugin()
+    {
+        // REFERENCES row 20: R entropy, mi.plugin(rbind(c(.2,.1,.15), c(.1,.2,.25))).
+        var joint = JointDistribution.FromProbabilities(new double[,] { { 0.2, 0.1, 0.15 }, { 0.1, 0.2, 0.25 } });
+
+        MutualInformation.Of(joint).Should().BeApproximately(0.041605017473507776, 1e-15);
+    }
+
+    [Theory]
+    [InlineData(MutualInformationNormalization.Arithmetic, 0.3783499278720409)]
+    [InlineData(MutualInformationNormalization.Geometric, 0.3783688635905904)]
+    [InlineData(MutualInformationNormalization.Min, 0.3821733581250758)]
+    [InlineData(MutualInformationNormalization.Max, 0.37460224238859985)]
+    public void Normalized_SklearnLabels_DividesByTheChosenMean(MutualInformationNormalization normalization, double expected)
+    {
+        // Expected: 0.41021862274045356 / mean(H(a) = 1.0950778621205006, H(b) = 1.073383620336505), by hand in python3 with math.log.
+        MutualInformation.Normalized<int, int>(SklearnA, SklearnB, normalization).Should().BeApproximately(expected, 1e-14);
+    }
+
+    [Fact]
+    public void Normalized_DegenerateLabelings_FollowScikitLearn()
+    {
+        // normalized_mutual_info_score: both constant → 1.0; one constant → MI = 0 → 0.0; a relabelled copy → 1.0;
+        // every member of one class in its own cluster against one cluster → 0.0 (its docstring example).
+        MutualInformation.Normalized<int, int>([4, 4, 4], [7, 7, 7]).Should().Be(1);
+        MutualInformation.Normalized<int, int>([4, 4, 4], [1, 2, 3], MutualInformationNormalization.Min).Should().Be(0);
+        MutualInformation.Normalized<int, int>([0, 0, 1, 1], [1, 1, 0, 0]).Should().BeApproximately(1, 1e-15);
+        MutualInformation.Normalized<int, int>([0, 0, 0, 0], [0, 1, 2, 3]).Should().Be(0);
+    }
+
+    [Fact]
+    public void Conditional_XorGate_IsOneBitThoughXAndYAreIndependent()
+    {
+        // Z = X xor Y over the four equally likely inputs: I(X;Y) = 0 but I(X;Y|Z) = 1 bit (Cover & Thomas, ex. 2.x).
+        int[] x = [0, 0, 1, 1], y = [0, 1, 0, 1], z = [0, 1, 1, 0];
+
+        MutualInformation.FromSamples<int, int>(x, y).Should().Be(0);
+        MutualInformation.Conditional<int, int, int>(x, y, z, LogBase.Bits).Should().BeApproximately(1, 1e-15);
+    }
+
+    [Fact]
+    public void FromSamples_StringLabels_EqualIntegerLabels()
+    {
+        string[] x = ["a", "a", "b", "c", "c", "c"];
+        bool[] y = [true, true, false, false, true, false];
+
+        MutualInformation.FromSamples<string, bool>(x, y)
+            .Should().BeApproximately(MutualInformation.FromSamples<int, int>([0, 0, 1, 2, 2, 2], [1, 1, 0, 0, 1, 0]), 1e-15);
+    }
+
+    [Fact]
+    public void FromSamples_RandomLabels_MatchesDictionaryOracle()
+    {
+        // Oracle: a Dictionary-counted plug-in sum. Class counts and label spreads reach every path: the dense table,
+        // hashed codes, and the sparse pair path (more pairs of classes than the dense limit of 65536 cells).
+        Gen.Int.Sample(seed =>
+        {
+            var rng = new Random(seed);
+            int n = rng.Next(1, 400);
+            int kx = rng.Next(1, 600), ky = rng.Next(1, 600);
+            int[] x = DiscreteSamples.Labels(rng, n, kx), y = DiscreteSamples.Noisy(rng, x, ky);
+            int spread = rng.Next(2) == 0 ? 1 : 10_000_019;
+            int[] wideX = [.. x.Select(v => unchecked((v * spread) - 5))];
+            double expected = OracleMutualInformation(x, y);
+
+            double mi = MutualInformation.FromSamples<int, int>(wideX, y);
+            mi.Should().BeApproximately(expected, 1e-12);
+            MutualInformation.FromSamples<int, int>(y, wideX).Should().BeApproximately(mi, 1e-12);
+            MutualInformation.FromSamples<long, int>([.. x.Select(v => (long)v)], y).Should().BeApproximately(mi, 1e-12);
+        }, iter: 1000);
+    }
+
+    [Fact]
+    public void Of_EmpiricalDistribution_EqualsKullbackLeiblerFromTheProductOfMarginals()
+    {
+        // MI = KL(P_xy ‖ P_x P_y), the right side from Divergence.KullbackLeibler on the flattened tables.
+        Gen.Int.Sample(seed =>
+        {
+            var rng = new Random(seed);
+            int n = rng.Next(1, 300);
+            int[] x = DiscreteSamples.Labels(rng, n, rng.Next(1, 12)), y = DiscreteSamples.Noisy(rng, x, rng.Next(1, 12));
+            var joint = JointDistribution.FromSamples(x, y);
+            var product = JointDistribution.Independent(joint.RowMarginal, joint.ColumnMarginal);
+
+            MutualInformation.Of(joint).Should().BeApproximately(Divergence.KullbackLeibler(joint.Probabilities, product.Probabilities), 1e-12);
+            MutualInformation.Of(joint).Should().BeApproximately(MutualInformation.FromSamples<int, int>(x, y), 1e-12);
+        }, iter: 1000);
+    }
+
+    [Fact]
+    public void Of_RandomTables_IsSymmetricBoundedAndZeroForProducts()
+    {
+        Gen.Int.Sample(seed =>
+        {
+            var rng = new Random(seed);
+            double[,] table = DiscreteSamples.Table(rng, rng.Next(1, 7), rng.Next(1, 7));
+            var joint = JointDistribution.FromProbabilities(table);
+            var transposed = new double[table.GetLength(1), table.GetLength(0)];
+            for (int i = 0; i < table.GetLength(0); i++)
+            {
+                for (int j = 0; j < table.GetLength(1); j++)
+                {
+                    transposed[j, i] = table[i, j];
+                }
+            }
+
+            double mi = MutualInformation.Of(joint);
+            mi.Should().BeApproximately(MutualInformation.Of(JointDistribution.FromProbabilities(transposed)), 1e-13);
+            mi.Should().BeLessThanOrEqualTo(Math.Min(Entropy.Shannon(joint.RowMarginal), Entropy.Shannon(joint.ColumnMarginal)) + 1e-13);
+            mi.Should().BeApproximately(
+                Entropy.Shannon(joint.RowMarginal) + Entropy.Shannon(joint.ColumnMarginal) - Entropy.Joint(joint), 1e-13);
+            MutualInformation.Of(JointDistribution.Independent(joint.RowMarginal, joint.ColumnMarginal)).Should().BeApproximately(0, 1e-14);
+            MutualInformation.Of(joint, LogBase.Bits).Should().BeApproximately(mi / Math.Log(2), 1e-13);
+        }, iter: 1000);
+    }
+
+    [Fact]
+    public void Of_RandomChannel_ObeysDataProcessingInequality()
+    {
+        // X → Y → Z with Z drawn from Y through a random stochastic matrix K: P(x, z) = Σ_y P(x, y) K(y, z), so I(X;Z) ≤ I(X;Y).
+        Gen.Int.Sample(seed =>
+        {
+            var rng = new Random(seed);
+            int rows = rng.Next(1, 6), middle = rng.Next(1, 6), columns = rng.Next(1, 6);
+            double[,] pxy = DiscreteSamples.Table(rng, rows, middle);
+            var pxz = new double[rows, columns];
+            for (int y = 0; y < middle; y++)
+            {
+                double[] channel = DiscreteSamples.Positive(rng, columns);
+                for (int x = 0; x < rows; x++)
+                {
+                    for (int z = 0; z < columns; z++)
+                    {
+                        pxz[x, z] += pxy[x, y] * channel[z];
+                    }
+                }
+            }
+
+            MutualInformation.Of(JointDistribution.FromProbabilities(pxz))
+                .Should().BeLessThanOrEqualTo(MutualInformation.Of(JointDistribution.FromProbabilities(pxy)) + 1e-13);
+        }, iter: 1000);
+    }
+
+    [Fact]
+    public void FromSamples_RandomFunctionOfY_ObeysDataProcessingInequality()
+    {
+        // On samples the inequality holds exactly for the empirical distribution when Z = f(Y), f a random map.
+        Gen.Int.Sample(seed =>
+        {
+            var rng = new Random(seed);
+            int n = rng.Next(1, 300), ky = rng.Next(1, 20);
+            int[] x = DiscreteSamples.Labels(rng, n, rng.Next(1, 20)), y = DiscreteSamples.Noisy(rng, x, ky);
+            int[] f = DiscreteSamples.Labels(rng, ky, rng.Next(1, ky + 1));
+            int[] z = [.. y.Select(v => f[v])];
+
+            MutualInformation.FromSamples<int, int>(x, z).Should().BeLessThanOrEqualTo(MutualInformation.FromSamples<int, int>(x, y) + 1e-13);
+        }, iter: 1000);
+    }
+
+    [Fact]
+    public void Normalized_RandomLabels_OrderedByTheMeanAndInUnitInterval()
+    {
+        // min ≤ geometric ≤ arithmetic ≤ max of the entropies, so the normalised values run the other way.
+        Gen.Int.Sample(seed =>
+        {
+            var rng = new Random(seed);
+            int n = rng.Next(1, 200);
+            int[] x = DiscreteSamples.Labels(rng, n, rng.Next(1, 8)), y = DiscreteSamples.Noisy(rng, x, rng.Next(1, 8));
+            double min = MutualInformation.Normalized<int, int>(x, y, MutualInformationNormalization.Min);
+            double geometric = MutualInformation.Normalized<int, int>(x, y, MutualInformationNormalization.Geometric);
+            double arithmetic = MutualInformation.Normalized<int, int>(x, y, MutualInformationNormalization.Arithmetic);
+            double max = MutualInformation.Normalized<int, int>(x, y, MutualInformationNormalization.Max);
+
+            min.Should().BeInRange(0, 1);
+            max.Should().BeInRange(0, 1);
+            min.Should().BeGreaterThanOrEqualTo(geometric - 1e-13);
+            geometric.Should().BeGreaterThanOrEqualTo(arithmetic - 1e-13);
+            arithmetic.Should().BeGreaterThanOrEqualTo(max - 1e-13);
+        }, iter: 1000);
+    }
+
+    [Fact]
+    public void Conditional_RandomLabels_SatisfiesTheChainRuleOfMutualInformation()
+    {
+        // I(X; (Y,Z)) = I(X;Z) + I(X;Y|Z), with the pair (Y, Z) as a tuple label (the hashed generic path).
+        Gen.Int.Sample(seed =>
+        {
+            var rng = new Random(seed);
+            int n = rng.Next(1, 300);
+            int[] x = DiscreteSamples.Labels(rng, n, rng.Next(1, 6));
+            int[] y = DiscreteSamples.Noisy(rng, x, rng.Next(1, 6)), z = DiscreteSamples.Noisy(rng, x, rng.Next(1, 6));
+            (int, int)[] yz = [.. y.Zip(z)];
+
+            double cmi = MutualInformation.Conditional<int, int, int>(x, y, z);
+            cmi.Should().BeGreaterThanOrEqualTo(0);
+            MutualInformation.FromSamples<int, (int, int)>(x, yz)
+                .Should().BeApproximately(MutualInformation.FromSamples<int, int>(x, z) + cmi, 1e-12);
+            MutualInformation.Conditional<int, int, int>(y, x, z).Should().BeApproximately(cmi, 1e-12);
+        }, iter: 1000);
+    }
+
+    [Fact]
+    public void Conditional_ConstantZ_IsMutualInformation()
+    {
+        var rng = new Random(7);
+        int[] x = DiscreteSamples.Labels(rng, 500, 5), y = DiscreteSamples.Noisy(rng, x, 4);
+
+        MutualInformation.Conditional<int, int, string>(x, y, [.. Enumerable.Repeat("z", 500)])
+            .Should().BeApproximately(MutualInformation.FromSamples<int, int>(x, y), 1e-13);
+    }
+
+    [Fact]
+    public void Of_Null_Throws()
+    {
+        var act = () => MutualInformation.Of(null!);
+
+        act.Should().Throw<ArgumentNullException>().WithParameterName("joint");
+    }
+
+    [Fact]
+    public void FromSamples_EmptyOrMismatched_Throws()
+    {
+        var empty = () => MutualInformation.FromSamples<int, int>([], []);
+        var mismatch = () => MutualInformation.FromSamples<int, int>([1, 2], [1]);
+
+        empty.Should().Throw<ArgumentException>().WithParameterName("x");
+        mismatch.Should().Throw<ArgumentException>().WithParameterName("y");
+    }
+
+    [Fact]
+    public void FromSamples_NullLabel_NamesIt()
+    {
+        string[] y = ["a", null!];
+        var act = () => MutualInformation.FromSamples<int, string>([1, 2], y);
+
+        act.Should().Throw<ArgumentException>().WithParameterName("y").WithMessage("y[1] is null*");
+    }
+
+    [Fact]
+    public void Normalized_UndefinedNormalization_Throws()
+    {
+        var act = () => MutualInformation.Normalized<int, int>([1, 2], [1, 2], (MutualInformationNormalization)4);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("normalization");
+    }
+
+    [Fact]
+    public void Conditional_MismatchedZ_Throws()
+    {
+        var act = () => MutualInformation.Conditional<int, int, int>([1, 2], [1, 2], [1]);
+
+        act.Should().Throw<ArgumentException>().WithParameterName("z");
+    }
+
+    [Fact]
+    public void FromSamples_UndefinedUnit_Throws()
+    {
+        var act = () => MutualInformation.FromSamples<int, int>([1, 2], [1, 2], (LogBase)3);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("unit");
+    }
+
+    private static double OracleMutualInformation(int[] x, int[] y)
+    {
+        var pairs = new Dictionary<(int, int), int>();
+        var xs = new Dictionary<int, int>();
+        var ys = new Dictionary<int, int>();
+        for (int i = 0; i < x.Length; i++)
+        {
+            pairs[(x[i], y[i])] = pairs.GetValueOrDefault((x[i], y[i])) + 1;
+            xs[x[i]] = xs.GetValueOrDefault(x[i]) + 1;
+            ys[y[i]] = ys.GetValueOrDefault(y[i]) + 1;
+        }
+
+        double n = x.Length, mi = 0;
+        foreach (var ((a, b), c) in pairs)
+        {
+            mi += c / n * Math.Log(c * n / ((double)xs[a] * ys[b]));
+        }
+
+        return mi;
+    }
+}

@@ -1,0 +1,224 @@
+using InfoTheory.Variational.Autodiff;
+
+namespace InfoTheory.Variational.Tests.Autodiff;
+
+/// <summary>Forward values against results worked out by hand or with Python's math module, and the documented gradients at kinks.</summary>
+public class OperationValueTests
+{
+    [Fact]
+    public void Add_RowBroadcast_AddsTheRowToEveryRow()
+    {
+        var a = Tensor.FromValues<float>([1, 2, 3, 4, 5, 6], 2, 3);
+        var b = Tensor.FromValues<float>([10, 20, 30], 3);
+
+        var y = a + b;
+
+        y.Shape.ToArray().Should().Equal(2, 3);
+        y.ToArray().Should().Equal(11, 22, 33, 14, 25, 36);
+    }
+
+    [Fact]
+    public void Subtract_ColumnMinusRow_BroadcastsToAMatrix()
+    {
+        var column = Tensor.FromValues<float>([1, 2], 2, 1);
+        var row = Tensor.FromValues<float>([10, 20, 30], 3);
+
+        var y = column - row;
+
+        y.Shape.ToArray().Should().Equal(2, 3);
+        y.ToArray().Should().Equal(-9, -19, -29, -8, -18, -28);
+    }
+
+    [Fact]
+    public void MatMul_2x3By3x2_MatchesHandComputedProduct()
+    {
+        var a = Tensor.FromValues<float>([1, 2, 3, 4, 5, 6], 2, 3);
+        var b = Tensor.FromValues<float>([7, 8, 9, 10, 11, 12], 3, 2);
+
+        a.MatMul(b).ToArray().Should().Equal(58, 64, 139, 154);
+    }
+
+    [Fact]
+    public void MatMul_Batched_EqualsEachBatchMultipliedAlone()
+    {
+        var a = TestTensors.Uniform(1, 3, 2, 4);
+        var b = TestTensors.Uniform(2, 3, 4, 5);
+
+        var y = a.MatMul(b);
+
+        for (int i = 0; i < 3; i++)
+        {
+            var single = a.Slice(0, i, 1).Reshape(2, 4).MatMul(b.Slice(0, i, 1).Reshape(4, 5));
+            y.Slice(0, i, 1).ToArray().Should().Equal(single.ToArray());
+        }
+    }
+
+    [Fact]
+    public void Linear_EqualsMatMulPlusBias()
+    {
+        var x = TestTensors.Uniform(1, 5, 3);
+        var w = TestTensors.Uniform(2, 3, 4);
+        var b = TestTensors.Uniform(3, 4);
+
+        var fused = Tensor.Linear(x, w, b).ToArray();
+        var composed = (x.MatMul(w) + b).ToArray();
+
+        fused.Should().Equal(composed, (p, q) => Math.Abs(p - q) < 1e-12);
+    }
+
+    [Fact]
+    public void Transpose_SwapsRowsAndColumns()
+    {
+        var a = Tensor.FromValues<float>([1, 2, 3, 4, 5, 6], 2, 3);
+
+        var t = a.Transpose();
+
+        t.Shape.ToArray().Should().Equal(3, 2);
+        t.ToArray().Should().Equal(1, 4, 2, 5, 3, 6);
+    }
+
+    [Fact]
+    public void SliceAndConcat_AlongColumns_RoundTrip()
+    {
+        var a = Tensor.FromValues<float>([1, 2, 3, 4, 5, 6], 2, 3);
+
+        var left = a.Slice(1, 0, 1);
+        var right = a.Slice(-1, 1, 2);
+
+        left.ToArray().Should().Equal(1, 4);
+        right.ToArray().Should().Equal(2, 3, 5, 6);
+        Tensor.Concat(1, left, right).ToArray().Should().Equal(a.ToArray());
+    }
+
+    [Fact]
+    public void Reshape_MinusOne_InfersTheExtent()
+    {
+        var a = Tensor.Zeros<float>(2, 3, 4);
+
+        a.Reshape(4, -1).Shape.ToArray().Should().Equal(4, 6);
+    }
+
+    [Fact]
+    public void SumAndMean_AlongAxes_MatchHandSums()
+    {
+        var a = Tensor.FromValues<float>([1, 2, 3, 4, 5, 6], 2, 3);
+
+        a.Sum().Item.Should().Be(21);
+        a.Mean().Item.Should().Be(3.5f);
+        a.Sum(0).ToArray().Should().Equal(5, 7, 9);
+        a.Sum(1, keepDims: true).Shape.ToArray().Should().Equal(2, 1);
+        a.Mean(-1).ToArray().Should().Equal(2, 5);
+    }
+
+    [Fact]
+    public void Softmax_OneTwoThree_MatchesPython()
+    {
+        // Python: [e^k / (e + e² + e³) for k in 1, 2, 3]
+        var y = Tensor.FromValues<double>([1, 2, 3], 3).Softmax();
+
+        y.ToArray().Should().Equal([0.09003057317038046, 0.24472847105479767, 0.6652409557748219], (p, q) => Math.Abs(p - q) < 1e-15);
+    }
+
+    [Fact]
+    public void LogSoftmax_IsLogOfSoftmax()
+    {
+        var x = TestTensors.Uniform(4, 2, 5);
+
+        var direct = x.LogSoftmax().ToArray();
+        var composed = x.Softmax().Log().ToArray();
+
+        direct.Should().Equal(composed, (p, q) => Math.Abs(p - q) < 1e-12);
+    }
+
+    [Fact]
+    public void LogSumExp_HugeEqualValues_DoesNotOverflow()
+    {
+        // ln(2·e^1000) = 1000 + ln 2, although e^1000 overflows every float type.
+        var x = Tensor.FromValues<double>([1000, 1000], 2);
+
+        x.LogSumExp(0).Item.Should().BeApproximately(1000.6931471805599, 1e-12);
+    }
+
+    [Fact]
+    public void Softplus_FarTails_KeepsFullPrecision()
+    {
+        // Python: math.log1p(math.exp(-30)) and 30 + math.log1p(math.exp(-30))
+        var y = Tensor.FromValues<double>([-30, 30], 2).Softplus();
+
+        y.Values[0].Should().BeApproximately(9.357622968839737e-14, 1e-27);
+        y.Values[1].Should().BeApproximately(30.000000000000092, 1e-12);
+    }
+
+    [Fact]
+    public void LogSigmoid_VeryNegative_DoesNotOverflow()
+    {
+        var y = Tensor.FromValues<double>([-800], 1).LogSigmoid();
+
+        y.Values[0].Should().Be(-800);
+    }
+
+    [Fact]
+    public void BinaryCrossEntropyWithLogits_MatchesTheTextbookFormula()
+    {
+        // Python: Σ −[x ln σ(z) + (1 − x) ln(1 − σ(z))] for z = (0.5, −1, 3), x = (1, 0, 0.3)
+        var z = Tensor.FromValues<double>([0.5, -1, 3], 3);
+        var x = Tensor.FromValues<double>([1, 0, 0.3], 3);
+
+        Tensor.BinaryCrossEntropyWithLogits(z, x).Item.Should().BeApproximately(2.935926023272074, 1e-12);
+    }
+
+    [Fact]
+    public void Clamp_GradientAtTheBounds_PassesThrough()
+    {
+        var x = Tensor.FromValues<double>([-1, 1, 2, -3, 0.5], 5).RequiringGrad();
+
+        x.Clamp(-1, 1).Sum().Backward();
+
+        x.Gradient.ToArray().Should().Equal(1, 1, 0, 0, 1);
+    }
+
+    [Fact]
+    public void ReluAndAbs_GradientAtZero_IsZero()
+    {
+        var x = Tensor.FromValues<double>([0], 1).RequiringGrad();
+
+        (x.Relu() + x.Abs()).Sum().Backward();
+
+        x.Gradient[0].Should().Be(0);
+    }
+
+    [Fact]
+    public void TriangularHelpers_BuildACholeskyFactor()
+    {
+        var a = Tensor.FromValues<float>([1, 2, 3, 4, 5, 6, 7, 8, 9], 3, 3);
+
+        a.LowerTriangular().ToArray().Should().Equal(1, 0, 0, 4, 5, 0, 7, 8, 9);
+        a.LowerTriangular(-1).ToArray().Should().Equal(0, 0, 0, 4, 0, 0, 7, 8, 0);
+        a.Diagonal().ToArray().Should().Equal(1, 5, 9);
+        Tensor.FromValues<float>([1, 2], 2).DiagonalMatrix().ToArray().Should().Equal(1, 0, 0, 2);
+        Tensor.LowerTriangularMask<float>(3).ToArray().Should().Equal(1, 0, 0, 1, 1, 0, 1, 1, 1);
+    }
+
+    [Fact]
+    public void Indexer_ReadsAndWritesRowMajor()
+    {
+        var a = Tensor.FromValues<float>([1, 2, 3, 4, 5, 6], 2, 3);
+
+        a[1, 2].Should().Be(6);
+        a[0, 1] = 9;
+        a.Values[1].Should().Be(9);
+    }
+
+    [Fact]
+    public void RandomNormal_SameSeed_SameBits_AndMomentsMatch()
+    {
+        var a = Tensor.RandomNormal(new Random(7), 1.0, 2.0, 20_000);
+        var b = Tensor.RandomNormal(new Random(7), 1.0, 2.0, 20_000);
+
+        a.ToArray().Should().Equal(b.ToArray());
+        double mean = a.Mean().Item;
+        double variance = (a - mean).Square().Mean().Item;
+        mean.Should().BeApproximately(1.0, 4 * 2.0 / Math.Sqrt(20_000), "within 4 standard errors");
+        variance.Should().BeApproximately(4.0, 4 * 4.0 * Math.Sqrt(2.0 / 20_000), "within 4 standard errors of σ² (sd of s² = σ²√(2/n))");
+    }
+}

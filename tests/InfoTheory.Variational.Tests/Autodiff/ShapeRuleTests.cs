@@ -1,0 +1,131 @@
+using InfoTheory.Variational.Autodiff;
+
+namespace InfoTheory.Variational.Tests.Autodiff;
+
+/// <summary>Bad shapes and arguments fail loudly, naming the parameter and showing the shapes involved.</summary>
+public class ShapeRuleTests
+{
+    [Fact]
+    public void Add_IncompatibleShapes_MessageShowsBothShapes()
+    {
+        var act = () => Tensor.Zeros<float>(2, 3) + Tensor.Zeros<float>(4);
+
+        act.Should().Throw<ArgumentException>().WithMessage("*[2, 3]*[4]*");
+    }
+
+    [Fact]
+    public void MatMul_InnerExtentsDiffer_MessageShowsBothShapes()
+    {
+        var act = () => Tensor.Zeros<float>(2, 3).MatMul(Tensor.Zeros<float>(4, 5));
+
+        act.Should().Throw<ArgumentException>().WithParameterName("other").WithMessage("*[2, 3]*[4, 5]*");
+    }
+
+    [Fact]
+    public void Linear_WeightDoesNotFit_Throws()
+    {
+        var act = () => Tensor.Linear(Tensor.Zeros<float>(2, 3), Tensor.Zeros<float>(4, 5), null);
+
+        act.Should().Throw<ArgumentException>().WithParameterName("weight").WithMessage("*[2, 3]*[4, 5]*");
+    }
+
+    [Fact]
+    public void Concat_ShapesDifferOffTheAxis_Throws()
+    {
+        var act = () => Tensor.Concat(0, Tensor.Zeros<float>(2, 3), Tensor.Zeros<float>(2, 4));
+
+        act.Should().Throw<ArgumentException>().WithParameterName("tensors").WithMessage("*[2, 3]*[2, 4]*");
+    }
+
+    [Fact]
+    public void BinaryCrossEntropy_ShapesDiffer_Throws()
+    {
+        var act = () => Tensor.BinaryCrossEntropyWithLogits(Tensor.Zeros<float>(2, 3), Tensor.Zeros<float>(3, 2));
+
+        act.Should().Throw<ArgumentException>().WithParameterName("targets").WithMessage("*[2, 3]*[3, 2]*");
+    }
+
+    [Fact]
+    public void Reshape_WrongElementCount_Throws()
+    {
+        var act = () => Tensor.Zeros<float>(2, 3).Reshape(4, 2);
+
+        act.Should().Throw<ArgumentException>().WithParameterName("shape").WithMessage("*[2, 3]*[4, 2]*");
+    }
+
+    [Fact]
+    public void Sum_AxisOutOfRange_Throws()
+    {
+        var act = () => Tensor.Zeros<float>(2, 3).Sum(2);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("axis");
+    }
+
+    [Fact]
+    public void Slice_PastTheEnd_Throws()
+    {
+        var act = () => Tensor.Zeros<float>(2, 3).Slice(1, 2, 2);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("length");
+    }
+
+    [Fact]
+    public void Zeros_NegativeExtent_Throws()
+    {
+        var act = () => Tensor.Zeros<float>(2, -1);
+
+        act.Should().Throw<ArgumentException>().WithParameterName("shape");
+    }
+
+    [Fact]
+    public void FromValues_CountDiffersFromShape_Throws()
+    {
+        var act = () => Tensor.FromValues<float>([1, 2, 3], 2, 2);
+
+        act.Should().Throw<ArgumentException>().WithParameterName("values");
+    }
+
+    [Fact]
+    public void Clamp_MaxBelowMin_Throws()
+    {
+        var act = () => Tensor.Zeros<float>(2).Clamp(1, 0);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("max");
+    }
+
+    [Fact]
+    public void Indexer_WrongRankOrOutOfRange_Throws()
+    {
+        var a = Tensor.Zeros<float>(2, 3);
+
+        var wrongRank = () => a[1];
+        var outside = () => a[0, 3];
+
+        wrongRank.Should().Throw<ArgumentException>().WithParameterName("index");
+        outside.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("index");
+    }
+
+    [Fact]
+    public void RandomNormal_NegativeStandardDeviation_Throws()
+    {
+        var act = () => Tensor.RandomNormal(new Random(1), 0f, -1f, 3);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("standardDeviation");
+    }
+
+    [Fact]
+    public void Item_OnManyElements_Throws()
+    {
+        var act = () => Tensor.Zeros<float>(2).Item;
+
+        act.Should().Throw<InvalidOperationException>().WithMessage("*[2]*");
+    }
+
+    [Fact]
+    public void Diagonal_OfAVector_Throws()
+    {
+        var act = () => Tensor.Zeros<float>(3).Diagonal();
+
+        act.Should().Throw<InvalidOperationException>().WithMessage("*[3]*");
+    }
+}

@@ -1,0 +1,64 @@
+using InfoTheory.Variational.Autodiff;
+using InfoTheory.Variational.Nn;
+
+namespace InfoTheory.Variational.Tests.Nn;
+
+public class LinearTests
+{
+    [Fact]
+    public void XavierUniform_WeightsStayWithinTheGlorotBound_WithTheUniformVariance()
+    {
+        // Glorot & Bengio (2010): U(−a, a), a = √(6 / (fan_in + fan_out)); variance a²/3.
+        var layer = new Linear<double>(300, 200, new Random(1));
+        double a = Math.Sqrt(6.0 / 500);
+
+        var w = layer.Weight.ToArray();
+        double variance = w.Select(v => v * v).Average();
+
+        w.Should().OnlyContain(v => Math.Abs(v) <= a);
+        variance.Should().BeApproximately(a * a / 3, 0.03 * a * a / 3);
+        layer.Bias!.ToArray().Should().OnlyContain(v => v == 0);
+    }
+
+    [Fact]
+    public void HeNormal_WeightVarianceIsTwoOverFanIn()
+    {
+        // He et al. (2015): N(0, 2 / fan_in).
+        var layer = new Linear<double>(400, 250, new Random(2), WeightInitialization.HeNormal);
+
+        double variance = layer.Weight.ToArray().Select(v => v * v).Average();
+
+        variance.Should().BeApproximately(2.0 / 400, 0.03 * 2.0 / 400);
+    }
+
+    [Fact]
+    public void SameSeed_GivesIdenticalWeights()
+    {
+        var a = new Linear<float>(10, 5, new Random(42));
+        var b = new Linear<float>(10, 5, new Random(42));
+
+        a.Weight.ToArray().Should().Equal(b.Weight.ToArray());
+    }
+
+    [Fact]
+    public void Forward_IsInputTimesWeightPlusBias()
+    {
+        var layer = new Linear<double>(3, 2, new Random(3));
+        layer.Bias!.Values.Fill(0.5);
+        var x = Tensor.FromValues<double>([1, 2, 3], 1, 3);
+
+        var y = layer.Forward(x).ToArray();
+
+        var w = layer.Weight;
+        y[0].Should().BeApproximately((1 * w[0, 0]) + (2 * w[1, 0]) + (3 * w[2, 0]) + 0.5, 1e-12);
+        y[1].Should().BeApproximately((1 * w[0, 1]) + (2 * w[1, 1]) + (3 * w[2, 1]) + 0.5, 1e-12);
+    }
+
+    [Fact]
+    public void Constructor_ZeroWidth_Throws()
+    {
+        var act = () => new Linear<float>(0, 3, new Random(1));
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("inFeatures");
+    }
+}

@@ -1,0 +1,148 @@
+using InfoTheory.Variational.Autodiff;
+using InfoTheory.Variational.Optim;
+
+namespace InfoTheory.Variational.Tests.Optim;
+
+/// <summary>Update rules against the published formulas, evaluated by hand for one or two steps.</summary>
+public class OptimizerTests
+{
+    private static Tensor<double> Parameter(params double[] values) => Tensor.FromValues<double>(values, values.Length).RequiringGrad();
+
+    private static void SetGradient(Tensor<double> p, params double[] g)
+    {
+        // loss = Σ gᵢ pᵢ has gradient g.
+        p.ZeroGrad();
+        (p * Tensor.FromValues<double>(g, g.Length)).Sum().Backward();
+    }
+
+    [Fact]
+    public void Sgd_PlainStep_IsThetaMinusEtaG()
+    {
+        var p = Parameter(1.0, -2.0);
+        var sgd = new Sgd<double>([p], learningRate: 0.1);
+        SetGradient(p, 0.5, -4.0);
+
+        sgd.Step();
+
+        p.ToArray().Should().Equal([1.0 - 0.05, -2.0 + 0.4], (a, b) => Math.Abs(a - b) < 1e-15);
+    }
+
+    [Fact]
+    public void Sgd_Momentum_TwoSteps_MatchHandComputation()
+    {
+        // v1 = g1 = 1; θ1 = 1 − 0.1·1 = 0.9; v2 = 0.9·1 + 2 = 2.9; θ2 = 0.9 − 0.29 = 0.61.
+        var p = Parameter(1.0);
+        var sgd = new Sgd<double>([p], learningRate: 0.1, momentum: 0.9);
+        SetGradient(p, 1.0);
+        sgd.Step();
+        SetGradient(p, 2.0);
+        sgd.Step();
+
+        p.Values[0].Should().BeApproximately(0.61, 1e-15);
+    }
+
+    [Fact]
+    public void Adam_TwoSteps_MatchKingmaAndBa()
+    {
+        // Python, Algorithm 1 of Kingma & Ba with PyTorch's ε placement, g1 = 0.5, g2 = −1, η = 0.1:
+        // m1 = .05, v1 = .00025, θ1 = 1 − .1·(.05/.1)/(√(.00025/.001) + 1e-8) = 0.9000000020000001 ...
+        var p = Parameter(1.0);
+        var adam = new Adam<double>([p], learningRate: 0.1);
+        SetGradient(p, 0.5);
+        adam.Step();
+        double m = 0.05, v = 0.00025;
+        double expected1 = 1.0 - (0.1 * (m / 0.1) / (Math.Sqrt(v / (1 - 0.999)) + 1e-8));
+        p.Values[0].Should().BeApproximately(expected1, 1e-15);
+
+        SetGradient(p, -1.0);
+        adam.Step();
+        m = (0.9 * m) + (0.1 * -1.0);
+        v = (0.999 * v) + (0.001 * 1.0);
+        double expected2 = expected1 - (0.1 * (m / (1 - (0.9 * 0.9))) / (Math.Sqrt(v / (1 - (0.999 * 0.999))) + 1e-8));
+        p.Values[0].Should().BeApproximately(expected2, 1e-14);
+        adam.StepCount.Should().Be(2);
+    }
+
+    [Fact]
+    public void AdamW_ZeroGradient_OnlyDecaysTheWeights()
+    {
+        // With g = 0 the Adam part is 0/(0 + ε) = 0, leaving θ(1 − ηλ).
+        var p = Parameter(2.0);
+        var adamW = new AdamW<double>([p], learningRate: 0.1, weightDecay: 0.5);
+        SetGradient(p, 0.0);
+
+        adamW.Step();
+
+        p.Values[0].Should().BeApproximately(2.0 * (1 - (0.1 * 0.5)), 1e-15);
+    }
+
+    [Fact]
+    public void Adam_MinimisesAQuadratic()
+    {
+        var p = Parameter(3.0, -4.0, 0.5);
+        var adam = new Adam<double>([p], learningRate: 0.05);
+        for (int i = 0; i < 2000; i++)
+        {
+            adam.ZeroGrad();
+            (p - 1.0).Square().Sum().Backward();
+            adam.Step();
+        }
+
+        p.ToArray().Should().OnlyContain(v => Math.Abs(v - 1.0) < 1e-3);
+    }
+
+    [Fact]
+    public void Step_SkipsParametersWithoutGradient()
+    {
+        var p = Parameter(1.0);
+        var adam = new Adam<double>([p]);
+
+        adam.Step();
+
+        p.Values[0].Should().Be(1.0);
+    }
+
+    [Fact]
+    public void Float_AndDouble_Adam_Agree()
+    {
+        var pf = Tensor.FromValues<float>([1f, -1f, 0.25f], 3).RequiringGrad();
+        var pd = Parameter(1.0, -1.0, 0.25);
+        var af = new Adam<float>([pf], learningRate: 0.01);
+        var ad = new Adam<double>([pd], learningRate: 0.01);
+        for (int i = 0; i < 20; i++)
+        {
+            af.ZeroGrad();
+            ad.ZeroGrad();
+            (pf.Square() * pf).Sum().Backward();
+            (pd.Square() * pd).Sum().Backward();
+            af.Step();
+            ad.Step();
+        }
+
+        for (int i = 0; i < 3; i++)
+        {
+            ((double)pf.Values[i]).Should().BeApproximately(pd.Values[i], 1e-5);
+        }
+    }
+
+    [Fact]
+    public void Constructor_BadHyperParameters_Throw()
+    {
+        var p = Parameter(1.0);
+
+        ((Action)(() => _ = new Sgd<double>([p], learningRate: 0))).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("value");
+        ((Action)(() => _ = new Sgd<double>([p], 0.1, momentum: 1.0))).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("momentum");
+        ((Action)(() => _ = new Adam<double>([p], beta1: -0.1))).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("beta1");
+        ((Action)(() => _ = new Adam<double>([p], beta2: 1.0))).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("beta2");
+        ((Action)(() => _ = new Adam<double>([p], epsilon: 0))).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("epsilon");
+        ((Action)(() => _ = new AdamW<double>([p], weightDecay: -1))).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("weightDecay");
+    }
+
+    [Fact]
+    public void Constructor_ParameterWithoutRequiresGrad_Throws()
+    {
+        var act = () => new Adam<double>([Tensor.Zeros<double>(2)]);
+
+        act.Should().Throw<ArgumentException>().WithParameterName("parameters");
+    }
+}

@@ -1,0 +1,148 @@
+using System.Buffers.Binary;
+using System.Text;
+using InfoTheory.Variational.Nn;
+using InfoTheory.Variational.Serialization;
+using InfoTheory.Variational.Tests.Data;
+
+namespace InfoTheory.Variational.Tests.Serialization;
+
+public class ParameterFileTests
+{
+    private static Sequential<float> Model(int seed, int hidden = 5)
+    {
+        var random = new Random(seed);
+        return new Sequential<float>(new Linear<float>(3, hidden, random), new Relu<float>(), new Linear<float>(hidden, 2, random));
+    }
+
+    private static float[] Flat(Module<float> m) => [.. m.Parameters().SelectMany(p => p.ToArray())];
+
+    [Fact]
+    public void SaveThenLoad_RoundTripsEveryBit()
+    {
+        using var dir = new TempDirectory();
+        string path = Path.Combine(dir.Path, "model.safetensors");
+        var source = Model(1);
+        var target = Model(2);
+
+        ParameterFile.Save(source, path);
+        ParameterFile.Load(target, path);
+
+        Flat(target).Should().Equal(Flat(source));
+        Directory.GetFiles(dir.Path).Should().ContainSingle("the temporary file was renamed, not left behind");
+    }
+
+    [Fact]
+    public void Save_WritesTheSafetensorsLayout()
+    {
+        using var dir = new TempDirectory();
+        string path = Path.Combine(dir.Path, "model.safetensors");
+        ParameterFile.Save(Model(1), path);
+
+        byte[] bytes = File.ReadAllBytes(path);
+        ulong headerLength = BinaryPrimitives.ReadUInt64LittleEndian(bytes);
+        string header = Encoding.UTF8.GetString(bytes, 8, (int)headerLength);
+
+        (headerLength % 8).Should().Be(0);
+        header.Should().Contain("\"0.weight\":{\"dtype\":\"F32\",\"shape\":[3,5],\"data_offsets\":[0,60]}");
+        bytes.Length.Should().Be(8 + (int)headerLength + (4 * ((3 * 5) + 5 + (5 * 2) + 2)));
+        BitConverter.ToSingle(bytes, 8 + (int)headerLength).Should().Be(Model(1).Parameters()[0].Values[0]);
+    }
+
+    [Fact]
+    public void Load_TruncatedFile_ThrowsAndLeavesTheModelUntouched()
+    {
+        using var dir = new TempDirectory();
+        string path = Path.Combine(dir.Path, "model.safetensors");
+        ParameterFile.Save(Model(1), path);
+        byte[] bytes = File.ReadAllBytes(path);
+        File.WriteAllBytes(path, bytes[..^10]);
+        var target = Model(2);
+        var before = Flat(target);
+
+        var act = () => ParameterFile.Load(target, path);
+
+        act.Should().Throw<InvalidDataException>();
+        Flat(target).Should().Equal(before);
+    }
+
+    [Fact]
+    public void Load_CorruptHeader_Throws()
+    {
+        using var dir = new TempDirectory();
+        string path = Path.Combine(dir.Path, "model.safetensors");
+        ParameterFile.Save(Model(1), path);
+        byte[] bytes = File.ReadAllBytes(path);
+        bytes[9] = (byte)'#';
+        File.WriteAllBytes(path, bytes);
+
+        var act = () => ParameterFile.Load(Model(2), path);
+
+        act.Should().Throw<InvalidDataException>().WithMessage("*JSON*");
+    }
+
+    [Fact]
+    public void Load_TooShortForAHeader_Throws()
+    {
+        using var dir = new TempDirectory();
+        string path = dir.Write("tiny.safetensors", [1, 2, 3]);
+
+        var act = () => ParameterFile.Load(Model(2), path);
+
+        act.Should().Throw<InvalidDataException>();
+    }
+
+    [Fact]
+    public void Load_ShapeMismatch_NamesTheTensorAndBothShapes()
+    {
+        using var dir = new TempDirectory();
+        string path = Path.Combine(dir.Path, "model.safetensors");
+        ParameterFile.Save(Model(1, hidden: 5), path);
+        var target = Model(2, hidden: 6);
+        var before = Flat(target);
+
+        var act = () => ParameterFile.Load(target, path);
+
+        act.Should().Throw<InvalidDataException>().WithMessage("*0.weight*[3, 5]*[3, 6]*");
+        Flat(target).Should().Equal(before);
+    }
+
+    [Fact]
+    public void Load_MissingTensor_NamesIt()
+    {
+        using var dir = new TempDirectory();
+        string path = Path.Combine(dir.Path, "model.safetensors");
+        ParameterFile.Save(new Sequential<float>(new Linear<float>(3, 5, new Random(1))), path);
+
+        var act = () => ParameterFile.Load(Model(2), path);
+
+        act.Should().Throw<InvalidDataException>().WithMessage("*2.weight*");
+    }
+
+    [Fact]
+    public void Load_DTypeMismatch_Throws()
+    {
+        using var dir = new TempDirectory();
+        string path = Path.Combine(dir.Path, "model.safetensors");
+        ParameterFile.Save(Model(1), path);
+        var random = new Random(1);
+        var doubleModel = new Sequential<double>(new Linear<double>(3, 5, random), new Relu<double>(), new Linear<double>(5, 2, random));
+
+        var act = () => ParameterFile.Load(doubleModel, path);
+
+        act.Should().Throw<InvalidDataException>().WithMessage("*F32*F64*");
+    }
+
+    [Fact]
+    public void Save_OverExistingFile_ReplacesIt()
+    {
+        using var dir = new TempDirectory();
+        string path = Path.Combine(dir.Path, "model.safetensors");
+        ParameterFile.Save(Model(1), path);
+        ParameterFile.Save(Model(3), path);
+        var target = Model(2);
+
+        ParameterFile.Load(target, path);
+
+        Flat(target).Should().Equal(Flat(Model(3)));
+    }
+}
