@@ -11,7 +11,8 @@ namespace InfoTheory;
 /// associative and commutative: data split in any way, counted in parts and merged in any order gives
 /// the same table as one pass over all of it. That makes the type a map-reduce accumulator: count
 /// per shard, merge the shards, then call <see cref="ToJointDistribution"/>. Not thread-safe: use one
-/// table per thread and merge.
+/// table per thread and merge. Labels of other types are first mapped to indices by the caller (every shard must
+/// use the same mapping, e.g. a shared dictionary or the sorted label set), which keeps merging exact.
 /// </remarks>
 public sealed class ContingencyTable
 {
@@ -97,9 +98,8 @@ public sealed class ContingencyTable
             return;
         }
 
-        RequireNonNegative(x, nameof(x));
-        RequireNonNegative(y, nameof(y));
-        EnsureShape(TensorPrimitives.Max(x) + 1L, TensorPrimitives.Max(y) + 1L, nameof(x), nameof(y));
+        long rows = MaxOfNonNegative(x, nameof(x)) + 1L, columns = MaxOfNonNegative(y, nameof(y)) + 1L;
+        EnsureShape(rows, columns, nameof(x), nameof(y));
         long[] counts = _counts;
         int stride = _stride;
         for (int i = 0; i < x.Length; i++)
@@ -162,14 +162,17 @@ public sealed class ContingencyTable
         return result;
     }
 
-    private static void RequireNonNegative(ReadOnlySpan<int> labels, string paramName)
+    private static int MaxOfNonNegative(ReadOnlySpan<int> labels, string paramName)
     {
-        if (TensorPrimitives.Min(labels) < 0)
+        LabelCounting.MinMax(labels, out int min, out int max);
+        if (min < 0)
         {
             int i = labels.IndexOfAnyInRange(int.MinValue, -1);
             throw new ArgumentOutOfRangeException(
                 paramName, labels[i], $"{paramName}[{i}] is {labels[i]}; labels are category indices and must be >= 0.");
         }
+
+        return max;
     }
 
     private void CopyCells(Span<long> destination)

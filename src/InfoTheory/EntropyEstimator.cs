@@ -32,4 +32,11 @@ public enum EntropyEstimator
     /// nonlinear gene association networks", Journal of Machine Learning Research 10, 1469–1484.
     /// </summary>
     JamesSteinShrinkage = 3,
+
+    /// <summary>
+    /// Posterior mean of the entropy under the Nemenman–Shafee–Bialek mixture of symmetric Dirichlet priors, which is
+    /// nearly flat in the entropy itself. Nemenman, I., Shafee, F. &amp; Bialek, W. (2002), "Entropy and inference,
+    /// revisited", Advances in Neural Information Processing Systems 14, 471–478.
+    /// </summary>
+    Nsb = 4,
 }

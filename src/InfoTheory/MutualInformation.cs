@@ -3,13 +3,13 @@ using InfoTheory.Internal;
 
 namespace InfoTheory;
 
-/// <summary>Mutual information between discrete variables: from a joint distribution, from paired labels, normalised, and conditional.</summary>
+/// <summary>Mutual information between discrete variables: from a joint distribution, from paired labels, normalised, adjusted for chance, and conditional.</summary>
 /// <remarks>
 /// I(X;Y) = H(X) + H(Y) − H(X,Y) = KL(P(x,y) ‖ P(x)P(y)) ≥ 0. Values from samples are plug-in (maximum likelihood)
 /// estimates, clamped at 0 because rounding can push an exact 0 a few ulps below it. All measures compute in nats
 /// and convert once to the requested <see cref="LogBase"/>.
 /// </remarks>
-public static class MutualInformation
+public static partial class MutualInformation
 {
     /// <summary>The mutual information I(X;Y) of a joint distribution.</summary>
     /// <remarks>I(X;Y) = Σ_{x,y} P(x,y) log(P(x,y) / (P(x)P(y))), with 0·log 0 = 0; it lies in [0, min(H(X), H(Y))].</remarks>
@@ -80,25 +80,14 @@ public static class MutualInformation
         where TY : notnull
     {
         RequirePairs(x.Length, y.Length, nameof(y));
-        if ((uint)normalization > (uint)MutualInformationNormalization.Max)
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(normalization), normalization, $"normalization is {(int)normalization}; expected Arithmetic, Geometric, Min or Max.");
-        }
-
+        CheckNormalization(normalization);
         PairStatistics s = Measure(x, y);
         if (s.ClassesX == 1 || s.ClassesY == 1)
         {
             return s.ClassesX == s.ClassesY ? 1.0 : 0.0;
         }
 
-        double mean = normalization switch
-        {
-            MutualInformationNormalization.Arithmetic => (s.EntropyX + s.EntropyY) / 2,
-            MutualInformationNormalization.Geometric => Math.Sqrt(s.EntropyX * s.EntropyY),
-            MutualInformationNormalization.Min => Math.Min(s.EntropyX, s.EntropyY),
-            _ => Math.Max(s.EntropyX, s.EntropyY),
-        };
+        double mean = Mean(s, normalization);
         return Math.Clamp(s.Mutual / mean, 0.0, 1.0);
     }
 
@@ -148,6 +137,23 @@ public static class MutualInformation
         ArrayPool<int>.Shared.Return(pair);
         return Units.FromNats(Math.Max(sum / n, 0.0), unit);
     }
+
+    private static void CheckNormalization(MutualInformationNormalization normalization)
+    {
+        if ((uint)normalization > (uint)MutualInformationNormalization.Max)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(normalization), normalization, $"normalization is {(int)normalization}; expected Arithmetic, Geometric, Min or Max.");
+        }
+    }
+
+    private static double Mean(PairStatistics s, MutualInformationNormalization normalization) => normalization switch
+    {
+        MutualInformationNormalization.Arithmetic => (s.EntropyX + s.EntropyY) / 2,
+        MutualInformationNormalization.Geometric => Math.Sqrt(s.EntropyX * s.EntropyY),
+        MutualInformationNormalization.Min => Math.Min(s.EntropyX, s.EntropyY),
+        _ => Math.Max(s.EntropyX, s.EntropyY),
+    };
 
     private static void RequirePairs(int length, int otherLength, string otherName)
     {

@@ -19,6 +19,39 @@ public class EntropyCountsTests
     }
 
     [Fact]
+    public void FromCounts_Nsb_MatchesREntropyPackageAndAnIndependentIntegration()
+    {
+        // REFERENCES row 18: entropy.NSB gives 2.187774 (to 1e-6). The second value integrates the same posterior in
+        // python3 (trapezoid over log β with step 0.01, digamma/trigamma from their series, Γ ratios as exact products).
+        double h = Entropy.FromCounts(RCounts, EntropyEstimator.Nsb);
+
+        h.Should().BeApproximately(2.187774, 1e-6);
+        h.Should().BeApproximately(2.187774463047094, 1e-9);
+    }
+
+    [Theory]
+    [InlineData(new long[] { 1, 1, 1, 1, 1, 0, 0, 0, 0, 0 }, 2.036057628074808)]
+    [InlineData(new long[] { 50, 0, 0 }, 0.01825731257131731)]
+    [InlineData(new long[] { 10, 20, 30, 40 }, 1.2849404579765302)]
+    [InlineData(new long[] { 100, 1 }, 0.06478085500823863)]
+    public void FromCounts_Nsb_MatchesAnIndependentIntegration(long[] counts, double expected)
+    {
+        // Expected: the same posterior integrated in python3 (trapezoid over log β in [−40, 22], step 0.01), covering all
+        // singletons, a single occupied bin, and a well-sampled case.
+        Entropy.FromCounts(counts, EntropyEstimator.Nsb).Should().BeApproximately(expected, 1e-8);
+    }
+
+    [Fact]
+    public void FromCounts_NsbOnManyObservations_ApproachesPlugIn()
+    {
+        // With 10^6 observations over 4 categories every estimator's bias is ~1e-6, so NSB and Miller–Madow agree closely.
+        long[] counts = [100_000, 200_000, 300_000, 400_000];
+        double n = 1_000_000, plugIn = Entropy.FromCounts(counts);
+
+        Entropy.FromCounts(counts, EntropyEstimator.Nsb).Should().BeApproximately(plugIn + (3 / (2 * n)), 1e-6);
+    }
+
+    [Fact]
     public void ShrinkageIntensity_REntropyPackageExample_MatchesPublishedLambda()
     {
         // REFERENCES row 18: freqs.shrink reports lambda.freqs = 0.766393442622951 for these counts.
@@ -122,7 +155,8 @@ public class EntropyCountsTests
     public void FromCounts_RandomCounts_EstimatorsAreOrderedAndBounded()
     {
         // Invariants: 0 ≤ plug-in ≤ log m (m observed categories); Miller–Madow adds (m − 1)/(2n) ≥ 0; James–Stein is the
-        // entropy of a distribution over all K categories, so it lies in [0, log K]; Chao–Shen is a sum of non-negative terms.
+        // entropy of a distribution over all K categories, so it lies in [0, log K], and so does NSB, a posterior mean of such
+        // entropies; Chao–Shen is a sum of non-negative terms.
         Gen.Int.Sample(seed =>
         {
             var rng = new Random(seed);
@@ -139,6 +173,7 @@ public class EntropyCountsTests
             Entropy.FromCounts(counts, EntropyEstimator.MillerMadow).Should().BeGreaterThanOrEqualTo(plugIn);
             Entropy.FromCounts(counts, EntropyEstimator.JamesSteinShrinkage).Should().BeInRange(0, Math.Log(counts.Length) + 1e-12);
             Entropy.FromCounts(counts, EntropyEstimator.ChaoShen).Should().BeGreaterThanOrEqualTo(0);
+            Entropy.FromCounts(counts, EntropyEstimator.Nsb).Should().BeInRange(0, Math.Log(counts.Length) + 1e-9);
             Entropy.ShrinkageIntensity(counts).Should().BeInRange(0, 1);
         }, iter: 1000);
     }

@@ -53,6 +53,55 @@ public class MutualInformationTests
     }
 
     [Fact]
+    public void Adjusted_SklearnLabels_MatchesAdjustedMutualInfoScore()
+    {
+        // REFERENCES row 13: scikit-learn test_supervised.py, adjusted_mutual_info_score on the row 12 labels.
+        MutualInformation.Adjusted<int, int>(SklearnA, SklearnB).Should().BeApproximately(0.27820964657269787, 1e-12);
+    }
+
+    [Fact]
+    public void Adjusted_DegenerateLabelings_FollowScikitLearn()
+    {
+        // adjusted_mutual_info_score docstring: a relabelled copy → 1.0; one class against all singletons → 0.0;
+        // and both labelings constant → 1.0 by its special case.
+        MutualInformation.Adjusted<int, int>([0, 0, 1, 1], [1, 1, 0, 0]).Should().BeApproximately(1, 1e-12);
+        MutualInformation.Adjusted<int, int>([0, 0, 0, 0], [0, 1, 2, 3]).Should().Be(0);
+        MutualInformation.Adjusted<int, int>([5, 5], [2, 2]).Should().Be(1);
+    }
+
+    [Fact]
+    public void Adjusted_RandomLabels_MatchesFullHypergeometricSum()
+    {
+        // Oracle: E[I] summed over the whole support of every hypergeometric cell with log-factorials (Vinh et al. 2010,
+        // eq. 24), then (I − E[I]) / (mean − E[I]) with scikit-learn's ±ε guard.
+        Gen.Int.Sample(seed =>
+        {
+            var rng = new Random(seed);
+            int n = rng.Next(2, 80);
+            int[] x = DiscreteSamples.Labels(rng, n, rng.Next(1, 7)), y = DiscreteSamples.Noisy(rng, x, rng.Next(1, 7));
+            var normalization = (MutualInformationNormalization)rng.Next(4);
+
+            double expected = OracleAdjusted(x, y, normalization, out double denominator);
+
+            // When every permutation gives the same table (e.g. all singletons), AMI is 0/0 up to rounding in both.
+            if (Math.Abs(denominator) > 1e-9)
+            {
+                MutualInformation.Adjusted<int, int>(x, y, normalization).Should().BeApproximately(expected, 1e-10);
+            }
+        }, iter: 1000);
+    }
+
+    [Fact]
+    public void Adjusted_UndefinedNormalizationOrMismatch_Throws()
+    {
+        var normalization = () => MutualInformation.Adjusted<int, int>([1, 2], [1, 2], (MutualInformationNormalization)9);
+        var mismatch = () => MutualInformation.Adjusted<int, int>([1, 2], [1]);
+
+        normalization.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("normalization");
+        mismatch.Should().Throw<ArgumentException>().WithParameterName("y");
+    }
+
+    [Fact]
     public void Conditional_XorGate_IsOneBitThoughXAndYAreIndependent()
     {
         // Z = X xor Y over the four equally likely inputs: I(X;Y) = 0 but I(X;Y|Z) = 1 bit (Cover & Thomas, ex. 2.x).
@@ -282,6 +331,49 @@ public class MutualInformationTests
         var act = () => MutualInformation.FromSamples<int, int>([1, 2], [1, 2], (LogBase)3);
 
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("unit");
+    }
+
+    private static double OracleAdjusted(int[] x, int[] y, MutualInformationNormalization normalization, out double denominator)
+    {
+        denominator = 1;
+        int n = x.Length;
+        var logFactorial = new double[n + 1];
+        for (int k = 1; k <= n; k++)
+        {
+            logFactorial[k] = logFactorial[k - 1] + Math.Log(k);
+        }
+
+        int[] a = [.. x.GroupBy(v => v).Select(g => g.Count())], b = [.. y.GroupBy(v => v).Select(g => g.Count())];
+        if (a.Length == 1 && b.Length == 1)
+        {
+            return 1;
+        }
+
+        double expected = 0;
+        foreach (int ai in a)
+        {
+            foreach (int bj in b)
+            {
+                for (int m = Math.Max(1, ai + bj - n); m <= Math.Min(ai, bj); m++)
+                {
+                    double logP = logFactorial[ai] + logFactorial[bj] + logFactorial[n - ai] + logFactorial[n - bj]
+                        - logFactorial[n] - logFactorial[m] - logFactorial[ai - m] - logFactorial[bj - m] - logFactorial[n - ai - bj + m];
+                    expected += m / (double)n * Math.Log(n * (double)m / ((double)ai * bj)) * Math.Exp(logP);
+                }
+            }
+        }
+
+        double hx = -a.Sum(c => c / (double)n * Math.Log(c / (double)n)), hy = -b.Sum(c => c / (double)n * Math.Log(c / (double)n));
+        double mean = normalization switch
+        {
+            MutualInformationNormalization.Arithmetic => (hx + hy) / 2,
+            MutualInformationNormalization.Geometric => Math.Sqrt(hx * hy),
+            MutualInformationNormalization.Min => Math.Min(hx, hy),
+            _ => Math.Max(hx, hy),
+        };
+        denominator = mean - expected;
+        denominator = denominator < 0 ? Math.Min(denominator, -2.220446049250313e-16) : Math.Max(denominator, 2.220446049250313e-16);
+        return (Math.Max(OracleMutualInformation(x, y), 0) - expected) / denominator;
     }
 
     private static double OracleMutualInformation(int[] x, int[] y)

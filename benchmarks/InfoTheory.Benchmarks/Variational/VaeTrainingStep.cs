@@ -7,7 +7,8 @@ namespace InfoTheory.Benchmarks.Variational;
 /// <summary>
 /// The canonical VAE of Kingma and Welling (784 → 400 → (20 μ, 20 log σ²) → 400 → 784, Bernoulli
 /// decoder) built only from engine operations, with one Adam step per call: the workload the
-/// issue compares with PyTorch (~15 ms per step of batch 128 on this machine).
+/// issue compares with PyTorch (~15 ms per step of batch 128 on this machine). The two 400 → 20
+/// heads are one 400 → 40 layer sliced in two: the same function, one product instead of two.
 /// </summary>
 public sealed class VaeTrainingStep
 {
@@ -16,8 +17,7 @@ public sealed class VaeTrainingStep
     private const int Latent = 20;
 
     private readonly Linear<float> _encoder;
-    private readonly Linear<float> _mean;
-    private readonly Linear<float> _logVariance;
+    private readonly Linear<float> _heads;
     private readonly Linear<float> _decoderHidden;
     private readonly Linear<float> _decoderOut;
     private readonly Adam<float> _optimizer;
@@ -30,11 +30,10 @@ public sealed class VaeTrainingStep
         var random = new Random(seed);
         _batchSize = batchSize;
         _encoder = new Linear<float>(Pixels, Hidden, random, WeightInitialization.HeNormal);
-        _mean = new Linear<float>(Hidden, Latent, random);
-        _logVariance = new Linear<float>(Hidden, Latent, random);
+        _heads = new Linear<float>(Hidden, 2 * Latent, random);
         _decoderHidden = new Linear<float>(Latent, Hidden, random, WeightInitialization.HeNormal);
         _decoderOut = new Linear<float>(Hidden, Pixels, random);
-        var parameters = new[] { _encoder, _mean, _logVariance, _decoderHidden, _decoderOut }.SelectMany(l => l.Parameters());
+        var parameters = new[] { _encoder, _heads, _decoderHidden, _decoderOut }.SelectMany(l => l.Parameters());
         _optimizer = new Adam<float>(parameters, learningRate: 1e-3);
         _noise = new Random(seed + 1);
         _batch = new float[batchSize * Pixels];
@@ -51,8 +50,9 @@ public sealed class VaeTrainingStep
         {
             var x = Tensor.FromValues<float>(_batch, _batchSize, Pixels);
             var h = _encoder.Forward(x).Relu();
-            var mu = _mean.Forward(h);
-            var logVar = _logVariance.Forward(h);
+            var heads = _heads.Forward(h);
+            var mu = heads.Slice(1, 0, Latent);
+            var logVar = heads.Slice(1, Latent, Latent);
             var eps = Tensor.RandomNormal(_noise, 0f, 1f, _batchSize, Latent);
             var z = mu + ((logVar * 0.5f).Exp() * eps);
             var logits = _decoderOut.Forward(_decoderHidden.Forward(z).Relu());

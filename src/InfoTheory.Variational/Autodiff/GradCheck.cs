@@ -21,6 +21,7 @@ public static class GradCheck
     /// <returns>The worst disagreement found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="function"/> or <paramref name="inputs"/> is null.</exception>
     /// <exception cref="ArgumentException">No inputs were given.</exception>
+    /// <exception cref="InvalidOperationException">An input is a computed (non-leaf) tensor.</exception>
     public static GradCheckResult Run(Func<IReadOnlyList<Tensor<double>>, Tensor<double>> function, params Tensor<double>[] inputs)
         => Run(function, 1e-6, inputs);
 
@@ -32,6 +33,7 @@ public static class GradCheck
     /// <exception cref="ArgumentNullException"><paramref name="function"/> or <paramref name="inputs"/> is null.</exception>
     /// <exception cref="ArgumentException">No inputs were given.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="step"/> is not finite and positive.</exception>
+    /// <exception cref="InvalidOperationException">An input is a computed (non-leaf) tensor.</exception>
     public static GradCheckResult Run(Func<IReadOnlyList<Tensor<double>>, Tensor<double>> function, double step, params Tensor<double>[] inputs)
     {
         ArgumentNullException.ThrowIfNull(function);

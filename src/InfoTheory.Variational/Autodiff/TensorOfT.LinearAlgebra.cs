@@ -128,12 +128,14 @@ public sealed partial class Tensor<T>
             var g = y.OutputGradient;
             if (x._requiresGrad)
             {
-                Multiply(g, w.Data, x.GradientForAccumulation(), rows, outFeatures, inFeatures, false, true, true);
+                var dx = x.GradientForWrite(out bool accumulate);
+                Multiply(g, w.Data, dx, rows, outFeatures, inFeatures, false, true, accumulate);
             }
 
             if (w._requiresGrad)
             {
-                Multiply(x.Data, g, w.GradientForAccumulation(), inFeatures, rows, outFeatures, true, false, true);
+                var dw = w.GradientForWrite(out bool accumulate);
+                Multiply(x.Data, g, dw, inFeatures, rows, outFeatures, true, false, accumulate);
             }
 
             if (b is not null && b._requiresGrad)

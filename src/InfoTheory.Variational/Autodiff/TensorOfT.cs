@@ -43,6 +43,7 @@ public sealed partial class Tensor<T> : IReleasable
     private T[]? _grad;
     private bool _requiresGrad;
     private bool _released;
+    private bool _gradStale;
 
     private Tensor<T>? _a;
     private Tensor<T>? _b;
@@ -91,7 +92,7 @@ public sealed partial class Tensor<T> : IReleasable
         get
         {
             ThrowIfReleased();
-            return _grad;
+            return GradientSpan;
         }
     }
 
@@ -183,13 +184,14 @@ public sealed partial class Tensor<T> : IReleasable
     public T[] ToArray() => Data.ToArray();
 
     /// <summary>Sets the accumulated gradient to zero (keeping its buffer).</summary>
+    /// <remarks>
+    /// The buffer is only marked stale; the next reader clears it, and a matrix product that
+    /// writes the whole gradient simply overwrites it, which saves a pass over large weights.
+    /// </remarks>
     public void ZeroGrad()
     {
         ThrowIfReleased();
-        if (_grad is not null)
-        {
-            Array.Clear(_grad);
-        }
+        _gradStale = _grad is not null;
     }
 
     /// <summary>
@@ -221,9 +223,9 @@ public sealed partial class Tensor<T> : IReleasable
         // Leaves accumulate across passes; computed tensors hold only this pass's gradient.
         foreach (var node in order)
         {
-            if (node._backward is not null && node._grad is not null)
+            if (node._backward is not null)
             {
-                Array.Clear(node._grad);
+                node._gradStale = node._grad is not null;
             }
         }
 
@@ -234,7 +236,7 @@ public sealed partial class Tensor<T> : IReleasable
             for (int i = order.Count - 1; i >= 0; i--)
             {
                 var node = order[i];
-                if (node._backward is not null && node._grad is not null)
+                if (node._backward is not null && node._grad is not null && !node._gradStale)
                 {
                     node._backward(node);
                     if (trap)
@@ -287,15 +289,53 @@ public sealed partial class Tensor<T> : IReleasable
         {
             _grad = _pooled ? BufferPool<T>.Rent(_length, clear: true) : (_length == 0 ? [] : new T[_length]);
         }
+        else if (_gradStale)
+        {
+            Array.Clear(_grad);
+        }
 
+        _gradStale = false;
         return _grad;
     }
 
-    /// <summary>The gradient buffer of a tensor reached by backward (the output side of a rule).</summary>
+    /// <summary>
+    /// The gradient buffer for a rule that writes every element: <paramref name="accumulate"/> says
+    /// whether to add (a gradient is already there) or may overwrite (fresh or stale buffer).
+    /// </summary>
+    internal Span<T> GradientForWrite(out bool accumulate)
+    {
+        ThrowIfReleased();
+        if (_grad is null)
+        {
+            _grad = _pooled ? BufferPool<T>.Rent(_length, clear: false) : (_length == 0 ? [] : new T[_length]);
+            accumulate = false;
+        }
+        else
+        {
+            accumulate = !_gradStale;
+        }
+
+        _gradStale = false;
+        return _grad;
+    }
+
+    /// <summary>The gradient of a tensor reached by backward (the output side of a rule).</summary>
     internal ReadOnlySpan<T> OutputGradient => _grad;
 
-    /// <summary>The gradient buffer, or an empty span when none exists; optimizers read and clip it in place.</summary>
-    internal Span<T> GradientSpan => _grad;
+    /// <summary>The gradient buffer (cleared first if stale), or an empty span when none exists; optimizers read and clip it in place.</summary>
+    internal Span<T> GradientSpan
+    {
+        get
+        {
+            if (_gradStale)
+            {
+                Array.Clear(_grad!);
+                _gradStale = false;
+            }
+
+            return _grad;
+        }
+    }
 
     /// <summary>Creates an uninitialised leaf tensor of a validated shape (pooled inside a scope).</summary>
     internal static Tensor<T> Uninitialized(int[] shape) => new(shape, Shapes.Size(shape, nameof(shape)), clear: false);
@@ -387,7 +427,7 @@ public sealed partial class Tensor<T> : IReleasable
         for (int i = 0; i < InputCount; i++)
         {
             var input = Input(i);
-            if (input._grad is not null && !TensorPrimitives.IsFiniteAll<T>(input._grad))
+            if (input._grad is not null && !input._gradStale && !TensorPrimitives.IsFiniteAll<T>(input._grad))
             {
                 int bad = IndexOfNonFinite(input._grad);
                 throw new NonFiniteValueException(

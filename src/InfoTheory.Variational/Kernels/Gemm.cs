@@ -1,3 +1,4 @@
+using System.Numerics;
 using InfoTheory.Internal;
 
 namespace InfoTheory.Variational.Kernels;
@@ -52,28 +53,18 @@ internal static class Gemm
     /// <exception cref="ArgumentException">A span is shorter than its matrix.</exception>
     public static void Multiply(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n,
                                 bool transposeA, bool transposeB, bool accumulate, GemmOptions options)
-    {
-        Validate(a.Length, b.Length, c.Length, m, k, n, transposeA, transposeB);
-        if (IsEmpty(c, m, k, n, accumulate))
-        {
-            return;
-        }
-
-        if (options.ForcePortable || !GemmMicroKernel256<float>.IsSupported)
-        {
-            GemmPortable.Multiply(a, b, c, m, k, n, transposeA, transposeB, accumulate);
-        }
-        else
-        {
-            GemmBlocked<float, GemmMicroKernel256<float>>.Multiply(a, b, c, m, k, n, transposeA, transposeB, accumulate, options.ThreadBudget);
-        }
-    }
+        => Run(a, b, c, m, k, n, transposeA, transposeB, accumulate, options);
 
     /// <summary>C[m×n] (+)= op(A)·op(B) in double precision, on the path and thread budget <paramref name="options"/> allow.</summary>
     /// <exception cref="ArgumentOutOfRangeException">m, k or n is negative.</exception>
     /// <exception cref="ArgumentException">A span is shorter than its matrix.</exception>
     public static void Multiply(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int m, int k, int n,
                                 bool transposeA, bool transposeB, bool accumulate, GemmOptions options)
+        => Run(a, b, c, m, k, n, transposeA, transposeB, accumulate, options);
+
+    private static void Run<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int k, int n,
+                               bool transposeA, bool transposeB, bool accumulate, GemmOptions options)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         Validate(a.Length, b.Length, c.Length, m, k, n, transposeA, transposeB);
         if (IsEmpty(c, m, k, n, accumulate))
@@ -81,13 +72,13 @@ internal static class Gemm
             return;
         }
 
-        if (options.ForcePortable || !GemmMicroKernel256<double>.IsSupported)
+        if (options.ForcePortable || !GemmMicroKernel256<T>.IsSupported)
         {
             GemmPortable.Multiply(a, b, c, m, k, n, transposeA, transposeB, accumulate);
         }
         else
         {
-            GemmBlocked<double, GemmMicroKernel256<double>>.Multiply(a, b, c, m, k, n, transposeA, transposeB, accumulate, options.ThreadBudget);
+            GemmBlocked<T, GemmMicroKernel256<T>>.Multiply(a, b, c, m, k, n, transposeA, transposeB, accumulate, options.ThreadBudget);
         }
     }
 

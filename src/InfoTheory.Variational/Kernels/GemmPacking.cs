@@ -10,7 +10,8 @@ namespace InfoTheory.Variational.Kernels;
 /// <remarks>
 /// Packing turns every access pattern of the product (plain or transposed operands) into one contiguous
 /// stream, which is what lets one kernel serve all four transpose combinations. Panel <c>q</c> starts at
-/// <c>q·mr·k</c> (or <c>q·nr·k</c>) and holds element (p, r) at <c>p·mr + r</c>.
+/// <c>q·width·k</c> and holds element (p, r) at <c>p·width + r</c>. Column panels of op(B) are row panels of
+/// op(B)ᵀ, so both operands go through one routine.
 /// </remarks>
 internal static class GemmPacking
 {
@@ -25,44 +26,7 @@ internal static class GemmPacking
     /// <param name="packed">The whole packed A; panels for these rows are written at their own offsets.</param>
     public static void PackA<T>(ReadOnlySpan<T> a, int m, int k, bool transposeA, int rowStart, int rowEnd, int mr, Span<T> packed)
         where T : unmanaged
-    {
-        ref T src = ref MemoryMarshal.GetReference(a);
-        for (int i0 = rowStart; i0 < rowEnd; i0 += mr)
-        {
-            int rows = Math.Min(mr, rowEnd - i0);
-            Span<T> panel = packed.Slice(i0 * k, mr * k);
-            ref T dst = ref MemoryMarshal.GetReference(panel);
-            if (rows < mr)
-            {
-                panel.Clear();
-            }
-
-            if (transposeA)
-            {
-                for (int p = 0; p < k; p++)
-                {
-                    ref T column = ref Unsafe.Add(ref src, ((nint)p * m) + i0);
-                    ref T step = ref Unsafe.Add(ref dst, (nint)p * mr);
-                    for (int r = 0; r < rows; r++)
-                    {
-                        Unsafe.Add(ref step, r) = Unsafe.Add(ref column, r);
-                    }
-                }
-            }
-            else
-            {
-                for (int r = 0; r < rows; r++)
-                {
-                    ref T row = ref Unsafe.Add(ref src, (nint)(i0 + r) * k);
-                    ref T lane = ref Unsafe.Add(ref dst, r);
-                    for (int p = 0; p < k; p++)
-                    {
-                        Unsafe.Add(ref lane, (nint)p * mr) = Unsafe.Add(ref row, p);
-                    }
-                }
-            }
-        }
-    }
+        => PackRowPanels(a, m, k, lanesContiguous: transposeA, rowStart, rowEnd, mr, packed);
 
     /// <summary>Packs columns [<paramref name="colStart"/>, <paramref name="colEnd"/>) of op(B), k×n.</summary>
     /// <param name="b">B as stored: k×n, or n×k when <paramref name="transposeB"/>.</param>
@@ -75,36 +39,42 @@ internal static class GemmPacking
     /// <param name="packed">The whole packed B; panels for these columns are written at their own offsets.</param>
     public static void PackB<T>(ReadOnlySpan<T> b, int k, int n, bool transposeB, int colStart, int colEnd, int nr, Span<T> packed)
         where T : unmanaged
+        => PackRowPanels(b, n, k, lanesContiguous: !transposeB, colStart, colEnd, nr, packed);
+
+    // Packs rows [start, end) of an m×k matrix X into panels of `width` rows. X is stored either row-major
+    // (one row of X contiguous) or, when lanesContiguous, as its k×m transpose (one step p of every row contiguous).
+    private static void PackRowPanels<T>(ReadOnlySpan<T> x, int m, int k, bool lanesContiguous, int start, int end, int width, Span<T> packed)
+        where T : unmanaged
     {
-        ref T src = ref MemoryMarshal.GetReference(b);
-        for (int j0 = colStart; j0 < colEnd; j0 += nr)
+        ref T src = ref MemoryMarshal.GetReference(x);
+        for (int i0 = start; i0 < end; i0 += width)
         {
-            int cols = Math.Min(nr, colEnd - j0);
-            Span<T> panel = packed.Slice(j0 * k, nr * k);
+            int lanes = Math.Min(width, end - i0);
+            Span<T> panel = packed.Slice(i0 * k, width * k);
             ref T dst = ref MemoryMarshal.GetReference(panel);
-            if (cols < nr)
+            if (lanes < width)
             {
                 panel.Clear();
             }
 
-            if (transposeB)
+            if (lanesContiguous)
             {
-                for (int c = 0; c < cols; c++)
+                for (int p = 0; p < k; p++)
                 {
-                    ref T row = ref Unsafe.Add(ref src, (nint)(j0 + c) * k);
-                    ref T lane = ref Unsafe.Add(ref dst, c);
-                    for (int p = 0; p < k; p++)
-                    {
-                        Unsafe.Add(ref lane, (nint)p * nr) = Unsafe.Add(ref row, p);
-                    }
+                    MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref src, ((nint)p * m) + i0), lanes)
+                        .CopyTo(panel.Slice(p * width, lanes));
                 }
             }
             else
             {
-                for (int p = 0; p < k; p++)
+                for (int r = 0; r < lanes; r++)
                 {
-                    MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref src, ((nint)p * n) + j0), cols)
-                        .CopyTo(panel.Slice(p * nr, cols));
+                    ref T row = ref Unsafe.Add(ref src, (nint)(i0 + r) * k);
+                    ref T lane = ref Unsafe.Add(ref dst, r);
+                    for (int p = 0; p < k; p++)
+                    {
+                        Unsafe.Add(ref lane, (nint)p * width) = Unsafe.Add(ref row, p);
+                    }
                 }
             }
         }

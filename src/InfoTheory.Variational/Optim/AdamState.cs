@@ -28,14 +28,18 @@ internal sealed class AdamState<T>
 
     public void Advance() => StepCount++;
 
-    public void Update(int index, Span<T> values, ReadOnlySpan<T> gradient, double learningRate, bool decoupled)
+    public void Prepare(int index, int length)
     {
-        var m = _m[index] ??= new T[values.Length];
-        var v = _v[index] ??= new T[values.Length];
+        _m[index] ??= new T[length];
+        _v[index] ??= new T[length];
+    }
+
+    public void Update(int index, int offset, Span<T> values, ReadOnlySpan<T> gradient, double learningRate, bool decoupled)
+    {
         double bias1 = 1 - Math.Pow(_beta1, StepCount);
         double bias2 = 1 - Math.Pow(_beta2, StepCount);
         AdamKernel<T>.Update(
-            values, gradient, m, v,
+            values, gradient, _m[index].AsSpan(offset, values.Length), _v[index].AsSpan(offset, values.Length),
             T.CreateChecked(_beta1), T.CreateChecked(_beta2),
             T.CreateChecked(learningRate / bias1), T.CreateChecked(1 / Math.Sqrt(bias2)), T.CreateChecked(_epsilon),
             decoupled ? T.Zero : T.CreateChecked(_weightDecay),

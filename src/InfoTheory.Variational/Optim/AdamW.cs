@@ -35,6 +35,8 @@ public sealed class AdamW<T> : Optimizer<T>
 
     private protected override void BeginStep() => _state.Advance();
 
-    private protected override void Update(int index, Span<T> values, ReadOnlySpan<T> gradient)
-        => _state.Update(index, values, gradient, LearningRate, decoupled: true);
+    private protected override void PrepareState(int index, int length) => _state.Prepare(index, length);
+
+    private protected override void Update(int index, int offset, Span<T> values, ReadOnlySpan<T> gradient)
+        => _state.Update(index, offset, values, gradient, LearningRate, decoupled: true);
 }

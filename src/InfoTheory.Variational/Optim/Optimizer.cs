@@ -13,7 +13,11 @@ namespace InfoTheory.Variational.Optim;
 public abstract class Optimizer<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
+    private const int ChunkLength = 1 << 16;
+
     private readonly Tensor<T>[] _parameters;
+    private readonly List<(int Index, int Offset, int Length)> _chunks = [];
+    private readonly Action<int> _updateChunk;
     private double _learningRate;
 
     /// <summary>Stores the parameters and the learning rate.</summary>
@@ -40,6 +44,7 @@ public abstract class Optimizer<T>
         }
 
         LearningRate = learningRate;
+        _updateChunk = UpdateChunk;
     }
 
     /// <summary>η, the step size; may be changed between steps (learning-rate schedules).</summary>
@@ -58,16 +63,43 @@ public abstract class Optimizer<T>
     public IReadOnlyList<Tensor<T>> Parameters => _parameters;
 
     /// <summary>Applies one update to every parameter that has a gradient.</summary>
+    /// <remarks>
+    /// Large steps are cut into chunks of at most 65 536 elements that run in parallel; every
+    /// element is updated by the same arithmetic whatever the schedule, so results are identical bit
+    /// for bit to a sequential step.
+    /// </remarks>
     public void Step()
     {
         BeginStep();
+        _chunks.Clear();
+        long total = 0;
         for (int i = 0; i < _parameters.Length; i++)
         {
             var p = _parameters[i];
-            if (p.HasGradient)
+            if (!p.HasGradient)
             {
-                Update(i, p.Data, p.GradientSpan);
+                continue;
             }
+
+            PrepareState(i, p.Length);
+            for (int offset = 0; offset < p.Length; offset += ChunkLength)
+            {
+                _chunks.Add((i, offset, Math.Min(ChunkLength, p.Length - offset)));
+            }
+
+            total += p.Length;
+        }
+
+        if (total < 2 * ChunkLength)
+        {
+            for (int c = 0; c < _chunks.Count; c++)
+            {
+                UpdateChunk(c);
+            }
+        }
+        else
+        {
+            Parallel.For(0, _chunks.Count, _updateChunk);
         }
     }
 
@@ -85,6 +117,18 @@ public abstract class Optimizer<T>
     {
     }
 
-    /// <summary>Updates parameter <paramref name="index"/> in place from its gradient.</summary>
-    private protected abstract void Update(int index, Span<T> values, ReadOnlySpan<T> gradient);
+    /// <summary>Creates (or readies) the state of parameter <paramref name="index"/> before its chunks run, possibly in parallel.</summary>
+    private protected virtual void PrepareState(int index, int length)
+    {
+    }
+
+    /// <summary>Updates elements [offset, offset + values.Length) of parameter <paramref name="index"/> in place from their gradient.</summary>
+    private protected abstract void Update(int index, int offset, Span<T> values, ReadOnlySpan<T> gradient);
+
+    private void UpdateChunk(int chunk)
+    {
+        var (index, offset, length) = _chunks[chunk];
+        var p = _parameters[index];
+        Update(index, offset, p.Data.Slice(offset, length), p.GradientSpan.Slice(offset, length));
+    }
 }

@@ -15,6 +15,7 @@ public sealed class Sgd<T> : Optimizer<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly T[]?[] _velocity;
+    private readonly bool[] _firstStep;
 
     /// <summary>Creates the optimizer.</summary>
     /// <param name="parameters">The tensors to update; each must require gradients.</param>
@@ -32,6 +33,7 @@ public sealed class Sgd<T> : Optimizer<T>
         Momentum = momentum;
         WeightDecay = weightDecay;
         _velocity = new T[]?[Parameters.Count];
+        _firstStep = new bool[Parameters.Count];
     }
 
     /// <summary>μ, the momentum coefficient.</summary>
@@ -40,7 +42,13 @@ public sealed class Sgd<T> : Optimizer<T>
     /// <summary>λ, the L2 weight-decay coefficient.</summary>
     public double WeightDecay { get; }
 
-    private protected override void Update(int index, Span<T> values, ReadOnlySpan<T> gradient)
+    private protected override void PrepareState(int index, int length)
+    {
+        _firstStep[index] = _velocity[index] is null;
+        _velocity[index] ??= new T[length];
+    }
+
+    private protected override void Update(int index, int offset, Span<T> values, ReadOnlySpan<T> gradient)
     {
         T lr = T.CreateChecked(LearningRate);
         if (Momentum == 0 && WeightDecay == 0)
@@ -49,8 +57,8 @@ public sealed class Sgd<T> : Optimizer<T>
             return;
         }
 
-        bool first = _velocity[index] is null;
-        var v = _velocity[index] ??= new T[values.Length];
+        bool first = _firstStep[index];
+        var v = _velocity[index].AsSpan(offset, values.Length);
         T mu = T.CreateChecked(Momentum), wd = T.CreateChecked(WeightDecay);
         for (int i = 0; i < values.Length; i++)
         {

@@ -156,7 +156,7 @@ public sealed class Gaussian : IDensity
     public void LogDensity(ReadOnlySpan<double> points, Span<double> destination)
     {
         int d = Dimension;
-        Guard.SameLength(points.Length, destination.Length * d, nameof(points), "destination × dimension");
+        Guard.BatchShape(points.Length, destination.Length, d, nameof(points));
         Span<double> z = _isDiagonal ? default : d <= 64 ? stackalloc double[d] : new double[d];
         for (int i = 0; i < destination.Length; i++)
         {
@@ -172,33 +172,37 @@ public sealed class Gaussian : IDensity
         int d = Dimension;
         int count = Guard.PointCount(destination.Length, d, nameof(destination));
         StandardNormal.Fill(random, destination);
+        for (int n = 0; n < count; n++)
+        {
+            TransformStandard(destination.Slice(n * d, d));
+        }
+    }
+
+    /// <summary>Maps a standard normal draw ξ, in place, to μ + L ξ, a draw from this Gaussian.</summary>
+    internal void TransformStandard(Span<double> x)
+    {
+        int d = _mean.Length;
         if (_isDiagonal)
         {
-            for (int k = 0; k < destination.Length; k++)
+            for (int i = 0; i < d; i++)
             {
-                int i = k % d;
-                destination[k] = _mean[i] + (_cholesky[(i * d) + i] * destination[k]);
+                x[i] = _mean[i] + (_cholesky[(i * d) + i] * x[i]);
             }
 
             return;
         }
 
-        for (int n = 0; n < count; n++)
+        // Last row first: row i of L ξ reads ξ₀…ξᵢ only, which are still untouched.
+        for (int i = d - 1; i >= 0; i--)
         {
-            Span<double> x = destination.Slice(n * d, d);
-
-            // Last row first: row i of L ξ reads ξ₀…ξᵢ only, which are still untouched.
-            for (int i = d - 1; i >= 0; i--)
+            double sum = _mean[i];
+            int row = i * d;
+            for (int j = 0; j <= i; j++)
             {
-                double sum = _mean[i];
-                int row = i * d;
-                for (int j = 0; j <= i; j++)
-                {
-                    sum += _cholesky[row + j] * x[j];
-                }
-
-                x[i] = sum;
+                sum += _cholesky[row + j] * x[j];
             }
+
+            x[i] = sum;
         }
     }
 

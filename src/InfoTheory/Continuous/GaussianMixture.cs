@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using InfoTheory.Internal;
 
 namespace InfoTheory.Continuous;
@@ -10,6 +11,10 @@ namespace InfoTheory.Continuous;
 /// </remarks>
 public sealed class GaussianMixture : IDensity
 {
+    // Points per pass of the batched paths: small enough for stack scratch, long enough for SIMD.
+    private const int Batch = 64;
+    private const int MaxBatchedComponents = 16;
+
     private readonly double[] _weights;
     private readonly double[] _logWeights;
     private readonly double[] _cumulative;
@@ -79,36 +84,110 @@ public sealed class GaussianMixture : IDensity
     }
 
     /// <inheritdoc/>
-    /// <remarks>log p(x) = logsumexpₖ (ln wₖ + ln Nₖ(x)) at each point.</remarks>
+    /// <remarks>
+    /// log p(x) = logsumexpₖ (ln wₖ + ln Nₖ(x)) at each point. The exponentials and logarithms run
+    /// as SIMD span kernels (System.Numerics.Tensors), so results can differ from the one-point
+    /// overload in the last bit or two.
+    /// </remarks>
     public void LogDensity(ReadOnlySpan<double> points, Span<double> destination)
     {
         int d = Dimension;
-        Guard.SameLength(points.Length, destination.Length * d, nameof(points), "destination × dimension");
-        Span<double> terms = _components.Length <= 64 ? stackalloc double[_components.Length] : new double[_components.Length];
+        int components = _components.Length;
+        Guard.BatchShape(points.Length, destination.Length, d, nameof(points));
         Span<double> z = d <= 64 ? stackalloc double[d] : new double[d];
-        for (int i = 0; i < destination.Length; i++)
+        if (components > MaxBatchedComponents)
         {
-            destination[i] = LogDensityUnchecked(points.Slice(i * d, d), terms, z);
+            Span<double> terms = components <= 64 ? stackalloc double[components] : new double[components];
+            for (int i = 0; i < destination.Length; i++)
+            {
+                destination[i] = LogDensityUnchecked(points.Slice(i * d, d), terms, z);
+            }
+
+            return;
+        }
+
+        Span<double> scratch = stackalloc double[(MaxBatchedComponents + 2) * Batch];
+        for (int start = 0; start < destination.Length; start += Batch)
+        {
+            int m = Math.Min(Batch, destination.Length - start);
+            Span<double> max = scratch.Slice(components * Batch, m);
+            Span<double> sum = scratch.Slice((components + 1) * Batch, m);
+            for (int k = 0; k < components; k++)
+            {
+                Span<double> t = scratch.Slice(k * Batch, m);
+                for (int i = 0; i < m; i++)
+                {
+                    t[i] = _weights[k] > 0
+                        ? _logWeights[k] + _components[k].LogDensityUnchecked(points.Slice((start + i) * d, d), z)
+                        : double.NegativeInfinity;
+                }
+
+                if (k == 0)
+                {
+                    t.CopyTo(max);
+                }
+                else
+                {
+                    TensorPrimitives.Max(max, t, max);
+                }
+            }
+
+            sum.Clear();
+            for (int k = 0; k < components; k++)
+            {
+                Span<double> t = scratch.Slice(k * Batch, m);
+                TensorPrimitives.Subtract(t, max, t);
+                TensorPrimitives.Exp(t, t);
+                TensorPrimitives.Add(sum, t, sum);
+            }
+
+            TensorPrimitives.Log(sum, sum);
+            Span<double> result = destination.Slice(start, m);
+            TensorPrimitives.Add(max, sum, result);
+
+            // Where every component underflowed to −∞, −∞ − (−∞) made NaN above; the density is 0 there.
+            for (int i = 0; i < m; i++)
+            {
+                if (double.IsNegativeInfinity(max[i]))
+                {
+                    result[i] = double.NegativeInfinity;
+                }
+            }
         }
     }
 
     /// <inheritdoc/>
-    /// <remarks>For each point a component k is chosen with probability wₖ (one uniform draw), then the point is drawn from it.</remarks>
+    /// <remarks>
+    /// Per batch of points, one uniform draw per point picks component k with probability wₖ, then
+    /// standard normal draws are mapped through each picked component's μ + L ξ.
+    /// </remarks>
     public void Sample(Random random, Span<double> destination)
     {
         ArgumentNullException.ThrowIfNull(random);
         int d = Dimension;
         int count = Guard.PointCount(destination.Length, d, nameof(destination));
-        for (int n = 0; n < count; n++)
+        Span<int> picks = stackalloc int[Batch];
+        for (int start = 0; start < count; start += Batch)
         {
-            double u = random.NextDouble();
-            int k = 0;
-            while (k < _lastPositive && !(u < _cumulative[k]))
+            int m = Math.Min(Batch, count - start);
+            for (int n = 0; n < m; n++)
             {
-                k++;
+                double u = random.NextDouble();
+                int k = 0;
+                while (k < _lastPositive && !(u < _cumulative[k]))
+                {
+                    k++;
+                }
+
+                picks[n] = k;
             }
 
-            _components[k].Sample(random, destination.Slice(n * d, d));
+            Span<double> block = destination.Slice(start * d, m * d);
+            StandardNormal.Fill(random, block);
+            for (int n = 0; n < m; n++)
+            {
+                _components[picks[n]].TransformStandard(block.Slice(n * d, d));
+            }
         }
     }
 

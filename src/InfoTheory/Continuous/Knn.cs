@@ -66,8 +66,10 @@ public static class Knn
     /// <summary>The Kraskov–Stögbauer–Grassberger estimate of the mutual information I(X; Y) from paired samples.</summary>
     /// <remarks>
     /// Neighbours are found in the joint space under the maximum norm (as the derivation requires); see
-    /// <see cref="KsgAlgorithm"/> for the two variants. Algorithm 1 on NPEET's README example gives
-    /// 0.1683 bits exactly (NPEET itself adds 1e-10 noise and prints 0.168). Kraskov, Stögbauer &amp;
+    /// <see cref="KsgAlgorithm"/> for the two variants. NPEET's <c>mi</c> is algorithm 1 (it counts points
+    /// within ε − 1e-15, itself included, i.e. ψ(nₓ + 1) with a strict radius); on its README example
+    /// (k = 3) both algorithms give exactly 7/60 nats = 0.168314 bits, NPEET's "0.168" before its
+    /// 1e-10 noise. Kraskov, Stögbauer &amp;
     /// Grassberger (2004), "Estimating mutual information", Phys. Rev. E 69, 066138.
     /// </remarks>
     /// <param name="x">N points of X, one per row.</param>
@@ -141,6 +143,30 @@ public static class Knn
         Guard.SameRows(x.GetLength(0), y.GetLength(0), nameof(x), nameof(y));
         Guard.SameRows(x.GetLength(0), z.GetLength(0), nameof(x), nameof(z));
         return ConditionalCore(xs, x.GetLength(1), ys, y.GetLength(1), zs, z.GetLength(1), k, Validate(options));
+    }
+
+    /// <summary>The Frenzel–Pompe estimate of I(X; Y | Z) from flat row-major point sets.</summary>
+    /// <remarks>As <see cref="ConditionalMutualInformation(double[,], double[,], double[,], int, KnnOptions?)"/>; Frenzel &amp; Pompe (2007).</remarks>
+    /// <param name="x">N points of X, row after row.</param>
+    /// <param name="xDimension">The dimension of X, ≥ 1.</param>
+    /// <param name="y">N points of Y, paired by row.</param>
+    /// <param name="yDimension">The dimension of Y, ≥ 1.</param>
+    /// <param name="z">N points of the conditioning variable Z, paired by row.</param>
+    /// <param name="zDimension">The dimension of Z, ≥ 1.</param>
+    /// <param name="k">The neighbour order, 1 ≤ k ≤ N − 1; 3 by default.</param>
+    /// <param name="options">Standardisation, jitter, search, unit and parallelism; <see cref="KnnOptions.Default"/> when null.</param>
+    /// <returns>The estimate of I(X; Y | Z) in the unit of <paramref name="options"/>; near 0, possibly slightly negative, under conditional independence.</returns>
+    /// <exception cref="ArgumentException">A length is not a multiple of its dimension, a value is NaN or infinite, the row counts differ, or an option is invalid.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A dimension is below 1, <paramref name="k"/> is outside [1, N − 1], or the unit or parallelism is invalid.</exception>
+    public static Estimate ConditionalMutualInformation(
+        ReadOnlySpan<double> x, int xDimension, ReadOnlySpan<double> y, int yDimension, ReadOnlySpan<double> z, int zDimension, int k = 3, KnnOptions? options = null)
+    {
+        var xs = SamplePreparation.Copy(x, xDimension, nameof(x), nameof(xDimension));
+        var ys = SamplePreparation.Copy(y, yDimension, nameof(y), nameof(yDimension));
+        var zs = SamplePreparation.Copy(z, zDimension, nameof(z), nameof(zDimension));
+        Guard.SameRows(xs.Length / xDimension, ys.Length / yDimension, nameof(x), nameof(y));
+        Guard.SameRows(xs.Length / xDimension, zs.Length / zDimension, nameof(x), nameof(z));
+        return ConditionalCore(xs, xDimension, ys, yDimension, zs, zDimension, k, Validate(options));
     }
 
     /// <summary>The Wang–Kulkarni–Verdú kNN estimate of KL(P‖Q) from samples x ~ P and y ~ Q.</summary>

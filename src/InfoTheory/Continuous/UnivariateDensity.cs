@@ -41,7 +41,7 @@ public sealed class UnivariateDensity : IDensity
     /// <inheritdoc/>
     public void LogDensity(ReadOnlySpan<double> points, Span<double> destination)
     {
-        Guard.SameLength(points.Length, destination.Length, nameof(points), nameof(destination));
+        Guard.BatchShape(points.Length, destination.Length, 1, nameof(points));
         for (int i = 0; i < points.Length; i++)
         {
             destination[i] = _distribution.DensityLn(points[i]);

@@ -188,4 +188,16 @@ internal static partial class Guard
                 $"{paramName} has dimension {dimension} but {otherName} has dimension {otherDimension}; they must match.", otherName);
         }
     }
+
+    /// <summary>Throws unless a flat batch of points fills a destination of one value per point exactly.</summary>
+    /// <exception cref="ArgumentException"><paramref name="pointsLength"/> is not <paramref name="destinationLength"/> × <paramref name="dimension"/>.</exception>
+    public static void BatchShape(int pointsLength, int destinationLength, int dimension, string paramName)
+    {
+        if (pointsLength != (long)destinationLength * dimension)
+        {
+            throw new ArgumentException(
+                $"{paramName} has length {pointsLength} but the destination holds {destinationLength} results; {destinationLength} points of dimension {dimension} need {(long)destinationLength * dimension} values.",
+                paramName);
+        }
+    }
 }

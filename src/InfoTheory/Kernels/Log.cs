@@ -17,11 +17,13 @@ namespace InfoTheory.Kernels;
 /// <item>log x = k·ln2_hi + (f − (f²/2 − (s·(f²/2 + R) + k·ln2_lo))), where ln2 = ln2_hi + ln2_lo and
 /// k·ln2_hi is exact for |k| &lt; 2000.</item>
 /// </list>
-/// <see cref="OfRatio{T}"/> applies the same polynomial to log(p/q) without forming p/q: both
-/// significands are split, the one of p is moved by a factor 2 until their ratio y lies in
-/// [√2/2, √2], and s = (y−1)/(y+1) = (m_p − m_q)/(m_p + m_q), whose numerator is exact by
-/// Sterbenz's lemma. So a divergence term costs one division, not two, and log(p/q) is accurate even
-/// when p ≈ q, where log p − log q would cancel.
+/// <see cref="OfRatio{T}"/> applies the same polynomial to log(p/q) without forming p/q: p's
+/// significand is taken in [1, 2), q's in [√2, 2√2), p's is doubled where their ratio y falls below
+/// √2/2, and s = (y−1)/(y+1) = (m_p − m_q)/(m_p + m_q), whose numerator is exact by Sterbenz's lemma.
+/// So a divergence term costs one division, not two, and log(p/q) is accurate even when p ≈ q, where
+/// log p − log q would cancel. The paired forms (<see cref="OfPositivePair{T}"/>, <see cref="OfRatioPair{T}"/>)
+/// let two arguments share one division at the price of two more roundings inside s (within 2 ulps);
+/// <see cref="Apply"/> uses the single forms.
 /// Every width runs the same arithmetic per element, so vector and scalar results agree bit for bit.
 /// </remarks>
 internal static class Log

@@ -258,7 +258,7 @@ public class GaussianTests
     {
         var act = () => Gaussian.Standard(2).LogDensity([1.0, 2.0, 3.0], new double[2]);
 
-        act.Should().Throw<ArgumentException>();
+        act.Should().Throw<ArgumentException>().WithParameterName("points").WithMessage("points has length 3 but the destination holds 2 results*");
     }
 
     [Fact]

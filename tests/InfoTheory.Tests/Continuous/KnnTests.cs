@@ -100,6 +100,29 @@ public class KnnTests
         double exact = 0.5 * (g.Marginal([0, 2]).LogDeterminant + g.Marginal([1, 2]).LogDeterminant - g.Marginal([2]).LogDeterminant - g.LogDeterminant);
 
         Knn.ConditionalMutualInformation(x, y, z).Value.Should().BeApproximately(exact, 0.04);
+        Knn.ConditionalMutualInformation(x.Cast<double>().ToArray(), 1, y.Cast<double>().ToArray(), 1, z.Cast<double>().ToArray(), 1)
+            .Should().Be(Knn.ConditionalMutualInformation(x, y, z));
+    }
+
+    [Fact]
+    public void ConditionalMutualInformation_ChainThroughZ_IsNearZero()
+    {
+        // X = Z + noise and Y = Z + independent noise: X ⊥ Y | Z although X and Y are correlated.
+        var random = new Random(13);
+        var noise = new double[3 * 2000];
+        Gaussian.Standard(1).Sample(random, noise);
+        var x = new double[2000];
+        var y = new double[2000];
+        var z = new double[2000];
+        for (int i = 0; i < 2000; i++)
+        {
+            z[i] = noise[i];
+            x[i] = z[i] + (0.5 * noise[2000 + i]);
+            y[i] = z[i] + (0.5 * noise[4000 + i]);
+        }
+
+        Knn.ConditionalMutualInformation(x, 1, y, 1, z, 1).Value.Should().BeApproximately(0.0, 0.03);
+        Knn.MutualInformation(x, y).Value.Should().BeGreaterThan(0.4, "corr(X, Y) = 0.8, so I(X;Y) = −½ ln 0.36 ≈ 0.51");
     }
 
     [Fact]

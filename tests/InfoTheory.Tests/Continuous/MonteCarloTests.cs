@@ -270,6 +270,38 @@ public class MonteCarloTests
     }
 
     [Fact]
+    public void JensenShannon_DimensionMismatch_Throws()
+    {
+        var act = () => MonteCarlo.JensenShannon(Gaussian.Standard(2), Gaussian.Standard(1), 100, seed: 1);
+
+        act.Should().Throw<ArgumentException>().WithParameterName("q").WithMessage("p has dimension 2 but q has dimension 1*");
+    }
+
+    [Fact]
+    public void CrossEntropy_TooFewSamples_Throws()
+    {
+        var act = () => MonteCarlo.CrossEntropy(Gaussian.Standard(1), Gaussian.Standard(1), 0, new Random(1));
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("samples");
+    }
+
+    [Fact]
+    public void Entropy_NullDensity_Throws()
+    {
+        var act = () => MonteCarlo.Entropy(null!, 100, seed: 1);
+
+        act.Should().Throw<ArgumentNullException>().WithParameterName("p");
+    }
+
+    [Fact]
+    public void KullbackLeibler_UndefinedUnit_Throws()
+    {
+        var act = () => MonteCarlo.KullbackLeibler(Gaussian.Standard(1), Gaussian.Standard(1), 100, seed: 1, new MonteCarloOptions { Unit = (LogBase)7 });
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("options");
+    }
+
+    [Fact]
     public void Clipped_NonPositiveBound_Throws()
     {
         var act = () => MonteCarloOptions.Clipped(0);

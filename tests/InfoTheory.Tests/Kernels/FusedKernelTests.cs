@@ -88,6 +88,29 @@ public class FusedKernelTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(AwkwardLengths))]
+    public void EveryKernel_SubnormalEntries_EveryWidthMatchesScalarReference(int length)
+    {
+        // Entries between 1e-318 and 1e-308 take the subnormal path of the logarithm inside the vector body.
+        var rng = new Random(1000 + length);
+        double[] p = WithSubnormals(rng, ProbabilityVectorSamples.Vector(rng, length, zeroFraction: 0));
+        double[] q = WithSubnormals(rng, ProbabilityVectorSamples.Vector(rng, length, zeroFraction: 0));
+
+        double entropy = ScalarReference.Entropy(p);
+        double cross = ScalarReference.CrossEntropy(p, q);
+        double kl = ScalarReference.KullbackLeibler(p, q);
+        double jsd = ScalarReference.JensenShannon(p, q);
+
+        foreach (SimdWidth width in Widths)
+        {
+            EntropyKernel.Nats(p, "p", width).Should().BeApproximately(entropy, 1e-13 * (1 + entropy), $"width {width}");
+            CrossEntropyKernel.Nats(p, q, "p", "q", width).Should().BeApproximately(cross, 1e-13 * (1 + cross), $"width {width}");
+            KullbackLeiblerKernel.Nats(p, q, "p", "q", width).Should().BeApproximately(kl, 1e-13 * (1 + kl), $"width {width}");
+            JensenShannonKernel.Nats(p, q, "p", "q", width).Should().BeApproximately(jsd, 1e-13, $"width {width}");
+        }
+    }
+
     [Fact]
     public void EveryKernel_EmptyInput_Throws()
     {
@@ -151,5 +174,15 @@ public class FusedKernelTests
             CrossEntropyKernel.Nats(p, q, "p", "q", width).Should().Be(double.PositiveInfinity, $"width {width}");
             KullbackLeiblerKernel.Nats(p, q, "p", "q", width).Should().Be(double.PositiveInfinity, $"width {width}");
         }
+    }
+
+    private static double[] WithSubnormals(Random rng, double[] p)
+    {
+        for (int i = 1; i < p.Length; i += 3)
+        {
+            p[i] = Math.Pow(10, -308 - 10 * rng.NextDouble());
+        }
+
+        return Distribution.Normalize(p);
     }
 }

@@ -1,4 +1,6 @@
 using InfoTheory.Variational.Autodiff;
+using InfoTheory.Variational.Nn;
+using InfoTheory.Variational.Optim;
 
 namespace InfoTheory.Variational.Tests.Autodiff;
 
@@ -64,5 +66,32 @@ public class TensorScopeTests
         act.Should().Throw<InvalidOperationException>();
         inner.Dispose();
         outer.Dispose();
+    }
+
+    [Fact]
+    public void Training_InsideScopes_GivesTheSameBitsAsWithoutScopes()
+    {
+        // Pooled buffers are reused dirty; any rule that forgot to overwrite or clear would show here.
+        static float[] Train(bool scoped)
+        {
+            var random = new Random(21);
+            var model = new Sequential<float>(new Linear<float>(6, 10, random), new Relu<float>(), new Linear<float>(10, 6, random));
+            var optimizer = new Adam<float>(model.Parameters(), learningRate: 0.01);
+            for (int step = 0; step < 6; step++)
+            {
+                var scope = scoped ? TensorScope.Begin() : default;
+                var x = Tensor.RandomUniform(random, 0f, 1f, 8, 6);
+                var h = model.Forward(x);
+                var loss = Tensor.BinaryCrossEntropyWithLogits(h, x) + (h.Softmax() * x).Sum() + h.Slice(1, 2, 3).Square().Mean();
+                optimizer.ZeroGrad();
+                loss.Backward();
+                optimizer.Step();
+                scope.Dispose();
+            }
+
+            return [.. model.Parameters().SelectMany(p => p.ToArray())];
+        }
+
+        Train(scoped: true).Should().Equal(Train(scoped: false));
     }
 }

@@ -61,4 +61,34 @@ public class LinearTests
 
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("inFeatures");
     }
+
+    [Fact]
+    public void Backward_AfterZeroGrad_GivesOnePassNotTheSumOfPasses()
+    {
+        var layer = new Linear<double>(3, 2, new Random(4));
+        var x = Tensor.FromValues<double>([1, 2, 3], 1, 3);
+        layer.Forward(x).Sum().Backward();
+        var once = layer.Weight.Gradient.ToArray();
+
+        layer.Forward(x).Sum().Backward();
+        layer.ZeroGrad();
+        layer.Forward(x).Sum().Backward();
+
+        // d/dW Σ(xW + b) = xᵀ·1: row i of the gradient is x_i.
+        once.Should().Equal(1, 1, 2, 2, 3, 3);
+        layer.Weight.Gradient.ToArray().Should().Equal(once);
+    }
+
+    [Fact]
+    public void Backward_LayerAppliedTwice_AccumulatesBothUses()
+    {
+        var layer = new Linear<double>(2, 2, new Random(5));
+        var x = Tensor.FromValues<double>([1, 2], 1, 2);
+
+        (layer.Forward(x) + layer.Forward(x * 3.0)).Sum().Backward();
+
+        // xᵀ·1 + (3x)ᵀ·1 = 4x in each column.
+        layer.Weight.Gradient.ToArray().Should().Equal(4, 4, 8, 8);
+        layer.Bias!.Gradient.ToArray().Should().Equal(2, 2);
+    }
 }

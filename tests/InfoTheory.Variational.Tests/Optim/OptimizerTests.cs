@@ -145,4 +145,26 @@ public class OptimizerTests
 
         act.Should().Throw<ArgumentException>().WithParameterName("parameters");
     }
+
+    [Fact]
+    public void Adam_LargeParameterUpdatedInParallelChunks_FollowsTheFormulaEverywhere()
+    {
+        // First Adam step: m̂ = g, v̂ = g², so θ1 = θ0 − η·g/(|g| + ε) for every element.
+        const int n = 300_001;
+        var p = Tensor.RandomUniform(new Random(9), -1.0, 1.0, n).RequiringGrad();
+        var g = Tensor.RandomUniform(new Random(10), -1.0, 1.0, n);
+        var before = p.ToArray();
+        var adam = new Adam<double>([p], learningRate: 0.01);
+        (p * g).Sum().Backward();
+
+        adam.Step();
+
+        var after = p.Values;
+        var gv = g.Values;
+        for (int i = 0; i < n; i++)
+        {
+            double expected = before[i] - (0.01 * gv[i] / (Math.Sqrt(gv[i] * gv[i]) + 1e-8));
+            Math.Abs(after[i] - expected).Should().BeLessThan(1e-15, $"element {i}");
+        }
+    }
 }

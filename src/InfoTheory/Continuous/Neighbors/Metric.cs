@@ -26,6 +26,13 @@ internal static class Metric
         return key;
     }
 
+    /// <summary>The key between two one-dimensional points; the same bits as the span overload gives for length 1.</summary>
+    public static double Key(double a, double b, DistanceNorm norm)
+    {
+        double diff = a - b;
+        return norm == DistanceNorm.Euclidean ? diff * diff : Math.Abs(diff);
+    }
+
     /// <summary>The natural log of the distance a key stands for.</summary>
     public static double LogDistance(double key, DistanceNorm norm)
         => norm == DistanceNorm.Euclidean ? 0.5 * Math.Log(key) : Math.Log(key);

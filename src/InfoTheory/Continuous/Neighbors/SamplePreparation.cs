@@ -92,10 +92,10 @@ internal static class SamplePreparation
         }
     }
 
-    /// <summary>Builds the neighbour index the options ask for.</summary>
+    /// <summary>Builds the neighbour index the options ask for (a sorted array stands in for the tree in one dimension).</summary>
     public static INeighborIndex Index(double[] points, int dimension, DistanceNorm norm, NeighborSearch search)
-        => search == NeighborSearch.BruteForce
-            ? new BruteForceIndex(points, dimension, norm)
+        => search == NeighborSearch.BruteForce ? new BruteForceIndex(points, dimension, norm)
+            : dimension == 1 ? new SortedLineIndex(points, norm)
             : new KdTree(points, dimension, norm);
 
     /// <summary>Places the rows of two equally long point sets side by side.</summary>

@@ -1,0 +1,87 @@
+using System.Numerics;
+using InfoTheory.Internal;
+using InfoTheory.Variational.Autodiff;
+
+namespace InfoTheory.Variational.Distributions;
+
+/// <summary>
+/// Independent Gaussian observations around the decoder output, x ~ N(μ(z), diag(σ²)), with a fixed
+/// variance or a learned per-feature log-variance.
+/// </summary>
+/// <typeparam name="T">The element type: <see cref="float"/> for models, <see cref="double"/> for gradient checks.</typeparam>
+/// <remarks>
+/// log p(x|z) = −½ Σⱼ [ln 2π + log σⱼ² + (xⱼ − μⱼ)² / σⱼ²]. With a fixed variance the loss is
+/// squared error scaled by 1/(2σ²) plus a constant; with a learned one the variance is the parameter
+/// <c>log_variance</c> (shape [features]) of this module, trained with the model that registers it.
+/// </remarks>
+public sealed class GaussianLikelihood<T> : Likelihood<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private static readonly T Half = T.CreateChecked(0.5);
+    private static readonly T LogTwoPi = T.CreateChecked(1.8378770664093454835606594728112);
+
+    private readonly T _fixedLogVariance;
+
+    /// <summary>Creates the likelihood with a fixed variance σ² shared by every feature.</summary>
+    /// <param name="variance">σ², finite and &gt; 0.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="variance"/> is not finite and positive.</exception>
+    public GaussianLikelihood(double variance)
+    {
+        Guard.Positive(variance, nameof(variance));
+        _fixedLogVariance = T.CreateChecked(Math.Log(variance));
+        Variance = variance;
+    }
+
+    /// <summary>Creates the likelihood with a learned log-variance per feature, registered as the parameter <c>log_variance</c>.</summary>
+    /// <param name="features">The number of features, ≥ 1.</param>
+    /// <param name="initialVariance">The starting σ² of every feature, finite and &gt; 0.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="features"/> is below 1, or <paramref name="initialVariance"/> is not finite and positive.</exception>
+    public GaussianLikelihood(int features, double initialVariance)
+    {
+        Guard.InRange(features, 1, int.MaxValue, nameof(features));
+        Guard.Positive(initialVariance, nameof(initialVariance));
+        LogVariance = RegisterParameter("log_variance", Tensor.Full(T.CreateChecked(Math.Log(initialVariance)), features));
+    }
+
+    /// <summary>The fixed variance σ², or null when the variance is learned.</summary>
+    public double? Variance { get; }
+
+    /// <summary>The learned log-variances log σⱼ² (shape [features]), or null when the variance is fixed.</summary>
+    public Tensor<T>? LogVariance { get; }
+
+    /// <summary>The mean reconstruction E[x|z] = μ(z): the decoder output itself.</summary>
+    /// <param name="input">The decoder output μ, any shape.</param>
+    /// <returns><paramref name="input"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="input"/> is null.</exception>
+    public override Tensor<T> Forward(Tensor<T> input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return input;
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>−½ Σⱼ [ln 2π + log σⱼ² + (xⱼ − μⱼ)² / σⱼ²] over the feature axis.</remarks>
+    protected override Tensor<T> LogProbCore(Tensor<T> output, Tensor<T> x)
+    {
+        var squared = (x - output).Square();
+        if (LogVariance is null)
+        {
+            T precision = T.Exp(-_fixedLogVariance);
+            T constant = T.CreateChecked(x.Shape[^1]) * Half * (LogTwoPi + _fixedLogVariance);
+            return (squared.Sum(-1) * (-Half * precision)) - constant;
+        }
+
+        return ((squared * (-LogVariance).Exp()) + LogVariance + LogTwoPi).Sum(-1) * -Half;
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException">An element is NaN or infinite, or the variance is learned and the feature count differs from the number of log-variances.</exception>
+    protected override void ValidateObservations(Tensor<T> x, string paramName)
+    {
+        base.ValidateObservations(x, paramName);
+        if (LogVariance is not null)
+        {
+            Guard.TrailingShape(x, LogVariance.Shape, paramName, "the learned log-variance");
+        }
+    }
+}

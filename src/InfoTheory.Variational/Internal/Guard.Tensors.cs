@@ -1,0 +1,79 @@
+using System.Numerics;
+using InfoTheory.Variational.Autodiff;
+
+namespace InfoTheory.Internal;
+
+/// <summary>The tensor rules of the one validation helper: shapes and finite values, with messages that show both.</summary>
+internal static partial class Guard
+{
+    /// <summary>Throws unless <paramref name="tensor"/> has rank at least <paramref name="minimumRank"/>.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="tensor"/> is null.</exception>
+    /// <exception cref="ArgumentException">The rank is below <paramref name="minimumRank"/>.</exception>
+    public static void MinimumRank<T>(Tensor<T> tensor, int minimumRank, string expected, string paramName)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(tensor, paramName);
+        if (tensor.Rank < minimumRank)
+        {
+            throw new ArgumentException($"{paramName} has shape {Shapes.Format(tensor.Shape)}; expected {expected}.", paramName);
+        }
+    }
+
+    /// <summary>Throws unless two tensors that pair element by element have the same shape.</summary>
+    /// <exception cref="ArgumentException">The shapes differ.</exception>
+    public static void SameShape<T>(Tensor<T> tensor, Tensor<T> other, string paramName, string otherName)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (!tensor.Shape.SequenceEqual(other.Shape))
+        {
+            throw new ArgumentException(
+                $"{paramName} has shape {Shapes.Format(tensor.Shape)} but {otherName} has shape {Shapes.Format(other.Shape)}; they must have the same shape.",
+                otherName);
+        }
+    }
+
+    /// <summary>Throws unless the last extents of <paramref name="tensor"/> are exactly <paramref name="trailing"/> (leading axes are free).</summary>
+    /// <exception cref="ArgumentException">The rank is too low or a trailing extent differs.</exception>
+    public static void TrailingShape<T>(Tensor<T> tensor, ReadOnlySpan<int> trailing, string paramName, string reference)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var shape = tensor.Shape;
+        if (shape.Length < trailing.Length || !shape[(shape.Length - trailing.Length)..].SequenceEqual(trailing))
+        {
+            throw new ArgumentException(
+                $"{paramName} has shape {Shapes.Format(shape)}; it must end in {Shapes.Format(trailing)} to match {reference}.", paramName);
+        }
+    }
+
+    /// <summary>Throws unless every element of <paramref name="tensor"/> is finite.</summary>
+    /// <exception cref="ArgumentException">An element is NaN or infinite; the message gives its flat index.</exception>
+    public static void AllFinite<T>(Tensor<T> tensor, string paramName)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var values = tensor.Values;
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (!T.IsFinite(values[i]))
+            {
+                throw new ArgumentException(
+                    $"{paramName}[{i}] (flat index in shape {Shapes.Format(tensor.Shape)}) is {Format(double.CreateChecked(values[i]))}; values must be finite.", paramName);
+            }
+        }
+    }
+
+    /// <summary>Throws unless every element of <paramref name="tensor"/> lies in [<paramref name="min"/>, <paramref name="max"/>].</summary>
+    /// <exception cref="ArgumentException">An element is outside the interval or NaN; the message gives its flat index.</exception>
+    public static void AllInRange<T>(Tensor<T> tensor, T min, T max, string paramName)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var values = tensor.Values;
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (!(values[i] >= min && values[i] <= max))
+            {
+                throw new ArgumentException(
+                    $"{paramName}[{i}] (flat index in shape {Shapes.Format(tensor.Shape)}) is {Format(double.CreateChecked(values[i]))}; values must lie in [{Format(double.CreateChecked(min))}, {Format(double.CreateChecked(max))}].", paramName);
+            }
+        }
+    }
+}

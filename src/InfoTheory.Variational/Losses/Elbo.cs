@@ -1,0 +1,105 @@
+using System.Numerics;
+using InfoTheory.Internal;
+using InfoTheory.Variational.Autodiff;
+using InfoTheory.Variational.Distributions;
+
+namespace InfoTheory.Variational.Losses;
+
+/// <summary>The negative evidence lower bound (ELBO), the loss of a variational autoencoder.</summary>
+/// <remarks>
+/// <para>
+/// For each example, log p(x) ≥ E_q[log p(x|z)] − KL(q(z|x)‖p(z)) by Jensen's inequality, with
+/// q(z|x) the encoder's diagonal Gaussian and p(z) = N(0, I). The loss is
+/// −E_q[log p(x|z)] + β·KL(q‖p), the expectation estimated with L reparameterised samples
+/// z = μ + σ·ξ so gradients reach the encoder (Kingma and Welling 2014, "Auto-Encoding
+/// Variational Bayes"; β from Higgins et al. 2017).
+/// </para>
+/// <para>All terms are in nats per example; the batch loss is their mean.</para>
+/// </remarks>
+public static class Elbo
+{
+    /// <summary>Evaluates the negative ELBO of a batch and returns its terms.</summary>
+    /// <typeparam name="T">The element type: <see cref="float"/> for models, <see cref="double"/> for gradient checks.</typeparam>
+    /// <param name="x">The batch, shape [batch, features] (or [features] for one example).</param>
+    /// <param name="posterior">q(z|x), the encoder's Gaussians, shape [batch, d] (or [d]) to match <paramref name="x"/>.</param>
+    /// <param name="decoder">Maps latent codes [..., d] to decoder outputs [..., features] (a module's <c>Forward</c>); leading sample axes must pass through.</param>
+    /// <param name="likelihood">p(x|z), applied to the decoder output.</param>
+    /// <param name="random">The source of the reparameterisation noise; the same seed gives the same bits.</param>
+    /// <param name="options">β, L and the KL estimator; <see cref="ElboOptions.Default"/> when null.</param>
+    /// <returns>The loss, its reconstruction and KL terms (batch means and per example), in nats per example.</returns>
+    /// <exception cref="ArgumentNullException">An argument other than <paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// The batch shapes of <paramref name="x"/> and <paramref name="posterior"/> differ, <paramref name="x"/> is not finite
+    /// or outside the likelihood's support, or the decoder output does not have the shape of <paramref name="x"/>.
+    /// </exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="options"/> has β negative or not finite, L below 1, or an undefined estimator.</exception>
+    public static ElboTerms<T> Evaluate<T>(
+        Tensor<T> x, DiagonalGaussian<T> posterior, Func<Tensor<T>, Tensor<T>> decoder, Likelihood<T> likelihood, Random random, ElboOptions? options = null)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        options = Validate(x, posterior, decoder, likelihood, random, options);
+        Tensor<T> reconstruction;
+        Tensor<T> kl;
+        if (options.Samples == 1)
+        {
+            var z = posterior.RSample(random);
+            reconstruction = -likelihood.LogProb(decoder(z), x);
+            kl = options.KlEstimator == KlEstimator.Analytic
+                ? posterior.KullbackLeiblerToStandardNormal()
+                : posterior.LogProb(z) - StandardNormalPrior.LogProb(z);
+        }
+        else
+        {
+            var z = posterior.RSample(random, options.Samples);
+            reconstruction = -likelihood.LogProb(decoder(z), x).Mean(0);
+            kl = options.KlEstimator == KlEstimator.Analytic
+                ? posterior.KullbackLeiblerToStandardNormal()
+                : (posterior.LogProb(z) - StandardNormalPrior.LogProb(z)).Mean(0);
+        }
+
+        var perExample = options.Beta == 1.0 ? reconstruction + kl : reconstruction + (kl * T.CreateChecked(options.Beta));
+        return new ElboTerms<T>(perExample.Mean(), reconstruction.Mean(), kl.Mean(), reconstruction, kl);
+    }
+
+    /// <summary>Checks the shared arguments of the ELBO and importance-weighted bounds.</summary>
+    internal static void ValidateBatch<T>(Tensor<T> x, DiagonalGaussian<T> posterior, Func<Tensor<T>, Tensor<T>> decoder, Likelihood<T> likelihood, Random random)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Guard.MinimumRank(x, 1, "[batch, features] or [features]", nameof(x));
+        ArgumentNullException.ThrowIfNull(posterior);
+        ArgumentNullException.ThrowIfNull(decoder);
+        ArgumentNullException.ThrowIfNull(likelihood);
+        ArgumentNullException.ThrowIfNull(random);
+        var batch = x.Shape[..^1];
+        var latentBatch = posterior.Mean.Shape[..^1];
+        if (!batch.SequenceEqual(latentBatch))
+        {
+            throw new ArgumentException(
+                $"posterior has mean shape {Shapes.Format(posterior.Mean.Shape)} but x has shape {Shapes.Format(x.Shape)}; their leading (batch) extents must agree.",
+                nameof(posterior));
+        }
+    }
+
+    private static ElboOptions Validate<T>(Tensor<T> x, DiagonalGaussian<T> posterior, Func<Tensor<T>, Tensor<T>> decoder, Likelihood<T> likelihood, Random random, ElboOptions? options)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ValidateBatch(x, posterior, decoder, likelihood, random);
+        options ??= ElboOptions.Default;
+        if (!(options.Beta >= 0) || !double.IsFinite(options.Beta))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Beta, $"options.Beta is {Guard.Format(options.Beta)}; it must be finite and >= 0.");
+        }
+
+        if (options.Samples < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Samples, $"options.Samples is {options.Samples}; it must be >= 1.");
+        }
+
+        if (!Enum.IsDefined(options.KlEstimator))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.KlEstimator, $"options.KlEstimator is {options.KlEstimator}; it must be a defined KlEstimator.");
+        }
+
+        return options;
+    }
+}

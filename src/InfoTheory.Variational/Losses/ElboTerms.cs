@@ -1,0 +1,45 @@
+using System.Numerics;
+using InfoTheory.Variational.Autodiff;
+
+namespace InfoTheory.Variational.Losses;
+
+/// <summary>
+/// The terms of the negative ELBO for one batch, kept apart so they can be plotted: the
+/// reconstruction term, the KL term and the β-weighted loss, as batch means and per example.
+/// </summary>
+/// <typeparam name="T">The element type.</typeparam>
+/// <remarks>
+/// All values are in nats per example. <see cref="Loss"/> is the tensor to call
+/// <see cref="Tensor{T}.Backward()"/> on; the others are part of the same graph. Inside a
+/// <see cref="TensorScope"/> they are released with the scope, so read them before it ends.
+/// </remarks>
+public sealed class ElboTerms<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    internal ElboTerms(Tensor<T> loss, Tensor<T> reconstruction, Tensor<T> kl, Tensor<T> perExampleReconstruction, Tensor<T> perExampleKl)
+    {
+        Loss = loss;
+        Reconstruction = reconstruction;
+        Kl = kl;
+        PerExampleReconstruction = perExampleReconstruction;
+        PerExampleKl = perExampleKl;
+    }
+
+    /// <summary>The loss to minimise, mean over the batch of reconstruction + β·KL (a scalar tensor).</summary>
+    public Tensor<T> Loss { get; }
+
+    /// <summary>The reconstruction term −E_q[log p(x|z)], mean over the batch (a scalar tensor).</summary>
+    public Tensor<T> Reconstruction { get; }
+
+    /// <summary>The KL term KL(q(z|x)‖p(z)), unweighted, mean over the batch (a scalar tensor).</summary>
+    public Tensor<T> Kl { get; }
+
+    /// <summary>−E_q[log p(xᵢ|z)] for each example i, shape [batch].</summary>
+    public Tensor<T> PerExampleReconstruction { get; }
+
+    /// <summary>KL(q(z|xᵢ)‖p(z)) for each example i, shape [batch].</summary>
+    public Tensor<T> PerExampleKl { get; }
+
+    /// <summary>The evidence lower bound −(reconstruction + KL), mean over the batch and in nats per example, whatever β was: the value that bounds log p(x).</summary>
+    public double LowerBound => -(double.CreateChecked(Reconstruction.Item) + double.CreateChecked(Kl.Item));
+}

@@ -1,0 +1,131 @@
+using InfoTheory.Internal;
+using InfoTheory.Variational.Autodiff;
+using InfoTheory.Variational.Data;
+
+namespace InfoTheory.Variational.Models;
+
+/// <summary>Turns the accepted input types into validated row-major rows and maps them through a network in chunks.</summary>
+internal static class ModelInput
+{
+    // Rows per forward pass at inference: bounds the pooled buffers for large datasets.
+    private const int ChunkRows = 1024;
+
+    /// <summary>Checks that every row of <paramref name="data"/> has <paramref name="columns"/> features.</summary>
+    public static Dataset Check(Dataset data, int columns, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(data, paramName);
+        if (data.FeatureCount != columns)
+        {
+            throw new ArgumentException(
+                $"{paramName} has {data.FeatureCount} features per sample but the model expects {columns}.", paramName);
+        }
+
+        return data;
+    }
+
+    /// <summary>Copies a non-empty, finite rows × <paramref name="columns"/> matrix into a row-major array.</summary>
+    public static float[] Rows(float[,] data, int columns, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(data, paramName);
+        CheckShape(data.GetLength(0), data.GetLength(1), columns, paramName);
+        var flat = new float[data.Length];
+        int k = 0;
+        foreach (float v in data)
+        {
+            flat[k++] = v;
+        }
+
+        Guard.AllFinite(flat, paramName);
+        return flat;
+    }
+
+    /// <summary>Copies a non-empty, finite rows × <paramref name="columns"/> matrix into a row-major single-precision array.</summary>
+    public static float[] Rows(double[,] data, int columns, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(data, paramName);
+        CheckShape(data.GetLength(0), data.GetLength(1), columns, paramName);
+        var flat = new float[data.Length];
+        int k = 0;
+        foreach (double v in data)
+        {
+            flat[k++] = (float)v;
+        }
+
+        // Also catches doubles beyond the float range, which become infinite here.
+        Guard.AllFinite(flat, paramName);
+        return flat;
+    }
+
+    /// <summary>Wraps validated rows as a dataset for training.</summary>
+    public static Dataset AsDataset(float[] rows, int columns) => Dataset.FromRows(rows, columns);
+
+    /// <summary>Applies <paramref name="map"/> (inputs [n, in] → outputs [n, out]) to every row without recording a graph.</summary>
+    public static float[,] Map(ReadOnlySpan<float> rows, int inColumns, int outColumns, Func<Tensor<float>, Tensor<float>> map)
+    {
+        int count = rows.Length / inColumns;
+        var result = new float[count, outColumns];
+        using (Autograd.NoGrad())
+        {
+            for (int start = 0; start < count; start += ChunkRows)
+            {
+                int n = Math.Min(ChunkRows, count - start);
+                using (TensorScope.Begin())
+                {
+                    var output = map(Tensor.FromValues<float>(rows.Slice(start * inColumns, n * inColumns), n, inColumns));
+                    ReadOnlySpan<float> values = output.Values;
+                    for (int i = 0; i < n; i++)
+                    {
+                        for (int j = 0; j < outColumns; j++)
+                        {
+                            result[start + i, j] = values[(i * outColumns) + j];
+                        }
+                    }
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Widens a single-precision matrix to double precision.</summary>
+    public static double[,] ToDouble(float[,] values)
+    {
+        var result = new double[values.GetLength(0), values.GetLength(1)];
+        for (int i = 0; i < values.GetLength(0); i++)
+        {
+            for (int j = 0; j < values.GetLength(1); j++)
+            {
+                result[i, j] = values[i, j];
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Checks the sizes that define a network layer.</summary>
+    public static int[] LayerSizes(IReadOnlyList<int> hiddenSizes, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(hiddenSizes, paramName);
+        var sizes = new int[hiddenSizes.Count];
+        for (int i = 0; i < sizes.Length; i++)
+        {
+            if (hiddenSizes[i] < 1)
+            {
+                throw new ArgumentOutOfRangeException(paramName, hiddenSizes[i], $"{paramName}[{i}] is {hiddenSizes[i]}; layer sizes must be >= 1.");
+            }
+
+            sizes[i] = hiddenSizes[i];
+        }
+
+        return sizes;
+    }
+
+    private static void CheckShape(int rows, int columns, int expected, string paramName)
+    {
+        Guard.NotEmpty(rows, paramName);
+        if (columns != expected)
+        {
+            throw new ArgumentException($"{paramName} has {columns} columns but the model expects {expected}.", paramName);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using InfoTheory.Variational.Autodiff;
+using InfoTheory.Variational.Distributions;
+using InfoTheory.Variational.Nn;
+
+namespace InfoTheory.Variational.Models;
+
+/// <summary>
+/// The VAE's parameters: an MLP encoder with ReLU hidden layers and two linear heads (μ, log σ²), a mirrored
+/// ReLU decoder whose linear output feeds the likelihood, and the likelihood's own parameters.
+/// </summary>
+internal sealed class VaeNetwork : Module<float>
+{
+    private readonly Sequential<float>? _trunk;
+    private readonly Linear<float> _mean;
+    private readonly Linear<float> _logVariance;
+    private readonly Sequential<float> _decoder;
+
+    public VaeNetwork(int inputSize, int[] hidden, int latentSize, Likelihood<float> likelihood, Random random)
+    {
+        var trunk = new List<Module<float>>();
+        int width = inputSize;
+        foreach (int h in hidden)
+        {
+            trunk.Add(new Linear<float>(width, h, random, WeightInitialization.HeNormal));
+            trunk.Add(new Relu<float>());
+            width = h;
+        }
+
+        _trunk = trunk.Count == 0 ? null : RegisterModule("encoder", new Sequential<float>([.. trunk]));
+        _mean = RegisterModule("mean", new Linear<float>(width, latentSize, random));
+        _logVariance = RegisterModule("log_variance", new Linear<float>(width, latentSize, random));
+
+        var decoder = new List<Module<float>>();
+        width = latentSize;
+        for (int i = hidden.Length - 1; i >= 0; i--)
+        {
+            decoder.Add(new Linear<float>(width, hidden[i], random, WeightInitialization.HeNormal));
+            decoder.Add(new Relu<float>());
+            width = hidden[i];
+        }
+
+        decoder.Add(new Linear<float>(width, inputSize, random));
+        _decoder = RegisterModule("decoder", new Sequential<float>([.. decoder]));
+        Likelihood = RegisterModule("likelihood", likelihood);
+        Decoder = _decoder.Forward;
+    }
+
+    public Likelihood<float> Likelihood { get; }
+
+    /// <summary>Latent codes [..., d] → decoder outputs [..., features] (logits or means, as the likelihood reads them).</summary>
+    public Func<Tensor<float>, Tensor<float>> Decoder { get; }
+
+    /// <summary>The mean reconstruction E[x|z] for inputs x through μ(x).</summary>
+    public override Tensor<float> Forward(Tensor<float> input) => Likelihood.Forward(_decoder.Forward(Posterior(input).Mean));
+
+    /// <summary>q(z|x) = N(μ(x), diag(exp(log σ²(x)))).</summary>
+    public DiagonalGaussian<float> Posterior(Tensor<float> x)
+    {
+        var h = Hidden(x);
+        return new DiagonalGaussian<float>(_mean.Forward(h), _logVariance.Forward(h));
+    }
+
+    public Tensor<float> Mean(Tensor<float> x) => _mean.Forward(Hidden(x));
+
+    public Tensor<float> LogVariance(Tensor<float> x) => _logVariance.Forward(Hidden(x));
+
+    private Tensor<float> Hidden(Tensor<float> x) => _trunk?.Forward(x) ?? x;
+
+    /// <summary>The mean reconstruction E[x|z] for latent codes z.</summary>
+    public Tensor<float> DecodeMean(Tensor<float> z) => Likelihood.Forward(_decoder.Forward(z));
+}

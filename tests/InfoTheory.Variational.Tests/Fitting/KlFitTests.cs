@@ -1,0 +1,147 @@
+using InfoTheory.Continuous;
+using InfoTheory.Variational.Fitting;
+
+namespace InfoTheory.Variational.Tests.Fitting;
+
+/// <summary>
+/// The lecture notes' worked example: P = ½ N((0,0), diag(.25², .5²)) + ½ N((1,1), diag(.25², .25²)).
+/// Forward KL(P‖Q) over Gaussians is minimised by moment matching; reverse KL(Q‖P) locks onto a mode.
+/// </summary>
+public class KlFitTests
+{
+    private static readonly Gaussian First = Gaussian.Diagonal([0.0, 0.0], [0.0625, 0.25]);
+    private static readonly Gaussian Second = Gaussian.Diagonal([1.0, 1.0], [0.0625, 0.0625]);
+    private static readonly GaussianMixture Notes = new([0.5, 0.5], [First, Second]);
+
+    // The mixture's moments: mean = Σ wₖμₖ; covariance = Σ wₖΣₖ + Σ wₖ(μₖ − μ)(μₖ − μ)ᵀ,
+    // here mean (0.5, 0.5) and covariance [[0.3125, 0.25], [0.25, 0.40625]].
+    private static Gaussian MomentMatched()
+    {
+        double[] mean = [0.5, 0.5];
+        var covariance = new double[2, 2];
+        foreach (var component in new[] { First, Second })
+        {
+            for (int i = 0; i < 2; i++)
+            {
+                for (int j = 0; j < 2; j++)
+                {
+                    covariance[i, j] += 0.5 * (component.Covariance(i, j) + ((component.Mean[i] - mean[i]) * (component.Mean[j] - mean[j])));
+                }
+            }
+        }
+
+        return new Gaussian(mean, covariance);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Forward_LandsOnMomentMatching(int seed)
+    {
+        var result = KlFit.Fit(Notes, KlDirection.Forward, new KlFitOptions { Seed = seed });
+        var expected = MomentMatched();
+
+        // Tolerance: the last steps average 256 noisy samples at learning rate 1e-3, which leaves
+        // parameter noise of a few hundredths; a wrong fixed point (a mode, or no spread term) is off by > 0.2.
+        for (int i = 0; i < 2; i++)
+        {
+            result.Fitted.Mean[i].Should().BeApproximately(expected.Mean[i], 0.04);
+            for (int j = 0; j < 2; j++)
+            {
+                result.Fitted.Covariance(i, j).Should().BeApproximately(expected.Covariance(i, j), 0.04);
+            }
+        }
+
+        Gaussian.KullbackLeibler(expected, result.Fitted).Should().BeLessThan(0.01);
+    }
+
+    [Fact]
+    public void Reverse_FromStartsNearEachMode_LocksOntoTwoDifferentComponents()
+    {
+        var options = new KlFitOptions { Seed = 3 };
+        var nearFirst = KlFit.Fit(Notes, KlDirection.Reverse, options with { Start = Gaussian.Diagonal([-0.3, -0.2], [0.04, 0.04]) });
+        var nearSecond = KlFit.Fit(Notes, KlDirection.Reverse, options with { Start = Gaussian.Diagonal([1.2, 1.3], [0.04, 0.04]) });
+
+        // Each fit sits on its component (the other component's tail pulls it slightly), far from the
+        // moment-matched Gaussian and from each other.
+        nearFirst.Fitted.Mean.ToArray().Should().Equal([0.0, 0.0], (a, b) => Math.Abs(a - b) < 0.15);
+        nearSecond.Fitted.Mean.ToArray().Should().Equal([1.0, 1.0], (a, b) => Math.Abs(a - b) < 0.15);
+        Gaussian.KullbackLeibler(First, nearFirst.Fitted).Should().BeLessThan(0.15);
+        Gaussian.KullbackLeibler(Second, nearSecond.Fitted).Should().BeLessThan(0.15);
+        Gaussian.KullbackLeibler(MomentMatched(), nearFirst.Fitted).Should().BeGreaterThan(1.0);
+        Gaussian.KullbackLeibler(MomentMatched(), nearSecond.Fitted).Should().BeGreaterThan(1.0);
+    }
+
+    [Fact]
+    public void Fit_ReportsTraceProgressAndFinalEstimate()
+    {
+        var reports = new List<KlFitProgress>();
+        var options = new KlFitOptions { Steps = 60, EvaluationSamples = 5000, Seed = 4 };
+        var result = KlFit.Fit(Notes, KlDirection.Forward, options, new SynchronousProgress(reports.Add));
+        result.Direction.Should().Be(KlDirection.Forward);
+        result.LossTrace.Should().HaveCount(60);
+        reports.Select(r => r.Step).Should().Equal(Enumerable.Range(1, 60));
+        reports.Select(r => r.Loss).Should().Equal(result.LossTrace);
+        result.LossTrace.Skip(50).Average().Should().BeLessThan(result.LossTrace.Take(5).Average());
+        result.Kl.SampleCount.Should().Be(5000);
+
+        // The final estimate is the core Monte Carlo estimator on the returned Gaussian, with the same seed and clipping.
+        var direct = MonteCarlo.KullbackLeibler(Notes, result.Fitted, 5000, 4, new MonteCarloOptions { LogRatioMin = -10, LogRatioMax = 10 });
+        result.Kl.Should().Be(direct);
+    }
+
+    [Fact]
+    public void Fit_SameSeed_SameFit()
+    {
+        var options = new KlFitOptions { Steps = 30, EvaluationSamples = 100, Seed = 5 };
+        var a = KlFit.Fit(Notes, KlDirection.Reverse, options);
+        var b = KlFit.Fit(Notes, KlDirection.Reverse, options);
+        a.LossTrace.Should().Equal(b.LossTrace);
+        a.Fitted.GetCovariance().Should().BeEquivalentTo(b.Fitted.GetCovariance());
+    }
+
+    [Theory]
+    [InlineData(0, 0.01, 256)]
+    [InlineData(10, 0.0, 256)]
+    [InlineData(10, double.NaN, 256)]
+    [InlineData(10, 0.01, 1)]
+    public void Fit_BadOptions_ThrowsNamingOptions(int steps, double learningRate, int samples)
+    {
+        var act = () => KlFit.Fit(Notes, KlDirection.Forward, new KlFitOptions { Steps = steps, LearningRate = learningRate, SamplesPerStep = samples });
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("options");
+    }
+
+    [Fact]
+    public void Fit_EmptyClipInterval_ThrowsNamingOptions()
+    {
+        var act = () => KlFit.Fit(Notes, KlDirection.Forward, new KlFitOptions { LogRatioMin = 1, LogRatioMax = -1 });
+        act.Should().Throw<ArgumentException>().WithParameterName("options");
+    }
+
+    [Fact]
+    public void Fit_StartOfOtherDimension_ThrowsNamingOptions()
+    {
+        var act = () => KlFit.Fit(Notes, KlDirection.Forward, new KlFitOptions { Start = Gaussian.Standard(3) });
+        act.Should().Throw<ArgumentException>().WithParameterName("options").WithMessage("*dimension 3*");
+    }
+
+    [Fact]
+    public void Fit_UndefinedDirection_ThrowsNamingDirection()
+    {
+        var act = () => KlFit.Fit(Notes, (KlDirection)7);
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("direction");
+    }
+
+    [Fact]
+    public void Fit_NullTarget_ThrowsNamingTarget()
+    {
+        var act = () => KlFit.Fit(null!, KlDirection.Forward);
+        act.Should().Throw<ArgumentNullException>().WithParameterName("target");
+    }
+
+    // Progress<T> posts to a synchronisation context; the test needs the reports in order, now.
+    private sealed class SynchronousProgress(Action<KlFitProgress> report) : IProgress<KlFitProgress>
+    {
+        public void Report(KlFitProgress value) => report(value);
+    }
+}

@@ -1,0 +1,162 @@
+using InfoTheory.Continuous;
+using InfoTheory.Variational.Autodiff;
+using InfoTheory.Variational.Distributions;
+using InfoTheory.Variational.Losses;
+using static InfoTheory.Variational.Tests.Autodiff.TestTensors;
+
+namespace InfoTheory.Variational.Tests.Losses;
+
+/// <summary>The negative ELBO: its value recomputed by hand, its reparameterised gradients, and its input rules.</summary>
+public class ElboTests
+{
+    private const int Batch = 3, Latent = 2, Features = 4;
+
+    [Fact]
+    public void Evaluate_OneSampleAnalyticKl_EqualsHandComputedTerms()
+    {
+        var x = Tensor.RandomUniform(new Random(1), 0.0, 1.0, Batch, Features);
+        var posterior = new DiagonalGaussian<double>(Uniform(2, Batch, Latent), Uniform(3, Batch, Latent) * 0.5);
+        var weight = Uniform(4, Latent, Features);
+        var bias = Uniform(5, Features);
+        var terms = Elbo.Evaluate(x, posterior, z => Tensor.Linear(z, weight, bias), new BernoulliLikelihood<double>(), new Random(6), new ElboOptions { Beta = 2.0 });
+
+        // The same noise the reparameterisation draws: one standard normal block of the mean's shape.
+        var noise = Tensor.RandomNormal(new Random(6), 0.0, 1.0, Batch, Latent);
+        double loss = 0, reconstructionMean = 0, klMean = 0;
+        for (int i = 0; i < Batch; i++)
+        {
+            double reconstruction = 0;
+            for (int j = 0; j < Features; j++)
+            {
+                double logit = bias[j];
+                for (int k = 0; k < Latent; k++)
+                {
+                    double z = posterior.Mean[i, k] + (Math.Exp(0.5 * posterior.LogVariance[i, k]) * noise[i, k]);
+                    logit += z * weight[k, j];
+                }
+
+                double p = 1 / (1 + Math.Exp(-logit));
+                reconstruction -= (x[i, j] * Math.Log(p)) + ((1 - x[i, j]) * Math.Log(1 - p));
+            }
+
+            double kl = Gaussian.KullbackLeibler(posterior.ToGaussian(i), Gaussian.Standard(Latent));
+            terms.PerExampleReconstruction[i].Should().BeApproximately(reconstruction, 1e-10);
+            terms.PerExampleKl[i].Should().BeApproximately(kl, 1e-10);
+            loss += (reconstruction + (2.0 * kl)) / Batch;
+            reconstructionMean += reconstruction / Batch;
+            klMean += kl / Batch;
+        }
+
+        terms.Loss.Item.Should().BeApproximately(loss, 1e-10);
+        terms.Reconstruction.Item.Should().BeApproximately(reconstructionMean, 1e-10);
+        terms.Kl.Item.Should().BeApproximately(klMean, 1e-10);
+        terms.LowerBound.Should().BeApproximately(-(reconstructionMean + klMean), 1e-10);
+    }
+
+    [Fact]
+    public void Evaluate_MonteCarloKl_AgreesWithAnalyticWithinStandardErrors()
+    {
+        var x = Tensor.RandomUniform(new Random(1), 0.0, 1.0, 1, Features);
+        var posterior = new DiagonalGaussian<double>(Uniform(2, 1, Latent), Uniform(3, 1, Latent) * 0.5);
+        var weight = Uniform(4, Latent, Features);
+        const int samples = 20000;
+        var options = new ElboOptions { Samples = samples, KlEstimator = KlEstimator.MonteCarlo };
+        var monteCarlo = Elbo.Evaluate(x, posterior, z => Tensor.Linear(z, weight, null), new BernoulliLikelihood<double>(), new Random(7), options);
+
+        // The per-sample KL terms, log q(z) − log p(z), recomputed from the same draws for their spread.
+        var z = posterior.RSample(new Random(7), samples);
+        var terms = (posterior.LogProb(z) + ((z.Square() + Math.Log(2 * Math.PI)).Sum(-1) * 0.5)).ToArray();
+        double mean = terms.Average();
+        double standardError = Math.Sqrt(terms.Sum(t => (t - mean) * (t - mean)) / (samples - 1) / samples);
+        monteCarlo.Kl.Item.Should().BeApproximately(mean, 1e-10);
+        monteCarlo.Kl.Item.Should().BeApproximately(posterior.KullbackLeiblerToStandardNormal().Item, 4 * standardError);
+    }
+
+    [Theory]
+    [InlineData(1, KlEstimator.Analytic, 1.0)]
+    [InlineData(3, KlEstimator.MonteCarlo, 0.5)]
+    [InlineData(2, KlEstimator.Analytic, 4.0)]
+    public void Loss_ReparameterisedGradients_MatchFiniteDifferences(int samples, KlEstimator estimator, double beta)
+    {
+        var x = Tensor.RandomUniform(new Random(1), 0.0, 1.0, Batch, Features);
+        var options = new ElboOptions { Samples = samples, KlEstimator = estimator, Beta = beta };
+        var result = GradCheck.Run(
+            p => Elbo.Evaluate(
+                x,
+                new DiagonalGaussian<double>(Tensor.Linear(x, p[0], null), Tensor.Linear(x, p[1], null)),
+                z => Tensor.Linear(z.Tanh(), p[2], p[3]),
+                new BernoulliLikelihood<double>(),
+                new Random(8),
+                options).Loss,
+            Uniform(10, Features, Latent),
+            Uniform(11, Features, Latent) * 0.5,
+            Uniform(12, Latent, Features),
+            Uniform(13, Features));
+        result.WorstRelativeError.Should().BeLessThan(1e-6);
+    }
+
+    [Fact]
+    public void Loss_LearnedGaussianVariance_GradientsMatchFiniteDifferences()
+    {
+        var x = Uniform(1, Batch, Features);
+        var likelihood = new GaussianLikelihood<double>(Features, 0.8);
+        var result = GradCheck.Run(
+            p => Elbo.Evaluate(x, new DiagonalGaussian<double>(p[0], p[1]), z => Tensor.Linear(z, p[2], null), likelihood, new Random(9)).Loss,
+            Uniform(20, Batch, Latent),
+            Uniform(21, Batch, Latent) * 0.5,
+            Uniform(22, Latent, Features),
+            likelihood.LogVariance!);
+        result.WorstRelativeError.Should().BeLessThan(1e-6);
+    }
+
+    [Fact]
+    public void Evaluate_SameSeed_SameBits()
+    {
+        var x = Tensor.RandomUniform(new Random(1), 0f, 1f, Batch, Features);
+        var posterior = new DiagonalGaussian<float>(Tensor.RandomNormal(new Random(2), 0f, 1f, Batch, Latent), Tensor.Zeros<float>(Batch, Latent));
+        var weight = Tensor.RandomNormal(new Random(3), 0f, 1f, Latent, Features);
+        float Loss() => Elbo.Evaluate(x, posterior, z => Tensor.Linear(z, weight, null), new BernoulliLikelihood<float>(), new Random(4), new ElboOptions { Samples = 4 }).Loss.Item;
+        Loss().Should().Be(Loss());
+    }
+
+    [Fact]
+    public void Evaluate_BatchSizesDiffer_ThrowsNamingPosterior()
+    {
+        var act = () => Elbo.Evaluate(
+            Tensor.Zeros<double>(3, Features), new DiagonalGaussian<double>(Tensor.Zeros<double>(2, Latent), Tensor.Zeros<double>(2, Latent)),
+            z => z, new GaussianLikelihood<double>(1.0), new Random(1));
+        act.Should().Throw<ArgumentException>().WithParameterName("posterior");
+    }
+
+    [Fact]
+    public void Evaluate_DecoderOutputWrongWidth_ThrowsNamingOutput()
+    {
+        var act = () => Elbo.Evaluate(
+            Tensor.Zeros<double>(2, Features), new DiagonalGaussian<double>(Tensor.Zeros<double>(2, Latent), Tensor.Zeros<double>(2, Latent)),
+            z => z, new GaussianLikelihood<double>(1.0), new Random(1));
+        act.Should().Throw<ArgumentException>().WithParameterName("output");
+    }
+
+    [Fact]
+    public void Evaluate_NaNInput_ThrowsNamingX()
+    {
+        var x = Tensor.Zeros<double>(2, Latent);
+        x.Values[3] = double.NaN;
+        var act = () => Elbo.Evaluate(
+            x, new DiagonalGaussian<double>(Tensor.Zeros<double>(2, Latent), Tensor.Zeros<double>(2, Latent)),
+            z => z, new GaussianLikelihood<double>(1.0), new Random(1));
+        act.Should().Throw<ArgumentException>().WithParameterName("x").WithMessage("*x[3]*NaN*");
+    }
+
+    [Theory]
+    [InlineData(-0.5, 1)]
+    [InlineData(double.PositiveInfinity, 1)]
+    [InlineData(1.0, 0)]
+    public void Evaluate_BadOptions_ThrowsNamingOptions(double beta, int samples)
+    {
+        var act = () => Elbo.Evaluate(
+            Tensor.Zeros<double>(2, Latent), new DiagonalGaussian<double>(Tensor.Zeros<double>(2, Latent), Tensor.Zeros<double>(2, Latent)),
+            z => z, new GaussianLikelihood<double>(1.0), new Random(1), new ElboOptions { Beta = beta, Samples = samples });
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("options");
+    }
+}
