@@ -49,24 +49,6 @@ internal static partial class Guard
                 paramName);
         }
 
-        double sum = 0;
-        for (int i = 0; i < values.Length; i++)
-        {
-            double v = values[i];
-            if (!(v >= 0) || double.IsPositiveInfinity(v))
-            {
-                string rule = double.IsNaN(v) || double.IsInfinity(v) ? "probabilities must be finite" : "probabilities must be >= 0";
-                throw new ArgumentException($"{paramName}[{row}][{i}] is {Format(v)}; {rule}.", paramName);
-            }
-
-            sum += v;
-        }
-
-        if (Math.Abs(sum - 1.0) > SumTolerance(values.Length))
-        {
-            throw new ArgumentException(
-                $"{paramName}[{row}] sums to {Format(sum)}; probabilities must sum to 1 (within {Format(SumTolerance(values.Length))}).",
-                paramName);
-        }
+        Probabilities(values, paramName, $"{paramName}[{row}]");
     }
 }

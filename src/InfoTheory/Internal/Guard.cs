@@ -21,17 +21,38 @@ internal static partial class Guard
     public static double SumTolerance(int length) => 1e-9 * Math.Max(1.0, Math.Sqrt(length));
 
     /// <summary>Throws unless <paramref name="p"/> is a non-empty probability vector.</summary>
+    /// <param name="p">The values to check.</param>
+    /// <param name="paramName">The parameter the exception names.</param>
+    /// <param name="displayName">
+    /// How messages spell the vector when it is part of a parameter, e.g. <c>distributions[2]</c>;
+    /// <paramref name="paramName"/> when null.
+    /// </param>
     /// <exception cref="ArgumentException">Empty, an entry negative/NaN/infinite, or the sum off 1.</exception>
-    public static void Probabilities(ReadOnlySpan<double> p, string paramName)
+    public static void Probabilities(ReadOnlySpan<double> p, string paramName, string? displayName = null)
     {
-        NotEmpty(p.Length, paramName);
+        displayName ??= paramName;
+        if (p.IsEmpty)
+        {
+            throw new ArgumentException($"{displayName} is empty; at least one element is required.", paramName);
+        }
+
+        CheckProbabilities(p, paramName, displayName, columns: 0);
+    }
+
+    /// <summary>
+    /// The probability-vector rules, shared by vectors and row-major tables: an entry names its
+    /// index as <c>[i]</c>, or as <c>[row,column]</c> when <paramref name="columns"/> &gt; 0.
+    /// </summary>
+    private static void CheckProbabilities(ReadOnlySpan<double> p, string paramName, string displayName, int columns)
+    {
         double sum = 0;
         for (int i = 0; i < p.Length; i++)
         {
             double v = p[i];
             if (!(v >= 0) || double.IsPositiveInfinity(v))
             {
-                ThrowBadProbability(paramName, i, v);
+                string index = columns > 0 ? $"[{i / columns},{i % columns}]" : $"[{i}]";
+                ThrowBadProbability(paramName, displayName + index, v);
             }
 
             sum += v;
@@ -39,7 +60,7 @@ internal static partial class Guard
 
         if (Math.Abs(sum - 1.0) > SumTolerance(p.Length))
         {
-            ThrowBadSum(paramName, sum, p.Length);
+            ThrowBadSum(paramName, displayName, sum, p.Length);
         }
     }
 
@@ -180,25 +201,7 @@ internal static partial class Guard
     /// </summary>
     /// <exception cref="ArgumentException">An entry is negative, NaN or infinite, or the sum is off 1.</exception>
     public static void ProbabilityTable(ReadOnlySpan<double> table, int columns, string paramName)
-    {
-        double sum = 0;
-        for (int k = 0; k < table.Length; k++)
-        {
-            double v = table[k];
-            if (!(v >= 0) || double.IsPositiveInfinity(v))
-            {
-                string rule = double.IsNaN(v) || double.IsInfinity(v) ? "probabilities must be finite" : "probabilities must be >= 0";
-                throw new ArgumentException($"{paramName}[{k / columns},{k % columns}] is {Format(v)}; {rule}.", paramName);
-            }
-
-            sum += v;
-        }
-
-        if (Math.Abs(sum - 1.0) > SumTolerance(table.Length))
-        {
-            ThrowBadSum(paramName, sum, table.Length);
-        }
-    }
+        => CheckProbabilities(table, paramName, paramName, columns);
 
     /// <summary>
     /// Returns the total of a non-empty set of observation counts, throwing on a negative count or a
@@ -239,17 +242,17 @@ internal static partial class Guard
     public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     [DoesNotReturn]
-    private static void ThrowBadProbability(string paramName, int index, double value)
+    private static void ThrowBadProbability(string paramName, string entry, double value)
     {
         string rule = double.IsNaN(value) || double.IsInfinity(value) ? "probabilities must be finite" : "probabilities must be >= 0";
-        throw new ArgumentException($"{paramName}[{index}] is {Format(value)}; {rule}.", paramName);
+        throw new ArgumentException($"{entry} is {Format(value)}; {rule}.", paramName);
     }
 
     [DoesNotReturn]
-    private static void ThrowBadSum(string paramName, double sum, int length)
+    private static void ThrowBadSum(string paramName, string displayName, double sum, int length)
     {
         throw new ArgumentException(
-            $"{paramName} sums to {Format(sum)}; probabilities must sum to 1 (within {Format(SumTolerance(length))}). "
+            $"{displayName} sums to {Format(sum)}; probabilities must sum to 1 (within {Format(SumTolerance(length))}). "
             + "Call Distribution.Normalize first if these are unnormalised weights.",
             paramName);
     }
