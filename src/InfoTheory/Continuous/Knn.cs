@@ -248,7 +248,7 @@ public static class Knn
         SamplePreparation.AddJitter(points, options.Jitter, new Random(options.JitterSeed));
         var index = SamplePreparation.Index(points, d, options.Norm, options.Search);
         var terms = new double[n];
-        ForEachPoint(n, k, options.MaxDegreeOfParallelism, (i, keys, rows) =>
+        ForEachPoint(index, k, options.MaxDegreeOfParallelism, (i, keys, rows) =>
         {
             index.Nearest(points.AsSpan(i * d, d), i, keys, rows);
             terms[i] = d * Metric.LogDistance(keys[^1], options.Norm);
@@ -274,7 +274,7 @@ public static class Knn
         var yIndex = SamplePreparation.Index(ys, dy, DistanceNorm.Maximum, options.Search);
         bool first = options.Algorithm == KsgAlgorithm.One;
         var terms = new double[n];
-        ForEachPoint(n, k, options.MaxDegreeOfParallelism, (i, keys, rows) =>
+        ForEachPoint(jointIndex, k, options.MaxDegreeOfParallelism, (i, keys, rows) =>
         {
             var xi = xs.AsSpan(i * dx, dx);
             var yi = ys.AsSpan(i * dy, dy);
@@ -320,7 +320,7 @@ public static class Knn
         var yzIndex = SamplePreparation.Index(yz, dy + dz, DistanceNorm.Maximum, options.Search);
         var zIndex = SamplePreparation.Index(zs, dz, DistanceNorm.Maximum, options.Search);
         var terms = new double[n];
-        ForEachPoint(n, k, options.MaxDegreeOfParallelism, (i, keys, rows) =>
+        ForEachPoint(jointIndex, k, options.MaxDegreeOfParallelism, (i, keys, rows) =>
         {
             jointIndex.Nearest(joint.AsSpan(i * dj, dj), i, keys, rows);
             double epsilon = keys[^1];
@@ -353,7 +353,7 @@ public static class Knn
         var yIndex = SamplePreparation.Index(ys, d, options.Norm, options.Search);
         var rhoTerms = new double[n];
         var nuTerms = new double[n];
-        ForEachPoint(n, k, options.MaxDegreeOfParallelism, (i, keys, rows) =>
+        ForEachPoint(xIndex, k, options.MaxDegreeOfParallelism, (i, keys, rows) =>
         {
             var xi = xs.AsSpan(i * d, d);
             xIndex.Nearest(xi, i, keys, rows);
@@ -391,16 +391,18 @@ public static class Knn
         }
     }
 
-    // Runs body for every point in fixed chunks; each chunk writes only its own slots, so the result
-    // never depends on how many threads ran or in which order.
-    private static void ForEachPoint(int count, int k, int maxDegreeOfParallelism, PointBody body)
+    // Runs body for every point in fixed chunks of the index's query order (neighbouring queries touch
+    // the same memory); each call writes only its own row's slot, so the result never depends on how
+    // many threads ran or in which order.
+    private static void ForEachPoint(INeighborIndex order, int k, int maxDegreeOfParallelism, PointBody body)
     {
+        int count = order.Count;
         int chunks = (count + Chunk - 1) / Chunk;
         if (chunks == 1 || maxDegreeOfParallelism == 1)
         {
             var keys = new double[k];
             var rows = new int[k];
-            for (int i = 0; i < count; i++)
+            foreach (int i in order.QueryOrder)
             {
                 body(i, keys, rows);
             }
@@ -413,9 +415,9 @@ public static class Knn
             var keys = new double[k];
             var rows = new int[k];
             int end = Math.Min(count, (c + 1) * Chunk);
-            for (int i = c * Chunk; i < end; i++)
+            for (int t = c * Chunk; t < end; t++)
             {
-                body(i, keys, rows);
+                body(order.QueryOrder[t], keys, rows);
             }
         });
     }

@@ -11,6 +11,12 @@ internal interface INeighborIndex
     int Count { get; }
 
     /// <summary>
+    /// Every row once, in an order where consecutive rows lie near each other in space; querying in
+    /// this order keeps the index's memory warm in cache. It never changes any query's answer.
+    /// </summary>
+    ReadOnlySpan<int> QueryOrder { get; }
+
+    /// <summary>
     /// Finds the <c>keys.Length</c> nearest points to <paramref name="query"/>, ordered by (key, row)
     /// so ties break by the lower original row, skipping row <paramref name="self"/> (−1 skips none).
     /// </summary>

@@ -62,6 +62,8 @@ internal sealed class KdTree : INeighborIndex
 
     public int Count { get; }
 
+    public ReadOnlySpan<int> QueryOrder => _rows;
+
     public void Nearest(ReadOnlySpan<double> query, int self, Span<double> keys, Span<int> rows)
     {
         int found = 0;

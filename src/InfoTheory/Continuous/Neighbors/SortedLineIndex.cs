@@ -30,6 +30,8 @@ internal sealed class SortedLineIndex : INeighborIndex
 
     public int Count => _values.Length;
 
+    public ReadOnlySpan<int> QueryOrder => _rows;
+
     public void Nearest(ReadOnlySpan<double> query, int self, Span<double> keys, Span<int> rows)
     {
         double q = query[0];

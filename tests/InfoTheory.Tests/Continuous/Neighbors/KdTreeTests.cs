@@ -1,3 +1,4 @@
+using CsCheck;
 using InfoTheory.Continuous;
 using InfoTheory.Continuous.Neighbors;
 
@@ -62,6 +63,41 @@ public class KdTreeTests
                 tree.CountWithin(query, r, inclusive: true).Should().Be(brute.CountWithin(query, r, inclusive: true));
             }
         }
+    }
+
+    [Fact]
+    public void NearestAndCount_GeneratedGridPointSets_EqualBruteForce()
+    {
+        // Small point sets on a 4-value grid: duplicates, equal distances and one-point leaves everywhere.
+        var sets = Gen.Int[1, 4].SelectMany(d => Gen.Int[2, 60].SelectMany(n => Gen.Int[0, 3].Array[n * d].Select(grid => (d, n, grid))));
+
+        sets.Sample(
+            set =>
+            {
+                var (d, n, grid) = set;
+                double[] points = grid.Select(v => (double)v).ToArray();
+                int k = Math.Min(3, n - 1);
+                foreach (var norm in new[] { DistanceNorm.Euclidean, DistanceNorm.Maximum })
+                {
+                    var tree = new KdTree(points, d, norm);
+                    var brute = new BruteForceIndex(points, d, norm);
+                    double[] tk = new double[k], bk = new double[k];
+                    int[] tr = new int[k], br = new int[k];
+                    for (int i = 0; i < n; i++)
+                    {
+                        var query = points.AsSpan(i * d, d);
+                        tree.Nearest(query, i, tk, tr);
+                        brute.Nearest(query, i, bk, br);
+                        if (!tk.SequenceEqual(bk) || !tr.SequenceEqual(br)
+                            || tree.CountWithin(query, tk[^1], false) != brute.CountWithin(query, tk[^1], false)
+                            || tree.CountWithin(query, tk[^1], true) != brute.CountWithin(query, tk[^1], true))
+                        {
+                            throw new InvalidOperationException($"tree and brute force differ at row {i} ({norm}, d = {d}, n = {n})");
+                        }
+                    }
+                }
+            },
+            iter: 300);
     }
 
     [Fact]
