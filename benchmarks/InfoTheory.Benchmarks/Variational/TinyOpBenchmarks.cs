@@ -9,6 +9,7 @@ namespace InfoTheory.Benchmarks.Variational;
 /// add), against the bare scalar loop over the same spans as the baseline.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class TinyOpBenchmarks
 {
     private Tensor<float> _a = null!;

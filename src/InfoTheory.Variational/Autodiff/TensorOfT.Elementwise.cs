@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
 
 namespace InfoTheory.Variational.Autodiff;
 
@@ -157,7 +158,18 @@ public sealed partial class Tensor<T>
             var g = y.OutputGradient;
             var x = y.A.Data;
             var dx = y.A.GradientForAccumulation();
-            for (int i = 0; i < dx.Length; i++)
+            int i = 0;
+            if (Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported)
+            {
+                for (; i <= dx.Length - Vector256<T>.Count; i += Vector256<T>.Count)
+                {
+                    var pass = Vector256.GreaterThan(Vector256.Create<T>(x[i..]), Vector256<T>.Zero);
+                    var sum = Vector256.Create<T>(dx[i..]) + (Vector256.Create<T>(g[i..]) & pass);
+                    sum.CopyTo(dx[i..]);
+                }
+            }
+
+            for (; i < dx.Length; i++)
             {
                 if (x[i] > T.Zero)
                 {

@@ -60,9 +60,11 @@ internal sealed class AutoencoderCore : Module<float>
 
     public override Tensor<float> Forward(Tensor<float> input) => _decoder.Forward(_encoder.Forward(input));
 
-    public TrainingHistory Fit(Dataset data, TrainingOptions options, IProgress<TrainingEpoch>? progress, Corruption? corruption, SparseOptions? sparsity)
+    /// <summary>Trains with the corruption of <see cref="DenoisingOptions"/> or the penalty of <see cref="SparseOptions"/> when the options carry one.</summary>
+    public TrainingHistory Fit(Dataset data, TrainingOptions options, IProgress<TrainingEpoch>? progress)
     {
-        ArgumentNullException.ThrowIfNull(options);
+        Corruption? corruption = (options as DenoisingOptions)?.Corruption;
+        var sparsity = options as SparseOptions;
         var optimizer = new Adam<float>(Parameters(), options.LearningRate);
         float[] corrupted = corruption is null ? [] : new float[Math.Min(options.BatchSize, data.Count) * InputSize];
         return MinibatchTrainer.Run(data, options, progress, optimizer.Parameters, (batch, rows, random) =>

@@ -1,3 +1,4 @@
+using System.Numerics;
 using InfoTheory.Internal;
 using InfoTheory.Variational.Autodiff;
 using InfoTheory.Variational.Data;
@@ -23,35 +24,20 @@ internal static class ModelInput
         return data;
     }
 
-    /// <summary>Copies a non-empty, finite rows × <paramref name="columns"/> matrix into a row-major array.</summary>
-    public static float[] Rows(float[,] data, int columns, string paramName)
-    {
-        ArgumentNullException.ThrowIfNull(data, paramName);
-        CheckShape(data.GetLength(0), data.GetLength(1), columns, paramName);
-        var flat = new float[data.Length];
-        int k = 0;
-        foreach (float v in data)
-        {
-            flat[k++] = v;
-        }
-
-        Guard.AllFinite(flat, paramName);
-        return flat;
-    }
-
     /// <summary>Copies a non-empty, finite rows × <paramref name="columns"/> matrix into a row-major single-precision array.</summary>
-    public static float[] Rows(double[,] data, int columns, string paramName)
+    public static float[] Rows<T>(T[,] data, int columns, string paramName)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(data, paramName);
         CheckShape(data.GetLength(0), data.GetLength(1), columns, paramName);
         var flat = new float[data.Length];
         int k = 0;
-        foreach (double v in data)
+        foreach (T v in data)
         {
-            flat[k++] = (float)v;
+            flat[k++] = float.CreateTruncating(v);
         }
 
-        // Also catches doubles beyond the float range, which become infinite here.
+        // Checked after narrowing, so doubles beyond the float range (now infinite) are caught too.
         Guard.AllFinite(flat, paramName);
         return flat;
     }

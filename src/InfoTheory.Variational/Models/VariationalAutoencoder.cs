@@ -14,7 +14,8 @@ namespace InfoTheory.Variational.Models;
 /// </summary>
 /// <remarks>
 /// <para>Kingma and Welling, "Auto-Encoding Variational Bayes", ICLR 2014. The encoder is an MLP with ReLU hidden
-/// layers (He-normal weights) and two linear heads for μ and log σ²; the decoder mirrors the hidden layers and its
+/// layers and two linear heads for μ and log σ²; every weight and bias starts uniform on ±1/√fan_in (PyTorch's
+/// default, so runs compare with PyTorch ones); the decoder mirrors the hidden layers and its
 /// linear output is read by the likelihood (logits for <see cref="BernoulliLikelihood{T}"/>, means for
 /// <see cref="GaussianLikelihood{T}"/>). The expectation is estimated with one reparameterized sample
 /// z = μ + σ·ξ per example (<see cref="Elbo"/>), the KL term analytically; β ≠ 1 gives the β-VAE.</para>

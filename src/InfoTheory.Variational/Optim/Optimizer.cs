@@ -81,6 +81,8 @@ public abstract class Optimizer<T>
                 continue;
             }
 
+            // Clears a stale (zeroed-by-flag) gradient here, before chunks of it run in parallel.
+            _ = p.GradientSpan;
             PrepareState(i, p.Length);
             for (int offset = 0; offset < p.Length; offset += ChunkLength)
             {

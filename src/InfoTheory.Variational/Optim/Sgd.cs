@@ -44,6 +44,11 @@ public sealed class Sgd<T> : Optimizer<T>
 
     private protected override void PrepareState(int index, int length)
     {
+        if (Momentum == 0)
+        {
+            return;
+        }
+
         _firstStep[index] = _velocity[index] is null;
         _velocity[index] ??= new T[length];
     }
@@ -57,13 +62,24 @@ public sealed class Sgd<T> : Optimizer<T>
             return;
         }
 
+        T wd = T.CreateChecked(WeightDecay);
+        if (Momentum == 0)
+        {
+            for (int i = 0; i < values.Length; i++)
+            {
+                values[i] -= lr * (gradient[i] + (wd * values[i]));
+            }
+
+            return;
+        }
+
         bool first = _firstStep[index];
         var v = _velocity[index].AsSpan(offset, values.Length);
-        T mu = T.CreateChecked(Momentum), wd = T.CreateChecked(WeightDecay);
+        T mu = T.CreateChecked(Momentum);
         for (int i = 0; i < values.Length; i++)
         {
             T g = gradient[i] + (wd * values[i]);
-            v[i] = first || Momentum == 0 ? g : (mu * v[i]) + g;
+            v[i] = first ? g : (mu * v[i]) + g;
             values[i] -= lr * v[i];
         }
     }

@@ -55,6 +55,7 @@ public class GradCheckTests
         ["tanh"] = (x => x[0].Tanh(), () => [Uniform(1, 3, 4)]),
         ["sigmoid"] = (x => x[0].Sigmoid(), () => [Uniform(1, 3, 4)]),
         ["relu"] = (x => x[0].Relu(), () => [AwayFromZero(1, 3, 4)]),
+        ["relu over SIMD width plus tail"] = (x => x[0].Relu(), () => [AwayFromZero(1, 1031)]),
         ["leaky relu"] = (x => x[0].LeakyRelu(0.1), () => [AwayFromZero(1, 3, 4)]),
         ["softplus"] = (x => x[0].Softplus(), () => [Uniform(1, 3, 4)]),
         ["log sigmoid"] = (x => x[0].LogSigmoid(), () => [Uniform(1, 3, 4)]),

@@ -177,6 +177,22 @@ public class OperationValueTests
         x.Gradient.ToArray().Should().Equal(1, 1, 0, 0, 1);
     }
 
+    [Theory]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(1031)]
+    public void Relu_GradientInFloat_IsOneExactlyWherePositive(int length)
+    {
+        // Awkward lengths cover the SIMD body and its scalar tail.
+        var x = Tensor.RandomUniform(new Random(length), -1f, 1f, length).RequiringGrad();
+
+        (x.Relu() * 3f).Sum().Backward();
+
+        var values = x.ToArray();
+        x.Gradient.ToArray().Should().Equal(values.Select(v => v > 0 ? 3f : 0f));
+    }
+
     [Fact]
     public void ReluAndAbs_GradientAtZero_IsZero()
     {

@@ -45,10 +45,10 @@ public class KlFitTests
         // parameter noise of a few hundredths; a wrong fixed point (a mode, or no spread term) is off by > 0.2.
         for (int i = 0; i < 2; i++)
         {
-            result.Fitted.Mean[i].Should().BeApproximately(expected.Mean[i], 0.04);
+            result.Fitted.Mean[i].Should().BeApproximately(expected.Mean[i], 0.03);
             for (int j = 0; j < 2; j++)
             {
-                result.Fitted.Covariance(i, j).Should().BeApproximately(expected.Covariance(i, j), 0.04);
+                result.Fitted.Covariance(i, j).Should().BeApproximately(expected.Covariance(i, j), 0.03);
             }
         }
 

@@ -154,6 +154,14 @@ public class AutoencoderTests
     }
 
     [Fact]
+    public void Fit_AnotherModelsOptions_ThrowsRatherThanChangingTheObjective()
+    {
+        var model = new Autoencoder(64, [8], 4);
+        model.Invoking(m => m.Fit(ModelTestData.Train, new DenoisingOptions()))
+            .Should().Throw<ArgumentException>().WithParameterName("options").WithMessage("*DenoisingOptions*Autoencoder*TrainingOptions*");
+    }
+
+    [Fact]
     public void Fit_HugeLearningRate_ThrowsAndRestoresTheParameters()
     {
         var model = new Autoencoder(64, [16], 8, seed: 1);

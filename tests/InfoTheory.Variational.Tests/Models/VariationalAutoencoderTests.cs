@@ -20,11 +20,12 @@ public class VariationalAutoencoderTests
         var trained = model.Evaluate(ModelTestData.Test, seed: 9, samples: 20);
 
         // Measured for the peer script's set-up (64-128-(8)-128-64, Adam 1e-3, batch 64, the same split) after 30
-        // epochs: 24.80..24.89 nats per image over three seeds, from 53..68 untrained. An independent yardstick: the
+        // epochs: 24.59..24.66 nats per image over three seeds; untrained, the logits sit near 0 and the bound near
+        // 64 ln 2 = 44.4 nats. An independent yardstick: the
         // per-pixel Bernoulli of the mean training image scores 26.57 nats on these images (computed with numpy),
         // and no model can beat Σ_j H(x_j) = 12.98 nats, the cross-entropy of the grey levels with themselves.
         untrained.Should().BeGreaterThan(40);
-        trained.NegativeElbo.Should().BeLessThan(25.5);
+        trained.NegativeElbo.Should().BeLessThan(25.2);
         trained.NegativeElbo.Should().BeGreaterThan(12.98);
         trained.Kl.Should().BeGreaterThan(1, "the latent code carries information about the image");
     }

@@ -42,6 +42,19 @@ public class OptimizerTests
     }
 
     [Fact]
+    public void Sgd_WeightDecay_AddsLambdaThetaToTheGradient()
+    {
+        // θ1 = θ0 − η(g + λθ0) = 2 − 0.1·(0.5 + 0.1·2) = 1.93.
+        var p = Parameter(2.0);
+        var sgd = new Sgd<double>([p], learningRate: 0.1, weightDecay: 0.1);
+        SetGradient(p, 0.5);
+
+        sgd.Step();
+
+        p.Values[0].Should().BeApproximately(1.93, 1e-15);
+    }
+
+    [Fact]
     public void Adam_TwoSteps_MatchKingmaAndBa()
     {
         // Python, Algorithm 1 of Kingma & Ba with PyTorch's ε placement, g1 = 0.5, g2 = −1, η = 0.1:

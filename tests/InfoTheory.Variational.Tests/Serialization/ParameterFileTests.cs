@@ -145,4 +145,16 @@ public class ParameterFileTests
 
         Flat(target).Should().Equal(Flat(Model(3)));
     }
+
+    [Fact]
+    public void Save_IntoMissingDirectory_ThrowsAndLeavesNothingBehind()
+    {
+        using var dir = new TempDirectory();
+        string path = Path.Combine(dir.Path, "missing", "model.safetensors");
+
+        var act = () => ParameterFile.Save(Model(1), path);
+
+        act.Should().Throw<IOException>();
+        Directory.GetFileSystemEntries(dir.Path).Should().BeEmpty();
+    }
 }
