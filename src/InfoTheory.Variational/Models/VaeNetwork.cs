@@ -64,19 +64,13 @@ internal sealed class VaeNetwork : Module<float>
 
     public Tensor<float> LogVariance(Tensor<float> x) => _logVariance.Forward(Hidden(x));
 
-    /// <summary>A dense layer with weights and biases drawn from U(−1/√fan_in, 1/√fan_in), PyTorch's <c>nn.Linear</c> default.</summary>
+    /// <summary>A dense layer initialised like PyTorch's <c>nn.Linear</c> (<see cref="WeightInitialization.UniformFanIn"/>).</summary>
     /// <remarks>
-    /// The default matters for comparisons: with it, training matches the PyTorch peer's test −ELBO on the digits
-    /// (24.14 against 24.15 nats over five seeds); He-normal weights with zero biases end 0.2 nats worse after the same 100 epochs.
+    /// The default matters for comparisons: with it, training matches the PyTorch peer's test −ELBO on the digits;
+    /// He-normal weights with zero biases end about 0.2 nats worse after the same 100 epochs.
     /// </remarks>
     private static Linear<float> Layer(int inFeatures, int outFeatures, Random random)
-    {
-        var layer = new Linear<float>(inFeatures, outFeatures, random);
-        float bound = 1f / MathF.Sqrt(inFeatures);
-        Tensor<float>.FillUniform(random, -bound, bound, layer.Weight.Values);
-        Tensor<float>.FillUniform(random, -bound, bound, layer.Bias!.Values);
-        return layer;
-    }
+        => new(inFeatures, outFeatures, random, WeightInitialization.UniformFanIn);
 
     private Tensor<float> Hidden(Tensor<float> x) => _trunk?.Forward(x) ?? x;
 

@@ -9,7 +9,7 @@ namespace InfoTheory.Variational.Nn;
 /// W has shape [in, out] (so the forward product needs no transpose) and b shape [out]; both are
 /// parameters named <c>weight</c> and <c>bias</c>. The forward pass is the fused
 /// <see cref="Tensor.Linear{T}"/> operation. Weights are drawn from the caller's generator, so a
-/// fixed seed gives the same network bit for bit; biases start at 0.
+/// fixed seed gives the same network bit for bit; biases start at 0 (drawn too under UniformFanIn).
 /// </remarks>
 public sealed class Linear<T> : Module<T>
     where T : unmanaged, IFloatingPointIeee754<T>
@@ -39,13 +39,31 @@ public sealed class Linear<T> : Module<T>
             case WeightInitialization.HeNormal:
                 w = Tensor.RandomNormal(random, T.Zero, T.CreateChecked(Math.Sqrt(2.0 / inFeatures)), inFeatures, outFeatures);
                 break;
+            case WeightInitialization.UniformFanIn:
+                T bound = FanInBound(inFeatures);
+                w = Tensor.RandomUniform(random, -bound, bound, inFeatures, outFeatures);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(initialization), initialization, $"initialization is {initialization}; it must be a defined WeightInitialization.");
         }
 
         Weight = RegisterParameter("weight", w);
-        Bias = bias ? RegisterParameter("bias", Tensor.Zeros<T>(outFeatures)) : null;
+        Bias = bias ? RegisterParameter("bias", InitialBias(initialization, inFeatures, outFeatures, random)) : null;
     }
+
+    /// <summary>Biases start at 0, except under <see cref="WeightInitialization.UniformFanIn"/>, which draws them like the weights.</summary>
+    private static Tensor<T> InitialBias(WeightInitialization initialization, int inFeatures, int outFeatures, Random random)
+    {
+        if (initialization != WeightInitialization.UniformFanIn)
+        {
+            return Tensor.Zeros<T>(outFeatures);
+        }
+
+        T bound = FanInBound(inFeatures);
+        return Tensor.RandomUniform(random, -bound, bound, outFeatures);
+    }
+
+    private static T FanInBound(int inFeatures) => T.CreateChecked(1.0 / Math.Sqrt(inFeatures));
 
     /// <summary>Input width.</summary>
     public int InFeatures { get; }

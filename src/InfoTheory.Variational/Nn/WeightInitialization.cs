@@ -14,4 +14,10 @@ public enum WeightInitialization
     /// layers (He et al., "Delving Deep into Rectifiers", ICCV 2015).
     /// </summary>
     HeNormal,
+
+    /// <summary>
+    /// Uniform on ±1/√fan_in for the weights and the bias alike: PyTorch's <c>nn.Linear</c> default
+    /// (He et al. 2015's Kaiming-uniform with a = √5), used where results are compared with PyTorch.
+    /// </summary>
+    UniformFanIn,
 }

@@ -32,6 +32,22 @@ public class LinearTests
     }
 
     [Fact]
+    public void UniformFanIn_WeightsAndBiasesFillPlusMinusOneOverSqrtFanIn()
+    {
+        // PyTorch nn.Linear's default: U(−1/√fan_in, 1/√fan_in) for weight and bias; variance bound²/3.
+        var layer = new Linear<double>(400, 250, new Random(3), WeightInitialization.UniformFanIn);
+        double bound = 1 / Math.Sqrt(400);
+
+        double[] w = layer.Weight.ToArray();
+        double[] b = layer.Bias!.ToArray();
+
+        w.Should().OnlyContain(v => Math.Abs(v) <= bound);
+        b.Should().OnlyContain(v => Math.Abs(v) <= bound);
+        b.Should().Contain(v => v != 0);
+        w.Select(v => v * v).Average().Should().BeApproximately(bound * bound / 3, 0.03 * bound * bound / 3);
+    }
+
+    [Fact]
     public void SameSeed_GivesIdenticalWeights()
     {
         var a = new Linear<float>(10, 5, new Random(42));
