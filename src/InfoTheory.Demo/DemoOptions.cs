@@ -1,4 +1,5 @@
 using System.Globalization;
+using InfoTheory.Variational.Fitting;
 
 namespace InfoTheory.Demo;
 
@@ -12,6 +13,9 @@ internal sealed record DemoOptions
 
     /// <summary>Training epochs, or null for each experiment's own default.</summary>
     public int? Epochs { get; init; }
+
+    /// <summary>Adam steps of each KL fit, or null for the library's default.</summary>
+    public int? KlSteps { get; init; }
 
     public int Seed { get; init; } = DefaultSeed;
 
@@ -67,6 +71,7 @@ internal sealed record DemoOptions
                 "-h" or "--help" or "-?" => options with { ShowHelp = true },
                 "--model" => options with { Model = ParseModel(Value(), models) },
                 "--epochs" => options with { Epochs = ParseInt(name, Value(), min: 1) },
+                "--kl-steps" => options with { KlSteps = ParseInt(name, Value(), min: 1) },
                 "--seed" => options with { Seed = ParseInt(name, Value(), min: int.MinValue) },
                 "--out" => options with { OutputFolder = NonEmpty(name, Value()) },
                 "--data" => options with { DataPath = NonEmpty(name, Value()) },
@@ -93,7 +98,8 @@ internal sealed record DemoOptions
 
         Options:
           --model NAME        which experiment to run: all (default), {string.Join(", ", models.Select(m => m.Name))}
-          --epochs N          training epochs for the experiments that train (none is implemented yet)
+          --epochs N          training epochs of the models (vae, ae, dae, sae); default: each one's own, below
+          --kl-steps N        Adam steps of each KL fit (klfit); default {KlFitOptions.Default.Steps}
           --seed N            seed for every random draw (default {DefaultSeed}); the same seed writes the same figures
           --out FOLDER        where the PNG files go (default ./figures)
           --data PATH         your own dataset instead of the embedded UCI digits:
@@ -106,9 +112,6 @@ internal sealed record DemoOptions
 
         Experiments:
         {string.Join(Environment.NewLine, models.Select(m => $"  {m.Name,-18}{m.Description}"))}
-
-        Not implemented yet, so not offered: KL fitting (klfit), the variational autoencoder (vae),
-        and the plain, denoising and sparse autoencoders (ae, dae, sae).
         """;
 
     private static string ParseModel(string value, IReadOnlyCollection<string> models)

@@ -9,7 +9,11 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 // Experiments run in this order under --model all; each is also selectable alone by its name.
-IExperiment[] experiments = [new DatasetOverview(), new MixtureContours()];
+IExperiment[] experiments =
+[
+    new DatasetOverview(), new MixtureContours(), new KlFitting(),
+    new VaeExperiment(), new AutoencoderExperiment(), new DenoisingExperiment(), new SparseExperiment(),
+];
 
 DemoOptions options;
 try
@@ -46,7 +50,7 @@ AnsiConsole.Progress()
     .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
     .Start(progress =>
     {
-        var tasks = selected.Select(e => progress.AddTask(e.Name, autoStart: false, maxValue: e.Steps)).ToArray();
+        var tasks = selected.Select(e => progress.AddTask(e.Name, autoStart: false, maxValue: e.Steps(options))).ToArray();
         for (int i = 0; i < selected.Length; i++)
         {
             ProgressTask task = tasks[i];

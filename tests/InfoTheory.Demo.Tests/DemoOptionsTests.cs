@@ -11,6 +11,7 @@ public class DemoOptionsTests
 
         options.Model.Should().Be("all");
         options.Epochs.Should().BeNull();
+        options.KlSteps.Should().BeNull();
         options.Seed.Should().Be(DemoOptions.DefaultSeed);
         options.OutputFolder.Should().Be("figures");
         options.DataPath.Should().BeNull();
@@ -21,13 +22,14 @@ public class DemoOptionsTests
     public void Parse_EveryOption_InSpaceAndEqualsForms()
     {
         DemoOptions options = DemoOptions.Parse(
-            ["--model", "MIXTURE", "--epochs=12", "--seed", "-3", "--out=plots", "--data", "x.csv", "--label-column=-1", "--csv-header"],
+            ["--model", "MIXTURE", "--epochs=12", "--kl-steps", "50", "--seed", "-3", "--out=plots", "--data", "x.csv", "--label-column=-1", "--csv-header"],
             Models);
 
         options.Should().BeEquivalentTo(new DemoOptions
         {
             Model = "mixture",
             Epochs = 12,
+            KlSteps = 50,
             Seed = -3,
             OutputFolder = "plots",
             DataPath = "x.csv",
@@ -48,6 +50,7 @@ public class DemoOptionsTests
     [InlineData(new[] { "--bogus" }, "*Unknown option '--bogus'*")]
     [InlineData(new[] { "--model", "vae" }, "*--model is 'vae'; expected all or one of: data, mixture*")]
     [InlineData(new[] { "--epochs", "0" }, "*--epochs is '0'; expected an integer >= 1*")]
+    [InlineData(new[] { "--kl-steps", "-5" }, "*--kl-steps is '-5'; expected an integer >= 1*")]
     [InlineData(new[] { "--seed", "1.5" }, "*--seed is '1.5'; expected an integer*")]
     [InlineData(new[] { "--out" }, "*--out needs a value*")]
     [InlineData(new[] { "--data=" }, "*--data needs a non-empty value*")]
@@ -60,10 +63,16 @@ public class DemoOptionsTests
     }
 
     [Fact]
-    public void Help_ListsEveryExperimentAndWhatIsNotImplemented()
+    public void Help_ListsEveryExperimentWithItsDescription_AndEveryOption()
     {
-        string help = DemoOptions.Help([("data", "the dataset"), ("mixture", "contours of P")]);
+        string help = DemoOptions.Help([("data", "the dataset"), ("klfit", "Gaussian fits to P")]);
 
-        help.Should().Contain("data").And.Contain("mixture").And.Contain("--model").And.Contain("Not implemented yet");
+        help.Should().Contain("  data              the dataset").And.Contain("  klfit             Gaussian fits to P");
+        foreach (string option in new[] { "--model", "--epochs", "--kl-steps", "--seed", "--out", "--data", "--labels", "--label-column", "--csv-header", "--help" })
+        {
+            help.Should().Contain(option);
+        }
+
+        help.Should().NotContain("Not implemented");
     }
 }

@@ -14,7 +14,7 @@ internal sealed class DatasetOverview : IExperiment
 
     public string Description => "the dataset: sample count, label histogram, and its first 32 images (digits.png)";
 
-    public int Steps => 2;
+    public int Steps(DemoOptions options) => 2;
 
     public void Run(ExperimentContext context)
     {
@@ -45,11 +45,10 @@ internal sealed class DatasetOverview : IExperiment
         for (int start = 0; start < count; start += PerRow)
         {
             int end = Math.Min(start + PerRow, count);
-            float[][] images = Enumerable.Range(start, end - start).Select(i => data.Row(i).ToArray()).ToArray();
             string label = data.HasLabels
                 ? "labels " + string.Join(" ", Enumerable.Range(start, end - start).Select(i => data.Labels[i].ToString(CultureInfo.InvariantCulture)))
                 : $"samples {start + 1}–{end}";
-            rows.Add(new ImageRow(label, images));
+            rows.Add(ImageRow.FromDataset(label, data, start, end - start));
         }
 
         context.AddFigure(ImageGridFigure.Write(context.FigurePath("digits.png"), $"The first {count} samples", shape, rows));

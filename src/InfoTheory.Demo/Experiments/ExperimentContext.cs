@@ -1,3 +1,6 @@
+using InfoTheory.Variational.Data;
+using InfoTheory.Variational.Models;
+
 namespace InfoTheory.Demo.Experiments;
 
 /// <summary>What an experiment gets to work with, and where it reports progress, figures and results.</summary>
@@ -22,6 +25,12 @@ internal sealed class ExperimentContext(DemoOptions options, DemoData data, Acti
 
     /// <summary>Moves the progress bar on by <paramref name="steps"/>.</summary>
     public void Advance(double steps = 1) => advance(steps);
+
+    /// <summary>Receives a model's training epochs and moves the progress bar one step per epoch.</summary>
+    public IProgress<TrainingEpoch> EpochProgress() => new SynchronousProgress<TrainingEpoch>(_ => Advance());
+
+    /// <summary>The dataset split by <see cref="TrainTestSplit"/> with --seed, the same for every model experiment.</summary>
+    public (Dataset Train, Dataset Test) Split() => TrainTestSplit.Of(data.Dataset, options.Seed);
 
     public void AddFigure(string path) => _figures.Add(path);
 

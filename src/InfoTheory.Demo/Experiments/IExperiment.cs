@@ -9,8 +9,8 @@ internal interface IExperiment
     /// <summary>One line for --help.</summary>
     string Description { get; }
 
-    /// <summary>How many progress steps <see cref="Run"/> reports, for the progress bar.</summary>
-    int Steps { get; }
+    /// <summary>How many progress steps <see cref="Run"/> reports under <paramref name="options"/> (epochs and fit steps count), for the progress bar.</summary>
+    int Steps(DemoOptions options);
 
     /// <summary>Runs the experiment, reporting each finished step, its figures and its results to <paramref name="context"/>.</summary>
     void Run(ExperimentContext context);

@@ -15,6 +15,7 @@ internal static class ContourFigure
     /// <param name="ellipses">Gaussians to outline at 1σ (solid), 2σ (dashed) and 3σ (dotted).</param>
     /// <param name="points">Sample points to scatter over the density.</param>
     /// <param name="contourCount">How many evenly spaced density levels get a contour line.</param>
+    /// <param name="pointsLabel">The legend text of <paramref name="points"/>; "N samples" when null.</param>
     /// <returns>The full path written.</returns>
     public static string Write(
         string path,
@@ -23,7 +24,8 @@ internal static class ContourFigure
         PlotRegion region,
         IReadOnlyList<GaussianEllipse>? ellipses = null,
         IReadOnlyList<Coordinates>? points = null,
-        int contourCount = 8)
+        int contourCount = 8,
+        string? pointsLabel = null)
     {
         int n = region.Resolution;
         var grid = new Coordinates3d[n, n];
@@ -63,8 +65,9 @@ internal static class ContourFigure
         if (points is not null)
         {
             var scatter = plot.Add.ScatterPoints(points.ToArray(), Colors.Orange.WithAlpha(0.7));
-            scatter.MarkerSize = 3;
-            scatter.LegendText = $"{points.Count} samples";
+            // A handful of marked points (starting means) must stand out; hundreds of samples must not hide the density.
+            scatter.MarkerSize = points.Count < 20 ? 9 : 3;
+            scatter.LegendText = pointsLabel ?? $"{points.Count} samples";
         }
 
         foreach (GaussianEllipse ellipse in ellipses ?? [])
@@ -72,7 +75,7 @@ internal static class ContourFigure
             for (int k = 1; k <= 3; k++)
             {
                 var line = plot.Add.ScatterLine(ellipse.Contour(k), ellipse.Color);
-                line.LineWidth = 2;
+                line.LineWidth = ellipse.LineWidth;
                 line.LinePattern = SigmaPatterns[k - 1];
                 if (k == 1)
                 {

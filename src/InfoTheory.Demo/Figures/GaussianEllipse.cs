@@ -12,6 +12,9 @@ namespace InfoTheory.Demo.Figures;
 /// <param name="Color">The outline colour.</param>
 internal sealed record GaussianEllipse(string Label, double MeanX, double MeanY, double VarianceX, double Covariance, double VarianceY, Color Color)
 {
+    /// <summary>The outline width in pixels; a wide ellipse drawn under a narrow one shows as a halo where the two coincide.</summary>
+    public float LineWidth { get; init; } = 2;
+
     /// <summary>
     /// Points on the k-σ contour {x : (x − μ)ᵀ Σ⁻¹ (x − μ) = k²}: the circle of radius k mapped by the Cholesky
     /// factor L of Σ (Σ = L Lᵀ), then shifted by μ. The first point is repeated last to close the curve.

@@ -2,16 +2,17 @@ using ScottPlot;
 
 namespace InfoTheory.Demo.Figures;
 
-/// <summary>Training curves: several named series against the epoch.</summary>
+/// <summary>Training curves: several named series against the epoch or optimiser step.</summary>
 internal static class LineChartFigure
 {
-    /// <summary>Draws every series against epochs 1, 2, … and writes a PNG.</summary>
+    /// <summary>Draws every series against 1, 2, … (epochs or steps) and writes a PNG.</summary>
     /// <param name="path">The PNG file to write.</param>
     /// <param name="title">The figure title.</param>
     /// <param name="yLabel">The quantity and its unit, e.g. "nats per image".</param>
     /// <param name="series">At least one series, each with at least one finite value.</param>
+    /// <param name="xLabel">What the values are counted in.</param>
     /// <returns>The full path written.</returns>
-    public static string Write(string path, string title, string yLabel, IReadOnlyList<ChartSeries> series)
+    public static string Write(string path, string title, string yLabel, IReadOnlyList<ChartSeries> series, string xLabel = "epoch")
     {
         if (series.Count == 0)
         {
@@ -26,15 +27,15 @@ internal static class LineChartFigure
                 throw new ArgumentException($"Series '{s.Name}' is empty or has a non-finite value.", nameof(series));
             }
 
-            double[] epochs = Enumerable.Range(1, s.Values.Count).Select(e => (double)e).ToArray();
-            var line = plot.Add.Scatter(epochs, s.Values.ToArray());
+            double[] xs = Enumerable.Range(1, s.Values.Count).Select(e => (double)e).ToArray();
+            var line = plot.Add.Scatter(xs, s.Values.ToArray());
             line.LegendText = s.Name;
             line.LineWidth = 2;
             line.MarkerSize = s.Values.Count > 40 ? 0 : 4;
         }
 
         plot.Title(title);
-        plot.XLabel("epoch");
+        plot.XLabel(xLabel);
         plot.YLabel(yLabel);
         plot.ShowLegend(Alignment.UpperRight);
         return Figure.Save(plot, path, 800, 500);

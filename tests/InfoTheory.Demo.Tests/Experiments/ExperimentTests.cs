@@ -1,47 +1,156 @@
+using System.Globalization;
 using InfoTheory.Demo.Experiments;
 using InfoTheory.Variational.Tests.Data;
 
 namespace InfoTheory.Demo.Tests.Experiments;
 
+/// <summary>Each experiment end to end with tiny budgets: its PNG files, its summary rows and a full progress bar.</summary>
 public sealed class ExperimentTests : IDisposable
 {
+    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
     private readonly TempDirectory _dir = new();
 
     public void Dispose() => _dir.Dispose();
 
-    private ExperimentContext Context(List<double> progress)
+    private ExperimentContext Run(IExperiment experiment, DemoOptions? options = null)
     {
-        var options = new DemoOptions { OutputFolder = _dir.Path };
-        return new ExperimentContext(options, DemoData.Load(options), progress.Add);
-    }
-
-    [Fact]
-    public void DatasetOverview_WritesTheDigitsGrid_ReportsTheLabelHistogram_AndEveryStep()
-    {
+        options = (options ?? new DemoOptions()) with { OutputFolder = _dir.Path };
         var progress = new List<double>();
-        ExperimentContext context = Context(progress);
-        var experiment = new DatasetOverview();
+        var context = new ExperimentContext(options, DemoData.Load(options), progress.Add);
 
         experiment.Run(context);
 
-        context.Figures.Should().Equal(Path.Combine(_dir.Path, "digits.png"));
-        File.Exists(context.Figures[0]).Should().BeTrue();
+        progress.Sum().Should().Be(experiment.Steps(options), "the progress bar ends full");
+        foreach (string figure in context.Figures)
+        {
+            Path.GetDirectoryName(figure).Should().Be(_dir.Path);
+            File.ReadAllBytes(figure).Should().HaveCountGreaterThan(1000).And.StartWith(PngSignature, $"{figure} is a PNG");
+        }
+
+        return context;
+    }
+
+    private static string Result(ExperimentContext context, string quantity) =>
+        context.Results.Should().ContainSingle(r => r.Quantity == quantity, $"the summary reports '{quantity}'").Which.Value;
+
+    // Formatting.Nats prints "12.34 nats"; Formatting.Number plain invariant decimals.
+    private static double Number(string value) => double.Parse(value.Replace(" nats", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture);
+
+    private static double[] Mean(string value) =>
+        [.. value.Trim('(', ')').Split(", ").Select(v => double.Parse(v, CultureInfo.InvariantCulture))];
+
+    [Fact]
+    public void DatasetOverview_WritesTheDigitsGrid_AndReportsTheLabelHistogram()
+    {
+        ExperimentContext context = Run(new DatasetOverview());
+
+        context.Figures.Select(Path.GetFileName).Should().Equal("digits.png");
         context.Results.Should().Contain(("samples per label", "0:178  1:182  2:177  3:183  4:181  5:182  6:181  7:179  8:174  9:180"));
-        progress.Sum().Should().Be(experiment.Steps);
     }
 
     [Fact]
-    public void MixtureContours_WritesBothFigures_AndTheClosedFormMoments()
+    public void MixtureContours_WritesTheContoursOfP()
     {
-        var progress = new List<double>();
-        ExperimentContext context = Context(progress);
-        var experiment = new MixtureContours();
+        ExperimentContext context = Run(new MixtureContours());
 
-        experiment.Run(context);
+        context.Figures.Select(Path.GetFileName).Should().Equal("p-contours.png");
+    }
 
-        context.Figures.Select(Path.GetFileName).Should().Equal("p-contours.png", "p-moment-matching.png");
-        context.Figures.Should().OnlyContain(f => File.Exists(f));
-        context.Results.Should().Contain(("moment-matched covariance", "[[0.3125, 0.25], [0.25, 0.40625]]"));
-        progress.Sum().Should().Be(experiment.Steps);
+    [Fact]
+    public void KlFitting_ForwardLandsOnTheMomentMatch_ReverseFromTheTwoStartsOnTheTwoModes()
+    {
+        ExperimentContext context = Run(new KlFitting());
+
+        context.Figures.Select(Path.GetFileName).Should().Equal("kl-forward.png", "kl-reverse.png", "kl-loss.png");
+
+        // The mixture's moments by hand: μ = (½, ½), Σ = Σₖ ½(Σₖ + μₖμₖᵀ) − μμᵀ = [[0.3125, 0.25], [0.25, 0.40625]].
+        Result(context, "moment matching: mean").Should().Be("(0.5, 0.5)");
+        Result(context, "moment matching: covariance").Should().Be("[[0.3125, 0.25], [0.25, 0.4063]]");
+
+        // The fits' tolerances are those of the library's own KlFit tests; the components' means are (0, 0) and (1, 1).
+        Mean(Result(context, "forward KL(P‖Q): mean")).Should().Equal([0.5, 0.5], (a, b) => Math.Abs(a - b) < 0.03);
+        Mean(Result(context, "reverse KL(Q‖P) from start A (-0.6, -0.4): mean")).Should().Equal([0.0, 0.0], (a, b) => Math.Abs(a - b) < 0.15);
+        Mean(Result(context, "reverse KL(Q‖P) from start B (1.5, 1.6): mean")).Should().Equal([1.0, 1.0], (a, b) => Math.Abs(a - b) < 0.15);
+        foreach (string fit in new[] { "forward KL(P‖Q)", "reverse KL(Q‖P) from start A (-0.6, -0.4)", "reverse KL(Q‖P) from start B (1.5, 1.6)" })
+        {
+            Result(context, $"{fit}: final KL").Should().MatchRegex(@"^\d+\.\d{4} ± \d+\.\d{4} nats \(n = 20000, \d+(\.\d+)?% clipped\)$");
+        }
+    }
+
+    [Fact]
+    public void KlFitting_KlStepsSetsTheLengthOfEveryFit()
+    {
+        var options = new DemoOptions { KlSteps = 5 };
+
+        Run(new KlFitting(), options);
+
+        new KlFitting().Steps(options).Should().Be((3 * 5) + 3, "three fits of 5 steps, then three figures");
+    }
+
+    [Fact]
+    public void Vae_WritesCurvesReconstructionsAndSamples_AndItsElboIsTheSumOfItsTerms()
+    {
+        ExperimentContext context = Run(new VaeExperiment(), new DemoOptions { Epochs = 2 });
+
+        context.Figures.Select(Path.GetFileName).Should().Equal("vae-training.png", "vae-reconstructions.png", "vae-samples.png");
+        foreach ((string part, int count) in new[] { ("train", 1500), ("test", 297) })
+        {
+            double elbo = Number(Result(context, $"{part} −ELBO ({count} samples)"));
+            double reconstruction = Number(Result(context, $"{part} reconstruction −E_q[log p(x|z)]"));
+            double kl = Number(Result(context, $"{part} KL(q(z|x) ‖ p(z))"));
+
+            // Each is printed to 0.01 nats, so the sum may be off by up to 0.015.
+            elbo.Should().BeApproximately(reconstruction + kl, 0.015);
+            kl.Should().BeGreaterThanOrEqualTo(0);
+        }
+    }
+
+    [Fact]
+    public void Autoencoder_WritesCurveAndReconstructions_AndBeatsTheMeanImage()
+    {
+        ExperimentContext context = Run(new AutoencoderExperiment(), new DemoOptions { Epochs = 3 });
+
+        context.Figures.Select(Path.GetFileName).Should().Equal("ae-training.png", "ae-reconstructions.png");
+
+        // Three epochs already take the training error from ~6 to ~2.2 per image; the mean image scores ~4.7.
+        Number(Result(context, "test squared error per sample (297 samples)"))
+            .Should().BeLessThan(Number(Result(context, "test error of the mean training image (floor to beat)")));
+    }
+
+    [Fact]
+    public void Denoising_WritesTheComparisonGrid_AndReportsBothModelsOnMaskedAndCleanInputs()
+    {
+        ExperimentContext context = Run(new DenoisingExperiment(), new DemoOptions { Epochs = 2 });
+
+        context.Figures.Select(Path.GetFileName).Should().Equal("dae-denoising.png");
+        Number(Result(context, "test squared error per sample, 30% masked inputs as they are")).Should().BePositive();
+        Number(Result(context, "plain AE on 30% masked test inputs")).Should().BePositive();
+        Number(Result(context, "denoising AE on 30% masked test inputs")).Should().BePositive();
+        Number(Result(context, "plain AE on clean test inputs")).Should().BePositive();
+        Number(Result(context, "denoising AE on clean test inputs")).Should().BePositive();
+    }
+
+    [Fact]
+    public void Sparse_WritesActivationsReconstructionsAndUnits_AndReportsMeanActivations()
+    {
+        ExperimentContext context = Run(new SparseExperiment(), new DemoOptions { Epochs = 2 });
+
+        context.Figures.Select(Path.GetFileName).Should().Equal("sae-activations.png", "sae-reconstructions.png", "sae-codes.png");
+        Number(Result(context, "sparse: mean code activation on test (target ρ = 0.05)")).Should().BeInRange(0, 1);
+        Number(Result(context, "no penalty: mean code activation on test")).Should().BeInRange(0, 1);
+        Result(context, "sparse: per-unit mean activations range").Should().MatchRegex(@"^\d(\.\d+)? … \d(\.\d+)?$");
+    }
+
+    [Fact]
+    public void ModelExperiments_OnDataThatAreNotImages_SayWhyTheImageFiguresAreMissing()
+    {
+        string csv = Path.Combine(_dir.Path, "points.csv");
+        File.WriteAllLines(csv, Enumerable.Range(0, 30).Select(i => string.Create(CultureInfo.InvariantCulture, $"{i % 2},{(i % 3) / 2.0},{i % 5 / 4.0}")));
+        ExperimentContext context = Run(new AutoencoderExperiment(), new DemoOptions { Epochs = 1, DataPath = csv });
+
+        context.Figures.Select(Path.GetFileName).Should().Equal("ae-training.png");
+        context.Results.Should().Contain(("ae-reconstructions.png", "not drawn: the samples are not images"));
+        Result(context, "test squared error per sample (5 samples)").Should().NotBeEmpty("30 samples split 25 : 5");
     }
 }

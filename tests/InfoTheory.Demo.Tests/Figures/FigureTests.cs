@@ -98,4 +98,36 @@ public sealed class FigureTests : IDisposable
 
         act.Should().Throw<ArgumentException>().WithMessage("*63 pixels*8×8 needs 64*");
     }
+
+    [Fact]
+    public void BarChartFigure_WritesAPngOfTheStatedSize()
+    {
+        string path = BarChartFigure.Write(
+            Path.Combine(_dir.Path, "b.png"), "bars", "unit", "activation", [new ChartSeries("a", [0.1, 0.5]), new ChartSeries("b", [0.05, 0.04])], (0.05, "ρ"));
+
+        DecodedSize(path).Should().Be((900, 500));
+    }
+
+    [Fact]
+    public void BarChartFigure_UnequalLengthsOrNonFiniteValue_Throws()
+    {
+        string path = Path.Combine(_dir.Path, "b.png");
+
+        ((Action)(() => BarChartFigure.Write(path, "t", "x", "y", []))).Should().Throw<ArgumentException>().WithParameterName("series");
+        ((Action)(() => BarChartFigure.Write(path, "t", "x", "y", [new ChartSeries("a", [1]), new ChartSeries("b", [1, 2])])))
+            .Should().Throw<ArgumentException>().WithMessage("*same non-zero length*");
+        ((Action)(() => BarChartFigure.Write(path, "t", "x", "y", [new ChartSeries("a", [double.PositiveInfinity])])))
+            .Should().Throw<ArgumentException>().WithMessage("*'a'*non-finite*");
+    }
+
+    [Fact]
+    public void ImageRow_FromMatrix_TakesTheRequestedRowsAsImages()
+    {
+        ImageRow row = ImageRow.FromMatrix("r", new float[,] { { 1, 2 }, { 3, 4 }, { 5, 6 } }, start: 1, count: 2);
+
+        row.Label.Should().Be("r");
+        row.Images.Should().HaveCount(2);
+        row.Images[0].Should().Equal(3f, 4f);
+        row.Images[1].Should().Equal(5f, 6f);
+    }
 }
