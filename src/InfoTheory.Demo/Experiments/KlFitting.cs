@@ -35,11 +35,10 @@ internal sealed class KlFitting : IExperiment
         var progress = new SynchronousProgress<KlFitProgress>(_ => context.Advance());
 
         KlFitResult forward = KlFit.Fit(p, KlDirection.Forward, options, progress);
-        (double[] mean, double[,] covariance) = NotesMixture.Moments(p);
-        var matched = new Gaussian(mean, covariance);
+        Gaussian matched = p.MomentMatched();
         Report(context, "forward KL(P‖Q)", forward);
-        context.AddResult("moment matching: mean", Formatting.Vector(mean));
-        context.AddResult("moment matching: covariance", Formatting.Matrix(covariance));
+        context.AddResult("moment matching: mean", Formatting.Vector(matched.Mean));
+        context.AddResult("moment matching: covariance", Formatting.Matrix(matched.GetCovariance()));
         context.AddResult("KL(moment match ‖ forward fit), closed form", Formatting.Nats(Gaussian.KullbackLeibler(matched, forward.Fitted)));
         context.AddFigure(ContourFigure.Write(
             context.FigurePath("kl-forward.png"),

@@ -22,39 +22,4 @@ internal static class NotesMixture
         Span<double> point = [x1, x2];
         return p.LogDensity(point);
     }
-
-    /// <summary>
-    /// The mixture's mean μ = Σₖ wₖ μₖ and covariance Σ = Σₖ wₖ (Σₖ + μₖ μₖᵀ) − μ μᵀ: the Gaussian Q that
-    /// minimises the forward KL(P‖Q) (moment matching), in closed form.
-    /// </summary>
-    public static (double[] Mean, double[,] Covariance) Moments(GaussianMixture p)
-    {
-        int d = p.Dimension;
-        var mean = new double[d];
-        var second = new double[d, d];
-        for (int k = 0; k < p.Components.Count; k++)
-        {
-            double w = p.Weights[k];
-            Gaussian component = p.Components[k];
-            for (int i = 0; i < d; i++)
-            {
-                mean[i] += w * component.Mean[i];
-                for (int j = 0; j < d; j++)
-                {
-                    second[i, j] += w * (component.Covariance(i, j) + (component.Mean[i] * component.Mean[j]));
-                }
-            }
-        }
-
-        var covariance = new double[d, d];
-        for (int i = 0; i < d; i++)
-        {
-            for (int j = 0; j < d; j++)
-            {
-                covariance[i, j] = second[i, j] - (mean[i] * mean[j]);
-            }
-        }
-
-        return (mean, covariance);
-    }
 }

@@ -73,6 +73,45 @@ public sealed class GaussianMixture : IDensity
     /// <summary>The Gaussian components, in the order of <see cref="Weights"/>.</summary>
     public IReadOnlyList<Gaussian> Components => _components;
 
+    /// <summary>
+    /// The Gaussian with the mixture's own mean and covariance: the Q that minimises the forward
+    /// KL(P‖Q) over all Gaussians (moment matching).
+    /// </summary>
+    /// <remarks>
+    /// μ = Σₖ wₖ μₖ and Σ = Σₖ wₖ (Σₖ + (μₖ − μ)(μₖ − μ)ᵀ): the law of total covariance, written
+    /// about μ so that no E[xxᵀ] − μμᵀ cancellation loses digits far from the origin.
+    /// </remarks>
+    /// <returns>The moment-matched Gaussian N(μ, Σ).</returns>
+    public Gaussian MomentMatched()
+    {
+        int d = Dimension;
+        var mean = new double[d];
+        for (int k = 0; k < _components.Length; k++)
+        {
+            ReadOnlySpan<double> mk = _components[k].Mean;
+            for (int i = 0; i < d; i++)
+            {
+                mean[i] += _weights[k] * mk[i];
+            }
+        }
+
+        var covariance = new double[d, d];
+        for (int k = 0; k < _components.Length; k++)
+        {
+            Gaussian component = _components[k];
+            ReadOnlySpan<double> mk = component.Mean;
+            for (int i = 0; i < d; i++)
+            {
+                for (int j = 0; j < d; j++)
+                {
+                    covariance[i, j] += _weights[k] * (component.Covariance(i, j) + ((mk[i] - mean[i]) * (mk[j] - mean[j])));
+                }
+            }
+        }
+
+        return new Gaussian(mean, covariance);
+    }
+
     /// <inheritdoc/>
     /// <remarks>log p(x) = logsumexpₖ (ln wₖ + ln Nₖ(x)).</remarks>
     public double LogDensity(ReadOnlySpan<double> x)
