@@ -59,7 +59,7 @@ internal static class CrossEntropyKernel
             T lowQ = T.MinNative(q0, q1);
             minQ = T.MinNative(minQ, lowQ);
             T log0, log1;
-            if (T.AnyTrue(T.LessThan(lowQ, smallestNormal)))
+            if (T.AnyLessThan(lowQ, smallestNormal))
             {
                 missing |= (T.EqualTo(q0, zero) & T.GreaterThan(p0, zero)) | (T.EqualTo(q1, zero) & T.GreaterThan(p1, zero));
                 Log.OfPositivePair(q0, q1, out log0, out log1, subnormals: true);

@@ -48,7 +48,7 @@ internal static class EntropyKernel
             T low = T.MinNative(v0, v1);
             min = T.MinNative(min, low);
             T log0, log1;
-            if (T.AnyTrue(T.LessThan(low, smallestNormal)))
+            if (T.AnyLessThan(low, smallestNormal))
             {
                 Log.OfPositivePair(v0, v1, out log0, out log1, subnormals: true);
             }

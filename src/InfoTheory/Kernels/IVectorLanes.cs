@@ -72,6 +72,10 @@ internal interface IVectorLanes<TSelf>
     /// <summary>Whether any lane of <paramref name="mask"/> is set.</summary>
     static abstract bool AnyTrue(TSelf mask);
 
+    /// <summary>Whether <paramref name="left"/> &lt; <paramref name="right"/> in any lane.</summary>
+    /// <remarks>The same as <c>AnyTrue(LessThan(left, right))</c>, but the hardware tests its comparison flags directly instead of first widening them to a mask register.</remarks>
+    static abstract bool AnyLessThan(TSelf left, TSelf right);
+
     /// <summary>The sum of all lanes.</summary>
     static abstract double SumLanes(TSelf value);
 
@@ -93,5 +97,6 @@ internal interface IVectorLanes<TSelf>
     /// Splits a positive normal <paramref name="x"/> into x = 2^k·m with m in [1, 2), returning m and
     /// setting <paramref name="k"/> (an integer held as a double).
     /// </summary>
+    /// <remarks>Zero gives m = 1 and k = −1023 or −∞ depending on the width; callers that may pass zero clamp k.</remarks>
     static abstract TSelf SplitUnit(TSelf x, out TSelf k);
 }

@@ -8,20 +8,16 @@ namespace InfoTheory.Kernels;
 /// <remarks>
 /// Each element contributes ½[pᵢ ln(pᵢ/mᵢ) + qᵢ ln(qᵢ/mᵢ)] = mᵢ·g(tᵢ) with tᵢ = (pᵢ−qᵢ)/(pᵢ+qᵢ) and
 /// g(t) = ½[(1+t)ln(1+t) + (1−t)ln(1−t)] = Σ_{j≥1} t^{2j} / (2j(2j−1)) ≥ 0.
-/// With r = 1/(pᵢ+qᵢ), the kernel forms t = (pᵢ−qᵢ)r, a = 1+t = 2pᵢr and b = 1−t = 2qᵢr (one division)
-/// and takes ln a and ln b together (one more division, <see cref="Log.OfPositivePair{T}"/>).
-/// Where |t| &lt; 1/8 the two logarithms nearly cancel, so the series (8 terms, truncation below
-/// 2^−53 relative) is used instead. Nearly identical inputs therefore give an accurate small positive value, never
-/// the negative rounding noise that makes scipy's <c>jensenshannon</c> return NaN (scipy #20083, #20779).
+/// Both logarithms are ratios to the common mᵢ (<see cref="Log.OfRatiosToCommon{T}"/>): mᵢ is split
+/// once, the quotients pᵢ/mᵢ and qᵢ/mᵢ are never rounded, and a single division serves both. Where
+/// |tᵢ| &lt; 1/8 the two logarithms nearly cancel, so the series (8 terms, truncation below 2^−53 relative)
+/// is used instead, with tᵢ from the exact difference pᵢ − qᵢ. Nearly identical inputs therefore give an
+/// accurate small positive value, never the negative rounding noise that makes scipy's <c>jensenshannon</c>
+/// return NaN (scipy #20083, #20779).
 /// </remarks>
 internal static class JensenShannonKernel
 {
     private const double SeriesThreshold = 0.125;
-
-    /// <summary>Below this p + q (2^−900) the pair is scaled by 2^200 before 1/(p+q) is formed.</summary>
-    private const double SmallSum = 1.1830521861667747e-271;
-
-    private const double TwoTo200 = 1.6069380442589903e60;
 
     /// <summary>Returns the Jensen–Shannon divergence in nats, unclamped.</summary>
     /// <exception cref="ArgumentException">Either input is empty or not a probability vector, or their lengths differ.</exception>
@@ -59,7 +55,6 @@ internal static class JensenShannonKernel
         T zero = T.Zero;
         T threshold = T.Create(SeriesThreshold);
         T smallestNormal = T.Create(Log.SmallestNormal);
-        T smallSum = T.Create(SmallSum);
         T sumP = zero, minP = zero, sumQ = zero, minQ = zero, twiceJsd = zero;
         int i = index;
         for (; i <= p.Length - T.Count; i += T.Count)
@@ -71,41 +66,27 @@ internal static class JensenShannonKernel
             sumQ += vq;
             minQ = T.MinNative(minQ, vq);
 
-            // a = p/m = 1 + t and b = q/m = 1 − t do not change when p and q are scaled together, so tiny
-            // pairs are scaled up first: 1/(p+q) must not overflow.
+            // p, q ≥ 2^−1022 makes m normal and exact, so the subnormal path is needed only below that.
             T w = vp + vq;
-            T sp = vp, sq = vq, sw = w;
-            T small = T.LessThan(w, smallSum);
-            bool anySmall = T.AnyTrue(small);
-            if (anySmall)
+            T m = T.Create(0.5) * w;
+            T logP, logQ;
+            if (T.AnyLessThan(T.MinNative(vp, vq), smallestNormal))
             {
-                T scale = T.Select(small, T.Create(TwoTo200), T.Create(1.0));
-                sp *= scale;
-                sq *= scale;
-                sw = sp + sq;
-            }
-
-            T reciprocal = T.Create(1.0) / sw;
-            T t = (sp - sq) * reciprocal;
-            T a = (sp + sp) * reciprocal;
-            T b = (sq + sq) * reciprocal;
-            T logA, logB;
-            if (T.AnyTrue(T.LessThan(T.MinNative(a, b), smallestNormal)))
-            {
-                Log.OfPositivePair(a, b, out logA, out logB, subnormals: true);
+                Log.OfRatiosToCommon(vp, vq, m, out logP, out logQ, subnormals: true);
             }
             else
             {
-                Log.OfPositivePair(a, b, out logA, out logB, subnormals: false);
+                Log.OfRatiosToCommon(vp, vq, m, out logP, out logQ, subnormals: false);
             }
 
-            T term = T.FusedMultiplyAdd(vp, logA, vq * logB);
-            term = T.Select(T.LessThan(T.Abs(t), threshold), w * Series(t), term);
-            if (anySmall)
-            {
-                // p = q = 0 makes t and a NaN; such an element contributes nothing.
-                term = T.Select(T.EqualTo(w, zero), zero, term);
-            }
+            // p·ln(p/m) + q·ln(q/m) = 2m·g(t); p = q = 0 gives 0 here because both logarithms stay finite.
+            T term = T.FusedMultiplyAdd(vp, logP, vq * logQ);
+            T difference = vp - vq;
+
+            // p − q is exact where |t| < 1/8 (Sterbenz), so t carries only the rounding of p + q and the quotient.
+            // Both forms are always computed: on mixed data a branch here mispredicts and stalls the memory stream.
+            T series = w * Series(difference / w);
+            term = T.Select(T.LessThan(T.Abs(difference), threshold * w), series, term);
 
             twiceJsd += term;
         }

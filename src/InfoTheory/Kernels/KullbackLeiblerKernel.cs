@@ -60,7 +60,7 @@ internal static class KullbackLeiblerKernel
             T lowQ = T.MinNative(q0, q1);
             minQ = T.MinNative(minQ, lowQ);
             T log0, log1;
-            if (T.AnyTrue(T.LessThan(T.MinNative(lowP, lowQ), smallestNormal)))
+            if (T.AnyLessThan(T.MinNative(lowP, lowQ), smallestNormal))
             {
                 missing |= (T.EqualTo(q0, zero) & T.GreaterThan(p0, zero)) | (T.EqualTo(q1, zero) & T.GreaterThan(p1, zero));
                 Log.OfRatioPair(p0, q0, p1, q1, out log0, out log1, subnormals: true);

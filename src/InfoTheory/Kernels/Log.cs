@@ -21,8 +21,8 @@ namespace InfoTheory.Kernels;
 /// significand is taken in [1, 2), q's in [√2, 2√2), p's is doubled where their ratio y falls below
 /// √2/2, and s = (y−1)/(y+1) = (m_p − m_q)/(m_p + m_q), whose numerator is exact by Sterbenz's lemma.
 /// So a divergence term costs one division, not two, and log(p/q) is accurate even when p ≈ q, where
-/// log p − log q would cancel. The paired forms (<see cref="OfPositivePair{T}"/>, <see cref="OfRatioPair{T}"/>)
-/// let two arguments share one division at the price of two more roundings inside s (within 2 ulps);
+/// log p − log q would cancel. The paired forms (<see cref="OfPositivePair{T}"/>, <see cref="OfRatioPair{T}"/>,
+/// <see cref="OfRatiosToCommon{T}"/>) let two arguments share one division at the price of two more roundings inside s (2–3 ulps);
 /// <see cref="Apply"/> uses the single forms.
 /// Every width runs the same arithmetic per element, so vector and scalar results agree bit for bit.
 /// </remarks>
@@ -137,31 +137,82 @@ internal static class Log
         log1 = FinishRatio(numerator1 * denominator0 * reciprocal, k1);
     }
 
+    /// <summary>ln(p₀/q) and ln(p₁/q) for one common denominator q, as <see cref="OfRatio{T}"/> but splitting q once and sharing one division.</summary>
+    /// <remarks>The shared division puts two more roundings into each s, so each result is within 3 ulps of <see cref="OfRatio{T}"/>'s.</remarks>
+    /// <param name="p0">The first numerators.</param>
+    /// <param name="p1">The second numerators.</param>
+    /// <param name="q">The common denominators.</param>
+    /// <param name="log0">ln(p₀/q).</param>
+    /// <param name="log1">ln(p₁/q).</param>
+    /// <param name="subnormals">False when the caller has checked that no lane of p₀, p₁ or q is below <see cref="SmallestNormal"/>.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void OfRatiosToCommon<T>(T p0, T p1, T q, out T log0, out T log1, bool subnormals = true)
+        where T : struct, IVectorLanes<T>
+    {
+        SplitDenominator(q, subnormals, out T mq, out T kqLessOne);
+        ReduceNumerator(p0, mq, kqLessOne, subnormals, out T numerator0, out T denominator0, out T k0);
+        ReduceNumerator(p1, mq, kqLessOne, subnormals, out T numerator1, out T denominator1, out T k1);
+        T reciprocal = T.Create(1.0) / (denominator0 * denominator1);
+        log0 = FinishRatio(numerator0 * denominator1 * reciprocal, k0);
+        log1 = FinishRatio(numerator1 * denominator0 * reciprocal, k1);
+    }
+
     /// <summary>Reduces ln(p/q) to k·ln 2 + ln y with y = m_p/m_q in [√2/2, √2]; s = (y−1)/(y+1) = numerator/denominator, numerator exact.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void ReduceRatio<T>(T p, T q, bool subnormals, out T numerator, out T denominator, out T k)
         where T : struct, IVectorLanes<T>
     {
+        SplitDenominator(q, subnormals, out T mq, out T kqLessOne);
+        ReduceNumerator(p, mq, kqLessOne, subnormals, out numerator, out denominator, out k);
+    }
+
+    /// <summary>
+    /// Splits a denominator q = 2^k·(m_q/2) with m_q in [√2, 2√2), scaling a subnormal q first when asked to.
+    /// It returns k − 1 rather than k, so a numerator sharing this denominator saves an add.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void SplitDenominator<T>(T q, bool subnormals, out T mq, out T kqLessOne)
+        where T : struct, IVectorLanes<T>
+    {
         T shift = T.Zero;
         if (subnormals)
         {
-            p = ScaleUpTiny(p, out T shiftP);
-            q = ScaleUpTiny(q, out T shiftQ);
-            shift = shiftQ - shiftP;
+            q = ScaleUpTiny(q, out shift);
+        }
+
+        mq = T.SplitExponent(q, out T kq);
+        mq += mq;
+        kqLessOne = kq - T.Create(1.0);
+        if (subnormals)
+        {
+            kqLessOne -= shift;
+        }
+    }
+
+    /// <summary>Splits p = 2^a·m_p with m_p in [1, 2), doubling m_p where m_p/m_q would fall below √2/2; k = a − (k_q − 1), less 1 where doubled.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ReduceNumerator<T>(T p, T mq, T kqLessOne, bool subnormals, out T numerator, out T denominator, out T k)
+        where T : struct, IVectorLanes<T>
+    {
+        T shift = T.Zero;
+        if (subnormals)
+        {
+            p = ScaleUpTiny(p, out shift);
+        }
+
+        T mp = T.SplitUnit(p, out T kp);
+        if (subnormals)
+        {
+            // A zero p is the one input left below the normal range; its exponent may come back as −∞, and a
+            // finite stand-in keeps 0·ln(0/q) at 0.
+            T zeroExponent = T.Create(-1023.0);
+            kp = T.Select(T.LessThan(kp, zeroExponent), zeroExponent, kp) - shift;
         }
 
         T one = T.Create(1.0);
-        T mp = T.SplitUnit(p, out T kp);
-        T mq = T.SplitExponent(q, out T kq);
-        mq += mq;
         T low = T.LessThan(mp * T.Create(Sqrt2), mq);
         mp = T.Select(low, mp + mp, mp);
-        k = kp - kq + one - (low & one);
-        if (subnormals)
-        {
-            k += shift;
-        }
-
+        k = kp - kqLessOne - T.Select(low, one, T.Zero);
         numerator = mp - mq;
         denominator = mp + mq;
     }
@@ -196,13 +247,14 @@ internal static class Log
     private static T ScaleUpTiny<T>(T x, out T shift)
         where T : struct, IVectorLanes<T>
     {
-        T tiny = T.LessThan(x, T.Create(SmallestNormal));
-        if (!T.AnyTrue(tiny))
+        T smallestNormal = T.Create(SmallestNormal);
+        if (!T.AnyLessThan(x, smallestNormal))
         {
             shift = T.Zero;
             return x;
         }
 
+        T tiny = T.LessThan(x, smallestNormal);
         shift = tiny & T.Create(54.0);
         return T.Select(tiny, x * T.Create(TwoTo54), x);
     }
@@ -218,15 +270,22 @@ internal static class Log
         return T.FusedMultiplyAdd(k, T.Create(Ln2Hi), f - (halfSquare - low));
     }
 
-    /// <summary>fdlibm's R(z) = Lg1·z + … + Lg7·z⁷, evaluated as two interleaved Horner chains in z².</summary>
+    /// <summary>fdlibm's R(z) = Lg1·z + … + Lg7·z⁷ by Horner's rule.</summary>
+    /// <remarks>
+    /// fdlibm splits R into two chains in z² to shorten the dependency chain; the kernels run many independent
+    /// elements at once, so they are bound by instruction count instead, and one chain saves two instructions.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T Polynomial<T>(T z)
         where T : struct, IVectorLanes<T>
     {
-        T w = z * z;
-        T even = w * T.FusedMultiplyAdd(w, T.FusedMultiplyAdd(w, T.Create(Lg6), T.Create(Lg4)), T.Create(Lg2));
-        T odd = z * T.FusedMultiplyAdd(w, T.FusedMultiplyAdd(w, T.FusedMultiplyAdd(w, T.Create(Lg7), T.Create(Lg5)), T.Create(Lg3)), T.Create(Lg1));
-        return even + odd;
+        T sum = T.FusedMultiplyAdd(z, T.Create(Lg7), T.Create(Lg6));
+        sum = T.FusedMultiplyAdd(z, sum, T.Create(Lg5));
+        sum = T.FusedMultiplyAdd(z, sum, T.Create(Lg4));
+        sum = T.FusedMultiplyAdd(z, sum, T.Create(Lg3));
+        sum = T.FusedMultiplyAdd(z, sum, T.Create(Lg2));
+        sum = T.FusedMultiplyAdd(z, sum, T.Create(Lg1));
+        return z * sum;
     }
 
     private static void Apply<T>(ReadOnlySpan<double> x, Span<double> destination, ref int index)

@@ -69,6 +69,9 @@ internal readonly struct ScalarLanes : IVectorLanes<ScalarLanes>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool AnyTrue(ScalarLanes mask) => BitConverter.DoubleToInt64Bits(mask._value) != 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyLessThan(ScalarLanes left, ScalarLanes right) => left._value < right._value;
+
     public static double SumLanes(ScalarLanes value) => value._value;
 
     public static double MinLane(ScalarLanes value) => value._value;

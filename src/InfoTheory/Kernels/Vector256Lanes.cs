@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace InfoTheory.Kernels;
 
@@ -67,6 +68,9 @@ internal readonly struct Vector256Lanes : IVectorLanes<Vector256Lanes>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool AnyTrue(Vector256Lanes mask) => mask._value.AsUInt64() != Vector256<ulong>.Zero;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyLessThan(Vector256Lanes left, Vector256Lanes right) => Vector256.LessThanAny(left._value, right._value);
+
     public static double SumLanes(Vector256Lanes value) => Vector256.Sum(value._value);
 
     public static double MinLane(Vector256Lanes value)
@@ -92,6 +96,13 @@ internal readonly struct Vector256Lanes : IVectorLanes<Vector256Lanes>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256Lanes SplitUnit(Vector256Lanes x, out Vector256Lanes k)
     {
+        // As in Vector512Lanes: two instructions where AVX-512VL has them, the same values as the bit arithmetic.
+        if (Avx512F.VL.IsSupported)
+        {
+            k = new(Avx512F.VL.GetExponent(x._value));
+            return new(Avx512F.VL.GetMantissa(x._value, 0));
+        }
+
         Vector256<ulong> bits = x._value.AsUInt64();
         Vector256<ulong> exponent = Vector256.ShiftRightLogical(bits, 52) | Vector256.Create(ExponentSplit.TwoTo52Bits);
         k = new(exponent.AsDouble() - Vector256.Create(ExponentSplit.TwoTo52PlusBias));

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace InfoTheory.Kernels;
 
@@ -67,6 +68,9 @@ internal readonly struct Vector512Lanes : IVectorLanes<Vector512Lanes>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool AnyTrue(Vector512Lanes mask) => mask._value.AsUInt64() != Vector512<ulong>.Zero;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyLessThan(Vector512Lanes left, Vector512Lanes right) => Vector512.LessThanAny(left._value, right._value);
+
     public static double SumLanes(Vector512Lanes value) => Vector512.Sum(value._value);
 
     public static double MinLane(Vector512Lanes value)
@@ -92,6 +96,14 @@ internal readonly struct Vector512Lanes : IVectorLanes<Vector512Lanes>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512Lanes SplitUnit(Vector512Lanes x, out Vector512Lanes k)
     {
+        // vgetexppd and vgetmantpd do the split in two instructions instead of five; they agree with the bit
+        // arithmetic on every positive normal input (zero, outside the contract, gives k = −∞ here; Log clamps it).
+        if (Avx512F.IsSupported)
+        {
+            k = new(Avx512F.GetExponent(x._value));
+            return new(Avx512F.GetMantissa(x._value, 0));
+        }
+
         Vector512<ulong> bits = x._value.AsUInt64();
         Vector512<ulong> exponent = Vector512.ShiftRightLogical(bits, 52) | Vector512.Create(ExponentSplit.TwoTo52Bits);
         k = new(exponent.AsDouble() - Vector512.Create(ExponentSplit.TwoTo52PlusBias));

@@ -89,6 +89,29 @@ public class FusedKernelTests
     }
 
     [Theory]
+    [InlineData(0.3, 0.2333807449551071, 2.84241219164301707e-3)] // t = 0.1249: series
+    [InlineData(0.3, 0.23328593013954313, 2.85084991129549935e-3)] // t = 0.1251: logarithms
+    [InlineData(0.3, 0.3857926620185164, 4.09136040667638664e-3)] // t = −0.1251
+    [InlineData(0.25, 0.19444444444444445, 2.23679797845839994e-3)] // t = 0.125
+    [InlineData(0.4, 0.3999999992, 3.33333323841682479e-19)] // t = 1e−9
+    [InlineData(0.2, 0.06666666666666667, 2.00082420611405688e-2)] // t = 0.5
+    [InlineData(0.0045, 2.2613065326633184e-05, 1.49874598574923971e-3)] // t = 0.99
+    public void JensenShannon_EitherSideOfTheSeriesThreshold_MatchesHighPrecisionValue(double x, double y, double expected)
+    {
+        // Expected: ½Σ[p ln(2p/(p+q)) + q ln(2q/(p+q))] for p = (x, 1−x), q = (y, 1−y), evaluated from the exact
+        // binary values with 60-digit decimal arithmetic in Python. Splitting each entry into 8 equal parts (exact)
+        // leaves the divergence unchanged; alternating them puts series and logarithm lanes in one register.
+        // Just past |t| = 1/8 the two logarithms still cancel by a factor of about 17, hence 2e-14 rather than a few ulps.
+        double[] p = [.. Enumerable.Range(0, 16).Select(i => (i % 2 == 0 ? x : 1 - x) / 8)];
+        double[] q = [.. Enumerable.Range(0, 16).Select(i => (i % 2 == 0 ? y : 1 - y) / 8)];
+
+        foreach (SimdWidth width in Widths)
+        {
+            JensenShannonKernel.Nats(p, q, "p", "q", width).Should().BeApproximately(expected, 2e-14 * expected, $"width {width}");
+        }
+    }
+
+    [Theory]
     [MemberData(nameof(AwkwardLengths))]
     public void EveryKernel_SubnormalEntries_EveryWidthMatchesScalarReference(int length)
     {

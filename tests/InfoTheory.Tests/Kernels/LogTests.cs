@@ -149,6 +149,31 @@ public class LogTests
         }
     }
 
+    [Fact]
+    public void OfRatiosToCommon_RandomTriples_StayWithinThreeUlpsOfTheSingleRatio()
+    {
+        // Numerators and denominators across the whole range, subnormals included, through both the checked and unchecked splits.
+        var rng = new Random(13);
+        for (int i = 0; i < 20_000; i++)
+        {
+            double p0 = Math.Exp(-745 * rng.NextDouble());
+            double p1 = Math.Exp(-5 * rng.NextDouble());
+            double q = i % 2 == 0 ? Math.Exp(-745 * rng.NextDouble()) : p1 * (0.5 + rng.NextDouble());
+            Log.OfRatiosToCommon(ScalarLanes.Create(p0), ScalarLanes.Create(p1), ScalarLanes.Create(q), out var log0, out var log1);
+
+            double expected0 = Log.OfRatio(p0, q);
+            double expected1 = Log.OfRatio(p1, q);
+            ScalarLanes.SumLanes(log0).Should().BeApproximately(expected0, 3 * Ulp(expected0), $"ln({p0:R} / {q:R})");
+            ScalarLanes.SumLanes(log1).Should().BeApproximately(expected1, 3 * Ulp(expected1), $"ln({p1:R} / {q:R})");
+            if (Math.Min(Math.Min(p0, p1), q) >= Log.SmallestNormal)
+            {
+                Log.OfRatiosToCommon(ScalarLanes.Create(p0), ScalarLanes.Create(p1), ScalarLanes.Create(q), out var fast0, out var fast1, subnormals: false);
+                ScalarLanes.SumLanes(fast0).Should().Be(ScalarLanes.SumLanes(log0));
+                ScalarLanes.SumLanes(fast1).Should().Be(ScalarLanes.SumLanes(log1));
+            }
+        }
+    }
+
     private static double Ulp(double x) => Math.BitIncrement(Math.Abs(x)) - Math.Abs(x);
 
     private static void AssertWithinUlpsOfMathLog(double[] x, long maxUlps)
