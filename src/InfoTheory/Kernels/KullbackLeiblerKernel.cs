@@ -4,39 +4,19 @@ using InfoTheory.Internal;
 namespace InfoTheory.Kernels;
 
 /// <summary>Kullback–Leibler divergence Σ pᵢ ln(pᵢ/qᵢ) in one pass that also validates p and q.</summary>
-internal static class KullbackLeiblerKernel
+internal readonly struct KullbackLeiblerKernel : IPairedKernel
 {
     /// <summary>Returns Σ pᵢ ln(pᵢ/qᵢ) in nats (0·ln(0/q) = 0), or +∞ when some qᵢ = 0 &lt; pᵢ; unclamped.</summary>
     /// <exception cref="ArgumentException">Either input is empty or not a probability vector, or their lengths differ.</exception>
     public static double Nats(ReadOnlySpan<double> p, ReadOnlySpan<double> q, string pName, string qName, SimdWidth width)
     {
-        Guard.NotEmpty(p.Length, pName);
-        Guard.SameLength(p.Length, q.Length, pName, qName);
-        var tallyP = default(ProbabilityTally);
-        var tallyQ = default(ProbabilityTally);
-        double terms = 0;
-        bool unbounded = false;
-        int index = 0;
-        switch (width)
-        {
-            case SimdWidth.Vector512:
-                Accumulate<Vector512Lanes>(p, q, ref index, ref tallyP, ref tallyQ, ref terms, ref unbounded);
-                break;
-            case SimdWidth.Vector256:
-                Accumulate<Vector256Lanes>(p, q, ref index, ref tallyP, ref tallyQ, ref terms, ref unbounded);
-                break;
-        }
-
-        Accumulate<ScalarLanes>(p, q, ref index, ref tallyP, ref tallyQ, ref terms, ref unbounded);
-        tallyP.Verify(p, pName);
-        tallyQ.Verify(q, qName);
+        double terms = PairedPass.Sum<KullbackLeiblerKernel>(p, q, pName, qName, width, out bool unbounded);
         return unbounded ? double.PositiveInfinity : terms;
     }
 
-    private static void Accumulate<T>(
+    static void IPairedKernel.Accumulate<T>(
         ReadOnlySpan<double> p, ReadOnlySpan<double> q, ref int index,
         ref ProbabilityTally tallyP, ref ProbabilityTally tallyQ, ref double terms, ref bool unbounded)
-        where T : struct, IVectorLanes<T>
     {
         ref double startP = ref MemoryMarshal.GetReference(p);
         ref double startQ = ref MemoryMarshal.GetReference(q);

@@ -1,0 +1,19 @@
+namespace InfoTheory.Kernels;
+
+/// <summary>
+/// The element loop of a fused kernel over two probability vectors (cross-entropy, KL, JSD), written
+/// once for every lane width; <see cref="PairedPass"/> runs it at the widest width and then on the tail.
+/// </summary>
+internal interface IPairedKernel
+{
+    /// <summary>
+    /// Consumes whole <typeparamref name="T"/> steps of <paramref name="p"/> and <paramref name="q"/> from
+    /// <paramref name="index"/> on, tallying both inputs for validation, adding its terms in nats to
+    /// <paramref name="terms"/>, and setting <paramref name="unbounded"/> where a term is +∞; leaves
+    /// <paramref name="index"/> at the first element it did not consume.
+    /// </summary>
+    static abstract void Accumulate<T>(
+        ReadOnlySpan<double> p, ReadOnlySpan<double> q, ref int index,
+        ref ProbabilityTally tallyP, ref ProbabilityTally tallyQ, ref double terms, ref bool unbounded)
+        where T : struct, IVectorLanes<T>;
+}
