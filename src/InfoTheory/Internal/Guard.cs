@@ -182,6 +182,46 @@ internal static partial class Guard
     }
 
     /// <summary>
+    /// The element count of a block with the given <paramref name="extents"/> (e.g. rows × columns), or an
+    /// exception naming the caller's parameter: the one checked product of sizes, so that no count wraps.
+    /// </summary>
+    /// <remarks>A zero extent gives 0 whatever the others are: an empty block is valid at any width.</remarks>
+    /// <param name="paramName">The caller's parameter that the exception names.</param>
+    /// <param name="what">How the message spells the product, e.g. <c>"count × LatentSize"</c>.</param>
+    /// <param name="extents">The sizes to multiply; each must be &gt;= 0.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An extent is negative, or the product exceeds <see cref="int.MaxValue"/>.</exception>
+    public static int ElementCount(string paramName, string what, params ReadOnlySpan<long> extents)
+    {
+        for (int i = 0; i < extents.Length; i++)
+        {
+            if (extents[i] < 0)
+            {
+                throw new ArgumentOutOfRangeException(
+                    paramName, extents[i], $"{paramName}: {what} has extent {extents[i]}; sizes must be >= 0.");
+            }
+
+            if (extents[i] == 0)
+            {
+                return 0;
+            }
+        }
+
+        long product = 1;
+        for (int i = 0; i < extents.Length; i++)
+        {
+            if (product > int.MaxValue / extents[i])
+            {
+                throw new ArgumentOutOfRangeException(
+                    paramName, $"{paramName}: {what} = {string.Join(" × ", extents.ToArray())} is more than {int.MaxValue} elements.");
+            }
+
+            product *= extents[i];
+        }
+
+        return (int)product;
+    }
+
+    /// <summary>
     /// Throws unless a buffer of <paramref name="length"/> elements holds the <paramref name="required"/>
     /// elements that <paramref name="shape"/> (e.g. <c>"m × k = 3 × 4"</c>) describes.
     /// </summary>
