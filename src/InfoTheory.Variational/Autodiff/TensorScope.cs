@@ -28,66 +28,87 @@ public readonly struct TensorScope : IDisposable, IEquatable<TensorScope>
     [ThreadStatic]
     private static List<IReleasable>? s_live;
 
+    // The identities of the scopes open on this thread, innermost last. A handle is a copyable
+    // struct that cannot remember its own disposal, so "already disposed" means "no longer open".
     [ThreadStatic]
-    private static int s_depth;
+    private static List<long>? s_open;
+
+    private static long s_lastId;
 
     private readonly int _start;
-    private readonly int _depth;
+    private readonly long _id;
+    private readonly int _threadId;
 
-    private TensorScope(int start, int depth)
+    private TensorScope(int start, long id, int threadId)
     {
         _start = start;
-        _depth = depth;
+        _id = id;
+        _threadId = threadId;
     }
 
     /// <summary>Whether a scope is open on this thread.</summary>
-    internal static bool IsActive => s_depth > 0;
+    internal static bool IsActive => s_open is { Count: > 0 };
 
     /// <summary>Opens a scope on the current thread.</summary>
     /// <returns>The scope; dispose it (with <c>using</c>) on the same thread to release its tensors.</returns>
     public static TensorScope Begin()
     {
         var live = s_live ??= [];
-        s_depth++;
-        return new TensorScope(live.Count, s_depth);
+        var open = s_open ??= [];
+        long id = Interlocked.Increment(ref s_lastId);
+        open.Add(id);
+        return new TensorScope(live.Count, id, Environment.CurrentManagedThreadId);
     }
 
-    /// <summary>Releases every tensor created since this scope began.</summary>
+    /// <summary>Releases every tensor created since this scope began; disposing a scope again does nothing.</summary>
     /// <exception cref="InvalidOperationException">Scopes are disposed out of order or on another thread.</exception>
     public void Dispose()
     {
-        if (_depth == 0)
+        if (_id == 0)
         {
             return;
         }
 
-        if (s_depth != _depth || s_live is null)
+        if (_threadId != Environment.CurrentManagedThreadId)
         {
             throw new InvalidOperationException(
-                $"TensorScope disposed out of order: this scope is at depth {_depth} but the innermost open scope on this thread is at depth {s_depth}.");
+                $"TensorScope disposed on thread {Environment.CurrentManagedThreadId} but opened on thread {_threadId}; dispose it on the thread that began it.");
         }
 
-        var live = s_live;
+        var open = s_open;
+        int position = open?.LastIndexOf(_id) ?? -1;
+        if (position < 0)
+        {
+            return;
+        }
+
+        if (position != open!.Count - 1)
+        {
+            throw new InvalidOperationException(
+                $"TensorScope disposed out of order: this scope is at depth {position + 1} but the innermost open scope on this thread is at depth {open.Count}.");
+        }
+
+        var live = s_live!;
         for (int i = live.Count - 1; i >= _start; i--)
         {
             live[i].Release();
         }
 
         live.RemoveRange(_start, live.Count - _start);
-        s_depth--;
+        open.RemoveAt(position);
     }
 
     /// <summary>Records a tensor whose storage the innermost open scope must release.</summary>
     internal static void Register(IReleasable item) => s_live!.Add(item);
 
     /// <inheritdoc/>
-    public bool Equals(TensorScope other) => _start == other._start && _depth == other._depth;
+    public bool Equals(TensorScope other) => _id == other._id;
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is TensorScope other && Equals(other);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(_start, _depth);
+    public override int GetHashCode() => _id.GetHashCode();
 
     /// <summary>Whether two scope handles are the same scope.</summary>
     public static bool operator ==(TensorScope left, TensorScope right) => left.Equals(right);

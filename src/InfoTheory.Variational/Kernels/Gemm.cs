@@ -11,7 +11,7 @@ namespace InfoTheory.Variational.Kernels;
 /// C_ij = [C_ij +] Σ_p op(A)_ip · op(B)_pj. Results are deterministic: every element of C is produced by the
 /// same sequence of floating-point operations whatever the thread count or scheduling, so the same inputs
 /// always give the same bits. With 256-bit SIMD and FMA the product runs on <see cref="GemmBlocked{T, TKernel}"/>
-/// (packed panels, a 6×16 register tile in single precision, both cores for products of 2·10⁶ multiply-adds
+/// (packed panels of bounded size, the depth packed a chunk at a time; a 6×16 register tile in single precision; both cores for products of 2·10⁶ multiply-adds
 /// and more); otherwise on the scalar <see cref="GemmPortable"/>. A valid call allocates nothing.
 /// </remarks>
 internal static class Gemm
@@ -72,7 +72,8 @@ internal static class Gemm
             return;
         }
 
-        if (options.ForcePortable || !GemmMicroKernel256<T>.IsSupported)
+        // An extent so large that its padded panels could not be an array is left to the loops that pack nothing.
+        if (options.ForcePortable || !GemmMicroKernel256<T>.IsSupported || GemmBlocked<T, GemmMicroKernel256<T>>.PackedLength(m, k, n) < 0)
         {
             GemmPortable.Multiply(a, b, c, m, k, n, transposeA, transposeB, accumulate);
         }

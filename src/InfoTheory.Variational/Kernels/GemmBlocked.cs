@@ -38,49 +38,86 @@ internal static class GemmBlocked<T, TKernel>
     private static readonly GemmPartitionJob<T, TKernel> Job = new();
     private static int jobBusy;
 
-    /// <summary>C[m×n] (+)= op(A)·op(B) for validated arguments with m, k, n ≥ 1.</summary>
+    // Packed panels of both operands together stay within this many elements (32 MB in single precision)
+    // whenever one depth block of them fits: longer depths are packed a chunk at a time, so packing memory does
+    // not grow with k. Beyond that it is (m + n)·DepthBlock plus padding, no more than the operands themselves.
+    private const long PackBudget = 1L << 23;
+
+    /// <summary>
+    /// The depth of one packing chunk: all of <paramref name="k"/> when both packed operands fit the budget, else
+    /// the largest multiple of <see cref="DepthBlock"/> that fits, and at least one block.
+    /// </summary>
+    /// <remarks>
+    /// A multiple of the depth block keeps every block boundary where one whole-depth pass would put it, so the
+    /// bits do not depend on the chunking.
+    /// </remarks>
+    public static int DepthChunk(int m, int k, int n)
+    {
+        long width = PaddedExtent(m, TKernel.Mr) + PaddedExtent(n, TKernel.Nr);
+        long fitting = PackBudget / width / DepthBlock * DepthBlock;
+        return (int)Math.Min(k, Math.Max(DepthBlock, fitting));
+    }
+
+    /// <summary>The elements of packed A and packed B that a product rents, or −1 when a buffer could not be an array.</summary>
+    public static long PackedLength(int m, int k, int n)
+    {
+        int chunk = DepthChunk(m, k, n);
+        long a = PaddedExtent(m, TKernel.Mr) * chunk;
+        long b = PaddedExtent(n, TKernel.Nr) * chunk;
+        return a > Array.MaxLength || b > Array.MaxLength ? -1 : a + b;
+    }
+
+    /// <summary>C[m×n] (+)= op(A)·op(B) for validated arguments with m, k, n ≥ 1 and <see cref="PackedLength"/> ≥ 0.</summary>
     public static void Multiply(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int k, int n,
                                 bool transposeA, bool transposeB, bool accumulate, int threadBudget)
     {
         int mr = TKernel.Mr;
         int nr = TKernel.Nr;
-        int rowPanels = (m + mr - 1) / mr;
-        int colPanels = (n + nr - 1) / nr;
+        int rowPanels = (int)(PaddedExtent(m, mr) / mr);
+        int colPanels = (int)(PaddedExtent(n, nr) / nr);
         bool splitColumns = colPanels >= rowPanels;
-        long work = (long)m * n * k;
+        int chunk = DepthChunk(m, k, n);
+        long work = (long)m * n * chunk;
         int threads = (int)Math.Min(threadBudget, work / MinWorkPerThread);
 
         // More partitions than threads, so a thread that is descheduled or starts late costs only a small share.
         int parts = (int)Math.Min(Math.Min(4L * threads, splitColumns ? colPanels : rowPanels), Math.Max(threads, work / MinWorkPerPartition));
 
-        T[] packedA = ArrayPool<T>.Shared.Rent(rowPanels * mr * k);
-        T[] packedB = ArrayPool<T>.Shared.Rent(colPanels * nr * k);
+        T[] packedA = ArrayPool<T>.Shared.Rent(rowPanels * mr * chunk);
+        T[] packedB = ArrayPool<T>.Shared.Rent(colPanels * nr * chunk);
+        bool parallel = threads >= 2 && parts >= 2 && Interlocked.CompareExchange(ref jobBusy, 1, 0) == 0;
         try
         {
-            if (threads >= 2 && parts >= 2 && Interlocked.CompareExchange(ref jobBusy, 1, 0) == 0)
+            for (int depthStart = 0; depthStart < k; depthStart += chunk)
             {
-                try
+                int depth = Math.Min(chunk, k - depthStart);
+                bool add = accumulate || depthStart > 0;
+                if (parallel)
                 {
-                    MultiplyParallel(a, b, c, m, k, n, transposeA, transposeB, accumulate, threads, parts, splitColumns, packedA, packedB);
+                    MultiplyParallel(a, b, c, m, k, n, depthStart, depth, transposeA, transposeB, add, threads, parts, splitColumns, packedA, packedB);
                 }
-                finally
+                else
                 {
-                    Volatile.Write(ref jobBusy, 0);
+                    GemmPacking.PackA(a, m, k, transposeA, depthStart, depth, 0, m, mr, packedA);
+                    GemmPacking.PackB(b, k, n, transposeB, depthStart, depth, 0, n, nr, packedB);
+                    ComputeTiles(packedA, packedB, m, n, depth, c, n, add);
                 }
-            }
-            else
-            {
-                GemmPacking.PackA(a, m, k, transposeA, 0, m, mr, packedA);
-                GemmPacking.PackB(b, k, n, transposeB, 0, n, nr, packedB);
-                ComputeTiles(packedA, packedB, m, n, k, c, n, accumulate);
             }
         }
         finally
         {
+            if (parallel)
+            {
+                Volatile.Write(ref jobBusy, 0);
+            }
+
             ArrayPool<T>.Shared.Return(packedA);
             ArrayPool<T>.Shared.Return(packedB);
         }
     }
+
+    // An extent rounded up to whole panels, in long so that extents near int.MaxValue do not wrap.
+    private static long PaddedExtent(int extent, int width) => (extent + (long)width - 1) / width * width;
 
     /// <summary>
     /// Computes a rows×cols rectangle of C from packed panels into <paramref name="dest"/> (row stride
@@ -149,7 +186,8 @@ internal static class GemmBlocked<T, TKernel>
         }
     }
 
-    private static void MultiplyParallel(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int k, int n,
+    // One depth chunk, [depthStart, depthStart + depth), of the product on `threads` threads.
+    private static void MultiplyParallel(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int k, int n, int depthStart, int depth,
                                          bool transposeA, bool transposeB, bool accumulate, int threads, int parts,
                                          bool splitColumns, T[] packedA, T[] packedB)
     {
@@ -163,17 +201,17 @@ internal static class GemmBlocked<T, TKernel>
         // the workers at once, so they compute while the caller is still packing.
         if (splitColumns)
         {
-            GemmPacking.PackA(a, m, k, transposeA, 0, m, mr, packedA);
+            GemmPacking.PackA(a, m, k, transposeA, depthStart, depth, 0, m, mr, packedA);
         }
         else
         {
-            GemmPacking.PackB(b, k, n, transposeB, 0, n, nr, packedB);
+            GemmPacking.PackB(b, k, n, transposeB, depthStart, depth, 0, n, nr, packedB);
         }
 
         GemmPartitionJob<T, TKernel> job = Job;
         job.PackedA = packedA;
         job.PackedB = packedB;
-        job.Depth = k;
+        job.Depth = depth;
         job.Accumulate = accumulate;
         job.Begin();
         GemmWorkers.Dispatch(job, threads - 1);
@@ -199,11 +237,11 @@ internal static class GemmBlocked<T, TKernel>
 
                 if (splitColumns)
                 {
-                    GemmPacking.PackB(b, k, n, transposeB, start, end, nr, packedB);
+                    GemmPacking.PackB(b, k, n, transposeB, depthStart, depth, start, end, nr, packedB);
                 }
                 else
                 {
-                    GemmPacking.PackA(a, m, k, transposeA, start, end, mr, packedA);
+                    GemmPacking.PackA(a, m, k, transposeA, depthStart, depth, start, end, mr, packedA);
                 }
 
                 job.Release(q + 1, seal: q == parts - 1);
@@ -214,8 +252,8 @@ internal static class GemmBlocked<T, TKernel>
                 GemmPartition<T> partition = job.Partition(index);
                 try
                 {
-                    ComputeTiles(packedA.AsSpan(partition.RowStart * k), packedB.AsSpan(partition.ColStart * k),
-                                 partition.Rows, partition.Cols, k, c[((partition.RowStart * n) + partition.ColStart)..], n, accumulate);
+                    ComputeTiles(packedA.AsSpan(partition.RowStart * depth), packedB.AsSpan(partition.ColStart * depth),
+                                 partition.Rows, partition.Cols, depth, c[((partition.RowStart * n) + partition.ColStart)..], n, accumulate);
                 }
                 finally
                 {

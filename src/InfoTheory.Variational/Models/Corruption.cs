@@ -42,13 +42,19 @@ public sealed record Corruption
         return new Corruption(CorruptionKind.Masking, fraction, 0f, 0f);
     }
 
+    /// <summary>
+    /// The largest σ of <see cref="AdditiveGaussian"/>: float.MaxValue / 16, so that σξ stays a finite float for
+    /// every draw Box–Muller can make from doubles (|ξ| ≤ √(106 ln 2) ≈ 8.57).
+    /// </summary>
+    private const double MaxStandardDeviation = float.MaxValue / 16.0;
+
     /// <summary>Additive Gaussian noise: x̃ = x + σξ with ξ ~ N(0, 1) drawn independently for every input.</summary>
-    /// <param name="standardDeviation">σ, finite and &gt;= 0.</param>
+    /// <param name="standardDeviation">σ, finite, &gt;= 0 and at most float.MaxValue / 16 ≈ 2.1e37, so that the noise is a finite float.</param>
     /// <returns>The corruption.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="standardDeviation"/> is negative, NaN or infinite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="standardDeviation"/> is negative, NaN, or above float.MaxValue / 16.</exception>
     public static Corruption AdditiveGaussian(double standardDeviation)
     {
-        Guard.InRange(standardDeviation, 0.0, double.MaxValue, nameof(standardDeviation));
+        Guard.InRange(standardDeviation, 0.0, MaxStandardDeviation, nameof(standardDeviation));
         return new Corruption(CorruptionKind.AdditiveGaussian, standardDeviation, 0f, 0f);
     }
 
@@ -68,17 +74,18 @@ public sealed record Corruption
         return new Corruption(CorruptionKind.SaltAndPepper, fraction, low, high);
     }
 
-    /// <summary>Writes a corrupted copy of <paramref name="clean"/> into <paramref name="destination"/>.</summary>
-    /// <param name="clean">The clean inputs; not modified.</param>
+    /// <summary>Writes a corrupted copy of <paramref name="clean"/> into <paramref name="destination"/>, which may be <paramref name="clean"/> itself.</summary>
+    /// <param name="clean">The clean inputs; not modified unless <paramref name="destination"/> is the same memory.</param>
     /// <param name="random">The generator; it advances by one or two draws per input.</param>
-    /// <param name="destination">At least clean.Length values; the first clean.Length are overwritten.</param>
+    /// <param name="destination">At least clean.Length values; the first clean.Length are overwritten. The same span as <paramref name="clean"/> corrupts in place, with the result that separate memory would get.</param>
     /// <remarks>Masking and salt-and-pepper draw one uniform per input (two when replaced); Gaussian noise draws normals by Box–Muller, one uniform per input.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="random"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <paramref name="clean"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <paramref name="clean"/>, or overlaps it shifted by some elements.</exception>
     public void Apply(ReadOnlySpan<float> clean, Random random, Span<float> destination)
     {
         ArgumentNullException.ThrowIfNull(random);
         Guard.MinimumLength(destination.Length, clean.Length, $"{clean.Length} clean inputs", nameof(destination));
+        Guard.InPlaceOrDisjoint(clean, destination, nameof(clean), nameof(destination));
         switch (Kind)
         {
             case CorruptionKind.Masking:
@@ -89,12 +96,7 @@ public sealed record Corruption
 
                 break;
             case CorruptionKind.AdditiveGaussian:
-                Tensor<float>.FillNormal(random, 0f, (float)Level, destination[..clean.Length]);
-                for (int i = 0; i < clean.Length; i++)
-                {
-                    destination[i] += clean[i];
-                }
-
+                AddNormalNoise(clean, random, (float)Level, destination);
                 break;
             default:
                 for (int i = 0; i < clean.Length; i++)
@@ -103,6 +105,24 @@ public sealed record Corruption
                 }
 
                 break;
+        }
+    }
+
+    /// <summary>
+    /// destination[i] = clean[i] + σξᵢ, drawing the noise a block at a time so that each input is read before its
+    /// output is written (in place works). Blocks have even length, so Box–Muller pairs fall as in one long fill.
+    /// </summary>
+    private static void AddNormalNoise(ReadOnlySpan<float> clean, Random random, float standardDeviation, Span<float> destination)
+    {
+        Span<float> noise = stackalloc float[256];
+        for (int start = 0; start < clean.Length; start += noise.Length)
+        {
+            int count = Math.Min(noise.Length, clean.Length - start);
+            Tensor<float>.FillNormal(random, 0f, standardDeviation, noise[..count]);
+            for (int j = 0; j < count; j++)
+            {
+                destination[start + j] = clean[start + j] + noise[j];
+            }
         }
     }
 }

@@ -69,6 +69,21 @@ public class TensorScopeTests
     }
 
     [Fact]
+    public void Dispose_Twice_IsANoOp_AndLeavesALaterScopeAlone()
+    {
+        var first = TensorScope.Begin();
+        first.Dispose();
+        using var later = TensorScope.Begin();
+        var kept = Tensor.Ones<float>(2) + 1f;
+
+        first.Dispose();
+
+        kept.ToArray().Should().Equal(2f, 2f);
+        var disposeLater = () => later.Dispose();
+        disposeLater.Should().NotThrow();
+    }
+
+    [Fact]
     public void Training_InsideScopes_GivesTheSameBitsAsWithoutScopes()
     {
         // Pooled buffers are reused dirty; any rule that forgot to overwrite or clear would show here.

@@ -84,6 +84,7 @@ public class GemmTests
     [InlineData(131, 300, 133, false, false)]
     [InlineData(400, 300, 20, false, true)]
     [InlineData(97, 515, 45, true, true)]
+    [InlineData(7, 400_000, 17, false, false)] // several packing chunks
     public void Multiply_Single_SameBitsForAnyThreadCount(int m, int k, int n, bool transposeA, bool transposeB)
     {
         var random = new Random(5);
@@ -103,6 +104,35 @@ public class GemmTests
             Gemm.Multiply(a, b, c, m, k, n, transposeA, transposeB, accumulate: true, new GemmOptions(MaxDegreeOfParallelism: threads));
             return c;
         }
+    }
+
+    [Fact]
+    public void PackedLength_HugeDepth_IsBoundedNotProportionalToK()
+    {
+        // 1 × 10⁸ times 10⁸ × 1: whole-depth packing would rent (6 + 16)·10⁸ floats, 8.8 GB for 0.8 GB of input.
+        long packed = GemmBlocked<float, GemmMicroKernel256<float>>.PackedLength(1, 100_000_000, 1);
+        long packedDeeper = GemmBlocked<float, GemmMicroKernel256<float>>.PackedLength(1, 140_000_000, 1);
+
+        packed.Should().BeInRange(1, 1L << 23);
+        packedDeeper.Should().Be(packed, "beyond the budget the depth is packed a chunk at a time");
+        GemmBlocked<float, GemmMicroKernel256<float>>.PackedLength(128, 784, 400).Should().Be((132 + 400) * 784L, "a product that fits is packed whole");
+    }
+
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, true)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public void Multiply_DepthBeyondOnePackingChunk_MatchesNaiveLoop(bool transposeA, bool transposeB)
+    {
+        var random = new Random(17);
+        int k = 400_000;
+        GemmBlocked<float, GemmMicroKernel256<float>>.DepthChunk(7, k, 17).Should().BeLessThan(k / 2, "the shape must need several chunks");
+        GemmBlocked<double, GemmMicroKernel256<double>>.DepthChunk(7, k, 9).Should().BeLessThan(k);
+
+        CheckSingle(random, 7, k, 17, transposeA, transposeB, accumulate: false, GemmOptions.Default);
+        CheckSingle(random, 7, k, 17, transposeA, transposeB, accumulate: true, new GemmOptions(MaxDegreeOfParallelism: 1));
+        CheckDouble(random, 7, k, 9, transposeA, transposeB, accumulate: true, new GemmOptions(MaxDegreeOfParallelism: 2));
     }
 
     [Fact]

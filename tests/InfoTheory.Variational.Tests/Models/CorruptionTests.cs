@@ -88,4 +88,42 @@ public class CorruptionTests
         Corruption.Masking(0.1).Invoking(c => c.Apply(new float[4], null!, new float[4]))
             .Should().Throw<ArgumentNullException>().WithParameterName("random");
     }
+
+    [Fact]
+    public void Apply_InPlace_GivesTheOutOfPlaceResult_ForEveryKind()
+    {
+        foreach (var corruption in new[] { Corruption.Masking(0.5), Corruption.AdditiveGaussian(1), Corruption.SaltAndPepper(0.5, low: -1f, high: 2f) })
+        {
+            float[] inPlace = [.. Clean];
+            corruption.Apply(inPlace, new Random(7), inPlace);
+
+            inPlace.Should().Equal(Apply(corruption, seed: 7), $"{corruption.Kind} in place must match separate memory");
+        }
+
+        Enum.GetValues<CorruptionKind>().Should().HaveCount(3, "every kind is covered above");
+    }
+
+    [Fact]
+    public void Apply_DestinationShiftedOverClean_ThrowsNamingDestination()
+    {
+        float[] buffer = new float[10];
+
+        Corruption.AdditiveGaussian(1).Invoking(c => c.Apply(buffer.AsSpan(0, 8), new Random(1), buffer.AsSpan(1, 8)))
+            .Should().Throw<ArgumentException>().WithParameterName("destination").WithMessage("*shifted by*");
+    }
+
+    [Fact]
+    public void AdditiveGaussian_NoiseBeyondTheFloatRange_ThrowsNamingStandardDeviation()
+    {
+        FluentActions.Invoking(() => Corruption.AdditiveGaussian(1e300)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("standardDeviation");
+        FluentActions.Invoking(() => Corruption.AdditiveGaussian(float.MaxValue)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("standardDeviation");
+    }
+
+    [Fact]
+    public void AdditiveGaussian_LargestAcceptedLevel_GivesFiniteFloats()
+    {
+        float[] noisy = Apply(Corruption.AdditiveGaussian(float.MaxValue / 16.0));
+
+        noisy.Should().OnlyContain(v => float.IsFinite(v));
+    }
 }
