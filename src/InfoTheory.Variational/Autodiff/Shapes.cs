@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using InfoTheory.Internal;
 
 namespace InfoTheory.Variational.Autodiff;
 
@@ -26,31 +27,23 @@ internal static class Shapes
         return sb.Append(']').ToString();
     }
 
-    /// <summary>Validates a shape and returns its element count.</summary>
-    /// <exception cref="ArgumentException">Rank above <see cref="MaxRank"/>, a negative extent, or more than <see cref="int.MaxValue"/> elements.</exception>
-    public static int Size(ReadOnlySpan<int> shape, string paramName)
+    /// <summary>Validates a shape and returns its element count (0 when any extent is 0, however large the others).</summary>
+    /// <exception cref="ArgumentException">Rank above <see cref="MaxRank"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A negative extent, or more than <see cref="int.MaxValue"/> elements.</exception>
+    public static int Size(ReadOnlySpan<int> shape, string paramName, string what = "the product of the extents")
     {
         if (shape.Length > MaxRank)
         {
             throw new ArgumentException($"{paramName} {Format(shape)} has rank {shape.Length}; tensors have rank at most {MaxRank}.", paramName);
         }
 
-        long size = 1;
+        Span<long> extents = stackalloc long[MaxRank];
         for (int i = 0; i < shape.Length; i++)
         {
-            if (shape[i] < 0)
-            {
-                throw new ArgumentException($"{paramName}[{i}] is {shape[i]} in {Format(shape)}; extents must be >= 0.", paramName);
-            }
-
-            size *= shape[i];
-            if (size > int.MaxValue)
-            {
-                throw new ArgumentException($"{paramName} {Format(shape)} has more than {int.MaxValue} elements.", paramName);
-            }
+            extents[i] = shape[i];
         }
 
-        return (int)size;
+        return Guard.ElementCount(paramName, what, extents[..shape.Length]);
     }
 
     /// <summary>Whether two shapes are equal.</summary>
@@ -71,6 +64,7 @@ internal static class Shapes
 
     /// <summary>The NumPy broadcast of two shapes.</summary>
     /// <exception cref="ArgumentException">Some aligned extents differ and neither is 1; the message shows both shapes.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The broadcast shape has more than <see cref="int.MaxValue"/> elements.</exception>
     public static int[] Broadcast(int[] a, int[] b, string operation, string paramName = "right")
     {
         if (Equal(a, b))
@@ -93,6 +87,7 @@ internal static class Shapes
             result[i] = da == 1 ? db : da;
         }
 
+        Size(result, paramName, $"the {operation} broadcast shape");
         return result;
     }
 

@@ -42,7 +42,7 @@ public static class Tensor
     /// <param name="right">b, broadcastable against a.</param>
     /// <returns>A tensor of the broadcast shape.</returns>
     /// <exception cref="ArgumentNullException">An operand is null.</exception>
-    /// <exception cref="ArgumentException">The shapes cannot be broadcast; the message shows both.</exception>
+    /// <exception cref="ArgumentException">The shapes cannot be broadcast, or their broadcast has more than int.MaxValue elements; the message shows both.</exception>
     public static Tensor<T> Add<T>(Tensor<T> left, Tensor<T> right)
         where T : unmanaged, IFloatingPointIeee754<T>
         => Tensor<T>.Add(left, right);
@@ -54,7 +54,7 @@ public static class Tensor
     /// <param name="right">b, broadcastable against a.</param>
     /// <returns>A tensor of the broadcast shape.</returns>
     /// <exception cref="ArgumentNullException">An operand is null.</exception>
-    /// <exception cref="ArgumentException">The shapes cannot be broadcast; the message shows both.</exception>
+    /// <exception cref="ArgumentException">The shapes cannot be broadcast, or their broadcast has more than int.MaxValue elements; the message shows both.</exception>
     public static Tensor<T> Subtract<T>(Tensor<T> left, Tensor<T> right)
         where T : unmanaged, IFloatingPointIeee754<T>
         => Tensor<T>.Subtract(left, right);
@@ -66,7 +66,7 @@ public static class Tensor
     /// <param name="right">b, broadcastable against a.</param>
     /// <returns>A tensor of the broadcast shape.</returns>
     /// <exception cref="ArgumentNullException">An operand is null.</exception>
-    /// <exception cref="ArgumentException">The shapes cannot be broadcast; the message shows both.</exception>
+    /// <exception cref="ArgumentException">The shapes cannot be broadcast, or their broadcast has more than int.MaxValue elements; the message shows both.</exception>
     public static Tensor<T> Multiply<T>(Tensor<T> left, Tensor<T> right)
         where T : unmanaged, IFloatingPointIeee754<T>
         => Tensor<T>.Multiply(left, right);
@@ -78,7 +78,7 @@ public static class Tensor
     /// <param name="right">b, broadcastable against a.</param>
     /// <returns>A tensor of the broadcast shape.</returns>
     /// <exception cref="ArgumentNullException">An operand is null.</exception>
-    /// <exception cref="ArgumentException">The shapes cannot be broadcast; the message shows both.</exception>
+    /// <exception cref="ArgumentException">The shapes cannot be broadcast, or their broadcast has more than int.MaxValue elements; the message shows both.</exception>
     public static Tensor<T> Divide<T>(Tensor<T> left, Tensor<T> right)
         where T : unmanaged, IFloatingPointIeee754<T>
         => Tensor<T>.Divide(left, right);
@@ -180,7 +180,7 @@ public static class Tensor
     /// <param name="n">Rows and columns, &gt;= 0.</param>
     /// <param name="diagonal">Which diagonal is the last one kept: 0 the main one, −1 strictly below it, 1 one above.</param>
     /// <returns>A new n×n leaf tensor that does not require gradients.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="n"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="n"/> is negative, or n × n exceeds <see cref="int.MaxValue"/>.</exception>
     public static Tensor<T> LowerTriangularMask<T>(int n, int diagonal = 0)
         where T : unmanaged, IFloatingPointIeee754<T>
         => Tensor<T>.LowerTriangularMask(n, diagonal);
@@ -197,6 +197,7 @@ public static class Tensor
     /// <returns>Y [..., out].</returns>
     /// <exception cref="ArgumentNullException"><paramref name="input"/> or <paramref name="weight"/> is null.</exception>
     /// <exception cref="ArgumentException">The shapes do not fit; the message shows them.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The result [..., out] would have more than <see cref="int.MaxValue"/> elements.</exception>
     /// <exception cref="NotSupportedException"><typeparamref name="T"/> is neither float nor double.</exception>
     public static Tensor<T> Linear<T>(Tensor<T> input, Tensor<T> weight, Tensor<T>? bias)
         where T : unmanaged, IFloatingPointIeee754<T>

@@ -10,7 +10,7 @@ public sealed partial class Tensor<T>
     /// <param name="right">b, broadcastable against a.</param>
     /// <returns>A tensor of the broadcast shape.</returns>
     /// <exception cref="ArgumentNullException">An operand is null.</exception>
-    /// <exception cref="ArgumentException">The shapes cannot be broadcast; the message shows both.</exception>
+    /// <exception cref="ArgumentException">The shapes cannot be broadcast, or their broadcast has more than int.MaxValue elements; the message shows both.</exception>
     internal static Tensor<T> Add(Tensor<T> left, Tensor<T> right)
     {
         ArgumentNullException.ThrowIfNull(left);
@@ -39,7 +39,7 @@ public sealed partial class Tensor<T>
     /// <param name="right">b, broadcastable against a.</param>
     /// <returns>A tensor of the broadcast shape.</returns>
     /// <exception cref="ArgumentNullException">An operand is null.</exception>
-    /// <exception cref="ArgumentException">The shapes cannot be broadcast; the message shows both.</exception>
+    /// <exception cref="ArgumentException">The shapes cannot be broadcast, or their broadcast has more than int.MaxValue elements; the message shows both.</exception>
     internal static Tensor<T> Subtract(Tensor<T> left, Tensor<T> right)
     {
         ArgumentNullException.ThrowIfNull(left);
@@ -68,7 +68,7 @@ public sealed partial class Tensor<T>
     /// <param name="right">b, broadcastable against a.</param>
     /// <returns>A tensor of the broadcast shape.</returns>
     /// <exception cref="ArgumentNullException">An operand is null.</exception>
-    /// <exception cref="ArgumentException">The shapes cannot be broadcast; the message shows both.</exception>
+    /// <exception cref="ArgumentException">The shapes cannot be broadcast, or their broadcast has more than int.MaxValue elements; the message shows both.</exception>
     internal static Tensor<T> Multiply(Tensor<T> left, Tensor<T> right)
     {
         ArgumentNullException.ThrowIfNull(left);
@@ -96,7 +96,7 @@ public sealed partial class Tensor<T>
     /// <param name="right">b, broadcastable against a.</param>
     /// <returns>A tensor of the broadcast shape.</returns>
     /// <exception cref="ArgumentNullException">An operand is null.</exception>
-    /// <exception cref="ArgumentException">The shapes cannot be broadcast; the message shows both.</exception>
+    /// <exception cref="ArgumentException">The shapes cannot be broadcast, or their broadcast has more than int.MaxValue elements; the message shows both.</exception>
     internal static Tensor<T> Divide(Tensor<T> left, Tensor<T> right)
     {
         ArgumentNullException.ThrowIfNull(left);

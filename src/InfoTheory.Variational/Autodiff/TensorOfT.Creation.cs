@@ -95,18 +95,17 @@ public sealed partial class Tensor<T>
     /// <param name="n">Rows and columns, &gt;= 0.</param>
     /// <param name="diagonal">Which diagonal is the last one kept: 0 the main one, −1 strictly below it, 1 one above.</param>
     /// <returns>A new n×n leaf tensor that does not require gradients.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="n"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="n"/> is negative, or n × n exceeds <see cref="int.MaxValue"/>.</exception>
     internal static Tensor<T> LowerTriangularMask(int n, int diagonal = 0)
     {
-        InfoTheory.Internal.Guard.InRange(n, 0, int.MaxValue, nameof(n));
+        InfoTheory.Internal.Guard.ElementCount(nameof(n), "n × n", n, n);
         var t = Zeros(n, n);
         var d = t.Data;
         for (int i = 0; i < n; i++)
         {
-            for (int j = 0; j < n && j <= i + diagonal; j++)
-            {
-                d[(i * n) + j] = T.One;
-            }
+            // In long: i + diagonal wraps for a diagonal near int.MaxValue.
+            int ones = (int)Math.Clamp((long)i + diagonal + 1, 0, n);
+            d.Slice(i * n, ones).Fill(T.One);
         }
 
         return t;
@@ -133,10 +132,23 @@ public sealed partial class Tensor<T>
     /// <summary>Fills a span with uniform draws on [low, high).</summary>
     internal static void FillUniform(Random random, T low, T high, Span<T> destination)
     {
-        double lo = double.CreateChecked(low), width = double.CreateChecked(high) - lo;
+        double lo = double.CreateChecked(low), hi = double.CreateChecked(high), width = hi - lo;
+        if (double.IsFinite(width))
+        {
+            for (int i = 0; i < destination.Length; i++)
+            {
+                destination[i] = T.CreateChecked(lo + (width * random.NextDouble()));
+            }
+
+            return;
+        }
+
+        // A width past double.MaxValue (e.g. [−MaxValue, MaxValue]) is stepped in two halves, each finite.
+        double half = (hi / 2) - (lo / 2);
         for (int i = 0; i < destination.Length; i++)
         {
-            destination[i] = T.CreateChecked(lo + (width * random.NextDouble()));
+            double step = half * random.NextDouble();
+            destination[i] = T.CreateChecked(lo + step + step);
         }
     }
 }

@@ -18,6 +18,7 @@ public sealed partial class Tensor<T>
     /// <returns>A tensor [..., m, n].</returns>
     /// <exception cref="ArgumentNullException"><paramref name="other"/> is null.</exception>
     /// <exception cref="ArgumentException">An operand has rank below 2, the inner extents differ, or the batch extents differ; the message shows both shapes.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The result [..., m, n] would have more than <see cref="int.MaxValue"/> elements.</exception>
     /// <exception cref="NotSupportedException"><typeparamref name="T"/> is neither float nor double.</exception>
     public Tensor<T> MatMul(Tensor<T> other)
     {
@@ -43,6 +44,7 @@ public sealed partial class Tensor<T>
             shape[^2] = a._shape[^2];
         }
 
+        Shapes.Size(shape, nameof(other), "the matmul result shape");
         var y = Result("matmul", shape, a, b);
         var (batch, m, k, n) = MatMulDims(a, b);
         var ad = a.Data;
@@ -87,6 +89,7 @@ public sealed partial class Tensor<T>
     /// <returns>Y [..., out].</returns>
     /// <exception cref="ArgumentNullException"><paramref name="input"/> or <paramref name="weight"/> is null.</exception>
     /// <exception cref="ArgumentException">The shapes do not fit; the message shows them.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The result [..., out] would have more than <see cref="int.MaxValue"/> elements.</exception>
     /// <exception cref="NotSupportedException"><typeparamref name="T"/> is neither float nor double.</exception>
     internal static Tensor<T> Linear(Tensor<T> input, Tensor<T> weight, Tensor<T>? bias)
     {
@@ -107,6 +110,7 @@ public sealed partial class Tensor<T>
 
         var shape = (int[])input._shape.Clone();
         shape[^1] = outFeatures;
+        Shapes.Size(shape, nameof(weight), "the linear result shape");
         var y = bias is null ? Result("linear", shape, input, weight) : Result("linear", shape, [input, weight, bias]);
         int rows = inFeatures == 0 ? input._length : input._length / inFeatures;
         var yd = y.Data;

@@ -17,14 +17,20 @@ public sealed partial class Tensor<T>
             CopyLowerTriangle(y.OutputGradient, y.A.GradientForAccumulation(), y._shape[^2], y._shape[^1], y._i0, accumulate: true));
     }
 
-    /// <summary>The main diagonal of the last two axes.</summary>
-    /// <remarks>y[..., i] = x[..., i, i] for i &lt; min(rows, columns); the gradient goes back onto the diagonal.</remarks>
-    /// <returns>A tensor [..., min(rows, columns)].</returns>
-    /// <exception cref="InvalidOperationException">The tensor has rank below 2.</exception>
+    /// <summary>The main diagonal of the last two axes, which must be square.</summary>
+    /// <remarks>y[..., i] = x[..., i, i] for i &lt; n; the gradient goes back onto the diagonal.</remarks>
+    /// <returns>A tensor [..., n].</returns>
+    /// <exception cref="InvalidOperationException">The tensor has rank below 2, or its last two extents differ (it is not a batch of square matrices).</exception>
     public Tensor<T> Diagonal()
     {
         RequireMatrix("diagonal");
-        int rows = _shape[^2], cols = _shape[^1], d = Math.Min(rows, cols);
+        int rows = _shape[^2], cols = _shape[^1], d = rows;
+        if (rows != cols)
+        {
+            throw new InvalidOperationException(
+                $"diagonal needs square matrices in the last two axes; this tensor has shape {Shapes.Format(_shape)} ({rows} rows, {cols} columns).");
+        }
+
         var shape = _shape[..^1];
         shape[^1] = d;
         var y = Result("diagonal", shape, this);

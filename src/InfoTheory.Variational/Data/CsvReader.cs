@@ -7,11 +7,12 @@ namespace InfoTheory.Variational.Data;
 
 /// <summary>Reads a numeric CSV table (one sample per line, optionally gzip-compressed) into a <see cref="Dataset"/>.</summary>
 /// <remarks>
-/// Cells are parsed with the invariant culture (decimal point, optional exponent), surrounding spaces and tabs
-/// ignored; blank lines are skipped; quoting is not supported. Every data line must have the same number of
-/// cells. A file is read whole and validated before anything is returned: a bad cell, a ragged line or a
-/// truncated gzip file raises <see cref="InvalidDataException"/> naming the line and column (both 1-based),
-/// never a partial dataset.
+/// The text is UTF-8, with or without a byte-order mark, or UTF-16 (either byte order) when it starts with
+/// the UTF-16 byte-order mark. Cells are parsed with the invariant culture (decimal point, optional exponent),
+/// surrounding spaces and tabs ignored; blank lines are skipped; quoting is not supported. Every data line must
+/// have the same number of cells. A file is read whole and validated before anything is returned: bytes that
+/// are not valid in the encoding, a bad cell, a ragged line or a truncated gzip file raise
+/// <see cref="InvalidDataException"/> naming the line and column (both 1-based), never a partial dataset.
 /// </remarks>
 public static class CsvReader
 {
@@ -29,7 +30,7 @@ public static class CsvReader
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty, or <paramref name="image"/> does not fit the feature count.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="scale"/> is not finite and &gt; 0, or <paramref name="labelColumn"/> is outside the table.</exception>
-    /// <exception cref="InvalidDataException">No data line, a ragged line, a non-numeric or non-finite cell, a label that is not an integer &gt;= 0, or corrupt gzip.</exception>
+    /// <exception cref="InvalidDataException">Bytes not valid in the text's encoding, no data line, a ragged line, a non-numeric or non-finite cell, a label that is not an integer &gt;= 0, or corrupt gzip.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static Dataset Read(string path, bool hasHeader = false, int? labelColumn = null, float scale = 1f, ImageShape? image = null, char delimiter = ',')
     {
@@ -49,7 +50,7 @@ public static class CsvReader
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="image"/> does not fit the feature count.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="scale"/> is not finite and &gt; 0, or <paramref name="labelColumn"/> is outside the table.</exception>
-    /// <exception cref="InvalidDataException">No data line, a ragged line, a non-numeric or non-finite cell, a label that is not an integer &gt;= 0, or corrupt gzip.</exception>
+    /// <exception cref="InvalidDataException">Bytes not valid in the text's encoding, no data line, a ragged line, a non-numeric or non-finite cell, a label that is not an integer &gt;= 0, or corrupt gzip.</exception>
     public static Dataset Read(Stream stream, bool hasHeader = false, int? labelColumn = null, float scale = 1f, ImageShape? image = null, char delimiter = ',')
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -59,7 +60,7 @@ public static class CsvReader
 
     private static Dataset Parse(byte[] bytes, string source, bool hasHeader, int? labelColumn, float scale, ImageShape? image, char delimiter)
     {
-        string text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes).TrimStart('\uFEFF');
+        string text = Decode(bytes, source, delimiter);
         var features = new List<float>();
         var labels = new List<int>();
         int columns = -1;
@@ -126,6 +127,76 @@ public static class CsvReader
         }
 
         return Dataset.FromRows(CollectionsMarshal.AsSpan(features), featureCount, CollectionsMarshal.AsSpan(labels), image);
+    }
+
+    // UTF-16 only with its byte-order mark: without one, UTF-16 text of ASCII digits is also valid UTF-8 (with NULs).
+    private static string Decode(byte[] bytes, string source, char delimiter)
+    {
+        bool littleEndian = bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE;
+        bool bigEndian = bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF;
+        Encoding encoding = littleEndian || bigEndian
+            ? new UnicodeEncoding(bigEndian, byteOrderMark: false, throwOnInvalidBytes: true)
+            : new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+        int start = littleEndian || bigEndian ? 2 : 0;
+        try
+        {
+            return encoding.GetString(bytes, start, bytes.Length - start).TrimStart('\uFEFF');
+        }
+        catch (DecoderFallbackException)
+        {
+            (string prefix, int offset, string what) = littleEndian || bigEndian
+                ? ValidUtf16Prefix(bytes.AsSpan(start), bigEndian)
+                : ValidUtf8Prefix(bytes);
+            throw Undecodable(source, prefix.TrimStart('\uFEFF'), start + offset, what, delimiter);
+        }
+    }
+
+    // The text before the first invalid UTF-8 sequence, its byte offset, and what is wrong there.
+    private static (string Prefix, int Offset, string What) ValidUtf8Prefix(ReadOnlySpan<byte> bytes)
+    {
+        var chars = new char[bytes.Length];
+        System.Text.Unicode.Utf8.ToUtf16(bytes, chars, out int read, out int written, replaceInvalidSequences: false);
+        return (new string(chars, 0, written), read, $"byte 0x{bytes[read]:X2} does not continue a valid UTF-8 sequence");
+    }
+
+    // The text before the first unpaired surrogate or odd trailing byte of UTF-16, its byte offset, and what is wrong.
+    private static (string Prefix, int Offset, string What) ValidUtf16Prefix(ReadOnlySpan<byte> bytes, bool bigEndian)
+    {
+        var chars = new char[bytes.Length / 2];
+        for (int i = 0; i < chars.Length; i++)
+        {
+            chars[i] = (char)(bigEndian ? (bytes[2 * i] << 8) | bytes[(2 * i) + 1] : bytes[2 * i] | (bytes[(2 * i) + 1] << 8));
+        }
+
+        for (int i = 0; i < chars.Length; i++)
+        {
+            bool paired = char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]);
+            if (paired)
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(chars[i]))
+            {
+                return (new string(chars, 0, i), 2 * i, $"U+{(int)chars[i]:X4} is an unpaired UTF-16 surrogate");
+            }
+        }
+
+        return (new string(chars), 2 * chars.Length, "a last odd byte does not make a UTF-16 code unit");
+    }
+
+    private static InvalidDataException Undecodable(string source, string prefix, int offset, string what, char delimiter)
+    {
+        int line = 0;
+        ReadOnlySpan<char> last = default;
+        foreach (ReadOnlySpan<char> text in prefix.AsSpan().EnumerateLines())
+        {
+            line++;
+            last = text;
+        }
+
+        int column = last.Count(delimiter) + 1;
+        return new InvalidDataException(
+            $"{source}, line {line}, column {column}: {what} (byte offset {offset}, character {last.Length + 1} of the line); the text must be UTF-8, or UTF-16 with a byte-order mark.");
     }
 
     private static int ResolveLabelColumn(int? labelColumn, int columns)

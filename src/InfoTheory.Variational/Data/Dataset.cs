@@ -61,7 +61,7 @@ public sealed class Dataset
         int columns = features.GetLength(1);
         Guard.NotEmpty(rows, nameof(features));
         Guard.NotEmpty(columns, nameof(features));
-        var flat = new float[rows * columns];
+        var flat = new float[Guard.ElementCount(nameof(features), "rows × columns", rows, columns)];
         for (int i = 0; i < rows; i++)
         {
             for (int j = 0; j < columns; j++)
@@ -153,11 +153,11 @@ public sealed class Dataset
     /// <param name="indices">At least one sample index, each in [0, <see cref="Count"/>); repeats allowed.</param>
     /// <returns>A dataset of indices.Length samples.</returns>
     /// <exception cref="ArgumentException"><paramref name="indices"/> is empty.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An index is outside [0, Count).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An index is outside [0, Count), or indices.Length × FeatureCount exceeds <see cref="int.MaxValue"/> features.</exception>
     public Dataset Subset(ReadOnlySpan<int> indices)
     {
         Guard.NotEmpty(indices.Length, nameof(indices));
-        var features = new float[indices.Length * FeatureCount];
+        var features = new float[Guard.ElementCount(nameof(indices), "indices.Length × FeatureCount", indices.Length, FeatureCount)];
         CopyRows(indices, features);
         int[]? labels = null;
         if (_labels is not null)
@@ -224,11 +224,13 @@ public sealed class Dataset
         ArgumentNullException.ThrowIfNull(random);
         Guard.InRange(batchSize, 1, int.MaxValue, nameof(batchSize));
         int[] order = Permutation(Count, random);
-        var batches = new int[(Count + batchSize - 1) / batchSize][];
+
+        // Count + batchSize − 1 would wrap for a batch size near int.MaxValue, and so would start + batchSize.
+        var batches = new int[(Count / batchSize) + (Count % batchSize == 0 ? 0 : 1)][];
         for (int b = 0; b < batches.Length; b++)
         {
             int start = b * batchSize;
-            batches[b] = order[start..Math.Min(start + batchSize, Count)];
+            batches[b] = order[start..(start + Math.Min(batchSize, Count - start))];
         }
 
         return batches;
@@ -245,7 +247,7 @@ public sealed class Dataset
 
         if (image is { } shape)
         {
-            if (shape.Width < 1 || shape.Height < 1 || (long)shape.Width * shape.Height != featureCount)
+            if (shape.Width < 1 || shape.Height < 1 || shape.PixelCount != featureCount)
             {
                 throw new ArgumentException(
                     $"{imageName} is {shape.Width}×{shape.Height}; both sides must be >= 1 and their product must equal the {featureCount} features per sample.",

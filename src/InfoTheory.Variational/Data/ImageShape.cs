@@ -7,6 +7,6 @@ namespace InfoTheory.Variational.Data;
 public readonly record struct ImageShape(int Width, int Height)
 {
     /// <summary>The number of pixels in one image.</summary>
-    /// <returns>Width × Height, a count of features.</returns>
-    public int PixelCount => Width * Height;
+    /// <returns>Width × Height, a count of features, exact for any two sides (a long, so that 65536 × 65536 does not wrap to 0).</returns>
+    public long PixelCount => (long)Width * Height;
 }

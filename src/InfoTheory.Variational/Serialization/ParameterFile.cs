@@ -18,9 +18,11 @@ namespace InfoTheory.Variational.Serialization;
 /// "0.weight":{"dtype":"F32","shape":[784,400],"data_offsets":[0,1254400]}, ...}</c>; offsets count
 /// bytes from the end of the header, which is padded with spaces to a multiple of 8 bytes.
 /// Files written here can be read by the safetensors library and vice versa (F32/F64 only).</para>
-/// <para>Saving writes a temporary file beside the target and renames it over the target, so a
-/// crash never leaves a half-written file. Loading validates everything (lengths, JSON, names,
-/// dtypes, shapes, offsets) before touching the model, so a bad file leaves it unchanged.</para>
+/// <para>Saving writes a temporary file beside the target (<c>.name.&lt;guid&gt;.tmp</c>) and renames it
+/// over the target, so a crash never leaves a half-written file. A process killed mid-save leaves
+/// its temporary file behind; the next save of the same path deletes every such file that no save
+/// is still writing. Loading validates everything (lengths, JSON, names, dtypes, shapes, offsets)
+/// before touching the model, so a bad file leaves it unchanged.</para>
 /// </remarks>
 public static class ParameterFile
 {
@@ -78,7 +80,8 @@ public static class ParameterFile
         }
 
         string fullPath = Path.GetFullPath(path);
-        string temporary = Path.Combine(Path.GetDirectoryName(fullPath) ?? ".", $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
+        RemoveStaleTemporaries(fullPath);
+        string temporary = TemporaryPath(fullPath, Guid.NewGuid().ToString("N"));
         try
         {
             using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
@@ -106,6 +109,36 @@ public static class ParameterFile
             }
 
             throw;
+        }
+    }
+
+    private static string TemporaryPath(string fullPath, string id)
+        => Path.Combine(Path.GetDirectoryName(fullPath) ?? ".", $".{Path.GetFileName(fullPath)}.{id}.tmp");
+
+    // Deletes the temporary files of earlier saves of this path that were killed before their rename. A save in
+    // progress holds its file open with FileShare.None, so opening it fails and it is left alone.
+    private static void RemoveStaleTemporaries(string fullPath)
+    {
+        string directory = Path.GetDirectoryName(fullPath) ?? ".";
+        string prefix = $".{Path.GetFileName(fullPath)}.";
+        foreach (string candidate in Directory.EnumerateFiles(directory, prefix + "*.tmp"))
+        {
+            // The pattern's wildcards may match more than this path's files (a name can itself hold '?').
+            string name = Path.GetFileName(candidate);
+            string id = name.Length == prefix.Length + 32 + 4 ? name.Substring(prefix.Length, 32) : string.Empty;
+            if (!Guid.TryParseExact(id, "N", out _) || !string.Equals(TemporaryPath(fullPath, id), candidate, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            try
+            {
+                using var stale = new FileStream(candidate, FileMode.Open, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Another save is writing it, or it vanished meanwhile: either way it is not ours to remove.
+            }
         }
     }
 
@@ -164,14 +197,7 @@ public static class ParameterFile
                 throw Bad(path, "its header is not a JSON object");
             }
 
-            var entries = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-            foreach (var property in doc.RootElement.EnumerateObject())
-            {
-                if (property.Name != "__metadata__")
-                {
-                    entries[property.Name] = property.Value;
-                }
-            }
+            var entries = ReadEntries(doc.RootElement, path);
 
             foreach (var (name, _) in named)
             {
@@ -220,7 +246,60 @@ public static class ParameterFile
                 throw Bad(path, $"its data section has {dataLength} bytes but the tensors account for {end}");
             }
 
+            RequireDisjoint(plan, named, path);
             return plan;
+        }
+    }
+
+    // The tensors of the header by name; a name given twice would silently lose one of them.
+    private static Dictionary<string, JsonElement> ReadEntries(JsonElement root, string path)
+    {
+        var entries = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        bool metadata = false;
+        foreach (var property in root.EnumerateObject())
+        {
+            string name;
+            try
+            {
+                name = property.Name;
+            }
+            catch (InvalidOperationException e)
+            {
+                throw new InvalidDataException($"Parameter file '{path}' has a header key that is not valid UTF-8: {e.Message}", e);
+            }
+
+            bool repeated;
+            if (name == "__metadata__")
+            {
+                repeated = metadata;
+                metadata = true;
+            }
+            else
+            {
+                repeated = !entries.TryAdd(name, property.Value);
+            }
+
+            if (repeated)
+            {
+                throw Bad(path, $"its header has the key '{name}' more than once");
+            }
+        }
+
+        return entries;
+    }
+
+    // Two tensors whose byte ranges overlap would load as aliases of each other's bytes.
+    private static void RequireDisjoint<T>((int Start, int Length)[] plan, IReadOnlyList<KeyValuePair<string, Tensor<T>>> named, string path)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int[] order = [.. Enumerable.Range(0, plan.Length).Where(i => plan[i].Length > 0).OrderBy(i => plan[i].Start)];
+        for (int j = 1; j < order.Length; j++)
+        {
+            var (previous, current) = (plan[order[j - 1]], plan[order[j]]);
+            if (current.Start < previous.Start + previous.Length)
+            {
+                throw Bad(path, $"tensors '{named[order[j - 1]].Key}' and '{named[order[j]].Key}' have overlapping data_offsets; each tensor needs its own bytes");
+            }
         }
     }
 

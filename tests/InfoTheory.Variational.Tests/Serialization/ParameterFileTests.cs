@@ -157,4 +157,87 @@ public class ParameterFileTests
         act.Should().Throw<IOException>();
         Directory.GetFileSystemEntries(dir.Path).Should().BeEmpty();
     }
+
+    [Fact]
+    public void Load_HeaderWithADuplicateKey_ThrowsInvalidData()
+    {
+        const string entries = "\"0.weight\":{\"dtype\":\"F32\",\"shape\":[1,1],\"data_offsets\":[0,4]},"
+            + "\"0.bias\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]},"
+            + "\"0.bias\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}";
+
+        var act = () => LoadCrafted(Encoding.UTF8.GetBytes("{" + entries + "}"), dataBytes: 8);
+
+        act.Should().Throw<InvalidDataException>().WithMessage("*'0.bias' more than once*");
+    }
+
+    [Fact]
+    public void Load_TensorsWithOverlappingBytes_ThrowsInvalidData()
+    {
+        const string header = "{\"0.weight\":{\"dtype\":\"F32\",\"shape\":[1,1],\"data_offsets\":[0,4]},"
+            + "\"0.bias\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}}";
+
+        var act = () => LoadCrafted(Encoding.UTF8.GetBytes(header), dataBytes: 4);
+
+        act.Should().Throw<InvalidDataException>().WithMessage("*'0.weight' and '0.bias' have overlapping data_offsets*");
+    }
+
+    [Fact]
+    public void Load_KeyThatIsNotUtf8_ThrowsInvalidData()
+    {
+        byte[] header = [.. "{\"0.w"u8, 0xFF, .. "eight\":{\"dtype\":\"F32\",\"shape\":[1,1],\"data_offsets\":[0,4]},"u8,
+            .. "\"0.bias\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}"u8];
+
+        var act = () => LoadCrafted(header, dataBytes: 8);
+
+        act.Should().Throw<InvalidDataException>().WithMessage("*not valid UTF-8*");
+    }
+
+    [Fact]
+    public void LoadCrafted_WellFormedFile_Loads()
+    {
+        // The crafted layout itself is valid, so the rejections above are about the one defect each plants.
+        const string header = "{\"0.weight\":{\"dtype\":\"F32\",\"shape\":[1,1],\"data_offsets\":[0,4]},"
+            + "\"0.bias\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}";
+
+        LoadCrafted(Encoding.UTF8.GetBytes(header), dataBytes: 8).Should().Equal(0f, 0f);
+    }
+
+    [Fact]
+    public void Save_RemovesTemporaryFilesOfKilledSaves_AndLeavesOneBeingWritten()
+    {
+        using var dir = new TempDirectory();
+        string path = Path.Combine(dir.Path, "model.safetensors");
+        string orphan = Path.Combine(dir.Path, $".model.safetensors.{Guid.NewGuid():N}.tmp");
+        string inProgress = Path.Combine(dir.Path, $".model.safetensors.{Guid.NewGuid():N}.tmp");
+        string otherFiles = Path.Combine(dir.Path, $".other.safetensors.{Guid.NewGuid():N}.tmp");
+        File.WriteAllBytes(orphan, [1, 2, 3]);
+        File.WriteAllBytes(otherFiles, [1, 2, 3]);
+        using (new FileStream(inProgress, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+        {
+            ParameterFile.Save(Model(1), path);
+
+            File.Exists(orphan).Should().BeFalse("a killed save's temporary file is removed by the next save of that path");
+            File.Exists(inProgress).Should().BeTrue("a save still writing its file must not lose it");
+        }
+
+        File.Exists(otherFiles).Should().BeTrue("temporary files of other paths are not this save's to remove");
+        File.Exists(path).Should().BeTrue();
+    }
+
+    // A parameter file of one Linear(1, 1) layer with the given JSON header and zeroed data, loaded into such a model.
+    private static float[] LoadCrafted(byte[] header, int dataBytes)
+    {
+        using var dir = new TempDirectory();
+        string path = Path.Combine(dir.Path, "crafted.safetensors");
+        int padded = (header.Length + 7) / 8 * 8;
+        byte[] bytes = new byte[8 + padded + dataBytes];
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes, (ulong)padded);
+        header.CopyTo(bytes, 8);
+        bytes.AsSpan(8 + header.Length, padded - header.Length).Fill((byte)' ');
+        File.WriteAllBytes(path, bytes);
+        var model = new Sequential<float>(new Linear<float>(1, 1, new Random(1)));
+
+        ParameterFile.Load(model, path);
+        return Flat(model);
+    }
 }
