@@ -74,11 +74,12 @@ public sealed class DiagonalGaussian<T>
     /// <param name="samples">L ≥ 1.</param>
     /// <returns>z, shape [L, ..., d].</returns>
     /// <exception cref="ArgumentNullException"><paramref name="random"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 1, or L × the mean's elements exceeds <see cref="int.MaxValue"/>.</exception>
     public Tensor<T> RSample(Random random, int samples)
     {
         ArgumentNullException.ThrowIfNull(random);
         Guard.InRange(samples, 1, int.MaxValue, nameof(samples));
+        Guard.ElementCount(nameof(samples), "samples × the mean's elements", samples, Mean.Length);
         Span<int> shape = stackalloc int[Mean.Rank + 1];
         shape[0] = samples;
         Mean.Shape.CopyTo(shape[1..]);

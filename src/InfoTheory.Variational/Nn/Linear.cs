@@ -20,12 +20,13 @@ public sealed class Linear<T> : Module<T>
     /// <param name="random">The source of the initial weights.</param>
     /// <param name="initialization">The weight distribution; Xavier uniform by default.</param>
     /// <param name="bias">Whether the layer adds a bias.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A width is below 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A width is below 1, or the weight's inFeatures × outFeatures exceeds <see cref="int.MaxValue"/> elements.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="random"/> is null.</exception>
     public Linear(int inFeatures, int outFeatures, Random random, WeightInitialization initialization = WeightInitialization.XavierUniform, bool bias = true)
     {
         InfoTheory.Internal.Guard.InRange(inFeatures, 1, int.MaxValue, nameof(inFeatures));
         InfoTheory.Internal.Guard.InRange(outFeatures, 1, int.MaxValue, nameof(outFeatures));
+        InfoTheory.Internal.Guard.ElementCount(nameof(outFeatures), "the weight's inFeatures × outFeatures", inFeatures, outFeatures);
         ArgumentNullException.ThrowIfNull(random);
         InFeatures = inFeatures;
         OutFeatures = outFeatures;
@@ -33,7 +34,7 @@ public sealed class Linear<T> : Module<T>
         switch (initialization)
         {
             case WeightInitialization.XavierUniform:
-                T a = T.CreateChecked(Math.Sqrt(6.0 / (inFeatures + outFeatures)));
+                T a = T.CreateChecked(Math.Sqrt(6.0 / ((double)inFeatures + outFeatures)));
                 w = Tensor.RandomUniform(random, -a, a, inFeatures, outFeatures);
                 break;
             case WeightInitialization.HeNormal:

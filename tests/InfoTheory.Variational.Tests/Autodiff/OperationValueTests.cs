@@ -237,4 +237,24 @@ public class OperationValueTests
         mean.Should().BeApproximately(1.0, 4 * 2.0 / Math.Sqrt(20_000), "within 4 standard errors");
         variance.Should().BeApproximately(4.0, 4 * 4.0 * Math.Sqrt(2.0 / 20_000), "within 4 standard errors of σ² (sd of s² = σ²√(2/n))");
     }
+
+    [Theory]
+    [InlineData(int.MaxValue, 9)]
+    [InlineData(int.MinValue, 0)]
+    [InlineData(1, 8)]
+    public void LowerTriangularMask_ExtremeDiagonals_KeepTheRightNumberOfOnes(int diagonal, int ones)
+    {
+        Tensor.LowerTriangularMask<float>(3, diagonal).ToArray().Count(v => v == 1f).Should().Be(ones);
+    }
+
+    [Fact]
+    public void RandomUniform_WholeDoubleRange_GivesFiniteDrawsOnBothSides()
+    {
+        double[] draws = Tensor.RandomUniform(new Random(3), -double.MaxValue, double.MaxValue, 4000).ToArray();
+
+        draws.Should().OnlyContain(v => double.IsFinite(v));
+        // Uniform on [−M, M]: a quarter of the draws below −M/2 and a quarter above M/2, within 5 standard deviations (27).
+        draws.Count(v => v < -double.MaxValue / 2).Should().BeInRange(1000 - 137, 1000 + 137);
+        draws.Count(v => v > double.MaxValue / 2).Should().BeInRange(1000 - 137, 1000 + 137);
+    }
 }

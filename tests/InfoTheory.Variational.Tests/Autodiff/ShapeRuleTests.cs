@@ -128,4 +128,61 @@ public class ShapeRuleTests
 
         act.Should().Throw<InvalidOperationException>().WithMessage("*[3]*");
     }
+
+    [Fact]
+    public void Zeros_ZeroExtentBesideHugeOnes_IsEmpty()
+    {
+        var t = Tensor.Zeros<float>(65536, 65537, 0);
+
+        t.Length.Should().Be(0);
+        t.Shape.ToArray().Should().Equal(65536, 65537, 0);
+    }
+
+    [Fact]
+    public void Zeros_MoreThanIntMaxValueElements_ThrowsNamingShape()
+    {
+        var act = () => Tensor.Zeros<float>(65536, 65537);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("shape").WithMessage("*65536 × 65537*");
+    }
+
+    [Fact]
+    public void LowerTriangularMask_MoreThanIntMaxValueElements_ThrowsNamingN()
+    {
+        var act = () => Tensor.LowerTriangularMask<float>(50_000);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("n");
+    }
+
+    [Fact]
+    public void MatMul_ResultTooLargeToExist_ThrowsNamingOther()
+    {
+        var act = () => Tensor.Zeros<float>(65536, 1).MatMul(Tensor.Zeros<float>(1, 65536));
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("other").WithMessage("*65536 × 65536*");
+    }
+
+    [Fact]
+    public void Linear_ResultTooLargeToExist_ThrowsNamingWeight()
+    {
+        var act = () => Tensor.Linear(Tensor.Zeros<float>(65536, 1), Tensor.Zeros<float>(1, 65536), null);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("weight");
+    }
+
+    [Fact]
+    public void Add_BroadcastTooLargeToExist_ThrowsNamingRight()
+    {
+        var act = () => Tensor.Zeros<float>(65536, 1) + Tensor.Zeros<float>(1, 65536);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("right");
+    }
+
+    [Fact]
+    public void Diagonal_OfANonSquareMatrix_Throws()
+    {
+        var act = () => Tensor.Zeros<float>(4, 2, 3).Diagonal();
+
+        act.Should().Throw<InvalidOperationException>().WithMessage("*[4, 2, 3]*2 rows, 3 columns*");
+    }
 }

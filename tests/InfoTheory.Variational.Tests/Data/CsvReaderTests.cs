@@ -193,4 +193,36 @@ public sealed class CsvReaderTests : IDisposable
         ((Action)(() => CsvReader.Read(""))).Should().Throw<ArgumentException>().WithParameterName("path");
         ((Action)(() => CsvReader.Read((Stream)null!))).Should().Throw<ArgumentNullException>().WithParameterName("stream");
     }
+
+    [Fact]
+    public void Read_InvalidUtf8_ThrowsInvalidDataNamingLineAndColumn()
+    {
+        byte[] content = [.. "1,2,3\n4,"u8, 0xC3, 0x28, .. ",6\n"u8];
+
+        Action act = () => CsvReader.Read(new MemoryStream(content));
+
+        act.Should().Throw<InvalidDataException>().WithMessage("*line 2, column 2*0xC3*UTF-8*");
+    }
+
+    [Fact]
+    public void Read_Utf16WithByteOrderMark_ReadsTheSameAsUtf8()
+    {
+        const string text = "1,2\n3,4.5\n";
+        byte[] littleEndian = [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(text)];
+        byte[] bigEndian = [.. Encoding.BigEndianUnicode.GetPreamble(), .. Encoding.BigEndianUnicode.GetBytes(text)];
+
+        CsvReader.Read(new MemoryStream(littleEndian)).Features.ToArray().Should().Equal(1f, 2f, 3f, 4.5f);
+        CsvReader.Read(new MemoryStream(bigEndian)).Features.ToArray().Should().Equal(1f, 2f, 3f, 4.5f);
+    }
+
+    [Fact]
+    public void Read_InvalidUtf16_ThrowsInvalidDataNamingLineAndColumn()
+    {
+        // Line 2, cell 3 holds a lone high surrogate.
+        byte[] content = [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes("1,2,3\n4,5,"), 0x00, 0xD8, .. Encoding.Unicode.GetBytes("\n")];
+
+        Action act = () => CsvReader.Read(new MemoryStream(content));
+
+        act.Should().Throw<InvalidDataException>().WithMessage("*line 2, column 3*U+D800*unpaired*");
+    }
 }

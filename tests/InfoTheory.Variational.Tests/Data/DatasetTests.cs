@@ -299,4 +299,30 @@ public class DatasetTests
 
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("batchSize");
     }
+
+    [Fact]
+    public void ShuffledBatches_BatchSizeIntMaxValue_IsOneBatchOfEverySample()
+    {
+        int[][] batches = Numbered(5).ShuffledBatches(int.MaxValue, new Random(1));
+
+        batches.Should().ContainSingle();
+        batches[0].Order().Should().Equal(0, 1, 2, 3, 4);
+    }
+
+    [Fact]
+    public void Subset_MoreFeaturesThanAnArrayHolds_ThrowsNamingIndices()
+    {
+        Dataset wide = Dataset.FromRows(new float[20_001], 20_001);
+
+        var act = () => wide.Subset(new int[107_375]);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("indices").WithMessage("*107375 × 20001*");
+    }
+
+    [Fact]
+    public void ImageShape_PixelCount_IsExactBeyondTheIntRange()
+    {
+        new ImageShape(65536, 65536).PixelCount.Should().Be(4_294_967_296L);
+        new ImageShape(28, 28).PixelCount.Should().Be(784);
+    }
 }

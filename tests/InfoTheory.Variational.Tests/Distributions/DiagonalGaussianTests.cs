@@ -203,4 +203,14 @@ public class DiagonalGaussianTests
         var act = () => Batch(1).ToGaussian(4);
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("index");
     }
+
+    [Fact]
+    public void RSample_SampleCountBeyondTheTensorSizeLimit_ThrowsNamingSamples()
+    {
+        var p = new DiagonalGaussian<float>(Tensor.Zeros<float>(2), Tensor.Zeros<float>(2));
+
+        var act = () => p.RSample(new Random(1), int.MaxValue);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("samples");
+    }
 }

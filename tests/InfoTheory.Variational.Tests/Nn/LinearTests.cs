@@ -107,4 +107,12 @@ public class LinearTests
         layer.Weight.Gradient.ToArray().Should().Equal(4, 4, 8, 8);
         layer.Bias!.Gradient.ToArray().Should().Equal(2, 2);
     }
+
+    [Fact]
+    public void Constructor_WeightBeyondTheTensorSizeLimit_ThrowsNamingOutFeatures()
+    {
+        var act = () => new Linear<float>(65536, 65536, new Random(1));
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("outFeatures").WithMessage("*65536 × 65536*");
+    }
 }
