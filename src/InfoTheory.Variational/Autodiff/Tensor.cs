@@ -230,7 +230,7 @@ public static class Tensor
     /// <returns>A tensor whose extent on the axis is the sum of the inputs' extents.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="tensors"/> or an element is null.</exception>
     /// <exception cref="ArgumentException">No tensors, or the shapes do not agree off the axis; the message shows both shapes.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="axis"/> is out of range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="axis"/> is out of range, or the result would have an extent or an element count above <see cref="int.MaxValue"/>.</exception>
     public static Tensor<T> Concat<T>(int axis, params Tensor<T>[] tensors)
         where T : unmanaged, IFloatingPointIeee754<T>
         => Tensor<T>.Concat(axis, tensors);

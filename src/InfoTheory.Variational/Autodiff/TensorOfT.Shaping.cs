@@ -117,7 +117,7 @@ public sealed partial class Tensor<T>
     /// <returns>A tensor whose extent on the axis is the sum of the inputs' extents.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="tensors"/> or an element is null.</exception>
     /// <exception cref="ArgumentException">No tensors, or the shapes do not agree off the axis; the message shows both shapes.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="axis"/> is out of range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="axis"/> is out of range, or the result would have an extent or an element count above <see cref="int.MaxValue"/>.</exception>
     internal static Tensor<T> Concat(int axis, params Tensor<T>[] tensors)
     {
         ArgumentNullException.ThrowIfNull(tensors);
@@ -130,7 +130,7 @@ public sealed partial class Tensor<T>
         var first = tensors[0]._shape;
         int ax = Shapes.Axis(axis, first.Length, nameof(axis));
         var shape = (int[])first.Clone();
-        shape[ax] = 0;
+        long extent = 0;
         foreach (var t in tensors)
         {
             bool agree = t.Rank == first.Length;
@@ -145,8 +145,17 @@ public sealed partial class Tensor<T>
                     $"concat along axis {ax}: shapes {Shapes.Format(first)} and {Shapes.Format(t._shape)} differ off that axis.", nameof(tensors));
             }
 
-            shape[ax] += t._shape[ax];
+            extent += t._shape[ax];
         }
+
+        if (extent > int.MaxValue)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(tensors), $"concat along axis {ax}: the extents sum to {extent}; an extent must be at most {int.MaxValue}.");
+        }
+
+        shape[ax] = (int)extent;
+        Shapes.Size(shape, nameof(tensors), "the concat result shape");
 
         var y = Result("concat", shape, (Tensor<T>[])tensors.Clone());
         y._i0 = ax;

@@ -64,15 +64,23 @@ public sealed partial class Tensor<T>
     /// <summary>Square matrices with this tensor's last axis on the diagonal and zeros elsewhere.</summary>
     /// <remarks>y[..., i, j] = x[..., i] if i = j, else 0; the gradient is the diagonal of the incoming one.</remarks>
     /// <returns>A tensor [..., n, n].</returns>
-    /// <exception cref="InvalidOperationException">The tensor has rank 0.</exception>
+    /// <exception cref="InvalidOperationException">The tensor has rank 0 or rank <see cref="Shapes.MaxRank"/>, or the result would have more than <see cref="int.MaxValue"/> elements.</exception>
     public Tensor<T> DiagonalMatrix()
     {
-        if (Rank < 1)
+        if (Rank < 1 || Rank >= Shapes.MaxRank)
         {
-            throw new InvalidOperationException("diagonal matrix needs a tensor of rank >= 1; this one is a scalar.");
+            throw new InvalidOperationException(
+                $"diagonal matrix needs a tensor of rank 1 to {Shapes.MaxRank - 1}; this one has shape {Shapes.Format(_shape)}.");
         }
 
         int n = _shape[^1];
+        if ((long)_length * n > int.MaxValue)
+        {
+            // The receiver, not an argument, is too large, so this is not an argument error.
+            throw new InvalidOperationException(
+                $"diagonal matrix of a tensor of shape {Shapes.Format(_shape)} would have {(long)_length * n} elements, more than {int.MaxValue}.");
+        }
+
         var shape = new int[Rank + 1];
         _shape.CopyTo(shape, 0);
         shape[^1] = n;

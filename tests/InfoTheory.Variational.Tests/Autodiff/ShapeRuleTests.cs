@@ -185,4 +185,32 @@ public class ShapeRuleTests
 
         act.Should().Throw<InvalidOperationException>().WithMessage("*[4, 2, 3]*2 rows, 3 columns*");
     }
+
+    [Fact]
+    public void Concat_ExtentsSummingPastIntMaxValue_ThrowsNamingTensors()
+    {
+        var empty = Tensor.Zeros<float>(0, 1_500_000_000);
+
+        var act = () => Tensor.Concat(1, empty, empty);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("tensors").WithMessage("*3000000000*");
+    }
+
+    [Fact]
+    public void Concat_ResultTooLargeToExist_ThrowsNamingTensors()
+    {
+        var half = Tensor.Zeros<float>(2, 40_000);
+
+        var act = () => Tensor.Concat(0, [.. Enumerable.Repeat(half, 30_000)]);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("tensors");
+    }
+
+    [Fact]
+    public void DiagonalMatrix_ResultTooLargeToExist_Throws()
+    {
+        var act = () => Tensor.Zeros<float>(65536).DiagonalMatrix();
+
+        act.Should().Throw<InvalidOperationException>().WithMessage("*[65536]*4294967296 elements*");
+    }
 }
