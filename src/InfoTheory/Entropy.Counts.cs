@@ -35,7 +35,7 @@ public static partial class Entropy
     public static double FromCounts(ReadOnlySpan<long> counts, EntropyEstimator estimator = EntropyEstimator.PlugIn, LogBase unit = LogBase.Nats)
     {
         long n = Guard.Counts(counts, 0, nameof(counts));
-        CheckEstimator(estimator);
+        Guard.Defined(estimator, nameof(estimator));
         return Units.FromNats(EstimateNats(counts, n, counts.Length, estimator), unit);
     }
 
@@ -72,7 +72,7 @@ public static partial class Entropy
         where T : notnull
     {
         Guard.NotEmpty(samples.Length, nameof(samples));
-        CheckEstimator(estimator);
+        Guard.Defined(estimator, nameof(estimator));
         int n = samples.Length;
         int[]? codes = null;
         ReadOnlySpan<int> values;
@@ -104,15 +104,6 @@ public static partial class Entropy
         }
 
         return Units.FromNats(h, unit);
-    }
-
-    private static void CheckEstimator(EntropyEstimator estimator)
-    {
-        if ((uint)estimator > (uint)EntropyEstimator.Nsb)
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(estimator), estimator, $"estimator is {(int)estimator}; expected PlugIn, MillerMadow, ChaoShen, JamesSteinShrinkage or Nsb.");
-        }
     }
 
     /// <param name="counts">Counts, some possibly 0.</param>

@@ -33,7 +33,7 @@ public static partial class MutualInformation
         where TY : notnull
     {
         RequirePairs(x.Length, y.Length, nameof(y));
-        CheckNormalization(normalization);
+        Guard.Defined(normalization, nameof(normalization));
         PairStatistics s = Measure(x, y);
         if (s.ClassesX == 1 && s.ClassesY == 1)
         {

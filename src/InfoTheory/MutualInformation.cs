@@ -80,7 +80,7 @@ public static partial class MutualInformation
         where TY : notnull
     {
         RequirePairs(x.Length, y.Length, nameof(y));
-        CheckNormalization(normalization);
+        Guard.Defined(normalization, nameof(normalization));
         PairStatistics s = Measure(x, y);
         if (s.ClassesX == 1 || s.ClassesY == 1)
         {
@@ -136,15 +136,6 @@ public static partial class MutualInformation
         ArrayPool<int>.Shared.Return(cz);
         ArrayPool<int>.Shared.Return(pair);
         return Units.FromNats(Math.Max(sum / n, 0.0), unit);
-    }
-
-    private static void CheckNormalization(MutualInformationNormalization normalization)
-    {
-        if ((uint)normalization > (uint)MutualInformationNormalization.Max)
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(normalization), normalization, $"normalization is {(int)normalization}; expected Arithmetic, Geometric, Min or Max.");
-        }
     }
 
     private static double Mean(PairStatistics s, MutualInformationNormalization normalization) => normalization switch
