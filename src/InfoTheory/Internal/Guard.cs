@@ -278,6 +278,17 @@ internal static partial class Guard
         return total;
     }
 
+    /// <summary>Throws when label <paramref name="index"/> of <paramref name="paramName"/> is null.</summary>
+    /// <remarks>Hash maps would throw <see cref="ArgumentNullException"/> naming their own 'key' instead of the caller's parameter.</remarks>
+    /// <exception cref="ArgumentException"><paramref name="label"/> is null.</exception>
+    public static void Label<T>(T label, int index, string paramName)
+    {
+        if (label is null)
+        {
+            throw new ArgumentException($"{paramName}[{index}] is null; labels must not be null.", paramName);
+        }
+    }
+
     /// <summary>Throws unless <paramref name="value"/> is one of the named values of <typeparamref name="TEnum"/>.</summary>
     /// <remarks>An enum parameter accepts any integer cast to it; without this check an undefined value would fall into some default branch silently.</remarks>
     /// <param name="value">The value to check.</param>
