@@ -82,11 +82,15 @@ public class MutualInformationTests
             var normalization = (MutualInformationNormalization)rng.Next(4);
 
             double expected = OracleAdjusted(x, y, normalization, out double denominator);
+            double adjusted = MutualInformation.Adjusted<int, int>(x, y, normalization);
+
+            // I ≤ min(H(X), H(Y)) ≤ mean and E[I] ≤ mean, so AMI ≤ 1 for every pair (Vinh et al. 2010), rounding or not.
+            adjusted.Should().BeLessThanOrEqualTo(1.0);
 
             // When every permutation gives the same table (e.g. all singletons), AMI is 0/0 up to rounding in both.
             if (Math.Abs(denominator) > 1e-9)
             {
-                MutualInformation.Adjusted<int, int>(x, y, normalization).Should().BeApproximately(expected, 1e-10);
+                adjusted.Should().BeApproximately(expected, 1e-10);
             }
         }, iter: 1000);
     }
@@ -117,22 +121,6 @@ public class MutualInformationTests
                 MutualInformation.Adjusted<int, int>(x, [.. x.Select(v => renaming[v])], normalization).Should().Be(1.0);
             }
         }, iter: 300);
-    }
-
-    [Fact]
-    public void Adjusted_RandomLabels_IsAtMostOne()
-    {
-        // I ≤ min(H(X), H(Y)) ≤ mean and E[I] ≤ mean, so AMI ≤ 1 for every pair of labellings (Vinh et al. 2010).
-        Gen.Int.Sample(seed =>
-        {
-            var rng = new Random(seed);
-            int n = rng.Next(1, 300);
-            int[] x = DiscreteSamples.Labels(rng, n, rng.Next(1, 9)), y = DiscreteSamples.Noisy(rng, x, rng.Next(1, 9));
-            var normalization = (MutualInformationNormalization)rng.Next(4);
-
-            MutualInformation.Adjusted<int, int>(x, y, normalization).Should().BeLessThanOrEqualTo(1.0);
-            MutualInformation.Normalized<int, int>(x, y, normalization).Should().BeInRange(0.0, 1.0);
-        }, iter: 1000);
     }
 
     [Fact]
