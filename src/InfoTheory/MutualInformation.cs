@@ -28,12 +28,17 @@ public static partial class MutualInformation
         ReadOnlySpan<double> table = joint.Probabilities, px = joint.RowMarginal, py = joint.ColumnMarginal;
         int columns = joint.Columns;
         double mi = 0;
-        for (int k = 0; k < table.Length; k++)
+        for (int x = 0; x < px.Length; x++)
         {
-            double p = table[k];
-            if (p > 0)
+            ReadOnlySpan<double> row = table.Slice(x * columns, columns);
+            double rowMarginal = px[x];
+            for (int y = 0; y < row.Length; y++)
             {
-                mi += p * Log.OfRatioToProduct(p, px[k / columns], py[k % columns]);
+                double p = row[y];
+                if (p > 0)
+                {
+                    mi += p * Log.OfRatioToProduct(p, rowMarginal, py[y]);
+                }
             }
         }
 

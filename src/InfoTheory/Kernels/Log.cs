@@ -76,13 +76,20 @@ internal static class Log
 
     /// <summary>ln(p/(a·b)) for finite p, a, b &gt; 0, finite and accurate wherever the true value is, as in mutual information's p(x,y)/(p(x)p(y)).</summary>
     /// <remarks>
-    /// The quotient is never formed: for a = b = p = 5e-324 it is 2e323, past the largest double. Where a·b stays normal the one
-    /// product is the only rounding; below that (only for subnormal-scale marginals) the logarithm is split as ln(p/a) − ln b.
+    /// For a = b = p = 5e-324 the quotient is 2e323, past the largest double, so it is taken as a quotient only where both
+    /// a·b and p/(a·b) are normal doubles (the common case, one <see cref="Math.Log(double)"/>). Otherwise the quotient is
+    /// never formed: ln(p/(a·b)) by <see cref="OfRatio(double, double)"/> while a·b is normal, else split as ln(p/a) − ln b.
     /// </remarks>
     public static double OfRatioToProduct(double p, double a, double b)
     {
         double product = a * b;
-        return product >= SmallestNormal ? OfRatio(p, product) : OfRatio(p, a) - Math.Log(b);
+        double ratio = p / product;
+        if (double.IsNormal(product) && double.IsNormal(ratio))
+        {
+            return Math.Log(ratio);
+        }
+
+        return double.IsNormal(product) ? OfRatio(p, product) : OfRatio(p, a) - Math.Log(b);
     }
 
     /// <summary>ln x for x &gt; 0 finite; x = 0 gives a finite value, so 0·ln 0 evaluates to 0.</summary>
