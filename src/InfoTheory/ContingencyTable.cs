@@ -67,18 +67,29 @@ public sealed class ContingencyTable
     /// <param name="x">The X label, ≥ 0.</param>
     /// <param name="y">The Y label, ≥ 0.</param>
     /// <exception cref="ArgumentOutOfRangeException">A label is negative, or the table would exceed <see cref="MaxCells"/> cells.</exception>
-    public void Add(int x, int y) => Add(x, y, 1);
+    /// <exception cref="InvalidOperationException">The table already holds <see cref="long.MaxValue"/> observations; it is left unchanged.</exception>
+    public void Add(int x, int y)
+    {
+        if (Total == long.MaxValue)
+        {
+            throw new InvalidOperationException(
+                $"The table already holds {long.MaxValue} observations, the most its total can count; it cannot take another.");
+        }
+
+        Add(x, y, 1);
+    }
 
     /// <summary>Counts <paramref name="count"/> observations of the pair (<paramref name="x"/>, <paramref name="y"/>) at once.</summary>
     /// <param name="x">The X label, ≥ 0.</param>
     /// <param name="y">The Y label, ≥ 0.</param>
     /// <param name="count">How many observations, ≥ 0.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A label or <paramref name="count"/> is negative, the table would exceed <see cref="MaxCells"/> cells, or the total would pass <see cref="long.MaxValue"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A label or <paramref name="count"/> is negative, the table would exceed <see cref="MaxCells"/> cells, or the total would pass <see cref="long.MaxValue"/>; the table is then left unchanged.</exception>
     public void Add(int x, int y, long count)
     {
         Guard.InRange(x, 0, int.MaxValue, nameof(x));
         Guard.InRange(y, 0, int.MaxValue, nameof(y));
-        Guard.InRange(count, 0, long.MaxValue - Total, nameof(count));
+        Guard.InRange(count, 0, long.MaxValue, nameof(count));
+        RequireRoom(count, nameof(count));
         EnsureShape(x + 1L, y + 1L, nameof(x), nameof(y));
         _counts[((long)x * _stride) + y] += count;
         Total += count;
@@ -89,7 +100,7 @@ public sealed class ContingencyTable
     /// <param name="x">The X label of each observation, every one ≥ 0.</param>
     /// <param name="y">The Y label of each observation, every one ≥ 0; same length as <paramref name="x"/>.</param>
     /// <exception cref="ArgumentException">The spans differ in length.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A label is negative (the first one is named), or the table would exceed <see cref="MaxCells"/> cells.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A label is negative (the first one is named), the table would exceed <see cref="MaxCells"/> cells, or the total would pass <see cref="long.MaxValue"/>; the table is then left unchanged.</exception>
     public void Add(ReadOnlySpan<int> x, ReadOnlySpan<int> y)
     {
         Guard.SameLength(x.Length, y.Length, nameof(x), nameof(y));
@@ -97,6 +108,9 @@ public sealed class ContingencyTable
         {
             return;
         }
+
+        // No cell exceeds the total, so one bound on the total keeps every cell of the loop below from wrapping.
+        RequireRoom(x.Length, nameof(x));
 
         long rows = MaxOfNonNegative(x, nameof(x)) + 1L, columns = MaxOfNonNegative(y, nameof(y)) + 1L;
         EnsureShape(rows, columns, nameof(x), nameof(y));
@@ -114,11 +128,11 @@ public sealed class ContingencyTable
     /// <remarks>The result has the larger of the two shapes; <paramref name="other"/> is not changed.</remarks>
     /// <param name="other">The table to fold in (it may be this table, which doubles every count).</param>
     /// <exception cref="ArgumentNullException"><paramref name="other"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The merged total would pass <see cref="long.MaxValue"/>, or the merged shape would exceed <see cref="MaxCells"/> cells.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The merged total would pass <see cref="long.MaxValue"/>, or the merged shape would exceed <see cref="MaxCells"/> cells; the table is then left unchanged.</exception>
     public void Merge(ContingencyTable other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        Guard.InRange(other.Total, 0, long.MaxValue - Total, nameof(other));
+        RequireRoom(other.Total, nameof(other));
         int rows = other.Rows, columns = other.Columns, otherStride = other._stride;
         EnsureShape(rows, columns, nameof(other), nameof(other));
         long[] source = other._counts;
@@ -160,6 +174,15 @@ public sealed class ContingencyTable
         }
 
         return result;
+    }
+
+    private void RequireRoom(long added, string paramName)
+    {
+        if (added > long.MaxValue - Total)
+        {
+            throw new ArgumentOutOfRangeException(
+                paramName, added, $"{paramName} adds {added} observations to a table that holds {Total}; the total count must stay <= {long.MaxValue}.");
+        }
     }
 
     private static int MaxOfNonNegative(ReadOnlySpan<int> labels, string paramName)

@@ -19,8 +19,9 @@ public static partial class Entropy
     /// Ĥ = −Σ pₖ log pₖ over all K categories (Hausser &amp; Strimmer 2009).</item>
     /// <item><see cref="EntropyEstimator.Nsb"/>: Ĥ = ∫ ⟨H⟩_β P(n|β) ξ′(β) dβ / ∫ P(n|β) ξ′(β) dβ, the posterior mean under
     /// Dirichlet(β) priors mixed so that the prior mean entropy ξ(β) = ψ₀(Kβ + 1) − ψ₀(β + 1) is uniform, with
-    /// P(n|β) ∝ Γ(Kβ)/Γ(n + Kβ) Πₖ Γ(cₖ + β)/Γ(β); integrated numerically over log β to about 1e-9
-    /// (Nemenman, Shafee &amp; Bialek 2002). It costs a few thousand evaluations over the distinct count values.</item>
+    /// P(n|β) ∝ Γ(Kβ)/Γ(n + Kβ) Πₖ Γ(cₖ + β)/Γ(β); integrated numerically over log β to about 1e-9 relative, for any
+    /// total up to <see cref="long.MaxValue"/> (Nemenman, Shafee &amp; Bialek 2002). It costs a few thousand evaluations
+    /// over the distinct count values.</item>
     /// </list>
     /// Zero counts change only the James–Stein and NSB estimates, which spread over all K categories.
     /// The values agree with the R package <c>entropy</c> (entropy.plugin, entropy.MillerMadow, entropy.ChaoShen,
@@ -35,7 +36,7 @@ public static partial class Entropy
     public static double FromCounts(ReadOnlySpan<long> counts, EntropyEstimator estimator = EntropyEstimator.PlugIn, LogBase unit = LogBase.Nats)
     {
         long n = Guard.Counts(counts, 0, nameof(counts));
-        CheckEstimator(estimator);
+        Guard.Defined(estimator, nameof(estimator));
         return Units.FromNats(EstimateNats(counts, n, counts.Length, estimator), unit);
     }
 
@@ -72,7 +73,7 @@ public static partial class Entropy
         where T : notnull
     {
         Guard.NotEmpty(samples.Length, nameof(samples));
-        CheckEstimator(estimator);
+        Guard.Defined(estimator, nameof(estimator));
         int n = samples.Length;
         int[]? codes = null;
         ReadOnlySpan<int> values;
@@ -106,15 +107,6 @@ public static partial class Entropy
         return Units.FromNats(h, unit);
     }
 
-    private static void CheckEstimator(EntropyEstimator estimator)
-    {
-        if ((uint)estimator > (uint)EntropyEstimator.Nsb)
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(estimator), estimator, $"estimator is {(int)estimator}; expected PlugIn, MillerMadow, ChaoShen, JamesSteinShrinkage or Nsb.");
-        }
-    }
-
     /// <param name="counts">Counts, some possibly 0.</param>
     /// <param name="n">Their total, &gt; 0.</param>
     /// <param name="alphabet">K, the number of categories the James–Stein target and the NSB prior spread over.</param>
@@ -126,7 +118,7 @@ public static partial class Entropy
             EntropyEstimator.MillerMadow => PlugInNats(counts, n) + ((NonZero(counts) - 1) / (2 * n)),
             EntropyEstimator.ChaoShen => ChaoShenNats(counts, n),
             EntropyEstimator.JamesSteinShrinkage => JamesSteinNats(counts, n, alphabet),
-            _ => NsbEntropy.Nats(counts, n, alphabet),
+            _ => NsbEntropy.Nats(counts, alphabet),
         };
 
     /// <summary>−Σ (c/n) log(c/n) over the non-zero counts, in nats; no validation.</summary>

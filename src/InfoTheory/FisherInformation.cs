@@ -41,11 +41,12 @@ public static class FisherInformation
     /// <param name="p">The distribution: a probability vector of length n ≥ 2 with every p_i &gt; 0.</param>
     /// <param name="destination">Receives G; length (n − 1)².</param>
     /// <exception cref="ArgumentException"><paramref name="p"/> is not a probability vector, has fewer than 2 entries, or has a zero entry; or <paramref name="destination"/> does not have length (n − 1)².</exception>
+    /// <exception cref="ArgumentOutOfRangeException">(n − 1)² exceeds <see cref="int.MaxValue"/>, so no span can hold the matrix.</exception>
     public static void Categorical(ReadOnlySpan<double> p, Span<double> destination)
     {
         RequireInterior(p);
         int m = p.Length - 1;
-        Guard.SameLength(m * m, destination.Length, "(n - 1)²", nameof(destination));
+        Guard.SameLength(Guard.ElementCount(nameof(p), "(n − 1)²", m, m), destination.Length, "(n - 1)²", nameof(destination));
         destination.Fill(1 / p[m]);
         for (int i = 0; i < m; i++)
         {

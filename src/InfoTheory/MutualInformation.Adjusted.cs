@@ -16,8 +16,9 @@ public static partial class MutualInformation
     /// Each hypergeometric sum is walked outwards from its mode with the exact ratio P(m + 1)/P(m) and normalised by
     /// its own total, so no log-gamma differences of size n log n are taken and the cost is O(√(a_i b_j / n)) per cell,
     /// not O(min(a_i, b_j)). Degenerate cases follow scikit-learn: both labelings constant → 1; a denominator
-    /// within machine epsilon of 0 is replaced by ±ε, keeping its sign. AMI is 1 for identical labelings, near 0
-    /// on average for independent ones, and can be negative; it is not clamped.
+    /// within machine epsilon of 0 is replaced by ±ε, keeping its sign. AMI is exactly 1 for identical labelings
+    /// (up to renaming), near 0 on average for independent ones, and can be negative; it is clamped at 1, the bound
+    /// mathematics guarantees (I and E[I] never exceed the mean entropy), and not below.
     /// </remarks>
     /// <typeparam name="TX">The label type of X.</typeparam>
     /// <typeparam name="TY">The label type of Y.</typeparam>
@@ -33,7 +34,7 @@ public static partial class MutualInformation
         where TY : notnull
     {
         RequirePairs(x.Length, y.Length, nameof(y));
-        CheckNormalization(normalization);
+        Guard.Defined(normalization, nameof(normalization));
         PairStatistics s = Measure(x, y);
         if (s.ClassesX == 1 && s.ClassesY == 1)
         {
@@ -60,7 +61,8 @@ public static partial class MutualInformation
         const double Epsilon = 2.220446049250313e-16;
         double denominator = Mean(s, normalization) - expected;
         denominator = denominator < 0 ? Math.Min(denominator, -Epsilon) : Math.Max(denominator, Epsilon);
-        return (s.Mutual - expected) / denominator;
+        // I ≤ min(H(X), H(Y)) ≤ every mean, and so is E[I], an average of such I: AMI ≤ 1, which rounding may break.
+        return Math.Min((s.Mutual - expected) / denominator, 1.0);
     }
 
     /// <summary>The sizes of the classes that occur in <paramref name="labels"/>, in a pooled array whose first <paramref name="classes"/> entries are used.</summary>

@@ -142,14 +142,62 @@ public class ContingencyTableTests
     }
 
     [Fact]
-    public void Add_TotalPastLongMaxValue_Throws()
+    public void Add_TotalPastLongMaxValue_ThrowsAndKeepsTheTable()
     {
         var table = new ContingencyTable();
         table.Add(0, 0, long.MaxValue);
 
         var act = () => table.Add(0, 0);
 
+        act.Should().Throw<InvalidOperationException>().WithMessage($"*{long.MaxValue}*");
+        table.Total.Should().Be(long.MaxValue);
+        table[0, 0].Should().Be(long.MaxValue);
+    }
+
+    [Fact]
+    public void Add_CountPastLongMaxValue_ThrowsNamingCountAndKeepsTheTable()
+    {
+        var table = new ContingencyTable();
+        table.Add(0, 0, long.MaxValue - 1);
+
+        var act = () => table.Add(3, 3, 2);
+
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("count");
+        table.Total.Should().Be(long.MaxValue - 1);
+        table.Rows.Should().Be(1);
+    }
+
+    [Fact]
+    public void Add_SpansPastLongMaxValue_ThrowsNamingXAndKeepsTheTable()
+    {
+        // Before the check the cell and the total wrapped to long.MinValue and a later ToJointDistribution blamed 'counts'.
+        var table = new ContingencyTable();
+        table.Add(0, 0, long.MaxValue - 1);
+
+        var act = () => table.Add([0, 0, 5], [0, 0, 5]);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("x").WithMessage($"*{long.MaxValue - 1}*");
+        table.Total.Should().Be(long.MaxValue - 1);
+        table[0, 0].Should().Be(long.MaxValue - 1);
+        table.Rows.Should().Be(1);
+        table.Columns.Should().Be(1);
+    }
+
+    [Fact]
+    public void Merge_TotalPastLongMaxValue_ThrowsNamingOtherAndKeepsTheTable()
+    {
+        var table = new ContingencyTable();
+        table.Add(0, 0, long.MaxValue / 2 + 1);
+        var other = new ContingencyTable();
+        other.Add(4, 4, long.MaxValue / 2 + 1);
+
+        var act = () => table.Merge(other);
+        var self = () => table.Merge(table);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("other");
+        self.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("other");
+        table.Total.Should().Be(long.MaxValue / 2 + 1);
+        table.Rows.Should().Be(1);
     }
 
     [Fact]

@@ -126,6 +126,23 @@ public class DivergenceTests
         distance.Should().BeInRange(0.0, 1e-160);
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(17)]
+    [InlineData(33)]
+    public void KullbackLeibler_SubnormalReference_IsFiniteOnEveryLanePath(int length)
+    {
+        // q has one entry 5e-324 = 2^-1074 where p has 1/length: p/q overflows, but the term is (1/n)·ln(2^1074/n).
+        // With q uniform over the other n − 1 entries: KL = ((n − 1)/n)·ln((n − 1)/n) + (1/n)·(1074 ln 2 − ln n).
+        double[] p = [.. Enumerable.Repeat(1.0 / length, length)];
+        double[] q = [.. Enumerable.Repeat(1.0 / (length - 1), length)];
+        q[length / 2] = double.Epsilon;
+        double n = length;
+        double expected = ((n - 1) / n * Math.Log((n - 1) / n)) + ((1074 * Math.Log(2)) - Math.Log(n)) / n;
+
+        Divergence.KullbackLeibler(p, q).Should().BeApproximately(expected, 1e-12 * expected);
+    }
+
     [Fact]
     public void JensenShannon_NearlyIdenticalVectors_IsAccurateNotNoise()
     {

@@ -132,4 +132,15 @@ public class FisherInformationTests
         length.Should().Throw<ArgumentException>().WithParameterName("step");
         nan.Should().Throw<ArgumentException>().WithParameterName("step");
     }
+
+    [Fact]
+    public void Categorical_MatrixPastIntMaxValue_ThrowsNamingP()
+    {
+        // n = 46342 gives (n − 1)² = 2 147 488 281 > int.MaxValue; the product used to wrap to a negative length.
+        double[] p = [.. Enumerable.Repeat(1.0 / 46342, 46342)];
+
+        var act = () => FisherInformation.Categorical(p, Span<double>.Empty);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("p").WithMessage("*46341 × 46341*");
+    }
 }

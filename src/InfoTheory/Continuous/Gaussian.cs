@@ -44,8 +44,11 @@ public sealed class Gaussian : IDensity
         {
             for (int j = 0; j < d; j++)
             {
-                // Average the two triangles so the stored matrix is exactly symmetric.
-                _covariance[(i * d) + j] = 0.5 * (covariance[i, j] + covariance[j, i]);
+                // Average the two triangles so the stored matrix is exactly symmetric: halves first, since a + b
+                // overflows for entries near double.MaxValue, and equal entries (the diagonal) kept as they are, since
+                // halving a subnormal one would round it away.
+                double a = covariance[i, j], b = covariance[j, i];
+                _covariance[(i * d) + j] = a == b ? a : (0.5 * a) + (0.5 * b);
             }
         }
 

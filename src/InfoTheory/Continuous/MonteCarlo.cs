@@ -24,6 +24,11 @@ namespace InfoTheory.Continuous;
 /// Cost: one batched sample and one or two batched log-density calls per chunk of 256 points into
 /// buffers allocated once per worker, so the work allocates nothing per sample.
 /// </para>
+/// <para>
+/// Failures: an exception thrown by the caller's <see cref="IDensity"/> reaches the caller as itself, never wrapped
+/// in an <see cref="AggregateException"/>. When several blocks fail, the one from the lowest block index is thrown,
+/// so which exception surfaces does not depend on thread scheduling either.
+/// </para>
 /// </remarks>
 public static class MonteCarlo
 {
@@ -55,8 +60,8 @@ public static class MonteCarlo
     /// <param name="options">Clipping, estimator, unit and parallelism; <see cref="MonteCarloOptions.Default"/> when null.</param>
     /// <returns>The estimate of KL(p‖q) in the unit of <paramref name="options"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="p"/> or <paramref name="q"/> is null.</exception>
-    /// <exception cref="ArgumentException">The dimensions differ, or the clipping interval is empty or NaN.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 2, or the unit or parallelism in <paramref name="options"/> is invalid.</exception>
+    /// <exception cref="ArgumentException">A density reports a dimension below 1, the dimensions differ, or the clipping interval is empty or NaN.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 2, a density's dimension is too large for a batch of points, or the unit, estimator or parallelism in <paramref name="options"/> is invalid.</exception>
     /// <exception cref="InvalidOperationException">A density returned NaN, or p gave its own sample zero or infinite density.</exception>
     public static Estimate KullbackLeibler(IDensity p, IDensity q, int samples, int seed, MonteCarloOptions? options = null)
     {
@@ -76,8 +81,8 @@ public static class MonteCarlo
     /// <param name="options">Clipping, estimator, unit and parallelism; <see cref="MonteCarloOptions.Default"/> when null.</param>
     /// <returns>The estimate of KL(p‖q) in the unit of <paramref name="options"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="p"/>, <paramref name="q"/> or <paramref name="random"/> is null.</exception>
-    /// <exception cref="ArgumentException">The dimensions differ, or the clipping interval is empty or NaN.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 2, or the unit or parallelism in <paramref name="options"/> is invalid.</exception>
+    /// <exception cref="ArgumentException">A density reports a dimension below 1, the dimensions differ, or the clipping interval is empty or NaN.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 2, a density's dimension is too large for a batch of points, or the unit, estimator or parallelism in <paramref name="options"/> is invalid.</exception>
     /// <exception cref="InvalidOperationException">A density returned NaN, or p gave its own sample zero or infinite density.</exception>
     public static Estimate KullbackLeibler(IDensity p, IDensity q, int samples, Random random, MonteCarloOptions? options = null)
     {
@@ -102,8 +107,8 @@ public static class MonteCarlo
     /// <param name="options">Clipping, estimator, unit and parallelism; <see cref="MonteCarloOptions.Default"/> when null.</param>
     /// <returns>The estimate of JSD(p, q) in the unit of <paramref name="options"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="p"/> or <paramref name="q"/> is null.</exception>
-    /// <exception cref="ArgumentException">The dimensions differ, or the clipping interval is empty or NaN.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 2, or the unit or parallelism in <paramref name="options"/> is invalid.</exception>
+    /// <exception cref="ArgumentException">A density reports a dimension below 1, the dimensions differ, or the clipping interval is empty or NaN.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 2, a density's dimension is too large for a batch of points, or the unit, estimator or parallelism in <paramref name="options"/> is invalid.</exception>
     /// <exception cref="InvalidOperationException">A density returned NaN, or a density gave its own sample zero or infinite density.</exception>
     public static Estimate JensenShannon(IDensity p, IDensity q, int samples, int seed, MonteCarloOptions? options = null)
     {
@@ -120,8 +125,8 @@ public static class MonteCarlo
     /// <param name="options">Clipping, estimator, unit and parallelism; <see cref="MonteCarloOptions.Default"/> when null.</param>
     /// <returns>The estimate of JSD(p, q) in the unit of <paramref name="options"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="p"/>, <paramref name="q"/> or <paramref name="random"/> is null.</exception>
-    /// <exception cref="ArgumentException">The dimensions differ, or the clipping interval is empty or NaN.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 2, or the unit or parallelism in <paramref name="options"/> is invalid.</exception>
+    /// <exception cref="ArgumentException">A density reports a dimension below 1, the dimensions differ, or the clipping interval is empty or NaN.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 2, a density's dimension is too large for a batch of points, or the unit, estimator or parallelism in <paramref name="options"/> is invalid.</exception>
     /// <exception cref="InvalidOperationException">A density returned NaN, or a density gave its own sample zero or infinite density.</exception>
     public static Estimate JensenShannon(IDensity p, IDensity q, int samples, Random random, MonteCarloOptions? options = null)
     {
@@ -144,8 +149,8 @@ public static class MonteCarlo
     /// <param name="options">Clipping, estimator, unit and parallelism; <see cref="MonteCarloOptions.Default"/> when null.</param>
     /// <returns>The estimate of H(p, q) in the unit of <paramref name="options"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="p"/> or <paramref name="q"/> is null.</exception>
-    /// <exception cref="ArgumentException">The dimensions differ, or the clipping interval is empty or NaN.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 2, or the unit or parallelism in <paramref name="options"/> is invalid.</exception>
+    /// <exception cref="ArgumentException">A density reports a dimension below 1, the dimensions differ, or the clipping interval is empty or NaN.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 2, a density's dimension is too large for a batch of points, or the unit, estimator or parallelism in <paramref name="options"/> is invalid.</exception>
     /// <exception cref="InvalidOperationException">A density returned NaN, or p gave its own sample zero or infinite density.</exception>
     public static Estimate CrossEntropy(IDensity p, IDensity q, int samples, int seed, MonteCarloOptions? options = null)
     {
@@ -162,8 +167,8 @@ public static class MonteCarlo
     /// <param name="options">Clipping, estimator, unit and parallelism; <see cref="MonteCarloOptions.Default"/> when null.</param>
     /// <returns>The estimate of H(p, q) in the unit of <paramref name="options"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="p"/>, <paramref name="q"/> or <paramref name="random"/> is null.</exception>
-    /// <exception cref="ArgumentException">The dimensions differ, or the clipping interval is empty or NaN.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 2, or the unit or parallelism in <paramref name="options"/> is invalid.</exception>
+    /// <exception cref="ArgumentException">A density reports a dimension below 1, the dimensions differ, or the clipping interval is empty or NaN.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 2, a density's dimension is too large for a batch of points, or the unit, estimator or parallelism in <paramref name="options"/> is invalid.</exception>
     /// <exception cref="InvalidOperationException">A density returned NaN, or p gave its own sample zero or infinite density.</exception>
     public static Estimate CrossEntropy(IDensity p, IDensity q, int samples, Random random, MonteCarloOptions? options = null)
     {
@@ -180,8 +185,8 @@ public static class MonteCarlo
     /// <param name="options">Unit and parallelism; <see cref="MonteCarloOptions.Default"/> when null.</param>
     /// <returns>The estimate of h(p) in the unit of <paramref name="options"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="p"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="options"/> asks for clipping or the control-variate estimator.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 2, or the unit or parallelism in <paramref name="options"/> is invalid.</exception>
+    /// <exception cref="ArgumentException"><paramref name="p"/> reports a dimension below 1, or <paramref name="options"/> asks for clipping or the control-variate estimator.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 2, a density's dimension is too large for a batch of points, or the unit, estimator or parallelism in <paramref name="options"/> is invalid.</exception>
     /// <exception cref="InvalidOperationException">p returned NaN, or gave its own sample zero or infinite density.</exception>
     public static Estimate Entropy(IDensity p, int samples, int seed, MonteCarloOptions? options = null)
     {
@@ -197,8 +202,8 @@ public static class MonteCarlo
     /// <param name="options">Unit and parallelism; <see cref="MonteCarloOptions.Default"/> when null.</param>
     /// <returns>The estimate of h(p) in the unit of <paramref name="options"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="p"/> or <paramref name="random"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="options"/> asks for clipping or the control-variate estimator.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 2, or the unit or parallelism in <paramref name="options"/> is invalid.</exception>
+    /// <exception cref="ArgumentException"><paramref name="p"/> reports a dimension below 1, or <paramref name="options"/> asks for clipping or the control-variate estimator.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 2, a density's dimension is too large for a batch of points, or the unit, estimator or parallelism in <paramref name="options"/> is invalid.</exception>
     /// <exception cref="InvalidOperationException">p returned NaN, or gave its own sample zero or infinite density.</exception>
     public static Estimate Entropy(IDensity p, int samples, Random random, MonteCarloOptions? options = null)
     {
@@ -211,13 +216,15 @@ public static class MonteCarlo
     {
         ArgumentNullException.ThrowIfNull(p);
         ArgumentNullException.ThrowIfNull(q);
-        Guard.SameDimension(p.Dimension, q.Dimension, nameof(p), nameof(q));
+        Guard.SameDimension(
+            Guard.DensityDimension(p, ChunkSize, nameof(p)), Guard.DensityDimension(q, ChunkSize, nameof(q)), nameof(p), nameof(q));
         return ValidateCommon(samples, options);
     }
 
     private static MonteCarloOptions ValidateEntropy(IDensity p, int samples, MonteCarloOptions? options)
     {
         ArgumentNullException.ThrowIfNull(p);
+        Guard.DensityDimension(p, ChunkSize, nameof(p));
         options = ValidateCommon(samples, options);
         if (options.LogRatioMin != double.NegativeInfinity || options.LogRatioMax != double.PositiveInfinity
             || options.Estimator != MonteCarloEstimator.Plain)
@@ -235,7 +242,8 @@ public static class MonteCarlo
         Guard.InRange(samples, 2, int.MaxValue, nameof(samples));
         options ??= MonteCarloOptions.Default;
         Guard.Interval(options.LogRatioMin, options.LogRatioMax, nameof(options));
-        Units.NatsPerUnit(options.Unit, nameof(options));
+        Guard.Defined(options.Unit, nameof(options), "options.Unit");
+        Guard.Defined(options.Estimator, nameof(options), "options.Estimator");
         if (options.MaxDegreeOfParallelism is 0 or < -1)
         {
             throw new ArgumentOutOfRangeException(
@@ -248,12 +256,13 @@ public static class MonteCarlo
 
     private static Estimate Run(Quantity quantity, IDensity p, IDensity q, int samples, ulong root, MonteCarloOptions options)
     {
-        var job = new Job(quantity, p, q, samples, root, options);
+        int dimension = p.Dimension;
+        var job = new Job(quantity, p, q, dimension, samples, root, options);
         int blocks = (int)(((long)samples + BlockSize - 1) / BlockSize);
         var results = new BlockResult[blocks];
         if (blocks == 1 || options.MaxDegreeOfParallelism == 1)
         {
-            var worker = new Worker(p.Dimension);
+            var worker = new Worker(dimension);
             for (int b = 0; b < blocks; b++)
             {
                 results[b] = job.RunBlock(b, worker);
@@ -261,30 +270,49 @@ public static class MonteCarlo
         }
         else
         {
-            // A fixed set of workers claims blocks in turn; what a block computes depends only on its
-            // index, so the claim order (thread scheduling) cannot change the result.
-            int workers = Math.Min(blocks, options.MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : options.MaxDegreeOfParallelism);
-            int next = -1;
-            try
-            {
-                Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, _ =>
-                {
-                    var worker = new Worker(p.Dimension);
-                    int b;
-                    while ((b = Interlocked.Increment(ref next)) < blocks)
-                    {
-                        results[b] = job.RunBlock(b, worker);
-                    }
-                });
-            }
-            catch (AggregateException e) when (e.InnerExceptions.Count == 1)
-            {
-                ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
-                throw;
-            }
+            RunParallel(job, dimension, results, options.MaxDegreeOfParallelism);
         }
 
         return Combine(results, samples, quantity == Quantity.JensenShannon ? 2L * samples : samples, options.Unit);
+    }
+
+    // A fixed set of workers claims blocks in increasing order; what a block computes depends only on its index, so
+    // the claim order (thread scheduling) cannot change the result. A failing block stops further claims; every block
+    // below it was claimed earlier and runs to its end, so the lowest failing block is always among those that ran
+    // and its exception is the one rethrown, whatever the timing.
+    private static void RunParallel(Job job, int dimension, BlockResult[] results, int maxDegreeOfParallelism)
+    {
+        int blocks = results.Length;
+        int workers = Math.Min(blocks, maxDegreeOfParallelism == -1 ? Environment.ProcessorCount : maxDegreeOfParallelism);
+        var failures = new ExceptionDispatchInfo?[blocks];
+        int next = -1;
+        int firstFailure = int.MaxValue;
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, _ =>
+        {
+            var worker = new Worker(dimension);
+            int b;
+            while (Volatile.Read(ref firstFailure) == int.MaxValue && (b = Interlocked.Increment(ref next)) < blocks)
+            {
+                try
+                {
+                    results[b] = job.RunBlock(b, worker);
+                }
+                catch (Exception e)
+                {
+                    // The caller's IDensity may throw anything; it is kept as thrown and rethrown after the join.
+                    failures[b] = ExceptionDispatchInfo.Capture(e);
+                    int seen;
+                    while (b < (seen = Volatile.Read(ref firstFailure)) && Interlocked.CompareExchange(ref firstFailure, b, seen) != seen)
+                    {
+                    }
+                }
+            }
+        });
+
+        if (firstFailure != int.MaxValue)
+        {
+            failures[firstFailure]!.Throw();
+        }
     }
 
     // Chan, Golub & LeVeque's pairwise update, applied in block order so the bits never depend on scheduling.
@@ -344,7 +372,7 @@ public static class MonteCarlo
         public double[] Terms { get; } = new double[ChunkSize];
     }
 
-    private sealed class Job(Quantity quantity, IDensity p, IDensity q, int samples, ulong root, MonteCarloOptions options)
+    private sealed class Job(Quantity quantity, IDensity p, IDensity q, int d, int samples, ulong root, MonteCarloOptions options)
     {
         private readonly double _min = options.LogRatioMin;
         private readonly double _max = options.LogRatioMax;
@@ -392,7 +420,6 @@ public static class MonteCarlo
         // Writes m terms to worker.Terms and returns how many log-ratios were clipped.
         private long FillTerms(Worker w, int m)
         {
-            int d = p.Dimension;
             Span<double> x = w.X.AsSpan(0, m * d);
             Span<double> lpx = w.LogPx.AsSpan(0, m);
             Span<double> lqx = w.LogQx.AsSpan(0, m);

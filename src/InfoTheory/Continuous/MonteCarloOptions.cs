@@ -32,10 +32,11 @@ public sealed record MonteCarloOptions
     /// <param name="bound">The half-width of the interval; finite and &gt; 0 (20 is the common choice).</param>
     /// <param name="estimator">The per-sample term to average.</param>
     /// <returns>The options.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="bound"/> is not finite and positive.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="bound"/> is not finite and positive, or <paramref name="estimator"/> is not a defined value.</exception>
     public static MonteCarloOptions Clipped(double bound, MonteCarloEstimator estimator = MonteCarloEstimator.Plain)
     {
         Internal.Guard.Positive(bound, nameof(bound));
+        Internal.Guard.Defined(estimator, nameof(estimator));
         return new MonteCarloOptions { LogRatioMin = -bound, LogRatioMax = bound, Estimator = estimator };
     }
 }

@@ -13,6 +13,25 @@ internal static partial class Guard
         }
     }
 
+    /// <summary>
+    /// Returns the dimension a caller's <see cref="Continuous.IDensity"/> reports, checked: at least 1, and small enough that
+    /// <paramref name="batch"/> points of it fit in one buffer.
+    /// </summary>
+    /// <exception cref="ArgumentException">The dimension is below 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="batch"/> points of that dimension exceed <see cref="int.MaxValue"/> values.</exception>
+    public static int DensityDimension(Continuous.IDensity density, int batch, string paramName)
+    {
+        int dimension = density.Dimension;
+        if (dimension < 1)
+        {
+            throw new ArgumentException(
+                $"{paramName}.Dimension is {dimension}; a density on ℝᵈ must report d >= 1.", paramName);
+        }
+
+        ElementCount(paramName, $"{batch} points × {paramName}.Dimension", batch, dimension);
+        return dimension;
+    }
+
     /// <summary>Throws unless a single point has exactly <paramref name="dimension"/> coordinates.</summary>
     /// <exception cref="ArgumentException"><paramref name="length"/> differs from <paramref name="dimension"/>.</exception>
     public static void PointLength(int length, int dimension, string paramName)

@@ -278,6 +278,43 @@ internal static partial class Guard
         return total;
     }
 
+    /// <summary>Throws when label <paramref name="index"/> of <paramref name="paramName"/> is null.</summary>
+    /// <remarks>Hash maps would throw <see cref="ArgumentNullException"/> naming their own 'key' instead of the caller's parameter.</remarks>
+    /// <exception cref="ArgumentException"><paramref name="label"/> is null.</exception>
+    public static void Label<T>(T label, int index, string paramName)
+    {
+        if (label is null)
+        {
+            throw new ArgumentException($"{paramName}[{index}] is null; labels must not be null.", paramName);
+        }
+    }
+
+    /// <summary>Throws unless <paramref name="value"/> is one of the named values of <typeparamref name="TEnum"/>.</summary>
+    /// <remarks>An enum parameter accepts any integer cast to it; without this check an undefined value would fall into some default branch silently.</remarks>
+    /// <param name="value">The value to check.</param>
+    /// <param name="paramName">The caller's parameter that the exception names.</param>
+    /// <param name="displayName">How the message spells the value when it is part of a parameter, e.g. <c>options.Estimator</c>; <paramref name="paramName"/> when null.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is not a defined value.</exception>
+    public static void Defined<TEnum>(TEnum value, string paramName, string? displayName = null)
+        where TEnum : struct, Enum
+    {
+        if (!Enum.IsDefined(value))
+        {
+            throw Undefined(value, paramName, displayName);
+        }
+    }
+
+    /// <summary>
+    /// The exception <see cref="Defined{TEnum}"/> throws, for a <c>switch</c> that already dispatches on the value and
+    /// reaches its default arm only for an undefined one (so the fast path pays for no separate check).
+    /// </summary>
+    public static ArgumentOutOfRangeException Undefined<TEnum>(TEnum value, string paramName, string? displayName = null)
+        where TEnum : struct, Enum
+        => new(
+            paramName,
+            value,
+            $"{displayName ?? paramName} is {Convert.ToInt64(value, CultureInfo.InvariantCulture)}; expected one of {string.Join(", ", Enum.GetNames<TEnum>())}.");
+
     /// <summary>Formats a double the way messages show it: invariant culture, round-trip precision.</summary>
     public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 

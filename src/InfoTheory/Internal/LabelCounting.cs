@@ -176,11 +176,7 @@ internal static class LabelCounting
         for (int i = 0; i < labels.Length; i++)
         {
             T label = labels[i];
-            if (label is null)
-            {
-                throw new ArgumentException($"{paramName}[{i}] is null; labels must not be null.", paramName);
-            }
-
+            Guard.Label(label, i, paramName);
             ref int code = ref CollectionsMarshal.GetValueRefOrAddDefault(index, label, out bool exists);
             if (!exists)
             {

@@ -17,8 +17,11 @@ namespace InfoTheory.Internal;
 /// ⟨H⟩_β = ψ₀(N + Kβ + 1) − Σᵢ (nᵢ + β)/(N + Kβ) · ψ₀(nᵢ + β + 1).
 /// The integrals are taken over t = log β, where the integrand is smooth and decays exponentially at both ends, by
 /// the trapezoidal rule (spectrally accurate for such integrands) on a 241-point grid that zooms in on the region
-/// where the weight exceeds e⁻⁵⁰ of its peak until that region spans a quarter of the grid. The end points carry
-/// weights below e⁻⁵⁰, so their half-weights are immaterial.
+/// where the weight exceeds e⁻⁵⁰ of its peak until that region spans half the grid (a quarter left 1e-7 relative
+/// error on nearly pure samples such as [1, 10⁶]). The end points carry weights below e⁻⁵⁰, so their half-weights
+/// are immaterial. The likelihood and ⟨H⟩_β are evaluated in forms free of cancellation (see <c>LogLikelihood</c> and
+/// <c>ExpectedEntropy</c>), so any total up to <see cref="long.MaxValue"/> is supported: at N = 2⁶⁰ the textbook forms
+/// subtract log-gammas of size 10²⁰ and once gave 0 for [1, 1, 2⁵⁸] and an index error for [2⁶⁰, 2⁶⁰].
 /// Nemenman, I., Shafee, F. &amp; Bialek, W. (2002), "Entropy and inference, revisited", NIPS 14, 471–478.
 /// </remarks>
 internal static class NsbEntropy
@@ -28,7 +31,8 @@ internal static class NsbEntropy
     private const int GridPoints = 241, MaxZooms = 8;
 
     /// <summary>The NSB estimate in nats for <paramref name="counts"/> over an alphabet of <paramref name="alphabet"/> categories.</summary>
-    public static double Nats<TCount>(ReadOnlySpan<TCount> counts, double n, int alphabet)
+    /// <remarks>The total is summed from the counts as an integer: as a double it would round past 2⁵³ and disagree with them.</remarks>
+    public static double Nats<TCount>(ReadOnlySpan<TCount> counts, int alphabet)
         where TCount : IBinaryInteger<TCount>
     {
         if (alphabet < 2)
@@ -39,11 +43,12 @@ internal static class NsbEntropy
         // Bins with equal counts contribute equal terms, so work with the distinct counts and their multiplicities.
         long[] rented = ArrayPool<long>.Shared.Rent(counts.Length);
         int used = 0;
+        long total = 0;
         foreach (TCount c in counts)
         {
             if (c > TCount.Zero)
             {
-                rented[used++] = long.CreateTruncating(c);
+                total += rented[used++] = long.CreateTruncating(c);
             }
         }
 
@@ -64,7 +69,7 @@ internal static class NsbEntropy
             }
         }
 
-        var posterior = new Posterior(values[..groups], multiplicity.AsSpan(0, groups), (long)n, alphabet, alphabet - used);
+        var posterior = new Posterior(values[..groups], multiplicity.AsSpan(0, groups), total, alphabet, alphabet - used);
         double h = posterior.MeanEntropy();
         ArrayPool<long>.Shared.Return(rented);
         ArrayPool<int>.Shared.Return(multiplicity);
@@ -75,6 +80,9 @@ internal static class NsbEntropy
     {
         private readonly ReadOnlySpan<long> _values = values;
         private readonly ReadOnlySpan<int> _multiplicity = multiplicity;
+
+        // ln P(n | β) in the small-β form lacks Σ m_g ln Γ(n_g) − ln Γ(N), which the large-β form keeps; adding it joins the two.
+        private readonly double _seam = Seam(values, multiplicity, n);
 
         public double MeanEntropy()
         {
@@ -91,18 +99,18 @@ internal static class NsbEntropy
                 }
 
                 int first = 0, last = GridPoints - 1;
-                while (log[first] <= peak - Span)
+                while (first < last && log[first] <= peak - Span)
                 {
                     first++;
                 }
 
-                while (log[last] <= peak - Span)
+                while (last > first && log[last] <= peak - Span)
                 {
                     last--;
                 }
 
-                // Resolved once the mass spans a quarter of the grid: the step is then a small fraction of its width.
-                if (last - first + 2 >= GridPoints / 4)
+                // Resolved once the mass spans half the grid: the step is then a small fraction of its width.
+                if (last - first + 2 >= GridPoints / 2)
                 {
                     break;
                 }
@@ -124,18 +132,55 @@ internal static class NsbEntropy
             return Math.Max(entropySum / weightSum, 0.0);
         }
 
+        private static double Seam(ReadOnlySpan<long> values, ReadOnlySpan<int> multiplicity, long n)
+        {
+            double seam = -SpecialFunctions.GammaLn(n);
+            for (int g = 0; g < values.Length; g++)
+            {
+                seam += multiplicity[g] * SpecialFunctions.GammaLn(values[g]);
+            }
+
+            return seam;
+        }
+
         /// <summary>log(P(n | β)·ξ′(β)·β) at β = eᵗ, up to a constant; the last factor is the Jacobian dβ/dt.</summary>
         private double LogWeight(double t)
         {
             double beta = Math.Exp(t);
-            double log = t - PreciseMath.LogRising(alphabet * beta, n);
-            for (int g = 0; g < _values.Length; g++)
+            double slope = PriorSlope(beta);
+            return slope > 0 ? t + LogLikelihood(beta) + Math.Log(slope) : double.NegativeInfinity;
+        }
+
+        /// <summary>ln P(n | β) = ln Γ(Kβ) − ln Γ(N + Kβ) + Σ_g m_g (ln Γ(n_g + β) − ln Γ(β)), in two cancellation-free forms.</summary>
+        /// <remarks>
+        /// Written out, the terms are of size N ln N and cancel to O(ln N): at N = 2⁶⁰ that left no digit of the weights.
+        /// Below β = N the likelihood is ln B(N, Kβ) − Σ m_g ln B(n_g, β) + seam, every Beta function taken with the
+        /// smaller argument's share only (<see cref="PreciseMath.LogInverseBeta"/>). Above, ln Γ(β + n) − ln Γ(β) =
+        /// n ln β + R(n, β) with the small excess R (<see cref="PreciseMath.LogRisingExcess"/>), and the n ln β parts
+        /// cancel exactly because Σ m_g n_g = N: ln P = −N ln K − R(N, Kβ) + Σ m_g R(n_g, β).
+        /// </remarks>
+        private double LogLikelihood(double beta)
+        {
+            double k = alphabet;
+            double log;
+            if (beta <= n)
             {
-                log += _multiplicity[g] * PreciseMath.LogRising(beta, _values[g]);
+                log = _seam - PreciseMath.LogInverseBeta(n, k * beta);
+                for (int g = 0; g < _values.Length; g++)
+                {
+                    log += _multiplicity[g] * PreciseMath.LogInverseBeta(_values[g], beta);
+                }
+
+                return log;
             }
 
-            double slope = PriorSlope(beta);
-            return slope > 0 ? log + Math.Log(slope) : double.NegativeInfinity;
+            log = (-n * Math.Log(k)) - PreciseMath.LogRisingExcess(k * beta, n);
+            for (int g = 0; g < _values.Length; g++)
+            {
+                log += _multiplicity[g] * PreciseMath.LogRisingExcess(beta, _values[g]);
+            }
+
+            return log;
         }
 
         /// <summary>ξ′(β) = K ψ₁(Kβ + 1) − ψ₁(β + 1), with the leading 1/z terms combined exactly for large β.</summary>
@@ -153,17 +198,24 @@ internal static class NsbEntropy
         }
 
         /// <summary>⟨H⟩_β: the posterior mean entropy under the Dirichlet(β) prior.</summary>
+        /// <remarks>
+        /// ψ₀(A + 1) − Σᵢ (aᵢ/A) ψ₀(aᵢ + 1) with aᵢ = nᵢ + β, A = N + Kβ, written as Σᵢ (aᵢ/A)(ψ₀(A + 1) − ψ₀(aᵢ + 1)) since
+        /// Σᵢ aᵢ/A = 1: every term is ≥ 0, and each difference of digammas is taken whole from A − aᵢ = (N − nᵢ) + (K − 1)β
+        /// (<see cref="PreciseMath.DigammaDifference"/>). A nearly pure sample ([1, 1, 2⁵⁸]) thus keeps its tiny entropy
+        /// instead of the rounding noise of ψ₀(2⁵⁸) ≈ 40.
+        /// </remarks>
         private double ExpectedEntropy(double beta)
         {
+            double spread = (alphabet - 1) * beta;
             double total = n + (alphabet * beta);
-            double h = SpecialFunctions.DiGamma(total + 1);
+            double h = 0;
             for (int g = 0; g < _values.Length; g++)
             {
                 double a = _values[g] + beta;
-                h -= _multiplicity[g] * a / total * SpecialFunctions.DiGamma(a + 1);
+                h += _multiplicity[g] * a / total * PreciseMath.DigammaDifference(a + 1, (n - _values[g]) + spread);
             }
 
-            return h - (empty * beta / total * SpecialFunctions.DiGamma(beta + 1));
+            return h + (empty * beta / total * PreciseMath.DigammaDifference(beta + 1, n + spread));
         }
     }
 }

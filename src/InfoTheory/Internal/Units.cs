@@ -15,7 +15,7 @@ internal static class Units
         LogBase.Nats => 1.0,
         LogBase.Bits => Ln2,
         LogBase.Hartleys => Ln10,
-        _ => throw new ArgumentOutOfRangeException(paramName, unit, $"{paramName} is {(int)unit}; expected Nats, Bits or Hartleys."),
+        _ => throw Guard.Undefined(unit, paramName ?? nameof(unit)),
     };
 
     /// <summary>Converts a value in nats to <paramref name="unit"/>.</summary>

@@ -21,7 +21,7 @@ public static class SampledDivergence
     /// <param name="unit">The unit of the result; nats by default.</param>
     /// <returns>KL(P̂‖Q̂) in <paramref name="unit"/>, in [0, +∞].</returns>
     /// <exception cref="ArgumentNullException"><paramref name="first"/> or <paramref name="second"/> is null.</exception>
-    /// <exception cref="ArgumentException">A sample is empty, or it holds a label missing from <paramref name="alphabet"/>.</exception>
+    /// <exception cref="ArgumentException">A sample is empty, it or <paramref name="alphabet"/> holds a null label (the message gives its position), or it holds a label missing from <paramref name="alphabet"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="unit"/> is not a defined <see cref="LogBase"/>.</exception>
     public static double KullbackLeibler<T>(IEnumerable<T> first, IEnumerable<T> second, Smoothing smoothing = default, IEnumerable<T>? alphabet = null, LogBase unit = LogBase.Nats)
         where T : notnull
@@ -40,7 +40,7 @@ public static class SampledDivergence
     /// <param name="unit">The unit of the result; nats by default.</param>
     /// <returns>JSD(P̂, Q̂) in <paramref name="unit"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="first"/> or <paramref name="second"/> is null.</exception>
-    /// <exception cref="ArgumentException">A sample is empty, or it holds a label missing from <paramref name="alphabet"/>.</exception>
+    /// <exception cref="ArgumentException">A sample is empty, it or <paramref name="alphabet"/> holds a null label (the message gives its position), or it holds a label missing from <paramref name="alphabet"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="unit"/> is not a defined <see cref="LogBase"/>.</exception>
     public static double JensenShannon<T>(IEnumerable<T> first, IEnumerable<T> second, Smoothing smoothing = default, IEnumerable<T>? alphabet = null, LogBase unit = LogBase.Nats)
         where T : notnull
@@ -58,8 +58,10 @@ public static class SampledDivergence
         bool fixedAlphabet = alphabet is not null;
         if (alphabet is not null)
         {
+            int index = 0;
             foreach (var label in alphabet)
             {
+                Internal.Guard.Label(label, index++, nameof(alphabet));
                 slots.TryAdd(label, slots.Count);
             }
         }
@@ -73,8 +75,10 @@ public static class SampledDivergence
         where T : notnull
     {
         var counts = new List<long>();
+        int index = 0;
         foreach (var label in sample)
         {
+            Internal.Guard.Label(label, index++, paramName);
             if (!slots.TryGetValue(label, out int slot))
             {
                 if (fixedAlphabet)

@@ -24,13 +24,21 @@ public readonly record struct Smoothing
     /// <summary>The pseudo-count α added to every label, ≥ 0.</summary>
     public double PseudoCount { get; }
 
+    /// <summary>The largest pseudo-count <see cref="Additive"/> accepts: 10²⁹⁰.</summary>
+    /// <remarks>
+    /// The smoothed total N + αK must stay finite for every alphabet an array can index (K ≤ 2³¹) and every total a long
+    /// can count, or every p̂ᵢ would round to 0; 10²⁹⁰·2³¹ is far below <see cref="double.MaxValue"/>. Past about 10²⁰ the
+    /// counts no longer change p̂ anyway: it is the uniform distribution.
+    /// </remarks>
+    public const double MaxPseudoCount = 1e290;
+
     /// <summary>Additive smoothing with a chosen pseudo-count.</summary>
-    /// <param name="pseudoCount">α, finite and ≥ 0.</param>
+    /// <param name="pseudoCount">α, in [0, <see cref="MaxPseudoCount"/>].</param>
     /// <returns>The smoothing.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="pseudoCount"/> is negative, NaN or infinite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="pseudoCount"/> is negative, NaN, or above <see cref="MaxPseudoCount"/> (infinity included).</exception>
     public static Smoothing Additive(double pseudoCount)
     {
-        Guard.InRange(pseudoCount, 0.0, double.MaxValue, nameof(pseudoCount));
+        Guard.InRange(pseudoCount, 0.0, MaxPseudoCount, nameof(pseudoCount));
         return new Smoothing(pseudoCount);
     }
 }

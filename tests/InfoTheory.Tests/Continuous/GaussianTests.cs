@@ -230,6 +230,41 @@ public class GaussianTests
     }
 
     [Fact]
+    public void Diagonal_VarianceNearMaxValue_IsAcceptedWithFiniteMeasures()
+    {
+        // 0.5·(a + a) overflowed for a = 1e308 and the covariance was called singular. Closed forms at σ² = 1e308:
+        // h = ½(1 + ln 2π + ln σ²), log p(μ) = −½(ln 2π + ln σ²), KL(N(0,1)‖N(0,σ²)) = ½(1/σ² − 1 + ln σ²).
+        double logVariance = 308 * Math.Log(10);
+        var wide = Gaussian.Diagonal([0.0], [1e308]);
+
+        wide.LogDeterminant.Should().BeApproximately(logVariance, 1e-12);
+        wide.Entropy().Should().BeApproximately(0.5 * (1 + Math.Log(2 * Math.PI) + logVariance), 1e-12);
+        wide.LogDensity([0.0]).Should().BeApproximately(-0.5 * (Math.Log(2 * Math.PI) + logVariance), 1e-12);
+        Gaussian.KullbackLeibler(Gaussian.Standard(1), wide).Should().BeApproximately(0.5 * (1e-308 - 1 + logVariance), 1e-12);
+        Gaussian.KullbackLeibler(wide, wide).Should().Be(0);
+    }
+
+    [Fact]
+    public void Constructor_FullCovarianceNearMaxValue_FactorsIt()
+    {
+        // det [[1, ½], [½, 1]]·10⁶¹⁶ = ¾·10⁶¹⁶, so ln det Σ = ln ¾ + 616 ln 10.
+        var g = new Gaussian([0.0, 0.0], new[,] { { 1e308, 5e307 }, { 5e307, 1e308 } });
+
+        g.LogDeterminant.Should().BeApproximately(Math.Log(0.75) + (616 * Math.Log(10)), 1e-10);
+        g.Covariance(0, 0).Should().Be(1e308);
+        g.Covariance(0, 1).Should().Be(5e307);
+    }
+
+    [Fact]
+    public void Diagonal_SubnormalVariance_IsKeptExactly()
+    {
+        // Halving each triangle first must not round an odd subnormal diagonal entry away (½·ε rounds to 0).
+        var g = Gaussian.Diagonal([0.0], [3 * double.Epsilon]);
+
+        g.Covariance(0, 0).Should().Be(3 * double.Epsilon);
+    }
+
+    [Fact]
     public void Diagonal_LengthMismatch_Throws()
     {
         var act = () => Gaussian.Diagonal([0.0, 0.0], [1.0]);

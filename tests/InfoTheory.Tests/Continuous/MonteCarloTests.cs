@@ -309,6 +309,79 @@ public class MonteCarloTests
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("bound");
     }
 
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(0)]
+    public void KullbackLeibler_DensityDimensionBelowOne_ThrowsNamingIt(int dimension)
+    {
+        var bad = new ScriptedDensity(dimension);
+
+        var asP = () => MonteCarlo.KullbackLeibler(bad, Gaussian.Standard(1), 100, seed: 1);
+        var asQ = () => MonteCarlo.KullbackLeibler(Gaussian.Standard(1), bad, 100, seed: 1);
+        var entropy = () => MonteCarlo.Entropy(bad, 100, seed: 1);
+
+        asP.Should().Throw<ArgumentException>().WithParameterName("p").WithMessage($"p.Dimension is {dimension}*");
+        asQ.Should().Throw<ArgumentException>().WithParameterName("q").WithMessage($"q.Dimension is {dimension}*");
+        entropy.Should().Throw<ArgumentException>().WithParameterName("p");
+        bad.Calls.Should().Be(0);
+    }
+
+    [Fact]
+    public void KullbackLeibler_DensityDimensionTooLargeForABatch_ThrowsNamingIt()
+    {
+        var huge = new ScriptedDensity(int.MaxValue / 2);
+
+        var act = () => MonteCarlo.JensenShannon(huge, huge, 100, seed: 1);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("p");
+    }
+
+    [Fact]
+    public void KullbackLeibler_DensityThrowsInParallelBlocks_AlwaysSurfacesItsOwnExceptionFromTheLowestFailingBlock()
+    {
+        // Sample throws on about one chunk in 200, quoting the draw that made it fail, which identifies the block's own
+        // stream. Run on one thread, blocks go in order, so the first failure is the lowest failing block's; on four
+        // threads the caller must see that same exception itself (never an AggregateException), every time.
+        var options = new MonteCarloOptions { MaxDegreeOfParallelism = 1 };
+        var sequential = () => MonteCarlo.KullbackLeibler(new ScriptedDensity(1, 5e-3), Gaussian.Standard(1), 64 * MonteCarlo.BlockSize, seed: 3, options);
+        string expected = sequential.Should().Throw<DensityFailure>().Which.Message;
+        for (int repeat = 0; repeat < 20; repeat++)
+        {
+            var parallel = () => MonteCarlo.KullbackLeibler(
+                new ScriptedDensity(1, 5e-3), Gaussian.Standard(1), 64 * MonteCarlo.BlockSize, seed: 3, options with { MaxDegreeOfParallelism = 4 });
+
+            parallel.Should().Throw<DensityFailure>().Which.Message.Should().Be(expected);
+        }
+    }
+
+    [Fact]
+    public void Entropy_DensityThrowsEverywhere_SurfacesItsOwnException()
+    {
+        for (int repeat = 0; repeat < 20; repeat++)
+        {
+            var act = () => MonteCarlo.Entropy(new ScriptedDensity(1, 1.0), 40 * MonteCarlo.BlockSize, seed: repeat, new MonteCarloOptions { MaxDegreeOfParallelism = 4 });
+
+            act.Should().Throw<DensityFailure>();
+        }
+    }
+
+    [Fact]
+    public void KullbackLeibler_UndefinedEstimator_ThrowsNamingOptions()
+    {
+        var options = new MonteCarloOptions { Estimator = (MonteCarloEstimator)5 };
+        var act = () => MonteCarlo.KullbackLeibler(Gaussian.Standard(1), Gaussian.Standard(1), 100, seed: 1, options);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("options").WithMessage("options.Estimator is 5; expected one of Plain, ControlVariate*");
+    }
+
+    [Fact]
+    public void Clipped_UndefinedEstimator_ThrowsNamingEstimator()
+    {
+        var act = () => MonteCarloOptions.Clipped(20, (MonteCarloEstimator)(-1));
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("estimator");
+    }
+
     private static (Gaussian P, Gaussian Q) RandomPair(int dimension, Random random)
     {
         return (Make(), Make());
@@ -363,4 +436,35 @@ public class MonteCarloTests
 
         return sum * h / 3;
     }
+
+    /// <summary>A user density: a uniform on [0, 1)ᵈ that reports any dimension and throws from Sample with the given probability per call.</summary>
+    private sealed class ScriptedDensity(int dimension, double failure = 0) : IDensity
+    {
+        private int _calls;
+
+        public int Dimension => dimension;
+
+        public int Calls => _calls;
+
+        public double LogDensity(ReadOnlySpan<double> x) => 0;
+
+        public void LogDensity(ReadOnlySpan<double> points, Span<double> destination) => destination.Clear();
+
+        public void Sample(Random random, Span<double> destination)
+        {
+            Interlocked.Increment(ref _calls);
+            double u = random.NextDouble();
+            if (u < failure)
+            {
+                throw new DensityFailure($"user density failed at draw {u:R}");
+            }
+
+            for (int i = 0; i < destination.Length; i++)
+            {
+                destination[i] = random.NextDouble();
+            }
+        }
+    }
+
+    private sealed class DensityFailure(string message) : Exception(message);
 }

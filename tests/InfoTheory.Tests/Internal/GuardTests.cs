@@ -56,4 +56,49 @@ public class GuardTests
 
         act.Should().Throw<ArgumentException>().WithParameterName("q").WithMessage("p has length 3 but q has length 4*");
     }
+
+    [Fact]
+    public void Defined_EveryNamedValue_Passes()
+    {
+        foreach (var unit in Enum.GetValues<LogBase>())
+        {
+            Guard.Defined(unit, "unit");
+        }
+
+        foreach (var estimator in Enum.GetValues<EntropyEstimator>())
+        {
+            Guard.Defined(estimator, "estimator");
+        }
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(3)]
+    [InlineData(int.MaxValue)]
+    public void Defined_UndefinedValue_NamesParameterValueAndTheNames(int value)
+    {
+        var act = () => Guard.Defined((LogBase)value, "unit");
+
+        act.Should().Throw<ArgumentOutOfRangeException>()
+            .WithParameterName("unit")
+            .WithMessage($"unit is {value}; expected one of Nats, Bits, Hartleys.*");
+    }
+
+    [Fact]
+    public void Defined_DisplayName_SpellsTheMember()
+    {
+        var act = () => Guard.Defined((InfoTheory.Continuous.MonteCarloEstimator)2, "options", "options.Estimator");
+
+        act.Should().Throw<ArgumentOutOfRangeException>()
+            .WithParameterName("options")
+            .WithMessage("options.Estimator is 2; expected one of Plain, ControlVariate.*");
+    }
+
+    [Fact]
+    public void Label_Null_NamesParameterAndPosition()
+    {
+        var act = () => Guard.Label<string>(null!, 4, "samples");
+
+        act.Should().Throw<ArgumentException>().WithParameterName("samples").WithMessage("samples[4] is null*");
+    }
 }

@@ -72,4 +72,40 @@ public class SampledDivergenceTests
 
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("pseudoCount");
     }
+
+    [Theory]
+    [InlineData(double.MaxValue)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NaN)]
+    [InlineData(1.000001e290)]
+    public void Additive_PseudoCountPastMaximum_ThrowsAtConstruction(double alpha)
+    {
+        // double.MaxValue was accepted; N + αK then overflowed and KL failed later with "p sums to 0".
+        var act = () => Smoothing.Additive(alpha);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("pseudoCount");
+    }
+
+    [Fact]
+    public void Additive_MaximumPseudoCount_GivesUniformHistograms()
+    {
+        // α = 1e290 swamps the counts: both histograms are uniform over {a, b, c}, so both divergences are 0 to rounding.
+        var smoothing = Smoothing.Additive(Smoothing.MaxPseudoCount);
+
+        SampledDivergence.KullbackLeibler(First, Second, smoothing).Should().BeApproximately(0, 1e-15);
+        SampledDivergence.JensenShannon(First, Second, smoothing).Should().BeApproximately(0, 1e-15);
+    }
+
+    [Fact]
+    public void KullbackLeibler_NullLabel_NamesTheSampleAndPosition()
+    {
+        string[] withNull = ["a", null!, "b"];
+        var first = () => SampledDivergence.KullbackLeibler(withNull, Second);
+        var second = () => SampledDivergence.JensenShannon(First, withNull);
+        var alphabet = () => SampledDivergence.KullbackLeibler(First, Second, Smoothing.Laplace, withNull);
+
+        first.Should().Throw<ArgumentException>().WithParameterName("first").WithMessage("first[1] is null*");
+        second.Should().Throw<ArgumentException>().WithParameterName("second").WithMessage("second[1] is null*");
+        alphabet.Should().Throw<ArgumentException>().WithParameterName("alphabet").WithMessage("alphabet[1] is null*");
+    }
 }
