@@ -40,6 +40,18 @@ public sealed class DiagonalGaussian<T>
         LogVariance = logVariance;
     }
 
+    private DiagonalGaussian(Tensor<T> mean, Tensor<T> logVariance, bool _)
+    {
+        Mean = mean;
+        LogVariance = logVariance;
+    }
+
+    /// <summary>
+    /// Wraps encoder heads of matching shapes without checking their values: in training, an overflowing head must
+    /// show as a non-finite loss that the divergence guard handles, not as an argument error from inside the step.
+    /// </summary>
+    internal static DiagonalGaussian<T> Unchecked(Tensor<T> mean, Tensor<T> logVariance) => new(mean, logVariance, false);
+
     /// <summary>The means μ, shape [..., d].</summary>
     public Tensor<T> Mean { get; }
 

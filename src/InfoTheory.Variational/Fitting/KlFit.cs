@@ -2,6 +2,7 @@ using InfoTheory.Continuous;
 using InfoTheory.Internal;
 using InfoTheory.Variational.Autodiff;
 using InfoTheory.Variational.Distributions;
+using InfoTheory.Variational.Models;
 using InfoTheory.Variational.Optim;
 
 namespace InfoTheory.Variational.Fitting;
@@ -43,6 +44,10 @@ public static class KlFit
     /// rate that is not finite and positive, or fewer than 2 samples per step or for evaluation.
     /// </exception>
     /// <exception cref="ArgumentException">The clipping interval is empty or NaN, or the start has another dimension than the target.</exception>
+    /// <exception cref="TrainingDivergedException">
+    /// The loss or a parameter became non-finite, or Q's covariance left the range of double (learning rate too large);
+    /// <see cref="TrainingDivergedException.Batch"/> is the failing step, <see cref="TrainingDivergedException.Epoch"/> is 1.
+    /// </exception>
     public static KlFitResult Fit(GaussianMixture target, KlDirection direction, KlFitOptions? options = null, IProgress<KlFitProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(target);
@@ -61,32 +66,42 @@ public static class KlFit
         var points = new double[n * d];
         var targetLogDensity = new double[n];
         var trace = new double[options.Steps];
+        var checkpoint = new ParameterCheckpoint<double>(optimizer.Parameters);
+        Func<bool> representable = () => Representable(raw, d);
         for (int step = 0; step < options.Steps; step++)
         {
             double fraction = options.Steps == 1 ? 0 : (double)step / (options.Steps - 1);
             optimizer.LearningRate = options.LearningRate + (fraction * (options.FinalLearningRate - options.LearningRate));
-            using (TensorScope.Begin())
-            {
-                var q = CholeskyGaussian.FromUnconstrained(mean, raw);
-                Tensor<double> logRatio;
-                if (direction == KlDirection.Forward)
+            trace[step] = checkpoint.Step(
+                () =>
                 {
-                    target.Sample(random, points);
-                    target.LogDensity(points, targetLogDensity);
-                    logRatio = Tensor.FromValues<double>(targetLogDensity, n) - q.LogProb(Tensor.FromValues<double>(points, n, d));
-                }
-                else
-                {
-                    var z = q.RSample(random, n);
-                    logRatio = q.LogProb(z) - differentiableTarget.LogProb(z);
-                }
+                    using (TensorScope.Begin())
+                    {
+                        var q = CholeskyGaussian.FromUnconstrained(mean, raw);
+                        Tensor<double> logRatio;
+                        if (direction == KlDirection.Forward)
+                        {
+                            target.Sample(random, points);
+                            target.LogDensity(points, targetLogDensity);
+                            logRatio = Tensor.FromValues<double>(targetLogDensity, n) - q.LogProb(Tensor.FromValues<double>(points, n, d));
+                        }
+                        else
+                        {
+                            var z = q.RSample(random, n);
+                            logRatio = q.LogProb(z) - differentiableTarget.LogProb(z);
+                        }
 
-                var loss = logRatio.Clamp(options.LogRatioMin, options.LogRatioMax).Mean();
-                optimizer.ZeroGrad();
-                loss.Backward();
-                optimizer.Step();
-                trace[step] = loss.Item;
-            }
+                        var loss = logRatio.Clamp(options.LogRatioMin, options.LogRatioMax).Mean();
+                        optimizer.ZeroGrad();
+                        loss.Backward();
+                        optimizer.Step();
+                        return loss.Item;
+                    }
+                },
+                epoch: 1,
+                batch: step + 1,
+                optimizer.LearningRate,
+                representable);
 
             progress?.Report(new KlFitProgress(step + 1, options.Steps, trace[step]));
         }
@@ -102,6 +117,29 @@ public static class KlFit
             ? MonteCarlo.KullbackLeibler(target, fitted, options.EvaluationSamples, options.Seed, monteCarlo)
             : MonteCarlo.KullbackLeibler(fitted, target, options.EvaluationSamples, options.Seed, monteCarlo);
         return new KlFitResult(direction, fitted, trace, kl);
+    }
+
+    // Q must stay a Gaussian the core library can hold: L = tril(R, −1) + diag(exp(diag R)) needs a diagonal whose
+    // square is positive in double, and the covariance L Lᵀ, bounded entrywise by its diagonal Σₖ L²ᵢₖ, must be finite.
+    private static bool Representable(Tensor<double> raw, int d)
+    {
+        var r = raw.Values;
+        for (int i = 0; i < d; i++)
+        {
+            double diagonal = Math.Exp(r[(i * d) + i]);
+            double variance = diagonal * diagonal;
+            for (int k = 0; k < i; k++)
+            {
+                variance += r[(i * d) + k] * r[(i * d) + k];
+            }
+
+            if (!(diagonal * diagonal > 0) || !double.IsFinite(variance))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // The inverse of the unconstrained parameterisation: R = tril(L, −1) + diag(ln diag L).

@@ -70,7 +70,7 @@ public sealed class VariationalAutoencoder
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="data"/> does not have <see cref="InputSize"/> features or leaves the likelihood's support.</exception>
-    /// <exception cref="InvalidOperationException">The loss became non-finite (learning rate too large); the parameters are restored to their values before the call.</exception>
+    /// <exception cref="TrainingDivergedException">The loss or a parameter became non-finite (learning rate too large); the parameters are restored to the last values that were finite and gave a finite loss.</exception>
     public TrainingHistory Fit(Dataset data, VaeOptions? options = null, IProgress<TrainingEpoch>? progress = null)
     {
         CheckSupport(ModelInput.Check(data, InputSize, nameof(data)).Features, nameof(data));
@@ -82,7 +82,7 @@ public sealed class VariationalAutoencoder
             using (TensorScope.Begin())
             {
                 var x = Tensor.FromValues<float>(batch, rows, InputSize);
-                var terms = Elbo.Evaluate(x, _network.Posterior(x), _network.Decoder, _network.Likelihood, random, elboOptions);
+                var terms = Elbo.Evaluate(x, _network.Posterior(x, training: true), _network.Decoder, _network.Likelihood, random, elboOptions);
                 optimizer.ZeroGrad();
                 terms.Loss.Backward();
                 optimizer.Step();
@@ -98,7 +98,7 @@ public sealed class VariationalAutoencoder
     /// <returns>The per-epoch losses in nats per example, as <see cref="Fit(Dataset, VaeOptions?, IProgress{TrainingEpoch}?)"/> returns them.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="data"/> has no rows, the wrong column count, a non-finite entry, or an entry outside the likelihood's support.</exception>
-    /// <exception cref="InvalidOperationException">The loss became non-finite (learning rate too large); the parameters are restored to their values before the call.</exception>
+    /// <exception cref="TrainingDivergedException">The loss or a parameter became non-finite (learning rate too large); the parameters are restored to the last values that were finite and gave a finite loss.</exception>
     public TrainingHistory Fit(float[,] data, VaeOptions? options = null, IProgress<TrainingEpoch>? progress = null)
         => Fit(ModelInput.AsDataset(ModelInput.Rows(data, InputSize, nameof(data)), InputSize), options, progress);
 
@@ -245,7 +245,7 @@ public sealed class VariationalAutoencoder
                     }
                     catch (ArgumentException e)
                     {
-                        throw new ArgumentException($"{paramName} rows {start}..{start + n - 1}: {e.Message}", paramName, e);
+                        throw Guard.Restate(e, $"{paramName} rows {start}..{start + n - 1}, element", paramName);
                     }
                 }
             }

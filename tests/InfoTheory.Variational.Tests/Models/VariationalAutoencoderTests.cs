@@ -147,4 +147,26 @@ public class VariationalAutoencoderTests
         FluentActions.Invoking(() => new VariationalAutoencoder(4, [3], 2, null!)).Should().Throw<ArgumentNullException>().WithParameterName("likelihood");
         FluentActions.Invoking(() => new VaeOptions { KlWeight = -1 }).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("KlWeight");
     }
+
+    [Fact]
+    public void Fit_HugeLearningRate_ThrowsTrainingDivergedAndRestoresEveryParameter()
+    {
+        var model = Digits64(seed: 1);
+        var diverged = ModelTestData.DivergedFit(
+            model.Save, () => model.Fit(ModelTestData.Train, new VaeOptions { Epochs = 2, LearningRate = 1e8 }), () => model.Reconstruct(ModelTestData.Test));
+
+        // The first Adam step moves every weight by about 1e8: batch 2's encoder heads reach ~1e18, and the KL term
+        // (exp(log σ²) + μ²) overflows float. Before the fix the next step threw "mean[0] is NaN" and kept NaN weights.
+        (diverged.Epoch, diverged.Batch, diverged.LearningRate).Should().Be((1, 2, 1e8));
+    }
+
+    [Fact]
+    public void Fit_AfterADivergedFit_TrainsAgainFromTheRestoredParameters()
+    {
+        var model = Digits64(seed: 1);
+        model.Invoking(m => m.Fit(ModelTestData.Train, new VaeOptions { Epochs = 1, LearningRate = 1e8 })).Should().Throw<TrainingDivergedException>();
+        double before = model.Evaluate(ModelTestData.Test, seed: 9).NegativeElbo;
+        model.Fit(ModelTestData.Train, new VaeOptions { Epochs = 3, LearningRate = 1e-2 });
+        model.Evaluate(ModelTestData.Test, seed: 9).NegativeElbo.Should().BeLessThan(before);
+    }
 }
