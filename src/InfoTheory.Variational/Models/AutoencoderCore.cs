@@ -85,7 +85,7 @@ internal sealed class AutoencoderCore : Module<float>
                 Tensor<float>? penalty = null;
                 if (sparsity is not null)
                 {
-                    penalty = SparsityPenalty.Evaluate(code, sparsity.TargetActivation);
+                    penalty = SparsityPenalty.EvaluateUnchecked(code, sparsity.TargetActivation);
                     loss = reconstruction + (penalty * (float)sparsity.SparsityWeight);
                 }
 

@@ -32,10 +32,11 @@ public sealed class VariationalAutoencoder
     /// <param name="inputSize">Features per example, &gt;= 1.</param>
     /// <param name="hiddenSizes">Widths of the encoder's hidden layers from the input side, each &gt;= 1 (the decoder mirrors them); may be empty.</param>
     /// <param name="latentSize">d, the dimension of z, &gt;= 1.</param>
-    /// <param name="likelihood">p(x|z): <c>new BernoulliLikelihood&lt;float&gt;()</c> for data in [0, 1], a <see cref="GaussianLikelihood{T}"/> for real values. Its parameters (a learned variance) are trained, saved and loaded with the model, so give each model its own instance.</param>
+    /// <param name="likelihood">p(x|z): <c>new BernoulliLikelihood&lt;float&gt;()</c> for data in [0, 1], a <see cref="GaussianLikelihood{T}"/> for real values. Its parameters (a learned variance) are trained, saved and loaded with the model, so a likelihood with parameters belongs to one model; a parameter-free one (Bernoulli, fixed variance) may be shared.</param>
     /// <param name="seed">Seeds the initial weights.</param>
     /// <exception cref="ArgumentOutOfRangeException">A size is below 1.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="hiddenSizes"/> or <paramref name="likelihood"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="likelihood"/> has learned parameters and already belongs to another model.</exception>
     public VariationalAutoencoder(int inputSize, IReadOnlyList<int> hiddenSizes, int latentSize, Likelihood<float> likelihood, int seed = 0)
     {
         Guard.InRange(inputSize, 1, int.MaxValue, nameof(inputSize));
@@ -46,6 +47,7 @@ public sealed class VariationalAutoencoder
         LatentSize = latentSize;
         HiddenSizes = hidden;
         _network = new VaeNetwork(inputSize, hidden, latentSize, likelihood, new Random(seed));
+        likelihood.Claim(this, nameof(likelihood));
     }
 
     /// <summary>Features per example.</summary>
@@ -162,13 +164,15 @@ public sealed class VariationalAutoencoder
     /// <param name="count">How many samples, &gt;= 1.</param>
     /// <param name="random">The source of z; the same seed gives the same samples.</param>
     /// <returns><paramref name="count"/> rows of <see cref="InputSize"/> values (pixel probabilities for a Bernoulli likelihood).</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is &lt; 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is &lt; 1, or count × <see cref="LatentSize"/> or count × <see cref="InputSize"/> exceeds <see cref="int.MaxValue"/>.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="random"/> is null.</exception>
     public float[,] Sample(int count, Random random)
     {
         Guard.InRange(count, 1, int.MaxValue, nameof(count));
         ArgumentNullException.ThrowIfNull(random);
-        var z = new float[count * LatentSize];
+        // Both the codes and the decoded rows must fit in one array; count × LatentSize wrapped to a small buffer before.
+        Guard.ElementCount(nameof(count), "count × InputSize", count, InputSize);
+        var z = new float[Guard.ElementCount(nameof(count), "count × LatentSize", count, LatentSize)];
         Tensor<float>.FillNormal(random, 0f, 1f, z);
         return ModelInput.Map(z, LatentSize, InputSize, _network.DecodeMean);
     }

@@ -25,7 +25,7 @@ public abstract class Module<T>
     /// <returns>The output tensor.</returns>
     public abstract Tensor<T> Forward(Tensor<T> input);
 
-    /// <summary>Every parameter of this module and its descendants, depth-first in registration order.</summary>
+    /// <summary>Every parameter of this module and its descendants, depth-first in registration order, each tensor once.</summary>
     /// <returns>A new list of the parameter tensors.</returns>
     public IReadOnlyList<Tensor<T>> Parameters()
     {
@@ -38,12 +38,12 @@ public abstract class Module<T>
         return list;
     }
 
-    /// <summary>Every parameter with its dotted path name, depth-first in registration order.</summary>
+    /// <summary>Every parameter with its dotted path name, depth-first in registration order; a tensor reachable by several paths (a shared layer) appears once, under its first name.</summary>
     /// <returns>A new list of (name, tensor) pairs.</returns>
     public IReadOnlyList<KeyValuePair<string, Tensor<T>>> NamedParameters()
     {
         var list = new List<KeyValuePair<string, Tensor<T>>>();
-        Collect(string.Empty, list);
+        Collect(string.Empty, list, new HashSet<Tensor<T>>(ReferenceEqualityComparer.Instance));
         return list;
     }
 
@@ -87,16 +87,21 @@ public abstract class Module<T>
         return module;
     }
 
-    private void Collect(string prefix, List<KeyValuePair<string, Tensor<T>>> list)
+    // A shared tensor (a module registered twice, or one tensor under two names) is listed once, under its first
+    // name, so optimizers step it once and files store it once.
+    private void Collect(string prefix, List<KeyValuePair<string, Tensor<T>>> list, HashSet<Tensor<T>> seen)
     {
         foreach (var (name, p) in _parameters)
         {
-            list.Add(new(prefix + name, p));
+            if (seen.Add(p))
+            {
+                list.Add(new(prefix + name, p));
+            }
         }
 
         foreach (var (name, child) in _children)
         {
-            child.Collect(prefix + name + ".", list);
+            child.Collect(prefix + name + ".", list, seen);
         }
     }
 

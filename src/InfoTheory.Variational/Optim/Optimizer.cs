@@ -21,7 +21,7 @@ public abstract class Optimizer<T>
     private double _learningRate;
 
     /// <summary>Stores the parameters and the learning rate.</summary>
-    /// <param name="parameters">The tensors to update; each must require gradients.</param>
+    /// <param name="parameters">The tensors to update; each must require gradients. A tensor listed more than once is kept once, at its first place.</param>
     /// <param name="learningRate">η, finite and &gt; 0.</param>
     /// <exception cref="ArgumentNullException"><paramref name="parameters"/> or an element is null.</exception>
     /// <exception cref="ArgumentException">A parameter does not require gradients.</exception>
@@ -29,20 +29,23 @@ public abstract class Optimizer<T>
     protected Optimizer(IEnumerable<Tensor<T>> parameters, double learningRate)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        _parameters = [.. parameters];
-        for (int i = 0; i < _parameters.Length; i++)
+        Tensor<T>[] given = [.. parameters];
+        for (int i = 0; i < given.Length; i++)
         {
-            if (_parameters[i] is null)
+            if (given[i] is null)
             {
                 throw new ArgumentNullException(nameof(parameters), $"parameters[{i}] is null.");
             }
 
-            if (!_parameters[i].RequiresGrad)
+            if (!given[i].RequiresGrad)
             {
-                throw new ArgumentException($"parameters[{i}] {_parameters[i]} does not require gradients, so no optimizer step could change it.", nameof(parameters));
+                throw new ArgumentException($"parameters[{i}] {given[i]} does not require gradients, so no optimizer step could change it.", nameof(parameters));
             }
         }
 
+        // A tensor listed twice (a layer shared by two paths) must still take one step per Step.
+        _parameters = [.. given.Distinct(ReferenceEqualityComparer.Instance).Cast<Tensor<T>>()];
+        InfoTheory.Internal.Guard.Positive(learningRate, nameof(learningRate));
         LearningRate = learningRate;
         _updateChunk = UpdateChunk;
     }
@@ -54,12 +57,12 @@ public abstract class Optimizer<T>
         get => _learningRate;
         set
         {
-            InfoTheory.Internal.Guard.Positive(value, nameof(value));
+            InfoTheory.Internal.Guard.Positive(value, nameof(LearningRate));
             _learningRate = value;
         }
     }
 
-    /// <summary>The parameters this optimizer updates, in the order given.</summary>
+    /// <summary>The parameters this optimizer updates, in the order given, each tensor once (compared by reference).</summary>
     public IReadOnlyList<Tensor<T>> Parameters => _parameters;
 
     /// <summary>Applies one update to every parameter that has a gradient.</summary>

@@ -203,4 +203,14 @@ public class DiagonalGaussianTests
         var act = () => Batch(1).ToGaussian(4);
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("index");
     }
+
+    [Fact]
+    public void ToGaussian_VarianceBeyondDouble_ThrowsInvalidOperationNamingTheRow()
+    {
+        // exp(800) overflows double: the graph distribution exists, the core Gaussian cannot. Before, the error named
+        // 'variances', a parameter of an internal call.
+        var gaussian = new DiagonalGaussian<double>(Tensor.Zeros<double>(2, 2), Tensor.FromValues<double>([0.0, 0.0, 0.0, 800.0], 2, 2));
+        gaussian.ToGaussian(0).Dimension.Should().Be(2);
+        gaussian.Invoking(g => g.ToGaussian(1)).Should().Throw<InvalidOperationException>().WithMessage("*row 1, coordinate 1 is 800*");
+    }
 }

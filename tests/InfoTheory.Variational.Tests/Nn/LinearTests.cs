@@ -107,4 +107,15 @@ public class LinearTests
         layer.Weight.Gradient.ToArray().Should().Equal(4, 4, 8, 8);
         layer.Bias!.Gradient.ToArray().Should().Equal(2, 2);
     }
+
+    [Fact]
+    public void Forward_WrongInputWidth_ThrowsNamingInput()
+    {
+        var layer = new Linear<double>(3, 2, new Random(1));
+
+        // Before: the fused operation's check named 'weight'.
+        layer.Invoking(l => l.Forward(Tensor.Zeros<double>(4, 5))).Should().Throw<ArgumentException>().WithParameterName("input").WithMessage("*[4, 5]*[3]*InFeatures = 3*");
+        layer.Invoking(l => l.Forward(Tensor.Full(1.0))).Should().Throw<ArgumentException>().WithParameterName("input");
+        layer.Invoking(l => l.Forward(null!)).Should().Throw<ArgumentNullException>().WithParameterName("input");
+    }
 }
