@@ -29,6 +29,8 @@ namespace InfoTheory.Variational.Fitting;
 /// Adam: Kingma and Ba 2015). The run is deterministic: every draw comes from one generator seeded
 /// with <see cref="KlFitOptions.Seed"/>.
 /// </para>
+/// <para>Thread safety: every call owns its parameters, optimizer and generator, so calls may run concurrently,
+/// also on the same target.</para>
 /// </remarks>
 public static class KlFit
 {

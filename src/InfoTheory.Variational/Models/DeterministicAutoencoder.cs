@@ -14,6 +14,9 @@ namespace InfoTheory.Variational.Models;
 /// <see cref="Autoencoder"/>, <see cref="DenoisingAutoencoder"/> and <see cref="SparseAutoencoder"/>.</para>
 /// <para>Initial weights come from the constructor's seed, batch order and training noise from
 /// <see cref="TrainingOptions.Seed"/>, so the same seeds give the same parameters bit for bit.</para>
+/// <para>Thread safety: <c>Encode</c>, <c>Decode</c>, <c>Reconstruct</c> and <see cref="Save"/> only read the
+/// parameters and may run concurrently on one model. <c>Fit</c> and <see cref="Load"/> write them: while one runs, no
+/// other call on the same model may. Separate models are independent.</para>
 /// </remarks>
 public abstract class DeterministicAutoencoder<TOptions>
     where TOptions : TrainingOptions, new()

@@ -21,6 +21,10 @@ namespace InfoTheory.Variational.Models;
 /// z = μ + σ·ξ per example (<see cref="Elbo"/>), the KL term analytically; β ≠ 1 gives the β-VAE.</para>
 /// <para>Initial weights come from the constructor's seed, batch order and ξ from <see cref="TrainingOptions.Seed"/>,
 /// so the same seeds give the same parameters bit for bit.</para>
+/// <para>Thread safety: <c>Encode</c>, <c>EncodeLogVariance</c>, <c>Decode</c>, <c>Reconstruct</c>, <c>Sample</c>
+/// (each thread with its own <see cref="Random"/>), <c>Evaluate</c> and <see cref="Save"/> only read the parameters and
+/// may run concurrently on one model. <c>Fit</c> and <see cref="Load"/> write them: while one runs, no other call on the
+/// same model may. Separate models are independent, also when they share a parameter-free likelihood.</para>
 /// </remarks>
 public sealed class VariationalAutoencoder
 {

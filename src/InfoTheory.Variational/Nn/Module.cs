@@ -9,9 +9,12 @@ namespace InfoTheory.Variational.Nn;
 /// </summary>
 /// <typeparam name="T">The element type: <see cref="float"/> for training, <see cref="double"/> for gradient checks.</typeparam>
 /// <remarks>
-/// Register parameters and children in the constructor; <see cref="NamedParameters"/> then lists
+/// <para>Register parameters and children in the constructor; <see cref="NamedParameters"/> then lists
 /// them depth-first in registration order with dotted names (<c>"encoder.0.weight"</c>), which is
-/// the order optimizers and ParameterFile rely on.
+/// the order optimizers and ParameterFile rely on.</para>
+/// <para>Thread safety: a module's state is its parameter tensors, so the rules of <see cref="Tensor{T}"/> apply.
+/// Concurrent <see cref="Forward"/> calls are safe while nothing writes the parameters; a backward pass, an optimizer
+/// step or loading parameters needs the module to itself. Registration (construction) is not synchronised.</para>
 /// </remarks>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1716:Identifiers should not match keywords", Justification = "Module is the name every deep-learning library uses; the clash is only with Visual Basic's keyword.")]
 public abstract class Module<T>

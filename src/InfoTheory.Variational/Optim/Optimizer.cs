@@ -6,9 +6,13 @@ namespace InfoTheory.Variational.Optim;
 /// <summary>Updates a fixed list of parameters from their accumulated gradients.</summary>
 /// <typeparam name="T">The element type.</typeparam>
 /// <remarks>
-/// Each <see cref="Step"/> reads every parameter's gradient and changes its values in place;
+/// <para>Each <see cref="Step"/> reads every parameter's gradient and changes its values in place;
 /// parameters that no backward pass has reached yet are skipped. Call <see cref="ZeroGrad"/>
-/// before each backward pass, since gradients accumulate.
+/// before each backward pass, since gradients accumulate.</para>
+/// <para>Thread safety: not synchronised. <see cref="Step"/>, <see cref="ZeroGrad"/> and setting
+/// <see cref="LearningRate"/> change the parameters and the optimizer's state: call them from one thread at a time,
+/// and not while another thread runs a forward or backward pass through the same parameters. (A large
+/// <see cref="Step"/> runs its own chunks in parallel; that is internal and safe.)</para>
 /// </remarks>
 public abstract class Optimizer<T>
     where T : unmanaged, IFloatingPointIeee754<T>

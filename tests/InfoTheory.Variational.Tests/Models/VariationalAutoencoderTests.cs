@@ -212,4 +212,16 @@ public class VariationalAutoencoderTests
         second.Reconstruct(ModelTestData.Test).Should().BeEquivalentTo(before, o => o.WithStrictOrdering());
         first.Reconstruct(ModelTestData.Test).Should().NotBeEquivalentTo(before);
     }
+
+    [Fact]
+    public void Reconstruct_FromManyThreadsAtOnce_EqualsTheSequentialResult()
+    {
+        // The documented promise: read-only calls may share one model across threads.
+        var model = Digits64(seed: 2);
+        float[,] expected = model.Reconstruct(ModelTestData.Test);
+        var results = new float[8][,];
+        Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => results[i] = model.Reconstruct(ModelTestData.Test));
+
+        results.Should().AllSatisfy(r => r.Should().BeEquivalentTo(expected, o => o.WithStrictOrdering()));
+    }
 }
