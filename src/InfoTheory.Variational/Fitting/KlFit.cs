@@ -68,12 +68,15 @@ public static class KlFit
         var points = new double[n * d];
         var targetLogDensity = new double[n];
         var trace = new double[options.Steps];
-        var checkpoint = new ParameterCheckpoint<double>(optimizer.Parameters);
+        var checkpoint = new ParameterCheckpoint<double>(optimizer);
         Func<bool> representable = () => Representable(raw, d);
         for (int step = 0; step < options.Steps; step++)
         {
             double fraction = options.Steps == 1 ? 0 : (double)step / (options.Steps - 1);
             optimizer.LearningRate = options.LearningRate + (fraction * (options.FinalLearningRate - options.LearningRate));
+
+            // Every step is its own epoch for the guard: Q has a handful of parameters, so the snapshot is free.
+            checkpoint.BeginEpoch();
             trace[step] = checkpoint.Step(
                 () =>
                 {
@@ -102,7 +105,6 @@ public static class KlFit
                 },
                 epoch: 1,
                 batch: step + 1,
-                optimizer.LearningRate,
                 representable);
 
             progress?.Report(new KlFitProgress(step + 1, options.Steps, trace[step]));

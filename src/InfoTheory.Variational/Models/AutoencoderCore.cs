@@ -67,7 +67,7 @@ internal sealed class AutoencoderCore : Module<float>
         var sparsity = options as SparseOptions;
         var optimizer = new Adam<float>(Parameters(), options.LearningRate);
         float[] corrupted = corruption is null ? [] : new float[Math.Min(options.BatchSize, data.Count) * InputSize];
-        return MinibatchTrainer.Run(data, options, progress, optimizer.Parameters, (batch, rows, random) =>
+        return MinibatchTrainer.Run(data, options, progress, optimizer, (batch, rows, random) =>
         {
             using (TensorScope.Begin())
             {

@@ -1,5 +1,6 @@
 using InfoTheory.Variational.Autodiff;
 using InfoTheory.Variational.Data;
+using InfoTheory.Variational.Optim;
 
 namespace InfoTheory.Variational.Models;
 
@@ -12,11 +13,11 @@ internal delegate (double Loss, double Reconstruction, double Regularization) Mi
 /// <summary>The epoch loop every model shares: seeded shuffling, a reused batch buffer, loss averaging and progress.</summary>
 internal static class MinibatchTrainer
 {
-    /// <summary>Runs <see cref="TrainingOptions.Epochs"/> epochs of <paramref name="step"/> under a <see cref="ParameterCheckpoint{T}"/> of <paramref name="parameters"/>.</summary>
-    /// <exception cref="TrainingDivergedException">A loss or a parameter became non-finite; <paramref name="parameters"/> are restored to the last good values.</exception>
-    public static TrainingHistory Run(Dataset data, TrainingOptions options, IProgress<TrainingEpoch>? progress, IReadOnlyList<Tensor<float>> parameters, MinibatchStep step)
+    /// <summary>Runs <see cref="TrainingOptions.Epochs"/> epochs of <paramref name="step"/> under a <see cref="ParameterCheckpoint{T}"/> of the parameters of <paramref name="optimizer"/>.</summary>
+    /// <exception cref="TrainingDivergedException">A loss or a parameter became non-finite; the parameters are restored to the last good values.</exception>
+    public static TrainingHistory Run(Dataset data, TrainingOptions options, IProgress<TrainingEpoch>? progress, Optimizer<float> optimizer, MinibatchStep step)
     {
-        var checkpoint = new ParameterCheckpoint<float>(parameters);
+        var checkpoint = new ParameterCheckpoint<float>(optimizer);
         var random = new Random(options.Seed);
         int features = data.FeatureCount;
         int batchSize = Math.Min(options.BatchSize, data.Count);
@@ -26,6 +27,7 @@ internal static class MinibatchTrainer
         {
             double loss = 0, reconstruction = 0, regularization = 0;
             int batch = 0;
+            checkpoint.BeginEpoch();
             foreach (int[] indices in data.ShuffledBatches(batchSize, random))
             {
                 data.CopyRows(indices, buffer);
@@ -38,8 +40,7 @@ internal static class MinibatchTrainer
                         return terms.Loss;
                     },
                     epoch + 1,
-                    ++batch,
-                    options.LearningRate);
+                    ++batch);
                 loss += terms.Loss * rows;
                 reconstruction += terms.Reconstruction * rows;
                 regularization += terms.Regularization * rows;

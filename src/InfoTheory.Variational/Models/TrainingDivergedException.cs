@@ -6,10 +6,11 @@ namespace InfoTheory.Variational.Models;
 /// parameters left the region where the model is defined. The model's parameters have been restored.
 /// </summary>
 /// <remarks>
-/// <para>The parameters are restored to the last values that were finite and gave a finite loss: the values
-/// from before the step that preceded the failing one, or from before the failing step itself when only its
-/// update went wrong (the values from before <c>Fit</c> when the first step fails). The model can be used and
-/// trained again at once, typically with a smaller learning rate.</para>
+/// <para>The parameters are restored to the last values known to be finite and to give a finite loss: those from the
+/// start of the failing epoch, or from the start of the epoch before it when the failing epoch's first loss is already
+/// non-finite (the values before <c>Fit</c> when that is the first epoch). <see cref="Fitting.KlFit"/> treats each step
+/// as an epoch: it returns to the values before the failing step, or before the step preceding it. The model can be
+/// used and trained again at once, typically with a smaller learning rate.</para>
 /// <para><see cref="Autodiff.NonFiniteValueException"/> serves another purpose: it is a debugging trap, thrown
 /// only while <see cref="Autodiff.Autograd.TrapNonFinite"/> is on, that names the first operation producing a
 /// non-finite value. If it fires inside a <c>Fit</c>, the parameters are restored in the same way and the trap's
@@ -45,8 +46,8 @@ public sealed class TrainingDivergedException : InvalidOperationException
     /// <param name="reason">What went wrong, e.g. <c>"the loss is NaN"</c>.</param>
     internal TrainingDivergedException(int epoch, int batch, double learningRate, string reason)
         : base(
-            $"Training diverged in epoch {epoch}, batch {batch}: {reason}. The parameters were restored to the last values that were finite " +
-            $"and gave a finite loss; lower the learning rate (it was {InfoTheory.Internal.Guard.Format(learningRate)}).")
+            $"Training diverged in epoch {epoch}, batch {batch}: {reason}. The parameters were restored to the last good values " +
+            $"(from the start of an epoch); lower the learning rate (it was {InfoTheory.Internal.Guard.Format(learningRate)}).")
     {
         Epoch = epoch;
         Batch = batch;

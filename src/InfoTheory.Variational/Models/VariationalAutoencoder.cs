@@ -76,14 +76,14 @@ public sealed class VariationalAutoencoder
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="data"/> does not have <see cref="InputSize"/> features or leaves the likelihood's support.</exception>
-    /// <exception cref="TrainingDivergedException">The loss or a parameter became non-finite (learning rate too large); the parameters are restored to the last values that were finite and gave a finite loss.</exception>
+    /// <exception cref="TrainingDivergedException">The loss or a parameter became non-finite (learning rate too large); the parameters are restored to the last good values, from the start of an epoch (see <see cref="TrainingDivergedException"/>).</exception>
     public TrainingHistory Fit(Dataset data, VaeOptions? options = null, IProgress<TrainingEpoch>? progress = null)
     {
         CheckSupport(ModelInput.Check(data, InputSize, nameof(data)).Features, nameof(data));
         options ??= new VaeOptions();
         var elboOptions = new ElboOptions { Beta = options.KlWeight };
         var optimizer = new Adam<float>(_network.Parameters(), options.LearningRate);
-        return MinibatchTrainer.Run(data, options, progress, optimizer.Parameters, (batch, rows, random) =>
+        return MinibatchTrainer.Run(data, options, progress, optimizer, (batch, rows, random) =>
         {
             using (TensorScope.Begin())
             {
@@ -104,7 +104,7 @@ public sealed class VariationalAutoencoder
     /// <returns>The per-epoch losses in nats per example, as <see cref="Fit(Dataset, VaeOptions?, IProgress{TrainingEpoch}?)"/> returns them.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="data"/> has no rows, the wrong column count, a non-finite entry, or an entry outside the likelihood's support.</exception>
-    /// <exception cref="TrainingDivergedException">The loss or a parameter became non-finite (learning rate too large); the parameters are restored to the last values that were finite and gave a finite loss.</exception>
+    /// <exception cref="TrainingDivergedException">The loss or a parameter became non-finite (learning rate too large); the parameters are restored to the last good values, from the start of an epoch (see <see cref="TrainingDivergedException"/>).</exception>
     public TrainingHistory Fit(float[,] data, VaeOptions? options = null, IProgress<TrainingEpoch>? progress = null)
         => Fit(ModelInput.AsDataset(ModelInput.Rows(data, InputSize, nameof(data)), InputSize), options, progress);
 

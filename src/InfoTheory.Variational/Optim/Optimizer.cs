@@ -1,4 +1,5 @@
 using System.Numerics;
+using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 using InfoTheory.Variational.Autodiff;
 
 namespace InfoTheory.Variational.Optim;
@@ -23,6 +24,7 @@ public abstract class Optimizer<T>
     private readonly List<(int Index, int Offset, int Length)> _chunks = [];
     private readonly Action<int> _updateChunk;
     private double _learningRate;
+    private bool _nonFinite;
 
     /// <summary>Stores the parameters and the learning rate.</summary>
     /// <param name="parameters">The tensors to update; each must require gradients. A tensor listed more than once is kept once, at its first place.</param>
@@ -77,6 +79,7 @@ public abstract class Optimizer<T>
     /// </remarks>
     public void Step()
     {
+        _nonFinite = false;
         BeginStep();
         _chunks.Clear();
         long total = 0;
@@ -112,6 +115,9 @@ public abstract class Optimizer<T>
         }
     }
 
+    /// <summary>Whether the last <see cref="Step"/> wrote a NaN or ±∞ into some parameter: the divergence check of every Fit.</summary>
+    internal bool LastStepNonFinite => _nonFinite;
+
     /// <summary>Zeroes every parameter's gradient.</summary>
     public void ZeroGrad()
     {
@@ -138,6 +144,14 @@ public abstract class Optimizer<T>
     {
         var (index, offset, length) = _chunks[chunk];
         var p = _parameters[index];
-        Update(index, offset, p.Data.Slice(offset, length), p.GradientSpan.Slice(offset, length));
+        var values = p.Data.Slice(offset, length);
+        Update(index, offset, values, p.GradientSpan.Slice(offset, length));
+
+        // The chunk is still in cache, so this costs a fraction of a separate pass over all parameters; MaxMagnitude
+        // propagates NaN and is ∞ when any element is. Chunks only ever set the flag, so parallel writes agree.
+        if (!T.IsFinite(TensorPrimitives.MaxMagnitude<T>(values)))
+        {
+            _nonFinite = true;
+        }
     }
 }

@@ -88,10 +88,11 @@ internal static class ModelTestData
     }
 
     /// <summary>
-    /// Runs a fit that must diverge and checks what <see cref="TrainingDivergedException"/> promises: the saved parameters
-    /// before and after are the same bytes (so every parameter is restored bit for bit), and the model still maps data to finite values.
+    /// Runs a fit that must diverge and checks what <see cref="TrainingDivergedException"/> promises: it names the failing
+    /// epoch, batch and learning rate; the saved parameters before and after are the same bytes (so every parameter is
+    /// restored bit for bit); and the model still maps data to finite values.
     /// </summary>
-    public static TrainingDivergedException DivergedFit(Action<string> save, Action fit, Func<float[,]> reconstruct)
+    public static void ShouldDivergeAndRestore(Action<string> save, Action fit, Func<float[,]> reconstruct, (int Epoch, int Batch, double LearningRate) expected)
     {
         using var directory = new TempDirectory();
         string before = Path.Combine(directory.Path, "before.safetensors");
@@ -99,9 +100,9 @@ internal static class ModelTestData
         save(before);
         var diverged = FluentActions.Invoking(fit).Should().Throw<TrainingDivergedException>().WithMessage("*lower the learning rate*").Which;
         save(after);
+        (diverged.Epoch, diverged.Batch, diverged.LearningRate).Should().Be(expected);
         File.ReadAllBytes(after).Should().Equal(File.ReadAllBytes(before));
         reconstruct().Cast<float>().Should().OnlyContain(v => float.IsFinite(v));
-        return diverged;
     }
 
     /// <summary>Records reports synchronously, unlike <see cref="Progress{T}"/>, which posts them to a context.</summary>

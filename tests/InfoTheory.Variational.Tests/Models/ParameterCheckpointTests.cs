@@ -1,86 +1,111 @@
 using InfoTheory.Variational.Autodiff;
 using InfoTheory.Variational.Models;
+using InfoTheory.Variational.Optim;
 
 namespace InfoTheory.Variational.Tests.Models;
 
-/// <summary>The divergence guard every Fit shares, driven by hand-written steps that set the parameter and report a loss.</summary>
+/// <summary>
+/// The divergence guard every Fit shares, driven by hand-made steps: plain SGD with η = 1 on loss = g·x, so each
+/// step reports a chosen loss for the current x and then moves x to x − g.
+/// </summary>
 public class ParameterCheckpointTests
 {
-    private static (Tensor<double> Parameter, ParameterCheckpoint<double> Checkpoint) Start(double value)
+    private readonly Tensor<double> _x = Tensor.FromValues<double>([1.0], 1).RequiringGrad();
+    private readonly Sgd<double> _sgd;
+    private readonly ParameterCheckpoint<double> _checkpoint;
+
+    public ParameterCheckpointTests()
     {
-        var parameter = Tensor.FromValues<double>([value], 1).RequiringGrad();
-        return (parameter, new ParameterCheckpoint<double>([parameter]));
+        _sgd = new Sgd<double>([_x], learningRate: 1);
+        _checkpoint = new ParameterCheckpoint<double>(_sgd);
     }
 
-    // A step in the shape of a real one: the loss belongs to the values it starts from, then the update writes the next.
-    private static Func<double> Step(Tensor<double> parameter, double loss, double next) => () =>
+    private double X => _x.Values[0];
+
+    // Reports `loss` for the current x, then steps to `next`.
+    private Func<double> Step(double loss, double next) => () =>
     {
-        parameter.Values[0] = next;
+        double g = X - next;
+        _sgd.ZeroGrad();
+        (_x * g).Sum().Backward();
+        _sgd.Step();
         return loss;
     };
 
     [Fact]
-    public void Step_NonFiniteLoss_RestoresTheValuesBeforeThePreviousStep()
+    public void Step_NonFiniteLossLaterInTheEpoch_RestoresTheEpochStart()
     {
-        var (x, checkpoint) = Start(1);
-        checkpoint.Step(Step(x, loss: 5, next: 2), 1, 1, 0.1);
+        _checkpoint.BeginEpoch();
+        _checkpoint.Step(Step(loss: 5, next: 2), 1, 1);
+        _checkpoint.Step(Step(loss: 4, next: 3), 1, 2);
 
-        // The NaN loss is that of x = 2, which step 1 wrote; the last values with a finite loss are x = 1.
-        var diverged = FluentActions.Invoking(() => checkpoint.Step(Step(x, loss: double.NaN, next: 3), 4, 7, 0.1))
-            .Should().Throw<TrainingDivergedException>().WithMessage("*epoch 4, batch 7*NaN*lower the learning rate*0.1*").Which;
-        (diverged.Epoch, diverged.Batch, diverged.LearningRate).Should().Be((4, 7, 0.1));
-        x.Values[0].Should().Be(1);
+        var diverged = FluentActions.Invoking(() => _checkpoint.Step(Step(loss: double.NaN, next: 4), 1, 3))
+            .Should().Throw<TrainingDivergedException>().WithMessage("*epoch 1, batch 3*NaN*lower the learning rate*1)*").Which;
+        (diverged.Epoch, diverged.Batch, diverged.LearningRate).Should().Be((1, 3, 1.0));
+        X.Should().Be(1);
+    }
+
+    [Fact]
+    public void Step_NonFiniteLossAtTheFirstBatch_RestoresTheStartOfTheEpochBefore()
+    {
+        _checkpoint.BeginEpoch();
+        _checkpoint.Step(Step(loss: 5, next: 2), 1, 1);
+        _checkpoint.Step(Step(loss: 4, next: 3), 1, 2);
+        _checkpoint.BeginEpoch();
+
+        // The infinite loss belongs to x = 3, the start of epoch 2; the last values with a finite loss started epoch 1.
+        FluentActions.Invoking(() => _checkpoint.Step(Step(loss: double.PositiveInfinity, next: 4), 2, 1)).Should().Throw<TrainingDivergedException>();
+        X.Should().Be(1);
     }
 
     [Theory]
     [InlineData(double.NaN)]
     [InlineData(double.PositiveInfinity)]
     [InlineData(double.NegativeInfinity)]
-    public void Step_NonFiniteUpdate_RestoresTheValuesBeforeTheStep(double next)
+    public void Step_NonFiniteUpdate_RestoresTheEpochStart(double next)
     {
-        var (x, checkpoint) = Start(1);
-        checkpoint.Step(Step(x, loss: 5, next: 2), 1, 1, 0.1);
+        _checkpoint.BeginEpoch();
+        _checkpoint.Step(Step(loss: 5, next: 2), 1, 1);
+        _checkpoint.BeginEpoch();
 
-        // The loss of x = 2 was finite, so x = 2 is good; only its update failed.
-        FluentActions.Invoking(() => checkpoint.Step(Step(x, loss: 4, next: next), 1, 2, 0.1)).Should().Throw<TrainingDivergedException>();
-        x.Values[0].Should().Be(2);
+        // x = 2 gave a finite loss, so it is good; only its update failed.
+        FluentActions.Invoking(() => _checkpoint.Step(Step(loss: 4, next: next), 2, 1)).Should().Throw<TrainingDivergedException>().WithMessage("*non-finite*");
+        X.Should().Be(2);
     }
 
     [Fact]
-    public void Step_UnusableUpdate_RestoresTheValuesBeforeTheStep()
+    public void Step_UnusableUpdate_RestoresTheEpochStart()
     {
-        var (x, checkpoint) = Start(1);
-        FluentActions.Invoking(() => checkpoint.Step(Step(x, loss: 5, next: 1e300), 1, 1, 0.1, usable: () => x.Values[0] < 1e10))
-            .Should().Throw<TrainingDivergedException>();
-        x.Values[0].Should().Be(1);
+        _checkpoint.BeginEpoch();
+        FluentActions.Invoking(() => _checkpoint.Step(Step(loss: 5, next: 1e300), 1, 1, usable: () => X < 1e10)).Should().Throw<TrainingDivergedException>();
+        X.Should().Be(1);
     }
 
     [Fact]
-    public void Step_ThatThrows_RestoresTheLastGoodValuesAndRethrows()
+    public void Step_ThatThrows_RestoresAndRethrows()
     {
-        var (x, checkpoint) = Start(1);
-        checkpoint.Step(Step(x, loss: 5, next: 2), 1, 1, 0.1);
-        FluentActions.Invoking(() => checkpoint.Step(
+        _checkpoint.BeginEpoch();
+        _checkpoint.Step(Step(loss: 5, next: 2), 1, 1);
+        FluentActions.Invoking(() => _checkpoint.Step(
             () =>
             {
-                x.Values[0] = double.NaN;
+                _x.Values[0] = double.NaN;
                 throw new NonFiniteValueException("trapped");
             },
             1,
-            2,
-            0.1)).Should().Throw<NonFiniteValueException>().WithMessage("trapped");
-        x.Values[0].Should().Be(1);
+            2)).Should().Throw<NonFiniteValueException>().WithMessage("trapped");
+        X.Should().Be(1);
     }
 
     [Fact]
     public void Step_FiniteRun_LeavesEveryUpdateInPlace()
     {
-        var (x, checkpoint) = Start(1);
         for (int i = 0; i < 5; i++)
         {
-            checkpoint.Step(Step(x, loss: i, next: i + 10), 1, i + 1, 0.1).Should().Be(i);
+            _checkpoint.BeginEpoch();
+            _checkpoint.Step(Step(loss: i, next: i + 10), i + 1, 1).Should().Be(i);
         }
 
-        x.Values[0].Should().Be(14);
+        X.Should().Be(14);
     }
 }
