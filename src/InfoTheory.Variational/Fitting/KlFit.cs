@@ -70,6 +70,31 @@ public static class KlFit
         var trace = new double[options.Steps];
         var checkpoint = new ParameterCheckpoint<double>(optimizer);
         Func<bool> representable = () => Representable(raw, d);
+        Func<double> oneStep = () =>
+        {
+            using (TensorScope.Begin())
+            {
+                var q = CholeskyGaussian.FromUnconstrained(mean, raw);
+                Tensor<double> logRatio;
+                if (direction == KlDirection.Forward)
+                {
+                    target.Sample(random, points);
+                    target.LogDensity(points, targetLogDensity);
+                    logRatio = Tensor.FromValues<double>(targetLogDensity, n) - q.LogProb(Tensor.FromValues<double>(points, n, d));
+                }
+                else
+                {
+                    var z = q.RSample(random, n);
+                    logRatio = q.LogProb(z) - differentiableTarget.LogProb(z);
+                }
+
+                var loss = logRatio.Clamp(options.LogRatioMin, options.LogRatioMax).Mean();
+                optimizer.ZeroGrad();
+                loss.Backward();
+                optimizer.Step();
+                return loss.Item;
+            }
+        };
         for (int step = 0; step < options.Steps; step++)
         {
             double fraction = options.Steps == 1 ? 0 : (double)step / (options.Steps - 1);
@@ -77,35 +102,7 @@ public static class KlFit
 
             // Every step is its own epoch for the guard: Q has a handful of parameters, so the snapshot is free.
             checkpoint.BeginEpoch();
-            trace[step] = checkpoint.Step(
-                () =>
-                {
-                    using (TensorScope.Begin())
-                    {
-                        var q = CholeskyGaussian.FromUnconstrained(mean, raw);
-                        Tensor<double> logRatio;
-                        if (direction == KlDirection.Forward)
-                        {
-                            target.Sample(random, points);
-                            target.LogDensity(points, targetLogDensity);
-                            logRatio = Tensor.FromValues<double>(targetLogDensity, n) - q.LogProb(Tensor.FromValues<double>(points, n, d));
-                        }
-                        else
-                        {
-                            var z = q.RSample(random, n);
-                            logRatio = q.LogProb(z) - differentiableTarget.LogProb(z);
-                        }
-
-                        var loss = logRatio.Clamp(options.LogRatioMin, options.LogRatioMax).Mean();
-                        optimizer.ZeroGrad();
-                        loss.Backward();
-                        optimizer.Step();
-                        return loss.Item;
-                    }
-                },
-                epoch: 1,
-                batch: step + 1,
-                representable);
+            trace[step] = checkpoint.Step(oneStep, epoch: 1, batch: step + 1, representable);
 
             progress?.Report(new KlFitProgress(step + 1, options.Steps, trace[step]));
         }

@@ -23,6 +23,15 @@ internal static class MinibatchTrainer
         int batchSize = Math.Min(options.BatchSize, data.Count);
         var buffer = new float[batchSize * features];
         var epochs = new TrainingEpoch[options.Epochs];
+
+        // One delegate for the whole run, reading the current batch size: a step allocates no closure.
+        int rows = 0;
+        var terms = (Loss: 0.0, Reconstruction: 0.0, Regularization: 0.0);
+        Func<double> guardedStep = () =>
+        {
+            terms = step(buffer.AsSpan(0, rows * features), rows, random);
+            return terms.Loss;
+        };
         for (int epoch = 0; epoch < epochs.Length; epoch++)
         {
             double loss = 0, reconstruction = 0, regularization = 0;
@@ -31,16 +40,8 @@ internal static class MinibatchTrainer
             foreach (int[] indices in data.ShuffledBatches(batchSize, random))
             {
                 data.CopyRows(indices, buffer);
-                int rows = indices.Length;
-                var terms = (Loss: 0.0, Reconstruction: 0.0, Regularization: 0.0);
-                checkpoint.Step(
-                    () =>
-                    {
-                        terms = step(buffer.AsSpan(0, rows * features), rows, random);
-                        return terms.Loss;
-                    },
-                    epoch + 1,
-                    ++batch);
+                rows = indices.Length;
+                checkpoint.Step(guardedStep, epoch + 1, ++batch);
                 loss += terms.Loss * rows;
                 reconstruction += terms.Reconstruction * rows;
                 regularization += terms.Regularization * rows;
