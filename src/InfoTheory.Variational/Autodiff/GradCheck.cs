@@ -19,8 +19,11 @@ public static class GradCheck
     /// <param name="function">Builds the output from the inputs (in the order given); must be deterministic.</param>
     /// <param name="inputs">Leaf tensors; they are made to require gradients, and their values are restored after each perturbation.</param>
     /// <returns>The worst disagreement found.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="function"/> or <paramref name="inputs"/> is null.</exception>
-    /// <exception cref="ArgumentException">No inputs were given.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="function"/>, <paramref name="inputs"/> or an element of it is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// No inputs were given, or <paramref name="function"/> returns null, an output with no elements, a non-finite value,
+    /// or an output whose shape changes when an input is perturbed.
+    /// </exception>
     /// <exception cref="InvalidOperationException">An input is a computed (non-leaf) tensor.</exception>
     public static GradCheckResult Run(Func<IReadOnlyList<Tensor<double>>, Tensor<double>> function, params Tensor<double>[] inputs)
         => Run(function, 1e-6, inputs);
@@ -30,8 +33,11 @@ public static class GradCheck
     /// <param name="step">h, finite and &gt; 0.</param>
     /// <param name="inputs">Leaf tensors; they are made to require gradients, and their values are restored after each perturbation.</param>
     /// <returns>The worst disagreement found.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="function"/> or <paramref name="inputs"/> is null.</exception>
-    /// <exception cref="ArgumentException">No inputs were given.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="function"/>, <paramref name="inputs"/> or an element of it is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// No inputs were given, or <paramref name="function"/> returns null, an output with no elements, a non-finite value,
+    /// or an output whose shape changes when an input is perturbed.
+    /// </exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="step"/> is not finite and positive.</exception>
     /// <exception cref="InvalidOperationException">An input is a computed (non-leaf) tensor.</exception>
     public static GradCheckResult Run(Func<IReadOnlyList<Tensor<double>>, Tensor<double>> function, double step, params Tensor<double>[] inputs)
@@ -40,13 +46,19 @@ public static class GradCheck
         ArgumentNullException.ThrowIfNull(inputs);
         InfoTheory.Internal.Guard.NotEmpty(inputs.Length, nameof(inputs));
         InfoTheory.Internal.Guard.Positive(step, nameof(step));
-        foreach (var input in inputs)
+        for (int t = 0; t < inputs.Length; t++)
         {
-            input.RequiresGrad = true;
-            input.ZeroGrad();
+            if (inputs[t] is null)
+            {
+                throw new ArgumentNullException(nameof(inputs), $"inputs[{t}] is null.");
+            }
+
+            inputs[t].RequiresGrad = true;
+            inputs[t].ZeroGrad();
         }
 
         var output = function(inputs);
+        CheckOutput(output, null, "at the inputs", nameof(function));
         var weights = new double[output.Length];
         var random = new Random(20260416);
         for (int i = 0; i < weights.Length; i++)
@@ -69,10 +81,15 @@ public static class GradCheck
                 {
                     double original = values[i];
                     values[i] = original + step;
-                    double plus = WeightedSum(function(inputs), weights);
-                    values[i] = original - step;
-                    double minus = WeightedSum(function(inputs), weights);
+                    var shifted = function(inputs);
                     values[i] = original;
+                    CheckOutput(shifted, output, $"at inputs[{t}][{i}] + step", nameof(function));
+                    double plus = WeightedSum(shifted, weights);
+                    values[i] = original - step;
+                    shifted = function(inputs);
+                    values[i] = original;
+                    CheckOutput(shifted, output, $"at inputs[{t}][{i}] - step", nameof(function));
+                    double minus = WeightedSum(shifted, weights);
                     double numeric = (plus - minus) / (2 * step);
                     double error = Math.Abs(analytic[i] - numeric) / Math.Max(1.0, Math.Max(Math.Abs(analytic[i]), Math.Abs(numeric)));
                     checkedCount++;
@@ -85,6 +102,29 @@ public static class GradCheck
         }
 
         return worst with { ElementsChecked = checkedCount };
+    }
+
+    // The output is reduced with one weight per element, so it must keep its shape, and a check of no elements or of
+    // non-finite values would pass or fail without saying anything about the gradient.
+    private static void CheckOutput(Tensor<double>? output, Tensor<double>? first, string where, string paramName)
+    {
+        if (output is null || output.Length == 0 || (first is not null && !output.Shape.SequenceEqual(first.Shape)))
+        {
+            string got = output is null ? "null" : $"shape {Shapes.Format(output.Shape)}";
+            string expected = first is null ? "an output with at least one element" : $"shape {Shapes.Format(first.Shape)} as at the inputs";
+            throw new ArgumentException($"function returned {got} {where}; it must return {expected}.", paramName);
+        }
+
+        var values = output.Values;
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (!double.IsFinite(values[i]))
+            {
+                throw new ArgumentException(
+                    $"function returned {InfoTheory.Internal.Guard.Format(values[i])} at output element {i} {where}; finite differences need finite values, so keep the inputs inside the function's domain.",
+                    paramName);
+            }
+        }
     }
 
     private static double WeightedSum(Tensor<double> output, double[] weights)

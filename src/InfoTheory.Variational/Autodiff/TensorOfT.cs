@@ -23,6 +23,13 @@ namespace InfoTheory.Variational.Autodiff;
 /// <para>Results of operations on tensors that require gradients record their inputs; inside
 /// <see cref="Autograd.NoGrad"/> nothing is recorded. Tensors created inside a
 /// <see cref="TensorScope"/> use pooled storage that the scope reclaims.</para>
+/// <para>Thread safety: a tensor is not synchronised. Any number of threads may read one at once (its values, or
+/// as the input of operations, recorded or not, since a graph only references its inputs) while no thread writes
+/// it. Writing <see cref="Values"/>, <see cref="Backward()"/> (which adds into the gradient of every leaf it reaches
+/// and marks the nodes it visits) and <see cref="ZeroGrad"/> need the tensors involved to themselves: two threads
+/// running <see cref="Backward()"/> on graphs that share a leaf, such as a parameter, lose gradient
+/// contributions. Run such backward passes one at a time, or give each thread its own copy of the parameters.
+/// <see cref="TensorScope"/>, <see cref="Autograd.NoGrad"/> and the buffer pool are per thread.</para>
 /// </remarks>
 public sealed partial class Tensor<T> : IReleasable
     where T : unmanaged, IFloatingPointIeee754<T>

@@ -34,7 +34,7 @@ public static class CholeskyGaussian
         }
         catch (ArgumentException e) when (e.ParamName == "scaleTril")
         {
-            throw new ArgumentException(e.Message.Replace("scaleTril", "the factor built from raw", StringComparison.Ordinal), nameof(raw), e);
+            throw Guard.Restate(e, "the factor built from raw", nameof(raw));
         }
     }
 

@@ -40,6 +40,18 @@ public sealed class DiagonalGaussian<T>
         LogVariance = logVariance;
     }
 
+    private DiagonalGaussian(Tensor<T> mean, Tensor<T> logVariance, bool _)
+    {
+        Mean = mean;
+        LogVariance = logVariance;
+    }
+
+    /// <summary>
+    /// Wraps encoder heads of matching shapes without checking their values: in training, an overflowing head must
+    /// show as a non-finite loss that the divergence guard handles, not as an argument error from inside the step.
+    /// </summary>
+    internal static DiagonalGaussian<T> Unchecked(Tensor<T> mean, Tensor<T> logVariance) => new(mean, logVariance, false);
+
     /// <summary>The means μ, shape [..., d].</summary>
     public Tensor<T> Mean { get; }
 
@@ -135,6 +147,7 @@ public sealed class DiagonalGaussian<T>
     /// <param name="index">The row, in [0, rows) where rows is the number of Gaussians (1 for parameters of shape [d]).</param>
     /// <returns>N(μ, diag(σ²)) of that row, in double precision.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is outside [0, rows).</exception>
+    /// <exception cref="InvalidOperationException">A log-variance of the row is so large or so small that exp of it overflows to ∞ or underflows to 0 in double.</exception>
     public Gaussian ToGaussian(int index)
     {
         int d = Dimension;
@@ -148,6 +161,13 @@ public sealed class DiagonalGaussian<T>
         {
             mean[j] = double.CreateChecked(mu[j]);
             variances[j] = Math.Exp(double.CreateChecked(logVariance[j]));
+            if (!(variances[j] > 0) || double.IsPositiveInfinity(variances[j]))
+            {
+                // The distribution itself is fine in the graph; only the double-precision Gaussian cannot hold it.
+                throw new InvalidOperationException(
+                    $"LogVariance of row {index}, coordinate {j} is {Guard.Format(double.CreateChecked(logVariance[j]))}; its exp, the variance, is {Guard.Format(variances[j])}, " +
+                    "which no Gaussian in double precision can hold (log σ² must lie in about [-745, 709]).");
+            }
         }
 
         return Gaussian.Diagonal(mean, variances);

@@ -22,24 +22,31 @@ public sealed class GaussianLikelihood<T> : Likelihood<T>
 
     private readonly T _fixedLogVariance;
 
+    // σ² is kept in [2^−(e−1), 2^(e−1)], 2^e the largest power of two of T, so that σ² and the precision 1/σ² are
+    // both normal numbers of T and log p(x|z) is finite whenever the squared errors are: [2⁻¹²⁶, 2¹²⁶] ≈
+    // [1.2e-38, 8.5e37] for float, [2⁻¹⁰²², 2¹⁰²²] ≈ [2.2e-308, 4.5e307] for double.
+    private static readonly int MaxExponent = T.ILogB(T.BitDecrement(T.PositiveInfinity)) - 1;
+    private static readonly double MinVariance = Math.ScaleB(1.0, -MaxExponent);
+    private static readonly double MaxVariance = Math.ScaleB(1.0, MaxExponent);
+
     /// <summary>Creates the likelihood with a fixed variance σ² shared by every feature.</summary>
-    /// <param name="variance">σ², finite and &gt; 0.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="variance"/> is not finite and positive.</exception>
+    /// <param name="variance">σ², in [2⁻¹²⁶, 2¹²⁶] ≈ [1.2e-38, 8.5e37] for float, [2⁻¹⁰²², 2¹⁰²²] ≈ [2.2e-308, 4.5e307] for double (σ in [2⁻⁶³, 2⁶³] and [2⁻⁵¹¹, 2⁵¹¹]).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="variance"/> is NaN or outside that range: σ² or 1/σ² would not be a normal number of <typeparamref name="T"/> and the log-likelihood would turn NaN.</exception>
     public GaussianLikelihood(double variance)
     {
-        Guard.Positive(variance, nameof(variance));
+        Guard.InRange(variance, MinVariance, MaxVariance, nameof(variance));
         _fixedLogVariance = T.CreateChecked(Math.Log(variance));
         Variance = variance;
     }
 
     /// <summary>Creates the likelihood with a learned log-variance per feature, registered as the parameter <c>log_variance</c>.</summary>
     /// <param name="features">The number of features, ≥ 1.</param>
-    /// <param name="initialVariance">The starting σ² of every feature, finite and &gt; 0.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="features"/> is below 1, or <paramref name="initialVariance"/> is not finite and positive.</exception>
+    /// <param name="initialVariance">The starting σ² of every feature, in the range of the fixed-variance constructor, [2⁻¹²⁶, 2¹²⁶] for float and [2⁻¹⁰²², 2¹⁰²²] for double.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="features"/> is below 1, or <paramref name="initialVariance"/> is NaN or outside that range.</exception>
     public GaussianLikelihood(int features, double initialVariance)
     {
         Guard.InRange(features, 1, int.MaxValue, nameof(features));
-        Guard.Positive(initialVariance, nameof(initialVariance));
+        Guard.InRange(initialVariance, MinVariance, MaxVariance, nameof(initialVariance));
         LogVariance = RegisterParameter("log_variance", Tensor.Full(T.CreateChecked(Math.Log(initialVariance)), features));
     }
 

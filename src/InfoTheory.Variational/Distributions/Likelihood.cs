@@ -12,12 +12,38 @@ namespace InfoTheory.Variational.Distributions;
 /// </summary>
 /// <typeparam name="T">The element type: <see cref="float"/> for models, <see cref="double"/> for gradient checks.</typeparam>
 /// <remarks>
-/// Derive from it for another observation model: implement <see cref="LogProbCore"/> (validated
-/// inputs) and <see cref="Module{T}.Forward"/> (the mean reconstruction E[x|z]).
+/// <para>A likelihood without parameters is stateless: one instance may serve several models and threads. One with
+/// learned parameters belongs to the first model built with it; a second model rejects it.</para>
+/// <para>Derive from it for another observation model: implement <see cref="LogProbCore"/> (validated
+/// inputs) and <see cref="Module{T}.Forward"/> (the mean reconstruction E[x|z]).</para>
 /// </remarks>
 public abstract class Likelihood<T> : Module<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
+    private object? _owner;
+
+    /// <summary>
+    /// Makes <paramref name="owner"/> the one model that trains this likelihood's parameters. A likelihood without
+    /// parameters (Bernoulli, a fixed-variance Gaussian) is stateless and may serve any number of models.
+    /// </summary>
+    /// <exception cref="ArgumentException">The likelihood has parameters and already belongs to another model.</exception>
+    internal void Claim(object owner, string paramName)
+    {
+        if (Parameters().Count == 0)
+        {
+            return;
+        }
+
+        object? previous = Interlocked.CompareExchange(ref _owner, owner, null);
+        if (previous is not null && !ReferenceEquals(previous, owner))
+        {
+            throw new ArgumentException(
+                $"{paramName} has learned parameters ({string.Join(", ", NamedParameters().Select(p => p.Key))}) and already belongs to another model; "
+                + "two models would train and overwrite the same tensors, so give each model its own instance.",
+                paramName);
+        }
+    }
+
     /// <summary>The log-likelihood log p(x|z) of each example, summed over its features.</summary>
     /// <param name="output">The decoder output for z, shape [S..., batch, features]: optional leading sample axes, then the shape of <paramref name="x"/>.</param>
     /// <param name="x">The observations, shape [batch, features] (or [features]); finite and inside the support of the model.</param>

@@ -2,6 +2,7 @@ using InfoTheory.Continuous;
 using InfoTheory.Internal;
 using InfoTheory.Variational.Autodiff;
 using InfoTheory.Variational.Distributions;
+using InfoTheory.Variational.Models;
 using InfoTheory.Variational.Optim;
 
 namespace InfoTheory.Variational.Fitting;
@@ -28,6 +29,8 @@ namespace InfoTheory.Variational.Fitting;
 /// Adam: Kingma and Ba 2015). The run is deterministic: every draw comes from one generator seeded
 /// with <see cref="KlFitOptions.Seed"/>.
 /// </para>
+/// <para>Thread safety: every call owns its parameters, optimizer and generator, so calls may run concurrently,
+/// also on the same target.</para>
 /// </remarks>
 public static class KlFit
 {
@@ -43,6 +46,10 @@ public static class KlFit
     /// rate that is not finite and positive, or fewer than 2 samples per step or for evaluation.
     /// </exception>
     /// <exception cref="ArgumentException">The clipping interval is empty or NaN, or the start has another dimension than the target.</exception>
+    /// <exception cref="TrainingDivergedException">
+    /// The loss or a parameter became non-finite, or Q's covariance left the range of double (learning rate too large);
+    /// <see cref="TrainingDivergedException.Batch"/> is the failing step, <see cref="TrainingDivergedException.Epoch"/> is 1.
+    /// </exception>
     public static KlFitResult Fit(GaussianMixture target, KlDirection direction, KlFitOptions? options = null, IProgress<KlFitProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(target);
@@ -61,10 +68,10 @@ public static class KlFit
         var points = new double[n * d];
         var targetLogDensity = new double[n];
         var trace = new double[options.Steps];
-        for (int step = 0; step < options.Steps; step++)
+        var checkpoint = new ParameterCheckpoint<double>(optimizer);
+        Func<bool> representable = () => Representable(raw, d);
+        Func<double> oneStep = () =>
         {
-            double fraction = options.Steps == 1 ? 0 : (double)step / (options.Steps - 1);
-            optimizer.LearningRate = options.LearningRate + (fraction * (options.FinalLearningRate - options.LearningRate));
             using (TensorScope.Begin())
             {
                 var q = CholeskyGaussian.FromUnconstrained(mean, raw);
@@ -85,8 +92,17 @@ public static class KlFit
                 optimizer.ZeroGrad();
                 loss.Backward();
                 optimizer.Step();
-                trace[step] = loss.Item;
+                return loss.Item;
             }
+        };
+        for (int step = 0; step < options.Steps; step++)
+        {
+            double fraction = options.Steps == 1 ? 0 : (double)step / (options.Steps - 1);
+            optimizer.LearningRate = options.LearningRate + (fraction * (options.FinalLearningRate - options.LearningRate));
+
+            // Every step is its own epoch for the guard: Q has a handful of parameters, so the snapshot is free.
+            checkpoint.BeginEpoch();
+            trace[step] = checkpoint.Step(oneStep, epoch: 1, batch: step + 1, representable);
 
             progress?.Report(new KlFitProgress(step + 1, options.Steps, trace[step]));
         }
@@ -102,6 +118,29 @@ public static class KlFit
             ? MonteCarlo.KullbackLeibler(target, fitted, options.EvaluationSamples, options.Seed, monteCarlo)
             : MonteCarlo.KullbackLeibler(fitted, target, options.EvaluationSamples, options.Seed, monteCarlo);
         return new KlFitResult(direction, fitted, trace, kl);
+    }
+
+    // Q must stay a Gaussian the core library can hold: L = tril(R, −1) + diag(exp(diag R)) needs a diagonal whose
+    // square is positive in double, and the covariance L Lᵀ, bounded entrywise by its diagonal Σₖ L²ᵢₖ, must be finite.
+    private static bool Representable(Tensor<double> raw, int d)
+    {
+        var r = raw.Values;
+        for (int i = 0; i < d; i++)
+        {
+            double diagonal = Math.Exp(r[(i * d) + i]);
+            double variance = diagonal * diagonal;
+            for (int k = 0; k < i; k++)
+            {
+                variance += r[(i * d) + k] * r[(i * d) + k];
+            }
+
+            if (!(diagonal * diagonal > 0) || !double.IsFinite(variance))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // The inverse of the unconstrained parameterisation: R = tril(L, −1) + diag(ln diag L).

@@ -91,4 +91,27 @@ internal static partial class Guard
             }
         }
     }
+
+    /// <summary>
+    /// An argument error raised on an internal value, restated for the public parameter it came from: without the
+    /// inner "(Parameter '…')" suffix, so the message names one parameter once.
+    /// </summary>
+    /// <param name="inner">The error on the internal value.</param>
+    /// <param name="context">Replaces the internal parameter's name where the message starts with it (else prefixes the message), e.g. "the factor built from raw".</param>
+    /// <param name="paramName">The public parameter to name.</param>
+    public static ArgumentException Restate(ArgumentException inner, string context, string paramName)
+    {
+        string message = inner.Message;
+        string name = inner.ParamName ?? string.Empty;
+        string suffix = $" (Parameter '{name}')";
+        if (message.EndsWith(suffix, StringComparison.Ordinal))
+        {
+            message = message[..^suffix.Length];
+        }
+
+        message = name.Length > 0 && message.StartsWith(name, StringComparison.Ordinal)
+            ? context + message[name.Length..]
+            : $"{context}: {message}";
+        return new ArgumentException(message, paramName, inner);
+    }
 }

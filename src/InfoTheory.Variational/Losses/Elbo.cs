@@ -30,7 +30,7 @@ public static class Elbo
     /// <exception cref="ArgumentNullException">An argument other than <paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentException">
     /// The batch shapes of <paramref name="x"/> and <paramref name="posterior"/> differ, <paramref name="x"/> is not finite
-    /// or outside the likelihood's support, or the decoder output does not have the shape of <paramref name="x"/>.
+    /// or outside the likelihood's support, or <paramref name="decoder"/> returns null or an output that does not end in the shape of <paramref name="x"/>.
     /// </exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="options"/> has β negative or not finite, L below 1, or an undefined estimator.</exception>
     public static ElboTerms<T> Evaluate<T>(
@@ -43,7 +43,7 @@ public static class Elbo
         if (options.Samples == 1)
         {
             var z = posterior.RSample(random);
-            reconstruction = -likelihood.LogProb(decoder(z), x);
+            reconstruction = -DecodedLogProb(decoder, likelihood, z, x);
             kl = options.KlEstimator == KlEstimator.Analytic
                 ? posterior.KullbackLeiblerToStandardNormal()
                 : posterior.LogProb(z) - StandardNormalPrior.LogProb(z);
@@ -51,7 +51,7 @@ public static class Elbo
         else
         {
             var z = posterior.RSample(random, options.Samples);
-            reconstruction = -likelihood.LogProb(decoder(z), x).Mean(0);
+            reconstruction = -DecodedLogProb(decoder, likelihood, z, x).Mean(0);
             kl = options.KlEstimator == KlEstimator.Analytic
                 ? posterior.KullbackLeiblerToStandardNormal()
                 : (posterior.LogProb(z) - StandardNormalPrior.LogProb(z)).Mean(0);
@@ -59,6 +59,23 @@ public static class Elbo
 
         var perExample = options.Beta == 1.0 ? reconstruction + kl : reconstruction + (kl * T.CreateChecked(options.Beta));
         return new ElboTerms<T>(perExample.Mean(), reconstruction.Mean(), kl.Mean(), reconstruction, kl);
+    }
+
+    /// <summary>log p(x|z) of the decoder's output for <paramref name="z"/>, with a wrong output blamed on the decoder.</summary>
+    /// <exception cref="ArgumentException">The decoder returned null or an output that does not end in the shape of <paramref name="x"/>.</exception>
+    internal static Tensor<T> DecodedLogProb<T>(Func<Tensor<T>, Tensor<T>> decoder, Likelihood<T> likelihood, Tensor<T> z, Tensor<T> x)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var output = decoder(z);
+        var shape = output is null ? default : output.Shape;
+        if (output is null || shape.Length < x.Rank || !shape[(shape.Length - x.Rank)..].SequenceEqual(x.Shape))
+        {
+            throw new ArgumentException(
+                $"decoder returned {(output is null ? "null" : "shape " + Shapes.Format(shape))} for codes of shape {Shapes.Format(z.Shape)}; its output must end in the shape of x, {Shapes.Format(x.Shape)}.",
+                nameof(decoder));
+        }
+
+        return likelihood.LogProb(output, x);
     }
 
     /// <summary>Checks the shared arguments of the ELBO and importance-weighted bounds.</summary>

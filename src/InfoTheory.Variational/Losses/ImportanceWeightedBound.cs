@@ -36,7 +36,7 @@ public static class ImportanceWeightedBound
         Elbo.ValidateBatch(x, posterior, decoder, likelihood, random);
         Guard.InRange(samples, 1, int.MaxValue, nameof(samples));
         var z = posterior.RSample(random, samples);
-        var logWeights = likelihood.LogProb(decoder(z), x) + StandardNormalPrior.LogProb(z) - posterior.LogProb(z);
+        var logWeights = Elbo.DecodedLogProb(decoder, likelihood, z, x) + StandardNormalPrior.LogProb(z) - posterior.LogProb(z);
         return logWeights.LogSumExp(0) - T.CreateChecked(Math.Log(samples));
     }
 }

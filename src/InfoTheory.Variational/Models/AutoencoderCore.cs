@@ -67,7 +67,7 @@ internal sealed class AutoencoderCore : Module<float>
         var sparsity = options as SparseOptions;
         var optimizer = new Adam<float>(Parameters(), options.LearningRate);
         float[] corrupted = corruption is null ? [] : new float[Math.Min(options.BatchSize, data.Count) * InputSize];
-        return MinibatchTrainer.Run(data, options, progress, optimizer.Parameters, (batch, rows, random) =>
+        return MinibatchTrainer.Run(data, options, progress, optimizer, (batch, rows, random) =>
         {
             using (TensorScope.Begin())
             {
@@ -85,7 +85,7 @@ internal sealed class AutoencoderCore : Module<float>
                 Tensor<float>? penalty = null;
                 if (sparsity is not null)
                 {
-                    penalty = SparsityPenalty.Evaluate(code, sparsity.TargetActivation);
+                    penalty = SparsityPenalty.EvaluateUnchecked(code, sparsity.TargetActivation);
                     loss = reconstruction + (penalty * (float)sparsity.SparsityWeight);
                 }
 

@@ -14,6 +14,9 @@ namespace InfoTheory.Variational.Models;
 /// <see cref="Autoencoder"/>, <see cref="DenoisingAutoencoder"/> and <see cref="SparseAutoencoder"/>.</para>
 /// <para>Initial weights come from the constructor's seed, batch order and training noise from
 /// <see cref="TrainingOptions.Seed"/>, so the same seeds give the same parameters bit for bit.</para>
+/// <para>Thread safety: <c>Encode</c>, <c>Decode</c>, <c>Reconstruct</c> and <see cref="Save"/> only read the
+/// parameters and may run concurrently on one model. <c>Fit</c> and <see cref="Load"/> write them: while one runs, no
+/// other call on the same model may. Separate models are independent.</para>
 /// </remarks>
 public abstract class DeterministicAutoencoder<TOptions>
     where TOptions : TrainingOptions, new()
@@ -39,7 +42,7 @@ public abstract class DeterministicAutoencoder<TOptions>
     /// <returns>The per-epoch losses; the derived class says what <see cref="TrainingEpoch.Loss"/> and its terms are.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="data"/> does not have <see cref="InputSize"/> features, or <paramref name="options"/> is of a type derived from <typeparamref name="TOptions"/> (another model's options).</exception>
-    /// <exception cref="InvalidOperationException">The loss became non-finite (learning rate too large); the parameters are restored to their values before the call.</exception>
+    /// <exception cref="TrainingDivergedException">The loss or a parameter became non-finite (learning rate too large); the parameters are restored to the last good values, from the start of an epoch (see <see cref="TrainingDivergedException"/>).</exception>
     public TrainingHistory Fit(Dataset data, TOptions? options = null, IProgress<TrainingEpoch>? progress = null)
     {
         ModelInput.Check(data, InputSize, nameof(data));
@@ -61,7 +64,7 @@ public abstract class DeterministicAutoencoder<TOptions>
     /// <returns>The per-epoch losses; the derived class says what <see cref="TrainingEpoch.Loss"/> and its terms are.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="data"/> has no rows, the wrong column count, or a non-finite entry, or <paramref name="options"/> is of a type derived from <typeparamref name="TOptions"/>.</exception>
-    /// <exception cref="InvalidOperationException">The loss became non-finite (learning rate too large); the parameters are restored to their values before the call.</exception>
+    /// <exception cref="TrainingDivergedException">The loss or a parameter became non-finite (learning rate too large); the parameters are restored to the last good values, from the start of an epoch (see <see cref="TrainingDivergedException"/>).</exception>
     public TrainingHistory Fit(float[,] data, TOptions? options = null, IProgress<TrainingEpoch>? progress = null)
         => Fit(ModelInput.AsDataset(ModelInput.Rows(data, InputSize, nameof(data)), InputSize), options, progress);
 

@@ -1,5 +1,6 @@
 using InfoTheory.Variational.Autodiff;
 using InfoTheory.Variational.Data;
+using InfoTheory.Variational.Optim;
 
 namespace InfoTheory.Variational.Models;
 
@@ -12,37 +13,38 @@ internal delegate (double Loss, double Reconstruction, double Regularization) Mi
 /// <summary>The epoch loop every model shares: seeded shuffling, a reused batch buffer, loss averaging and progress.</summary>
 internal static class MinibatchTrainer
 {
-    /// <summary>Runs <see cref="TrainingOptions.Epochs"/> epochs of <paramref name="step"/>; on divergence restores <paramref name="parameters"/> and throws.</summary>
-    public static TrainingHistory Run(Dataset data, TrainingOptions options, IProgress<TrainingEpoch>? progress, IReadOnlyList<Tensor<float>> parameters, MinibatchStep step)
+    /// <summary>Runs <see cref="TrainingOptions.Epochs"/> epochs of <paramref name="step"/> under a <see cref="ParameterCheckpoint{T}"/> of the parameters of <paramref name="optimizer"/>.</summary>
+    /// <exception cref="TrainingDivergedException">A loss or a parameter became non-finite; the parameters are restored to the last good values.</exception>
+    public static TrainingHistory Run(Dataset data, TrainingOptions options, IProgress<TrainingEpoch>? progress, Optimizer<float> optimizer, MinibatchStep step)
     {
-        float[][] initial = [.. parameters.Select(p => p.ToArray())];
+        var checkpoint = new ParameterCheckpoint<float>(optimizer);
         var random = new Random(options.Seed);
         int features = data.FeatureCount;
         int batchSize = Math.Min(options.BatchSize, data.Count);
         var buffer = new float[batchSize * features];
         var epochs = new TrainingEpoch[options.Epochs];
+
+        // One delegate for the whole run, reading the current batch size: a step allocates no closure.
+        int rows = 0;
+        var terms = (Loss: 0.0, Reconstruction: 0.0, Regularization: 0.0);
+        Func<double> guardedStep = () =>
+        {
+            terms = step(buffer.AsSpan(0, rows * features), rows, random);
+            return terms.Loss;
+        };
         for (int epoch = 0; epoch < epochs.Length; epoch++)
         {
             double loss = 0, reconstruction = 0, regularization = 0;
+            int batch = 0;
+            checkpoint.BeginEpoch();
             foreach (int[] indices in data.ShuffledBatches(batchSize, random))
             {
                 data.CopyRows(indices, buffer);
-                var terms = step(buffer.AsSpan(0, indices.Length * features), indices.Length, random);
-                loss += terms.Loss * indices.Length;
-                reconstruction += terms.Reconstruction * indices.Length;
-                regularization += terms.Regularization * indices.Length;
-            }
-
-            if (!double.IsFinite(loss))
-            {
-                // A diverged run leaves useless parameters; give the caller back the model it had.
-                for (int i = 0; i < initial.Length; i++)
-                {
-                    initial[i].CopyTo(parameters[i].Values);
-                }
-
-                throw new InvalidOperationException(
-                    $"Training diverged in epoch {epoch + 1}: the loss is {loss}. The parameters were restored to their values before Fit; lower {nameof(TrainingOptions.LearningRate)} (now {options.LearningRate}).");
+                rows = indices.Length;
+                checkpoint.Step(guardedStep, epoch + 1, ++batch);
+                loss += terms.Loss * rows;
+                reconstruction += terms.Reconstruction * rows;
+                regularization += terms.Regularization * rows;
             }
 
             epochs[epoch] = new TrainingEpoch(epoch + 1, loss / data.Count, reconstruction / data.Count, regularization / data.Count);

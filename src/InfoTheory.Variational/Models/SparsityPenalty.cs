@@ -23,7 +23,7 @@ public static class SparsityPenalty
     /// <param name="targetActivation">ρ, the target mean activation, strictly between 0 and 1 (0.05 is typical).</param>
     /// <returns>A rank-0 tensor, the penalty in nats (&gt;= 0), differentiable with respect to <paramref name="activations"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="activations"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="activations"/> is not a non-empty matrix.</exception>
+    /// <exception cref="ArgumentException"><paramref name="activations"/> is not a non-empty matrix, or an entry is NaN or outside [0, 1].</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="targetActivation"/> is not strictly between 0 and 1.</exception>
     public static Tensor<T> Evaluate<T>(Tensor<T> activations, double targetActivation)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -42,6 +42,14 @@ public static class SparsityPenalty
                 nameof(targetActivation), targetActivation, $"{nameof(targetActivation)} is {InfoTheory.Internal.Guard.Format(targetActivation)}; it must lie strictly between 0 and 1.");
         }
 
+        InfoTheory.Internal.Guard.AllInRange(activations, T.Zero, T.One, nameof(activations));
+        return EvaluateUnchecked(activations, targetActivation);
+    }
+
+    /// <summary>The penalty of validated arguments; a training step calls it directly, so that a NaN code from diverging weights reaches the divergence guard as a NaN loss.</summary>
+    internal static Tensor<T> EvaluateUnchecked<T>(Tensor<T> activations, double targetActivation)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
         double rho = targetActivation;
         int units = activations.Shape[1];
 

@@ -54,10 +54,14 @@ internal sealed class VaeNetwork : Module<float>
     public override Tensor<float> Forward(Tensor<float> input) => Likelihood.Forward(_decoder.Forward(Posterior(input).Mean));
 
     /// <summary>q(z|x) = N(μ(x), diag(exp(log σ²(x)))).</summary>
-    public DiagonalGaussian<float> Posterior(Tensor<float> x)
+    /// <param name="x">The inputs.</param>
+    /// <param name="training">Skips the finiteness check of the heads, so an overflow in a training step shows as a non-finite loss.</param>
+    public DiagonalGaussian<float> Posterior(Tensor<float> x, bool training = false)
     {
         var h = Hidden(x);
-        return new DiagonalGaussian<float>(_mean.Forward(h), _logVariance.Forward(h));
+        var mean = _mean.Forward(h);
+        var logVariance = _logVariance.Forward(h);
+        return training ? DiagonalGaussian<float>.Unchecked(mean, logVariance) : new DiagonalGaussian<float>(mean, logVariance);
     }
 
     public Tensor<float> Mean(Tensor<float> x) => _mean.Forward(Hidden(x));

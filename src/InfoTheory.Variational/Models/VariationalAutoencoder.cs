@@ -21,6 +21,10 @@ namespace InfoTheory.Variational.Models;
 /// z = μ + σ·ξ per example (<see cref="Elbo"/>), the KL term analytically; β ≠ 1 gives the β-VAE.</para>
 /// <para>Initial weights come from the constructor's seed, batch order and ξ from <see cref="TrainingOptions.Seed"/>,
 /// so the same seeds give the same parameters bit for bit.</para>
+/// <para>Thread safety: <c>Encode</c>, <c>EncodeLogVariance</c>, <c>Decode</c>, <c>Reconstruct</c>, <c>Sample</c>
+/// (each thread with its own <see cref="Random"/>), <c>Evaluate</c> and <see cref="Save"/> only read the parameters and
+/// may run concurrently on one model. <c>Fit</c> and <see cref="Load"/> write them: while one runs, no other call on the
+/// same model may. Separate models are independent, also when they share a parameter-free likelihood.</para>
 /// </remarks>
 public sealed class VariationalAutoencoder
 {
@@ -32,10 +36,11 @@ public sealed class VariationalAutoencoder
     /// <param name="inputSize">Features per example, &gt;= 1.</param>
     /// <param name="hiddenSizes">Widths of the encoder's hidden layers from the input side, each &gt;= 1 (the decoder mirrors them); may be empty.</param>
     /// <param name="latentSize">d, the dimension of z, &gt;= 1.</param>
-    /// <param name="likelihood">p(x|z): <c>new BernoulliLikelihood&lt;float&gt;()</c> for data in [0, 1], a <see cref="GaussianLikelihood{T}"/> for real values. Its parameters (a learned variance) are trained, saved and loaded with the model, so give each model its own instance.</param>
+    /// <param name="likelihood">p(x|z): <c>new BernoulliLikelihood&lt;float&gt;()</c> for data in [0, 1], a <see cref="GaussianLikelihood{T}"/> for real values. Its parameters (a learned variance) are trained, saved and loaded with the model, so a likelihood with parameters belongs to one model; a parameter-free one (Bernoulli, fixed variance) may be shared.</param>
     /// <param name="seed">Seeds the initial weights.</param>
     /// <exception cref="ArgumentOutOfRangeException">A size is below 1.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="hiddenSizes"/> or <paramref name="likelihood"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="likelihood"/> has learned parameters and already belongs to another model.</exception>
     public VariationalAutoencoder(int inputSize, IReadOnlyList<int> hiddenSizes, int latentSize, Likelihood<float> likelihood, int seed = 0)
     {
         Guard.InRange(inputSize, 1, int.MaxValue, nameof(inputSize));
@@ -46,6 +51,7 @@ public sealed class VariationalAutoencoder
         LatentSize = latentSize;
         HiddenSizes = hidden;
         _network = new VaeNetwork(inputSize, hidden, latentSize, likelihood, new Random(seed));
+        likelihood.Claim(this, nameof(likelihood));
     }
 
     /// <summary>Features per example.</summary>
@@ -70,19 +76,19 @@ public sealed class VariationalAutoencoder
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="data"/> does not have <see cref="InputSize"/> features or leaves the likelihood's support.</exception>
-    /// <exception cref="InvalidOperationException">The loss became non-finite (learning rate too large); the parameters are restored to their values before the call.</exception>
+    /// <exception cref="TrainingDivergedException">The loss or a parameter became non-finite (learning rate too large); the parameters are restored to the last good values, from the start of an epoch (see <see cref="TrainingDivergedException"/>).</exception>
     public TrainingHistory Fit(Dataset data, VaeOptions? options = null, IProgress<TrainingEpoch>? progress = null)
     {
         CheckSupport(ModelInput.Check(data, InputSize, nameof(data)).Features, nameof(data));
         options ??= new VaeOptions();
         var elboOptions = new ElboOptions { Beta = options.KlWeight };
         var optimizer = new Adam<float>(_network.Parameters(), options.LearningRate);
-        return MinibatchTrainer.Run(data, options, progress, optimizer.Parameters, (batch, rows, random) =>
+        return MinibatchTrainer.Run(data, options, progress, optimizer, (batch, rows, random) =>
         {
             using (TensorScope.Begin())
             {
                 var x = Tensor.FromValues<float>(batch, rows, InputSize);
-                var terms = Elbo.Evaluate(x, _network.Posterior(x), _network.Decoder, _network.Likelihood, random, elboOptions);
+                var terms = Elbo.Evaluate(x, _network.Posterior(x, training: true), _network.Decoder, _network.Likelihood, random, elboOptions);
                 optimizer.ZeroGrad();
                 terms.Loss.Backward();
                 optimizer.Step();
@@ -98,7 +104,7 @@ public sealed class VariationalAutoencoder
     /// <returns>The per-epoch losses in nats per example, as <see cref="Fit(Dataset, VaeOptions?, IProgress{TrainingEpoch}?)"/> returns them.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="data"/> has no rows, the wrong column count, a non-finite entry, or an entry outside the likelihood's support.</exception>
-    /// <exception cref="InvalidOperationException">The loss became non-finite (learning rate too large); the parameters are restored to their values before the call.</exception>
+    /// <exception cref="TrainingDivergedException">The loss or a parameter became non-finite (learning rate too large); the parameters are restored to the last good values, from the start of an epoch (see <see cref="TrainingDivergedException"/>).</exception>
     public TrainingHistory Fit(float[,] data, VaeOptions? options = null, IProgress<TrainingEpoch>? progress = null)
         => Fit(ModelInput.AsDataset(ModelInput.Rows(data, InputSize, nameof(data)), InputSize), options, progress);
 
@@ -162,13 +168,15 @@ public sealed class VariationalAutoencoder
     /// <param name="count">How many samples, &gt;= 1.</param>
     /// <param name="random">The source of z; the same seed gives the same samples.</param>
     /// <returns><paramref name="count"/> rows of <see cref="InputSize"/> values (pixel probabilities for a Bernoulli likelihood).</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is &lt; 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is &lt; 1, or count × <see cref="LatentSize"/> or count × <see cref="InputSize"/> exceeds <see cref="int.MaxValue"/>.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="random"/> is null.</exception>
     public float[,] Sample(int count, Random random)
     {
         Guard.InRange(count, 1, int.MaxValue, nameof(count));
         ArgumentNullException.ThrowIfNull(random);
-        var z = new float[count * LatentSize];
+        // Both the codes and the decoded rows must fit in one array; count × LatentSize wrapped to a small buffer before.
+        Guard.ElementCount(nameof(count), "count × InputSize", count, InputSize);
+        var z = new float[Guard.ElementCount(nameof(count), "count × LatentSize", count, LatentSize)];
         Tensor<float>.FillNormal(random, 0f, 1f, z);
         return ModelInput.Map(z, LatentSize, InputSize, _network.DecodeMean);
     }
@@ -245,7 +253,7 @@ public sealed class VariationalAutoencoder
                     }
                     catch (ArgumentException e)
                     {
-                        throw new ArgumentException($"{paramName} rows {start}..{start + n - 1}: {e.Message}", paramName, e);
+                        throw Guard.Restate(e, $"{paramName} rows {start}..{start + n - 1}, element", paramName);
                     }
                 }
             }

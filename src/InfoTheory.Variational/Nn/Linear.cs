@@ -81,6 +81,18 @@ public sealed class Linear<T> : Module<T>
     /// <summary>y = x·W + b.</summary>
     /// <param name="input">x, shape [..., in].</param>
     /// <returns>y, shape [..., out].</returns>
-    /// <exception cref="ArgumentException">The input's last extent is not <see cref="InFeatures"/>.</exception>
-    public override Tensor<T> Forward(Tensor<T> input) => Tensor.Linear(input, Weight, Bias);
+    /// <exception cref="ArgumentNullException"><paramref name="input"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="input"/> is a scalar or its last extent is not <see cref="InFeatures"/>.</exception>
+    public override Tensor<T> Forward(Tensor<T> input)
+    {
+        // Checked here so that the error names this method's input, not the weight of the fused operation; the
+        // message is built only on failure, since every training step passes here.
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.Rank == 0 || input.Shape[^1] != InFeatures)
+        {
+            InfoTheory.Internal.Guard.TrailingShape(input, [InFeatures], nameof(input), $"the layer's {nameof(InFeatures)} = {InFeatures}");
+        }
+
+        return Tensor.Linear(input, Weight, Bias);
+    }
 }

@@ -9,9 +9,12 @@ namespace InfoTheory.Variational.Nn;
 /// </summary>
 /// <typeparam name="T">The element type: <see cref="float"/> for training, <see cref="double"/> for gradient checks.</typeparam>
 /// <remarks>
-/// Register parameters and children in the constructor; <see cref="NamedParameters"/> then lists
+/// <para>Register parameters and children in the constructor; <see cref="NamedParameters"/> then lists
 /// them depth-first in registration order with dotted names (<c>"encoder.0.weight"</c>), which is
-/// the order optimizers and ParameterFile rely on.
+/// the order optimizers and ParameterFile rely on.</para>
+/// <para>Thread safety: a module's state is its parameter tensors, so the rules of <see cref="Tensor{T}"/> apply.
+/// Concurrent <see cref="Forward"/> calls are safe while nothing writes the parameters; a backward pass, an optimizer
+/// step or loading parameters needs the module to itself. Registration (construction) is not synchronised.</para>
 /// </remarks>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1716:Identifiers should not match keywords", Justification = "Module is the name every deep-learning library uses; the clash is only with Visual Basic's keyword.")]
 public abstract class Module<T>
@@ -25,7 +28,7 @@ public abstract class Module<T>
     /// <returns>The output tensor.</returns>
     public abstract Tensor<T> Forward(Tensor<T> input);
 
-    /// <summary>Every parameter of this module and its descendants, depth-first in registration order.</summary>
+    /// <summary>Every parameter of this module and its descendants, depth-first in registration order, each tensor once.</summary>
     /// <returns>A new list of the parameter tensors.</returns>
     public IReadOnlyList<Tensor<T>> Parameters()
     {
@@ -38,12 +41,12 @@ public abstract class Module<T>
         return list;
     }
 
-    /// <summary>Every parameter with its dotted path name, depth-first in registration order.</summary>
+    /// <summary>Every parameter with its dotted path name, depth-first in registration order; a tensor reachable by several paths (a shared layer) appears once, under its first name.</summary>
     /// <returns>A new list of (name, tensor) pairs.</returns>
     public IReadOnlyList<KeyValuePair<string, Tensor<T>>> NamedParameters()
     {
         var list = new List<KeyValuePair<string, Tensor<T>>>();
-        Collect(string.Empty, list);
+        Collect(string.Empty, list, new HashSet<Tensor<T>>(ReferenceEqualityComparer.Instance));
         return list;
     }
 
@@ -87,16 +90,21 @@ public abstract class Module<T>
         return module;
     }
 
-    private void Collect(string prefix, List<KeyValuePair<string, Tensor<T>>> list)
+    // A shared tensor (a module registered twice, or one tensor under two names) is listed once, under its first
+    // name, so optimizers step it once and files store it once.
+    private void Collect(string prefix, List<KeyValuePair<string, Tensor<T>>> list, HashSet<Tensor<T>> seen)
     {
         foreach (var (name, p) in _parameters)
         {
-            list.Add(new(prefix + name, p));
+            if (seen.Add(p))
+            {
+                list.Add(new(prefix + name, p));
+            }
         }
 
         foreach (var (name, child) in _children)
         {
-            child.Collect(prefix + name + ".", list);
+            child.Collect(prefix + name + ".", list, seen);
         }
     }
 

@@ -17,7 +17,7 @@ public sealed class Adam<T> : Optimizer<T>
     private readonly AdamState<T> _state;
 
     /// <summary>Creates the optimizer.</summary>
-    /// <param name="parameters">The tensors to update; each must require gradients.</param>
+    /// <param name="parameters">The tensors to update; each must require gradients. A tensor listed more than once is kept once.</param>
     /// <param name="learningRate">η, finite and &gt; 0; 1e-3 is customary.</param>
     /// <param name="beta1">β₁ in [0, 1).</param>
     /// <param name="beta2">β₂ in [0, 1).</param>

@@ -1,4 +1,5 @@
 using System.Numerics;
+using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 using InfoTheory.Variational.Autodiff;
 
 namespace InfoTheory.Variational.Optim;
@@ -6,9 +7,13 @@ namespace InfoTheory.Variational.Optim;
 /// <summary>Updates a fixed list of parameters from their accumulated gradients.</summary>
 /// <typeparam name="T">The element type.</typeparam>
 /// <remarks>
-/// Each <see cref="Step"/> reads every parameter's gradient and changes its values in place;
+/// <para>Each <see cref="Step"/> reads every parameter's gradient and changes its values in place;
 /// parameters that no backward pass has reached yet are skipped. Call <see cref="ZeroGrad"/>
-/// before each backward pass, since gradients accumulate.
+/// before each backward pass, since gradients accumulate.</para>
+/// <para>Thread safety: not synchronised. <see cref="Step"/>, <see cref="ZeroGrad"/> and setting
+/// <see cref="LearningRate"/> change the parameters and the optimizer's state: call them from one thread at a time,
+/// and not while another thread runs a forward or backward pass through the same parameters. (A large
+/// <see cref="Step"/> runs its own chunks in parallel; that is internal and safe.)</para>
 /// </remarks>
 public abstract class Optimizer<T>
     where T : unmanaged, IFloatingPointIeee754<T>
@@ -19,9 +24,10 @@ public abstract class Optimizer<T>
     private readonly List<(int Index, int Offset, int Length)> _chunks = [];
     private readonly Action<int> _updateChunk;
     private double _learningRate;
+    private bool _nonFinite;
 
     /// <summary>Stores the parameters and the learning rate.</summary>
-    /// <param name="parameters">The tensors to update; each must require gradients.</param>
+    /// <param name="parameters">The tensors to update; each must require gradients. A tensor listed more than once is kept once, at its first place.</param>
     /// <param name="learningRate">η, finite and &gt; 0.</param>
     /// <exception cref="ArgumentNullException"><paramref name="parameters"/> or an element is null.</exception>
     /// <exception cref="ArgumentException">A parameter does not require gradients.</exception>
@@ -29,20 +35,23 @@ public abstract class Optimizer<T>
     protected Optimizer(IEnumerable<Tensor<T>> parameters, double learningRate)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        _parameters = [.. parameters];
-        for (int i = 0; i < _parameters.Length; i++)
+        Tensor<T>[] given = [.. parameters];
+        for (int i = 0; i < given.Length; i++)
         {
-            if (_parameters[i] is null)
+            if (given[i] is null)
             {
                 throw new ArgumentNullException(nameof(parameters), $"parameters[{i}] is null.");
             }
 
-            if (!_parameters[i].RequiresGrad)
+            if (!given[i].RequiresGrad)
             {
-                throw new ArgumentException($"parameters[{i}] {_parameters[i]} does not require gradients, so no optimizer step could change it.", nameof(parameters));
+                throw new ArgumentException($"parameters[{i}] {given[i]} does not require gradients, so no optimizer step could change it.", nameof(parameters));
             }
         }
 
+        // A tensor listed twice (a layer shared by two paths) must still take one step per Step.
+        _parameters = [.. given.Distinct(ReferenceEqualityComparer.Instance).Cast<Tensor<T>>()];
+        InfoTheory.Internal.Guard.Positive(learningRate, nameof(learningRate));
         LearningRate = learningRate;
         _updateChunk = UpdateChunk;
     }
@@ -54,12 +63,12 @@ public abstract class Optimizer<T>
         get => _learningRate;
         set
         {
-            InfoTheory.Internal.Guard.Positive(value, nameof(value));
+            InfoTheory.Internal.Guard.Positive(value, nameof(LearningRate));
             _learningRate = value;
         }
     }
 
-    /// <summary>The parameters this optimizer updates, in the order given.</summary>
+    /// <summary>The parameters this optimizer updates, in the order given, each tensor once (compared by reference).</summary>
     public IReadOnlyList<Tensor<T>> Parameters => _parameters;
 
     /// <summary>Applies one update to every parameter that has a gradient.</summary>
@@ -70,6 +79,7 @@ public abstract class Optimizer<T>
     /// </remarks>
     public void Step()
     {
+        _nonFinite = false;
         BeginStep();
         _chunks.Clear();
         long total = 0;
@@ -105,6 +115,9 @@ public abstract class Optimizer<T>
         }
     }
 
+    /// <summary>Whether the last <see cref="Step"/> wrote a NaN or ±∞ into some parameter: the divergence check of every Fit.</summary>
+    internal bool LastStepNonFinite => _nonFinite;
+
     /// <summary>Zeroes every parameter's gradient.</summary>
     public void ZeroGrad()
     {
@@ -131,6 +144,14 @@ public abstract class Optimizer<T>
     {
         var (index, offset, length) = _chunks[chunk];
         var p = _parameters[index];
-        Update(index, offset, p.Data.Slice(offset, length), p.GradientSpan.Slice(offset, length));
+        var values = p.Data.Slice(offset, length);
+        Update(index, offset, values, p.GradientSpan.Slice(offset, length));
+
+        // The chunk is still in cache, so this costs a fraction of a separate pass over all parameters; MaxMagnitude
+        // propagates NaN and is ∞ when any element is. Chunks only ever set the flag, so parallel writes agree.
+        if (!T.IsFinite(TensorPrimitives.MaxMagnitude<T>(values)))
+        {
+            _nonFinite = true;
+        }
     }
 }

@@ -18,7 +18,7 @@ public sealed class Sgd<T> : Optimizer<T>
     private readonly bool[] _firstStep;
 
     /// <summary>Creates the optimizer.</summary>
-    /// <param name="parameters">The tensors to update; each must require gradients.</param>
+    /// <param name="parameters">The tensors to update; each must require gradients. A tensor listed more than once is kept once.</param>
     /// <param name="learningRate">η, finite and &gt; 0.</param>
     /// <param name="momentum">μ in [0, 1).</param>
     /// <param name="weightDecay">λ, finite and &gt;= 0.</param>

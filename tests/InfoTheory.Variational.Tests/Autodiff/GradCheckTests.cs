@@ -116,4 +116,34 @@ public class GradCheckTests
 
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("step");
     }
+
+    [Fact]
+    public void Run_FunctionWithEmptyOutput_ThrowsNamingFunction()
+    {
+        // Nothing would be checked, and the result would read as a pass.
+        FluentActions.Invoking(() => GradCheck.Run(x => x[0].Slice(0, 0, 0), Uniform(1, 3)))
+            .Should().Throw<ArgumentException>().WithParameterName("function").WithMessage("*at least one element*");
+    }
+
+    [Fact]
+    public void Run_FunctionWhoseOutputShapeChanges_ThrowsNamingFunction()
+    {
+        // The weights of the reduction Σ wᵢyᵢ are fixed per element, so the output must keep its shape under perturbation.
+        FluentActions.Invoking(() => GradCheck.Run(x => x[0].Values[0] > 0.3 ? x[0] : x[0].Sum(), Tensor.FromValues<double>([0.3, 0.1], 2)))
+            .Should().Throw<ArgumentException>().WithParameterName("function").WithMessage("*inputs[0][0] + step*");
+    }
+
+    [Fact]
+    public void Run_FunctionWithNonFiniteOutput_ThrowsNamingFunction()
+    {
+        FluentActions.Invoking(() => GradCheck.Run(x => x[0].Log(), Tensor.FromValues<double>([1.0, -1.0], 2)))
+            .Should().Throw<ArgumentException>().WithParameterName("function").WithMessage("*NaN at output element 1*");
+    }
+
+    [Fact]
+    public void Run_NullInput_ThrowsNamingInputs()
+    {
+        FluentActions.Invoking(() => GradCheck.Run(x => x[0], Uniform(1, 2), null!))
+            .Should().Throw<ArgumentNullException>().WithParameterName("inputs");
+    }
 }

@@ -152,4 +152,16 @@ public class CholeskyGaussianTests
         var act = () => Random3(1).LogProb(Tensor.Zeros<double>(4, 2));
         act.Should().Throw<ArgumentException>().WithParameterName("z");
     }
+
+    [Fact]
+    public void FromUnconstrained_DiagonalWhoseExpOverflows_ThrowsNamingRawOnce()
+    {
+        var raw = Tensor.Zeros<double>(2, 2);
+        raw.Values[3] = 1000;
+        var act = () => CholeskyGaussian.FromUnconstrained(Tensor.Zeros<double>(2), raw);
+
+        // Before: "... (Parameter 'the factor built from raw') (Parameter 'raw')".
+        var thrown = act.Should().Throw<ArgumentException>().WithParameterName("raw").WithMessage("the factor built from raw[3] (flat index in shape [2, 2]) is Infinity*").Which;
+        thrown.Message.Should().EndWith("(Parameter 'raw')").And.NotContain("(Parameter 'the factor");
+    }
 }

@@ -120,4 +120,39 @@ public class LikelihoodTests
         var act = () => new GaussianLikelihood<double>(variance);
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName(nameof(variance));
     }
+
+    [Theory]
+    [InlineData(1e-50)]
+    [InlineData(1e50)]
+    [InlineData(1e-39)]
+    [InlineData(2e38)]
+    public void Gaussian_FloatVarianceOutsideItsNormalRange_Throws(double value)
+    {
+        // Before: 1e-50 was accepted and gave NaN log-likelihoods (1/σ² overflows float), 1e50 became ∞.
+        FluentActions.Invoking(() => new GaussianLikelihood<float>(value)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("variance");
+        FluentActions.Invoking(() => new GaussianLikelihood<float>(3, value)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("initialVariance");
+    }
+
+    [Theory]
+    [InlineData(1e-310)]
+    [InlineData(1e308)]
+    public void Gaussian_DoubleVarianceOutsideItsNormalRange_Throws(double value)
+    {
+        FluentActions.Invoking(() => new GaussianLikelihood<double>(value)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("variance");
+    }
+
+    [Theory]
+    [InlineData(-126)]
+    [InlineData(126)]
+    public void Gaussian_FloatVarianceAtTheEndsOfItsRange_GivesTheFiniteTextbookValue(int exponent)
+    {
+        // −½ [ln 2π + ln σ² + (x − μ)²/σ²] for one feature with x − μ = 2⁻⁶⁰ (so the squared error is finite at both ends).
+        double variance = Math.ScaleB(1.0, exponent);
+        double error = Math.ScaleB(1.0, -60);
+        var logProb = new GaussianLikelihood<float>(variance).LogProb(Tensor.Zeros<float>(1, 1), Tensor.FromValues<float>([(float)error], 1, 1));
+        double expected = -0.5 * (Math.Log(2 * Math.PI) + Math.Log(variance) + (error * error / variance));
+
+        float.IsFinite(logProb.Item).Should().BeTrue();
+        ((double)logProb.Item).Should().BeApproximately(expected, 1e-5 * Math.Max(1, Math.Abs(expected)));
+    }
 }

@@ -1,5 +1,6 @@
 using InfoTheory.Continuous;
 using InfoTheory.Variational.Fitting;
+using InfoTheory.Variational.Models;
 
 namespace InfoTheory.Variational.Tests.Fitting;
 
@@ -127,5 +128,17 @@ public class KlFitTests
     private sealed class SynchronousProgress(Action<KlFitProgress> report) : IProgress<KlFitProgress>
     {
         public void Report(KlFitProgress value) => report(value);
+    }
+
+    [Theory]
+    [InlineData(KlDirection.Forward)]
+    [InlineData(KlDirection.Reverse)]
+    public void Fit_HugeLearningRate_ThrowsTrainingDivergedNamingTheStep(KlDirection direction)
+    {
+        // Step 1 moves each entry of R by about 1e6 (Adam), so exp(diag R) leaves double: the update of step 1 is
+        // the one that fails. Before the fix: ArgumentException "(Parameter 'the factor built from raw') (Parameter 'raw')".
+        FluentActions.Invoking(() => KlFit.Fit(Notes, direction, new KlFitOptions { LearningRate = 1e6, FinalLearningRate = 1e6, Steps = 10 }))
+            .Should().Throw<TrainingDivergedException>().WithMessage("*lower the learning rate*")
+            .Which.Should().Match<TrainingDivergedException>(e => e.Epoch == 1 && e.Batch == 1 && e.LearningRate == 1e6);
     }
 }

@@ -129,12 +129,21 @@ public class ElboTests
     }
 
     [Fact]
-    public void Evaluate_DecoderOutputWrongWidth_ThrowsNamingOutput()
+    public void Evaluate_DecoderOutputWrongWidth_ThrowsNamingDecoder()
     {
         var act = () => Elbo.Evaluate(
             Tensor.Zeros<double>(2, Features), new DiagonalGaussian<double>(Tensor.Zeros<double>(2, Latent), Tensor.Zeros<double>(2, Latent)),
             z => z, new GaussianLikelihood<double>(1.0), new Random(1));
-        act.Should().Throw<ArgumentException>().WithParameterName("output");
+        act.Should().Throw<ArgumentException>().WithParameterName("decoder").WithMessage("decoder returned shape [2, 2] for codes of shape [2, 2]*[2, 4]*");
+    }
+
+    [Fact]
+    public void Evaluate_DecoderReturningNull_ThrowsNamingDecoder()
+    {
+        var act = () => Elbo.Evaluate(
+            Tensor.Zeros<double>(2, Features), new DiagonalGaussian<double>(Tensor.Zeros<double>(2, Latent), Tensor.Zeros<double>(2, Latent)),
+            _ => null!, new GaussianLikelihood<double>(1.0), new Random(1));
+        act.Should().Throw<ArgumentException>().WithParameterName("decoder").WithMessage("*null*");
     }
 
     [Fact]

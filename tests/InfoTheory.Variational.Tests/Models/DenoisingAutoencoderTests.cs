@@ -79,4 +79,13 @@ public class DenoisingAutoencoderTests
         model.Invoking(m => m.Fit(ModelTestData.Train)).Should().Throw<ArgumentException>().WithParameterName("data");
         FluentActions.Invoking(() => new DenoisingOptions { Corruption = null! }).Should().Throw<ArgumentNullException>().WithParameterName("Corruption");
     }
+
+    [Fact]
+    public void Fit_HugeLearningRate_ThrowsTrainingDivergedAndRestoresEveryParameter()
+    {
+        var model = new DenoisingAutoencoder(64, [16], 8, seed: 1);
+
+        // As for the plain autoencoder: the first Adam step is about η, so the loss of batch 2 overflows.
+        ModelTestData.ShouldDivergeAndRestore(model.Save, () => model.Fit(ModelTestData.Train, Options with { Epochs = 2, LearningRate = 1e30 }), () => model.Reconstruct(ModelTestData.Test), (1, 2, 1e30));
+    }
 }

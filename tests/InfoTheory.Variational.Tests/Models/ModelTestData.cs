@@ -1,5 +1,6 @@
 using InfoTheory.Variational.Data;
 using InfoTheory.Variational.Models;
+using InfoTheory.Variational.Tests.Data;
 
 namespace InfoTheory.Variational.Tests.Models;
 
@@ -84,6 +85,24 @@ internal static class ModelTestData
         }
 
         return means;
+    }
+
+    /// <summary>
+    /// Runs a fit that must diverge and checks what <see cref="TrainingDivergedException"/> promises: it names the failing
+    /// epoch, batch and learning rate; the saved parameters before and after are the same bytes (so every parameter is
+    /// restored bit for bit); and the model still maps data to finite values.
+    /// </summary>
+    public static void ShouldDivergeAndRestore(Action<string> save, Action fit, Func<float[,]> reconstruct, (int Epoch, int Batch, double LearningRate) expected)
+    {
+        using var directory = new TempDirectory();
+        string before = Path.Combine(directory.Path, "before.safetensors");
+        string after = Path.Combine(directory.Path, "after.safetensors");
+        save(before);
+        var diverged = FluentActions.Invoking(fit).Should().Throw<TrainingDivergedException>().WithMessage("*lower the learning rate*").Which;
+        save(after);
+        (diverged.Epoch, diverged.Batch, diverged.LearningRate).Should().Be(expected);
+        File.ReadAllBytes(after).Should().Equal(File.ReadAllBytes(before));
+        reconstruct().Cast<float>().Should().OnlyContain(v => float.IsFinite(v));
     }
 
     /// <summary>Records reports synchronously, unlike <see cref="Progress{T}"/>, which posts them to a context.</summary>

@@ -78,4 +78,13 @@ public class SparseAutoencoderTests
         model.Invoking(m => m.Fit(new float[,] { { 1, float.NegativeInfinity } })).Should().Throw<ArgumentException>().WithParameterName("data");
         model.Invoking(m => m.Decode(new float[2, 2])).Should().Throw<ArgumentException>().WithParameterName("codes");
     }
+
+    [Fact]
+    public void Fit_HugeLearningRate_ThrowsTrainingDivergedAndRestoresEveryParameter()
+    {
+        var model = new SparseAutoencoder(64, [16], 8, seed: 1);
+
+        // As for the plain autoencoder: the first Adam step is about η, so the loss of batch 2 overflows.
+        ModelTestData.ShouldDivergeAndRestore(model.Save, () => model.Fit(ModelTestData.Train, Options with { Epochs = 2, LearningRate = 1e30 }), () => model.Reconstruct(ModelTestData.Test), (1, 2, 1e30));
+    }
 }

@@ -63,4 +63,17 @@ public class SparsityPenaltyTests
         FluentActions.Invoking(() => SparsityPenalty.Evaluate(ok, 1)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("targetActivation");
         FluentActions.Invoking(() => SparsityPenalty.Evaluate<double>(null!, 0.05)).Should().Throw<ArgumentNullException>().WithParameterName("activations");
     }
+
+    [Theory]
+    [InlineData(1.5)]
+    [InlineData(-0.1)]
+    [InlineData(double.NaN)]
+    public void Evaluate_ActivationOutsideTheUnitInterval_ThrowsNamingActivations(double bad)
+    {
+        // ρ̂ is a firing rate; a value outside [0, 1] means the activations are not sigmoid outputs and the KL is meaningless.
+        var activations = Tensor.Full(0.5, 3, 2);
+        activations.Values[4] = bad;
+        FluentActions.Invoking(() => SparsityPenalty.Evaluate(activations, 0.05))
+            .Should().Throw<ArgumentException>().WithParameterName("activations").WithMessage("activations[4]*[0, 1]*");
+    }
 }

@@ -147,4 +147,80 @@ public class VariationalAutoencoderTests
         FluentActions.Invoking(() => new VariationalAutoencoder(4, [3], 2, null!)).Should().Throw<ArgumentNullException>().WithParameterName("likelihood");
         FluentActions.Invoking(() => new VaeOptions { KlWeight = -1 }).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("KlWeight");
     }
+
+    [Fact]
+    public void Fit_HugeLearningRate_ThrowsTrainingDivergedAndRestoresEveryParameter()
+    {
+        var model = Digits64(seed: 1);
+
+        // The first Adam step moves every weight by about 1e8: batch 2's encoder heads reach ~1e18, and the KL term
+        // (exp(log σ²) + μ²) overflows float. Before the fix the next step threw "mean[0] is NaN" and kept NaN weights.
+        ModelTestData.ShouldDivergeAndRestore(
+            model.Save, () => model.Fit(ModelTestData.Train, new VaeOptions { Epochs = 2, LearningRate = 1e8 }), () => model.Reconstruct(ModelTestData.Test), (1, 2, 1e8));
+    }
+
+    [Fact]
+    public void Fit_AfterADivergedFit_TrainsAgainFromTheRestoredParameters()
+    {
+        var model = Digits64(seed: 1);
+        model.Invoking(m => m.Fit(ModelTestData.Train, new VaeOptions { Epochs = 1, LearningRate = 1e8 })).Should().Throw<TrainingDivergedException>();
+        double before = model.Evaluate(ModelTestData.Test, seed: 9).NegativeElbo;
+        model.Fit(ModelTestData.Train, new VaeOptions { Epochs = 3, LearningRate = 1e-2 });
+        model.Evaluate(ModelTestData.Test, seed: 9).NegativeElbo.Should().BeLessThan(before);
+    }
+
+    [Fact]
+    public void Sample_CountTimesLatentSizeBeyondInt_ThrowsNamingCount()
+    {
+        // 1073741825 × 8 wraps to 8 in 32 bits; before, this returned a 1 × 64 array.
+        Digits64().Invoking(m => m.Sample(1073741825, new Random(1))).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("count");
+    }
+
+    [Fact]
+    public void Fit_RealValuedDataWithBernoulli_NamesDataOnce()
+    {
+        var data = new float[2, 64];
+        data[1, 3] = 2.5f;
+
+        // Before: "... (Parameter 'x') (Parameter 'data')".
+        var thrown = Digits64().Invoking(m => m.Fit(data)).Should().Throw<ArgumentException>().WithParameterName("data").WithMessage("data rows 0..1, element[67]*2.5*[0, 1]*").Which;
+        thrown.Message.Should().NotContain("(Parameter 'x')");
+    }
+
+    [Fact]
+    public void Constructor_LearnedLikelihoodOfAnotherModel_ThrowsNamingLikelihood()
+    {
+        var likelihood = new GaussianLikelihood<float>(64, 1.0);
+        _ = new VariationalAutoencoder(64, [16], 4, likelihood);
+
+        // Two models would train and overwrite one log-variance tensor.
+        FluentActions.Invoking(() => new VariationalAutoencoder(64, [16], 4, likelihood))
+            .Should().Throw<ArgumentException>().WithParameterName("likelihood").WithMessage("*log_variance*another model*");
+    }
+
+    [Fact]
+    public void Constructor_SharedParameterFreeLikelihood_ModelsTrainIndependently()
+    {
+        var likelihood = new BernoulliLikelihood<float>();
+        var first = new VariationalAutoencoder(64, [16], 4, likelihood, seed: 1);
+        var second = new VariationalAutoencoder(64, [16], 4, likelihood, seed: 1);
+        float[,] before = second.Reconstruct(ModelTestData.Test);
+
+        first.Fit(ModelTestData.Train, new VaeOptions { Epochs = 1 });
+
+        second.Reconstruct(ModelTestData.Test).Should().BeEquivalentTo(before, o => o.WithStrictOrdering());
+        first.Reconstruct(ModelTestData.Test).Should().NotBeEquivalentTo(before);
+    }
+
+    [Fact]
+    public void Reconstruct_FromManyThreadsAtOnce_EqualsTheSequentialResult()
+    {
+        // The documented promise: read-only calls may share one model across threads.
+        var model = Digits64(seed: 2);
+        float[,] expected = model.Reconstruct(ModelTestData.Test);
+        var results = new float[8][,];
+        Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => results[i] = model.Reconstruct(ModelTestData.Test));
+
+        results.Should().AllSatisfy(r => r.Should().BeEquivalentTo(expected, o => o.WithStrictOrdering()));
+    }
 }

@@ -115,4 +115,15 @@ public class LinearTests
 
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("outFeatures").WithMessage("*65536 × 65536*");
     }
+
+    [Fact]
+    public void Forward_WrongInputWidth_ThrowsNamingInput()
+    {
+        var layer = new Linear<double>(3, 2, new Random(1));
+
+        // Before: the fused operation's check named 'weight'.
+        layer.Invoking(l => l.Forward(Tensor.Zeros<double>(4, 5))).Should().Throw<ArgumentException>().WithParameterName("input").WithMessage("*[4, 5]*[3]*InFeatures = 3*");
+        layer.Invoking(l => l.Forward(Tensor.Full(1.0))).Should().Throw<ArgumentException>().WithParameterName("input");
+        layer.Invoking(l => l.Forward(null!)).Should().Throw<ArgumentNullException>().WithParameterName("input");
+    }
 }

@@ -65,4 +65,14 @@ public class SequentialTests
 
         act.Should().Throw<ArgumentException>().WithParameterName("layers");
     }
+
+    [Fact]
+    public void Parameters_LayerUsedTwice_ListsItsTensorsOnce()
+    {
+        var layer = new Linear<float>(3, 3, new Random(1));
+        var model = new Sequential<float>(layer, layer);
+
+        model.Parameters().Should().HaveCount(2).And.ContainInOrder(layer.Weight, layer.Bias!);
+        model.NamedParameters().Select(p => p.Key).Should().Equal("0.weight", "0.bias");
+    }
 }

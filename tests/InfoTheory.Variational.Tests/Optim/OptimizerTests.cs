@@ -143,12 +143,51 @@ public class OptimizerTests
     {
         var p = Parameter(1.0);
 
-        ((Action)(() => _ = new Sgd<double>([p], learningRate: 0))).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("value");
+        ((Action)(() => _ = new Sgd<double>([p], learningRate: 0))).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("learningRate");
+        ((Action)(() => _ = new Adam<double>([p], learningRate: double.NaN))).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("learningRate");
+        ((Action)(() => new Sgd<double>([p], 0.1).LearningRate = -1)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("LearningRate");
         ((Action)(() => _ = new Sgd<double>([p], 0.1, momentum: 1.0))).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("momentum");
         ((Action)(() => _ = new Adam<double>([p], beta1: -0.1))).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("beta1");
         ((Action)(() => _ = new Adam<double>([p], beta2: 1.0))).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("beta2");
         ((Action)(() => _ = new Adam<double>([p], epsilon: 0))).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("epsilon");
         ((Action)(() => _ = new AdamW<double>([p], weightDecay: -1))).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("weightDecay");
+    }
+
+    [Fact]
+    public void Step_ParameterListedTwice_TakesOneStep()
+    {
+        var once = Parameter(1.0, -2.0);
+        var twice = Parameter(1.0, -2.0);
+        var single = new Sgd<double>([once], learningRate: 0.1);
+        var doubled = new Sgd<double>([twice, twice], learningRate: 0.1);
+        SetGradient(once, 0.5, -4.0);
+        SetGradient(twice, 0.5, -4.0);
+
+        single.Step();
+        doubled.Step();
+
+        doubled.Parameters.Should().ContainSingle();
+        twice.ToArray().Should().Equal(once.ToArray());
+        twice.ToArray().Should().Equal(1.0 - 0.05, -2.0 + 0.4);
+    }
+
+    [Fact]
+    public void Adam_ParameterListedTwice_KeepsOneStateAndStepsOnce()
+    {
+        var once = Parameter(3.0);
+        var twice = Parameter(3.0);
+        var single = new Adam<double>([once], learningRate: 0.1);
+        var doubled = new Adam<double>([twice, Parameter(7.0), twice], learningRate: 0.1);
+        for (int i = 0; i < 3; i++)
+        {
+            SetGradient(once, 1.0 + i);
+            SetGradient(twice, 1.0 + i);
+            single.Step();
+            doubled.Step();
+        }
+
+        doubled.Parameters.Should().HaveCount(2);
+        twice.Values[0].Should().Be(once.Values[0]);
     }
 
     [Fact]
