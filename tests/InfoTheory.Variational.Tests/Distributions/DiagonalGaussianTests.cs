@@ -205,7 +205,6 @@ public class DiagonalGaussianTests
     }
 
     [Fact]
-<<<<<<< HEAD
     public void RSample_SampleCountBeyondTheTensorSizeLimit_ThrowsNamingSamples()
     {
         var p = new DiagonalGaussian<float>(Tensor.Zeros<float>(2), Tensor.Zeros<float>(2));
@@ -213,7 +212,9 @@ public class DiagonalGaussianTests
         var act = () => p.RSample(new Random(1), int.MaxValue);
 
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("samples");
-=======
+    }
+
+    [Fact]
     public void ToGaussian_VarianceBeyondDouble_ThrowsInvalidOperationNamingTheRow()
     {
         // exp(800) overflows double: the graph distribution exists, the core Gaussian cannot. Before, the error named
@@ -221,6 +222,5 @@ public class DiagonalGaussianTests
         var gaussian = new DiagonalGaussian<double>(Tensor.Zeros<double>(2, 2), Tensor.FromValues<double>([0.0, 0.0, 0.0, 800.0], 2, 2));
         gaussian.ToGaussian(0).Dimension.Should().Be(2);
         gaussian.Invoking(g => g.ToGaussian(1)).Should().Throw<InvalidOperationException>().WithMessage("*row 1, coordinate 1 is 800*");
->>>>>>> fix/train
     }
 }
