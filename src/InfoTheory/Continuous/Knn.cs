@@ -240,12 +240,14 @@ public static class Knn
         double logScale = 0;
         if (options.Standardize)
         {
-            var (means, scales) = SamplePreparation.ColumnStatistics(points, d);
-            SamplePreparation.Apply(points, d, means, scales);
-            logScale = scales.Sum(Math.Log);
+            var statistics = SamplePreparation.ColumnStatistics(points, d);
+            SamplePreparation.Apply(points, d, statistics);
+            logScale = statistics.LogScale;
         }
 
         SamplePreparation.AddJitter(points, options.Jitter, new Random(options.JitterSeed));
+        logScale -= d * SamplePreparation.ScaleIntoRange(options.Norm, points) * Math.Log(2.0);
+        Guard.Untied(points, d, k, name, "the sample space");
         var index = SamplePreparation.Index(points, d, options.Norm, options.Search);
         var terms = new double[n];
         ForEachPoint(index, k, options.MaxDegreeOfParallelism, (i, keys, rows) =>
@@ -267,6 +269,11 @@ public static class Knn
         int n = xs.Length / dx;
         Guard.NeighborOrder(k, n - 1, nameof(k), "x");
         Prepare(options, (xs, dx), (ys, dy));
+        SamplePreparation.ScaleIntoRange(DistanceNorm.Maximum, xs, ys);
+
+        // A tie in the joint space is a tie in both marginals, so checking the marginals covers it.
+        Guard.Untied(xs, dx, k, "x", "X, where KSG counts neighbours");
+        Guard.Untied(ys, dy, k, "y", "Y, where KSG counts neighbours");
         int dj = dx + dy;
         double[] joint = SamplePreparation.Concatenate(xs, dx, ys, dy);
         var jointIndex = SamplePreparation.Index(joint, dj, DistanceNorm.Maximum, options.Search);
@@ -311,6 +318,10 @@ public static class Knn
         int n = xs.Length / dx;
         Guard.NeighborOrder(k, n - 1, nameof(k), "x");
         Prepare(options, (xs, dx), (ys, dy), (zs, dz));
+        SamplePreparation.ScaleIntoRange(DistanceNorm.Maximum, xs, ys, zs);
+
+        // A tie in (X, Z), (Y, Z) or the joint space is also a tie in Z, so checking Z covers every space used.
+        Guard.Untied(zs, dz, k, "z", "Z, the conditioning space where Frenzel–Pompe counts neighbours");
         double[] xz = SamplePreparation.Concatenate(xs, dx, zs, dz);
         double[] yz = SamplePreparation.Concatenate(ys, dy, zs, dz);
         double[] joint = SamplePreparation.Concatenate(xz, dx + dz, ys, dy);
@@ -341,14 +352,16 @@ public static class Knn
         Guard.NeighborOrder(k, m, nameof(k), "y");
         if (options.Standardize)
         {
-            var (means, scales) = SamplePreparation.ColumnStatistics(xs, d);
-            SamplePreparation.Apply(xs, d, means, scales);
-            SamplePreparation.Apply(ys, d, means, scales);
+            var statistics = SamplePreparation.ColumnStatistics(xs, d);
+            SamplePreparation.Apply(xs, d, statistics);
+            Guard.StandardizedAgainst(SamplePreparation.Apply(ys, d, statistics), "y", "x");
         }
 
         var jitter = new Random(options.JitterSeed);
         SamplePreparation.AddJitter(xs, options.Jitter, jitter);
         SamplePreparation.AddJitter(ys, options.Jitter, jitter);
+        SamplePreparation.ScaleIntoRange(options.Norm, xs, ys);
+        Guard.Untied(xs, ys, d, k);
         var xIndex = SamplePreparation.Index(xs, d, options.Norm, options.Search);
         var yIndex = SamplePreparation.Index(ys, d, options.Norm, options.Search);
         var rhoTerms = new double[n];
@@ -379,8 +392,7 @@ public static class Knn
         {
             foreach (var (points, dimension) in sets)
             {
-                var (means, scales) = SamplePreparation.ColumnStatistics(points, dimension);
-                SamplePreparation.Apply(points, dimension, means, scales);
+                SamplePreparation.Apply(points, dimension, SamplePreparation.ColumnStatistics(points, dimension));
             }
         }
 
@@ -422,14 +434,16 @@ public static class Knn
         });
     }
 
+    // Ties are rejected before the search and keys cannot overflow, so a zero Euclidean key can only be a
+    // distance too small to square next to the data's largest coordinate.
     private static void ThrowIfZeroDistance(double[] logDistanceTerms, string name, int k)
     {
         int row = Array.FindIndex(logDistanceTerms, double.IsNegativeInfinity);
         if (row >= 0)
         {
             throw new ArgumentException(
-                $"{name} row {row} is at distance 0 from its {k}-th nearest neighbour (repeated points), so its log-distance is -Infinity; "
-                + "remove duplicates, raise k, or set KnnOptions.Jitter to break ties reproducibly.",
+                $"{name} row {row} is closer to its {k}-th nearest neighbour than 2^-281 (about 1e-84) times the largest coordinate magnitude, "
+                + "so the squared Euclidean distance underflows to 0; use DistanceNorm.Maximum, which never squares, or drop the far outlying points.",
                 name);
         }
     }
