@@ -555,6 +555,21 @@ public class KnnTests
     }
 
     [Fact]
+    public void MutualInformation_CoordinatesNearDoubleMax_EqualsUnitScale()
+    {
+        // Differences of coordinates near ±1.8e308 overflow even under the maximum norm.
+        var (x, y) = CorrelatedPairs(500, 0.6, new Random(14));
+        double s = Math.ScaleB(1.0, 1022);
+        double[] hx = x.Select(v => v * s).ToArray(), hy = y.Select(v => v * s).ToArray();
+
+        foreach (var algorithm in new[] { KsgAlgorithm.One, KsgAlgorithm.Two })
+        {
+            var options = new KnnOptions { Algorithm = algorithm };
+            Knn.MutualInformation(hx, hy, 3, options).Should().Be(Knn.MutualInformation(x, y, 3, options));
+        }
+    }
+
+    [Fact]
     public void KullbackLeibler_StandardizedOtherSetOverflows_ThrowsNamingY()
     {
         double[] x = Points(50, 1, 11).Select(v => 1e-300 * v).ToArray();

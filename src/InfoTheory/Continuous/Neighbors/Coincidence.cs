@@ -96,8 +96,8 @@ internal static class Coincidence
         return true;
     }
 
-    // SplitMix64's finaliser over the coordinates' bits (−0.0 folded onto 0.0); a bijection for one coordinate.
-    private static ulong Hash(ReadOnlySpan<double> row)
+    /// <summary>SplitMix64's finaliser over the coordinates' bits (−0.0 folded onto 0.0); a bijection for one coordinate.</summary>
+    public static ulong Hash(ReadOnlySpan<double> row)
     {
         ulong h = 0;
         foreach (double v in row)
