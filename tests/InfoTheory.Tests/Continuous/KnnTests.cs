@@ -336,11 +336,8 @@ public class KnnTests
     [Fact]
     public void KullbackLeibler_OneSharedPoint_Throws()
     {
-        var x = new double[2 * 300];
-        var y = new double[2 * 300];
-        Gaussian.Standard(2).Sample(new Random(7), x);
-        Gaussian.Standard(2).Sample(new Random(8), y);
-        (y[2 * 17], y[(2 * 17) + 1]) = (x[2 * 250], -0.0 + x[(2 * 250) + 1]);
+        double[] x = Points(300, 2, 7), y = Points(300, 2, 8);
+        (y[2 * 17], y[(2 * 17) + 1]) = (x[2 * 250], x[(2 * 250) + 1]);
 
         var act = () => Knn.KullbackLeibler(x, y, 2);
 

@@ -1,23 +1,134 @@
+using System.Numerics;
+
 namespace InfoTheory.Continuous.Neighbors;
 
 /// <summary>
 /// Finds rows that coincide exactly, i.e. lie at distance 0 from each other under every norm, in
-/// O(N log N) whatever the data: rows are sorted by a hash of their coordinates' bits and only
-/// runs of equal hashes are compared coordinate by coordinate.
+/// expected O(N) and O(N log N) at worst: rows are bucketed by the top bits of a hash of their
+/// coordinates, each bucket goes through a small hash table that stays in cache, and when collisions
+/// exceed a budget the rows are sorted by hash instead.
 /// </summary>
 /// <remarks>
 /// This runs before any index is built, so heavily tied data is rejected before the queries whose
-/// cost grows with the number of equal distances. For one-dimensional data the hash is a bijection
-/// of the value, so the sort alone separates distinct values.
+/// cost grows with the number of equal distances; copies of one row meet on their first probe.
+/// Buckets keep rows in increasing order, rows of the first set before those of the second, so every
+/// group's first row is its lowest.
 /// </remarks>
 internal static class Coincidence
 {
+    // About this many rows per bucket: a table of two to four times as many slots fits in the first-level cache.
+    private const int BucketRows = 256;
+
     /// <summary>Finds the groups of identical rows of <paramref name="points"/>, and of <paramref name="points"/> together with <paramref name="others"/>.</summary>
     /// <param name="points">The rows examined, flat row-major.</param>
     /// <param name="others">A second set of rows of the same dimension (may be empty) that rows of <paramref name="points"/> must not share.</param>
     /// <param name="dimension">The number of coordinates per row.</param>
     /// <param name="copies">A row of <paramref name="points"/> is crowded when at least this many other rows of <paramref name="points"/> equal it.</param>
     public static CoincidenceCensus Count(double[] points, double[] others, int dimension, int copies)
+    {
+        int n = points.Length / dimension;
+        int total = checked(n + (others.Length / dimension));
+        int bucketBits = Math.Clamp(BitOperations.Log2((uint)Math.Max(total / BucketRows, 1)), 0, 16);
+        var first = new int[(1 << bucketBits) + 1];
+        var hashes = new ulong[total];
+        for (int r = 0; r < total; r++)
+        {
+            hashes[r] = Hash(Row(points, others, dimension, n, r));
+            first[Bucket(hashes[r], bucketBits) + 1]++;
+        }
+
+        int largest = 0;
+        for (int b = 0; b < first.Length - 1; b++)
+        {
+            largest = Math.Max(largest, first[b + 1]);
+            first[b + 1] += first[b];
+        }
+
+        // Stable scatter: within a bucket rows stay in increasing order, each beside its hash.
+        var order = new int[total];
+        var ordered = new ulong[total];
+        var next = first.AsSpan(0, first.Length - 1).ToArray();
+        for (int r = 0; r < total; r++)
+        {
+            int slot = next[Bucket(hashes[r], bucketBits)]++;
+            order[slot] = r;
+            ordered[slot] = hashes[r];
+        }
+
+        int slotBits = BitOperations.Log2((uint)Math.Max(largest, 1)) + 3;
+        var table = new int[1 << slotBits];
+        var own = new int[n];
+        var partner = new int[n];
+        partner.AsSpan().Fill(-1);
+        long budget = (8L * total) + 64;
+        for (int b = 0; b < first.Length - 1; b++)
+        {
+            int size = 4 << BitOperations.Log2((uint)Math.Max(first[b + 1] - first[b], 1));
+            table.AsSpan(0, size).Clear();
+            for (int t = first[b]; t < first[b + 1]; t++)
+            {
+                int slot = (int)((ordered[t] << bucketBits) >> (64 - slotBits)) & (size - 1);
+                while (true)
+                {
+                    int seen = table[slot] - 1;
+                    if (seen < 0)
+                    {
+                        table[slot] = t + 1;
+                        if (order[t] < n)
+                        {
+                            own[order[t]] = 1;
+                        }
+
+                        break;
+                    }
+
+                    if (ordered[seen] == ordered[t] && Same(order[seen], order[t], points, others, dimension, n))
+                    {
+                        Tally(own, partner, order[seen], order[t], n);
+                        break;
+                    }
+
+                    slot = (slot + 1) & (size - 1);
+                    if (--budget < 0)
+                    {
+                        return CountBySorting(points, others, dimension, copies);
+                    }
+                }
+            }
+        }
+
+        var census = new CoincidenceCensus(n, copies);
+        for (int r = 0; r < n; r++)
+        {
+            if (own[r] > 0)
+            {
+                census.Add(own[r], r, partner[r]);
+            }
+        }
+
+        return census;
+    }
+
+    /// <summary>SplitMix64's finaliser over the coordinates' bits (−0.0 folded onto 0.0); a bijection for one coordinate.</summary>
+    public static ulong Hash(ReadOnlySpan<double> row)
+    {
+        ulong h = 0;
+        foreach (double v in row)
+        {
+            h ^= (ulong)BitConverter.DoubleToInt64Bits(v == 0 ? 0.0 : v);
+            h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9UL;
+            h = (h ^ (h >> 27)) * 0x94D049BB133111EBUL;
+            h ^= h >> 31;
+        }
+
+        return h;
+    }
+
+    /// <summary>
+    /// As <see cref="Count"/> in O(N log N) whatever the collisions: rows sorted by hash, then runs of equal
+    /// hashes split into groups of equal rows. The path taken when the table's probe budget runs out.
+    /// </summary>
+    public static CoincidenceCensus CountBySorting(double[] points, double[] others, int dimension, int copies)
     {
         int n = points.Length / dimension, total = n + (others.Length / dimension);
         var hashes = new ulong[total];
@@ -39,23 +150,36 @@ internal static class Coincidence
                 end++;
             }
 
-            if (end - start > 1)
-            {
-                Span<int> run = rows.AsSpan(start, end - start);
-                if (!AllEqual(run, points, others, dimension, n))
-                {
-                    // Distinct rows with one hash: order the run by coordinates so equal rows become neighbours.
-                    run.Sort((a, b) => Row(points, others, dimension, n, a).SequenceCompareTo(Row(points, others, dimension, n, b)));
-                }
+            Span<int> run = rows.AsSpan(start, end - start);
 
-                int group = 0;
-                for (int t = 1; t <= run.Length; t++)
+            // Distinct rows with one hash: ordering the run by coordinates (then row) makes equal rows neighbours.
+            if (run.Length > 1)
+            {
+                run.Sort((a, b) =>
                 {
-                    if (t == run.Length || !Same(run[group], run[t], points, others, dimension, n))
+                    int order = Row(points, others, dimension, n, a).SequenceCompareTo(Row(points, others, dimension, n, b));
+                    return order != 0 ? order : a.CompareTo(b);
+                });
+            }
+
+            int group = 0;
+            for (int t = 1; t <= run.Length; t++)
+            {
+                if (t == run.Length || !Same(run[group], run[t], points, others, dimension, n))
+                {
+                    int count = 0, partner = -1;
+                    foreach (int r in run[group..t])
                     {
-                        census.Add(run[group..t]);
-                        group = t;
+                        count += r < n ? 1 : 0;
+                        partner = r >= n && partner < 0 ? r - n : partner;
                     }
+
+                    if (run[group] < n)
+                    {
+                        census.Add(count, run[group], partner);
+                    }
+
+                    group = t;
                 }
             }
 
@@ -63,6 +187,25 @@ internal static class Coincidence
         }
 
         return census;
+    }
+
+    private static int Bucket(ulong hash, int bits) => bits == 0 ? 0 : (int)(hash >> (64 - bits));
+
+    private static void Tally(int[] own, int[] partner, int first, int r, int n)
+    {
+        if (first >= n)
+        {
+            return;
+        }
+
+        if (r < n)
+        {
+            own[first]++;
+        }
+        else if (partner[first] < 0)
+        {
+            partner[first] = r - n;
+        }
     }
 
     private static ReadOnlySpan<double> Row(double[] points, double[] others, int dimension, int n, int r)
@@ -81,34 +224,6 @@ internal static class Coincidence
         }
 
         return true;
-    }
-
-    private static bool AllEqual(ReadOnlySpan<int> run, double[] points, double[] others, int dimension, int n)
-    {
-        for (int t = 1; t < run.Length; t++)
-        {
-            if (!Same(run[0], run[t], points, others, dimension, n))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>SplitMix64's finaliser over the coordinates' bits (−0.0 folded onto 0.0); a bijection for one coordinate.</summary>
-    public static ulong Hash(ReadOnlySpan<double> row)
-    {
-        ulong h = 0;
-        foreach (double v in row)
-        {
-            h ^= (ulong)BitConverter.DoubleToInt64Bits(v == 0 ? 0.0 : v);
-            h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9UL;
-            h = (h ^ (h >> 27)) * 0x94D049BB133111EBUL;
-            h ^= h >> 31;
-        }
-
-        return h;
     }
 }
 
@@ -143,23 +258,9 @@ internal sealed class CoincidenceCensus(int rows, int copies)
     /// <summary>A row of the second set equal to <see cref="SharedExample"/>.</summary>
     public int SharedPartner { get; private set; } = -1;
 
-    /// <summary>Tallies one group of identical rows (indices at or above <see cref="Rows"/> belong to the second set).</summary>
-    public void Add(ReadOnlySpan<int> group)
+    /// <summary>Tallies one group of identical rows: <paramref name="own"/> rows of the first set, the lowest <paramref name="lowest"/>, and the lowest equal row of the second set (−1 if none).</summary>
+    public void Add(int own, int lowest, int partner)
     {
-        int own = 0, lowest = int.MaxValue, partner = int.MaxValue;
-        foreach (int r in group)
-        {
-            if (r < Rows)
-            {
-                own++;
-                lowest = Math.Min(lowest, r);
-            }
-            else
-            {
-                partner = Math.Min(partner, r - Rows);
-            }
-        }
-
         if (own > Copies)
         {
             Crowded += own;
@@ -167,7 +268,7 @@ internal sealed class CoincidenceCensus(int rows, int copies)
             CrowdedExample = CrowdedExample < 0 ? lowest : Math.Min(CrowdedExample, lowest);
         }
 
-        if (own > 0 && partner != int.MaxValue)
+        if (partner >= 0)
         {
             Shared += own;
             if (SharedExample < 0 || lowest < SharedExample)

@@ -9,19 +9,35 @@ public class CoincidenceTests
     public void Count_GeneratedGridRows_MatchesPairwiseCount()
     {
         // Few grid values, −0.0 among them: duplicates everywhere, counted against the O(N²) definition.
-        var sets = Gen.Int[1, 3].SelectMany(d => Gen.Int[1, 50].SelectMany(n => Gen.Int[0, 3].Array[n * d].Select(grid => (d, n, grid))));
-
-        sets.Sample(
-            set =>
+        Gen.Select(Gen.Int[1, 3], Gen.Int[0, 3].Array[1, 150]).Sample(
+            (d, grid) =>
             {
-                var (d, n, grid) = set;
-                double[] points = grid.Select(v => v == 3 ? -0.0 : v).ToArray();
+                int n = grid.Length / d;
+                double[] points = grid.Take(n * d).Select(v => v == 3 ? -0.0 : v).ToArray();
                 foreach (int copies in new[] { 1, 2, 3 })
                 {
                     int expected = Enumerable.Range(0, n).Count(i => Enumerable.Range(0, n).Count(j => j != i && Same(points, d, i, j)) >= copies);
 
                     Coincidence.Count(points, [], d, copies).Crowded.Should().Be(expected);
+                    Coincidence.CountBySorting(points, [], d, copies).Crowded.Should().Be(expected);
                 }
+            },
+            iter: 300);
+    }
+
+    [Fact]
+    public void Count_GeneratedPairsOfSets_HashTableAndSortingAgree()
+    {
+        Gen.Select(Gen.Int[1, 2], Gen.Int[0, 4].Array[2, 80], Gen.Int[0, 4].Array[0, 80]).Sample(
+            (d, a, b) =>
+            {
+                double[] x = a.Take(a.Length / d * d).Select(v => (double)v).ToArray();
+                double[] y = b.Take(b.Length / d * d).Select(v => (double)v).ToArray();
+                var table = Coincidence.Count(x, y, d, 2);
+                var sorted = Coincidence.CountBySorting(x, y, d, 2);
+
+                (table.Crowded, table.LargestGroup, table.CrowdedExample, table.Shared, table.SharedExample, table.SharedPartner)
+                    .Should().Be((sorted.Crowded, sorted.LargestGroup, sorted.CrowdedExample, sorted.Shared, sorted.SharedExample, sorted.SharedPartner));
             },
             iter: 300);
     }
@@ -38,11 +54,12 @@ public class CoincidenceTests
         Coincidence.Hash([b0, b1]).Should().Be(Coincidence.Hash(a));
         double[] points = [.. a, b0, b1, .. a, b0, b1, 7.0, 7.0];
 
-        var census = Coincidence.Count(points, [], 2, 1);
-
-        census.Crowded.Should().Be(4);
-        census.LargestGroup.Should().Be(2);
-        census.CrowdedExample.Should().Be(0);
+        foreach (var census in new[] { Coincidence.Count(points, [], 2, 1), Coincidence.CountBySorting(points, [], 2, 1) })
+        {
+            census.Crowded.Should().Be(4);
+            census.LargestGroup.Should().Be(2);
+            census.CrowdedExample.Should().Be(0);
+        }
     }
 
     [Fact]
