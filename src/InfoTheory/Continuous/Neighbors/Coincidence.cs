@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 
 namespace InfoTheory.Continuous.Neighbors;
@@ -26,11 +27,29 @@ internal static class Coincidence
     /// <param name="copies">A row of <paramref name="points"/> is crowded when at least this many other rows of <paramref name="points"/> equal it.</param>
     public static CoincidenceCensus Count(double[] points, double[] others, int dimension, int copies)
     {
+        // Pooled scratch: the census runs on every estimate, and fresh large arrays would cost page faults and collections.
         int n = points.Length / dimension;
         int total = checked(n + (others.Length / dimension));
+        ulong[] hashes = ArrayPool<ulong>.Shared.Rent(checked(2 * total));
+        int[] rows = ArrayPool<int>.Shared.Rent(checked(total + (2 * n)));
+        try
+        {
+            return CountInto(points, others, dimension, copies, hashes.AsSpan(0, 2 * total), rows.AsSpan(0, total + (2 * n)));
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(hashes);
+            ArrayPool<int>.Shared.Return(rows);
+        }
+    }
+
+    private static CoincidenceCensus CountInto(double[] points, double[] others, int dimension, int copies, Span<ulong> scratch, Span<int> rows)
+    {
+        int n = points.Length / dimension, total = scratch.Length / 2;
         int bucketBits = Math.Clamp(BitOperations.Log2((uint)Math.Max(total / BucketRows, 1)), 0, 16);
         var first = new int[(1 << bucketBits) + 1];
-        var hashes = new ulong[total];
+        Span<ulong> hashes = scratch[..total], ordered = scratch[total..];
+        Span<int> order = rows[..total], own = rows.Slice(total, n), partner = rows.Slice(total + n, n);
         for (int r = 0; r < total; r++)
         {
             hashes[r] = Hash(Row(points, others, dimension, n, r));
@@ -45,8 +64,6 @@ internal static class Coincidence
         }
 
         // Stable scatter: within a bucket rows stay in increasing order, each beside its hash.
-        var order = new int[total];
-        var ordered = new ulong[total];
         var next = first.AsSpan(0, first.Length - 1).ToArray();
         for (int r = 0; r < total; r++)
         {
@@ -57,9 +74,8 @@ internal static class Coincidence
 
         int slotBits = BitOperations.Log2((uint)Math.Max(largest, 1)) + 3;
         var table = new int[1 << slotBits];
-        var own = new int[n];
-        var partner = new int[n];
-        partner.AsSpan().Fill(-1);
+        own.Clear();
+        partner.Fill(-1);
         long budget = (8L * total) + 64;
         for (int b = 0; b < first.Length - 1; b++)
         {
@@ -191,7 +207,7 @@ internal static class Coincidence
 
     private static int Bucket(ulong hash, int bits) => bits == 0 ? 0 : (int)(hash >> (64 - bits));
 
-    private static void Tally(int[] own, int[] partner, int first, int r, int n)
+    private static void Tally(Span<int> own, Span<int> partner, int first, int r, int n)
     {
         if (first >= n)
         {
