@@ -551,19 +551,20 @@ public class KnnTests
             .Should().BeApproximately(Knn.MutualInformation(Column(reduced, 2, 0), Column(reduced, 2, 1), 3, options).Value, 1e-12);
     }
 
-    [Fact]
-    public void MutualInformation_CoordinatesNearDoubleMax_EqualsUnitScale()
+    [Theory]
+    [InlineData(DistanceNorm.Euclidean)]
+    [InlineData(DistanceNorm.Maximum)]
+    public void Entropy_PointsSpanningTheDoubleRange_IsFiniteAndScaleEquivariant(DistanceNorm norm)
     {
-        // Differences of coordinates near ±1.8e308 overflow even under the maximum norm.
-        var (x, y) = CorrelatedPairs(500, 0.6, new Random(14));
-        double s = Math.ScaleB(1.0, 1022);
-        double[] hx = x.Select(v => v * s).ToArray(), hy = y.Select(v => v * s).ToArray();
+        // The third neighbour of each end point lies across zero, 3.2e308 away: more than double.MaxValue
+        // even before squaring, so the estimate was +∞.
+        double[] samples = [-1.7e308, -1.6e308, -1.5e308, 1.5e308, 1.6e308, 1.7e308];
+        var options = new KnnOptions { Norm = norm };
 
-        foreach (var algorithm in new[] { KsgAlgorithm.One, KsgAlgorithm.Two })
-        {
-            var options = new KnnOptions { Algorithm = algorithm };
-            Knn.MutualInformation(hx, hy, 3, options).Should().Be(Knn.MutualInformation(x, y, 3, options));
-        }
+        var estimate = Knn.Entropy(samples, 1, 3, options);
+
+        double.IsFinite(estimate.Value).Should().BeTrue();
+        estimate.Value.Should().BeApproximately(Knn.Entropy(samples.Select(v => v / 8).ToArray(), 1, 3, options).Value + Math.Log(8), 1e-12);
     }
 
     [Fact]
