@@ -11,7 +11,7 @@ namespace InfoTheory.Continuous;
 /// <remarks>
 /// <para>
 /// Samples come either as a <c>double[,]</c> whose rows are points or as a flat row-major span with
-/// its dimension. Results are deterministic: no hidden noise, no hidden rescaling; standardisation
+/// its dimension. Results are deterministic: no hidden noise, no rescaling that changes a result; standardisation
 /// and tie-breaking jitter are explicit <see cref="KnnOptions"/>. Neighbours are found by a k-d tree
 /// (about O(N log N) overall in low dimension) or by brute force, with identical results.
 /// </para>
@@ -20,6 +20,31 @@ namespace InfoTheory.Continuous;
 /// over √N. Neighbouring terms are not independent, so treat it as a rough guide; the estimators
 /// are also biased at small N. Estimates of quantities that are 0 (independence, equal distributions)
 /// scatter around 0 and can be slightly negative.
+/// </para>
+/// <para>
+/// Ties. The estimators assume continuous distributions, under which no two points coincide. A row is
+/// tied when it coincides exactly (every coordinate equal; 0 and −0 are equal) with k or more other rows
+/// in a space where the estimator measures distances: its k-th neighbour there is at distance 0, so the
+/// estimate is undefined (ln 0 in Kozachenko–Leonenko, a zero radius and atom-sized counts in KSG).
+/// Entropy checks the sample space. KSG mutual information checks each marginal, X and Y, where it
+/// counts neighbours; a tie in the joint space is a tie in both, so discrete and mixed data are caught
+/// even where no joint point repeats. Frenzel–Pompe checks the conditioning space Z, since a tie in
+/// (X, Z), (Y, Z) or the joint space is also a tie in Z. KL divergence checks the x sample and also
+/// rejects any row of x equal to a row of y: independent samples of continuous P and Q never share a
+/// point, and a shared point is a neighbour at distance 0 (KL(x, x) would come out negative). Fewer
+/// than k copies of a row are accepted. The check runs on the data as the search sees them (after
+/// standardisation and jitter) in O(N log N), before any neighbour search, and its
+/// <see cref="ArgumentException"/> names the parameter and counts the tied rows. Continuous data
+/// recorded with limited precision are made untied with <see cref="KnnOptions.Jitter"/>; discrete or
+/// mixed data call for a plug-in estimator on the values as labels or a discrete–continuous mixture
+/// estimator (Gao, Kannan, Oh &amp; Viswanath 2017).
+/// </para>
+/// <para>
+/// Scale. Euclidean distances are compared as squares; data whose largest magnitude lies outside
+/// [2⁻²⁵⁶, 2²⁵⁶] (or, for the maximum norm, reaches 2¹⁰²²) are first multiplied by a power of two, which
+/// changes no rounding. Hence ĥ(cX) = ĥ(X) + d ln c and the mutual-information and divergence estimates
+/// are unchanged for every scale c that keeps the data finite, and the k-d tree, the sorted 1-D index and
+/// brute force stay identical at any scale.
 /// </para>
 /// </remarks>
 public static class Knn
@@ -40,7 +65,7 @@ public static class Knn
     /// <param name="options">Norm, standardisation, jitter, search, unit and parallelism; <see cref="KnnOptions.Default"/> when null.</param>
     /// <returns>The estimate of h(X) in the unit of <paramref name="options"/> (it can be negative).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="samples"/> is null.</exception>
-    /// <exception cref="ArgumentException">No columns, a coordinate is NaN or infinite, a point coincides with its k nearest neighbours (use <see cref="KnnOptions.Jitter"/>), or an option is invalid.</exception>
+    /// <exception cref="ArgumentException">No columns, a coordinate is NaN or infinite, a row coincides with k or more other rows (tied; see the class remarks and <see cref="KnnOptions.Jitter"/>), a Euclidean neighbour distance is more than 1e84 times smaller than the largest coordinate (too small to square), or an option is invalid.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is outside [1, N − 1], or the unit or parallelism is invalid.</exception>
     public static Estimate Entropy(double[,] samples, int k = 3, KnnOptions? options = null)
     {
@@ -55,7 +80,7 @@ public static class Knn
     /// <param name="k">The neighbour order, 1 ≤ k ≤ N − 1; 3 by default.</param>
     /// <param name="options">Norm, standardisation, jitter, search, unit and parallelism; <see cref="KnnOptions.Default"/> when null.</param>
     /// <returns>The estimate of h(X) in the unit of <paramref name="options"/> (it can be negative).</returns>
-    /// <exception cref="ArgumentException">The length is not a multiple of d, a coordinate is NaN or infinite, a point coincides with its k nearest neighbours, or an option is invalid.</exception>
+    /// <exception cref="ArgumentException">The length is not a multiple of d, a coordinate is NaN or infinite, a row coincides with k or more other rows (tied; see the class remarks), a Euclidean neighbour distance is too small to square next to the largest coordinate, or an option is invalid.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="dimension"/> is below 1, <paramref name="k"/> is outside [1, N − 1], or the unit or parallelism is invalid.</exception>
     public static Estimate Entropy(ReadOnlySpan<double> samples, int dimension, int k = 3, KnnOptions? options = null)
     {
@@ -78,7 +103,7 @@ public static class Knn
     /// <param name="options">Algorithm, standardisation, jitter, search, unit and parallelism; <see cref="KnnOptions.Default"/> when null.</param>
     /// <returns>The estimate of I(X; Y) in the unit of <paramref name="options"/>; near 0, possibly slightly negative, at independence.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="x"/> or <paramref name="y"/> is null.</exception>
-    /// <exception cref="ArgumentException">No columns, a coordinate is NaN or infinite, the row counts differ, or an option is invalid.</exception>
+    /// <exception cref="ArgumentException">No columns, a coordinate is NaN or infinite, the row counts differ, a row of X or of Y coincides with k or more other rows of its marginal (tied; see the class remarks and <see cref="KnnOptions.Jitter"/>), or an option is invalid.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is outside [1, N − 1], or the unit or parallelism is invalid.</exception>
     public static Estimate MutualInformation(double[,] x, double[,] y, int k = 3, KnnOptions? options = null)
     {
@@ -95,7 +120,7 @@ public static class Knn
     /// <param name="k">The neighbour order, 1 ≤ k ≤ N − 1; 3 by default.</param>
     /// <param name="options">Algorithm, standardisation, jitter, search, unit and parallelism; <see cref="KnnOptions.Default"/> when null.</param>
     /// <returns>The estimate of I(X; Y) in the unit of <paramref name="options"/>; near 0, possibly slightly negative, at independence.</returns>
-    /// <exception cref="ArgumentException">A value is NaN or infinite, the lengths differ, or an option is invalid.</exception>
+    /// <exception cref="ArgumentException">A value is NaN or infinite, the lengths differ, a value of x or of y is repeated more than k times (tied; see the class remarks), or an option is invalid.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is outside [1, N − 1], or the unit or parallelism is invalid.</exception>
     public static Estimate MutualInformation(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int k = 3, KnnOptions? options = null)
         => MutualInformation(x, 1, y, 1, k, options);
@@ -109,7 +134,7 @@ public static class Knn
     /// <param name="k">The neighbour order, 1 ≤ k ≤ N − 1; 3 by default.</param>
     /// <param name="options">Algorithm, standardisation, jitter, search, unit and parallelism; <see cref="KnnOptions.Default"/> when null.</param>
     /// <returns>The estimate of I(X; Y) in the unit of <paramref name="options"/>; near 0, possibly slightly negative, at independence.</returns>
-    /// <exception cref="ArgumentException">A length is not a multiple of its dimension, a value is NaN or infinite, the row counts differ, or an option is invalid.</exception>
+    /// <exception cref="ArgumentException">A length is not a multiple of its dimension, a value is NaN or infinite, the row counts differ, a row of X or of Y coincides with k or more other rows of its marginal (tied; see the class remarks), or an option is invalid.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A dimension is below 1, <paramref name="k"/> is outside [1, N − 1], or the unit or parallelism is invalid.</exception>
     public static Estimate MutualInformation(ReadOnlySpan<double> x, int xDimension, ReadOnlySpan<double> y, int yDimension, int k = 3, KnnOptions? options = null)
     {
@@ -133,7 +158,7 @@ public static class Knn
     /// <param name="options">Standardisation, jitter, search, unit and parallelism; <see cref="KnnOptions.Default"/> when null.</param>
     /// <returns>The estimate of I(X; Y | Z) in the unit of <paramref name="options"/>; near 0, possibly slightly negative, under conditional independence.</returns>
     /// <exception cref="ArgumentNullException">A sample matrix is null.</exception>
-    /// <exception cref="ArgumentException">No columns, a coordinate is NaN or infinite, the row counts differ, or an option is invalid.</exception>
+    /// <exception cref="ArgumentException">No columns, a coordinate is NaN or infinite, the row counts differ, a row of Z coincides with k or more other rows of Z (tied; see the class remarks and <see cref="KnnOptions.Jitter"/>), or an option is invalid.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is outside [1, N − 1], or the unit or parallelism is invalid.</exception>
     public static Estimate ConditionalMutualInformation(double[,] x, double[,] y, double[,] z, int k = 3, KnnOptions? options = null)
     {
@@ -156,7 +181,7 @@ public static class Knn
     /// <param name="k">The neighbour order, 1 ≤ k ≤ N − 1; 3 by default.</param>
     /// <param name="options">Standardisation, jitter, search, unit and parallelism; <see cref="KnnOptions.Default"/> when null.</param>
     /// <returns>The estimate of I(X; Y | Z) in the unit of <paramref name="options"/>; near 0, possibly slightly negative, under conditional independence.</returns>
-    /// <exception cref="ArgumentException">A length is not a multiple of its dimension, a value is NaN or infinite, the row counts differ, or an option is invalid.</exception>
+    /// <exception cref="ArgumentException">A length is not a multiple of its dimension, a value is NaN or infinite, the row counts differ, a row of Z coincides with k or more other rows of Z (tied; see the class remarks), or an option is invalid.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A dimension is below 1, <paramref name="k"/> is outside [1, N − 1], or the unit or parallelism is invalid.</exception>
     public static Estimate ConditionalMutualInformation(
         ReadOnlySpan<double> x, int xDimension, ReadOnlySpan<double> y, int yDimension, ReadOnlySpan<double> z, int zDimension, int k = 3, KnnOptions? options = null)
@@ -182,7 +207,7 @@ public static class Knn
     /// <param name="options">Norm, standardisation, jitter, search, unit and parallelism; <see cref="KnnOptions.Default"/> when null.</param>
     /// <returns>The estimate of KL(P‖Q) in the unit of <paramref name="options"/>; near 0, possibly slightly negative, when P = Q.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="x"/> or <paramref name="y"/> is null.</exception>
-    /// <exception cref="ArgumentException">No columns, a coordinate is NaN or infinite, the dimensions differ, a neighbour distance is zero (use <see cref="KnnOptions.Jitter"/>), or an option is invalid.</exception>
+    /// <exception cref="ArgumentException">No columns, a coordinate is NaN or infinite, the dimensions differ, a row of x coincides with k or more other rows of x (names x) or with any row of y (names y; see the class remarks and <see cref="KnnOptions.Jitter"/>), a Euclidean neighbour distance is too small to square next to the largest coordinate, y standardised by the statistics of x overflows, or an option is invalid.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is outside its range, or the unit or parallelism is invalid.</exception>
     public static Estimate KullbackLeibler(double[,] x, double[,] y, int k = 3, KnnOptions? options = null)
     {
@@ -200,7 +225,7 @@ public static class Knn
     /// <param name="k">The neighbour order, 1 ≤ k ≤ n − 1 and k ≤ m; 3 by default.</param>
     /// <param name="options">Norm, standardisation, jitter, search, unit and parallelism; <see cref="KnnOptions.Default"/> when null.</param>
     /// <returns>The estimate of KL(P‖Q) in the unit of <paramref name="options"/>; near 0, possibly slightly negative, when P = Q.</returns>
-    /// <exception cref="ArgumentException">A length is not a multiple of d, a coordinate is NaN or infinite, a neighbour distance is zero, or an option is invalid.</exception>
+    /// <exception cref="ArgumentException">A length is not a multiple of d, a coordinate is NaN or infinite, a row of x coincides with k or more other rows of x or with any row of y (see the class remarks), a Euclidean neighbour distance is too small to square next to the largest coordinate, y standardised by the statistics of x overflows, or an option is invalid.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="dimension"/> is below 1, <paramref name="k"/> is outside its range, or the unit or parallelism is invalid.</exception>
     public static Estimate KullbackLeibler(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int dimension, int k = 3, KnnOptions? options = null)
     {
@@ -240,12 +265,14 @@ public static class Knn
         double logScale = 0;
         if (options.Standardize)
         {
-            var (means, scales) = SamplePreparation.ColumnStatistics(points, d);
-            SamplePreparation.Apply(points, d, means, scales);
-            logScale = scales.Sum(Math.Log);
+            var statistics = SamplePreparation.ColumnStatistics(points, d);
+            SamplePreparation.Apply(points, d, statistics);
+            logScale = statistics.LogScale;
         }
 
         SamplePreparation.AddJitter(points, options.Jitter, new Random(options.JitterSeed));
+        logScale -= d * SamplePreparation.ScaleIntoRange(options.Norm, points) * Math.Log(2.0);
+        Guard.Untied(points, d, k, name, "the sample space");
         var index = SamplePreparation.Index(points, d, options.Norm, options.Search);
         var terms = new double[n];
         ForEachPoint(index, k, options.MaxDegreeOfParallelism, (i, keys, rows) =>
@@ -267,6 +294,11 @@ public static class Knn
         int n = xs.Length / dx;
         Guard.NeighborOrder(k, n - 1, nameof(k), "x");
         Prepare(options, (xs, dx), (ys, dy));
+        SamplePreparation.ScaleIntoRange(DistanceNorm.Maximum, xs, ys);
+
+        // A tie in the joint space is a tie in both marginals, so checking the marginals covers it.
+        Guard.Untied(xs, dx, k, "x", "X, where KSG counts neighbours");
+        Guard.Untied(ys, dy, k, "y", "Y, where KSG counts neighbours");
         int dj = dx + dy;
         double[] joint = SamplePreparation.Concatenate(xs, dx, ys, dy);
         var jointIndex = SamplePreparation.Index(joint, dj, DistanceNorm.Maximum, options.Search);
@@ -311,6 +343,10 @@ public static class Knn
         int n = xs.Length / dx;
         Guard.NeighborOrder(k, n - 1, nameof(k), "x");
         Prepare(options, (xs, dx), (ys, dy), (zs, dz));
+        SamplePreparation.ScaleIntoRange(DistanceNorm.Maximum, xs, ys, zs);
+
+        // A tie in (X, Z), (Y, Z) or the joint space is also a tie in Z, so checking Z covers every space used.
+        Guard.Untied(zs, dz, k, "z", "Z, the conditioning space where Frenzel–Pompe counts neighbours");
         double[] xz = SamplePreparation.Concatenate(xs, dx, zs, dz);
         double[] yz = SamplePreparation.Concatenate(ys, dy, zs, dz);
         double[] joint = SamplePreparation.Concatenate(xz, dx + dz, ys, dy);
@@ -341,14 +377,16 @@ public static class Knn
         Guard.NeighborOrder(k, m, nameof(k), "y");
         if (options.Standardize)
         {
-            var (means, scales) = SamplePreparation.ColumnStatistics(xs, d);
-            SamplePreparation.Apply(xs, d, means, scales);
-            SamplePreparation.Apply(ys, d, means, scales);
+            var statistics = SamplePreparation.ColumnStatistics(xs, d);
+            SamplePreparation.Apply(xs, d, statistics);
+            Guard.StandardizedAgainst(SamplePreparation.Apply(ys, d, statistics), "y", "x");
         }
 
         var jitter = new Random(options.JitterSeed);
         SamplePreparation.AddJitter(xs, options.Jitter, jitter);
         SamplePreparation.AddJitter(ys, options.Jitter, jitter);
+        SamplePreparation.ScaleIntoRange(options.Norm, xs, ys);
+        Guard.Untied(xs, ys, d, k);
         var xIndex = SamplePreparation.Index(xs, d, options.Norm, options.Search);
         var yIndex = SamplePreparation.Index(ys, d, options.Norm, options.Search);
         var rhoTerms = new double[n];
@@ -379,8 +417,7 @@ public static class Knn
         {
             foreach (var (points, dimension) in sets)
             {
-                var (means, scales) = SamplePreparation.ColumnStatistics(points, dimension);
-                SamplePreparation.Apply(points, dimension, means, scales);
+                SamplePreparation.Apply(points, dimension, SamplePreparation.ColumnStatistics(points, dimension));
             }
         }
 
@@ -422,14 +459,16 @@ public static class Knn
         });
     }
 
+    // Ties are rejected before the search and keys cannot overflow, so a zero Euclidean key can only be a
+    // distance too small to square next to the data's largest coordinate.
     private static void ThrowIfZeroDistance(double[] logDistanceTerms, string name, int k)
     {
         int row = Array.FindIndex(logDistanceTerms, double.IsNegativeInfinity);
         if (row >= 0)
         {
             throw new ArgumentException(
-                $"{name} row {row} is at distance 0 from its {k}-th nearest neighbour (repeated points), so its log-distance is -Infinity; "
-                + "remove duplicates, raise k, or set KnnOptions.Jitter to break ties reproducibly.",
+                $"{name} row {row} is closer to its {k}-th nearest neighbour than 2^-281 (about 1e-84) times the largest coordinate magnitude, "
+                + "so the squared Euclidean distance underflows to 0; use DistanceNorm.Maximum, which never squares, or drop the far outlying points.",
                 name);
         }
     }

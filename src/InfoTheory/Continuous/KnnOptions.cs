@@ -3,8 +3,8 @@ namespace InfoTheory.Continuous;
 /// <summary>Settings for the <see cref="Knn"/> estimators. Nothing is done to the data unless asked for here.</summary>
 /// <remarks>
 /// The estimators never add noise or rescale on their own, so the same input always gives the same
-/// result. Ties (repeated points) make neighbour distances zero; <see cref="Jitter"/> breaks them
-/// with reproducible noise when the caller chooses to.
+/// result. Ties (repeated points) make neighbour distances zero, and the estimators reject them (see
+/// <see cref="Knn"/>); <see cref="Jitter"/> breaks them with reproducible noise when the caller chooses to.
 /// </remarks>
 public sealed record KnnOptions
 {
@@ -25,7 +25,8 @@ public sealed record KnnOptions
     /// Whether to centre each column and divide it by its sample standard deviation first (columns
     /// with zero spread are only centred). Mutual information and KL divergence are invariant under
     /// this, their estimates are not; for KL both sets are scaled by the statistics of the first set,
-    /// and for entropy Σ ln σⱼ is added back so the result still refers to the original data.
+    /// and for entropy Σ ln σⱼ is added back so the result still refers to the original data. Means and
+    /// deviations are computed in a power-of-two unit per column, so data near ±1.8e308 do not overflow.
     /// </summary>
     public bool Standardize { get; init; }
 
@@ -33,6 +34,11 @@ public sealed record KnnOptions
     /// The standard deviation of Gaussian noise added to every coordinate (after standardisation) to
     /// break ties; 0, the default, adds none. The noise comes from <see cref="JitterSeed"/>.
     /// </summary>
+    /// <remarks>
+    /// Meant for continuous data recorded with limited precision: noise of about the recording step undoes
+    /// the rounding, while much smaller noise only separates the copies and the estimate then reflects the
+    /// noise. It does not make discrete or mixed data continuous.
+    /// </remarks>
     public double Jitter { get; init; }
 
     /// <summary>The seed of the jitter noise; the same seed gives the same noise.</summary>

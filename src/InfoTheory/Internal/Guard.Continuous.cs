@@ -1,3 +1,5 @@
+using InfoTheory.Continuous.Neighbors;
+
 namespace InfoTheory.Internal;
 
 /// <summary>Input rules for densities, point sets and neighbour searches (the continuous estimators).</summary>
@@ -216,6 +218,73 @@ internal static partial class Guard
         {
             throw new ArgumentException(
                 $"{paramName} has length {pointsLength} but the destination holds {destinationLength} results; {destinationLength} points of dimension {dimension} need {(long)destinationLength * dimension} values.",
+                paramName);
+        }
+    }
+
+    /// <summary>
+    /// Throws when a kNN estimator would meet a zero neighbour distance in <paramref name="points"/>: some row
+    /// coincides exactly with <paramref name="k"/> or more other rows, so its k-th nearest neighbour is at distance 0.
+    /// Found in O(N log N) before any neighbour search.
+    /// </summary>
+    /// <param name="points">The rows, flat row-major, exactly as the neighbour search will see them.</param>
+    /// <param name="dimension">The coordinates per row.</param>
+    /// <param name="k">The neighbour order.</param>
+    /// <param name="paramName">The caller's parameter these rows came from.</param>
+    /// <param name="space">Where the distance is measured, for the message (for example "the joint (x, y) space").</param>
+    /// <exception cref="ArgumentException">A row coincides with <paramref name="k"/> or more other rows.</exception>
+    public static void Untied(double[] points, int dimension, int k, string paramName, string space)
+        => Untied(Coincidence.Count(points, [], dimension, k), k, paramName, space);
+
+    /// <summary>
+    /// Throws as <see cref="Untied(double[], int, int, string, string)"/> for <paramref name="x"/>, and also when a row of
+    /// <paramref name="x"/> coincides with any row of <paramref name="y"/>: independent samples of continuous
+    /// distributions never share a point, and a shared point is a neighbour at distance 0 that the estimator
+    /// would count as a draw from the other distribution.
+    /// </summary>
+    /// <exception cref="ArgumentException">A row of x is repeated k or more times (names "x"), or a row of x is also a row of y (names "y").</exception>
+    public static void Untied(double[] x, double[] y, int dimension, int k)
+    {
+        var census = Coincidence.Count(x, y, dimension, k);
+        Untied(census, k, nameof(x), "the sample space");
+        if (census.Shared > 0)
+        {
+            throw new ArgumentException(
+                $"{census.Shared} of the {census.Rows} rows of x coincide exactly with a row of y (x row {census.SharedExample} = y row {census.SharedPartner}); "
+                + "samples drawn independently from continuous P and Q never share a point, and a shared point sits at distance 0 "
+                + "from its own copy in y (for y = x the estimate would be negative). Pass disjoint samples; "
+                + $"for discrete or rounded data {TiedDataAdvice}",
+                nameof(y));
+        }
+    }
+
+    /// <summary>Throws unless a point set standardised by the column statistics of another set stayed finite.</summary>
+    /// <exception cref="ArgumentException"><paramref name="finite"/> is false; names <paramref name="paramName"/>.</exception>
+    public static void StandardizedAgainst(bool finite, string paramName, string referenceName)
+    {
+        if (!finite)
+        {
+            throw new ArgumentException(
+                $"{paramName} standardised by the column means and deviations of {referenceName} exceeds ±1.8e308: its points lie that many "
+                + $"standard deviations of {referenceName} away. Turn off KnnOptions.Standardize (the estimate does not need it to be finite).",
+                paramName);
+        }
+    }
+
+    private const string TiedDataAdvice =
+        "use a plug-in estimator on the values as labels (discrete data) or a discrete–continuous mixture estimator "
+        + "(Gao, Kannan, Oh & Viswanath 2017) (mixed data), or set KnnOptions.Jitter to break the ties of continuous data "
+        + "recorded with limited precision with reproducible noise below that precision.";
+
+    private static void Untied(CoincidenceCensus census, int k, string paramName, string space)
+    {
+        if (census.Crowded > 0)
+        {
+            throw new ArgumentException(
+                $"{census.Crowded} of the {census.Rows} rows of {paramName} coincide exactly with {k} or more other rows in {space} "
+                + $"(the largest group has {census.LargestGroup} identical rows; row {census.CrowdedExample} is one of the tied rows), "
+                + $"so they are at distance 0 from their {k}-th nearest neighbour (repeated points) and the kNN estimate is undefined. "
+                + $"kNN estimators assume continuous data: {TiedDataAdvice}",
                 paramName);
         }
     }

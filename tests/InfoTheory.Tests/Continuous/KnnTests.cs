@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using CsCheck;
 using InfoTheory.Continuous;
 
 namespace InfoTheory.Tests.Continuous;
@@ -198,13 +200,15 @@ public class KnnTests
         var x = new double[900, 2];
         var y = new double[900, 1];
         var z = new double[900, 1];
+        int[] shuffled = Enumerable.Range(0, 900).OrderBy(_ => random.Next()).ToArray();
         for (int i = 0; i < 900; i++)
         {
-            // Rounded to a coarse grid so that ties are everywhere; jitter breaks exact duplicates reproducibly.
-            x[i, 0] = Math.Round(random.NextDouble() * 4);
-            x[i, 1] = Math.Round(random.NextDouble() * 4);
-            y[i, 0] = x[i, 0] + Math.Round(random.NextDouble() * 2);
-            z[i, 0] = Math.Round(random.NextDouble() * 3);
+            // Distinct lattice points and integers repeated three times (fewer than k other copies): equal
+            // distances everywhere, yet no point sits at distance 0 from its k-th neighbour in any space used.
+            x[i, 0] = i % 30;
+            x[i, 1] = i / 30;
+            y[i, 0] = shuffled[i] / 3;
+            z[i, 0] = shuffled[(i * 7) % 900] / 3;
         }
 
         foreach (var algorithm in new[] { KsgAlgorithm.One, KsgAlgorithm.Two })
@@ -217,7 +221,7 @@ public class KnnTests
         var jitter = new KnnOptions { Jitter = 1e-6, JitterSeed = 3 };
         var jitterBrute = jitter with { Search = NeighborSearch.BruteForce };
         Knn.ConditionalMutualInformation(x, y, z, 3).Should().Be(Knn.ConditionalMutualInformation(x, y, z, 3, new KnnOptions { Search = NeighborSearch.BruteForce }));
-        Knn.Entropy(x, 3, jitter).Should().Be(Knn.Entropy(x, 3, jitterBrute));
+        Knn.Entropy(x, 3).Should().Be(Knn.Entropy(x, 3, new KnnOptions { Search = NeighborSearch.BruteForce }));
         var w = new double[700, 2];
         for (int i = 0; i < 700; i++)
         {
@@ -246,6 +250,108 @@ public class KnnTests
         act.Should().Throw<ArgumentException>().WithParameterName("samples").WithMessage("*distance 0*Jitter*");
         var options = new KnnOptions { Jitter = 1e-3, JitterSeed = 1 };
         Knn.Entropy(samples, 3, options).Should().Be(Knn.Entropy(samples, 3, options));
+    }
+
+    [Theory]
+    [InlineData(KsgAlgorithm.One)]
+    [InlineData(KsgAlgorithm.Two)]
+    public void MutualInformation_IndependentThreeLevelVariables_ThrowsTiedPointsNamingX(KsgAlgorithm algorithm)
+    {
+        // Issue 8: 9.68 nats (algorithm 1) and −4.8 (algorithm 2) for two independent 3-level variables.
+        var random = new Random(1);
+        double[] x = Enumerable.Range(0, 1000).Select(_ => (double)random.Next(3)).ToArray();
+        double[] y = Enumerable.Range(0, 1000).Select(_ => (double)random.Next(3)).ToArray();
+
+        var act = () => Knn.MutualInformation(x, y, 3, new KnnOptions { Algorithm = algorithm });
+
+        act.Should().Throw<ArgumentException>().WithParameterName("x")
+            .WithMessage("1000 of the 1000 rows of x coincide exactly with 3 or more other rows*distance 0*plug-in*mixture*KnnOptions.Jitter*");
+    }
+
+    [Fact]
+    public void MutualInformation_DiscreteMarginalWithContinuousPartner_ThrowsNamingX()
+    {
+        // No joint point repeats (y is continuous), but X has atoms: the marginal counts of KSG are not those of a density.
+        var (_, y) = CorrelatedPairs(600, 0.0, new Random(2));
+        double[] x = Enumerable.Range(0, 600).Select(i => (double)(i % 3)).ToArray();
+
+        var act = () => Knn.MutualInformation(x, y);
+
+        act.Should().Throw<ArgumentException>().WithParameterName("x").WithMessage("600 of the 600 rows of x*");
+        Knn.MutualInformation(x, y, 3, new KnnOptions { Jitter = 1e-3, JitterSeed = 4 }).Value.Should().BeGreaterThan(-1).And.BeLessThan(1);
+    }
+
+    [Fact]
+    public void MutualInformation_FewerThanKCopies_IsAccepted()
+    {
+        // Two copies of every y value leave each point with one other copy: below k = 3, every distance used is positive.
+        var (x, y) = CorrelatedPairs(400, 0.5, new Random(3));
+        for (int i = 1; i < 400; i += 2)
+        {
+            y[i] = y[i - 1];
+        }
+
+        Knn.MutualInformation(x, y).Value.Should().BeInRange(0.0, 1.0);
+        var act = () => Knn.MutualInformation(x, y, 1);
+        act.Should().Throw<ArgumentException>().WithParameterName("y").WithMessage("400 of the 400 rows of y coincide exactly with 1 or more*");
+    }
+
+    [Fact]
+    public void ConditionalMutualInformation_DiscreteConditioning_ThrowsNamingZ()
+    {
+        var (x, y) = CorrelatedPairs(500, 0.3, new Random(5));
+        double[] z = Enumerable.Range(0, 500).Select(i => (double)(i % 4)).ToArray();
+
+        var act = () => Knn.ConditionalMutualInformation(x, 1, y, 1, z, 1);
+
+        act.Should().Throw<ArgumentException>().WithParameterName("z").WithMessage("500 of the 500 rows of z*Jitter*");
+    }
+
+    [Fact]
+    public void MutualInformation_TwoHundredThousandTiedPoints_FailsFast()
+    {
+        // Issue 8: 14.7 nats after 20 s at n = 3e5; the search cost grew with the square of the ties.
+        double[] x = Enumerable.Range(0, 200_000).Select(i => (double)(i % 3)).ToArray();
+        double[] y = Enumerable.Range(0, 200_000).Select(i => (double)(i % 5)).ToArray();
+        var clock = Stopwatch.StartNew();
+
+        var act = () => Knn.MutualInformation(x, y);
+
+        act.Should().Throw<ArgumentException>().WithParameterName("x");
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(2));
+    }
+
+    [Fact]
+    public void KullbackLeibler_IdenticalSets_ThrowsSharedPointsNamingY()
+    {
+        // Issue 8: KL(x, x) was −0.48: every x found its own copy in y one neighbour earlier than in x.
+        var x = new double[2 * 1000];
+        Gaussian.Standard(2).Sample(new Random(6), x);
+
+        var act = () => Knn.KullbackLeibler(x, x, 2);
+
+        act.Should().Throw<ArgumentException>().WithParameterName("y").WithMessage("1000 of the 1000 rows of x coincide exactly with a row of y (x row 0 = y row 0)*");
+    }
+
+    [Fact]
+    public void KullbackLeibler_OneSharedPoint_Throws()
+    {
+        double[] x = Points(300, 2, 7), y = Points(300, 2, 8);
+        (y[2 * 17], y[(2 * 17) + 1]) = (x[2 * 250], x[(2 * 250) + 1]);
+
+        var act = () => Knn.KullbackLeibler(x, y, 2);
+
+        act.Should().Throw<ArgumentException>().WithParameterName("y").WithMessage("1 of the 300 rows of x*(x row 250 = y row 17)*");
+    }
+
+    [Fact]
+    public void Entropy_PositiveAndNegativeZero_AreTied()
+    {
+        var samples = new double[,] { { 0.0 }, { -0.0 }, { 1 }, { 3 } };
+
+        var act = () => Knn.Entropy(samples, 1);
+
+        act.Should().Throw<ArgumentException>().WithParameterName("samples").WithMessage("2 of the 4 rows*");
     }
 
     [Fact]
@@ -347,6 +453,151 @@ public class KnnTests
 
         act.Should().Throw<ArgumentException>().WithParameterName("options");
     }
+
+    public static TheoryData<double> ExtremeScales() => [1e-300, 1e-200, 1e-160, 1e160, 1e200, 1e300];
+
+    [Theory]
+    [MemberData(nameof(ExtremeScales))]
+    public void Estimators_ExtremeScales_TreeLineIndexAndBruteForceAgree(double c)
+    {
+        // Issue 8: squared Euclidean keys overflowed (+∞, NaN) or underflowed (false "repeated points") here.
+        double[] line = Points(400, 1, 9).Select(v => c * v).ToArray();
+        double[] plane = Points(400, 2, 10).Select(v => c * v).ToArray();
+        var brute = new KnnOptions { Search = NeighborSearch.BruteForce };
+
+        var lineEntropy = Knn.Entropy(line, 1);
+        var planeEntropy = Knn.Entropy(plane, 2);
+        var divergence = Knn.KullbackLeibler(plane.AsSpan(0, 400), plane.AsSpan(400), 2);
+
+        lineEntropy.Should().Be(Knn.Entropy(line, 1, 3, brute));
+        planeEntropy.Should().Be(Knn.Entropy(plane, 2, 3, brute));
+        divergence.Should().Be(Knn.KullbackLeibler(plane.AsSpan(0, 400), plane.AsSpan(400), 2, 3, brute));
+        double.IsFinite(lineEntropy.Value + planeEntropy.Value + divergence.Value).Should().BeTrue();
+    }
+
+    [Fact]
+    public void Entropy_ScaledData_ShiftsByDimensionTimesLogScale()
+    {
+        // h(cX) = h(X) + d ln c for every c the doubles allow, 1e-300 … 1e300, under both norms.
+        Gen.Select(Gen.Int, Gen.Int[1, 3], Gen.Double[-300, 300]).Sample((seed, d, exponent) =>
+        {
+            double c = Math.Pow(10, exponent);
+            double[] points = Points(250, d, seed);
+            double[] scaled = points.Select(v => c * v).ToArray();
+            foreach (var norm in new[] { DistanceNorm.Euclidean, DistanceNorm.Maximum })
+            {
+                var options = new KnnOptions { Norm = norm };
+                double shift = Knn.Entropy(scaled, d, 3, options).Value - Knn.Entropy(points, d, 3, options).Value;
+
+                shift.Should().BeApproximately(d * Math.Log(c), 1e-12 * (1 + Math.Abs(d * Math.Log(c))));
+            }
+        }, iter: 60);
+    }
+
+    [Fact]
+    public void MutualAndConditionalInformation_ScaledData_Unchanged()
+    {
+        Gen.Select(Gen.Int, Gen.Double[-300, 300]).Sample((seed, exponent) =>
+        {
+            double c = Math.Pow(10, exponent);
+            double[] xyz = Points(300, 3, seed);
+            for (int i = 0; i < 300; i++)
+            {
+                xyz[(3 * i) + 1] += xyz[3 * i];
+                xyz[(3 * i) + 2] += xyz[(3 * i) + 1];
+            }
+
+            double[] x = Column(xyz, 3, 0), y = Column(xyz, 3, 1), z = Column(xyz, 3, 2);
+            double[] cx = x.Select(v => c * v).ToArray(), cy = y.Select(v => c * v).ToArray(), cz = z.Select(v => c * v).ToArray();
+            foreach (var algorithm in new[] { KsgAlgorithm.One, KsgAlgorithm.Two })
+            {
+                var options = new KnnOptions { Algorithm = algorithm };
+                Knn.MutualInformation(cx, cy, 3, options).Value.Should().BeApproximately(Knn.MutualInformation(x, y, 3, options).Value, 1e-12);
+            }
+
+            Knn.ConditionalMutualInformation(cx, 1, cy, 1, cz, 1).Value
+                .Should().BeApproximately(Knn.ConditionalMutualInformation(x, 1, y, 1, z, 1).Value, 1e-12);
+        }, iter: 40);
+    }
+
+    [Fact]
+    public void KullbackLeibler_ScaledData_Unchanged()
+    {
+        Gen.Select(Gen.Int, Gen.Int[1, 3], Gen.Double[-300, 300]).Sample((seed, d, exponent) =>
+        {
+            double c = Math.Pow(10, exponent);
+            double[] x = Points(200, d, seed);
+            double[] y = Points(250, d, seed + 1).Select(v => (1.5 * v) + 0.5).ToArray();
+            foreach (var norm in new[] { DistanceNorm.Euclidean, DistanceNorm.Maximum })
+            {
+                var options = new KnnOptions { Norm = norm };
+                Knn.KullbackLeibler(x.Select(v => c * v).ToArray(), y.Select(v => c * v).ToArray(), d, 3, options).Value
+                    .Should().BeApproximately(Knn.KullbackLeibler(x, y, d, 3, options).Value, 1e-12);
+            }
+        }, iter: 60);
+    }
+
+    [Fact]
+    public void Standardize_DataNear1e308_MatchesDataDividedBy1e300()
+    {
+        // Issue 8: the column sums and squared deviations overflowed near 1e308.
+        double[] points = Points(500, 2, 10).Select(v => 3e307 * v).ToArray();
+        double[] reduced = points.Select(v => v / 1e300).ToArray();
+        var options = new KnnOptions { Standardize = true };
+
+        Knn.Entropy(points, 2, 3, options).Value
+            .Should().BeApproximately(Knn.Entropy(reduced, 2, 3, options).Value + (2 * Math.Log(1e300)), 1e-9);
+        Knn.MutualInformation(Column(points, 2, 0), Column(points, 2, 1), 3, options).Value
+            .Should().BeApproximately(Knn.MutualInformation(Column(reduced, 2, 0), Column(reduced, 2, 1), 3, options).Value, 1e-12);
+    }
+
+    [Theory]
+    [InlineData(DistanceNorm.Euclidean)]
+    [InlineData(DistanceNorm.Maximum)]
+    public void Entropy_PointsSpanningTheDoubleRange_IsFiniteAndScaleEquivariant(DistanceNorm norm)
+    {
+        // The third neighbour of each end point lies across zero, 3.2e308 away: more than double.MaxValue
+        // even before squaring, so the estimate was +∞.
+        double[] samples = [-1.7e308, -1.6e308, -1.5e308, 1.5e308, 1.6e308, 1.7e308];
+        var options = new KnnOptions { Norm = norm };
+
+        var estimate = Knn.Entropy(samples, 1, 3, options);
+
+        double.IsFinite(estimate.Value).Should().BeTrue();
+        estimate.Value.Should().BeApproximately(Knn.Entropy(samples.Select(v => v / 8).ToArray(), 1, 3, options).Value + Math.Log(8), 1e-12);
+    }
+
+    [Fact]
+    public void KullbackLeibler_StandardizedOtherSetOverflows_ThrowsNamingY()
+    {
+        double[] x = Points(50, 1, 11).Select(v => 1e-300 * v).ToArray();
+        double[] y = Points(50, 1, 12).Select(v => 1e300 * v).ToArray();
+
+        var act = () => Knn.KullbackLeibler(x, y, 1, 3, new KnnOptions { Standardize = true });
+
+        act.Should().Throw<ArgumentException>().WithParameterName("y").WithMessage("*Standardize*");
+    }
+
+    [Fact]
+    public void Entropy_DistanceTooSmallToSquare_ThrowsUnderflowNotRepeatedPoints()
+    {
+        double[] samples = [0, 1e-170, 2e-170, 3e-170, 4e-170, 1];
+
+        var act = () => Knn.Entropy(samples, 1, 1);
+
+        act.Should().Throw<ArgumentException>().WithParameterName("samples").WithMessage("*underflows*DistanceNorm.Maximum*");
+        Knn.Entropy(samples, 1, 1, new KnnOptions { Norm = DistanceNorm.Maximum }).Value.Should().BeNegative();
+    }
+
+    private static double[] Points(int n, int d, int seed)
+    {
+        var points = new double[n * d];
+        Gaussian.Standard(d).Sample(new Random(seed), points);
+        return points;
+    }
+
+    private static double[] Column(double[] points, int dimension, int column)
+        => Enumerable.Range(0, points.Length / dimension).Select(i => points[(i * dimension) + column]).ToArray();
 
     private static (double[] X, double[] Y) CorrelatedPairs(int n, double rho, Random random)
     {

@@ -29,17 +29,37 @@ internal static class SamplePreparation
         return samples.ToArray();
     }
 
-    /// <summary>Column means and scales (sample standard deviations, 1 for a column without spread).</summary>
-    public static (double[] Means, double[] Scales) ColumnStatistics(double[] points, int dimension)
+    /// <summary>
+    /// Column means and scales (sample standard deviations, 1 for a column without spread), computed in a
+    /// power-of-two unit per column (the column's largest magnitude brought into [1, 2)) so that neither the
+    /// sums nor the squared deviations overflow, even for data near ±1.8e308.
+    /// </summary>
+    /// <remarks>
+    /// Scaling by a power of two commutes with rounding, so for data whose plain sums do not overflow the
+    /// standardised values are bit for bit those of the textbook formula (v − mean) / sd.
+    /// </remarks>
+    public static ColumnScaling ColumnStatistics(double[] points, int dimension)
     {
         int rows = points.Length / dimension;
         var means = new double[dimension];
         var scales = new double[dimension];
+        var exponents = new int[dimension];
+        for (int j = 0; j < dimension; j++)
+        {
+            double largest = 0;
+            for (int i = 0; i < rows; i++)
+            {
+                largest = Math.Max(largest, Math.Abs(points[(i * dimension) + j]));
+            }
+
+            exponents[j] = largest > 0 ? -Math.ILogB(largest) : 0;
+        }
+
         for (int i = 0; i < rows; i++)
         {
             for (int j = 0; j < dimension; j++)
             {
-                means[j] += points[(i * dimension) + j];
+                means[j] += Math.ScaleB(points[(i * dimension) + j], exponents[j]);
             }
         }
 
@@ -52,7 +72,7 @@ internal static class SamplePreparation
         {
             for (int j = 0; j < dimension; j++)
             {
-                double c = points[(i * dimension) + j] - means[j];
+                double c = Math.ScaleB(points[(i * dimension) + j], exponents[j]) - means[j];
                 scales[j] += c * c;
             }
         }
@@ -60,20 +80,79 @@ internal static class SamplePreparation
         for (int j = 0; j < dimension; j++)
         {
             double sd = rows > 1 ? Math.Sqrt(scales[j] / (rows - 1)) : 0.0;
-            scales[j] = sd > 0 ? sd : 1.0;
+            if (sd > 0)
+            {
+                scales[j] = sd;
+            }
+            else
+            {
+                // A column without spread is only centred, in its own unit.
+                means[j] = Math.ScaleB(means[j], -exponents[j]);
+                scales[j] = 1.0;
+                exponents[j] = 0;
+            }
         }
 
-        return (means, scales);
+        return new ColumnScaling(means, scales, exponents);
     }
 
-    /// <summary>Replaces every coordinate v by (v − mean) / scale, in place.</summary>
-    public static void Apply(double[] points, int dimension, double[] means, double[] scales)
+    /// <summary>Replaces every coordinate v by (v − mean) / scale, in place; false if a result overflows (only possible with another set's statistics).</summary>
+    public static bool Apply(double[] points, int dimension, ColumnScaling statistics)
     {
+        bool finite = true;
         for (int k = 0; k < points.Length; k++)
         {
             int j = k % dimension;
-            points[k] = (points[k] - means[j]) / scales[j];
+            points[k] = (Math.ScaleB(points[k], statistics.Exponents[j]) - statistics.Means[j]) / statistics.Scales[j];
+            finite &= double.IsFinite(points[k]);
         }
+
+        return finite;
+    }
+
+    /// <summary>
+    /// Multiplies every coordinate of all <paramref name="sets"/> by one power of two 2ˢ, the smallest change that
+    /// brings their largest magnitude M into the range where <paramref name="norm"/>'s keys can neither overflow nor,
+    /// for the Euclidean norm, lose the precision of distances down to 2⁻²⁵⁵·M; returns s (0, and nothing touched, for
+    /// ordinary data).
+    /// </summary>
+    /// <remarks>
+    /// Euclidean keys are squared distances, so M must stay within [2⁻²⁵⁶, 2²⁵⁶]; maximum-norm keys are plain
+    /// differences, which overflow only when M reaches 2¹⁰²³. A power of two changes no rounding, so every
+    /// estimate moves exactly as the scale says (h by d·s·ln 2, mutual information and divergence not at all).
+    /// </remarks>
+    public static int ScaleIntoRange(DistanceNorm norm, params ReadOnlySpan<double[]> sets)
+    {
+        double largest = 0;
+        foreach (double[] set in sets)
+        {
+            foreach (double v in set)
+            {
+                largest = Math.Max(largest, Math.Abs(v));
+            }
+        }
+
+        if (largest == 0)
+        {
+            return 0;
+        }
+
+        int exponent = Math.ILogB(largest);
+        int high = norm == DistanceNorm.Euclidean ? 255 : 1021;
+        int low = norm == DistanceNorm.Euclidean ? -256 : int.MinValue;
+        int shift = exponent > high ? high - exponent : exponent < low ? low - exponent : 0;
+        if (shift != 0)
+        {
+            foreach (double[] set in sets)
+            {
+                for (int i = 0; i < set.Length; i++)
+                {
+                    set[i] = Math.ScaleB(set[i], shift);
+                }
+            }
+        }
+
+        return shift;
     }
 
     /// <summary>Adds N(0, <paramref name="standardDeviation"/>²) noise to every coordinate from <paramref name="random"/>, in place.</summary>
