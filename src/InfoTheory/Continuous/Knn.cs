@@ -237,7 +237,7 @@ public static class Knn
     private static KnnOptions Validate(KnnOptions? options)
     {
         options ??= KnnOptions.Default;
-        Units.NatsPerUnit(options.Unit, nameof(options));
+        Guard.Defined(options.Unit, nameof(options), "options.Unit");
         if (!(options.Jitter >= 0) || double.IsPositiveInfinity(options.Jitter))
         {
             throw new ArgumentException($"options.Jitter is {Guard.Format(options.Jitter)}; it must be finite and >= 0.", nameof(options));
@@ -250,10 +250,9 @@ public static class Knn
                 $"options.MaxDegreeOfParallelism is {options.MaxDegreeOfParallelism}; it must be -1 (all cores) or >= 1.");
         }
 
-        if (!Enum.IsDefined(options.Norm) || !Enum.IsDefined(options.Algorithm) || !Enum.IsDefined(options.Search))
-        {
-            throw new ArgumentException("options has an undefined Norm, Algorithm or Search value.", nameof(options));
-        }
+        Guard.Defined(options.Norm, nameof(options), "options.Norm");
+        Guard.Defined(options.Algorithm, nameof(options), "options.Algorithm");
+        Guard.Defined(options.Search, nameof(options), "options.Search");
 
         return options;
     }
