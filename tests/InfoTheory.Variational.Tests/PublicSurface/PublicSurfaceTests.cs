@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using System.Reflection;
+using Xunit.Abstractions;
+
+namespace InfoTheory.Variational.Tests.PublicSurface;
+
+/// <summary>Runs alone: it caps the process heap while it calls the whole surface with hostile arguments.</summary>
+[CollectionDefinition(nameof(PublicSurfaceGroup), DisableParallelization = true)]
+public sealed class PublicSurfaceGroup;
+
+/// <summary>
+/// Calls every public constructor and method of both packages with one hostile argument at a time, every other
+/// argument valid, and checks each call against <see cref="ContractOracle"/>. A new public member is covered
+/// as soon as it exists; a new parameter type or receiver the harness cannot build fails
+/// <see cref="EveryPublicMember_CanBeCalledWithValidArguments"/> until <see cref="ValidArguments"/> learns it.
+/// </summary>
+[Collection(nameof(PublicSurfaceGroup))]
+public sealed class PublicSurfaceTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(5);
+
+    /// <summary>Members that cannot be called safely from a test, each with its reason.</summary>
+    private static readonly Dictionary<string, string> NotCalled = new()
+    {
+        ["Autograd.set_TrapNonFinite"] = "flips a process-wide switch that every other test in the process would see",
+    };
+
+    [Fact]
+    public void EveryPublicMember_HostileArgument_ReturnsInRangeOrThrowsNamingAParameter()
+    {
+        var violations = new List<string>();
+        var stopwatch = Stopwatch.StartNew();
+        int calls = 0;
+        using var folder = new Data.TempDirectory();
+        var valid = new ValidArguments(folder.Path);
+        using (var bounded = new BoundedCall(heapBytes: 4UL << 30))
+        {
+            foreach (MethodBase member in Members())
+            {
+                foreach ((string label, string parameter, Func<object?[]> arguments, Type? userException) in Calls(member, valid, folder.Path))
+                {
+                    calls++;
+                    string? violation = Check(member, arguments, userException, bounded);
+                    if (violation is not null)
+                    {
+                        violations.Add($"{PublicSurface.Describe(member)} | {parameter} = {label} | {violation}");
+                    }
+                }
+            }
+
+            output.WriteLine($"{calls} calls in {stopwatch.Elapsed.TotalSeconds:F1} s; {bounded.Abandoned} overran {Budget.TotalSeconds} s.");
+        }
+
+        File.WriteAllLines(Path.Combine(AppContext.BaseDirectory, "public-surface-violations.txt"), violations);
+        violations.Should().BeEmpty("every call must return a value in range or throw a documented exception naming a real parameter; {0} of {1} calls did not", violations.Count, calls);
+    }
+
+    [Fact]
+    public void EveryPublicMember_CanBeCalledWithValidArguments()
+    {
+        var gaps = new List<string>();
+        using var folder = new Data.TempDirectory();
+        var valid = new ValidArguments(folder.Path);
+        foreach (MethodBase member in Members())
+        {
+            if (SpanInvoker.Unreachable(member) is { } reason)
+            {
+                gaps.Add($"{PublicSurface.Describe(member)} | cannot be invoked: {reason}");
+                continue;
+            }
+
+            if (member is MethodInfo { IsStatic: false } && valid.NewInstance(member.ReflectedType!) is null)
+            {
+                gaps.Add($"{PublicSurface.Describe(member)} | no valid {PublicSurface.TypeName(member.ReflectedType!)} to call it on: teach ValidArguments.NewInstance");
+                continue;
+            }
+
+            foreach (ParameterInfo parameter in member.GetParameters())
+            {
+                try
+                {
+                    _ = valid.For(member, parameter);
+                }
+#pragma warning disable CA1031 // A table gap is reported, not thrown.
+                catch (Exception exception)
+#pragma warning restore CA1031
+                {
+                    gaps.Add($"{PublicSurface.Describe(member)} | no valid {parameter.Name}: {exception.GetType().Name}: {exception.Message}");
+                }
+            }
+        }
+
+        gaps.Should().BeEmpty();
+    }
+
+    private static IEnumerable<MethodBase> Members() =>
+        PublicSurface.Types()
+            .SelectMany(PublicSurface.Members)
+            .Where(m => !NotCalled.ContainsKey(m.DeclaringType!.Name + "." + m.Name) && SpanInvoker.Unreachable(m) is null);
+
+    /// <summary>The call with valid arguments, then one call per hostile value of each parameter.</summary>
+    private static IEnumerable<(string Label, string Parameter, Func<object?[]> Arguments, Type? UserException)> Calls(MethodBase member, ValidArguments valid, string folder)
+    {
+        ParameterInfo[] parameters = member.GetParameters();
+        object?[] Build(int hostileIndex, Hostile? hostile)
+        {
+            var arguments = new object?[parameters.Length + 1];
+            arguments[0] = member is MethodInfo { IsStatic: false } ? valid.NewInstance(member.ReflectedType!) : null;
+            for (int i = 0; i < parameters.Length; i++)
+            {
+                arguments[i + 1] = i == hostileIndex ? hostile!.Make() : valid.For(member, parameters[i]);
+            }
+
+            return arguments;
+        }
+
+        yield return ("valid arguments", "(none)", () => Build(-1, null), null);
+        for (int i = 0; i < parameters.Length; i++)
+        {
+            int index = i;
+            ParameterInfo parameter = parameters[i];
+            foreach (Hostile hostile in HostileArguments.For(member, parameter, () => valid.For(member, parameter), folder))
+            {
+                // A blank path would be written to the working directory, outside the test's temp folder.
+                if (member.Name == "Save" && hostile.Label == "\" \"")
+                {
+                    continue;
+                }
+
+                yield return (hostile.Label, parameter.Name!, () => Build(index, hostile), hostile.UserException);
+            }
+        }
+    }
+
+    private static string? Check(MethodBase member, Func<object?[]> build, Type? userException, BoundedCall bounded)
+    {
+        object?[] arguments;
+        try
+        {
+            arguments = build();
+        }
+#pragma warning disable CA1031 // A hostile value the library refuses to build is tested where it is built.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return null;
+        }
+
+        CallOutcome outcome = bounded.Run(() => SpanInvoker.Invoke(member, arguments), Budget);
+        if (outcome.TimedOut)
+        {
+            return $"still running after {Budget.TotalSeconds} s";
+        }
+
+        return outcome.Exception is { } exception
+            ? ContractOracle.Judge(member, exception, userException)
+            : ContractOracle.Judge(member, outcome.Result, arguments[1..]);
+    }
+}
