@@ -16,6 +16,9 @@ internal static class ContractOracle
 {
     private const double Ln2 = 0.69314718055994531;
 
+    /// <summary>Members returning tensors whose docs restrict the input domain, so NaN is never a fair answer.</summary>
+    private static readonly HashSet<string> StrictTensors = ["SparsityPenalty.Evaluate"];
+
     /// <summary>Why the exception breaks the contract, or null when it keeps it.</summary>
     public static string? Judge(MethodBase member, Exception exception, Type? userException)
     {
@@ -60,16 +63,26 @@ internal static class ContractOracle
             : null;
     }
 
-    /// <summary>Why the returned value is outside the documented range, or null when it is inside.</summary>
+    /// <summary>
+    /// Why the returned value is outside the documented range, or null when it is inside.
+    /// <paramref name="arguments"/> holds the receiver (null for static members) and then the arguments.
+    /// </summary>
     public static string? Judge(MethodBase member, object? result, object?[] arguments)
     {
         string owner = member.DeclaringType!.Name;
         string name = member.Name;
-        bool arithmetic = member.DeclaringType.Namespace is "InfoTheory.Variational.Autodiff" or "InfoTheory.Variational.Nn";
+        if (member is ConstructorInfo && IsRecord(member.DeclaringType))
+        {
+            // A record's constructor stores what it is given; the members that produce such records are judged instead.
+            return null;
+        }
+
+        // Building a tensor graph follows IEEE rules, as arithmetic on doubles does: a non-finite input may give NaN.
+        bool arithmetic = member.DeclaringType.Namespace is "InfoTheory.Variational.Autodiff" or "InfoTheory.Variational.Nn"
+            || (member is MethodInfo { ReturnType.IsGenericType: true } info && info.ReturnType.GetGenericTypeDefinition() == typeof(global::InfoTheory.Variational.Autodiff.Tensor<>) && !StrictTensors.Contains(owner + "." + name));
         bool nonFiniteIn = arguments.Any(HasNonFinite);
         foreach ((string path, double value) in Numbers(result, "result", 0))
         {
-            // Tensor arithmetic follows IEEE rules: a non-finite input may give NaN, as it would for doubles.
             if (double.IsNaN(value) && !(arithmetic && nonFiniteIn))
             {
                 return $"returns NaN ({path})";
@@ -129,7 +142,7 @@ internal static class ContractOracle
     /// <summary>Size postconditions that catch a wrapped product of counts.</summary>
     private static string? Shape(string owner, string name, object? result, object?[] arguments)
     {
-        if (owner == "VariationalAutoencoder" && name == "Sample" && result is Array samples && arguments[1] is int count && samples.GetLength(0) != count)
+        if (owner == "VariationalAutoencoder" && name == "Sample" && result is Array samples && arguments[1] is int count && count >= 0 && samples.GetLength(0) != count)
         {
             return $"returns {samples.GetLength(0)} rows for {count} samples";
         }
@@ -144,8 +157,9 @@ internal static class ContractOracle
 
     private static bool NamesParameter(MethodBase member, string name)
     {
-        if (member.Name.StartsWith("set_", StringComparison.Ordinal))
+        if (member.Name.StartsWith("set_", StringComparison.Ordinal) && member.GetParameters().Length == 1)
         {
+            // A property setter names its property, as the options records do; never the implicit 'value'.
             return name == member.Name[4..];
         }
 
@@ -153,6 +167,8 @@ internal static class ContractOracle
             || name.StartsWith(p.Name + ".", StringComparison.Ordinal)
             || name.StartsWith(p.Name + "[", StringComparison.Ordinal));
     }
+
+    private static bool IsRecord(Type type) => type.GetMethod("PrintMembers", BindingFlags.NonPublic | BindingFlags.Instance) is not null;
 
     private static bool HasNonFinite(object? argument) => Numbers(argument, "", 0).Any(n => !double.IsFinite(n.Value) || Math.Abs(n.Value) > 1e30);
 

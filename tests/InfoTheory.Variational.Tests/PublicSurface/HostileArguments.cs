@@ -5,8 +5,11 @@ using InfoTheory.Variational.Data;
 
 namespace InfoTheory.Variational.Tests.PublicSurface;
 
-/// <summary>One hostile argument: how it reads in a report, how to make a fresh one, and the user exception it may raise.</summary>
-internal sealed record Hostile(string Label, Func<object?> Make, Type? UserException = null);
+/// <summary>
+/// One hostile argument: how it reads in a report, how to make a fresh one, the user exception it may
+/// raise, and whether no answer can be right (an undefined enum value must be rejected, never returned on).
+/// </summary>
+internal sealed record Hostile(string Label, Func<object?> Make, Type? UserException = null, bool MustReject = false);
 
 /// <summary>
 /// The hostile values for one parameter, each to be passed with every other argument valid: null, empty,
@@ -77,7 +80,7 @@ internal static class HostileArguments
 
         if (type.IsEnum)
         {
-            return new[] { 999, -1 }.Select(v => new Hostile($"({type.Name}){v}", () => Enum.ToObject(type, v)));
+            return new[] { 999, -1 }.Select(v => new Hostile($"({type.Name}){v}", () => Enum.ToObject(type, v), MustReject: true));
         }
 
         if (type == typeof(string))
@@ -163,6 +166,11 @@ internal static class HostileArguments
                 yield return new("every element 1", () => Constant((Array)valid()!, element));
             }
 
+            if (element == typeof(double) && rows > 8)
+            {
+                yield return new("values in {0, 1, 2}", () => Levels((Array)valid()!));
+            }
+
             yield break;
         }
 
@@ -181,6 +189,11 @@ internal static class HostileArguments
         foreach (object scalar in Scalars(element))
         {
             yield return new($"[0] = {Show(scalar)}", () => { var a = (Array)valid()!; a.SetValue(scalar, 0); return a; });
+        }
+
+        if (element == typeof(double) && sample.Length > 8)
+        {
+            yield return new("values in {0, 1, 2}", () => Levels((Array)valid()!));
         }
 
         if (Scalars(element).Any())
@@ -230,6 +243,31 @@ internal static class HostileArguments
         for (int i = 0; i < array.Length; i++)
         {
             array.SetValue(one, i);
+        }
+
+        return array;
+    }
+
+    /// <summary>Discrete data: three levels, as a user with categorical columns would pass to a continuous estimator.</summary>
+    private static Array Levels(Array array)
+    {
+        int i = 0;
+        if (array.Rank == 2)
+        {
+            for (int r = 0; r < array.GetLength(0); r++)
+            {
+                for (int c = 0; c < array.GetLength(1); c++)
+                {
+                    array.SetValue((double)((i++ * 7) % 3), r, c);
+                }
+            }
+
+            return array;
+        }
+
+        for (; i < array.Length; i++)
+        {
+            array.SetValue((double)((i * 7) % 3), i);
         }
 
         return array;
@@ -351,7 +389,7 @@ internal static class HostileArguments
 
             Type propertyType = property.PropertyType;
             IEnumerable<object> values = propertyType.IsEnum
-                ? new[] { Enum.ToObject(propertyType, 999) }
+                ? new[] { Enum.ToObject(propertyType, 999), Enum.ToObject(propertyType, -1) }
                 : Scalars(propertyType);
             foreach (object value in values)
             {
@@ -375,7 +413,7 @@ internal static class HostileArguments
                     continue;
                 }
 
-                yield return new($"{property.Name} = {Show(value)}", () => { object? v = valid(); property.SetValue(v, value); return v; });
+                yield return new($"{property.Name} = {Show(value)}", () => { object? v = valid(); property.SetValue(v, value); return v; }, MustReject: propertyType.IsEnum);
             }
         }
     }

@@ -18,11 +18,14 @@ internal static class PublicSurface
     /// <summary>The exported types, generic definitions closed over every element type they accept.</summary>
     public static IEnumerable<Type> Types() =>
         Assemblies.SelectMany(a => a.GetExportedTypes())
-            .Where(t => !t.IsInterface && !t.IsEnum && !typeof(Delegate).IsAssignableFrom(t))
+            .Where(t => !t.IsInterface && !t.IsEnum && !typeof(Delegate).IsAssignableFrom(t) && !(t.IsAbstract && !t.IsSealed))
             .SelectMany(Close)
             .OrderBy(t => t.FullName, StringComparer.Ordinal);
 
-    /// <summary>The members a hostile caller can reach with arguments.</summary>
+    /// <summary>
+    /// The members a hostile caller can reach with arguments, inherited ones included: abstract types are
+    /// reached through each concrete type, so every override and every receiver kind is called.
+    /// </summary>
     public static IEnumerable<MethodBase> Members(Type type)
     {
         var members = new List<MethodBase>();
@@ -31,9 +34,9 @@ internal static class PublicSurface
             members.AddRange(type.GetConstructors(BindingFlags.Public | BindingFlags.Instance));
         }
 
-        foreach (MethodInfo method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
+        foreach (MethodInfo method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static))
         {
-            if (ObjectMembers.Contains(method.Name) || method.IsDefined(typeof(CompilerGeneratedAttribute)))
+            if (ObjectMembers.Contains(method.Name) || method.IsDefined(typeof(CompilerGeneratedAttribute)) || !Assemblies.Contains(method.DeclaringType!.Assembly))
             {
                 continue;
             }
@@ -58,7 +61,7 @@ internal static class PublicSurface
     /// <summary>Type.Method(ParamTypes) for reports.</summary>
     public static string Describe(MethodBase member)
     {
-        string type = TypeName(member.DeclaringType!);
+        string type = TypeName(member.ReflectedType!);
         string name = member is ConstructorInfo ? "ctor" : member.Name;
         if (member is MethodInfo { IsGenericMethod: true } generic)
         {

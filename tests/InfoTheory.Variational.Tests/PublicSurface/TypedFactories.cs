@@ -74,7 +74,7 @@ internal sealed class TypedFactories<T> : ITypedFactories
             (Tensor<T>)Filled([batch, dimension], 0));
 
     public object Mixture() =>
-        new GaussianMixture<T>((Tensor<T>)Tensor([2], -0.5, -1.0), [(CholeskyGaussian<T>)Cholesky(2), (CholeskyGaussian<T>)Cholesky(2)]);
+        new GaussianMixture<T>((Tensor<T>)Tensor([2], Math.Log(0.4), Math.Log(0.6)), [(CholeskyGaussian<T>)Cholesky(2), (CholeskyGaussian<T>)Cholesky(2)]);
 
     public object GaussianLikelihood() => new GaussianLikelihood<T>(1.0);
 

@@ -125,6 +125,7 @@ internal sealed class ValidArguments(string folder)
         "samples" when owner == "VariationalAutoencoder" => 1,
         "samples" or "n" or "count" or "batchSize" or "trainCount" => 3,
         "value" when method == "set_BatchSize" => 4,
+        "value" => 1,
         _ when method == "get_Item" || method == "Slice" && name == "length" => name == "length" ? 1 : 0,
         _ => name is "seed" or "Epoch" or "Steps" or "Step" or "Width" or "ElementsChecked" || all.Length == 0 ? 1 : 0,
     };
@@ -175,7 +176,8 @@ internal sealed class ValidArguments(string folder)
                 }
                 else
                 {
-                    NewModel().Save(path);
+                    object model = NewInstance(member.ReflectedType!)!;
+                    model.GetType().GetMethod("Save", [typeof(string)])!.Invoke(model, [path]);
                 }
             }
 
@@ -190,7 +192,7 @@ internal sealed class ValidArguments(string folder)
         Type element = type.IsArray ? type.GetElementType()! : type.GetGenericArguments()[0];
         if (type.IsArray && type.GetArrayRank() == 2)
         {
-            return Matrix(element, owner, name, knn);
+            return Matrix(element, owner, method, name, knn);
         }
 
         if (element == typeof(double[]))
@@ -223,7 +225,7 @@ internal sealed class ValidArguments(string folder)
         bool withDimension = all.Any(p => p.Name is "dimension" || p.Name == name + "Dimension");
         if (knn)
         {
-            return KnnSamples(name, withDimension ? 2 : 1);
+            return KnnSamples(name, withDimension ? 2 : 1, method);
         }
 
         return (owner, method, name) switch
@@ -242,6 +244,7 @@ internal sealed class ValidArguments(string folder)
             ("UnivariateDensity", "Sample", "destination") => [0],
             ("Gaussian", _, "coordinates" or "first") => [0],
             ("Gaussian", _, "second") => [1],
+            ("FisherInformation", _, "p") => [0.2, 0.3, 0.5],
             ("FisherInformation", "Categorical", "destination") => [0, 0, 0, 0],
             ("FisherInformation", _, "step") => [0.1, -0.1],
             ("JointDistribution", _, "table") => [0.1, 0.2, 0.3, 0.4],
@@ -261,9 +264,10 @@ internal sealed class ValidArguments(string folder)
         };
     }
 
-    private static double[] KnnSamples(string name, int dimension)
+    /// <summary>Untied continuous samples; the second set of a divergence is smaller, as paired sets must not be.</summary>
+    private static double[] KnnSamples(string name, int dimension, string method)
     {
-        int n = name == "y" ? KnnPoints - 10 : KnnPoints;
+        int n = name == "y" && method == "KullbackLeibler" ? KnnPoints - 10 : KnnPoints;
         var random = new Random(name.GetHashCode(StringComparison.Ordinal) & 0xFF);
         return Enumerable.Range(0, n * dimension).Select(_ => random.NextDouble() * 2 - 1).ToArray();
     }
@@ -271,13 +275,15 @@ internal sealed class ValidArguments(string folder)
     private static double[] Rows(int rows, int columns) =>
         Enumerable.Range(0, rows * columns).Select(i => ((i * 7) % 10) / 10.0 + 0.05).ToArray();
 
-    private static Array Matrix(Type element, string owner, string name, bool knn)
+    private static Array Matrix(Type element, string owner, string method, string name, bool knn)
     {
         (int rows, int columns, double[] values) = (owner, name) switch
         {
             ("Gaussian", "covariance") => (2, 2, new[] { 1, 0.5, 0.5, 2 }),
+            (_, "counts") => (2, 2, new double[] { 3, 1, 2, 4 }),
             ("JointDistribution", _) => (2, 2, new[] { 0.1, 0.2, 0.3, 0.4 }),
-            _ when knn => (name == "y" ? KnnPoints - 10 : KnnPoints, 2, KnnSamples(name, 2)),
+            _ when knn => (name == "y" && method == "KullbackLeibler" ? KnnPoints - 10 : KnnPoints, 2, KnnSamples(name, 2, method)),
+            ("Dataset", _) => (8, 2, Rows(8, 2)),
             ("VariationalAutoencoder" or "Autoencoder" or "DenoisingAutoencoder" or "SparseAutoencoder" or "DeterministicAutoencoder`1", _) => (8, 2, Rows(8, 2)),
             _ => (2, 2, new[] { 0.1, 0.2, 0.3, 0.4 }),
         };
@@ -360,7 +366,8 @@ internal sealed class ValidArguments(string folder)
         ITypedFactories typed = Typed(type);
         return (owner, method, name) switch
         {
-            (_, _, "bias" or "logWeights") => typed.Tensor([2], 0.1, 0.2),
+            (_, _, "bias") => typed.Tensor([2], 0.1, 0.2),
+            (_, _, "logWeights") => typed.Tensor([2], Math.Log(0.4), Math.Log(0.6)),
             ("CholeskyGaussian" or "CholeskyGaussian`1", _, "mean") => typed.Tensor([2], 0.1, 0.2),
             (_, _, "scaleTril") => typed.Tensor([2, 2], 1, 0, 0.5, 1),
             (_, _, "raw") => typed.Tensor([2, 2], 0.1, 0, 0.2, 0.3),
@@ -406,12 +413,12 @@ internal sealed class ValidArguments(string folder)
 
         if (generic == typeof(Sequential<>))
         {
-            return Activator.CreateInstance(type, Array(type.MakeArrayType(), "", "", "", [], false));
+            return Activator.CreateInstance(type, Array(typeof(Module<>).MakeGenericType(type.GetGenericArguments()).MakeArrayType(), "", "", "", [], false));
         }
 
         if (generic == typeof(LeakyRelu<>))
         {
-            return Activator.CreateInstance(type, 0.01);
+            return Activator.CreateInstance(type, System.Convert.ChangeType(0.01, type.GetGenericArguments()[0], System.Globalization.CultureInfo.InvariantCulture));
         }
 
         if (generic == typeof(global::InfoTheory.Variational.Optim.Adam<>) || generic == typeof(global::InfoTheory.Variational.Optim.AdamW<>) || generic == typeof(global::InfoTheory.Variational.Optim.Sgd<>) || generic == typeof(global::InfoTheory.Variational.Optim.Optimizer<>))
