@@ -7,9 +7,10 @@ namespace InfoTheory.Variational.Tests.PublicSurface;
 
 /// <summary>
 /// One hostile argument: how it reads in a report, how to make a fresh one, the user exception it may
-/// raise, and whether no answer can be right (an undefined enum value must be rejected, never returned on).
+/// raise, whether no answer can be right (an undefined enum value must be rejected, never returned on), and
+/// an upper bound the answer cannot exceed for this input.
 /// </summary>
-internal sealed record Hostile(string Label, Func<object?> Make, Type? UserException = null, bool MustReject = false);
+internal sealed record Hostile(string Label, Func<object?> Make, Type? UserException = null, bool MustReject = false, double? Max = null);
 
 /// <summary>
 /// The hostile values for one parameter, each to be passed with every other argument valid: null, empty,
@@ -248,6 +249,29 @@ internal static class HostileArguments
         return array;
     }
 
+    /// <summary>
+    /// <paramref name="points"/> independent draws of <paramref name="dimension"/> coordinates uniform on {0, 1, 2}:
+    /// categorical columns handed to a continuous estimator, with ln 3 nats of entropy per coordinate.
+    /// </summary>
+    public static Array Discrete(Type type, int points, int dimension, Random random)
+    {
+        if (type == typeof(double[,]))
+        {
+            var matrix = new double[points, dimension];
+            for (int i = 0; i < points; i++)
+            {
+                for (int j = 0; j < dimension; j++)
+                {
+                    matrix[i, j] = random.Next(3);
+                }
+            }
+
+            return matrix;
+        }
+
+        return Enumerable.Range(0, points * dimension).Select(_ => (double)random.Next(3)).ToArray();
+    }
+
     /// <summary>Discrete data: three levels, as a user with categorical columns would pass to a continuous estimator.</summary>
     private static Array Levels(Array array)
     {
@@ -336,9 +360,9 @@ internal static class HostileArguments
         if (type == typeof(IDensity))
         {
             yield return new("a 3-dimensional Gaussian", () => Gaussian.Standard(3));
-            yield return new("Dimension -1", () => new HostileDensity(-1, "none"));
-            yield return new("Dimension 0", () => new HostileDensity(0, "none"));
-            yield return new("Dimension int.MaxValue", () => new HostileDensity(int.MaxValue, "none"));
+            yield return new("Dimension -1", () => new HostileDensity(-1, "none"), MustReject: true);
+            yield return new("Dimension 0", () => new HostileDensity(0, "none"), MustReject: true);
+            yield return new("Dimension int.MaxValue", () => new HostileDensity(int.MaxValue, "none"), MustReject: true);
             yield return new("a NaN log-density", () => new HostileDensity(2, "NaN density"));
             yield return new("a throwing Sample", () => new HostileDensity(2, "throws"), typeof(FormatException));
         }
