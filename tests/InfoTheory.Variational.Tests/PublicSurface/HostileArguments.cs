@@ -114,10 +114,10 @@ internal static class HostileArguments
             return [];
         }
 
-        var hostile = new List<Hostile> { new("null", () => null) };
+        // A span cannot be null: a null array becomes the empty span, which "empty" already covers.
+        var hostile = SpanInvoker.IsSpan(type) ? new List<Hostile>() : [new("null", () => null)];
         if (SpanInvoker.IsSpan(type) || type.IsArray)
         {
-            hostile.RemoveAll(_ => SpanInvoker.IsSpan(type));
             hostile.AddRange(ArrayVariants(type, valid));
         }
         else if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(global::InfoTheory.Variational.Autodiff.Tensor<>))

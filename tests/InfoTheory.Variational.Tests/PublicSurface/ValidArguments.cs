@@ -54,7 +54,7 @@ internal sealed class ValidArguments(string folder)
 
         if (type == typeof(int) || type == typeof(int?))
         {
-            return type == typeof(int?) && name == "labelColumn" ? null : Int(owner, method, name, all);
+            return type == typeof(int?) && name == "labelColumn" ? null : Int(owner, method, name);
         }
 
         if (type == typeof(long))
@@ -115,7 +115,7 @@ internal sealed class ValidArguments(string folder)
         return Object(type, owner, method, name);
     }
 
-    private static int Int(string owner, string method, string name, ParameterInfo[] all) => name switch
+    private static int Int(string owner, string method, string name) => name switch
     {
         "k" => 3,
         "dimension" or "xDimension" or "yDimension" or "zDimension" or "rows" or "columns" or "featureCount"
@@ -125,9 +125,8 @@ internal sealed class ValidArguments(string folder)
         "samples" when owner == "VariationalAutoencoder" => 1,
         "samples" or "n" or "count" or "batchSize" or "trainCount" => 3,
         "value" when method == "set_BatchSize" => 4,
-        "value" => 1,
-        _ when method == "get_Item" || method == "Slice" && name == "length" => name == "length" ? 1 : 0,
-        _ => name is "seed" or "Epoch" or "Steps" or "Step" or "Width" or "ElementsChecked" || all.Length == 0 ? 1 : 0,
+        "length" or "value" or "seed" or "Epoch" or "Steps" or "Step" or "Width" or "ElementsChecked" => 1,
+        _ => 0,
     };
 
     private static double Double(string owner, string method, string name) => name switch
