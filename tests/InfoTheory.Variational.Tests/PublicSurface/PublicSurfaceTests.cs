@@ -46,6 +46,8 @@ public sealed class PublicSurfaceTests(ITestOutputHelper output)
                         violations.Add($"{PublicSurface.Describe(member)} | {parameter} = {label} | {violation}");
                     }
                 }
+
+                violations.AddRange(Aliasing(member, valid, bounded));
             }
 
             output.WriteLine($"{calls} calls in {stopwatch.Elapsed.TotalSeconds:F1} s; {bounded.Abandoned} overran {Budget.TotalSeconds} s.");
@@ -124,17 +126,7 @@ public sealed class PublicSurfaceTests(ITestOutputHelper output)
     private static IEnumerable<(string Label, string Parameter, Func<object?[]> Arguments, Hostile? Hostile)> Calls(MethodBase member, ValidArguments valid, string folder)
     {
         ParameterInfo[] parameters = member.GetParameters();
-        object?[] Build(int hostileIndex, Hostile? hostile)
-        {
-            var arguments = new object?[parameters.Length + 1];
-            arguments[0] = member is MethodInfo { IsStatic: false } ? valid.NewInstance(member.ReflectedType!) : null;
-            for (int i = 0; i < parameters.Length; i++)
-            {
-                arguments[i + 1] = i == hostileIndex ? hostile!.Make() : valid.For(member, parameters[i]);
-            }
-
-            return arguments;
-        }
+        object?[] Build(int hostileIndex, Hostile? hostile) => Arguments(member, valid, hostileIndex, hostile, 0);
 
         yield return ("valid arguments", "(none)", () => Build(-1, null), null);
         for (int i = 0; i < parameters.Length; i++)
@@ -175,6 +167,81 @@ public sealed class PublicSurfaceTests(ITestOutputHelper output)
 
             var discrete = new Hostile("300 points with coordinates in {0, 1, 2}", () => null, Max: Math.Min(dimensions[0], dimensions[1]) * Math.Log(3));
             yield return (discrete.Label, string.Join(" and ", sets.Select(i => parameters[i].Name)), Discrete, discrete);
+        }
+    }
+
+    /// <summary>The receiver (null for static members and constructors), then a fresh valid argument per parameter but one.</summary>
+    private static object?[] Arguments(MethodBase member, ValidArguments valid, int hostileIndex, Hostile? hostile, int receiver)
+    {
+        ParameterInfo[] parameters = member.GetParameters();
+        var arguments = new object?[parameters.Length + 1];
+        arguments[0] = member is MethodInfo { IsStatic: false } ? valid.Receivers(member.ReflectedType!)[receiver]() : null;
+        for (int i = 0; i < parameters.Length; i++)
+        {
+            arguments[i + 1] = i == hostileIndex ? hostile!.Make() : valid.For(member, parameters[i]);
+        }
+
+        return arguments;
+    }
+
+    /// <summary>
+    /// A destination span that is also an input (x.Normalize(x), Apply(x, random, x)) must give what separate
+    /// buffers give, or be rejected naming a parameter; it must never quietly read what it has already written.
+    /// </summary>
+    private static List<string> Aliasing(MethodBase member, ValidArguments valid, BoundedCall bounded)
+    {
+        int receivers = member is MethodInfo { IsStatic: false } ? valid.Receivers(member.ReflectedType!).Count : 1;
+        return Enumerable.Range(0, receivers).SelectMany(receiver => Aliasing(member, valid, bounded, receiver)).ToList();
+    }
+
+    private static IEnumerable<string> Aliasing(MethodBase member, ValidArguments valid, BoundedCall bounded, int receiver)
+    {
+        ParameterInfo[] parameters = member.GetParameters();
+        for (int destination = 0; destination < parameters.Length; destination++)
+        {
+            Type type = parameters[destination].ParameterType;
+            if (!type.IsGenericType || type.GetGenericTypeDefinition() != typeof(Span<>))
+            {
+                continue;
+            }
+
+            Type input = typeof(ReadOnlySpan<>).MakeGenericType(type.GetGenericArguments());
+            for (int source = 0; source < parameters.Length; source++)
+            {
+                if (parameters[source].ParameterType != input)
+                {
+                    continue;
+                }
+
+                object?[] separate = Arguments(member, valid, -1, null, receiver);
+                object?[] aliased = Arguments(member, valid, -1, null, receiver);
+                if (separate[source + 1] is not Array expected || expected.Length != ((Array)separate[destination + 1]!).Length)
+                {
+                    continue;
+                }
+
+                aliased[destination + 1] = aliased[source + 1];
+                CallOutcome reference = bounded.Run(() => SpanInvoker.Invoke(member, separate), Budget);
+                CallOutcome inPlace = bounded.Run(() => SpanInvoker.Invoke(member, aliased), Budget);
+                string label = $"{PublicSurface.Describe(member)} on {separate[0] ?? "no receiver"} | {parameters[destination].Name} = the array passed as {parameters[source].Name}";
+                if (inPlace.Exception is { } exception)
+                {
+                    if (ContractOracle.Judge(member, exception, null) is { } violation)
+                    {
+                        yield return $"{label} | {violation}";
+                    }
+                }
+                else if (reference.Exception is null && !reference.TimedOut && !inPlace.TimedOut)
+                {
+                    object?[] want = ((Array)separate[destination + 1]!).Cast<object?>().ToArray();
+                    object?[] got = ((Array)aliased[destination + 1]!).Cast<object?>().ToArray();
+                    int first = Enumerable.Range(0, want.Length).FirstOrDefault(i => !Equals(want[i], got[i]), -1);
+                    if (first >= 0)
+                    {
+                        yield return $"{label} | writes {HostileArguments.Show(got[first])} at [{first}] where separate buffers give {HostileArguments.Show(want[first])}";
+                    }
+                }
+            }
         }
     }
 

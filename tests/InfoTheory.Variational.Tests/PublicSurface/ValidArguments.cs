@@ -382,6 +382,14 @@ internal sealed class ValidArguments(string folder)
         };
     }
 
+    /// <summary>
+    /// The receivers an instance member is called on: one valid instance, or one per kind where each kind has
+    /// its own implementation behind the same member (each corruption has its own Apply).
+    /// </summary>
+    public IReadOnlyList<Func<object?>> Receivers(Type type) => type == typeof(Corruption)
+        ? [() => Corruption.Masking(0.2), () => Corruption.AdditiveGaussian(0.1), () => Corruption.SaltAndPepper(0.2, 0, 1)]
+        : [() => NewInstance(type)];
+
     /// <summary>A valid instance of a library type, for arguments and for receivers of instance members.</summary>
     public object? NewInstance(Type type, string name = "")
     {
