@@ -128,20 +128,26 @@ public sealed class PublicSurfaceTests(ITestOutputHelper output)
         ParameterInfo[] parameters = member.GetParameters();
         object?[] Build(int hostileIndex, Hostile? hostile) => Arguments(member, valid, hostileIndex, hostile, 0);
 
-        yield return ("valid arguments", "(none)", () => Build(-1, null), null);
-        for (int i = 0; i < parameters.Length; i++)
+        IReadOnlyList<Func<object?>> receivers = member is MethodInfo { IsStatic: false } ? valid.Receivers(member.ReflectedType!) : [() => null];
+        for (int r = 0; r < receivers.Count; r++)
         {
-            int index = i;
-            ParameterInfo parameter = parameters[i];
-            foreach (Hostile hostile in HostileArguments.For(member, parameter, () => valid.For(member, parameter), folder))
+            int receiver = r;
+            string on = receivers.Count > 1 ? $"on {receivers[r]()}: " : "";
+            yield return ("valid arguments", on + "(none)", () => Arguments(member, valid, -1, null, receiver), null);
+            for (int i = 0; i < parameters.Length; i++)
             {
-                // A blank path would be written to the working directory, outside the test's temp folder.
-                if (member.Name == "Save" && hostile.Label == "\" \"")
+                int index = i;
+                ParameterInfo parameter = parameters[i];
+                foreach (Hostile hostile in HostileArguments.For(member, parameter, () => valid.For(member, parameter), folder))
                 {
-                    continue;
-                }
+                    // A blank path would be written to the working directory, outside the test's temp folder.
+                    if (member.Name == "Save" && hostile.Label == "\" \"")
+                    {
+                        continue;
+                    }
 
-                yield return (hostile.Label, parameter.Name!, () => Build(index, hostile), hostile);
+                    yield return (hostile.Label, on + parameter.Name, () => Arguments(member, valid, index, hostile, receiver), hostile);
+                }
             }
         }
 
