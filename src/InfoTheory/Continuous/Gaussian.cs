@@ -70,6 +70,9 @@ public sealed class Gaussian : IDensity
         _logNormalizer = -0.5 * ((d * LogTwoPi) + LogDeterminant);
     }
 
+    /// <summary>The largest supported dimension, 46340: the covariance and its Cholesky factor are d × d arrays, and d² must not exceed <see cref="int.MaxValue"/>.</summary>
+    public const int MaxDimension = 46340;
+
     /// <summary>The dimension d.</summary>
     public int Dimension => _mean.Length;
 
@@ -86,9 +89,13 @@ public sealed class Gaussian : IDensity
     /// <exception cref="ArgumentException">
     /// <paramref name="mean"/> is empty or not finite, a variance is not finite and positive, or the lengths differ.
     /// </exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="mean"/> has more than <see cref="MaxDimension"/> entries, so the d × d covariance would not fit in one array.
+    /// </exception>
     public static Gaussian Diagonal(ReadOnlySpan<double> mean, ReadOnlySpan<double> variances)
     {
         Guard.NotEmpty(mean.Length, nameof(mean));
+        Guard.ElementCount(nameof(mean), "the d × d covariance", mean.Length, mean.Length);
         Guard.SameLength(mean.Length, variances.Length, nameof(mean), nameof(variances));
         Guard.AllPositive(variances, nameof(variances));
         var covariance = new double[mean.Length, mean.Length];
@@ -103,10 +110,13 @@ public sealed class Gaussian : IDensity
     /// <summary>Creates the standard normal N(0, I) in <paramref name="dimension"/> dimensions.</summary>
     /// <param name="dimension">The dimension d ≥ 1.</param>
     /// <returns>N(0, I_d).</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="dimension"/> is less than 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="dimension"/> is less than 1 or more than <see cref="MaxDimension"/>, so the d × d covariance would not fit in one array.
+    /// </exception>
     public static Gaussian Standard(int dimension)
     {
         Guard.Dimension(dimension, nameof(dimension));
+        Guard.ElementCount(nameof(dimension), "the d × d covariance", dimension, dimension);
         var identity = new double[dimension, dimension];
         for (int i = 0; i < dimension; i++)
         {
@@ -145,17 +155,32 @@ public sealed class Gaussian : IDensity
         return _covariance[(row * Dimension) + column];
     }
 
-    /// <inheritdoc/>
+    /// <summary>The natural log of the density at one point, log p(x).</summary>
     /// <remarks>log p(x) = −½ (d ln 2π + ln det Σ + (x − μ)ᵀ Σ⁻¹ (x − μ)).</remarks>
+    /// <param name="x">The point: exactly <see cref="Dimension"/> finite coordinates.</param>
+    /// <returns>log p(x) in nats; −∞ only where the density underflows.</returns>
+    /// <exception cref="ArgumentException"><paramref name="x"/> does not have <see cref="Dimension"/> coordinates, or one is NaN or infinite.</exception>
     public double LogDensity(ReadOnlySpan<double> x)
     {
         Guard.PointLength(x.Length, Dimension, nameof(x));
         Span<double> z = _isDiagonal ? default : Dimension <= 64 ? stackalloc double[Dimension] : new double[Dimension];
-        return LogDensityUnchecked(x, z);
+        double logDensity = LogDensityUnchecked(x, z);
+        if (!double.IsFinite(logDensity))
+        {
+            Guard.AllFinite(x, nameof(x));
+        }
+
+        return logDensity;
     }
 
-    /// <inheritdoc/>
+    /// <summary>The natural log of the density at many points, written to <paramref name="destination"/>.</summary>
     /// <remarks>log p(x) = −½ (d ln 2π + ln det Σ + (x − μ)ᵀ Σ⁻¹ (x − μ)) at each point.</remarks>
+    /// <param name="points">m points of <see cref="Dimension"/> finite coordinates each, row by row (length m·d).</param>
+    /// <param name="destination">Receives log p at each point; length m.</param>
+    /// <exception cref="ArgumentException">
+    /// The length of <paramref name="points"/> is not <see cref="Dimension"/> times the length of <paramref name="destination"/>,
+    /// or a coordinate is NaN or infinite.
+    /// </exception>
     public void LogDensity(ReadOnlySpan<double> points, Span<double> destination)
     {
         int d = Dimension;
@@ -163,7 +188,13 @@ public sealed class Gaussian : IDensity
         Span<double> z = _isDiagonal ? default : d <= 64 ? stackalloc double[d] : new double[d];
         for (int i = 0; i < destination.Length; i++)
         {
-            destination[i] = LogDensityUnchecked(points.Slice(i * d, d), z);
+            double logDensity = LogDensityUnchecked(points.Slice(i * d, d), z);
+            if (!double.IsFinite(logDensity))
+            {
+                Guard.FiniteCoordinates(points, d, nameof(points), i);
+            }
+
+            destination[i] = logDensity;
         }
     }
 
@@ -331,6 +362,7 @@ public sealed class Gaussian : IDensity
     }
 
     /// <summary>log p(x) without validation; <paramref name="z"/> is scratch of length d (unused, may be empty, when Σ is diagonal).</summary>
+    /// <remarks>A NaN or infinite coordinate always gives a non-finite result (the quadratic form becomes +∞ or NaN), which is what lets the public overloads scan <paramref name="x"/> only then.</remarks>
     internal double LogDensityUnchecked(ReadOnlySpan<double> x, Span<double> z)
     {
         int d = _mean.Length;

@@ -112,22 +112,37 @@ public sealed class GaussianMixture : IDensity
         return new Gaussian(mean, covariance);
     }
 
-    /// <inheritdoc/>
+    /// <summary>The natural log of the density at one point, log p(x).</summary>
     /// <remarks>log p(x) = logsumexpₖ (ln wₖ + ln Nₖ(x)).</remarks>
+    /// <param name="x">The point: exactly <see cref="Dimension"/> finite coordinates.</param>
+    /// <returns>log p(x) in nats; −∞ only where every component density underflows.</returns>
+    /// <exception cref="ArgumentException"><paramref name="x"/> does not have <see cref="Dimension"/> coordinates, or one is NaN or infinite.</exception>
     public double LogDensity(ReadOnlySpan<double> x)
     {
         Guard.PointLength(x.Length, Dimension, nameof(x));
         Span<double> terms = _components.Length <= 64 ? stackalloc double[_components.Length] : new double[_components.Length];
         Span<double> z = Dimension <= 64 ? stackalloc double[Dimension] : new double[Dimension];
-        return LogDensityUnchecked(x, terms, z);
+        double logDensity = LogDensityUnchecked(x, terms, z);
+        if (!double.IsFinite(logDensity))
+        {
+            Guard.AllFinite(x, nameof(x));
+        }
+
+        return logDensity;
     }
 
-    /// <inheritdoc/>
+    /// <summary>The natural log of the density at many points, written to <paramref name="destination"/>.</summary>
     /// <remarks>
     /// log p(x) = logsumexpₖ (ln wₖ + ln Nₖ(x)) at each point. The exponentials and logarithms run
     /// as SIMD span kernels (System.Numerics.Tensors), so results can differ from the one-point
     /// overload in the last bit or two.
     /// </remarks>
+    /// <param name="points">m points of <see cref="Dimension"/> finite coordinates each, row by row (length m·d).</param>
+    /// <param name="destination">Receives log p at each point; length m.</param>
+    /// <exception cref="ArgumentException">
+    /// The length of <paramref name="points"/> is not <see cref="Dimension"/> times the length of <paramref name="destination"/>,
+    /// or a coordinate is NaN or infinite.
+    /// </exception>
     public void LogDensity(ReadOnlySpan<double> points, Span<double> destination)
     {
         int d = Dimension;
@@ -139,7 +154,13 @@ public sealed class GaussianMixture : IDensity
             Span<double> terms = components <= 64 ? stackalloc double[components] : new double[components];
             for (int i = 0; i < destination.Length; i++)
             {
-                destination[i] = LogDensityUnchecked(points.Slice(i * d, d), terms, z);
+                double logDensity = LogDensityUnchecked(points.Slice(i * d, d), terms, z);
+                if (!double.IsFinite(logDensity))
+                {
+                    Guard.FiniteCoordinates(points, d, nameof(points), i);
+                }
+
+                destination[i] = logDensity;
             }
 
             return;
@@ -184,9 +205,15 @@ public sealed class GaussianMixture : IDensity
             Span<double> result = destination.Slice(start, m);
             TensorPrimitives.Add(max, sum, result);
 
-            // Where every component underflowed to −∞, −∞ − (−∞) made NaN above; the density is 0 there.
+            // Where every component underflowed to −∞, −∞ − (−∞) made NaN above; the density is 0 there. A non-finite
+            // coordinate makes every component non-finite, so only these points need their coordinates checked.
             for (int i = 0; i < m; i++)
             {
+                if (!double.IsFinite(result[i]))
+                {
+                    Guard.FiniteCoordinates(points, d, nameof(points), start + i);
+                }
+
                 if (double.IsNegativeInfinity(max[i]))
                 {
                     result[i] = double.NegativeInfinity;
@@ -230,6 +257,7 @@ public sealed class GaussianMixture : IDensity
         }
     }
 
+    /// <summary>log p(x) without validation; non-finite whenever a coordinate of <paramref name="x"/> is, as each component's is.</summary>
     private double LogDensityUnchecked(ReadOnlySpan<double> x, Span<double> terms, Span<double> z)
     {
         double max = double.NegativeInfinity;

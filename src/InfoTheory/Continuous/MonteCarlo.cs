@@ -38,6 +38,11 @@ public static class MonteCarlo
     private const int ChunkSize = 256;
     private const double Ln2 = 0.69314718055994530941723212145818;
 
+    // Scaled deviations stay below 2^ScaledLimit, so int.MaxValue of their squares sum to less than 2^991, far from overflow.
+    private const int ScaledLimit = 480;
+
+    private static readonly double ScaledBound = Math.ScaleB(1.0, ScaledLimit);
+
     private enum Quantity
     {
         KullbackLeibler,
@@ -60,7 +65,7 @@ public static class MonteCarlo
     /// <param name="options">Clipping, estimator, unit and parallelism; <see cref="MonteCarloOptions.Default"/> when null.</param>
     /// <returns>The estimate of KL(p‖q) in the unit of <paramref name="options"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="p"/> or <paramref name="q"/> is null.</exception>
-    /// <exception cref="ArgumentException">A density reports a dimension below 1, the dimensions differ, or the clipping interval is empty or NaN.</exception>
+    /// <exception cref="ArgumentException">A density reports a dimension below 1, the dimensions differ, or the clipping interval in <paramref name="options"/> is invalid (an end NaN, a lower end of +∞, an upper end of −∞, or min &gt; max).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 2, a density's dimension is too large for a batch of points, or the unit, estimator or parallelism in <paramref name="options"/> is invalid.</exception>
     /// <exception cref="InvalidOperationException">A density returned NaN, or p gave its own sample zero or infinite density.</exception>
     public static Estimate KullbackLeibler(IDensity p, IDensity q, int samples, int seed, MonteCarloOptions? options = null)
@@ -81,7 +86,7 @@ public static class MonteCarlo
     /// <param name="options">Clipping, estimator, unit and parallelism; <see cref="MonteCarloOptions.Default"/> when null.</param>
     /// <returns>The estimate of KL(p‖q) in the unit of <paramref name="options"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="p"/>, <paramref name="q"/> or <paramref name="random"/> is null.</exception>
-    /// <exception cref="ArgumentException">A density reports a dimension below 1, the dimensions differ, or the clipping interval is empty or NaN.</exception>
+    /// <exception cref="ArgumentException">A density reports a dimension below 1, the dimensions differ, or the clipping interval in <paramref name="options"/> is invalid (an end NaN, a lower end of +∞, an upper end of −∞, or min &gt; max).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 2, a density's dimension is too large for a batch of points, or the unit, estimator or parallelism in <paramref name="options"/> is invalid.</exception>
     /// <exception cref="InvalidOperationException">A density returned NaN, or p gave its own sample zero or infinite density.</exception>
     public static Estimate KullbackLeibler(IDensity p, IDensity q, int samples, Random random, MonteCarloOptions? options = null)
@@ -107,7 +112,7 @@ public static class MonteCarlo
     /// <param name="options">Clipping, estimator, unit and parallelism; <see cref="MonteCarloOptions.Default"/> when null.</param>
     /// <returns>The estimate of JSD(p, q) in the unit of <paramref name="options"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="p"/> or <paramref name="q"/> is null.</exception>
-    /// <exception cref="ArgumentException">A density reports a dimension below 1, the dimensions differ, or the clipping interval is empty or NaN.</exception>
+    /// <exception cref="ArgumentException">A density reports a dimension below 1, the dimensions differ, or the clipping interval in <paramref name="options"/> is invalid (an end NaN, a lower end of +∞, an upper end of −∞, or min &gt; max).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 2, a density's dimension is too large for a batch of points, or the unit, estimator or parallelism in <paramref name="options"/> is invalid.</exception>
     /// <exception cref="InvalidOperationException">A density returned NaN, or a density gave its own sample zero or infinite density.</exception>
     public static Estimate JensenShannon(IDensity p, IDensity q, int samples, int seed, MonteCarloOptions? options = null)
@@ -125,7 +130,7 @@ public static class MonteCarlo
     /// <param name="options">Clipping, estimator, unit and parallelism; <see cref="MonteCarloOptions.Default"/> when null.</param>
     /// <returns>The estimate of JSD(p, q) in the unit of <paramref name="options"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="p"/>, <paramref name="q"/> or <paramref name="random"/> is null.</exception>
-    /// <exception cref="ArgumentException">A density reports a dimension below 1, the dimensions differ, or the clipping interval is empty or NaN.</exception>
+    /// <exception cref="ArgumentException">A density reports a dimension below 1, the dimensions differ, or the clipping interval in <paramref name="options"/> is invalid (an end NaN, a lower end of +∞, an upper end of −∞, or min &gt; max).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 2, a density's dimension is too large for a batch of points, or the unit, estimator or parallelism in <paramref name="options"/> is invalid.</exception>
     /// <exception cref="InvalidOperationException">A density returned NaN, or a density gave its own sample zero or infinite density.</exception>
     public static Estimate JensenShannon(IDensity p, IDensity q, int samples, Random random, MonteCarloOptions? options = null)
@@ -149,7 +154,7 @@ public static class MonteCarlo
     /// <param name="options">Clipping, estimator, unit and parallelism; <see cref="MonteCarloOptions.Default"/> when null.</param>
     /// <returns>The estimate of H(p, q) in the unit of <paramref name="options"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="p"/> or <paramref name="q"/> is null.</exception>
-    /// <exception cref="ArgumentException">A density reports a dimension below 1, the dimensions differ, or the clipping interval is empty or NaN.</exception>
+    /// <exception cref="ArgumentException">A density reports a dimension below 1, the dimensions differ, or the clipping interval in <paramref name="options"/> is invalid (an end NaN, a lower end of +∞, an upper end of −∞, or min &gt; max).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 2, a density's dimension is too large for a batch of points, or the unit, estimator or parallelism in <paramref name="options"/> is invalid.</exception>
     /// <exception cref="InvalidOperationException">A density returned NaN, or p gave its own sample zero or infinite density.</exception>
     public static Estimate CrossEntropy(IDensity p, IDensity q, int samples, int seed, MonteCarloOptions? options = null)
@@ -167,7 +172,7 @@ public static class MonteCarlo
     /// <param name="options">Clipping, estimator, unit and parallelism; <see cref="MonteCarloOptions.Default"/> when null.</param>
     /// <returns>The estimate of H(p, q) in the unit of <paramref name="options"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="p"/>, <paramref name="q"/> or <paramref name="random"/> is null.</exception>
-    /// <exception cref="ArgumentException">A density reports a dimension below 1, the dimensions differ, or the clipping interval is empty or NaN.</exception>
+    /// <exception cref="ArgumentException">A density reports a dimension below 1, the dimensions differ, or the clipping interval in <paramref name="options"/> is invalid (an end NaN, a lower end of +∞, an upper end of −∞, or min &gt; max).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 2, a density's dimension is too large for a batch of points, or the unit, estimator or parallelism in <paramref name="options"/> is invalid.</exception>
     /// <exception cref="InvalidOperationException">A density returned NaN, or p gave its own sample zero or infinite density.</exception>
     public static Estimate CrossEntropy(IDensity p, IDensity q, int samples, Random random, MonteCarloOptions? options = null)
@@ -241,7 +246,7 @@ public static class MonteCarlo
     {
         Guard.InRange(samples, 2, int.MaxValue, nameof(samples));
         options ??= MonteCarloOptions.Default;
-        Guard.Interval(options.LogRatioMin, options.LogRatioMax, nameof(options));
+        Guard.ClipInterval(options.LogRatioMin, options.LogRatioMax, nameof(options), "options.LogRatioMin", "options.LogRatioMax");
         Guard.Defined(options.Unit, nameof(options), "options.Unit");
         Guard.Defined(options.Estimator, nameof(options), "options.Estimator");
         if (options.MaxDegreeOfParallelism is 0 or < -1)
@@ -315,9 +320,21 @@ public static class MonteCarlo
         }
     }
 
-    // Chan, Golub & LeVeque's pairwise update, applied in block order so the bits never depend on scheduling.
+    // Chan, Golub & LeVeque's pairwise update, applied in block order so the bits never depend on scheduling. It runs in
+    // units of 2^scale, the smallest power that keeps every block mean below 2^ScaledLimit, so that the squared spread of
+    // terms near 1e300 (a legitimate KL between a wide and a very narrow Gaussian) is not ∞ − ∞; scale is 0, and the
+    // arithmetic the plain one, whenever the terms are below about 1e144.
     private static Estimate Combine(BlockResult[] results, int samples, long ratios, LogBase unit)
     {
+        int scale = 0;
+        foreach (var r in results)
+        {
+            if (r.Count > 0)
+            {
+                scale = Math.Max(scale, Math.Max(r.Scale, ScaleFor(BlockMean(r))));
+            }
+        }
+
         long n = 0;
         long clipped = 0;
         long infinite = 0;
@@ -332,8 +349,8 @@ public static class MonteCarlo
                 continue;
             }
 
-            double blockMean = r.Shift + (r.Sum / r.Count);
-            double blockM2 = Math.Max(r.SumSquares - (r.Sum * r.Sum / r.Count), 0.0);
+            double blockMean = Math.ScaleB(BlockMean(r), -scale);
+            double blockM2 = Math.ScaleB(Math.Max(r.SumSquares - (r.Sum * r.Sum / r.Count), 0.0), 2 * (r.Scale - scale));
             long total = n + r.Count;
             double delta = blockMean - mean;
             mean += delta * r.Count / total;
@@ -347,11 +364,17 @@ public static class MonteCarlo
             return new Estimate(double.PositiveInfinity, double.PositiveInfinity, samples, fraction);
         }
 
-        double standardError = Math.Sqrt(m2 / (n - 1) / n);
-        return new Estimate(Units.FromNats(mean, unit), Units.FromNats(standardError, unit), samples, fraction);
+        double standardError = Math.ScaleB(Math.Sqrt(m2 / (n - 1) / n), scale);
+        return new Estimate(Units.FromNats(Math.ScaleB(mean, scale), unit), Units.FromNats(standardError, unit), samples, fraction);
     }
 
-    private readonly record struct BlockResult(long Count, double Shift, double Sum, double SumSquares, long Clipped, long Infinite);
+    private static double BlockMean(BlockResult r) => r.Shift + Math.ScaleB(r.Sum / r.Count, r.Scale);
+
+    // The power of two that brings a finite x below 2^ScaledLimit; 0 when it already is.
+    private static int ScaleFor(double x) => double.IsFinite(x) && x != 0 ? Math.Max(0, Math.ILogB(x) + 1 - ScaledLimit) : 0;
+
+    // Sum and SumSquares hold the deviations from Shift in units of 2^Scale (and their squares in units of 2^(2·Scale)).
+    private readonly record struct BlockResult(long Count, double Shift, double Sum, double SumSquares, int Scale, long Clipped, long Infinite);
 
     private sealed class Worker(int dimension)
     {
@@ -389,6 +412,8 @@ public static class MonteCarlo
             double shift = 0;
             double sum = 0;
             double sumSquares = 0;
+            int scale = 0;
+            double unit = 1.0;
             for (int done = 0; done < count; done += ChunkSize)
             {
                 int m = Math.Min(ChunkSize, count - done);
@@ -407,14 +432,26 @@ public static class MonteCarlo
                         shift = t;
                     }
 
-                    double delta = t - shift;
+                    // Multiplying by a power of two is exact, so while scale is 0 these are the plain sums. Each end is
+                    // scaled before the subtraction so that t − shift cannot overflow either.
+                    double delta = (t * unit) - (shift * unit);
+                    if (!(Math.Abs(delta) < ScaledBound))
+                    {
+                        int grow = Math.Max(ScaleFor(t * unit), ScaleFor(shift * unit)) + 1;
+                        scale += grow;
+                        unit = Math.ScaleB(1.0, -scale);
+                        sum = Math.ScaleB(sum, -grow);
+                        sumSquares = Math.ScaleB(sumSquares, -2 * grow);
+                        delta = (t * unit) - (shift * unit);
+                    }
+
                     sum += delta;
                     sumSquares += delta * delta;
                     finite++;
                 }
             }
 
-            return new BlockResult(finite, shift, sum, sumSquares, clipped, infinite);
+            return new BlockResult(finite, shift, sum, sumSquares, scale, clipped, infinite);
         }
 
         // Writes m terms to worker.Terms and returns how many log-ratios were clipped.

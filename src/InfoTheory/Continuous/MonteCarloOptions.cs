@@ -14,9 +14,11 @@ public sealed record MonteCarloOptions
     public static MonteCarloOptions Default { get; } = new();
 
     /// <summary>The lower end of the clipping interval for the log-ratio; −∞ (no clipping below) by default.</summary>
+    /// <remarks>−∞ or finite, and at most <see cref="LogRatioMax"/>; the estimators reject NaN and +∞, which would clip every term to an infinity.</remarks>
     public double LogRatioMin { get; init; } = double.NegativeInfinity;
 
     /// <summary>The upper end of the clipping interval for the log-ratio; +∞ (no clipping above) by default.</summary>
+    /// <remarks>+∞ or finite, and at least <see cref="LogRatioMin"/>; the estimators reject NaN and −∞.</remarks>
     public double LogRatioMax { get; init; } = double.PositiveInfinity;
 
     /// <summary>The per-sample term to average; <see cref="MonteCarloEstimator.Plain"/> by default.</summary>

@@ -31,19 +31,32 @@ public sealed class UnivariateDensity : IDensity
     /// <summary>The wrapped distribution.</summary>
     public IContinuousDistribution Distribution => _distribution;
 
-    /// <inheritdoc/>
+    /// <summary>The natural log of the density at one point, log p(x).</summary>
+    /// <param name="x">The point: one finite coordinate.</param>
+    /// <returns>log p(x) in nats; −∞ outside the support.</returns>
+    /// <exception cref="ArgumentException"><paramref name="x"/> does not have exactly one coordinate, or it is NaN or infinite.</exception>
     public double LogDensity(ReadOnlySpan<double> x)
     {
         Guard.PointLength(x.Length, 1, nameof(x));
+        Guard.AllFinite(x, nameof(x));
         return _distribution.DensityLn(x[0]);
     }
 
-    /// <inheritdoc/>
+    /// <summary>The natural log of the density at many points, written to <paramref name="destination"/>.</summary>
+    /// <param name="points">m finite points, one coordinate each.</param>
+    /// <param name="destination">Receives log p at each point; length m.</param>
+    /// <exception cref="ArgumentException">The lengths of <paramref name="points"/> and <paramref name="destination"/> differ, or a point is NaN or infinite.</exception>
     public void LogDensity(ReadOnlySpan<double> points, Span<double> destination)
     {
         Guard.BatchShape(points.Length, destination.Length, 1, nameof(points));
         for (int i = 0; i < points.Length; i++)
         {
+            // MathNet would answer NaN at a NaN point rather than refuse it; the check costs one compare per point.
+            if (!double.IsFinite(points[i]))
+            {
+                Guard.FiniteCoordinates(points, 1, nameof(points), i);
+            }
+
             destination[i] = _distribution.DensityLn(points[i]);
         }
     }

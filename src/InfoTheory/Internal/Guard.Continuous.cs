@@ -151,17 +151,32 @@ internal static partial class Guard
     {
         Dimension(dimension, dimensionName);
         int rows = PointCount(samples.Length, dimension, paramName);
-        for (int k = 0; k < samples.Length; k++)
+        FiniteCoordinates(samples, dimension, paramName);
+        return rows;
+    }
+
+    /// <summary>
+    /// Throws when a coordinate of a flat row-major batch of points is NaN or infinite; the message names row and column.
+    /// With <paramref name="row"/> &gt;= 0 only that point is scanned.
+    /// </summary>
+    /// <remarks>
+    /// The densities call it, for one row, only after that point's log-density came out non-finite: a non-finite coordinate
+    /// always makes one, so a finite answer pays for no scan and an underflow to −∞ for one point's worth.
+    /// </remarks>
+    /// <exception cref="ArgumentException">A coordinate is NaN or infinite.</exception>
+    public static void FiniteCoordinates(ReadOnlySpan<double> points, int dimension, string paramName, int row = -1)
+    {
+        int start = row < 0 ? 0 : row * dimension;
+        int end = row < 0 ? points.Length : start + dimension;
+        for (int k = start; k < end; k++)
         {
-            if (!double.IsFinite(samples[k]))
+            if (!double.IsFinite(points[k]))
             {
                 throw new ArgumentException(
-                    $"{paramName}[{k / dimension},{k % dimension}] (flat index {k}) is {Format(samples[k])}; sample coordinates must be finite.",
+                    $"{paramName}[{k / dimension},{k % dimension}] (flat index {k}) is {Format(points[k])}; coordinates must be finite.",
                     paramName);
             }
         }
-
-        return rows;
     }
 
     /// <summary>Throws unless two paired point sets have the same number of rows.</summary>
@@ -188,14 +203,34 @@ internal static partial class Guard
         }
     }
 
-    /// <summary>Throws unless [<paramref name="min"/>, <paramref name="max"/>] is an interval: no NaN and min ≤ max.</summary>
-    /// <exception cref="ArgumentException">An end is NaN or <paramref name="min"/> &gt; <paramref name="max"/>.</exception>
-    public static void Interval(double min, double max, string paramName)
+    /// <summary>
+    /// Throws unless [<paramref name="min"/>, <paramref name="max"/>] is a log-ratio clipping interval: <paramref name="min"/>
+    /// is −∞ (no clipping below) or finite, <paramref name="max"/> is +∞ (no clipping above) or finite, and
+    /// <paramref name="min"/> ≤ <paramref name="max"/> (equal ends clip every term to one value, a valid if degenerate choice).
+    /// </summary>
+    /// <remarks>A lower end of +∞ or an upper end of −∞ would clip every term to an infinity, and the estimate to NaN.</remarks>
+    /// <param name="min">The lower end.</param>
+    /// <param name="max">The upper end.</param>
+    /// <param name="paramName">The caller's parameter that the exception names.</param>
+    /// <param name="minName">How the message spells the lower end, e.g. <c>options.LogRatioMin</c>.</param>
+    /// <param name="maxName">How the message spells the upper end.</param>
+    /// <exception cref="ArgumentException">An end is NaN, the lower end is +∞, the upper end is −∞, or <paramref name="min"/> &gt; <paramref name="max"/>.</exception>
+    public static void ClipInterval(double min, double max, string paramName, string minName, string maxName)
     {
+        if (!(min < double.PositiveInfinity))
+        {
+            throw new ArgumentException($"{minName} is {Format(min)}; it must be -Infinity (no clipping below) or finite.", paramName);
+        }
+
+        if (!(max > double.NegativeInfinity))
+        {
+            throw new ArgumentException($"{maxName} is {Format(max)}; it must be +Infinity (no clipping above) or finite.", paramName);
+        }
+
         if (!(min <= max))
         {
             throw new ArgumentException(
-                $"{paramName} has the interval [{Format(min)}, {Format(max)}]; it must satisfy min <= max with no NaN.", paramName);
+                $"{paramName} has the clipping interval [{Format(min)}, {Format(max)}]; it needs {minName} <= {maxName}.", paramName);
         }
     }
 

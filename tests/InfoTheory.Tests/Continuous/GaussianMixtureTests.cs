@@ -165,4 +165,34 @@ public class GaussianMixtureTests
 
         act.Should().Throw<ArgumentException>().WithParameterName("x");
     }
+
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NegativeInfinity)]
+    public void LogDensity_NonFiniteCoordinate_ThrowsNamingIt(double bad)
+    {
+        // Two components take the SIMD batch path, seventeen the point-by-point one; both must refuse the point.
+        var wide = new GaussianMixture(Enumerable.Repeat(1.0 / 17, 17).ToArray(), Enumerable.Repeat(Gaussian.Standard(2), 17).ToArray());
+        foreach (var mixture in new[] { NotesMixture(), wide })
+        {
+            var one = () => mixture.LogDensity([bad, 0.5]);
+            var batch = () => mixture.LogDensity([0.0, 0.0, 1.0, 1.0, bad, 0.5], new double[3]);
+
+            one.Should().Throw<ArgumentException>().WithParameterName("x").WithMessage("x[0] is *; values must be finite.*");
+            batch.Should().Throw<ArgumentException>().WithParameterName("points").WithMessage("points[2,0] (flat index 4) is *; coordinates must be finite.*");
+        }
+    }
+
+    [Fact]
+    public void LogDensity_FinitePointBeyondUnderflow_IsNegativeInfinity()
+    {
+        var destination = new double[2];
+
+        NotesMixture().LogDensity([1e200, 0.0, 0.0, 0.0], destination);
+
+        NotesMixture().LogDensity([1e200, 0.0]).Should().Be(double.NegativeInfinity);
+        destination[0].Should().Be(double.NegativeInfinity);
+        double.IsFinite(destination[1]).Should().BeTrue();
+    }
 }

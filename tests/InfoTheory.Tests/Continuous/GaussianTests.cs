@@ -335,4 +335,62 @@ public class GaussianTests
 
         act.Should().Throw<ArgumentException>().WithParameterName("coordinates");
     }
+
+    [Theory]
+    [InlineData(Gaussian.MaxDimension + 1)]
+    [InlineData(1 << 30)]
+    [InlineData(int.MaxValue)]
+    public void Standard_DimensionWhoseCovarianceCannotFit_ThrowsNamingDimension(int size)
+    {
+        var act = () => Gaussian.Standard(size);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("dimension").WithMessage("*d × d covariance*");
+    }
+
+    [Fact]
+    public void MaxDimension_IsTheLargestWhoseSquareIsAnArrayLength()
+    {
+        ((long)Gaussian.MaxDimension * Gaussian.MaxDimension).Should().BeLessThanOrEqualTo(Array.MaxLength);
+        ((long)(Gaussian.MaxDimension + 1) * (Gaussian.MaxDimension + 1)).Should().BeGreaterThan(int.MaxValue);
+    }
+
+    [Fact]
+    public void Diagonal_MeanLongerThanMaxDimension_ThrowsNamingMean()
+    {
+        double[] ones = Enumerable.Repeat(1.0, Gaussian.MaxDimension + 1).ToArray();
+
+        var act = () => Gaussian.Diagonal(ones, ones);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("mean");
+    }
+
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NegativeInfinity)]
+    public void LogDensity_NonFiniteCoordinate_ThrowsNamingIt(double bad)
+    {
+        foreach (var g in new[] { Gaussian.Standard(2), new Gaussian([0.0, 0.0], Correlated) })
+        {
+            var one = () => g.LogDensity([0.5, bad]);
+            var batch = () => g.LogDensity([0.0, 0.0, 0.5, bad], new double[2]);
+
+            one.Should().Throw<ArgumentException>().WithParameterName("x").WithMessage($"x[1] is {bad.ToString(System.Globalization.CultureInfo.InvariantCulture)}; values must be finite.*");
+            batch.Should().Throw<ArgumentException>().WithParameterName("points").WithMessage("points[1,1] (flat index 3) is *; coordinates must be finite.*");
+        }
+    }
+
+    [Fact]
+    public void LogDensity_FinitePointBeyondUnderflow_IsNegativeInfinity()
+    {
+        // (x − μ)² overflows at x = 1e200, so the density underflows: −∞ is the right answer, not a rejected point.
+        var destination = new double[2];
+        var g = new Gaussian([0.0, 0.0], Correlated);
+
+        g.LogDensity([0.0, 0.0, 1e200, 0.0], destination);
+
+        g.LogDensity([1e200, 0.0]).Should().Be(double.NegativeInfinity);
+        destination[1].Should().Be(double.NegativeInfinity);
+        destination[0].Should().Be(g.LogDensity([0.0, 0.0]));
+    }
 }

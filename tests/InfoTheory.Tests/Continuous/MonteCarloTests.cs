@@ -467,4 +467,56 @@ public class MonteCarloTests
     }
 
     private sealed class DensityFailure(string message) : Exception(message);
+
+    [Theory]
+    [InlineData(double.PositiveInfinity, double.PositiveInfinity, "options.LogRatioMin is Infinity*")]
+    [InlineData(double.NaN, 1.0, "options.LogRatioMin is NaN*")]
+    [InlineData(double.NegativeInfinity, double.NegativeInfinity, "options.LogRatioMax is -Infinity*")]
+    [InlineData(-1.0, double.NaN, "options.LogRatioMax is NaN*")]
+    [InlineData(2.0, 1.0, "options has the clipping interval [2, 1]*")]
+    public void Estimators_ClipEndThatWouldMakeTheResultNaN_ThrowNamingOptions(double min, double max, string message)
+    {
+        // An infinite lower end or a −∞ upper end clips every term to an infinity, and the mean of those to NaN.
+        var options = new MonteCarloOptions { LogRatioMin = min, LogRatioMax = max };
+        var p = Gaussian.Standard(1);
+        var q = Gaussian.Diagonal([1.0], [2.0]);
+
+        foreach (var act in new Func<Estimate>[]
+        {
+            () => MonteCarlo.KullbackLeibler(p, q, 100, seed: 1, options),
+            () => MonteCarlo.JensenShannon(p, q, 100, new Random(1), options),
+            () => MonteCarlo.CrossEntropy(p, q, 100, seed: 1, options),
+        })
+        {
+            act.Should().Throw<ArgumentException>().WithParameterName("options").WithMessage(message);
+        }
+    }
+
+    [Theory]
+    [InlineData(1e308)]
+    [InlineData(double.MaxValue)]
+    public void KullbackLeibler_LowerClipEndNearDoubleMax_IsThatValueWithNoSpread(double min)
+    {
+        // Every ℓ is clipped up to min; averaging 40,000 copies over three blocks once overflowed to a NaN standard error.
+        var options = new MonteCarloOptions { LogRatioMin = min };
+
+        var estimate = MonteCarlo.KullbackLeibler(Gaussian.Standard(1), Gaussian.Diagonal([1.0], [2.0]), 40_000, seed: 1, options);
+
+        estimate.Should().Be(new Estimate(min, 0.0, 40_000, 1.0));
+    }
+
+    [Fact]
+    public void KullbackLeibler_LogRatiosNear1e300_HaveAFiniteStandardErrorThatScalesWithThem()
+    {
+        // ℓ = ½x²(1/v − 1) + ½ ln v for p = N(0, 1), q = N(0, v): with one seed, v = 1e-300 gives 1e200 times the terms of
+        // v = 1e-100, whose squares a double still holds. Squaring terms near 1e300 once made the standard error NaN.
+        var p = Gaussian.Standard(1);
+
+        var narrow = MonteCarlo.KullbackLeibler(p, Gaussian.Diagonal([0.0], [1e-300]), 40_000, seed: 3);
+        var reference = MonteCarlo.KullbackLeibler(p, Gaussian.Diagonal([0.0], [1e-100]), 40_000, seed: 3);
+
+        narrow.Value.Should().BeApproximately(reference.Value * 1e200, 1e-9 * narrow.Value);
+        narrow.StandardError.Should().BeApproximately(reference.StandardError * 1e200, 1e-9 * narrow.StandardError);
+        narrow.Value.Should().BeApproximately(Gaussian.KullbackLeibler(p, Gaussian.Diagonal([0.0], [1e-300])), 5 * narrow.StandardError);
+    }
 }

@@ -52,4 +52,19 @@ public class UnivariateDensityTests
 
         act.Should().Throw<ArgumentException>().WithParameterName("x");
     }
+
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NegativeInfinity)]
+    public void LogDensity_NonFinitePoint_ThrowsNamingIt(double bad)
+    {
+        var density = new UnivariateDensity(new Normal());
+
+        var one = () => density.LogDensity([bad]);
+        var batch = () => density.LogDensity([0.0, bad], new double[2]);
+
+        one.Should().Throw<ArgumentException>().WithParameterName("x").WithMessage("x[0] is *; values must be finite.*");
+        batch.Should().Throw<ArgumentException>().WithParameterName("points").WithMessage("points[1,0] (flat index 1) is *; coordinates must be finite.*");
+    }
 }
