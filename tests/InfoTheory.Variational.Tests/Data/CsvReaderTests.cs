@@ -225,12 +225,4 @@ public sealed class CsvReaderTests : IDisposable
 
         act.Should().Throw<InvalidDataException>().WithMessage("*line 2, column 3*U+D800*unpaired*");
     }
-
-    [Fact]
-    public void Read_PathWithNul_ThrowsNamingPath()
-    {
-        var act = () => CsvReader.Read("x\0.csv");
-
-        act.Should().Throw<ArgumentException>().WithParameterName("path").WithMessage("*NUL*");
-    }
 }
