@@ -209,13 +209,15 @@ public sealed partial class Tensor<T>
     /// <param name="left">x.</param>
     /// <param name="right">c.</param>
     /// <returns>x + c.</returns>
-    public static Tensor<T> operator +(Tensor<T> left, T right) => Add(left, right);
+    /// <exception cref="ArgumentNullException"><paramref name="left"/> is null.</exception>
+    public static Tensor<T> operator +(Tensor<T> left, T right) => Add(NotNull(left), right);
 
     /// <summary>Adds a constant; see <see cref="Add(Tensor{T}, T)"/>.</summary>
     /// <param name="left">c.</param>
     /// <param name="right">x.</param>
     /// <returns>c + x.</returns>
-    public static Tensor<T> operator +(T left, Tensor<T> right) => Add(right, left);
+    /// <exception cref="ArgumentNullException"><paramref name="right"/> is null.</exception>
+    public static Tensor<T> operator +(T left, Tensor<T> right) => Add(NotNull(right), left);
 
     /// <summary>Elementwise difference with broadcasting; see <see cref="Subtract(Tensor{T}, Tensor{T})"/>.</summary>
     /// <param name="left">a.</param>
@@ -227,13 +229,15 @@ public sealed partial class Tensor<T>
     /// <param name="left">x.</param>
     /// <param name="right">c.</param>
     /// <returns>x − c.</returns>
-    public static Tensor<T> operator -(Tensor<T> left, T right) => Add(left, -right);
+    /// <exception cref="ArgumentNullException"><paramref name="left"/> is null.</exception>
+    public static Tensor<T> operator -(Tensor<T> left, T right) => Add(NotNull(left), -right);
 
     /// <summary>Subtracts from a constant.</summary>
     /// <param name="left">c.</param>
     /// <param name="right">x.</param>
     /// <returns>c − x.</returns>
-    public static Tensor<T> operator -(T left, Tensor<T> right) => Add(Negate(right), left);
+    /// <exception cref="ArgumentNullException"><paramref name="right"/> is null.</exception>
+    public static Tensor<T> operator -(T left, Tensor<T> right) => Add(Negate(NotNull(right)), left);
 
     /// <summary>Negation; see <see cref="Negate(Tensor{T})"/>.</summary>
     /// <param name="x">x.</param>
@@ -250,13 +254,15 @@ public sealed partial class Tensor<T>
     /// <param name="left">x.</param>
     /// <param name="right">c.</param>
     /// <returns>c·x.</returns>
-    public static Tensor<T> operator *(Tensor<T> left, T right) => Multiply(left, right);
+    /// <exception cref="ArgumentNullException"><paramref name="left"/> is null.</exception>
+    public static Tensor<T> operator *(Tensor<T> left, T right) => Multiply(NotNull(left), right);
 
     /// <summary>Scales by a constant; see <see cref="Multiply(Tensor{T}, T)"/>.</summary>
     /// <param name="left">c.</param>
     /// <param name="right">x.</param>
     /// <returns>c·x.</returns>
-    public static Tensor<T> operator *(T left, Tensor<T> right) => Multiply(right, left);
+    /// <exception cref="ArgumentNullException"><paramref name="right"/> is null.</exception>
+    public static Tensor<T> operator *(T left, Tensor<T> right) => Multiply(NotNull(right), left);
 
     /// <summary>Elementwise quotient with broadcasting; see <see cref="Divide(Tensor{T}, Tensor{T})"/>.</summary>
     /// <param name="left">a.</param>
@@ -268,13 +274,25 @@ public sealed partial class Tensor<T>
     /// <param name="left">x.</param>
     /// <param name="right">c.</param>
     /// <returns>x / c.</returns>
-    public static Tensor<T> operator /(Tensor<T> left, T right) => Multiply(left, T.One / right);
+    /// <exception cref="ArgumentNullException"><paramref name="left"/> is null.</exception>
+    public static Tensor<T> operator /(Tensor<T> left, T right) => Multiply(NotNull(left), T.One / right);
 
     /// <summary>Divides a constant by each element; see <see cref="Divide(T, Tensor{T})"/>.</summary>
     /// <param name="left">c.</param>
     /// <param name="right">x.</param>
     /// <returns>c / x.</returns>
-    public static Tensor<T> operator /(T left, Tensor<T> right) => Divide(left, right);
+    /// <exception cref="ArgumentNullException"><paramref name="right"/> is null.</exception>
+    public static Tensor<T> operator /(T left, Tensor<T> right) => Divide(left, NotNull(right));
+
+    /// <summary>
+    /// The operand of a scalar operator, checked here because the constant kernels name their tensor 'x' and an
+    /// operator's caller knows only 'left' and 'right'.
+    /// </summary>
+    private static Tensor<T> NotNull(Tensor<T> operand, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(operand))] string? paramName = null)
+    {
+        ArgumentNullException.ThrowIfNull(operand, paramName);
+        return operand;
+    }
 
     /// <summary>target.grad += Σ over broadcast axes of g·other.</summary>
     private static void AccumulateProduct(ReadOnlySpan<T> g, int[] yShape, Tensor<T> other, Tensor<T> target)

@@ -129,13 +129,22 @@ public sealed partial class Tensor<T>
         });
     }
 
+    /// <summary>σ of each element of <paramref name="x"/>: TensorPrimitives.Sigmoid rejects empty spans, but a 0-element tensor is a valid operand.</summary>
+    private static void SigmoidOf(ReadOnlySpan<T> x, Span<T> destination)
+    {
+        if (!x.IsEmpty)
+        {
+            TensorPrimitives.Sigmoid(x, destination);
+        }
+    }
+
     /// <summary>Elementwise logistic sigmoid.</summary>
     /// <remarks>y = σ(x) = 1/(1 + e⁻ˣ); ∂y/∂x = y(1 − y).</remarks>
     /// <returns>A tensor of this shape.</returns>
     public Tensor<T> Sigmoid()
     {
         var y = Result("sigmoid", _shape, this);
-        TensorPrimitives.Sigmoid(Data, y.Data);
+        SigmoidOf(Data, y.Data);
         return y.Recorded(static y =>
         {
             using var tmp = new Scratch<T>(y._length);
@@ -225,7 +234,7 @@ public sealed partial class Tensor<T>
         return y.Recorded(static y =>
         {
             using var tmp = new Scratch<T>(y._length);
-            TensorPrimitives.Sigmoid(y.A.Data, tmp.Span);
+            SigmoidOf(y.A.Data, tmp.Span);
             var dx = y.A.GradientForAccumulation();
             TensorPrimitives.FusedMultiplyAdd(y.OutputGradient, tmp.Span, dx, dx);
         });
@@ -249,7 +258,7 @@ public sealed partial class Tensor<T>
         {
             using var tmp = new Scratch<T>(y._length);
             TensorPrimitives.Negate(y.A.Data, tmp.Span);
-            TensorPrimitives.Sigmoid(tmp.Span, tmp.Span);
+            SigmoidOf(tmp.Span, tmp.Span);
             var dx = y.A.GradientForAccumulation();
             TensorPrimitives.FusedMultiplyAdd(y.OutputGradient, tmp.Span, dx, dx);
         });

@@ -53,7 +53,7 @@ public sealed partial class Tensor<T>
             if (zt._requiresGrad)
             {
                 using var t = new Scratch<T>(zt._length);
-                TensorPrimitives.Sigmoid(zt.Data, t.Span);
+                SigmoidOf(zt.Data, t.Span);
                 TensorPrimitives.Subtract(t.Span, xt.Data, t.Span);
                 var dz = zt.GradientForAccumulation();
                 TensorPrimitives.MultiplyAdd(t.Span, g, dz, dz);

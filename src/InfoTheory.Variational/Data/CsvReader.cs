@@ -27,14 +27,14 @@ public static class CsvReader
     /// <param name="image">The image shape of the features, or <see langword="null"/>; its pixel count must equal the feature count.</param>
     /// <param name="delimiter">The cell separator.</param>
     /// <returns>A dataset of one sample per data line.</returns>
-    /// <exception cref="ArgumentException"><paramref name="path"/> is empty, or <paramref name="image"/> does not fit the feature count.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty or contains a NUL character, or <paramref name="image"/> does not fit the feature count.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="scale"/> is not finite and &gt; 0, or <paramref name="labelColumn"/> is outside the table.</exception>
     /// <exception cref="InvalidDataException">Bytes not valid in the text's encoding, no data line, a ragged line, a non-numeric or non-finite cell, a label that is not an integer &gt;= 0, or corrupt gzip.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static Dataset Read(string path, bool hasHeader = false, int? labelColumn = null, float scale = 1f, ImageShape? image = null, char delimiter = ',')
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
+        Guard.FilePath(path, nameof(path));
         Guard.Positive(scale, nameof(scale));
         return Parse(DataFile.ReadAllBytes(path), path, hasHeader, labelColumn, scale, image, delimiter);
     }

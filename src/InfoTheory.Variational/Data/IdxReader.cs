@@ -28,15 +28,15 @@ public static class IdxReader
     /// <param name="labelsPath">The matching IDX labels file, or <see langword="null"/> for an unlabelled dataset.</param>
     /// <returns>One sample per image: rows × columns features in [0, 1], row-major, with the image shape set.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="imagesPath"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="imagesPath"/> or <paramref name="labelsPath"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="imagesPath"/> or <paramref name="labelsPath"/> is empty or contains a NUL character.</exception>
     /// <exception cref="InvalidDataException">A file is not the IDX layout described above, is truncated or over-long, or the counts differ.</exception>
     /// <exception cref="IOException">A file cannot be read.</exception>
     public static Dataset Read(string imagesPath, string? labelsPath = null)
     {
-        ArgumentException.ThrowIfNullOrEmpty(imagesPath);
+        InfoTheory.Internal.Guard.FilePath(imagesPath, nameof(imagesPath));
         if (labelsPath is not null)
         {
-            ArgumentException.ThrowIfNullOrEmpty(labelsPath);
+            InfoTheory.Internal.Guard.FilePath(labelsPath, nameof(labelsPath));
         }
 
         byte[] images = DataFile.ReadAllBytes(imagesPath);

@@ -101,11 +101,14 @@ public sealed class CholeskyGaussian<T>
     /// <param name="samples">The number of samples, ≥ 1.</param>
     /// <returns>z, shape [samples, ..., d].</returns>
     /// <exception cref="ArgumentNullException"><paramref name="random"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 1, or samples × the mean's elements × d exceeds <see cref="int.MaxValue"/>.</exception>
     public Tensor<T> RSample(Random random, int samples)
     {
         ArgumentNullException.ThrowIfNull(random);
         Guard.InRange(samples, 1, int.MaxValue, nameof(samples));
+
+        // L ξ is summed from the products Lᵢⱼ ξⱼ, a block d times the size of the samples.
+        Guard.ElementCount(nameof(samples), "samples × the mean's elements × d (the products L ξ)", samples, Mean.Length, Dimension);
         Span<int> shape = stackalloc int[Mean.Rank + 1];
         shape[0] = samples;
         Mean.Shape.CopyTo(shape[1..]);

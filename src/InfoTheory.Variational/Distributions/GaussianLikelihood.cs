@@ -42,12 +42,30 @@ public sealed class GaussianLikelihood<T> : Likelihood<T>
     /// <summary>Creates the likelihood with a learned log-variance per feature, registered as the parameter <c>log_variance</c>.</summary>
     /// <param name="features">The number of features, ≥ 1.</param>
     /// <param name="initialVariance">The starting σ² of every feature, in the range of the fixed-variance constructor, [2⁻¹²⁶, 2¹²⁶] for float and [2⁻¹⁰²², 2¹⁰²²] for double.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="features"/> is below 1, or <paramref name="initialVariance"/> is NaN or outside that range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="features"/> is below 1 or so large that its log-variances cannot be allocated (more than <see cref="Array.MaxLength"/>, or more memory than the process has), or <paramref name="initialVariance"/> is NaN or outside that range.</exception>
     public GaussianLikelihood(int features, double initialVariance)
     {
         Guard.InRange(features, 1, int.MaxValue, nameof(features));
         Guard.InRange(initialVariance, MinVariance, MaxVariance, nameof(initialVariance));
-        LogVariance = RegisterParameter("log_variance", Tensor.Full(T.CreateChecked(Math.Log(initialVariance)), features));
+        LogVariance = RegisterParameter("log_variance", LearnedLogVariance(features, T.CreateChecked(Math.Log(initialVariance))));
+    }
+
+    /// <summary>
+    /// The [features] log-variances. The count comes straight from the caller and one array is the whole request, so a
+    /// failed allocation leaves nothing behind and is the caller's size being too large for this process, said as such.
+    /// </summary>
+    private static Tensor<T> LearnedLogVariance(int features, T logVariance)
+    {
+        try
+        {
+            return Tensor.Full(logVariance, features);
+        }
+        catch (OutOfMemoryException e)
+        {
+            long bytes = (long)features * System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
+            throw new ArgumentOutOfRangeException(
+                nameof(features), features, $"features is {features}; its learned log-variances need {bytes} bytes, which this process cannot allocate ({e.Message}).");
+        }
     }
 
     /// <summary>The fixed variance σ², or null when the variance is learned.</summary>

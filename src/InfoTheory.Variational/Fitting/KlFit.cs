@@ -97,8 +97,7 @@ public static class KlFit
         };
         for (int step = 0; step < options.Steps; step++)
         {
-            double fraction = options.Steps == 1 ? 0 : (double)step / (options.Steps - 1);
-            optimizer.LearningRate = options.LearningRate + (fraction * (options.FinalLearningRate - options.LearningRate));
+            optimizer.LearningRate = ScheduledRate(options, step);
 
             // Every step is its own epoch for the guard: Q has a handful of parameters, so the snapshot is free.
             checkpoint.BeginEpoch();
@@ -118,6 +117,16 @@ public static class KlFit
             ? MonteCarlo.KullbackLeibler(target, fitted, options.EvaluationSamples, options.Seed, monteCarlo)
             : MonteCarlo.KullbackLeibler(fitted, target, options.EvaluationSamples, options.Seed, monteCarlo);
         return new KlFitResult(direction, fitted, trace, kl);
+    }
+
+    // The linear schedule from LearningRate to FinalLearningRate as a weighted mean, kept between the two: a + f·(b − a)
+    // rounds to 0 at the last step when b is subnormal beside a, and the weights' rounding could step past either end.
+    private static double ScheduledRate(KlFitOptions options, int step)
+    {
+        double fraction = options.Steps == 1 ? 0 : (double)step / (options.Steps - 1);
+        (double first, double last) = (options.LearningRate, options.FinalLearningRate);
+        double rate = ((1 - fraction) * first) + (fraction * last);
+        return Math.Clamp(rate, Math.Min(first, last), Math.Max(first, last));
     }
 
     // Q must stay a Gaussian the core library can hold: L = tril(R, −1) + diag(exp(diag R)) needs a diagonal whose

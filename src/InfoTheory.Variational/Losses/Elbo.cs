@@ -32,7 +32,7 @@ public static class Elbo
     /// The batch shapes of <paramref name="x"/> and <paramref name="posterior"/> differ, <paramref name="x"/> is not finite
     /// or outside the likelihood's support, or <paramref name="decoder"/> returns null or an output that does not end in the shape of <paramref name="x"/>.
     /// </exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="options"/> has β negative or not finite, L below 1, or an undefined estimator.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="options"/> has β negative or not finite, L below 1 or so large that L × the elements of <paramref name="x"/> or of the posterior mean exceeds <see cref="int.MaxValue"/>, or an undefined estimator.</exception>
     public static ElboTerms<T> Evaluate<T>(
         Tensor<T> x, DiagonalGaussian<T> posterior, Func<Tensor<T>, Tensor<T>> decoder, Likelihood<T> likelihood, Random random, ElboOptions? options = null)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -111,6 +111,10 @@ public static class Elbo
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.Samples, $"options.Samples is {options.Samples}; it must be >= 1.");
         }
+
+        // L samples stack the codes and the decoder outputs along a new axis: both must fit one tensor.
+        Guard.ElementCount(nameof(options), "options.Samples × the posterior mean's elements", options.Samples, posterior.Mean.Length);
+        Guard.ElementCount(nameof(options), "options.Samples × x's elements", options.Samples, x.Length);
 
         if (!Enum.IsDefined(options.KlEstimator))
         {

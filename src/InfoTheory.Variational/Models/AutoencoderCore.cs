@@ -21,6 +21,7 @@ internal sealed class AutoencoderCore : Module<float>
         Guard.InRange(inputSize, 1, int.MaxValue, nameof(inputSize));
         int[] hidden = ModelInput.LayerSizes(hiddenSizes, nameof(hiddenSizes));
         Guard.InRange(codeSize, 1, int.MaxValue, nameof(codeSize));
+        ModelInput.LayerWeights(inputSize, hidden, codeSize, nameof(hiddenSizes), nameof(codeSize));
         InputSize = inputSize;
         CodeSize = codeSize;
         HiddenSizes = hidden;

@@ -106,6 +106,23 @@ internal static class ModelInput
         return sizes;
     }
 
+    /// <summary>
+    /// Checks that every weight of the MLP input → hidden… → code (its decoder mirrors the same products) fits one tensor,
+    /// before any layer is built, so that the error names the caller's size rather than a layer's.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A fan-in × fan-out exceeds <see cref="int.MaxValue"/>; it names the larger of the two sizes.</exception>
+    public static void LayerWeights(int inputSize, int[] hidden, int codeSize, string hiddenName, string codeName)
+    {
+        (int width, string parameter, string label) = (inputSize, nameof(inputSize), nameof(inputSize));
+        for (int i = 0; i <= hidden.Length; i++)
+        {
+            bool code = i == hidden.Length;
+            (int next, string nextParameter, string nextLabel) = code ? (codeSize, codeName, codeName) : (hidden[i], hiddenName, $"{hiddenName}[{i}]");
+            Guard.ElementCount(next >= width ? nextParameter : parameter, $"the layer weight {label} × {nextLabel}", width, next);
+            (width, parameter, label) = (next, nextParameter, nextLabel);
+        }
+    }
+
     private static void CheckShape(int rows, int columns, int expected, string paramName)
     {
         Guard.NotEmpty(rows, paramName);

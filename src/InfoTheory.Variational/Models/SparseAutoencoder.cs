@@ -16,7 +16,7 @@ public sealed class SparseAutoencoder : DeterministicAutoencoder<SparseOptions>
     /// <param name="hiddenSizes">Widths of the encoder's hidden layers from the input side, each &gt;= 1 (the decoder mirrors them); may be empty.</param>
     /// <param name="codeSize">Width of the sigmoid code layer, &gt;= 1.</param>
     /// <param name="seed">Seeds the initial weights.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A size is below 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A size is below 1, or two adjacent sizes (a layer's weight) multiply to more than <see cref="int.MaxValue"/> elements.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="hiddenSizes"/> is null.</exception>
     public SparseAutoencoder(int inputSize, IReadOnlyList<int> hiddenSizes, int codeSize, int seed = 0)
         : base(inputSize, hiddenSizes, codeSize, seed)

@@ -38,7 +38,7 @@ public sealed class VariationalAutoencoder
     /// <param name="latentSize">d, the dimension of z, &gt;= 1.</param>
     /// <param name="likelihood">p(x|z): <c>new BernoulliLikelihood&lt;float&gt;()</c> for data in [0, 1], a <see cref="GaussianLikelihood{T}"/> for real values. Its parameters (a learned variance) are trained, saved and loaded with the model, so a likelihood with parameters belongs to one model; a parameter-free one (Bernoulli, fixed variance) may be shared.</param>
     /// <param name="seed">Seeds the initial weights.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A size is below 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A size is below 1, or two adjacent sizes (a layer's weight) multiply to more than <see cref="int.MaxValue"/> elements.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="hiddenSizes"/> or <paramref name="likelihood"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="likelihood"/> has learned parameters and already belongs to another model.</exception>
     public VariationalAutoencoder(int inputSize, IReadOnlyList<int> hiddenSizes, int latentSize, Likelihood<float> likelihood, int seed = 0)
@@ -46,6 +46,7 @@ public sealed class VariationalAutoencoder
         Guard.InRange(inputSize, 1, int.MaxValue, nameof(inputSize));
         int[] hidden = ModelInput.LayerSizes(hiddenSizes, nameof(hiddenSizes));
         Guard.InRange(latentSize, 1, int.MaxValue, nameof(latentSize));
+        ModelInput.LayerWeights(inputSize, hidden, latentSize, nameof(hiddenSizes), nameof(latentSize));
         ArgumentNullException.ThrowIfNull(likelihood);
         InputSize = inputSize;
         LatentSize = latentSize;

@@ -257,4 +257,17 @@ public class OperationValueTests
         draws.Count(v => v < -double.MaxValue / 2).Should().BeInRange(1000 - 137, 1000 + 137);
         draws.Count(v => v > double.MaxValue / 2).Should().BeInRange(1000 - 137, 1000 + 137);
     }
+
+    [Fact]
+    public void Sigmoid_EmptyTensor_IsEmptyAndBacksUp()
+    {
+        var x = Tensor.Zeros<float>(0, 3).RequiringGrad();
+
+        var y = x.Sigmoid();
+        (y.Sum() + x.Softplus().Sum() + x.LogSigmoid().Sum()).Backward();
+
+        y.Shape.ToArray().Should().Equal(0, 3);
+        x.Gradient.Length.Should().Be(0);
+        new InfoTheory.Variational.Nn.Sigmoid<float>().Forward(x).Length.Should().Be(0);
+    }
 }

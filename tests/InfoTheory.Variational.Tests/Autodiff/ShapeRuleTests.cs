@@ -213,4 +213,19 @@ public class ShapeRuleTests
 
         act.Should().Throw<InvalidOperationException>().WithMessage("*[65536]*4294967296 elements*");
     }
+
+    [Fact]
+    public void ScalarOperators_NullTensor_ThrowNamingTheOperand()
+    {
+        Tensor<double> none = null!;
+
+        ((Func<Tensor<double>>)(() => none + 1.0)).Should().Throw<ArgumentNullException>().WithParameterName("left");
+        ((Func<Tensor<double>>)(() => none - 1.0)).Should().Throw<ArgumentNullException>().WithParameterName("left");
+        ((Func<Tensor<double>>)(() => none * 2.0)).Should().Throw<ArgumentNullException>().WithParameterName("left");
+        ((Func<Tensor<double>>)(() => none / 2.0)).Should().Throw<ArgumentNullException>().WithParameterName("left");
+        ((Func<Tensor<double>>)(() => 1.0 + none)).Should().Throw<ArgumentNullException>().WithParameterName("right");
+        ((Func<Tensor<double>>)(() => 1.0 - none)).Should().Throw<ArgumentNullException>().WithParameterName("right");
+        ((Func<Tensor<double>>)(() => 2.0 * none)).Should().Throw<ArgumentNullException>().WithParameterName("right");
+        ((Func<Tensor<double>>)(() => 2.0 / none)).Should().Throw<ArgumentNullException>().WithParameterName("right");
+    }
 }

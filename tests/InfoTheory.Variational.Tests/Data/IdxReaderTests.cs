@@ -142,4 +142,11 @@ public sealed class IdxReaderTests : IDisposable
         ((Action)(() => IdxReader.Read("images", ""))).Should().Throw<ArgumentException>().WithParameterName("labelsPath");
         ((Action)(() => IdxReader.Read((Stream)null!))).Should().Throw<ArgumentNullException>().WithParameterName("images");
     }
+
+    [Fact]
+    public void Read_PathWithNul_ThrowsNamingThePathParameter()
+    {
+        ((Action)(() => IdxReader.Read("a\0b"))).Should().Throw<ArgumentException>().WithParameterName("imagesPath").WithMessage("*NUL*index 1*");
+        ((Action)(() => IdxReader.Read("images", "\0"))).Should().Throw<ArgumentException>().WithParameterName("labelsPath");
+    }
 }

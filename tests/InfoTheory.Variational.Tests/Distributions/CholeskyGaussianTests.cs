@@ -164,4 +164,15 @@ public class CholeskyGaussianTests
         var thrown = act.Should().Throw<ArgumentException>().WithParameterName("raw").WithMessage("the factor built from raw[3] (flat index in shape [2, 2]) is Infinity*").Which;
         thrown.Message.Should().EndWith("(Parameter 'raw')").And.NotContain("(Parameter 'the factor");
     }
+
+    [Fact]
+    public void RSample_SampleBlockBeyondATensor_ThrowsNamingSamples()
+    {
+        var small = CholeskyGaussian.FromUnconstrained(Tensor.Zeros<double>(2), Tensor.Zeros<double>(2, 2));
+        var wide = CholeskyGaussian.FromUnconstrained(Tensor.Zeros<double>(1000), Tensor.Zeros<double>(1000, 1000));
+
+        small.Invoking(p => p.RSample(new Random(1), 1 << 30)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("samples");
+        wide.Invoking(p => p.RSample(new Random(1), 2200)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("samples")
+            .WithMessage("*2200 × 1000 × 1000*");
+    }
 }

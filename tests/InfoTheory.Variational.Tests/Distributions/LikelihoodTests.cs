@@ -155,4 +155,20 @@ public class LikelihoodTests
         float.IsFinite(logProb.Item).Should().BeTrue();
         ((double)logProb.Item).Should().BeApproximately(expected, 1e-5 * Math.Max(1, Math.Abs(expected)));
     }
+
+    [Fact]
+    public void Bernoulli_ForwardOfNoLogits_IsEmpty()
+    {
+        var mean = new BernoulliLikelihood<double>().Forward(Tensor.Zeros<double>(0));
+
+        mean.Shape.ToArray().Should().Equal(0);
+    }
+
+    [Fact]
+    public void Gaussian_FeaturesBeyondAnArray_ThrowsNamingFeatures()
+    {
+        var act = () => new GaussianLikelihood<double>(int.MaxValue, 1.0);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("features").WithMessage("features is 2147483647*bytes*");
+    }
 }

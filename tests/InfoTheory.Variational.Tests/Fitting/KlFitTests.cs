@@ -141,4 +141,14 @@ public class KlFitTests
             .Should().Throw<TrainingDivergedException>().WithMessage("*lower the learning rate*")
             .Which.Should().Match<TrainingDivergedException>(e => e.Epoch == 1 && e.Batch == 1 && e.LearningRate == 1e6);
     }
+
+    [Fact]
+    public void Fit_SubnormalFinalLearningRate_EndsTheScheduleOnItWithoutFailing()
+    {
+        var options = new KlFitOptions { Steps = 3, SamplesPerStep = 16, EvaluationSamples = 16, LearningRate = 0.01, FinalLearningRate = double.Epsilon };
+
+        var result = KlFit.Fit(Notes, KlDirection.Forward, options);
+
+        result.LossTrace.Should().HaveCount(3).And.OnlyContain(l => double.IsFinite(l));
+    }
 }

@@ -168,4 +168,14 @@ public class ElboTests
             z => z, new GaussianLikelihood<double>(1.0), new Random(1), new ElboOptions { Beta = beta, Samples = samples });
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("options");
     }
+
+    [Fact]
+    public void Evaluate_SamplesBeyondATensor_ThrowsNamingOptions()
+    {
+        var act = () => Elbo.Evaluate(
+            Tensor.Zeros<double>(2, Features), new DiagonalGaussian<double>(Tensor.Zeros<double>(2, Latent), Tensor.Zeros<double>(2, Latent)),
+            z => z, new GaussianLikelihood<double>(1.0), new Random(1), new ElboOptions { Samples = int.MaxValue });
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("options").WithMessage("*options.Samples × the posterior mean's elements = 2147483647 × 4*");
+    }
 }

@@ -170,4 +170,29 @@ public class AutoencoderTests
         // is finite, and the loss of batch 2, computed with weights near ±1e30, overflows float.
         ModelTestData.ShouldDivergeAndRestore(model.Save, () => model.Fit(ModelTestData.Train, Short with { Epochs = 3, LearningRate = 1e30 }), () => model.Reconstruct(ModelTestData.Test), (1, 2, 1e30));
     }
+
+    [Theory]
+    [InlineData(int.MaxValue, 2, 3, "inputSize")]
+    [InlineData(3, 1 << 30, 3, "hiddenSizes")]
+    [InlineData(3, 2, int.MaxValue, "codeSize")]
+    public void Constructor_LayerWeightBeyondATensor_ThrowsNamingTheLargerSize(int inputSize, int hidden, int codeSize, string parameter)
+    {
+        foreach (Action build in new Action[]
+        {
+            () => _ = new Autoencoder(inputSize, [hidden], codeSize),
+            () => _ = new DenoisingAutoencoder(inputSize, [hidden], codeSize),
+            () => _ = new SparseAutoencoder(inputSize, [hidden], codeSize),
+        })
+        {
+            build.Should().Throw<ArgumentOutOfRangeException>().WithParameterName(parameter).WithMessage("*layer weight*more than 2147483647*");
+        }
+    }
+
+    [Fact]
+    public void Constructor_TwoHugeHiddenLayers_NamesHiddenSizesAndTheirIndices()
+    {
+        var act = () => new Autoencoder(2, [65536, 65536], 2);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("hiddenSizes").WithMessage("*hiddenSizes[0] × hiddenSizes[1] = 65536 × 65536*");
+    }
 }

@@ -223,4 +223,15 @@ public class VariationalAutoencoderTests
 
         results.Should().AllSatisfy(r => r.Should().BeEquivalentTo(expected, o => o.WithStrictOrdering()));
     }
+
+    [Theory]
+    [InlineData(int.MaxValue, 2, 3, "inputSize")]
+    [InlineData(3, int.MaxValue, 3, "hiddenSizes")]
+    [InlineData(3, 2, 1 << 30, "latentSize")]
+    public void Constructor_LayerWeightBeyondATensor_ThrowsNamingTheLargerSize(int inputSize, int hidden, int latentSize, string parameter)
+    {
+        var act = () => new VariationalAutoencoder(inputSize, [hidden], latentSize, new BernoulliLikelihood<float>());
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName(parameter).WithMessage("*layer weight*more than 2147483647*");
+    }
 }
