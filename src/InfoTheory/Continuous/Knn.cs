@@ -466,7 +466,7 @@ public static class Knn
         if (row >= 0)
         {
             throw new ArgumentException(
-                $"{name} row {row} is closer to its {k}-th nearest neighbour than 2^-281 (about 1e-84) times the largest coordinate magnitude, "
+                $"{name} row {row} is closer to its k-th nearest neighbour (k = {k}) than 2^-281 (about 1e-84) times the largest coordinate magnitude, "
                 + "so the squared Euclidean distance underflows to 0; use DistanceNorm.Maximum, which never squares, or drop the far outlying points.",
                 name);
         }

@@ -318,7 +318,7 @@ internal static partial class Guard
             throw new ArgumentException(
                 $"{census.Crowded} of the {census.Rows} rows of {paramName} coincide exactly with {k} or more other rows in {space} "
                 + $"(the largest group has {census.LargestGroup} identical rows; row {census.CrowdedExample} is one of the tied rows), "
-                + $"so they are at distance 0 from their {k}-th nearest neighbour (repeated points) and the kNN estimate is undefined. "
+                + $"so they are at distance 0 from their k-th nearest neighbour (k = {k}; repeated points) and the kNN estimate is undefined. "
                 + $"kNN estimators assume continuous data: {TiedDataAdvice}",
                 paramName);
         }

