@@ -59,4 +59,22 @@ public class ReadmeExamplesTests
         mc.Value.Should().BeApproximately(exact, 4 * mc.StandardError);
         mc.ToString().Should().Contain("n = 100000");
     }
+
+    [Fact]
+    public void QuickStart_LogProbabilityKl_IsTheMaskedMeanOfK3()
+    {
+        float[] logPolicy = [-1.20f, -0.70f, -2.10f, 0f];
+        float[] logReference = [-1.25f, -0.60f, -2.00f, 0f];
+        bool[] mask = [true, true, true, false];
+        var k3 = MonteCarloOptions.Clipped(20, MonteCarloEstimator.K3) with { TermMin = -10, TermMax = 10 };
+        Estimate penalty = MonteCarlo.KullbackLeibler(logPolicy, logReference, mask, k3);
+
+        // k3 = (r − 1) − log r with log r = logReference − logPolicy, averaged over the three unmasked tokens.
+        double expected = Enumerable.Range(0, 3)
+            .Select(i => (double)logReference[i] - logPolicy[i])
+            .Average(lr => Math.Exp(lr) - 1 - lr);
+        penalty.Value.Should().BeApproximately(expected, 1e-15);
+        penalty.SampleCount.Should().Be(3);
+        penalty.ClippedFraction.Should().Be(0);
+    }
 }

@@ -30,7 +30,7 @@ namespace InfoTheory.Continuous;
 /// so which exception surfaces does not depend on thread scheduling either.
 /// </para>
 /// </remarks>
-public static class MonteCarlo
+public static partial class MonteCarlo
 {
     /// <summary>How many samples form one independently seeded block.</summary>
     public const int BlockSize = 16384;
@@ -53,10 +53,12 @@ public static class MonteCarlo
 
     /// <summary>Estimates KL(p‖q) by sampling from p.</summary>
     /// <remarks>
-    /// KL(p‖q) = E_p[ℓ(x)] with ℓ = log p(x) − log q(x), the log-ratio clipped to the interval in
-    /// <paramref name="options"/>; <see cref="MonteCarloEstimator.ControlVariate"/> averages
-    /// e^(−ℓ) − 1 + ℓ instead (Schulman 2020, "Approximating KL divergence"). Without clipping, a
-    /// sample where q(x) = 0 makes the estimate +∞ (standard error +∞).
+    /// KL(p‖q) = E_p[ℓ(x)] with ℓ = log p(x) − log q(x) = −log r, the log-ratio clipped to the interval in
+    /// <paramref name="options"/>. The estimator of <paramref name="options"/> picks the term averaged: k1 = ℓ,
+    /// k2 = ½ℓ², k3 = e^(−ℓ) − 1 + ℓ or |ℓ| (J. Schulman 2020, "Approximating KL divergence"; see
+    /// <see cref="MonteCarloEstimator"/>), and the term is then clamped to the term interval. Without clipping, a
+    /// sample where q(x) = 0 makes the estimate +∞ (standard error +∞). For log-probabilities already computed, see
+    /// <see cref="KullbackLeibler(ReadOnlySpan{double}, ReadOnlySpan{double}, MonteCarloOptions?)"/>.
     /// </remarks>
     /// <param name="p">The density the expectation is taken under; it is sampled.</param>
     /// <param name="q">The reference density, of the same dimension.</param>
@@ -65,7 +67,7 @@ public static class MonteCarlo
     /// <param name="options">Clipping, estimator, unit and parallelism; <see cref="MonteCarloOptions.Default"/> when null.</param>
     /// <returns>The estimate of KL(p‖q) in the unit of <paramref name="options"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="p"/> or <paramref name="q"/> is null.</exception>
-    /// <exception cref="ArgumentException">A density reports a dimension below 1, the dimensions differ, or the clipping interval in <paramref name="options"/> is invalid (an end NaN, a lower end of +∞, an upper end of −∞, or min &gt; max).</exception>
+    /// <exception cref="ArgumentException">A density reports a dimension below 1, the dimensions differ, or a clipping interval in <paramref name="options"/> (log-ratio or term) is invalid (an end NaN, a lower end of +∞, an upper end of −∞, or min &gt; max).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 2, a density's dimension is too large for a batch of points, or the unit, estimator or parallelism in <paramref name="options"/> is invalid.</exception>
     /// <exception cref="InvalidOperationException">A density returned NaN, or p gave its own sample zero or infinite density.</exception>
     public static Estimate KullbackLeibler(IDensity p, IDensity q, int samples, int seed, MonteCarloOptions? options = null)
@@ -86,7 +88,7 @@ public static class MonteCarlo
     /// <param name="options">Clipping, estimator, unit and parallelism; <see cref="MonteCarloOptions.Default"/> when null.</param>
     /// <returns>The estimate of KL(p‖q) in the unit of <paramref name="options"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="p"/>, <paramref name="q"/> or <paramref name="random"/> is null.</exception>
-    /// <exception cref="ArgumentException">A density reports a dimension below 1, the dimensions differ, or the clipping interval in <paramref name="options"/> is invalid (an end NaN, a lower end of +∞, an upper end of −∞, or min &gt; max).</exception>
+    /// <exception cref="ArgumentException">A density reports a dimension below 1, the dimensions differ, or a clipping interval in <paramref name="options"/> (log-ratio or term) is invalid (an end NaN, a lower end of +∞, an upper end of −∞, or min &gt; max).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 2, a density's dimension is too large for a batch of points, or the unit, estimator or parallelism in <paramref name="options"/> is invalid.</exception>
     /// <exception cref="InvalidOperationException">A density returned NaN, or p gave its own sample zero or infinite density.</exception>
     public static Estimate KullbackLeibler(IDensity p, IDensity q, int samples, Random random, MonteCarloOptions? options = null)
@@ -100,10 +102,12 @@ public static class MonteCarlo
     /// <remarks>
     /// JSD = ½ KL(p‖m) + ½ KL(q‖m). Each term pairs x ~ p with y ~ q:
     /// ½ a(x) + ½ b(y) with a = log p − log m = ln 2 − ln(1 + e^(−ℓ)) and ℓ = log p(x) − log q(x)
-    /// clipped (b likewise with the roles of p and q swapped). The control-variate form averages
-    /// e^(−a) − 1 + a instead of a (Schulman 2020). The result lies in [0, ln 2] up to sampling error
-    /// and can be slightly negative with the plain estimator when p ≈ q. The clipped fraction counts
-    /// both log-ratios of each term (2n in all).
+    /// clipped (b likewise with the roles of p and q swapped). Each of a and b is a KL(·‖m) log-ratio, so every
+    /// <see cref="MonteCarloEstimator"/> applies to it as to KL: k3 averages e^(−a) − 1 + a instead of a, k2 ½a²,
+    /// <see cref="MonteCarloEstimator.AbsoluteLogRatio"/> |a| (Schulman 2020), and the term clamp acts on each of the two
+    /// terms. The result lies in [0, ln 2] up to sampling error (k2 and |a| are biased upwards)
+    /// and can be slightly negative with k1 when p ≈ q. The clipped fraction counts
+    /// both log-ratios of each term (2n in all), each once if either clamp changed it.
     /// </remarks>
     /// <param name="p">The first density; it is sampled.</param>
     /// <param name="q">The second density, of the same dimension; it is sampled.</param>
@@ -112,7 +116,7 @@ public static class MonteCarlo
     /// <param name="options">Clipping, estimator, unit and parallelism; <see cref="MonteCarloOptions.Default"/> when null.</param>
     /// <returns>The estimate of JSD(p, q) in the unit of <paramref name="options"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="p"/> or <paramref name="q"/> is null.</exception>
-    /// <exception cref="ArgumentException">A density reports a dimension below 1, the dimensions differ, or the clipping interval in <paramref name="options"/> is invalid (an end NaN, a lower end of +∞, an upper end of −∞, or min &gt; max).</exception>
+    /// <exception cref="ArgumentException">A density reports a dimension below 1, the dimensions differ, or a clipping interval in <paramref name="options"/> (log-ratio or term) is invalid (an end NaN, a lower end of +∞, an upper end of −∞, or min &gt; max).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 2, a density's dimension is too large for a batch of points, or the unit, estimator or parallelism in <paramref name="options"/> is invalid.</exception>
     /// <exception cref="InvalidOperationException">A density returned NaN, or a density gave its own sample zero or infinite density.</exception>
     public static Estimate JensenShannon(IDensity p, IDensity q, int samples, int seed, MonteCarloOptions? options = null)
@@ -130,7 +134,7 @@ public static class MonteCarlo
     /// <param name="options">Clipping, estimator, unit and parallelism; <see cref="MonteCarloOptions.Default"/> when null.</param>
     /// <returns>The estimate of JSD(p, q) in the unit of <paramref name="options"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="p"/>, <paramref name="q"/> or <paramref name="random"/> is null.</exception>
-    /// <exception cref="ArgumentException">A density reports a dimension below 1, the dimensions differ, or the clipping interval in <paramref name="options"/> is invalid (an end NaN, a lower end of +∞, an upper end of −∞, or min &gt; max).</exception>
+    /// <exception cref="ArgumentException">A density reports a dimension below 1, the dimensions differ, or a clipping interval in <paramref name="options"/> (log-ratio or term) is invalid (an end NaN, a lower end of +∞, an upper end of −∞, or min &gt; max).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 2, a density's dimension is too large for a batch of points, or the unit, estimator or parallelism in <paramref name="options"/> is invalid.</exception>
     /// <exception cref="InvalidOperationException">A density returned NaN, or a density gave its own sample zero or infinite density.</exception>
     public static Estimate JensenShannon(IDensity p, IDensity q, int samples, Random random, MonteCarloOptions? options = null)
@@ -143,9 +147,9 @@ public static class MonteCarlo
     /// <summary>Estimates the cross-entropy H(p, q) = E_p[−log q(x)] by sampling from p.</summary>
     /// <remarks>
     /// Written as H(p, q) = E_p[−log p(x)] + KL(p‖q), each term is −log p(x) + t(ℓ) where t is the
-    /// KL term of the chosen estimator on the clipped log-ratio ℓ; without clipping and with the plain
-    /// estimator this is exactly −log q(x). The control-variate form subtracts the zero-mean e^(−ℓ) − 1
-    /// (Schulman 2020).
+    /// KL term of the chosen estimator on the clipped log-ratio ℓ, clamped to the term interval; without clipping and
+    /// with k1 this is exactly −log q(x). k3 adds the zero-mean e^(−ℓ) − 1; k2 and
+    /// <see cref="MonteCarloEstimator.AbsoluteLogRatio"/> replace the KL part by their biased terms (Schulman 2020).
     /// </remarks>
     /// <param name="p">The density the expectation is taken under; it is sampled.</param>
     /// <param name="q">The coding density, of the same dimension.</param>
@@ -154,7 +158,7 @@ public static class MonteCarlo
     /// <param name="options">Clipping, estimator, unit and parallelism; <see cref="MonteCarloOptions.Default"/> when null.</param>
     /// <returns>The estimate of H(p, q) in the unit of <paramref name="options"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="p"/> or <paramref name="q"/> is null.</exception>
-    /// <exception cref="ArgumentException">A density reports a dimension below 1, the dimensions differ, or the clipping interval in <paramref name="options"/> is invalid (an end NaN, a lower end of +∞, an upper end of −∞, or min &gt; max).</exception>
+    /// <exception cref="ArgumentException">A density reports a dimension below 1, the dimensions differ, or a clipping interval in <paramref name="options"/> (log-ratio or term) is invalid (an end NaN, a lower end of +∞, an upper end of −∞, or min &gt; max).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 2, a density's dimension is too large for a batch of points, or the unit, estimator or parallelism in <paramref name="options"/> is invalid.</exception>
     /// <exception cref="InvalidOperationException">A density returned NaN, or p gave its own sample zero or infinite density.</exception>
     public static Estimate CrossEntropy(IDensity p, IDensity q, int samples, int seed, MonteCarloOptions? options = null)
@@ -172,7 +176,7 @@ public static class MonteCarlo
     /// <param name="options">Clipping, estimator, unit and parallelism; <see cref="MonteCarloOptions.Default"/> when null.</param>
     /// <returns>The estimate of H(p, q) in the unit of <paramref name="options"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="p"/>, <paramref name="q"/> or <paramref name="random"/> is null.</exception>
-    /// <exception cref="ArgumentException">A density reports a dimension below 1, the dimensions differ, or the clipping interval in <paramref name="options"/> is invalid (an end NaN, a lower end of +∞, an upper end of −∞, or min &gt; max).</exception>
+    /// <exception cref="ArgumentException">A density reports a dimension below 1, the dimensions differ, or a clipping interval in <paramref name="options"/> (log-ratio or term) is invalid (an end NaN, a lower end of +∞, an upper end of −∞, or min &gt; max).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 2, a density's dimension is too large for a batch of points, or the unit, estimator or parallelism in <paramref name="options"/> is invalid.</exception>
     /// <exception cref="InvalidOperationException">A density returned NaN, or p gave its own sample zero or infinite density.</exception>
     public static Estimate CrossEntropy(IDensity p, IDensity q, int samples, Random random, MonteCarloOptions? options = null)
@@ -183,14 +187,14 @@ public static class MonteCarlo
     }
 
     /// <summary>Estimates the differential entropy h(p) = E_p[−log p(x)] by sampling from p.</summary>
-    /// <remarks>There is no ratio here, so the clipping interval and estimator of <paramref name="options"/> must be left at their defaults; only the unit and parallelism apply.</remarks>
+    /// <remarks>There is no ratio here, so the clipping intervals and estimator of <paramref name="options"/> must be left at their defaults (no clipping, k1); only the unit and parallelism apply.</remarks>
     /// <param name="p">The density; it is sampled.</param>
     /// <param name="samples">The number of draws from p, ≥ 2.</param>
     /// <param name="seed">The seed; the same seed gives the same result on any number of cores.</param>
     /// <param name="options">Unit and parallelism; <see cref="MonteCarloOptions.Default"/> when null.</param>
     /// <returns>The estimate of h(p) in the unit of <paramref name="options"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="p"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="p"/> reports a dimension below 1, or <paramref name="options"/> asks for clipping or the control-variate estimator.</exception>
+    /// <exception cref="ArgumentException"><paramref name="p"/> reports a dimension below 1, or <paramref name="options"/> asks for clipping or an estimator other than <see cref="MonteCarloEstimator.K1"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 2, a density's dimension is too large for a batch of points, or the unit, estimator or parallelism in <paramref name="options"/> is invalid.</exception>
     /// <exception cref="InvalidOperationException">p returned NaN, or gave its own sample zero or infinite density.</exception>
     public static Estimate Entropy(IDensity p, int samples, int seed, MonteCarloOptions? options = null)
@@ -207,7 +211,7 @@ public static class MonteCarlo
     /// <param name="options">Unit and parallelism; <see cref="MonteCarloOptions.Default"/> when null.</param>
     /// <returns>The estimate of h(p) in the unit of <paramref name="options"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="p"/> or <paramref name="random"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="p"/> reports a dimension below 1, or <paramref name="options"/> asks for clipping or the control-variate estimator.</exception>
+    /// <exception cref="ArgumentException"><paramref name="p"/> reports a dimension below 1, or <paramref name="options"/> asks for clipping or an estimator other than <see cref="MonteCarloEstimator.K1"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 2, a density's dimension is too large for a batch of points, or the unit, estimator or parallelism in <paramref name="options"/> is invalid.</exception>
     /// <exception cref="InvalidOperationException">p returned NaN, or gave its own sample zero or infinite density.</exception>
     public static Estimate Entropy(IDensity p, int samples, Random random, MonteCarloOptions? options = null)
@@ -232,10 +236,11 @@ public static class MonteCarlo
         Guard.DensityDimension(p, ChunkSize, nameof(p));
         options = ValidateCommon(samples, options);
         if (options.LogRatioMin != double.NegativeInfinity || options.LogRatioMax != double.PositiveInfinity
-            || options.Estimator != MonteCarloEstimator.Plain)
+            || options.TermMin != double.NegativeInfinity || options.TermMax != double.PositiveInfinity
+            || options.Estimator != MonteCarloEstimator.K1)
         {
             throw new ArgumentException(
-                "options asks for clipping or the control-variate estimator; entropy has no log-ratio, so only Unit and MaxDegreeOfParallelism apply.",
+                "options asks for clipping or an estimator other than K1; entropy has no log-ratio, so only Unit and MaxDegreeOfParallelism apply.",
                 nameof(options));
         }
 
@@ -245,8 +250,14 @@ public static class MonteCarlo
     private static MonteCarloOptions ValidateCommon(int samples, MonteCarloOptions? options)
     {
         Guard.InRange(samples, 2, int.MaxValue, nameof(samples));
+        return ValidateOptions(options);
+    }
+
+    private static MonteCarloOptions ValidateOptions(MonteCarloOptions? options)
+    {
         options ??= MonteCarloOptions.Default;
         Guard.ClipInterval(options.LogRatioMin, options.LogRatioMax, nameof(options), "options.LogRatioMin", "options.LogRatioMax");
+        Guard.ClipInterval(options.TermMin, options.TermMax, nameof(options), "options.TermMin", "options.TermMax");
         Guard.Defined(options.Unit, nameof(options), "options.Unit");
         Guard.Defined(options.Estimator, nameof(options), "options.Estimator");
         if (options.MaxDegreeOfParallelism is 0 or < -1)
@@ -399,7 +410,9 @@ public static class MonteCarlo
     {
         private readonly double _min = options.LogRatioMin;
         private readonly double _max = options.LogRatioMax;
-        private readonly bool _controlVariate = options.Estimator == MonteCarloEstimator.ControlVariate;
+        private readonly double _termMin = options.TermMin;
+        private readonly double _termMax = options.TermMax;
+        private readonly MonteCarloEstimator _estimator = options.Estimator;
 
         public BlockResult RunBlock(int block, Worker worker)
         {
@@ -480,7 +493,7 @@ public static class MonteCarlo
                     for (int i = 0; i < m; i++)
                     {
                         double lp = OwnLogDensity(lpx[i], nameof(p));
-                        double term = KlTerm(Clip(lp - Checked(lqx[i], nameof(q)), ref clipped));
+                        double term = KlTerm(lp - Checked(lqx[i], nameof(q)), ref clipped);
                         terms[i] = quantity == Quantity.KullbackLeibler ? term : term - lp;
                     }
 
@@ -496,9 +509,9 @@ public static class MonteCarlo
                     q.LogDensity(y, lqy);
                     for (int i = 0; i < m; i++)
                     {
-                        double lx = Clip(OwnLogDensity(lpx[i], nameof(p)) - Checked(lqx[i], nameof(q)), ref clipped);
-                        double ly = Clip(OwnLogDensity(lqy[i], nameof(q)) - Checked(lpy[i], nameof(p)), ref clipped);
-                        terms[i] = 0.5 * (KlTerm(LogRatioToMixture(lx)) + KlTerm(LogRatioToMixture(ly)));
+                        double lx = OwnLogDensity(lpx[i], nameof(p)) - Checked(lqx[i], nameof(q));
+                        double ly = OwnLogDensity(lqy[i], nameof(q)) - Checked(lpy[i], nameof(p));
+                        terms[i] = 0.5 * (MixtureTerm(lx, ref clipped) + MixtureTerm(ly, ref clipped));
                     }
 
                     break;
@@ -507,25 +520,25 @@ public static class MonteCarlo
             return clipped;
         }
 
-        private double Clip(double logRatio, ref long clipped)
+        // The estimator's term at the log-ratio ℓ: ℓ clamped, the term computed and clamped; a sample counts once as clipped.
+        private double KlTerm(double logRatio, ref long clipped)
+            => ClampTerm(Kernels.KlTerms.Of(_estimator, Math.Clamp(logRatio, _min, _max)), logRatio < _min || logRatio > _max, ref clipped);
+
+        // The same for JSD, where the estimator acts on log p − log m, a function of the clamped ℓ.
+        private double MixtureTerm(double logRatio, ref long clipped)
+            => ClampTerm(
+                Kernels.KlTerms.Of(_estimator, LogRatioToMixture(Math.Clamp(logRatio, _min, _max))), logRatio < _min || logRatio > _max, ref clipped);
+
+        private double ClampTerm(double term, bool ratioClipped, ref long clipped)
         {
-            if (logRatio < _min)
+            double clamped = Math.Clamp(term, _termMin, _termMax);
+            if (ratioClipped || clamped != term)
             {
                 clipped++;
-                return _min;
             }
 
-            if (logRatio > _max)
-            {
-                clipped++;
-                return _max;
-            }
-
-            return logRatio;
+            return clamped;
         }
-
-        private double KlTerm(double logRatio)
-            => _controlVariate ? Math.Exp(-logRatio) - 1.0 + logRatio : logRatio;
 
         // log(a / ((a + b)/2)) from ℓ = log a − log b: ln 2 − ln(1 + e^(−ℓ)), evaluated without overflow.
         private static double LogRatioToMixture(double logRatio)

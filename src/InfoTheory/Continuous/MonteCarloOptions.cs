@@ -2,15 +2,17 @@ namespace InfoTheory.Continuous;
 
 /// <summary>Settings for the <see cref="MonteCarlo"/> divergence estimators: clipping, estimator form, unit and parallelism.</summary>
 /// <remarks>
-/// Clipping replaces each log-ratio ℓ = log p(x) − log q(x) by min(max(ℓ, <see cref="LogRatioMin"/>), <see cref="LogRatioMax"/>)
-/// before it enters the estimator. It trades a bias for bounded terms when the ratio can blow up
-/// (reinforcement-learning code clamps to ±20); the returned <see cref="Estimate.ClippedFraction"/>
-/// says how often it acted. No option changes which random numbers are drawn, and the result never
+/// Clipping acts at the two places training libraries put it. First each log-ratio ℓ = log p(x) − log q(x) (that is,
+/// −log r with r = q/p) is replaced by min(max(ℓ, <see cref="LogRatioMin"/>), <see cref="LogRatioMax"/>) before it enters
+/// the estimator (reinforcement-learning code clamps to ±20); then the estimator's per-sample term t is replaced by
+/// min(max(t, <see cref="TermMin"/>), <see cref="TermMax"/>) (one popular trainer clamps k3 to [−10, 10]). Both trade a
+/// bias for bounded terms; the returned <see cref="Estimate.ClippedFraction"/> counts a sample once if either clamp
+/// changed it. Both intervals are in nats, whatever <see cref="Unit"/> says. No option changes which random numbers are drawn, and the result never
 /// depends on <see cref="MaxDegreeOfParallelism"/>.
 /// </remarks>
 public sealed record MonteCarloOptions
 {
-    /// <summary>No clipping, the plain estimator, nats, all cores.</summary>
+    /// <summary>No clipping, the k1 estimator, nats, all cores.</summary>
     public static MonteCarloOptions Default { get; } = new();
 
     /// <summary>The lower end of the clipping interval for the log-ratio; −∞ (no clipping below) by default.</summary>
@@ -21,8 +23,16 @@ public sealed record MonteCarloOptions
     /// <remarks>+∞ or finite, and at least <see cref="LogRatioMin"/>; the estimators reject NaN and −∞.</remarks>
     public double LogRatioMax { get; init; } = double.PositiveInfinity;
 
-    /// <summary>The per-sample term to average; <see cref="MonteCarloEstimator.Plain"/> by default.</summary>
-    public MonteCarloEstimator Estimator { get; init; } = MonteCarloEstimator.Plain;
+    /// <summary>The lower end of the clipping interval for the estimator's per-sample term, in nats; −∞ (no clipping below) by default.</summary>
+    /// <remarks>−∞ or finite, and at most <see cref="TermMax"/>; the estimators reject NaN and +∞.</remarks>
+    public double TermMin { get; init; } = double.NegativeInfinity;
+
+    /// <summary>The upper end of the clipping interval for the estimator's per-sample term, in nats; +∞ (no clipping above) by default.</summary>
+    /// <remarks>+∞ or finite, and at least <see cref="TermMin"/>; the estimators reject NaN and −∞.</remarks>
+    public double TermMax { get; init; } = double.PositiveInfinity;
+
+    /// <summary>The per-sample term to average; <see cref="MonteCarloEstimator.K1"/> by default.</summary>
+    public MonteCarloEstimator Estimator { get; init; } = MonteCarloEstimator.K1;
 
     /// <summary>The unit of the value and standard error; nats by default.</summary>
     public LogBase Unit { get; init; } = LogBase.Nats;
@@ -35,7 +45,7 @@ public sealed record MonteCarloOptions
     /// <param name="estimator">The per-sample term to average.</param>
     /// <returns>The options.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="bound"/> is not finite and positive, or <paramref name="estimator"/> is not a defined value.</exception>
-    public static MonteCarloOptions Clipped(double bound, MonteCarloEstimator estimator = MonteCarloEstimator.Plain)
+    public static MonteCarloOptions Clipped(double bound, MonteCarloEstimator estimator = MonteCarloEstimator.K1)
     {
         Internal.Guard.Positive(bound, nameof(bound));
         Internal.Guard.Defined(estimator, nameof(estimator));

@@ -20,4 +20,7 @@ internal static class ExponentSplit
 
     /// <summary>2^52 + 1023: subtracting it from 2^52 + e leaves the unbiased exponent e − 1023.</summary>
     public const double TwoTo52PlusBias = 4503599627371519.0;
+
+    /// <summary>2^52 + 1023 as a double: adding it to an integer k in [−1022, 1023] leaves k + 1023 in the low significand bits.</summary>
+    public const double PowerOfTwoMagic = TwoTo52PlusBias;
 }

@@ -27,6 +27,13 @@ internal interface IVectorLanes<TSelf>
     /// <summary>Loads <see cref="Count"/> doubles starting at <paramref name="source"/> + <paramref name="index"/>.</summary>
     static abstract TSelf Load(ref double source, int index);
 
+    /// <summary>Loads <see cref="Count"/> floats starting at <paramref name="source"/> + <paramref name="index"/>, each widened exactly to a double.</summary>
+    static abstract TSelf LoadWidening(ref float source, int index);
+
+    /// <summary>Loads <see cref="Count"/> bytes starting at <paramref name="source"/> + <paramref name="index"/> as a mask: all bits set where a byte is nonzero.</summary>
+    /// <remarks>This reads a span of <see cref="bool"/> as its bytes; any nonzero byte counts as true, as the runtime treats it.</remarks>
+    static abstract TSelf LoadMask(ref byte source, int index);
+
     /// <summary>Stores every lane to <paramref name="destination"/> + <paramref name="index"/> onwards.</summary>
     static abstract void Store(TSelf value, ref double destination, int index);
 
@@ -99,4 +106,8 @@ internal interface IVectorLanes<TSelf>
     /// </summary>
     /// <remarks>Zero gives m = 1 and k = −1023 or −∞ depending on the width; callers that may pass zero clamp k.</remarks>
     static abstract TSelf SplitUnit(TSelf x, out TSelf k);
+
+    /// <summary>2^k for lanes holding integers k in [−1022, 1023], built from the bits.</summary>
+    /// <remarks>Adding 2^52 + 1023 puts k + 1023 in the low significand bits; shifting them left by 52 makes them the exponent field.</remarks>
+    static abstract TSelf PowerOfTwo(TSelf k);
 }

@@ -22,6 +22,12 @@ internal readonly struct ScalarLanes : IVectorLanes<ScalarLanes>
     public static ScalarLanes Load(ref double source, int index) => new(Unsafe.Add(ref source, index));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ScalarLanes LoadWidening(ref float source, int index) => new(Unsafe.Add(ref source, index));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ScalarLanes LoadMask(ref byte source, int index) => Mask(Unsafe.Add(ref source, index) != 0);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(ScalarLanes value, ref double destination, int index) => Unsafe.Add(ref destination, index) = value._value;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -91,6 +97,10 @@ internal readonly struct ScalarLanes : IVectorLanes<ScalarLanes>
         k = new(BitConverter.UInt64BitsToDouble((bits >> 52) | ExponentSplit.TwoTo52Bits) - ExponentSplit.TwoTo52PlusBias);
         return new(BitConverter.UInt64BitsToDouble((bits & ExponentSplit.SignificandMask) | ExponentSplit.OneBits));
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ScalarLanes PowerOfTwo(ScalarLanes k)
+        => new(BitConverter.UInt64BitsToDouble(BitConverter.DoubleToUInt64Bits(k._value + ExponentSplit.PowerOfTwoMagic) << 52));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ScalarLanes Mask(bool condition) => new(condition ? AllBits : 0.0);

@@ -22,6 +22,25 @@ internal readonly struct Vector256Lanes : IVectorLanes<Vector256Lanes>
     public static Vector256Lanes Load(ref double source, int index) => new(Vector256.LoadUnsafe(ref source, (nuint)index));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256Lanes LoadWidening(ref float source, int index)
+    {
+        Vector128<float> narrow = Vector128.LoadUnsafe(ref source, (nuint)index);
+        return Avx.IsSupported
+            ? new(Avx.ConvertToVector256Double(narrow))
+            : new(Vector256.Create(Vector128.WidenLower(narrow), Vector128.WidenUpper(narrow)));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256Lanes LoadMask(ref byte source, int index)
+    {
+        uint four = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref source, index));
+        Vector256<ulong> wide = Avx2.IsSupported
+            ? Avx2.ConvertToVector256Int64(Vector128.CreateScalarUnsafe(four).AsByte()).AsUInt64()
+            : Vector256.Create(four & 0xff, (four >> 8) & 0xff, (four >> 16) & 0xff, (ulong)(four >> 24));
+        return new((~Vector256.Equals(wide, Vector256<ulong>.Zero)).AsDouble());
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(Vector256Lanes value, ref double destination, int index) => value._value.StoreUnsafe(ref destination, (nuint)index);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -108,4 +127,8 @@ internal readonly struct Vector256Lanes : IVectorLanes<Vector256Lanes>
         k = new(exponent.AsDouble() - Vector256.Create(ExponentSplit.TwoTo52PlusBias));
         return new(((bits & Vector256.Create(ExponentSplit.SignificandMask)) | Vector256.Create(ExponentSplit.OneBits)).AsDouble());
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256Lanes PowerOfTwo(Vector256Lanes k)
+        => new(Vector256.ShiftLeft((k._value + Vector256.Create(ExponentSplit.PowerOfTwoMagic)).AsUInt64(), 52).AsDouble());
 }

@@ -22,6 +22,27 @@ internal readonly struct Vector512Lanes : IVectorLanes<Vector512Lanes>
     public static Vector512Lanes Load(ref double source, int index) => new(Vector512.LoadUnsafe(ref source, (nuint)index));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512Lanes LoadWidening(ref float source, int index)
+    {
+        Vector256<float> narrow = Vector256.LoadUnsafe(ref source, (nuint)index);
+        return Avx512F.IsSupported
+            ? new(Avx512F.ConvertToVector512Double(narrow))
+            : new(Vector512.Create(Vector256.WidenLower(narrow), Vector256.WidenUpper(narrow)));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512Lanes LoadMask(ref byte source, int index)
+    {
+        ulong eight = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref source, index));
+        Vector512<ulong> wide = Avx512F.IsSupported
+            ? Avx512F.ConvertToVector512UInt64(Vector128.CreateScalarUnsafe(eight).AsByte())
+            : Vector512.Create(
+                eight & 0xff, (eight >> 8) & 0xff, (eight >> 16) & 0xff, (eight >> 24) & 0xff,
+                (eight >> 32) & 0xff, (eight >> 40) & 0xff, (eight >> 48) & 0xff, eight >> 56);
+        return new((~Vector512.Equals(wide, Vector512<ulong>.Zero)).AsDouble());
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(Vector512Lanes value, ref double destination, int index) => value._value.StoreUnsafe(ref destination, (nuint)index);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -109,4 +130,8 @@ internal readonly struct Vector512Lanes : IVectorLanes<Vector512Lanes>
         k = new(exponent.AsDouble() - Vector512.Create(ExponentSplit.TwoTo52PlusBias));
         return new(((bits & Vector512.Create(ExponentSplit.SignificandMask)) | Vector512.Create(ExponentSplit.OneBits)).AsDouble());
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512Lanes PowerOfTwo(Vector512Lanes k)
+        => new(Vector512.ShiftLeft((k._value + Vector512.Create(ExponentSplit.PowerOfTwoMagic)).AsUInt64(), 52).AsDouble());
 }

@@ -28,7 +28,7 @@ public class MonteCarloTests
         var (p, q) = RandomPair(dimension, new Random(100 + dimension));
         double exact = Gaussian.KullbackLeibler(p, q);
 
-        foreach (var estimator in new[] { MonteCarloEstimator.Plain, MonteCarloEstimator.ControlVariate })
+        foreach (var estimator in new[] { MonteCarloEstimator.K1, MonteCarloEstimator.K3 })
         {
             var estimate = MonteCarlo.KullbackLeibler(p, q, 20_000, seed: 7, new MonteCarloOptions { Estimator = estimator });
 
@@ -52,16 +52,16 @@ public class MonteCarloTests
     }
 
     [Fact]
-    public void KullbackLeibler_ControlVariate_HasSmallerErrorOnClosePair()
+    public void KullbackLeibler_K3_HasSmallerErrorOnClosePair()
     {
         var p = Gaussian.Diagonal([0.0, 0.0], [1.0, 1.0]);
         var q = Gaussian.Diagonal([0.1, 0.0], [1.1, 1.0]);
 
-        var plain = MonteCarlo.KullbackLeibler(p, q, 20_000, seed: 2);
-        var controlVariate = MonteCarlo.KullbackLeibler(p, q, 20_000, seed: 2, new MonteCarloOptions { Estimator = MonteCarloEstimator.ControlVariate });
+        var k1 = MonteCarlo.KullbackLeibler(p, q, 20_000, seed: 2);
+        var k3 = MonteCarlo.KullbackLeibler(p, q, 20_000, seed: 2, new MonteCarloOptions { Estimator = MonteCarloEstimator.K3 });
 
-        // Schulman (2020): for nearby distributions k3 has far lower variance than the plain log-ratio.
-        controlVariate.StandardError.Should().BeLessThan(plain.StandardError / 5);
+        // Schulman (2020): for nearby distributions k3 has far lower variance than k1, the plain log-ratio.
+        k3.StandardError.Should().BeLessThan(k1.StandardError / 5);
     }
 
     [Fact]
@@ -172,7 +172,7 @@ public class MonteCarloTests
             15,
             30_000);
 
-        foreach (var estimator in new[] { MonteCarloEstimator.Plain, MonteCarloEstimator.ControlVariate })
+        foreach (var estimator in new[] { MonteCarloEstimator.K1, MonteCarloEstimator.K3 })
         {
             var estimate = MonteCarlo.JensenShannon(p, q, 20_000, seed: 3, new MonteCarloOptions { Estimator = estimator });
             estimate.Value.Should().BeApproximately(exact, 4 * estimate.StandardError);
@@ -195,10 +195,10 @@ public class MonteCarloTests
         double exact = p.Entropy() + Gaussian.KullbackLeibler(p, q);
 
         var estimate = MonteCarlo.CrossEntropy(p, q, 20_000, seed: 4);
-        var controlVariate = MonteCarlo.CrossEntropy(p, q, 20_000, seed: 4, new MonteCarloOptions { Estimator = MonteCarloEstimator.ControlVariate });
+        var k3 = MonteCarlo.CrossEntropy(p, q, 20_000, seed: 4, new MonteCarloOptions { Estimator = MonteCarloEstimator.K3 });
 
         estimate.Value.Should().BeApproximately(exact, 4 * estimate.StandardError);
-        controlVariate.Value.Should().BeApproximately(exact, 4 * controlVariate.StandardError);
+        k3.Value.Should().BeApproximately(exact, 4 * k3.StandardError);
     }
 
     [Fact]
@@ -371,7 +371,61 @@ public class MonteCarloTests
         var options = new MonteCarloOptions { Estimator = (MonteCarloEstimator)5 };
         var act = () => MonteCarlo.KullbackLeibler(Gaussian.Standard(1), Gaussian.Standard(1), 100, seed: 1, options);
 
-        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("options").WithMessage("options.Estimator is 5; expected one of Plain, ControlVariate*");
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("options").WithMessage("options.Estimator is 5; expected one of K1, K2, K3, AbsoluteLogRatio*");
+    }
+
+    [Fact]
+    public void KullbackLeibler_K2AndAbsoluteLogRatio_BiasedUpwardsAsSchulmanSays()
+    {
+        // P = N(0, 1), Q = N(1, 1): KL = 0.5; E[k2] = ½(μ² + μ⁴/4) = 0.625 and E|ℓ| = E|x − ½| for x ~ N(0, 1).
+        var p = Gaussian.Standard(1);
+        var q = Gaussian.Diagonal([1.0], [1.0]);
+        double absolute = (2 * Normal.PDF(0, 1, 0.5)) + (0.5 * ((2 * Normal.CDF(0, 1, 0.5)) - 1));
+
+        var k2 = MonteCarlo.KullbackLeibler(p, q, 200_000, seed: 5, new MonteCarloOptions { Estimator = MonteCarloEstimator.K2 });
+        var abs = MonteCarlo.KullbackLeibler(p, q, 200_000, seed: 5, new MonteCarloOptions { Estimator = MonteCarloEstimator.AbsoluteLogRatio });
+
+        k2.Value.Should().BeApproximately(0.625, 4 * k2.StandardError);
+        abs.Value.Should().BeApproximately(absolute, 4 * abs.StandardError);
+    }
+
+    [Fact]
+    public void JensenShannon_EveryEstimator_StaysNearTheExactValueWithinItsBias()
+    {
+        var p = Gaussian.Standard(1);
+        var q = Gaussian.Diagonal([0.3], [1.0]);
+
+        foreach (var estimator in Enum.GetValues<MonteCarloEstimator>())
+        {
+            var estimate = MonteCarlo.JensenShannon(p, q, 20_000, seed: 3, new MonteCarloOptions { Estimator = estimator });
+
+            // JSD of N(0,1) and N(0.3,1) is about 0.011 nats; the biased forms stay within [0, ln 2].
+            estimate.Value.Should().BeInRange(0, Math.Log(2), estimator.ToString());
+        }
+    }
+
+    [Fact]
+    public void KullbackLeibler_TermClamp_BoundsEveryTermAndCountsIt()
+    {
+        // With TermMax = 0 every k1 term above 0 is clamped, so the estimate is the mean of min(ℓ, 0) ≤ 0.
+        var p = Gaussian.Standard(1);
+        var q = Gaussian.Diagonal([1.0], [1.0]);
+
+        var estimate = MonteCarlo.KullbackLeibler(p, q, 20_000, seed: 2, new MonteCarloOptions { TermMax = 0 });
+
+        estimate.Value.Should().BeLessThanOrEqualTo(0);
+        // ℓ = ½ − x > 0 exactly when x < ½: Φ(½) ≈ 0.691 of the samples.
+        estimate.ClippedFraction.Should().BeApproximately(Normal.CDF(0, 1, 0.5), 0.02);
+    }
+
+    [Theory]
+    [InlineData(MonteCarloEstimator.K2, double.NegativeInfinity)]
+    [InlineData(MonteCarloEstimator.K1, 0.0)]
+    public void Entropy_EstimatorOrTermClamp_ThrowsNamingOptions(MonteCarloEstimator estimator, double termMin)
+    {
+        var act = () => MonteCarlo.Entropy(Gaussian.Standard(1), 100, seed: 1, new MonteCarloOptions { Estimator = estimator, TermMin = termMin });
+
+        act.Should().Throw<ArgumentException>().WithParameterName("options").WithMessage("*estimator other than K1*");
     }
 
     [Fact]

@@ -87,11 +87,11 @@ public class GuardTests
     [Fact]
     public void Defined_DisplayName_SpellsTheMember()
     {
-        var act = () => Guard.Defined((InfoTheory.Continuous.MonteCarloEstimator)2, "options", "options.Estimator");
+        var act = () => Guard.Defined((InfoTheory.Continuous.MonteCarloEstimator)7, "options", "options.Estimator");
 
         act.Should().Throw<ArgumentOutOfRangeException>()
             .WithParameterName("options")
-            .WithMessage("options.Estimator is 2; expected one of Plain, ControlVariate.*");
+            .WithMessage("options.Estimator is 7; expected one of K1, K2, K3, AbsoluteLogRatio.*");
     }
 
     [Fact]

@@ -1,0 +1,109 @@
+using System.Runtime.CompilerServices;
+using InfoTheory.Continuous;
+
+namespace InfoTheory.Kernels;
+
+/// <summary>One per-sample KL term of a <see cref="MonteCarloEstimator"/>, as a function of the log-ratio ℓ = log p − log q.</summary>
+internal interface IKlTerm
+{
+    /// <summary>The term at every lane's ℓ, which may be +∞ (q = 0) but is never −∞.</summary>
+    static abstract T Of<T>(T logRatio)
+        where T : struct, IVectorLanes<T>;
+}
+
+/// <summary>k1 = ℓ = −log r.</summary>
+internal readonly struct K1Term : IKlTerm
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Of<T>(T logRatio)
+        where T : struct, IVectorLanes<T>
+        => logRatio;
+}
+
+/// <summary>k2 = ½ℓ² = ½(log r)².</summary>
+internal readonly struct K2Term : IKlTerm
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Of<T>(T logRatio)
+        where T : struct, IVectorLanes<T>
+        => T.Create(0.5) * logRatio * logRatio;
+}
+
+/// <summary>k3 = e^(−ℓ) − 1 + ℓ = (r − 1) − log r.</summary>
+internal readonly struct K3Term : IKlTerm
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Of<T>(T logRatio)
+        where T : struct, IVectorLanes<T>
+        => KlTerms.ExpMinusOneMinusX(T.Zero - logRatio);
+}
+
+/// <summary>|ℓ| = |log r|.</summary>
+internal readonly struct AbsoluteLogRatioTerm : IKlTerm
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Of<T>(T logRatio)
+        where T : struct, IVectorLanes<T>
+        => T.Abs(logRatio);
+}
+
+/// <summary>The estimator terms for scalar callers, and the e^x − 1 − x behind k3.</summary>
+internal static class KlTerms
+{
+    /// <summary>Above this x, e^x − 1 − x is reported as +∞ (2^1024 is past the largest double).</summary>
+    public const double Overflow = 709.0;
+
+    private const double Underflow = -700.0;
+    private const double Log2E = 1.4426950408889634;
+    private const double Ln2Hi = 6.93147180369123816490e-01;
+    private const double Ln2Lo = 1.90821492927058770002e-10;
+    private const double RoundingMagic = 6755399441055744.0; // 1.5·2^52: adding and subtracting it rounds to an integer
+
+    /// <summary>The term of <paramref name="estimator"/> at the log-ratio <paramref name="logRatio"/>, by the same arithmetic as the lane kernels.</summary>
+    public static double Of(MonteCarloEstimator estimator, double logRatio)
+    {
+        var l = ScalarLanes.Create(logRatio);
+        return ScalarLanes.SumLanes(estimator switch
+        {
+            MonteCarloEstimator.K1 => K1Term.Of(l),
+            MonteCarloEstimator.K2 => K2Term.Of(l),
+            MonteCarloEstimator.K3 => K3Term.Of(l),
+            _ => AbsoluteLogRatioTerm.Of(l),
+        });
+    }
+
+    /// <summary>e^x − 1 − x without the cancellation of forming e^x first: within about 1e−14 relative everywhere and a few ulps for |x| ≤ ln2/2, +∞ for x = −∞ or x &gt; <see cref="Overflow"/>.</summary>
+    /// <remarks>
+    /// x = k·ln 2 + r with |r| ≤ ln2/2 (Cody and Waite's two-part ln 2), e^r = 1 + r + r²·c(r) with c the Taylor series
+    /// 1/2! + r/3! + … + r¹¹/13! (truncation below 2^−52 on that interval), s = 2^k. Then
+    /// e^x − 1 − x = s·r²·c(r) + ((s − 1) + s·r − x): for k = 0, s − 1 = 0 and r = x exactly, so the result is r²·c(r)
+    /// with no cancellation at all; for k ≠ 0 the result is at least 0.05 and the parts are of its size.
+    /// Below x = −700, e^x (&lt; 1e−304) is taken as e^−700, so −∞ gives +∞ and no lane leaves the normal range.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T ExpMinusOneMinusX<T>(T x)
+        where T : struct, IVectorLanes<T>
+    {
+        T low = T.Create(Underflow);
+        T xc = T.MinNative(T.Select(T.LessThan(x, low), low, x), T.Create(Overflow));
+        T magic = T.Create(RoundingMagic);
+        T k = (T.FusedMultiplyAdd(xc, T.Create(Log2E), magic)) - magic;
+        T r = T.FusedMultiplyAdd(k, T.Create(-Ln2Hi), xc);
+        r = T.FusedMultiplyAdd(k, T.Create(-Ln2Lo), r);
+        T c = T.FusedMultiplyAdd(r, T.Create(1.0 / 6227020800.0), T.Create(1.0 / 479001600.0));
+        c = T.FusedMultiplyAdd(r, c, T.Create(1.0 / 39916800.0));
+        c = T.FusedMultiplyAdd(r, c, T.Create(1.0 / 3628800.0));
+        c = T.FusedMultiplyAdd(r, c, T.Create(1.0 / 362880.0));
+        c = T.FusedMultiplyAdd(r, c, T.Create(1.0 / 40320.0));
+        c = T.FusedMultiplyAdd(r, c, T.Create(1.0 / 5040.0));
+        c = T.FusedMultiplyAdd(r, c, T.Create(1.0 / 720.0));
+        c = T.FusedMultiplyAdd(r, c, T.Create(1.0 / 120.0));
+        c = T.FusedMultiplyAdd(r, c, T.Create(1.0 / 24.0));
+        c = T.FusedMultiplyAdd(r, c, T.Create(1.0 / 6.0));
+        c = T.FusedMultiplyAdd(r, c, T.Create(0.5));
+        T s = T.PowerOfTwo(k);
+        T linear = T.FusedMultiplyAdd(s, r, s - T.Create(1.0)) - xc;
+        T result = T.FusedMultiplyAdd(s, r * r * c, linear) + (xc - x);
+        return T.Select(T.GreaterThan(x, T.Create(Overflow)), T.Create(double.PositiveInfinity), result);
+    }
+}
