@@ -8,7 +8,8 @@ namespace InfoTheory;
 /// </param>
 /// <param name="SampleCount">How many samples (terms) the estimate averages.</param>
 /// <param name="ClippedFraction">
-/// The fraction of terms, in [0, 1], whose log-ratio was clipped; 0 when no clipping was asked for.
+/// The fraction of terms, in [0, 1], whose log-ratio or term was clipped (a term counts once if either clamp changed it);
+/// 0 when no clipping was asked for.
 /// A large value means the clipping interval, not the data, decided the result.
 /// </param>
 public readonly record struct Estimate(double Value, double StandardError, long SampleCount, double ClippedFraction)

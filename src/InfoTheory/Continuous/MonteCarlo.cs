@@ -11,7 +11,7 @@ namespace InfoTheory.Continuous;
 /// <para>
 /// Each estimate averages one term per sample and reports the mean with its standard error
 /// (sample standard deviation of the terms over √n), the sample count and the fraction of
-/// log-ratios that <see cref="MonteCarloOptions"/> clipping changed.
+/// samples whose log-ratio or term the <see cref="MonteCarloOptions"/> clamps changed (each counted once).
 /// </para>
 /// <para>
 /// Determinism: the samples are cut into fixed blocks of <see cref="BlockSize"/> draws. Block b
