@@ -178,7 +178,8 @@ public static partial class MonteCarlo
     {
         options = ValidateLogProbabilities(logP.Length, logQ.Length, mask.Length, masked, options);
         Guard.Defined(aggregation, nameof(aggregation));
-        ValidateLengths(lengths, logP.Length, destination.Length);
+        ValidateLengths(lengths, logP.Length);
+        Guard.MinimumLength(destination.Length, lengths.Length, $"one value per sequence of {lengths.Length}", nameof(destination));
         var clamps = KlClamps.From(options);
 
         // Pass 1: Sⱼ into destination, with the token and clip totals.
@@ -289,7 +290,7 @@ public static partial class MonteCarlo
         return ValidateOptions(options);
     }
 
-    private static void ValidateLengths(ReadOnlySpan<int> lengths, int total, int destinationLength)
+    private static void ValidateLengths(ReadOnlySpan<int> lengths, int total)
     {
         Guard.NotEmpty(lengths.Length, nameof(lengths));
         Guard.AllNonNegative(lengths, nameof(lengths));
@@ -303,13 +304,6 @@ public static partial class MonteCarlo
         {
             throw new ArgumentException(
                 $"lengths sum to {sum} but logP has length {total}; the sequences must cover the spans exactly.", nameof(lengths));
-        }
-
-        if (destinationLength < lengths.Length)
-        {
-            throw new ArgumentException(
-                $"destination has length {destinationLength} but there are {lengths.Length} sequences; it must be at least as long.",
-                "destination");
         }
     }
 
