@@ -114,7 +114,8 @@ internal static class LogProbabilityKlKernel
         T center = T.Create(shift);
         int length = logP.Length;
         int i = index;
-        while (i <= length - T.Count)
+        bool invalid = false;
+        while (!invalid && i <= length - T.Count)
         {
             int end = i + Math.Min(length - i, BlockLength) - T.Count;
             T count = zero, clipped = zero, sum = zero, squares = zero;
@@ -124,11 +125,13 @@ internal static class LogProbabilityKlKernel
                 T lq = Load<TElement, T>(ref q, i);
                 T on = masked ? T.LoadMask(ref m, i) : all;
 
-                // NaN fails every comparison, so this is "lp finite and lq below +∞"; the rare failure is located by Throw.
+                // NaN fails every comparison, so this is "lp finite and lq below +∞". The rare failure leaves the loop
+                // and is located by Throw there: a call inside the loop would make every register caller-saved state.
                 T valid = T.GreaterThan(lp, negativeInfinity) & T.LessThan(lp, infinity) & T.LessThan(lq, infinity);
                 if (T.AnyTrue(T.Select(valid, zero, on)))
                 {
-                    Throw(logP, logQ, mask, masked, offset, i, T.Count);
+                    invalid = true;
+                    break;
                 }
 
                 T l = lp - lq;
@@ -151,6 +154,11 @@ internal static class LogProbabilityKlKernel
             tally.Clipped += (long)T.SumLanes(clipped);
             tally.Sum += T.SumLanes(sum);
             tally.SumSquares += T.SumLanes(squares);
+        }
+
+        if (invalid)
+        {
+            Throw(logP, logQ, mask, masked, offset, i, T.Count);
         }
 
         index = i;
