@@ -61,6 +61,9 @@ internal interface IVectorLanes<TSelf>
     /// <summary>Lane-wise minimum with the hardware's NaN rule (callers catch NaN by other means).</summary>
     static abstract TSelf MinNative(TSelf left, TSelf right);
 
+    /// <summary>Lane-wise maximum with the hardware's NaN rule (callers catch NaN by other means).</summary>
+    static abstract TSelf MaxNative(TSelf left, TSelf right);
+
     /// <summary>Lane-wise absolute value.</summary>
     static abstract TSelf Abs(TSelf value);
 

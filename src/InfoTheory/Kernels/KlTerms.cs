@@ -84,8 +84,7 @@ internal static class KlTerms
     public static T ExpMinusOneMinusX<T>(T x)
         where T : struct, IVectorLanes<T>
     {
-        T low = T.Create(Underflow);
-        T xc = T.MinNative(T.Select(T.LessThan(x, low), low, x), T.Create(Overflow));
+        T xc = T.MinNative(T.MaxNative(x, T.Create(Underflow)), T.Create(Overflow));
         T magic = T.Create(RoundingMagic);
         T k = (T.FusedMultiplyAdd(xc, T.Create(Log2E), magic)) - magic;
         T r = T.FusedMultiplyAdd(k, T.Create(-Ln2Hi), xc);

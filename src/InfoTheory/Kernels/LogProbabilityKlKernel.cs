@@ -118,7 +118,7 @@ internal static class LogProbabilityKlKernel
         while (!invalid && i <= length - T.Count)
         {
             int end = i + Math.Min(length - i, BlockLength) - T.Count;
-            T count = zero, clipped = zero, sum = zero, squares = zero;
+            T count = zero, unchanged = zero, sum = zero, squares = zero;
             for (; i <= end; i += T.Count)
             {
                 T lp = Load<TElement, T>(ref p, i);
@@ -134,24 +134,23 @@ internal static class LogProbabilityKlKernel
                     break;
                 }
 
+                // Clamping by min and max, and counting the samples left unchanged, costs a third of compare-and-select.
+                // on is all ones or all zeros per lane, so "& on" zeroes masked-out lanes, whatever (NaN) they hold.
                 T l = lp - lq;
-                T ratioLow = T.LessThan(l, ratioMin);
-                T ratioHigh = T.GreaterThan(l, ratioMax);
-                l = T.Select(ratioLow, ratioMin, T.Select(ratioHigh, ratioMax, l));
-                T t = TTerm.Of(l);
-                T termLow = T.LessThan(t, termMin);
-                T termHigh = T.GreaterThan(t, termMax);
-                t = T.Select(termLow, termMin, T.Select(termHigh, termMax, t));
-                T changed = (ratioLow | ratioHigh | termLow | termHigh) & on;
-                T deviation = T.Select(on, t - center, zero);
-                count += on & one;
-                clipped += changed & one;
+                T lc = T.MinNative(T.MaxNative(l, ratioMin), ratioMax);
+                T t = TTerm.Of(lc);
+                T tc = T.MinNative(T.MaxNative(t, termMin), termMax);
+                T selected = on & one;
+                T deviation = (tc - center) & on;
+                count += selected;
+                unchanged += T.EqualTo(lc, l) & T.EqualTo(tc, t) & selected;
                 sum += deviation;
                 squares = T.FusedMultiplyAdd(deviation, deviation, squares);
             }
 
-            tally.Count += (long)T.SumLanes(count);
-            tally.Clipped += (long)T.SumLanes(clipped);
+            long selectedCount = (long)T.SumLanes(count);
+            tally.Count += selectedCount;
+            tally.Clipped += selectedCount - (long)T.SumLanes(unchanged);
             tally.Sum += T.SumLanes(sum);
             tally.SumSquares += T.SumLanes(squares);
         }

@@ -57,6 +57,9 @@ internal readonly struct ScalarLanes : IVectorLanes<ScalarLanes>
     public static ScalarLanes MinNative(ScalarLanes left, ScalarLanes right) => new(left._value < right._value ? left._value : right._value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ScalarLanes MaxNative(ScalarLanes left, ScalarLanes right) => new(left._value > right._value ? left._value : right._value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ScalarLanes Abs(ScalarLanes value) => new(Math.Abs(value._value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -69,6 +69,9 @@ internal readonly struct Vector256Lanes : IVectorLanes<Vector256Lanes>
     public static Vector256Lanes MinNative(Vector256Lanes left, Vector256Lanes right) => new(Vector256.MinNative(left._value, right._value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256Lanes MaxNative(Vector256Lanes left, Vector256Lanes right) => new(Vector256.MaxNative(left._value, right._value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256Lanes Abs(Vector256Lanes value) => new(Vector256.Abs(value._value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

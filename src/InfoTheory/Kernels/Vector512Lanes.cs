@@ -71,6 +71,9 @@ internal readonly struct Vector512Lanes : IVectorLanes<Vector512Lanes>
     public static Vector512Lanes MinNative(Vector512Lanes left, Vector512Lanes right) => new(Vector512.MinNative(left._value, right._value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512Lanes MaxNative(Vector512Lanes left, Vector512Lanes right) => new(Vector512.MaxNative(left._value, right._value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512Lanes Abs(Vector512Lanes value) => new(Vector512.Abs(value._value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
