@@ -17,7 +17,9 @@ public sealed class PublicSurfaceGroup;
 [Collection(nameof(PublicSurfaceGroup))]
 public sealed class PublicSurfaceTests(ITestOutputHelper output)
 {
-    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(5);
+    // The budget catches hangs, not slow calls: a loaded CI machine running three test hosts on two cores must not
+    // turn a slow call into a reported violation.
+    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(30);
 
     /// <summary>Members that cannot be called safely from a test, each with its reason.</summary>
     private static readonly Dictionary<string, string> NotCalled = new()
