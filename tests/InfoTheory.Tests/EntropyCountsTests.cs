@@ -4,7 +4,7 @@ namespace InfoTheory.Tests;
 
 public class EntropyCountsTests
 {
-    // REFERENCES row 18: the R package `entropy` (Hausser & Strimmer), man pages and source: entropy.plugin,
+    // The R package `entropy` (Hausser & Strimmer), man pages and source: entropy.plugin,
     // entropy.MillerMadow, entropy.ChaoShen, entropy.shrink on these counts.
     private static readonly long[] RCounts = [4, 2, 3, 0, 2, 4, 0, 0, 2, 1, 1];
 
@@ -21,7 +21,7 @@ public class EntropyCountsTests
     [Fact]
     public void FromCounts_Nsb_MatchesREntropyPackageAndAnIndependentIntegration()
     {
-        // REFERENCES row 18: entropy.NSB gives 2.187774 (to 1e-6). The second value integrates the same posterior in
+        // R package entropy: entropy.NSB gives 2.187774 (to 1e-6). The second value integrates the same posterior in
         // python3 (trapezoid over log β with step 0.01, digamma/trigamma from their series, Γ ratios as exact products).
         double h = Entropy.FromCounts(RCounts, EntropyEstimator.Nsb);
 
@@ -71,7 +71,7 @@ public class EntropyCountsTests
     [Fact]
     public void ShrinkageIntensity_REntropyPackageExample_MatchesPublishedLambda()
     {
-        // REFERENCES row 18: freqs.shrink reports lambda.freqs = 0.766393442622951 for these counts.
+        // R package entropy: freqs.shrink reports lambda.freqs = 0.766393442622951 for these counts.
         Entropy.ShrinkageIntensity(RCounts).Should().BeApproximately(0.766393442622951, 1e-14);
     }
 
@@ -123,7 +123,7 @@ public class EntropyCountsTests
     [Fact]
     public void FromSamples_ScipyExample_MatchesShannonOfFrequencies()
     {
-        // REFERENCES row 1 in label form: counts [0, 1, 2] are the labels {1, 2, 2}; scipy gives 0.63651416829481278.
+        // scipy stats/tests/test_entropy.py in label form: counts [0, 1, 2] are the labels {1, 2, 2}; scipy gives 0.63651416829481278.
         Entropy.FromSamples<int>([2, 1, 2]).Should().BeApproximately(0.63651416829481278, 1e-15);
     }
 

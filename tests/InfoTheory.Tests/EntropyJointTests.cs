@@ -4,7 +4,7 @@ namespace InfoTheory.Tests;
 
 public class EntropyJointTests
 {
-    // REFERENCES row 20's table; H values computed by hand in python3 (math.log over the six cells and the marginals).
+    // The table of R entropy's mi.plugin example, [[.2, .1, .15], [.1, .2, .25]]; H values computed by hand in python3 (math.log over the six cells and the marginals).
     private static readonly JointDistribution RTable = JointDistribution.FromProbabilities(new double[,] { { 0.2, 0.1, 0.15 }, { 0.1, 0.2, 0.25 } });
 
     [Fact]

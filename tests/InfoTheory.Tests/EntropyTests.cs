@@ -9,7 +9,7 @@ public class EntropyTests
     [Fact]
     public void Shannon_ScipyTestVector_MatchesPublishedValue()
     {
-        // REFERENCES.md row 1, scipy stats/tests/test_entropy.py: entropy([0, 1, 2]) after scipy's own normalisation.
+        // scipy stats/tests/test_entropy.py: entropy([0, 1, 2]) after scipy's own normalisation.
         double[] p = Distribution.Normalize([0.0, 1.0, 2.0]);
 
         Entropy.Shannon(p).Should().BeApproximately(0.63651416829481278, 1e-15);
@@ -18,7 +18,7 @@ public class EntropyTests
     [Fact]
     public void Shannon_InBits_MatchesScipyDocstring()
     {
-        // REFERENCES.md row 6, scipy.stats.entropy docstring: a biased coin [0.9, 0.1] in base 2.
+        // scipy.stats.entropy docstring: a biased coin [0.9, 0.1] in base 2.
         Entropy.Shannon([0.9, 0.1], LogBase.Bits).Should().BeApproximately(0.46899559358928117, 1e-15);
     }
 
@@ -77,7 +77,7 @@ public class EntropyTests
     [Fact]
     public void Cross_InBits_MatchesScipyDocstring()
     {
-        // REFERENCES.md row 8, scipy.stats.entropy docstring: cross-entropy of [0.5, 0.5] under [0.9, 0.1], base 2.
+        // scipy.stats.entropy docstring: cross-entropy of [0.5, 0.5] under [0.9, 0.1], base 2.
         Entropy.Cross([0.5, 0.5], [0.9, 0.1], LogBase.Bits).Should().BeApproximately(1.736965594166206, 1e-14);
     }
 

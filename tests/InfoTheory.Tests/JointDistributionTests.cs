@@ -4,7 +4,7 @@ namespace InfoTheory.Tests;
 
 public class JointDistributionTests
 {
-    // REFERENCES row 20 (R entropy, mi.plugin example): X the two rows, Y the three columns.
+    // R package entropy, mi.plugin example: X the two rows, Y the three columns.
     private static readonly double[,] RTable = { { 0.2, 0.1, 0.15 }, { 0.1, 0.2, 0.25 } };
 
     [Fact]
@@ -51,7 +51,7 @@ public class JointDistributionTests
     [Fact]
     public void FromSamples_LabelsAreRowAndColumnIndices()
     {
-        // AND gate of REFERENCES row 14: X = [0,0,1,1], Y = [0,0,0,1].
+        // AND gate of JIDT's MutualInformationTester: X = [0,0,1,1], Y = [0,0,0,1].
         var joint = JointDistribution.FromSamples([0, 0, 1, 1], [0, 0, 0, 1]);
 
         joint.ToArray().Should().BeEquivalentTo(new double[,] { { 0.5, 0 }, { 0.25, 0.25 } });

@@ -4,7 +4,7 @@ namespace InfoTheory.Tests;
 
 public class MutualInformationTests
 {
-    // REFERENCES row 12: scikit-learn metrics/cluster/tests/test_supervised.py (test_adjusted_mutual_info_score).
+    // scikit-learn metrics/cluster/tests/test_supervised.py (test_adjusted_mutual_info_score).
     private static readonly int[] SklearnA = [1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3];
     private static readonly int[] SklearnB = [1, 1, 1, 1, 2, 1, 2, 2, 2, 2, 3, 1, 3, 3, 3, 2, 2];
 
@@ -17,14 +17,14 @@ public class MutualInformationTests
     [Fact]
     public void FromSamples_AndGate_InBits_MatchesJidt()
     {
-        // REFERENCES row 14: JIDT MutualInformationTester, X = [0,0,1,1], Y = X AND [0,1,0,1].
+        // JIDT MutualInformationTester (value only; JIDT is GPL), X = [0,0,1,1], Y = X AND [0,1,0,1].
         MutualInformation.FromSamples<int, int>([0, 0, 1, 1], [0, 0, 0, 1], LogBase.Bits).Should().BeApproximately(0.31127812445913283, 1e-15);
     }
 
     [Fact]
     public void Of_RTable_MatchesREntropyMiPlugin()
     {
-        // REFERENCES row 20: R entropy, mi.plugin(rbind(c(.2,.1,.15), c(.1,.2,.25))).
+        // R package entropy, mi.plugin(rbind(c(.2,.1,.15), c(.1,.2,.25))).
         var joint = JointDistribution.FromProbabilities(new double[,] { { 0.2, 0.1, 0.15 }, { 0.1, 0.2, 0.25 } });
 
         MutualInformation.Of(joint).Should().BeApproximately(0.041605017473507776, 1e-15);
@@ -55,7 +55,7 @@ public class MutualInformationTests
     [Fact]
     public void Adjusted_SklearnLabels_MatchesAdjustedMutualInfoScore()
     {
-        // REFERENCES row 13: scikit-learn test_supervised.py, adjusted_mutual_info_score on the row 12 labels.
+        // scikit-learn test_supervised.py, adjusted_mutual_info_score on the same labels.
         MutualInformation.Adjusted<int, int>(SklearnA, SklearnB).Should().BeApproximately(0.27820964657269787, 1e-12);
     }
 

@@ -60,7 +60,7 @@ public class GaussianTests
     [Fact]
     public void KullbackLeibler_ReferenceRow21_MatchesTensorFlowProbability()
     {
-        // REFERENCES.md row 21 (TF Probability): KL(N(1, 0.5²) ‖ N(1.1, 0.3²)).
+        // TF Probability's Gaussian KL test: KL(N(1, 0.5²) ‖ N(1.1, 0.3²)).
         var p = Gaussian.Diagonal([1.0], [0.25]);
         var q = Gaussian.Diagonal([1.1], [0.09]);
 

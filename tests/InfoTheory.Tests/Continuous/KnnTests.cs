@@ -13,7 +13,7 @@ public class KnnTests
     [InlineData(KsgAlgorithm.Two)]
     public void MutualInformation_ReferenceRow22_MatchesNpeetExactValue(KsgAlgorithm algorithm)
     {
-        // REFERENCES.md row 22 (NPEET README): 0.1683 bits. NPEET's mi() is KSG algorithm 1 (counts strictly
+        // NPEET README: 0.1683 bits. NPEET's mi() is KSG algorithm 1 (counts strictly
         // inside ε, ψ(n + 1)). Without NPEET's 1e-10 noise every ψ difference is between integers, and by hand
         // (python3, both algorithms) Î = 7/60 nats = 0.168314421437 bits exactly.
         var estimate = Knn.MutualInformation(NpeetX, NpeetY, k: 3, new KnnOptions { Algorithm = algorithm, Unit = LogBase.Bits });
@@ -28,7 +28,7 @@ public class KnnTests
     [InlineData(7)]
     public void MutualInformation_ReferenceRow23_BivariateNormal(int k)
     {
-        // REFERENCES.md row 23 (sklearn test_mutual_info): ρ = 0.5, n = 1000, within 0.05 of −½ ln(1 − ρ²).
+        // scikit-learn feature_selection/tests/test_mutual_info.py: ρ = 0.5, n = 1000, within 0.05 of −½ ln(1 − ρ²).
         var (x, y) = CorrelatedPairs(1000, 0.5, new Random(0));
 
         Knn.MutualInformation(x, y, k).Value.Should().BeApproximately(0.1438410362, 0.05);
