@@ -32,12 +32,7 @@ public static class Distribution
                 nameof(destination));
         }
 
-        if (weights.Overlaps(destination, out int offset) && offset != 0)
-        {
-            throw new ArgumentException(
-                "destination overlaps weights at an offset; pass the same span to normalise in place, or separate memory.",
-                nameof(destination));
-        }
+        Guard.InPlaceOrDisjoint(weights, destination, nameof(weights), nameof(destination));
 
         double sum = Guard.Weights(weights, nameof(weights));
         Span<double> target = destination[..weights.Length];

@@ -45,21 +45,6 @@ internal static partial class Guard
         }
     }
 
-    /// <summary>
-    /// Throws when <paramref name="destination"/> shares memory with <paramref name="source"/> at an offset:
-    /// an element-by-element kernel may run in place (the same span) or on separate memory, not on a shifted view.
-    /// </summary>
-    /// <exception cref="ArgumentException">The spans overlap and do not start at the same element.</exception>
-    public static void InPlaceOrDisjoint<T>(ReadOnlySpan<T> source, ReadOnlySpan<T> destination, string sourceName, string destinationName)
-    {
-        if (source.Overlaps(destination, out int offset) && offset != 0)
-        {
-            throw new ArgumentException(
-                $"{destinationName} overlaps {sourceName} shifted by {offset} elements; pass the same span to work in place, or separate memory.",
-                destinationName);
-        }
-    }
-
     /// <summary>Throws unless every element of <paramref name="tensor"/> is finite.</summary>
     /// <exception cref="ArgumentException">An element is NaN or infinite; the message gives its flat index.</exception>
     public static void AllFinite<T>(Tensor<T> tensor, string paramName)

@@ -88,6 +88,21 @@ internal static partial class Guard
         }
     }
 
+    /// <summary>
+    /// Throws when <paramref name="destination"/> shares memory with <paramref name="source"/> at an offset:
+    /// an element-by-element kernel may run in place (the same span) or on separate memory, not on a shifted view.
+    /// </summary>
+    /// <exception cref="ArgumentException">The spans overlap and do not start at the same element.</exception>
+    public static void InPlaceOrDisjoint<T>(ReadOnlySpan<T> source, ReadOnlySpan<T> destination, string sourceName, string destinationName)
+    {
+        if (source.Overlaps(destination, out int offset) && offset != 0)
+        {
+            throw new ArgumentException(
+                $"{destinationName} overlaps {sourceName} shifted by {offset} elements; pass the same span to work in place, or separate memory.",
+                destinationName);
+        }
+    }
+
     /// <summary>Throws when a sequence is empty.</summary>
     /// <exception cref="ArgumentException"><paramref name="length"/> is 0.</exception>
     public static void NotEmpty(int length, string paramName)
