@@ -30,7 +30,7 @@ public class ReadmeExamplesTests
     [Fact]
     public void Autodiff_GradientOfASmallExpression_MatchesCalculus()
     {
-        var x = Tensor.FromValues<double>([1.0, 2.0, 3.0], 3).RequiringGrad();
+        var x = AutodiffTensor.FromValues<double>([1.0, 2.0, 3.0], 3).RequiringGrad();
         var y = (x * x).Sum() + x.Exp().Sum();   // y = Σ x² + Σ eˣ
         y.Backward();
 

@@ -24,14 +24,14 @@ public class DigitsVaeBenchmarks
     [GlobalSetup(Target = nameof(PortableKernels))]
     public void SetupPortable()
     {
-        Tensor<float>.KernelOptions = new GemmOptions(ForcePortable: true);
+        AutodiffTensor<float>.KernelOptions = new GemmOptions(ForcePortable: true);
         _train = Digits.Load().Subset(Enumerable.Range(0, 1500).ToArray());
     }
 
     [GlobalSetup(Target = nameof(Engine))]
     public void SetupEngine()
     {
-        Tensor<float>.KernelOptions = GemmOptions.Default;
+        AutodiffTensor<float>.KernelOptions = GemmOptions.Default;
         _train = Digits.Load().Subset(Enumerable.Range(0, 1500).ToArray());
     }
 

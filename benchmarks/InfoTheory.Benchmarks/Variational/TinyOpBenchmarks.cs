@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using InfoTheory.Variational.Autodiff;
-using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
+using System.Numerics.Tensors;
 
 namespace InfoTheory.Benchmarks.Variational;
 
@@ -12,10 +12,10 @@ namespace InfoTheory.Benchmarks.Variational;
 [MedianColumn]
 public class TinyOpBenchmarks
 {
-    private Tensor<float> _a = null!;
-    private Tensor<float> _b = null!;
-    private Tensor<float> _pa = null!;
-    private Tensor<float> _pb = null!;
+    private AutodiffTensor<float> _a = null!;
+    private AutodiffTensor<float> _b = null!;
+    private AutodiffTensor<float> _pa = null!;
+    private AutodiffTensor<float> _pb = null!;
     private float[] _x = null!;
     private float[] _y = null!;
     private float[] _z = null!;
@@ -27,10 +27,10 @@ public class TinyOpBenchmarks
     public void Setup()
     {
         var random = new Random(16);
-        _a = Tensor.RandomUniform(random, -1f, 1f, Length);
-        _b = Tensor.RandomUniform(random, -1f, 1f, Length);
-        _pa = Tensor.RandomUniform(random, -1f, 1f, Length).RequiringGrad();
-        _pb = Tensor.RandomUniform(random, -1f, 1f, Length).RequiringGrad();
+        _a = AutodiffTensor.RandomUniform(random, -1f, 1f, Length);
+        _b = AutodiffTensor.RandomUniform(random, -1f, 1f, Length);
+        _pa = AutodiffTensor.RandomUniform(random, -1f, 1f, Length).RequiringGrad();
+        _pb = AutodiffTensor.RandomUniform(random, -1f, 1f, Length).RequiringGrad();
         _x = _a.ToArray();
         _y = _b.ToArray();
         _z = new float[Length];
@@ -55,7 +55,7 @@ public class TinyOpBenchmarks
     }
 
     [Benchmark]
-    public Tensor<float> TensorAdd() => _a + _b;
+    public AutodiffTensor<float> TensorAdd() => _a + _b;
 
     [Benchmark]
     public float TensorAddInScope()

@@ -18,14 +18,14 @@ public class TrainingStepBenchmarks
     [GlobalSetup(Target = nameof(NaiveMatMulStep))]
     public void SetupNaive()
     {
-        Tensor<float>.KernelOptions = new GemmOptions(ForcePortable: true);
+        AutodiffTensor<float>.KernelOptions = new GemmOptions(ForcePortable: true);
         Setup();
     }
 
     [GlobalSetup(Target = nameof(EngineStep))]
     public void SetupEngine()
     {
-        Tensor<float>.KernelOptions = GemmOptions.Default;
+        AutodiffTensor<float>.KernelOptions = GemmOptions.Default;
         Setup();
     }
 

@@ -48,15 +48,15 @@ public sealed class VaeTrainingStep
     {
         using (TensorScope.Begin())
         {
-            var x = Tensor.FromValues<float>(_batch, _batchSize, Pixels);
+            var x = AutodiffTensor.FromValues<float>(_batch, _batchSize, Pixels);
             var h = _encoder.Forward(x).Relu();
             var heads = _heads.Forward(h);
             var mu = heads.Slice(1, 0, Latent);
             var logVar = heads.Slice(1, Latent, Latent);
-            var eps = Tensor.RandomNormal(_noise, 0f, 1f, _batchSize, Latent);
+            var eps = AutodiffTensor.RandomNormal(_noise, 0f, 1f, _batchSize, Latent);
             var z = mu + ((logVar * 0.5f).Exp() * eps);
             var logits = _decoderOut.Forward(_decoderHidden.Forward(z).Relu());
-            var reconstruction = Tensor.BinaryCrossEntropyWithLogits(logits, x);
+            var reconstruction = AutodiffTensor.BinaryCrossEntropyWithLogits(logits, x);
             var kl = (1f + logVar - mu.Square() - logVar.Exp()).Sum() * -0.5f;
             var loss = (reconstruction + kl) * (1f / _batchSize);
             _optimizer.ZeroGrad();

@@ -9,7 +9,7 @@ public static class Autograd
     [ThreadStatic]
     private static bool s_trapNonFinite;
 
-    /// <summary>Whether operations on this thread currently record the graph for <see cref="Tensor{T}.Backward()"/>.</summary>
+    /// <summary>Whether operations on this thread currently record the graph for <see cref="AutodiffTensor{T}.Backward()"/>.</summary>
     public static bool IsGradEnabled => s_noGradDepth == 0;
 
     /// <summary>

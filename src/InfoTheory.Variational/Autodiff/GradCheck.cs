@@ -1,7 +1,7 @@
 namespace InfoTheory.Variational.Autodiff;
 
 /// <summary>
-/// Compares the gradients <see cref="Tensor{T}.Backward()"/> computes with central finite
+/// Compares the gradients <see cref="AutodiffTensor{T}.Backward()"/> computes with central finite
 /// differences, in double precision: the test every operation's backward rule must pass.
 /// </summary>
 /// <remarks>
@@ -25,7 +25,7 @@ public static class GradCheck
     /// or an output whose shape changes when an input is perturbed.
     /// </exception>
     /// <exception cref="InvalidOperationException">An input is a computed (non-leaf) tensor.</exception>
-    public static GradCheckResult Run(Func<IReadOnlyList<Tensor<double>>, Tensor<double>> function, params Tensor<double>[] inputs)
+    public static GradCheckResult Run(Func<IReadOnlyList<AutodiffTensor<double>>, AutodiffTensor<double>> function, params AutodiffTensor<double>[] inputs)
         => Run(function, 1e-6, inputs);
 
     /// <summary>Checks the gradient of <paramref name="function"/> with a chosen finite-difference step.</summary>
@@ -40,7 +40,7 @@ public static class GradCheck
     /// </exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="step"/> is not finite and positive.</exception>
     /// <exception cref="InvalidOperationException">An input is a computed (non-leaf) tensor.</exception>
-    public static GradCheckResult Run(Func<IReadOnlyList<Tensor<double>>, Tensor<double>> function, double step, params Tensor<double>[] inputs)
+    public static GradCheckResult Run(Func<IReadOnlyList<AutodiffTensor<double>>, AutodiffTensor<double>> function, double step, params AutodiffTensor<double>[] inputs)
     {
         ArgumentNullException.ThrowIfNull(function);
         ArgumentNullException.ThrowIfNull(inputs);
@@ -66,7 +66,7 @@ public static class GradCheck
             weights[i] = 0.5 + random.NextDouble();
         }
 
-        var loss = (output * Tensor.FromValues<double>(weights, output.Shape)).Sum();
+        var loss = (output * AutodiffTensor.FromValues<double>(weights, output.Shape)).Sum();
         loss.Backward();
 
         var worst = new GradCheckResult(0, -1, -1, 0, 0, 0);
@@ -106,7 +106,7 @@ public static class GradCheck
 
     // The output is reduced with one weight per element, so it must keep its shape, and a check of no elements or of
     // non-finite values would pass or fail without saying anything about the gradient.
-    private static void CheckOutput(Tensor<double>? output, Tensor<double>? first, string where, string paramName)
+    private static void CheckOutput(AutodiffTensor<double>? output, AutodiffTensor<double>? first, string where, string paramName)
     {
         if (output is null || output.Length == 0 || (first is not null && !output.Shape.SequenceEqual(first.Shape)))
         {
@@ -127,7 +127,7 @@ public static class GradCheck
         }
     }
 
-    private static double WeightedSum(Tensor<double> output, double[] weights)
+    private static double WeightedSum(AutodiffTensor<double> output, double[] weights)
     {
         var values = output.Values;
         double sum = 0;

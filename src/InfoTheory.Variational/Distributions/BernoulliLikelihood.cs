@@ -21,7 +21,7 @@ public sealed class BernoulliLikelihood<T> : Likelihood<T>
     /// <param name="input">The logits ℓ, any shape.</param>
     /// <returns>σ(ℓ), the shape of the logits, in (0, 1).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="input"/> is null.</exception>
-    public override Tensor<T> Forward(Tensor<T> input)
+    public override AutodiffTensor<T> Forward(AutodiffTensor<T> input)
     {
         ArgumentNullException.ThrowIfNull(input);
         return input.Sigmoid();
@@ -29,9 +29,9 @@ public sealed class BernoulliLikelihood<T> : Likelihood<T>
 
     /// <inheritdoc/>
     /// <remarks>Σⱼ [xⱼℓⱼ − softplus(ℓⱼ)] over the feature axis.</remarks>
-    protected override Tensor<T> LogProbCore(Tensor<T> output, Tensor<T> x) => ((output * x) - output.Softplus()).Sum(-1);
+    protected override AutodiffTensor<T> LogProbCore(AutodiffTensor<T> output, AutodiffTensor<T> x) => ((output * x) - output.Softplus()).Sum(-1);
 
     /// <inheritdoc/>
     /// <exception cref="ArgumentException">An element is NaN or outside [0, 1].</exception>
-    protected override void ValidateObservations(Tensor<T> x, string paramName) => Guard.AllInRange(x, T.Zero, T.One, paramName);
+    protected override void ValidateObservations(AutodiffTensor<T> x, string paramName) => Guard.AllInRange(x, T.Zero, T.One, paramName);
 }

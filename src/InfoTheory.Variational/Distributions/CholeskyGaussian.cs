@@ -14,7 +14,7 @@ namespace InfoTheory.Variational.Distributions;
 /// <para>
 /// One Gaussian has mean [d] and factor [d, d]; a batch has mean [batch, d] and factor
 /// [batch, d, d]. Create one from unconstrained parameters with
-/// <see cref="CholeskyGaussian.FromUnconstrained{T}(Tensor{T}, Tensor{T})"/> to optimise it,
+/// <see cref="CholeskyGaussian.FromUnconstrained{T}(AutodiffTensor{T}, AutodiffTensor{T})"/> to optimise it,
 /// or from the core library's <see cref="Gaussian"/> with <see cref="CholeskyGaussian.FromGaussian{T}(Gaussian)"/>.
 /// </para>
 /// <para>
@@ -28,7 +28,7 @@ public sealed class CholeskyGaussian<T>
     private static readonly T Half = T.CreateChecked(0.5);
     private static readonly T LogTwoPi = T.CreateChecked(1.8378770664093454835606594728112);
 
-    private readonly Tensor<T> _logDiagonal;
+    private readonly AutodiffTensor<T> _logDiagonal;
 
     /// <summary>Creates N(<paramref name="mean"/>, L Lᵀ) with L = <paramref name="scaleTril"/>.</summary>
     /// <param name="mean">μ, shape [d] or [batch, d] with d ≥ 1, finite.</param>
@@ -38,13 +38,13 @@ public sealed class CholeskyGaussian<T>
     /// A shape is wrong, an element is not finite, <paramref name="scaleTril"/> has a non-zero entry above
     /// its diagonal or a diagonal entry ≤ 0.
     /// </exception>
-    public CholeskyGaussian(Tensor<T> mean, Tensor<T> scaleTril)
+    public CholeskyGaussian(AutodiffTensor<T> mean, AutodiffTensor<T> scaleTril)
         : this(mean, scaleTril, null)
     {
     }
 
     /// <summary>Creates the Gaussian from a validated factor whose log-diagonal is already known (from unconstrained parameters).</summary>
-    internal CholeskyGaussian(Tensor<T> mean, Tensor<T> scaleTril, Tensor<T>? logDiagonal)
+    internal CholeskyGaussian(AutodiffTensor<T> mean, AutodiffTensor<T> scaleTril, AutodiffTensor<T>? logDiagonal)
     {
         Guard.MinimumRank(mean, 1, "[d] or [batch, d]", nameof(mean));
         ArgumentNullException.ThrowIfNull(scaleTril);
@@ -72,27 +72,27 @@ public sealed class CholeskyGaussian<T>
     }
 
     /// <summary>The mean μ, shape [d] or [batch, d].</summary>
-    public Tensor<T> Mean { get; }
+    public AutodiffTensor<T> Mean { get; }
 
     /// <summary>The Cholesky factor L, shape [d, d] or [batch, d, d].</summary>
-    public Tensor<T> ScaleTril { get; }
+    public AutodiffTensor<T> ScaleTril { get; }
 
     /// <summary>The dimension d.</summary>
     public int Dimension => Mean.Shape[^1];
 
     /// <summary>The covariance Σ = L Lᵀ, differentiable.</summary>
     /// <returns>A tensor of the factor's shape.</returns>
-    public Tensor<T> Covariance() => ScaleTril.MatMul(ScaleTril.Transpose());
+    public AutodiffTensor<T> Covariance() => ScaleTril.MatMul(ScaleTril.Transpose());
 
     /// <summary>Draws one reparameterised sample from each Gaussian, so gradients flow into μ and L.</summary>
     /// <remarks>z = μ + L ξ with ξ ~ N(0, I) drawn from <paramref name="random"/>.</remarks>
     /// <param name="random">The source of ξ; the same seed gives the same bits.</param>
     /// <returns>z, the shape of <see cref="Mean"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="random"/> is null.</exception>
-    public Tensor<T> RSample(Random random)
+    public AutodiffTensor<T> RSample(Random random)
     {
         ArgumentNullException.ThrowIfNull(random);
-        return Transform(Tensor.RandomNormal(random, T.Zero, T.One, Mean.Shape));
+        return Transform(AutodiffTensor.RandomNormal(random, T.Zero, T.One, Mean.Shape));
     }
 
     /// <summary>Draws <paramref name="samples"/> reparameterised samples from each Gaussian along a new leading axis.</summary>
@@ -102,7 +102,7 @@ public sealed class CholeskyGaussian<T>
     /// <returns>z, shape [samples, ..., d].</returns>
     /// <exception cref="ArgumentNullException"><paramref name="random"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 1, or samples × the mean's elements × d exceeds <see cref="int.MaxValue"/>.</exception>
-    public Tensor<T> RSample(Random random, int samples)
+    public AutodiffTensor<T> RSample(Random random, int samples)
     {
         ArgumentNullException.ThrowIfNull(random);
         Guard.InRange(samples, 1, int.MaxValue, nameof(samples));
@@ -112,7 +112,7 @@ public sealed class CholeskyGaussian<T>
         Span<int> shape = stackalloc int[Mean.Rank + 1];
         shape[0] = samples;
         Mean.Shape.CopyTo(shape[1..]);
-        return Transform(Tensor.RandomNormal(random, T.Zero, T.One, shape));
+        return Transform(AutodiffTensor.RandomNormal(random, T.Zero, T.One, shape));
     }
 
     /// <summary>The log-density of each Gaussian at <paramref name="z"/>.</summary>
@@ -121,7 +121,7 @@ public sealed class CholeskyGaussian<T>
     /// <returns>log q(z) in nats, shape [S..., ...].</returns>
     /// <exception cref="ArgumentNullException"><paramref name="z"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="z"/> does not end in the shape of <see cref="Mean"/>.</exception>
-    public Tensor<T> LogProb(Tensor<T> z)
+    public AutodiffTensor<T> LogProb(AutodiffTensor<T> z)
     {
         ArgumentNullException.ThrowIfNull(z);
         Guard.TrailingShape(z, Mean.Shape, nameof(z), "the mean");
@@ -132,7 +132,7 @@ public sealed class CholeskyGaussian<T>
     /// <summary>The differential entropy of each Gaussian.</summary>
     /// <remarks>h = ½ d (1 + ln 2π) + Σᵢ ln Lᵢᵢ.</remarks>
     /// <returns>h in nats, shape [] or [batch].</returns>
-    public Tensor<T> Entropy() => _logDiagonal.Sum(-1) + (Half * T.CreateChecked(Dimension) * (T.One + LogTwoPi));
+    public AutodiffTensor<T> Entropy() => _logDiagonal.Sum(-1) + (Half * T.CreateChecked(Dimension) * (T.One + LogTwoPi));
 
     /// <summary>The Kullback–Leibler divergence KL(this‖<paramref name="other"/>), in closed form.</summary>
     /// <remarks>
@@ -143,7 +143,7 @@ public sealed class CholeskyGaussian<T>
     /// <returns>KL in nats, ≥ 0 up to rounding, shape [] or [batch].</returns>
     /// <exception cref="ArgumentNullException"><paramref name="other"/> is null.</exception>
     /// <exception cref="ArgumentException">The parameter shapes differ.</exception>
-    public Tensor<T> KullbackLeibler(CholeskyGaussian<T> other)
+    public AutodiffTensor<T> KullbackLeibler(CholeskyGaussian<T> other)
     {
         ArgumentNullException.ThrowIfNull(other);
         Guard.SameShape(Mean, other.Mean, "this mean", nameof(other));
@@ -164,7 +164,7 @@ public sealed class CholeskyGaussian<T>
     /// <summary>The Kullback–Leibler divergence KL(this‖N(0, I)), in closed form.</summary>
     /// <remarks>KL = ½ (‖L‖²_F + ‖μ‖² − d − 2 Σᵢ ln Lᵢᵢ).</remarks>
     /// <returns>KL in nats, ≥ 0 up to rounding, shape [] or [batch].</returns>
-    public Tensor<T> KullbackLeiblerToStandardNormal()
+    public AutodiffTensor<T> KullbackLeiblerToStandardNormal()
     {
         var frobenius = ScaleTril.Square().Sum(-1).Sum(-1);
         var mahalanobis = Mean.Square().Sum(-1);
@@ -206,13 +206,13 @@ public sealed class CholeskyGaussian<T>
     /// Solves L y = r by forward substitution on the last axis, differentiably in both L and r.
     /// L is [d, d] or [batch, d, d]; r is [S..., d] or [S..., batch, d].
     /// </summary>
-    internal static Tensor<T> SolveLower(Tensor<T> factor, Tensor<T> right)
+    internal static AutodiffTensor<T> SolveLower(AutodiffTensor<T> factor, AutodiffTensor<T> right)
     {
         int d = factor.Shape[^1];
         var diagonal = factor.Diagonal();
         Span<int> rowShape = stackalloc int[factor.Rank - 1];
         factor.Shape[..^2].CopyTo(rowShape);
-        var parts = new Tensor<T>[d];
+        var parts = new AutodiffTensor<T>[d];
         for (int i = 0; i < d; i++)
         {
             var residual = right.Slice(-1, i, 1);
@@ -220,17 +220,17 @@ public sealed class CholeskyGaussian<T>
             {
                 rowShape[^1] = i;
                 var row = factor.Slice(-2, i, 1).Slice(-1, 0, i).Reshape(rowShape);
-                var solved = i == 1 ? parts[0] : Tensor.Concat(-1, parts[..i]);
+                var solved = i == 1 ? parts[0] : AutodiffTensor.Concat(-1, parts[..i]);
                 residual -= (solved * row).Sum(-1, keepDims: true);
             }
 
             parts[i] = residual / diagonal.Slice(-1, i, 1);
         }
 
-        return d == 1 ? parts[0] : Tensor.Concat(-1, parts);
+        return d == 1 ? parts[0] : AutodiffTensor.Concat(-1, parts);
     }
 
-    private Tensor<T> Transform(Tensor<T> noise)
+    private AutodiffTensor<T> Transform(AutodiffTensor<T> noise)
     {
         // L ξ as Σⱼ Lᵢⱼ ξⱼ: broadcasting ξ as a row against L works for any leading sample axes.
         Span<int> rowShape = stackalloc int[noise.Rank + 1];
@@ -240,7 +240,7 @@ public sealed class CholeskyGaussian<T>
         return Mean + (ScaleTril * noise.Reshape(rowShape)).Sum(-1);
     }
 
-    private static void ValidateLowerTriangular(Tensor<T> scaleTril, int d)
+    private static void ValidateLowerTriangular(AutodiffTensor<T> scaleTril, int d)
     {
         var values = scaleTril.Values;
         for (int k = 0; k < values.Length; k++)

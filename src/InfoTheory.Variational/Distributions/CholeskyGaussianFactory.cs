@@ -21,7 +21,7 @@ public static class CholeskyGaussian
     /// <returns>N(μ, L Lᵀ), differentiable in μ and R.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">A shape is wrong, an element is not finite, or a diagonal entry of R is so negative that exp underflows to 0.</exception>
-    public static CholeskyGaussian<T> FromUnconstrained<T>(Tensor<T> mean, Tensor<T> raw)
+    public static CholeskyGaussian<T> FromUnconstrained<T>(AutodiffTensor<T> mean, AutodiffTensor<T> raw)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         Guard.MinimumRank(raw, 2, "[d, d] or [batch, d, d]", nameof(raw));
@@ -61,6 +61,6 @@ public static class CholeskyGaussian
             }
         }
 
-        return new CholeskyGaussian<T>(Tensor.FromValues<T>(mean, d), Tensor.FromValues<T>(scale, d, d));
+        return new CholeskyGaussian<T>(AutodiffTensor.FromValues<T>(mean, d), AutodiffTensor.FromValues<T>(scale, d, d));
     }
 }

@@ -28,7 +28,7 @@ public sealed class DiagonalGaussian<T>
     /// <exception cref="ArgumentException">
     /// <paramref name="mean"/> is a scalar or has d = 0, the shapes differ, or an element is NaN or infinite.
     /// </exception>
-    public DiagonalGaussian(Tensor<T> mean, Tensor<T> logVariance)
+    public DiagonalGaussian(AutodiffTensor<T> mean, AutodiffTensor<T> logVariance)
     {
         Guard.MinimumRank(mean, 1, "[..., d] with d >= 1", nameof(mean));
         ArgumentNullException.ThrowIfNull(logVariance);
@@ -40,7 +40,7 @@ public sealed class DiagonalGaussian<T>
         LogVariance = logVariance;
     }
 
-    private DiagonalGaussian(Tensor<T> mean, Tensor<T> logVariance, bool _)
+    private DiagonalGaussian(AutodiffTensor<T> mean, AutodiffTensor<T> logVariance, bool _)
     {
         Mean = mean;
         LogVariance = logVariance;
@@ -50,30 +50,30 @@ public sealed class DiagonalGaussian<T>
     /// Wraps encoder heads of matching shapes without checking their values: in training, an overflowing head must
     /// show as a non-finite loss that the divergence guard handles, not as an argument error from inside the step.
     /// </summary>
-    internal static DiagonalGaussian<T> Unchecked(Tensor<T> mean, Tensor<T> logVariance) => new(mean, logVariance, false);
+    internal static DiagonalGaussian<T> Unchecked(AutodiffTensor<T> mean, AutodiffTensor<T> logVariance) => new(mean, logVariance, false);
 
     /// <summary>The means μ, shape [..., d].</summary>
-    public Tensor<T> Mean { get; }
+    public AutodiffTensor<T> Mean { get; }
 
     /// <summary>The log-variances log σ², shape [..., d].</summary>
-    public Tensor<T> LogVariance { get; }
+    public AutodiffTensor<T> LogVariance { get; }
 
     /// <summary>The dimension d of each Gaussian (the last extent).</summary>
     public int Dimension => Mean.Shape[^1];
 
     /// <summary>The standard deviations σ = exp(½ log σ²), shape [..., d], differentiable.</summary>
     /// <returns>A new tensor.</returns>
-    public Tensor<T> StandardDeviation() => (LogVariance * Half).Exp();
+    public AutodiffTensor<T> StandardDeviation() => (LogVariance * Half).Exp();
 
     /// <summary>Draws one reparameterised sample from each Gaussian, so gradients flow into μ and log σ².</summary>
     /// <remarks>z = μ + σ·ξ with ξ ~ N(0, I) drawn from <paramref name="random"/> (Kingma and Welling 2014, "Auto-Encoding Variational Bayes").</remarks>
     /// <param name="random">The source of ξ; the same seed gives the same bits.</param>
     /// <returns>z, the shape of <see cref="Mean"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="random"/> is null.</exception>
-    public Tensor<T> RSample(Random random)
+    public AutodiffTensor<T> RSample(Random random)
     {
         ArgumentNullException.ThrowIfNull(random);
-        var noise = Tensor.RandomNormal(random, T.Zero, T.One, Mean.Shape);
+        var noise = AutodiffTensor.RandomNormal(random, T.Zero, T.One, Mean.Shape);
         return Mean + (StandardDeviation() * noise);
     }
 
@@ -87,7 +87,7 @@ public sealed class DiagonalGaussian<T>
     /// <returns>z, shape [L, ..., d].</returns>
     /// <exception cref="ArgumentNullException"><paramref name="random"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 1, or L × the mean's elements exceeds <see cref="int.MaxValue"/>.</exception>
-    public Tensor<T> RSample(Random random, int samples)
+    public AutodiffTensor<T> RSample(Random random, int samples)
     {
         ArgumentNullException.ThrowIfNull(random);
         Guard.InRange(samples, 1, int.MaxValue, nameof(samples));
@@ -95,7 +95,7 @@ public sealed class DiagonalGaussian<T>
         Span<int> shape = stackalloc int[Mean.Rank + 1];
         shape[0] = samples;
         Mean.Shape.CopyTo(shape[1..]);
-        var noise = Tensor.RandomNormal(random, T.Zero, T.One, shape);
+        var noise = AutodiffTensor.RandomNormal(random, T.Zero, T.One, shape);
         return Mean + (StandardDeviation() * noise);
     }
 
@@ -105,7 +105,7 @@ public sealed class DiagonalGaussian<T>
     /// <returns>log q(z) in nats, shape [S..., ...] (the last axis summed away).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="z"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="z"/> does not end in the shape of <see cref="Mean"/>.</exception>
-    public Tensor<T> LogProb(Tensor<T> z)
+    public AutodiffTensor<T> LogProb(AutodiffTensor<T> z)
     {
         ArgumentNullException.ThrowIfNull(z);
         Guard.TrailingShape(z, Mean.Shape, nameof(z), "the mean");
@@ -116,7 +116,7 @@ public sealed class DiagonalGaussian<T>
     /// <summary>The differential entropy of each Gaussian.</summary>
     /// <remarks>h = ½ Σⱼ (1 + ln 2π + log σⱼ²).</remarks>
     /// <returns>h in nats, shape [...] (the shape of <see cref="Mean"/> without its last axis).</returns>
-    public Tensor<T> Entropy() => ((LogVariance + (T.One + LogTwoPi)) * Half).Sum(-1);
+    public AutodiffTensor<T> Entropy() => ((LogVariance + (T.One + LogTwoPi)) * Half).Sum(-1);
 
     /// <summary>The Kullback–Leibler divergence KL(this‖<paramref name="other"/>) row by row, in closed form.</summary>
     /// <remarks>
@@ -128,7 +128,7 @@ public sealed class DiagonalGaussian<T>
     /// <returns>KL in nats, ≥ 0 up to rounding, shape [...].</returns>
     /// <exception cref="ArgumentNullException"><paramref name="other"/> is null.</exception>
     /// <exception cref="ArgumentException">The parameter shapes differ.</exception>
-    public Tensor<T> KullbackLeibler(DiagonalGaussian<T> other)
+    public AutodiffTensor<T> KullbackLeibler(DiagonalGaussian<T> other)
     {
         ArgumentNullException.ThrowIfNull(other);
         Guard.SameShape(Mean, other.Mean, "this mean", nameof(other));
@@ -140,7 +140,7 @@ public sealed class DiagonalGaussian<T>
     /// <summary>The Kullback–Leibler divergence KL(this‖N(0, I)) row by row: the KL term of the VAE loss.</summary>
     /// <remarks>KL = −½ Σⱼ (1 + log σⱼ² − μⱼ² − σⱼ²) (Kingma and Welling 2014, appendix B).</remarks>
     /// <returns>KL in nats, ≥ 0 up to rounding, shape [...].</returns>
-    public Tensor<T> KullbackLeiblerToStandardNormal()
+    public AutodiffTensor<T> KullbackLeiblerToStandardNormal()
         => ((LogVariance.Exp() + Mean.Square() - LogVariance - T.One) * Half).Sum(-1);
 
     /// <summary>One row of this batch as the core library's <see cref="Gaussian"/>, for evaluation outside the graph.</summary>

@@ -54,11 +54,11 @@ public sealed class GaussianLikelihood<T> : Likelihood<T>
     /// The [features] log-variances. The count comes straight from the caller and one array is the whole request, so a
     /// failed allocation leaves nothing behind and is the caller's size being too large for this process, said as such.
     /// </summary>
-    private static Tensor<T> LearnedLogVariance(int features, T logVariance)
+    private static AutodiffTensor<T> LearnedLogVariance(int features, T logVariance)
     {
         try
         {
-            return Tensor.Full(logVariance, features);
+            return AutodiffTensor.Full(logVariance, features);
         }
         catch (OutOfMemoryException e)
         {
@@ -72,13 +72,13 @@ public sealed class GaussianLikelihood<T> : Likelihood<T>
     public double? Variance { get; }
 
     /// <summary>The learned log-variances log σⱼ² (shape [features]), or null when the variance is fixed.</summary>
-    public Tensor<T>? LogVariance { get; }
+    public AutodiffTensor<T>? LogVariance { get; }
 
     /// <summary>The mean reconstruction E[x|z] = μ(z): the decoder output itself.</summary>
     /// <param name="input">The decoder output μ, any shape.</param>
     /// <returns><paramref name="input"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="input"/> is null.</exception>
-    public override Tensor<T> Forward(Tensor<T> input)
+    public override AutodiffTensor<T> Forward(AutodiffTensor<T> input)
     {
         ArgumentNullException.ThrowIfNull(input);
         return input;
@@ -86,7 +86,7 @@ public sealed class GaussianLikelihood<T> : Likelihood<T>
 
     /// <inheritdoc/>
     /// <remarks>−½ Σⱼ [ln 2π + log σⱼ² + (xⱼ − μⱼ)² / σⱼ²] over the feature axis.</remarks>
-    protected override Tensor<T> LogProbCore(Tensor<T> output, Tensor<T> x)
+    protected override AutodiffTensor<T> LogProbCore(AutodiffTensor<T> output, AutodiffTensor<T> x)
     {
         var squared = (x - output).Square();
         if (LogVariance is null)
@@ -101,7 +101,7 @@ public sealed class GaussianLikelihood<T> : Likelihood<T>
 
     /// <inheritdoc/>
     /// <exception cref="ArgumentException">An element is NaN or infinite, or the variance is learned and the feature count differs from the number of log-variances.</exception>
-    protected override void ValidateObservations(Tensor<T> x, string paramName)
+    protected override void ValidateObservations(AutodiffTensor<T> x, string paramName)
     {
         base.ValidateObservations(x, paramName);
         if (LogVariance is not null)

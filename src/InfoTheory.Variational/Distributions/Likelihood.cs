@@ -52,7 +52,7 @@ public abstract class Likelihood<T> : Module<T>
     /// <exception cref="ArgumentException">
     /// <paramref name="x"/> is a scalar or not finite or outside the support, or <paramref name="output"/> does not end in the shape of <paramref name="x"/>.
     /// </exception>
-    public Tensor<T> LogProb(Tensor<T> output, Tensor<T> x)
+    public AutodiffTensor<T> LogProb(AutodiffTensor<T> output, AutodiffTensor<T> x)
     {
         ArgumentNullException.ThrowIfNull(output);
         Guard.MinimumRank(x, 1, "[batch, features] or [features]", nameof(x));
@@ -65,11 +65,11 @@ public abstract class Likelihood<T> : Module<T>
     /// <param name="output">The decoder output, shape [S..., batch, features].</param>
     /// <param name="x">The observations, shape [batch, features], already validated.</param>
     /// <returns>log p(x|z) in nats, shape [S..., batch].</returns>
-    protected abstract Tensor<T> LogProbCore(Tensor<T> output, Tensor<T> x);
+    protected abstract AutodiffTensor<T> LogProbCore(AutodiffTensor<T> output, AutodiffTensor<T> x);
 
     /// <summary>Checks that the observations lie in the support of this model; every element must be finite at least.</summary>
     /// <param name="x">The observations.</param>
     /// <param name="paramName">The parameter name to report.</param>
     /// <exception cref="ArgumentException">An element is outside the support.</exception>
-    protected virtual void ValidateObservations(Tensor<T> x, string paramName) => Guard.AllFinite(x, paramName);
+    protected virtual void ValidateObservations(AutodiffTensor<T> x, string paramName) => Guard.AllFinite(x, paramName);
 }

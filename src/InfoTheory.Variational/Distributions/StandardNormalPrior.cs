@@ -7,7 +7,7 @@ namespace InfoTheory.Variational.Distributions;
 internal static class StandardNormalPrior
 {
     /// <summary>log N(z; 0, I) = −½ Σⱼ (zⱼ² + ln 2π), summed over the last axis.</summary>
-    public static Tensor<T> LogProb<T>(Tensor<T> z)
+    public static AutodiffTensor<T> LogProb<T>(AutodiffTensor<T> z)
         where T : unmanaged, IFloatingPointIeee754<T>
         => (z.Square() + T.CreateChecked(1.8378770664093454835606594728112)).Sum(-1) * T.CreateChecked(-0.5);
 }

@@ -61,7 +61,7 @@ public static class KlFit
         options = Validate(options ?? KlFitOptions.Default, target.Dimension);
         int d = target.Dimension;
         var (mean, raw) = Unconstrained(options.Start ?? Gaussian.Standard(d));
-        var differentiableTarget = new GaussianMixture<double>(target);
+        var differentiableTarget = new DifferentiableGaussianMixture<double>(target);
         var optimizer = new Adam<double>([mean, raw], options.LearningRate);
         var random = new Random(options.Seed);
         int n = options.SamplesPerStep;
@@ -75,12 +75,12 @@ public static class KlFit
             using (TensorScope.Begin())
             {
                 var q = CholeskyGaussian.FromUnconstrained(mean, raw);
-                Tensor<double> logRatio;
+                AutodiffTensor<double> logRatio;
                 if (direction == KlDirection.Forward)
                 {
                     target.Sample(random, points);
                     target.LogDensity(points, targetLogDensity);
-                    logRatio = Tensor.FromValues<double>(targetLogDensity, n) - q.LogProb(Tensor.FromValues<double>(points, n, d));
+                    logRatio = AutodiffTensor.FromValues<double>(targetLogDensity, n) - q.LogProb(AutodiffTensor.FromValues<double>(points, n, d));
                 }
                 else
                 {
@@ -131,7 +131,7 @@ public static class KlFit
 
     // Q must stay a Gaussian the core library can hold: L = tril(R, −1) + diag(exp(diag R)) needs a diagonal whose
     // square is positive in double, and the covariance L Lᵀ, bounded entrywise by its diagonal Σₖ L²ᵢₖ, must be finite.
-    private static bool Representable(Tensor<double> raw, int d)
+    private static bool Representable(AutodiffTensor<double> raw, int d)
     {
         var r = raw.Values;
         for (int i = 0; i < d; i++)
@@ -153,11 +153,11 @@ public static class KlFit
     }
 
     // The inverse of the unconstrained parameterisation: R = tril(L, −1) + diag(ln diag L).
-    private static (Tensor<double> Mean, Tensor<double> Raw) Unconstrained(Gaussian start)
+    private static (AutodiffTensor<double> Mean, AutodiffTensor<double> Raw) Unconstrained(Gaussian start)
     {
         var factor = CholeskyGaussian.FromGaussian<double>(start).ScaleTril;
         int d = start.Dimension;
-        var raw = Tensor.Zeros<double>(d, d);
+        var raw = AutodiffTensor.Zeros<double>(d, d);
         for (int i = 0; i < d; i++)
         {
             for (int j = 0; j < i; j++)
@@ -168,7 +168,7 @@ public static class KlFit
             raw.Values[(i * d) + i] = Math.Log(factor[i, i]);
         }
 
-        return (Tensor.FromValues(start.Mean, d).RequiringGrad(), raw.RequiringGrad());
+        return (AutodiffTensor.FromValues(start.Mean, d).RequiringGrad(), raw.RequiringGrad());
     }
 
     private static KlFitOptions Validate(KlFitOptions options, int dimension)

@@ -9,7 +9,7 @@ internal static partial class Guard
     /// <summary>Throws unless <paramref name="tensor"/> has rank at least <paramref name="minimumRank"/>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="tensor"/> is null.</exception>
     /// <exception cref="ArgumentException">The rank is below <paramref name="minimumRank"/>.</exception>
-    public static void MinimumRank<T>(Tensor<T> tensor, int minimumRank, string expected, string paramName)
+    public static void MinimumRank<T>(AutodiffTensor<T> tensor, int minimumRank, string expected, string paramName)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(tensor, paramName);
@@ -21,7 +21,7 @@ internal static partial class Guard
 
     /// <summary>Throws unless two tensors that pair element by element have the same shape.</summary>
     /// <exception cref="ArgumentException">The shapes differ.</exception>
-    public static void SameShape<T>(Tensor<T> tensor, Tensor<T> other, string paramName, string otherName)
+    public static void SameShape<T>(AutodiffTensor<T> tensor, AutodiffTensor<T> other, string paramName, string otherName)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (!tensor.Shape.SequenceEqual(other.Shape))
@@ -34,7 +34,7 @@ internal static partial class Guard
 
     /// <summary>Throws unless the last extents of <paramref name="tensor"/> are exactly <paramref name="trailing"/> (leading axes are free).</summary>
     /// <exception cref="ArgumentException">The rank is too low or a trailing extent differs.</exception>
-    public static void TrailingShape<T>(Tensor<T> tensor, ReadOnlySpan<int> trailing, string paramName, string reference)
+    public static void TrailingShape<T>(AutodiffTensor<T> tensor, ReadOnlySpan<int> trailing, string paramName, string reference)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var shape = tensor.Shape;
@@ -47,7 +47,7 @@ internal static partial class Guard
 
     /// <summary>Throws unless every element of <paramref name="tensor"/> is finite.</summary>
     /// <exception cref="ArgumentException">An element is NaN or infinite; the message gives its flat index.</exception>
-    public static void AllFinite<T>(Tensor<T> tensor, string paramName)
+    public static void AllFinite<T>(AutodiffTensor<T> tensor, string paramName)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var values = tensor.Values;
@@ -63,7 +63,7 @@ internal static partial class Guard
 
     /// <summary>Throws unless every element of <paramref name="tensor"/> lies in [<paramref name="min"/>, <paramref name="max"/>].</summary>
     /// <exception cref="ArgumentException">An element is outside the interval or NaN; the message gives its flat index.</exception>
-    public static void AllInRange<T>(Tensor<T> tensor, T min, T max, string paramName)
+    public static void AllInRange<T>(AutodiffTensor<T> tensor, T min, T max, string paramName)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var values = tensor.Values;

@@ -34,12 +34,12 @@ public static class Elbo
     /// </exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="options"/> has β negative or not finite, L below 1 or so large that L × the elements of <paramref name="x"/> or of the posterior mean exceeds <see cref="int.MaxValue"/>, or an undefined estimator.</exception>
     public static ElboTerms<T> Evaluate<T>(
-        Tensor<T> x, DiagonalGaussian<T> posterior, Func<Tensor<T>, Tensor<T>> decoder, Likelihood<T> likelihood, Random random, ElboOptions? options = null)
+        AutodiffTensor<T> x, DiagonalGaussian<T> posterior, Func<AutodiffTensor<T>, AutodiffTensor<T>> decoder, Likelihood<T> likelihood, Random random, ElboOptions? options = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         options = Validate(x, posterior, decoder, likelihood, random, options);
-        Tensor<T> reconstruction;
-        Tensor<T> kl;
+        AutodiffTensor<T> reconstruction;
+        AutodiffTensor<T> kl;
         if (options.Samples == 1)
         {
             var z = posterior.RSample(random);
@@ -63,7 +63,7 @@ public static class Elbo
 
     /// <summary>log p(x|z) of the decoder's output for <paramref name="z"/>, with a wrong output blamed on the decoder.</summary>
     /// <exception cref="ArgumentException">The decoder returned null or an output that does not end in the shape of <paramref name="x"/>.</exception>
-    internal static Tensor<T> DecodedLogProb<T>(Func<Tensor<T>, Tensor<T>> decoder, Likelihood<T> likelihood, Tensor<T> z, Tensor<T> x)
+    internal static AutodiffTensor<T> DecodedLogProb<T>(Func<AutodiffTensor<T>, AutodiffTensor<T>> decoder, Likelihood<T> likelihood, AutodiffTensor<T> z, AutodiffTensor<T> x)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var output = decoder(z);
@@ -79,7 +79,7 @@ public static class Elbo
     }
 
     /// <summary>Checks the shared arguments of the ELBO and importance-weighted bounds.</summary>
-    internal static void ValidateBatch<T>(Tensor<T> x, DiagonalGaussian<T> posterior, Func<Tensor<T>, Tensor<T>> decoder, Likelihood<T> likelihood, Random random)
+    internal static void ValidateBatch<T>(AutodiffTensor<T> x, DiagonalGaussian<T> posterior, Func<AutodiffTensor<T>, AutodiffTensor<T>> decoder, Likelihood<T> likelihood, Random random)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         Guard.MinimumRank(x, 1, "[batch, features] or [features]", nameof(x));
@@ -97,7 +97,7 @@ public static class Elbo
         }
     }
 
-    private static ElboOptions Validate<T>(Tensor<T> x, DiagonalGaussian<T> posterior, Func<Tensor<T>, Tensor<T>> decoder, Likelihood<T> likelihood, Random random, ElboOptions? options)
+    private static ElboOptions Validate<T>(AutodiffTensor<T> x, DiagonalGaussian<T> posterior, Func<AutodiffTensor<T>, AutodiffTensor<T>> decoder, Likelihood<T> likelihood, Random random, ElboOptions? options)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ValidateBatch(x, posterior, decoder, likelihood, random);

@@ -10,13 +10,13 @@ namespace InfoTheory.Variational.Losses;
 /// <typeparam name="T">The element type.</typeparam>
 /// <remarks>
 /// All values are in nats per example. <see cref="Loss"/> is the tensor to call
-/// <see cref="Tensor{T}.Backward()"/> on; the others are part of the same graph. Inside a
+/// <see cref="AutodiffTensor{T}.Backward()"/> on; the others are part of the same graph. Inside a
 /// <see cref="TensorScope"/> they are released with the scope, so read them before it ends.
 /// </remarks>
 public sealed class ElboTerms<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    internal ElboTerms(Tensor<T> loss, Tensor<T> reconstruction, Tensor<T> kl, Tensor<T> perExampleReconstruction, Tensor<T> perExampleKl)
+    internal ElboTerms(AutodiffTensor<T> loss, AutodiffTensor<T> reconstruction, AutodiffTensor<T> kl, AutodiffTensor<T> perExampleReconstruction, AutodiffTensor<T> perExampleKl)
     {
         Loss = loss;
         Reconstruction = reconstruction;
@@ -26,19 +26,19 @@ public sealed class ElboTerms<T>
     }
 
     /// <summary>The loss to minimise, mean over the batch of reconstruction + β·KL (a scalar tensor).</summary>
-    public Tensor<T> Loss { get; }
+    public AutodiffTensor<T> Loss { get; }
 
     /// <summary>The reconstruction term −E_q[log p(x|z)], mean over the batch (a scalar tensor).</summary>
-    public Tensor<T> Reconstruction { get; }
+    public AutodiffTensor<T> Reconstruction { get; }
 
     /// <summary>The KL term KL(q(z|x)‖p(z)), unweighted, mean over the batch (a scalar tensor).</summary>
-    public Tensor<T> Kl { get; }
+    public AutodiffTensor<T> Kl { get; }
 
     /// <summary>−E_q[log p(xᵢ|z)] for each example i, shape [batch].</summary>
-    public Tensor<T> PerExampleReconstruction { get; }
+    public AutodiffTensor<T> PerExampleReconstruction { get; }
 
     /// <summary>KL(q(z|xᵢ)‖p(z)) for each example i, shape [batch].</summary>
-    public Tensor<T> PerExampleKl { get; }
+    public AutodiffTensor<T> PerExampleKl { get; }
 
     /// <summary>The evidence lower bound −(reconstruction + KL), mean over the batch and in nats per example, whatever β was: the value that bounds log p(x).</summary>
     public double LowerBound => -(double.CreateChecked(Reconstruction.Item) + double.CreateChecked(Kl.Item));

@@ -29,8 +29,8 @@ public static class ImportanceWeightedBound
     /// or outside the likelihood's support, or the decoder output does not have the shape of <paramref name="x"/>.
     /// </exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 1.</exception>
-    public static Tensor<T> Evaluate<T>(
-        Tensor<T> x, DiagonalGaussian<T> posterior, Func<Tensor<T>, Tensor<T>> decoder, Likelihood<T> likelihood, int samples, Random random)
+    public static AutodiffTensor<T> Evaluate<T>(
+        AutodiffTensor<T> x, DiagonalGaussian<T> posterior, Func<AutodiffTensor<T>, AutodiffTensor<T>> decoder, Likelihood<T> likelihood, int samples, Random random)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         Elbo.ValidateBatch(x, posterior, decoder, likelihood, random);

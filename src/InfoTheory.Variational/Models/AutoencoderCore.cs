@@ -59,7 +59,7 @@ internal sealed class AutoencoderCore : Module<float>
 
     public IReadOnlyList<int> HiddenSizes { get; }
 
-    public override Tensor<float> Forward(Tensor<float> input) => _decoder.Forward(_encoder.Forward(input));
+    public override AutodiffTensor<float> Forward(AutodiffTensor<float> input) => _decoder.Forward(_encoder.Forward(input));
 
     /// <summary>Trains with the corruption of <see cref="DenoisingOptions"/> or the penalty of <see cref="SparseOptions"/> when the options carry one.</summary>
     public TrainingHistory Fit(Dataset data, TrainingOptions options, IProgress<TrainingEpoch>? progress)
@@ -72,18 +72,18 @@ internal sealed class AutoencoderCore : Module<float>
         {
             using (TensorScope.Begin())
             {
-                var clean = Tensor.FromValues<float>(batch, rows, InputSize);
+                var clean = AutodiffTensor.FromValues<float>(batch, rows, InputSize);
                 var input = clean;
                 if (corruption is not null)
                 {
                     corruption.Apply(batch, random, corrupted);
-                    input = Tensor.FromValues<float>(corrupted.AsSpan(0, batch.Length), rows, InputSize);
+                    input = AutodiffTensor.FromValues<float>(corrupted.AsSpan(0, batch.Length), rows, InputSize);
                 }
 
                 var code = _encoder.Forward(input);
                 var reconstruction = (_decoder.Forward(code) - clean).Square().Sum() * (1f / rows);
                 var loss = reconstruction;
-                Tensor<float>? penalty = null;
+                AutodiffTensor<float>? penalty = null;
                 if (sparsity is not null)
                 {
                     penalty = SparsityPenalty.EvaluateUnchecked(code, sparsity.TargetActivation);

@@ -46,7 +46,7 @@ internal static class ModelInput
     public static Dataset AsDataset(float[] rows, int columns) => Dataset.FromRows(rows, columns);
 
     /// <summary>Applies <paramref name="map"/> (inputs [n, in] → outputs [n, out]) to every row without recording a graph.</summary>
-    public static float[,] Map(ReadOnlySpan<float> rows, int inColumns, int outColumns, Func<Tensor<float>, Tensor<float>> map)
+    public static float[,] Map(ReadOnlySpan<float> rows, int inColumns, int outColumns, Func<AutodiffTensor<float>, AutodiffTensor<float>> map)
     {
         int count = rows.Length / inColumns;
         var result = new float[count, outColumns];
@@ -57,7 +57,7 @@ internal static class ModelInput
                 int n = Math.Min(ChunkRows, count - start);
                 using (TensorScope.Begin())
                 {
-                    var output = map(Tensor.FromValues<float>(rows.Slice(start * inColumns, n * inColumns), n, inColumns));
+                    var output = map(AutodiffTensor.FromValues<float>(rows.Slice(start * inColumns, n * inColumns), n, inColumns));
                     ReadOnlySpan<float> values = output.Values;
                     for (int i = 0; i < n; i++)
                     {

@@ -25,7 +25,7 @@ public static class SparsityPenalty
     /// <exception cref="ArgumentNullException"><paramref name="activations"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="activations"/> is not a non-empty matrix, or an entry is NaN or outside [0, 1].</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="targetActivation"/> is not strictly between 0 and 1.</exception>
-    public static Tensor<T> Evaluate<T>(Tensor<T> activations, double targetActivation)
+    public static AutodiffTensor<T> Evaluate<T>(AutodiffTensor<T> activations, double targetActivation)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(activations);
@@ -47,7 +47,7 @@ public static class SparsityPenalty
     }
 
     /// <summary>The penalty of validated arguments; a training step calls it directly, so that a NaN code from diverging weights reaches the divergence guard as a NaN loss.</summary>
-    internal static Tensor<T> EvaluateUnchecked<T>(Tensor<T> activations, double targetActivation)
+    internal static AutodiffTensor<T> EvaluateUnchecked<T>(AutodiffTensor<T> activations, double targetActivation)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         double rho = targetActivation;

@@ -48,15 +48,15 @@ internal sealed class VaeNetwork : Module<float>
     public Likelihood<float> Likelihood { get; }
 
     /// <summary>Latent codes [..., d] → decoder outputs [..., features] (logits or means, as the likelihood reads them).</summary>
-    public Func<Tensor<float>, Tensor<float>> Decoder { get; }
+    public Func<AutodiffTensor<float>, AutodiffTensor<float>> Decoder { get; }
 
     /// <summary>The mean reconstruction E[x|z] for inputs x through μ(x).</summary>
-    public override Tensor<float> Forward(Tensor<float> input) => Likelihood.Forward(_decoder.Forward(Posterior(input).Mean));
+    public override AutodiffTensor<float> Forward(AutodiffTensor<float> input) => Likelihood.Forward(_decoder.Forward(Posterior(input).Mean));
 
     /// <summary>q(z|x) = N(μ(x), diag(exp(log σ²(x)))).</summary>
     /// <param name="x">The inputs.</param>
     /// <param name="training">Skips the finiteness check of the heads, so an overflow in a training step shows as a non-finite loss.</param>
-    public DiagonalGaussian<float> Posterior(Tensor<float> x, bool training = false)
+    public DiagonalGaussian<float> Posterior(AutodiffTensor<float> x, bool training = false)
     {
         var h = Hidden(x);
         var mean = _mean.Forward(h);
@@ -64,9 +64,9 @@ internal sealed class VaeNetwork : Module<float>
         return training ? DiagonalGaussian<float>.Unchecked(mean, logVariance) : new DiagonalGaussian<float>(mean, logVariance);
     }
 
-    public Tensor<float> Mean(Tensor<float> x) => _mean.Forward(Hidden(x));
+    public AutodiffTensor<float> Mean(AutodiffTensor<float> x) => _mean.Forward(Hidden(x));
 
-    public Tensor<float> LogVariance(Tensor<float> x) => _logVariance.Forward(Hidden(x));
+    public AutodiffTensor<float> LogVariance(AutodiffTensor<float> x) => _logVariance.Forward(Hidden(x));
 
     /// <summary>A dense layer initialised like PyTorch's <c>nn.Linear</c> (<see cref="WeightInitialization.UniformFanIn"/>).</summary>
     /// <remarks>
@@ -76,8 +76,8 @@ internal sealed class VaeNetwork : Module<float>
     private static Linear<float> Layer(int inFeatures, int outFeatures, Random random)
         => new(inFeatures, outFeatures, random, WeightInitialization.UniformFanIn);
 
-    private Tensor<float> Hidden(Tensor<float> x) => _trunk?.Forward(x) ?? x;
+    private AutodiffTensor<float> Hidden(AutodiffTensor<float> x) => _trunk?.Forward(x) ?? x;
 
     /// <summary>The mean reconstruction E[x|z] for latent codes z.</summary>
-    public Tensor<float> DecodeMean(Tensor<float> z) => Likelihood.Forward(_decoder.Forward(z));
+    public AutodiffTensor<float> DecodeMean(AutodiffTensor<float> z) => Likelihood.Forward(_decoder.Forward(z));
 }

@@ -88,7 +88,7 @@ public sealed class VariationalAutoencoder
         {
             using (TensorScope.Begin())
             {
-                var x = Tensor.FromValues<float>(batch, rows, InputSize);
+                var x = AutodiffTensor.FromValues<float>(batch, rows, InputSize);
                 var terms = Elbo.Evaluate(x, _network.Posterior(x, training: true), _network.Decoder, _network.Likelihood, random, elboOptions);
                 optimizer.ZeroGrad();
                 terms.Loss.Backward();
@@ -178,7 +178,7 @@ public sealed class VariationalAutoencoder
         // Both the codes and the decoded rows must fit in one array; count × LatentSize wrapped to a small buffer before.
         Guard.ElementCount(nameof(count), "count × InputSize", count, InputSize);
         var z = new float[Guard.ElementCount(nameof(count), "count × LatentSize", count, LatentSize)];
-        Tensor<float>.FillNormal(random, 0f, 1f, z);
+        AutodiffTensor<float>.FillNormal(random, 0f, 1f, z);
         return ModelInput.Map(z, LatentSize, InputSize, _network.DecodeMean);
     }
 
@@ -210,7 +210,7 @@ public sealed class VariationalAutoencoder
                 int n = Math.Min(EvaluationChunk, data.Count - start);
                 using (TensorScope.Begin())
                 {
-                    var x = Tensor.FromValues<float>(rows.Slice(start * InputSize, n * InputSize), n, InputSize);
+                    var x = AutodiffTensor.FromValues<float>(rows.Slice(start * InputSize, n * InputSize), n, InputSize);
                     var terms = Elbo.Evaluate(x, _network.Posterior(x), _network.Decoder, _network.Likelihood, random, options);
                     reconstruction += (double)terms.Reconstruction.Item * n;
                     kl += (double)terms.Kl.Item * n;
@@ -246,11 +246,11 @@ public sealed class VariationalAutoencoder
                 int n = Math.Min(EvaluationChunk, count - start);
                 using (TensorScope.Begin())
                 {
-                    var x = Tensor.FromValues<float>(rows.Slice(start * InputSize, n * InputSize), n, InputSize);
+                    var x = AutodiffTensor.FromValues<float>(rows.Slice(start * InputSize, n * InputSize), n, InputSize);
                     try
                     {
                         // The likelihood owns the definition of its support; evaluating it is the check.
-                        _network.Likelihood.LogProb(Tensor.Zeros<float>(n, InputSize), x);
+                        _network.Likelihood.LogProb(AutodiffTensor.Zeros<float>(n, InputSize), x);
                     }
                     catch (ArgumentException e)
                     {

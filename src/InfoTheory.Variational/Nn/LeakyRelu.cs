@@ -24,7 +24,7 @@ public sealed class LeakyRelu<T> : Module<T>
     /// <param name="input">x, any shape.</param>
     /// <returns>y, the shape of x.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="input"/> is null.</exception>
-    public override Tensor<T> Forward(Tensor<T> input)
+    public override AutodiffTensor<T> Forward(AutodiffTensor<T> input)
     {
         ArgumentNullException.ThrowIfNull(input);
         return input.LeakyRelu(NegativeSlope);

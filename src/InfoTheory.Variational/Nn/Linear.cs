@@ -8,7 +8,7 @@ namespace InfoTheory.Variational.Nn;
 /// <remarks>
 /// W has shape [in, out] (so the forward product needs no transpose) and b shape [out]; both are
 /// parameters named <c>weight</c> and <c>bias</c>. The forward pass is the fused
-/// <see cref="Tensor.Linear{T}"/> operation. Weights are drawn from the caller's generator, so a
+/// <see cref="AutodiffTensor.Linear{T}"/> operation. Weights are drawn from the caller's generator, so a
 /// fixed seed gives the same network bit for bit; biases start at 0 (drawn too under UniformFanIn).
 /// </remarks>
 public sealed class Linear<T> : Module<T>
@@ -30,19 +30,19 @@ public sealed class Linear<T> : Module<T>
         ArgumentNullException.ThrowIfNull(random);
         InFeatures = inFeatures;
         OutFeatures = outFeatures;
-        Tensor<T> w;
+        AutodiffTensor<T> w;
         switch (initialization)
         {
             case WeightInitialization.XavierUniform:
                 T a = T.CreateChecked(Math.Sqrt(6.0 / ((double)inFeatures + outFeatures)));
-                w = Tensor.RandomUniform(random, -a, a, inFeatures, outFeatures);
+                w = AutodiffTensor.RandomUniform(random, -a, a, inFeatures, outFeatures);
                 break;
             case WeightInitialization.HeNormal:
-                w = Tensor.RandomNormal(random, T.Zero, T.CreateChecked(Math.Sqrt(2.0 / inFeatures)), inFeatures, outFeatures);
+                w = AutodiffTensor.RandomNormal(random, T.Zero, T.CreateChecked(Math.Sqrt(2.0 / inFeatures)), inFeatures, outFeatures);
                 break;
             case WeightInitialization.UniformFanIn:
                 T bound = FanInBound(inFeatures);
-                w = Tensor.RandomUniform(random, -bound, bound, inFeatures, outFeatures);
+                w = AutodiffTensor.RandomUniform(random, -bound, bound, inFeatures, outFeatures);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(initialization), initialization, $"initialization is {initialization}; it must be a defined WeightInitialization.");
@@ -53,15 +53,15 @@ public sealed class Linear<T> : Module<T>
     }
 
     /// <summary>Biases start at 0, except under <see cref="WeightInitialization.UniformFanIn"/>, which draws them like the weights.</summary>
-    private static Tensor<T> InitialBias(WeightInitialization initialization, int inFeatures, int outFeatures, Random random)
+    private static AutodiffTensor<T> InitialBias(WeightInitialization initialization, int inFeatures, int outFeatures, Random random)
     {
         if (initialization != WeightInitialization.UniformFanIn)
         {
-            return Tensor.Zeros<T>(outFeatures);
+            return AutodiffTensor.Zeros<T>(outFeatures);
         }
 
         T bound = FanInBound(inFeatures);
-        return Tensor.RandomUniform(random, -bound, bound, outFeatures);
+        return AutodiffTensor.RandomUniform(random, -bound, bound, outFeatures);
     }
 
     private static T FanInBound(int inFeatures) => T.CreateChecked(1.0 / Math.Sqrt(inFeatures));
@@ -73,17 +73,17 @@ public sealed class Linear<T> : Module<T>
     public int OutFeatures { get; }
 
     /// <summary>W, shape [in, out].</summary>
-    public Tensor<T> Weight { get; }
+    public AutodiffTensor<T> Weight { get; }
 
     /// <summary>b, shape [out], or null when the layer has no bias.</summary>
-    public Tensor<T>? Bias { get; }
+    public AutodiffTensor<T>? Bias { get; }
 
     /// <summary>y = x·W + b.</summary>
     /// <param name="input">x, shape [..., in].</param>
     /// <returns>y, shape [..., out].</returns>
     /// <exception cref="ArgumentNullException"><paramref name="input"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="input"/> is a scalar or its last extent is not <see cref="InFeatures"/>.</exception>
-    public override Tensor<T> Forward(Tensor<T> input)
+    public override AutodiffTensor<T> Forward(AutodiffTensor<T> input)
     {
         // Checked here so that the error names this method's input, not the weight of the fused operation; the
         // message is built only on failure, since every training step passes here.
@@ -93,6 +93,6 @@ public sealed class Linear<T> : Module<T>
             InfoTheory.Internal.Guard.TrailingShape(input, [InFeatures], nameof(input), $"the layer's {nameof(InFeatures)} = {InFeatures}");
         }
 
-        return Tensor.Linear(input, Weight, Bias);
+        return AutodiffTensor.Linear(input, Weight, Bias);
     }
 }

@@ -12,7 +12,7 @@ namespace InfoTheory.Variational.Nn;
 /// <para>Register parameters and children in the constructor; <see cref="NamedParameters"/> then lists
 /// them depth-first in registration order with dotted names (<c>"encoder.0.weight"</c>), which is
 /// the order optimizers and ParameterFile rely on.</para>
-/// <para>Thread safety: a module's state is its parameter tensors, so the rules of <see cref="Tensor{T}"/> apply.
+/// <para>Thread safety: a module's state is its parameter tensors, so the rules of <see cref="AutodiffTensor{T}"/> apply.
 /// Concurrent <see cref="Forward"/> calls are safe while nothing writes the parameters; a backward pass, an optimizer
 /// step or loading parameters needs the module to itself. Registration (construction) is not synchronised.</para>
 /// </remarks>
@@ -20,19 +20,19 @@ namespace InfoTheory.Variational.Nn;
 public abstract class Module<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly List<KeyValuePair<string, Tensor<T>>> _parameters = [];
+    private readonly List<KeyValuePair<string, AutodiffTensor<T>>> _parameters = [];
     private readonly List<KeyValuePair<string, Module<T>>> _children = [];
 
     /// <summary>Maps an input to an output, recording the graph when gradients are enabled.</summary>
     /// <param name="input">The input tensor.</param>
     /// <returns>The output tensor.</returns>
-    public abstract Tensor<T> Forward(Tensor<T> input);
+    public abstract AutodiffTensor<T> Forward(AutodiffTensor<T> input);
 
     /// <summary>Every parameter of this module and its descendants, depth-first in registration order, each tensor once.</summary>
     /// <returns>A new list of the parameter tensors.</returns>
-    public IReadOnlyList<Tensor<T>> Parameters()
+    public IReadOnlyList<AutodiffTensor<T>> Parameters()
     {
-        var list = new List<Tensor<T>>();
+        var list = new List<AutodiffTensor<T>>();
         foreach (var pair in NamedParameters())
         {
             list.Add(pair.Value);
@@ -43,10 +43,10 @@ public abstract class Module<T>
 
     /// <summary>Every parameter with its dotted path name, depth-first in registration order; a tensor reachable by several paths (a shared layer) appears once, under its first name.</summary>
     /// <returns>A new list of (name, tensor) pairs.</returns>
-    public IReadOnlyList<KeyValuePair<string, Tensor<T>>> NamedParameters()
+    public IReadOnlyList<KeyValuePair<string, AutodiffTensor<T>>> NamedParameters()
     {
-        var list = new List<KeyValuePair<string, Tensor<T>>>();
-        Collect(string.Empty, list, new HashSet<Tensor<T>>(ReferenceEqualityComparer.Instance));
+        var list = new List<KeyValuePair<string, AutodiffTensor<T>>>();
+        Collect(string.Empty, list, new HashSet<AutodiffTensor<T>>(ReferenceEqualityComparer.Instance));
         return list;
     }
 
@@ -65,7 +65,7 @@ public abstract class Module<T>
     /// <returns><paramref name="parameter"/>, for assignment to a field.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The name is empty, contains a dot, or is already used.</exception>
-    protected Tensor<T> RegisterParameter(string name, Tensor<T> parameter)
+    protected AutodiffTensor<T> RegisterParameter(string name, AutodiffTensor<T> parameter)
     {
         ArgumentNullException.ThrowIfNull(parameter);
         CheckName(name);
@@ -92,7 +92,7 @@ public abstract class Module<T>
 
     // A shared tensor (a module registered twice, or one tensor under two names) is listed once, under its first
     // name, so optimizers step it once and files store it once.
-    private void Collect(string prefix, List<KeyValuePair<string, Tensor<T>>> list, HashSet<Tensor<T>> seen)
+    private void Collect(string prefix, List<KeyValuePair<string, AutodiffTensor<T>>> list, HashSet<AutodiffTensor<T>> seen)
     {
         foreach (var (name, p) in _parameters)
         {

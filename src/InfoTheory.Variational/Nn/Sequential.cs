@@ -31,7 +31,7 @@ public sealed class Sequential<T> : Module<T>
     /// <summary>Applies every layer in turn.</summary>
     /// <param name="input">The first layer's input.</param>
     /// <returns>The last layer's output.</returns>
-    public override Tensor<T> Forward(Tensor<T> input)
+    public override AutodiffTensor<T> Forward(AutodiffTensor<T> input)
     {
         var x = input;
         foreach (var layer in _layers)

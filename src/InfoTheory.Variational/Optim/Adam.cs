@@ -26,7 +26,7 @@ public sealed class Adam<T> : Optimizer<T>
     /// <exception cref="ArgumentNullException"><paramref name="parameters"/> or an element is null.</exception>
     /// <exception cref="ArgumentException">A parameter does not require gradients.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A hyper-parameter is out of range.</exception>
-    public Adam(IEnumerable<Tensor<T>> parameters, double learningRate = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8, double weightDecay = 0)
+    public Adam(IEnumerable<AutodiffTensor<T>> parameters, double learningRate = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8, double weightDecay = 0)
         : base(parameters, learningRate)
     {
         _state = new AdamState<T>(Parameters.Count, beta1, beta2, epsilon, weightDecay);

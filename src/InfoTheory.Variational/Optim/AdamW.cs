@@ -24,7 +24,7 @@ public sealed class AdamW<T> : Optimizer<T>
     /// <exception cref="ArgumentNullException"><paramref name="parameters"/> or an element is null.</exception>
     /// <exception cref="ArgumentException">A parameter does not require gradients.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A hyper-parameter is out of range.</exception>
-    public AdamW(IEnumerable<Tensor<T>> parameters, double learningRate = 1e-3, double weightDecay = 0.01, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8)
+    public AdamW(IEnumerable<AutodiffTensor<T>> parameters, double learningRate = 1e-3, double weightDecay = 0.01, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8)
         : base(parameters, learningRate)
     {
         _state = new AdamState<T>(Parameters.Count, beta1, beta2, epsilon, weightDecay);

@@ -1,5 +1,5 @@
 using System.Numerics;
-using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
+using System.Numerics.Tensors;
 using InfoTheory.Variational.Autodiff;
 
 namespace InfoTheory.Variational.Optim;
@@ -20,7 +20,7 @@ public static class GradientClipping
     /// <returns>The norm before clipping (unitless, in gradient units); +∞ or NaN if a gradient is, in which case nothing is scaled.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="parameters"/> or an element is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxNorm"/> is not finite and positive.</exception>
-    public static double ClipByNorm<T>(IEnumerable<Tensor<T>> parameters, double maxNorm)
+    public static double ClipByNorm<T>(IEnumerable<AutodiffTensor<T>> parameters, double maxNorm)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(parameters);

@@ -1,5 +1,5 @@
 using System.Numerics;
-using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
+using System.Numerics.Tensors;
 using InfoTheory.Variational.Autodiff;
 
 namespace InfoTheory.Variational.Optim;
@@ -20,7 +20,7 @@ public abstract class Optimizer<T>
 {
     private const int ChunkLength = 1 << 16;
 
-    private readonly Tensor<T>[] _parameters;
+    private readonly AutodiffTensor<T>[] _parameters;
     private readonly List<(int Index, int Offset, int Length)> _chunks = [];
     private readonly Action<int> _updateChunk;
     private double _learningRate;
@@ -32,10 +32,10 @@ public abstract class Optimizer<T>
     /// <exception cref="ArgumentNullException"><paramref name="parameters"/> or an element is null.</exception>
     /// <exception cref="ArgumentException">A parameter does not require gradients.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="learningRate"/> is not finite and positive.</exception>
-    protected Optimizer(IEnumerable<Tensor<T>> parameters, double learningRate)
+    protected Optimizer(IEnumerable<AutodiffTensor<T>> parameters, double learningRate)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        Tensor<T>[] given = [.. parameters];
+        AutodiffTensor<T>[] given = [.. parameters];
         for (int i = 0; i < given.Length; i++)
         {
             if (given[i] is null)
@@ -50,7 +50,7 @@ public abstract class Optimizer<T>
         }
 
         // A tensor listed twice (a layer shared by two paths) must still take one step per Step.
-        _parameters = [.. given.Distinct(ReferenceEqualityComparer.Instance).Cast<Tensor<T>>()];
+        _parameters = [.. given.Distinct(ReferenceEqualityComparer.Instance).Cast<AutodiffTensor<T>>()];
         InfoTheory.Internal.Guard.Positive(learningRate, nameof(learningRate));
         LearningRate = learningRate;
         _updateChunk = UpdateChunk;
@@ -69,7 +69,7 @@ public abstract class Optimizer<T>
     }
 
     /// <summary>The parameters this optimizer updates, in the order given, each tensor once (compared by reference).</summary>
-    public IReadOnlyList<Tensor<T>> Parameters => _parameters;
+    public IReadOnlyList<AutodiffTensor<T>> Parameters => _parameters;
 
     /// <summary>Applies one update to every parameter that has a gradient.</summary>
     /// <remarks>

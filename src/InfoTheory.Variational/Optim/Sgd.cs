@@ -1,5 +1,5 @@
 using System.Numerics;
-using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
+using System.Numerics.Tensors;
 using InfoTheory.Variational.Autodiff;
 
 namespace InfoTheory.Variational.Optim;
@@ -25,7 +25,7 @@ public sealed class Sgd<T> : Optimizer<T>
     /// <exception cref="ArgumentNullException"><paramref name="parameters"/> or an element is null.</exception>
     /// <exception cref="ArgumentException">A parameter does not require gradients.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A hyper-parameter is out of range.</exception>
-    public Sgd(IEnumerable<Tensor<T>> parameters, double learningRate, double momentum = 0, double weightDecay = 0)
+    public Sgd(IEnumerable<AutodiffTensor<T>> parameters, double learningRate, double momentum = 0, double weightDecay = 0)
         : base(parameters, learningRate)
     {
         InfoTheory.Internal.Guard.InRange(momentum, 0, Math.BitDecrement(1.0), nameof(momentum));

@@ -164,7 +164,7 @@ public static class ParameterFile
         }
     }
 
-    private static (int Start, int Length)[] Validate<T>(byte[] bytes, IReadOnlyList<KeyValuePair<string, Tensor<T>>> named, string path)
+    private static (int Start, int Length)[] Validate<T>(byte[] bytes, IReadOnlyList<KeyValuePair<string, AutodiffTensor<T>>> named, string path)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (bytes.Length < 8)
@@ -289,7 +289,7 @@ public static class ParameterFile
     }
 
     // Two tensors whose byte ranges overlap would load as aliases of each other's bytes.
-    private static void RequireDisjoint<T>((int Start, int Length)[] plan, IReadOnlyList<KeyValuePair<string, Tensor<T>>> named, string path)
+    private static void RequireDisjoint<T>((int Start, int Length)[] plan, IReadOnlyList<KeyValuePair<string, AutodiffTensor<T>>> named, string path)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int[] order = [.. Enumerable.Range(0, plan.Length).Where(i => plan[i].Length > 0).OrderBy(i => plan[i].Start)];

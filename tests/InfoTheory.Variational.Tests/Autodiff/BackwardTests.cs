@@ -8,7 +8,7 @@ public class BackwardTests
     [Fact]
     public void Backward_ChainOf100000Nodes_DoesNotOverflowTheStack()
     {
-        var x = Tensor.Scalar(1.0f).RequiringGrad();
+        var x = AutodiffTensor.Scalar(1.0f).RequiringGrad();
         var y = x;
         for (int i = 0; i < 100_000; i++)
         {
@@ -25,7 +25,7 @@ public class BackwardTests
     public void Backward_NodeUsedTwice_ReceivesBothContributions()
     {
         // micrograd's first bug: b = a + a must give db/da = 2, not 1.
-        var a = Tensor.Scalar(3.0).RequiringGrad();
+        var a = AutodiffTensor.Scalar(3.0).RequiringGrad();
 
         (a + a).Backward();
 
@@ -36,8 +36,8 @@ public class BackwardTests
     public void Backward_SharedSubexpression_SumsAllPaths()
     {
         // f = x·y + exp(x·y) at x = 2, y = 3: df/dx = y(1 + e^{xy}) = 3(1 + e^6), df/dy = 2(1 + e^6).
-        var x = Tensor.Scalar(2.0).RequiringGrad();
-        var y = Tensor.Scalar(3.0).RequiringGrad();
+        var x = AutodiffTensor.Scalar(2.0).RequiringGrad();
+        var y = AutodiffTensor.Scalar(3.0).RequiringGrad();
         var p = x * y;
 
         (p + p.Exp()).Backward();
@@ -49,7 +49,7 @@ public class BackwardTests
     [Fact]
     public void Backward_CalledTwice_AccumulatesUntilZeroGrad()
     {
-        var w = Tensor.FromValues<double>([1, 2], 2).RequiringGrad();
+        var w = AutodiffTensor.FromValues<double>([1, 2], 2).RequiringGrad();
         var loss = (w * 3.0).Sum();
 
         loss.Backward();
@@ -63,8 +63,8 @@ public class BackwardTests
     [Fact]
     public void Backward_InputNotRequiringGrad_GetsNoGradient()
     {
-        var w = Tensor.FromValues<double>([1, 2], 2).RequiringGrad();
-        var x = Tensor.FromValues<double>([5, 7], 2);
+        var w = AutodiffTensor.FromValues<double>([1, 2], 2).RequiringGrad();
+        var x = AutodiffTensor.FromValues<double>([5, 7], 2);
 
         (w * x).Sum().Backward();
 
@@ -75,7 +75,7 @@ public class BackwardTests
     [Fact]
     public void Backward_NonScalar_Throws()
     {
-        var w = Tensor.Ones<float>(2, 2).RequiringGrad();
+        var w = AutodiffTensor.Ones<float>(2, 2).RequiringGrad();
 
         var act = () => (w * 2f).Backward();
 
@@ -85,8 +85,8 @@ public class BackwardTests
     [Fact]
     public void NoGrad_ResultsDoNotRequireGrad_AndBackwardThrows()
     {
-        var w = Tensor.Ones<float>(3).RequiringGrad();
-        Tensor<float> loss;
+        var w = AutodiffTensor.Ones<float>(3).RequiringGrad();
+        AutodiffTensor<float> loss;
         using (Autograd.NoGrad())
         {
             loss = (w * 2f).Sum();
@@ -102,7 +102,7 @@ public class BackwardTests
     [Fact]
     public void Detach_StopsGradientFlow()
     {
-        var x = Tensor.FromValues<double>([2.0], 1).RequiringGrad();
+        var x = AutodiffTensor.FromValues<double>([2.0], 1).RequiringGrad();
 
         (x.Detach() * x).Sum().Backward();
 
@@ -112,7 +112,7 @@ public class BackwardTests
     [Fact]
     public void RequiresGrad_SetOnComputedTensor_Throws()
     {
-        var x = Tensor.Ones<float>(2).RequiringGrad();
+        var x = AutodiffTensor.Ones<float>(2).RequiringGrad();
         var y = x * 2f;
 
         var act = () => y.RequiresGrad = false;
@@ -123,7 +123,7 @@ public class BackwardTests
     [Fact]
     public void TrapNonFinite_NamesTheFirstOperationThatProducedInfinity()
     {
-        var x = Tensor.FromValues<float>([1f, 0f], 2);
+        var x = AutodiffTensor.FromValues<float>([1f, 0f], 2);
         Autograd.TrapNonFinite = true;
         try
         {
@@ -141,7 +141,7 @@ public class BackwardTests
     public void TrapNonFinite_NamesTheBackwardRuleThatProducedInfinity()
     {
         // sqrt(0) = 0 is finite, but its derivative 1/(2·sqrt 0) is not.
-        var x = Tensor.FromValues<double>([4.0, 0.0], 2).RequiringGrad();
+        var x = AutodiffTensor.FromValues<double>([4.0, 0.0], 2).RequiringGrad();
         Autograd.TrapNonFinite = true;
         try
         {
@@ -159,7 +159,7 @@ public class BackwardTests
     [Fact]
     public void TrapNonFinite_Off_LetsInfinityThrough()
     {
-        var y = Tensor.FromValues<float>([0f], 1).Log();
+        var y = AutodiffTensor.FromValues<float>([0f], 1).Log();
 
         float.IsNegativeInfinity(y.Values[0]).Should().BeTrue();
     }

@@ -11,7 +11,7 @@ public class GradCheckTests
 {
     private const double Tolerance = 1e-6;
 
-    private static readonly Dictionary<string, (Func<IReadOnlyList<Tensor<double>>, Tensor<double>> F, Func<Tensor<double>[]> Inputs)> Cases = new()
+    private static readonly Dictionary<string, (Func<IReadOnlyList<AutodiffTensor<double>>, AutodiffTensor<double>> F, Func<AutodiffTensor<double>[]> Inputs)> Cases = new()
     {
         ["add same shape"] = (x => x[0] + x[1], () => [Uniform(1, 2, 3), Uniform(2, 2, 3)]),
         ["add row broadcast"] = (x => x[0] + x[1], () => [Uniform(1, 2, 3), Uniform(2, 3)]),
@@ -32,14 +32,14 @@ public class GradCheckTests
         ["matmul batched"] = (x => x[0].MatMul(x[1]), () => [Uniform(1, 2, 3, 4), Uniform(2, 2, 4, 2)]),
         ["matmul batched by 2-D"] = (x => x[0].MatMul(x[1]), () => [Uniform(1, 2, 3, 4), Uniform(2, 4, 2)]),
         ["matmul 2-D by batched"] = (x => x[0].MatMul(x[1]), () => [Uniform(1, 3, 4), Uniform(2, 2, 4, 2)]),
-        ["linear with bias"] = (x => Tensor.Linear(x[0], x[1], x[2]), () => [Uniform(1, 5, 3), Uniform(2, 3, 4), Uniform(3, 4)]),
-        ["linear without bias, rank-3 input"] = (x => Tensor.Linear(x[0], x[1], null), () => [Uniform(1, 2, 5, 3), Uniform(2, 3, 4)]),
+        ["linear with bias"] = (x => AutodiffTensor.Linear(x[0], x[1], x[2]), () => [Uniform(1, 5, 3), Uniform(2, 3, 4), Uniform(3, 4)]),
+        ["linear without bias, rank-3 input"] = (x => AutodiffTensor.Linear(x[0], x[1], null), () => [Uniform(1, 2, 5, 3), Uniform(2, 3, 4)]),
         ["transpose 2-D"] = (x => x[0].Transpose(), () => [Uniform(1, 3, 4)]),
         ["transpose outer axes of rank 3"] = (x => x[0].Transpose(0, 2), () => [Uniform(1, 2, 3, 4)]),
         ["reshape"] = (x => x[0].Reshape(3, -1) * x[1], () => [Uniform(1, 2, 6), Uniform(2, 3, 4)]),
         ["slice"] = (x => x[0].Slice(1, 1, 2), () => [Uniform(1, 2, 4, 3)]),
-        ["concat axis 0"] = (x => Tensor.Concat(0, x[0], x[1]), () => [Uniform(1, 2, 3), Uniform(2, 1, 3)]),
-        ["concat axis 1, input used twice"] = (x => Tensor.Concat(1, x[0], x[1], x[0]), () => [Uniform(1, 2, 3), Uniform(2, 2, 2)]),
+        ["concat axis 0"] = (x => AutodiffTensor.Concat(0, x[0], x[1]), () => [Uniform(1, 2, 3), Uniform(2, 1, 3)]),
+        ["concat axis 1, input used twice"] = (x => AutodiffTensor.Concat(1, x[0], x[1], x[0]), () => [Uniform(1, 2, 3), Uniform(2, 2, 2)]),
         ["sum all"] = (x => x[0].Sum(), () => [Uniform(1, 3, 4)]),
         ["mean all"] = (x => x[0].Mean(), () => [Uniform(1, 3, 4)]),
         ["sum axis 0"] = (x => x[0].Sum(0), () => [Uniform(1, 3, 4, 2)]),
@@ -64,12 +64,12 @@ public class GradCheckTests
         ["softmax last axis"] = (x => x[0].Softmax(), () => [Uniform(1, 3, 4)]),
         ["softmax axis 0"] = (x => x[0].Softmax(0), () => [Uniform(1, 3, 4)]),
         ["log softmax"] = (x => x[0].LogSoftmax(1), () => [Uniform(1, 2, 3, 4)]),
-        ["clamp inside and outside"] = (x => x[0].Clamp(-1.0, 1.0), () => [Tensor.FromValues<double>([-1.7, -0.4, 0.3, 0.95, 1.6], 5)]),
+        ["clamp inside and outside"] = (x => x[0].Clamp(-1.0, 1.0), () => [AutodiffTensor.FromValues<double>([-1.7, -0.4, 0.3, 0.95, 1.6], 5)]),
         ["lower triangular"] = (x => x[0].LowerTriangular(), () => [Uniform(1, 2, 3, 3)]),
         ["strictly lower triangular"] = (x => x[0].LowerTriangular(-1), () => [Uniform(1, 4, 4)]),
         ["diagonal"] = (x => x[0].Diagonal(), () => [Uniform(1, 2, 3, 3)]),
         ["diagonal matrix"] = (x => x[0].DiagonalMatrix(), () => [Uniform(1, 2, 3)]),
-        ["bce with logits"] = (x => Tensor.BinaryCrossEntropyWithLogits(x[0], x[1]), () => [Uniform(1, 3, 4), Tensor.RandomUniform(new Random(5), 0.0, 1.0, 3, 4)]),
+        ["bce with logits"] = (x => AutodiffTensor.BinaryCrossEntropyWithLogits(x[0], x[1]), () => [Uniform(1, 3, 4), AutodiffTensor.RandomUniform(new Random(5), 0.0, 1.0, 3, 4)]),
         ["cholesky-style composite"] = (
             x => x[0].LowerTriangular(-1) + x[1].Exp().DiagonalMatrix(),
             () => [Uniform(1, 3, 3), Uniform(2, 3)]),
@@ -94,7 +94,7 @@ public class GradCheckTests
     public void Run_GradientBlockedByDetach_ReportsTheMismatch()
     {
         // d/dx [detach(x)·x] is x by the rules of Detach, but the function's true derivative is 2x.
-        var x = Tensor.FromValues<double>([1.5, -2.0], 2);
+        var x = AutodiffTensor.FromValues<double>([1.5, -2.0], 2);
 
         var result = GradCheck.Run(t => t[0].Detach() * t[0], x);
 
@@ -129,14 +129,14 @@ public class GradCheckTests
     public void Run_FunctionWhoseOutputShapeChanges_ThrowsNamingFunction()
     {
         // The weights of the reduction Σ wᵢyᵢ are fixed per element, so the output must keep its shape under perturbation.
-        FluentActions.Invoking(() => GradCheck.Run(x => x[0].Values[0] > 0.3 ? x[0] : x[0].Sum(), Tensor.FromValues<double>([0.3, 0.1], 2)))
+        FluentActions.Invoking(() => GradCheck.Run(x => x[0].Values[0] > 0.3 ? x[0] : x[0].Sum(), AutodiffTensor.FromValues<double>([0.3, 0.1], 2)))
             .Should().Throw<ArgumentException>().WithParameterName("function").WithMessage("*inputs[0][0] + step*");
     }
 
     [Fact]
     public void Run_FunctionWithNonFiniteOutput_ThrowsNamingFunction()
     {
-        FluentActions.Invoking(() => GradCheck.Run(x => x[0].Log(), Tensor.FromValues<double>([1.0, -1.0], 2)))
+        FluentActions.Invoking(() => GradCheck.Run(x => x[0].Log(), AutodiffTensor.FromValues<double>([1.0, -1.0], 2)))
             .Should().Throw<ArgumentException>().WithParameterName("function").WithMessage("*NaN at output element 1*");
     }
 

@@ -8,8 +8,8 @@ public class OperationValueTests
     [Fact]
     public void Add_RowBroadcast_AddsTheRowToEveryRow()
     {
-        var a = Tensor.FromValues<float>([1, 2, 3, 4, 5, 6], 2, 3);
-        var b = Tensor.FromValues<float>([10, 20, 30], 3);
+        var a = AutodiffTensor.FromValues<float>([1, 2, 3, 4, 5, 6], 2, 3);
+        var b = AutodiffTensor.FromValues<float>([10, 20, 30], 3);
 
         var y = a + b;
 
@@ -20,8 +20,8 @@ public class OperationValueTests
     [Fact]
     public void Subtract_ColumnMinusRow_BroadcastsToAMatrix()
     {
-        var column = Tensor.FromValues<float>([1, 2], 2, 1);
-        var row = Tensor.FromValues<float>([10, 20, 30], 3);
+        var column = AutodiffTensor.FromValues<float>([1, 2], 2, 1);
+        var row = AutodiffTensor.FromValues<float>([10, 20, 30], 3);
 
         var y = column - row;
 
@@ -32,8 +32,8 @@ public class OperationValueTests
     [Fact]
     public void MatMul_2x3By3x2_MatchesHandComputedProduct()
     {
-        var a = Tensor.FromValues<float>([1, 2, 3, 4, 5, 6], 2, 3);
-        var b = Tensor.FromValues<float>([7, 8, 9, 10, 11, 12], 3, 2);
+        var a = AutodiffTensor.FromValues<float>([1, 2, 3, 4, 5, 6], 2, 3);
+        var b = AutodiffTensor.FromValues<float>([7, 8, 9, 10, 11, 12], 3, 2);
 
         a.MatMul(b).ToArray().Should().Equal(58, 64, 139, 154);
     }
@@ -60,7 +60,7 @@ public class OperationValueTests
         var w = TestTensors.Uniform(2, 3, 4);
         var b = TestTensors.Uniform(3, 4);
 
-        var fused = Tensor.Linear(x, w, b).ToArray();
+        var fused = AutodiffTensor.Linear(x, w, b).ToArray();
         var composed = (x.MatMul(w) + b).ToArray();
 
         fused.Should().Equal(composed, (p, q) => Math.Abs(p - q) < 1e-12);
@@ -69,7 +69,7 @@ public class OperationValueTests
     [Fact]
     public void Transpose_SwapsRowsAndColumns()
     {
-        var a = Tensor.FromValues<float>([1, 2, 3, 4, 5, 6], 2, 3);
+        var a = AutodiffTensor.FromValues<float>([1, 2, 3, 4, 5, 6], 2, 3);
 
         var t = a.Transpose();
 
@@ -80,20 +80,20 @@ public class OperationValueTests
     [Fact]
     public void SliceAndConcat_AlongColumns_RoundTrip()
     {
-        var a = Tensor.FromValues<float>([1, 2, 3, 4, 5, 6], 2, 3);
+        var a = AutodiffTensor.FromValues<float>([1, 2, 3, 4, 5, 6], 2, 3);
 
         var left = a.Slice(1, 0, 1);
         var right = a.Slice(-1, 1, 2);
 
         left.ToArray().Should().Equal(1, 4);
         right.ToArray().Should().Equal(2, 3, 5, 6);
-        Tensor.Concat(1, left, right).ToArray().Should().Equal(a.ToArray());
+        AutodiffTensor.Concat(1, left, right).ToArray().Should().Equal(a.ToArray());
     }
 
     [Fact]
     public void Reshape_MinusOne_InfersTheExtent()
     {
-        var a = Tensor.Zeros<float>(2, 3, 4);
+        var a = AutodiffTensor.Zeros<float>(2, 3, 4);
 
         a.Reshape(4, -1).Shape.ToArray().Should().Equal(4, 6);
     }
@@ -101,7 +101,7 @@ public class OperationValueTests
     [Fact]
     public void SumAndMean_AlongAxes_MatchHandSums()
     {
-        var a = Tensor.FromValues<float>([1, 2, 3, 4, 5, 6], 2, 3);
+        var a = AutodiffTensor.FromValues<float>([1, 2, 3, 4, 5, 6], 2, 3);
 
         a.Sum().Item.Should().Be(21);
         a.Mean().Item.Should().Be(3.5f);
@@ -114,7 +114,7 @@ public class OperationValueTests
     public void Softmax_OneTwoThree_MatchesPython()
     {
         // Python: [e^k / (e + e² + e³) for k in 1, 2, 3]
-        var y = Tensor.FromValues<double>([1, 2, 3], 3).Softmax();
+        var y = AutodiffTensor.FromValues<double>([1, 2, 3], 3).Softmax();
 
         y.ToArray().Should().Equal([0.09003057317038046, 0.24472847105479767, 0.6652409557748219], (p, q) => Math.Abs(p - q) < 1e-15);
     }
@@ -134,7 +134,7 @@ public class OperationValueTests
     public void LogSumExp_HugeEqualValues_DoesNotOverflow()
     {
         // ln(2·e^1000) = 1000 + ln 2, although e^1000 overflows every float type.
-        var x = Tensor.FromValues<double>([1000, 1000], 2);
+        var x = AutodiffTensor.FromValues<double>([1000, 1000], 2);
 
         x.LogSumExp(0).Item.Should().BeApproximately(1000.6931471805599, 1e-12);
     }
@@ -143,7 +143,7 @@ public class OperationValueTests
     public void Softplus_FarTails_KeepsFullPrecision()
     {
         // Python: math.log1p(math.exp(-30)) and 30 + math.log1p(math.exp(-30))
-        var y = Tensor.FromValues<double>([-30, 30], 2).Softplus();
+        var y = AutodiffTensor.FromValues<double>([-30, 30], 2).Softplus();
 
         y.Values[0].Should().BeApproximately(9.357622968839737e-14, 1e-27);
         y.Values[1].Should().BeApproximately(30.000000000000092, 1e-12);
@@ -152,7 +152,7 @@ public class OperationValueTests
     [Fact]
     public void LogSigmoid_VeryNegative_DoesNotOverflow()
     {
-        var y = Tensor.FromValues<double>([-800], 1).LogSigmoid();
+        var y = AutodiffTensor.FromValues<double>([-800], 1).LogSigmoid();
 
         y.Values[0].Should().Be(-800);
     }
@@ -161,16 +161,16 @@ public class OperationValueTests
     public void BinaryCrossEntropyWithLogits_MatchesTheTextbookFormula()
     {
         // Python: Σ −[x ln σ(z) + (1 − x) ln(1 − σ(z))] for z = (0.5, −1, 3), x = (1, 0, 0.3)
-        var z = Tensor.FromValues<double>([0.5, -1, 3], 3);
-        var x = Tensor.FromValues<double>([1, 0, 0.3], 3);
+        var z = AutodiffTensor.FromValues<double>([0.5, -1, 3], 3);
+        var x = AutodiffTensor.FromValues<double>([1, 0, 0.3], 3);
 
-        Tensor.BinaryCrossEntropyWithLogits(z, x).Item.Should().BeApproximately(2.935926023272074, 1e-12);
+        AutodiffTensor.BinaryCrossEntropyWithLogits(z, x).Item.Should().BeApproximately(2.935926023272074, 1e-12);
     }
 
     [Fact]
     public void Clamp_GradientAtTheBounds_PassesThrough()
     {
-        var x = Tensor.FromValues<double>([-1, 1, 2, -3, 0.5], 5).RequiringGrad();
+        var x = AutodiffTensor.FromValues<double>([-1, 1, 2, -3, 0.5], 5).RequiringGrad();
 
         x.Clamp(-1, 1).Sum().Backward();
 
@@ -185,7 +185,7 @@ public class OperationValueTests
     public void Relu_GradientInFloat_IsOneExactlyWherePositive(int length)
     {
         // Awkward lengths cover the SIMD body and its scalar tail.
-        var x = Tensor.RandomUniform(new Random(length), -1f, 1f, length).RequiringGrad();
+        var x = AutodiffTensor.RandomUniform(new Random(length), -1f, 1f, length).RequiringGrad();
 
         (x.Relu() * 3f).Sum().Backward();
 
@@ -196,7 +196,7 @@ public class OperationValueTests
     [Fact]
     public void ReluAndAbs_GradientAtZero_IsZero()
     {
-        var x = Tensor.FromValues<double>([0], 1).RequiringGrad();
+        var x = AutodiffTensor.FromValues<double>([0], 1).RequiringGrad();
 
         (x.Relu() + x.Abs()).Sum().Backward();
 
@@ -206,19 +206,19 @@ public class OperationValueTests
     [Fact]
     public void TriangularHelpers_BuildACholeskyFactor()
     {
-        var a = Tensor.FromValues<float>([1, 2, 3, 4, 5, 6, 7, 8, 9], 3, 3);
+        var a = AutodiffTensor.FromValues<float>([1, 2, 3, 4, 5, 6, 7, 8, 9], 3, 3);
 
         a.LowerTriangular().ToArray().Should().Equal(1, 0, 0, 4, 5, 0, 7, 8, 9);
         a.LowerTriangular(-1).ToArray().Should().Equal(0, 0, 0, 4, 0, 0, 7, 8, 0);
         a.Diagonal().ToArray().Should().Equal(1, 5, 9);
-        Tensor.FromValues<float>([1, 2], 2).DiagonalMatrix().ToArray().Should().Equal(1, 0, 0, 2);
-        Tensor.LowerTriangularMask<float>(3).ToArray().Should().Equal(1, 0, 0, 1, 1, 0, 1, 1, 1);
+        AutodiffTensor.FromValues<float>([1, 2], 2).DiagonalMatrix().ToArray().Should().Equal(1, 0, 0, 2);
+        AutodiffTensor.LowerTriangularMask<float>(3).ToArray().Should().Equal(1, 0, 0, 1, 1, 0, 1, 1, 1);
     }
 
     [Fact]
     public void Indexer_ReadsAndWritesRowMajor()
     {
-        var a = Tensor.FromValues<float>([1, 2, 3, 4, 5, 6], 2, 3);
+        var a = AutodiffTensor.FromValues<float>([1, 2, 3, 4, 5, 6], 2, 3);
 
         a[1, 2].Should().Be(6);
         a[0, 1] = 9;
@@ -228,8 +228,8 @@ public class OperationValueTests
     [Fact]
     public void RandomNormal_SameSeed_SameBits_AndMomentsMatch()
     {
-        var a = Tensor.RandomNormal(new Random(7), 1.0, 2.0, 20_000);
-        var b = Tensor.RandomNormal(new Random(7), 1.0, 2.0, 20_000);
+        var a = AutodiffTensor.RandomNormal(new Random(7), 1.0, 2.0, 20_000);
+        var b = AutodiffTensor.RandomNormal(new Random(7), 1.0, 2.0, 20_000);
 
         a.ToArray().Should().Equal(b.ToArray());
         double mean = a.Mean().Item;
@@ -244,13 +244,13 @@ public class OperationValueTests
     [InlineData(1, 8)]
     public void LowerTriangularMask_ExtremeDiagonals_KeepTheRightNumberOfOnes(int diagonal, int ones)
     {
-        Tensor.LowerTriangularMask<float>(3, diagonal).ToArray().Count(v => v == 1f).Should().Be(ones);
+        AutodiffTensor.LowerTriangularMask<float>(3, diagonal).ToArray().Count(v => v == 1f).Should().Be(ones);
     }
 
     [Fact]
     public void RandomUniform_WholeDoubleRange_GivesFiniteDrawsOnBothSides()
     {
-        double[] draws = Tensor.RandomUniform(new Random(3), -double.MaxValue, double.MaxValue, 4000).ToArray();
+        double[] draws = AutodiffTensor.RandomUniform(new Random(3), -double.MaxValue, double.MaxValue, 4000).ToArray();
 
         draws.Should().OnlyContain(v => double.IsFinite(v));
         // Uniform on [−M, M]: a quarter of the draws below −M/2 and a quarter above M/2, within 5 standard deviations (27).
@@ -261,7 +261,7 @@ public class OperationValueTests
     [Fact]
     public void Sigmoid_EmptyTensor_IsEmptyAndBacksUp()
     {
-        var x = Tensor.Zeros<float>(0, 3).RequiringGrad();
+        var x = AutodiffTensor.Zeros<float>(0, 3).RequiringGrad();
 
         var y = x.Sigmoid();
         (y.Sum() + x.Softplus().Sum() + x.LogSigmoid().Sum()).Backward();

@@ -8,7 +8,7 @@ public class ShapeRuleTests
     [Fact]
     public void Add_IncompatibleShapes_MessageShowsBothShapes()
     {
-        var act = () => Tensor.Zeros<float>(2, 3) + Tensor.Zeros<float>(4);
+        var act = () => AutodiffTensor.Zeros<float>(2, 3) + AutodiffTensor.Zeros<float>(4);
 
         act.Should().Throw<ArgumentException>().WithMessage("*[2, 3]*[4]*");
     }
@@ -16,7 +16,7 @@ public class ShapeRuleTests
     [Fact]
     public void MatMul_InnerExtentsDiffer_MessageShowsBothShapes()
     {
-        var act = () => Tensor.Zeros<float>(2, 3).MatMul(Tensor.Zeros<float>(4, 5));
+        var act = () => AutodiffTensor.Zeros<float>(2, 3).MatMul(AutodiffTensor.Zeros<float>(4, 5));
 
         act.Should().Throw<ArgumentException>().WithParameterName("other").WithMessage("*[2, 3]*[4, 5]*");
     }
@@ -24,7 +24,7 @@ public class ShapeRuleTests
     [Fact]
     public void Linear_WeightDoesNotFit_Throws()
     {
-        var act = () => Tensor.Linear(Tensor.Zeros<float>(2, 3), Tensor.Zeros<float>(4, 5), null);
+        var act = () => AutodiffTensor.Linear(AutodiffTensor.Zeros<float>(2, 3), AutodiffTensor.Zeros<float>(4, 5), null);
 
         act.Should().Throw<ArgumentException>().WithParameterName("weight").WithMessage("*[2, 3]*[4, 5]*");
     }
@@ -32,7 +32,7 @@ public class ShapeRuleTests
     [Fact]
     public void Concat_ShapesDifferOffTheAxis_Throws()
     {
-        var act = () => Tensor.Concat(0, Tensor.Zeros<float>(2, 3), Tensor.Zeros<float>(2, 4));
+        var act = () => AutodiffTensor.Concat(0, AutodiffTensor.Zeros<float>(2, 3), AutodiffTensor.Zeros<float>(2, 4));
 
         act.Should().Throw<ArgumentException>().WithParameterName("tensors").WithMessage("*[2, 3]*[2, 4]*");
     }
@@ -40,7 +40,7 @@ public class ShapeRuleTests
     [Fact]
     public void BinaryCrossEntropy_ShapesDiffer_Throws()
     {
-        var act = () => Tensor.BinaryCrossEntropyWithLogits(Tensor.Zeros<float>(2, 3), Tensor.Zeros<float>(3, 2));
+        var act = () => AutodiffTensor.BinaryCrossEntropyWithLogits(AutodiffTensor.Zeros<float>(2, 3), AutodiffTensor.Zeros<float>(3, 2));
 
         act.Should().Throw<ArgumentException>().WithParameterName("targets").WithMessage("*[2, 3]*[3, 2]*");
     }
@@ -48,7 +48,7 @@ public class ShapeRuleTests
     [Fact]
     public void Reshape_WrongElementCount_Throws()
     {
-        var act = () => Tensor.Zeros<float>(2, 3).Reshape(4, 2);
+        var act = () => AutodiffTensor.Zeros<float>(2, 3).Reshape(4, 2);
 
         act.Should().Throw<ArgumentException>().WithParameterName("shape").WithMessage("*[2, 3]*[4, 2]*");
     }
@@ -56,7 +56,7 @@ public class ShapeRuleTests
     [Fact]
     public void Sum_AxisOutOfRange_Throws()
     {
-        var act = () => Tensor.Zeros<float>(2, 3).Sum(2);
+        var act = () => AutodiffTensor.Zeros<float>(2, 3).Sum(2);
 
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("axis");
     }
@@ -64,7 +64,7 @@ public class ShapeRuleTests
     [Fact]
     public void Slice_PastTheEnd_Throws()
     {
-        var act = () => Tensor.Zeros<float>(2, 3).Slice(1, 2, 2);
+        var act = () => AutodiffTensor.Zeros<float>(2, 3).Slice(1, 2, 2);
 
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("length");
     }
@@ -72,7 +72,7 @@ public class ShapeRuleTests
     [Fact]
     public void Zeros_NegativeExtent_Throws()
     {
-        var act = () => Tensor.Zeros<float>(2, -1);
+        var act = () => AutodiffTensor.Zeros<float>(2, -1);
 
         act.Should().Throw<ArgumentException>().WithParameterName("shape");
     }
@@ -80,7 +80,7 @@ public class ShapeRuleTests
     [Fact]
     public void FromValues_CountDiffersFromShape_Throws()
     {
-        var act = () => Tensor.FromValues<float>([1, 2, 3], 2, 2);
+        var act = () => AutodiffTensor.FromValues<float>([1, 2, 3], 2, 2);
 
         act.Should().Throw<ArgumentException>().WithParameterName("values");
     }
@@ -88,7 +88,7 @@ public class ShapeRuleTests
     [Fact]
     public void Clamp_MaxBelowMin_Throws()
     {
-        var act = () => Tensor.Zeros<float>(2).Clamp(1, 0);
+        var act = () => AutodiffTensor.Zeros<float>(2).Clamp(1, 0);
 
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("max");
     }
@@ -96,7 +96,7 @@ public class ShapeRuleTests
     [Fact]
     public void Indexer_WrongRankOrOutOfRange_Throws()
     {
-        var a = Tensor.Zeros<float>(2, 3);
+        var a = AutodiffTensor.Zeros<float>(2, 3);
 
         var wrongRank = () => a[1];
         var outside = () => a[0, 3];
@@ -108,7 +108,7 @@ public class ShapeRuleTests
     [Fact]
     public void RandomNormal_NegativeStandardDeviation_Throws()
     {
-        var act = () => Tensor.RandomNormal(new Random(1), 0f, -1f, 3);
+        var act = () => AutodiffTensor.RandomNormal(new Random(1), 0f, -1f, 3);
 
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("standardDeviation");
     }
@@ -116,7 +116,7 @@ public class ShapeRuleTests
     [Fact]
     public void Item_OnManyElements_Throws()
     {
-        var act = () => Tensor.Zeros<float>(2).Item;
+        var act = () => AutodiffTensor.Zeros<float>(2).Item;
 
         act.Should().Throw<InvalidOperationException>().WithMessage("*[2]*");
     }
@@ -124,7 +124,7 @@ public class ShapeRuleTests
     [Fact]
     public void Diagonal_OfAVector_Throws()
     {
-        var act = () => Tensor.Zeros<float>(3).Diagonal();
+        var act = () => AutodiffTensor.Zeros<float>(3).Diagonal();
 
         act.Should().Throw<InvalidOperationException>().WithMessage("*[3]*");
     }
@@ -132,7 +132,7 @@ public class ShapeRuleTests
     [Fact]
     public void Zeros_ZeroExtentBesideHugeOnes_IsEmpty()
     {
-        var t = Tensor.Zeros<float>(65536, 65537, 0);
+        var t = AutodiffTensor.Zeros<float>(65536, 65537, 0);
 
         t.Length.Should().Be(0);
         t.Shape.ToArray().Should().Equal(65536, 65537, 0);
@@ -141,7 +141,7 @@ public class ShapeRuleTests
     [Fact]
     public void Zeros_MoreThanIntMaxValueElements_ThrowsNamingShape()
     {
-        var act = () => Tensor.Zeros<float>(65536, 65537);
+        var act = () => AutodiffTensor.Zeros<float>(65536, 65537);
 
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("shape").WithMessage("*65536 × 65537*");
     }
@@ -149,7 +149,7 @@ public class ShapeRuleTests
     [Fact]
     public void LowerTriangularMask_MoreThanIntMaxValueElements_ThrowsNamingN()
     {
-        var act = () => Tensor.LowerTriangularMask<float>(50_000);
+        var act = () => AutodiffTensor.LowerTriangularMask<float>(50_000);
 
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("n");
     }
@@ -157,7 +157,7 @@ public class ShapeRuleTests
     [Fact]
     public void MatMul_ResultTooLargeToExist_ThrowsNamingOther()
     {
-        var act = () => Tensor.Zeros<float>(65536, 1).MatMul(Tensor.Zeros<float>(1, 65536));
+        var act = () => AutodiffTensor.Zeros<float>(65536, 1).MatMul(AutodiffTensor.Zeros<float>(1, 65536));
 
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("other").WithMessage("*65536 × 65536*");
     }
@@ -165,7 +165,7 @@ public class ShapeRuleTests
     [Fact]
     public void Linear_ResultTooLargeToExist_ThrowsNamingWeight()
     {
-        var act = () => Tensor.Linear(Tensor.Zeros<float>(65536, 1), Tensor.Zeros<float>(1, 65536), null);
+        var act = () => AutodiffTensor.Linear(AutodiffTensor.Zeros<float>(65536, 1), AutodiffTensor.Zeros<float>(1, 65536), null);
 
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("weight");
     }
@@ -173,7 +173,7 @@ public class ShapeRuleTests
     [Fact]
     public void Add_BroadcastTooLargeToExist_ThrowsNamingRight()
     {
-        var act = () => Tensor.Zeros<float>(65536, 1) + Tensor.Zeros<float>(1, 65536);
+        var act = () => AutodiffTensor.Zeros<float>(65536, 1) + AutodiffTensor.Zeros<float>(1, 65536);
 
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("right");
     }
@@ -181,7 +181,7 @@ public class ShapeRuleTests
     [Fact]
     public void Diagonal_OfANonSquareMatrix_Throws()
     {
-        var act = () => Tensor.Zeros<float>(4, 2, 3).Diagonal();
+        var act = () => AutodiffTensor.Zeros<float>(4, 2, 3).Diagonal();
 
         act.Should().Throw<InvalidOperationException>().WithMessage("*[4, 2, 3]*2 rows, 3 columns*");
     }
@@ -189,9 +189,9 @@ public class ShapeRuleTests
     [Fact]
     public void Concat_ExtentsSummingPastIntMaxValue_ThrowsNamingTensors()
     {
-        var empty = Tensor.Zeros<float>(0, 1_500_000_000);
+        var empty = AutodiffTensor.Zeros<float>(0, 1_500_000_000);
 
-        var act = () => Tensor.Concat(1, empty, empty);
+        var act = () => AutodiffTensor.Concat(1, empty, empty);
 
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("tensors").WithMessage("*3000000000*");
     }
@@ -199,9 +199,9 @@ public class ShapeRuleTests
     [Fact]
     public void Concat_ResultTooLargeToExist_ThrowsNamingTensors()
     {
-        var half = Tensor.Zeros<float>(2, 40_000);
+        var half = AutodiffTensor.Zeros<float>(2, 40_000);
 
-        var act = () => Tensor.Concat(0, [.. Enumerable.Repeat(half, 30_000)]);
+        var act = () => AutodiffTensor.Concat(0, [.. Enumerable.Repeat(half, 30_000)]);
 
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("tensors");
     }
@@ -209,7 +209,7 @@ public class ShapeRuleTests
     [Fact]
     public void DiagonalMatrix_ResultTooLargeToExist_Throws()
     {
-        var act = () => Tensor.Zeros<float>(65536).DiagonalMatrix();
+        var act = () => AutodiffTensor.Zeros<float>(65536).DiagonalMatrix();
 
         act.Should().Throw<InvalidOperationException>().WithMessage("*[65536]*4294967296 elements*");
     }
@@ -217,15 +217,15 @@ public class ShapeRuleTests
     [Fact]
     public void ScalarOperators_NullTensor_ThrowNamingTheOperand()
     {
-        Tensor<double> none = null!;
+        AutodiffTensor<double> none = null!;
 
-        ((Func<Tensor<double>>)(() => none + 1.0)).Should().Throw<ArgumentNullException>().WithParameterName("left");
-        ((Func<Tensor<double>>)(() => none - 1.0)).Should().Throw<ArgumentNullException>().WithParameterName("left");
-        ((Func<Tensor<double>>)(() => none * 2.0)).Should().Throw<ArgumentNullException>().WithParameterName("left");
-        ((Func<Tensor<double>>)(() => none / 2.0)).Should().Throw<ArgumentNullException>().WithParameterName("left");
-        ((Func<Tensor<double>>)(() => 1.0 + none)).Should().Throw<ArgumentNullException>().WithParameterName("right");
-        ((Func<Tensor<double>>)(() => 1.0 - none)).Should().Throw<ArgumentNullException>().WithParameterName("right");
-        ((Func<Tensor<double>>)(() => 2.0 * none)).Should().Throw<ArgumentNullException>().WithParameterName("right");
-        ((Func<Tensor<double>>)(() => 2.0 / none)).Should().Throw<ArgumentNullException>().WithParameterName("right");
+        ((Func<AutodiffTensor<double>>)(() => none + 1.0)).Should().Throw<ArgumentNullException>().WithParameterName("left");
+        ((Func<AutodiffTensor<double>>)(() => none - 1.0)).Should().Throw<ArgumentNullException>().WithParameterName("left");
+        ((Func<AutodiffTensor<double>>)(() => none * 2.0)).Should().Throw<ArgumentNullException>().WithParameterName("left");
+        ((Func<AutodiffTensor<double>>)(() => none / 2.0)).Should().Throw<ArgumentNullException>().WithParameterName("left");
+        ((Func<AutodiffTensor<double>>)(() => 1.0 + none)).Should().Throw<ArgumentNullException>().WithParameterName("right");
+        ((Func<AutodiffTensor<double>>)(() => 1.0 - none)).Should().Throw<ArgumentNullException>().WithParameterName("right");
+        ((Func<AutodiffTensor<double>>)(() => 2.0 * none)).Should().Throw<ArgumentNullException>().WithParameterName("right");
+        ((Func<AutodiffTensor<double>>)(() => 2.0 / none)).Should().Throw<ArgumentNullException>().WithParameterName("right");
     }
 }

@@ -9,8 +9,8 @@ public class TensorScopeTests
     [Fact]
     public void Dispose_ReleasesTensorsCreatedInside_AndLeavesOutsideOnesAlone()
     {
-        var w = Tensor.FromValues<float>([1f, 2f], 2).RequiringGrad();
-        Tensor<float> inside;
+        var w = AutodiffTensor.FromValues<float>([1f, 2f], 2).RequiringGrad();
+        AutodiffTensor<float> inside;
         float loss;
         using (TensorScope.Begin())
         {
@@ -29,8 +29,8 @@ public class TensorScopeTests
     public void Scopes_Nest_InnerReleasesOnlyItsOwn()
     {
         using var outer = TensorScope.Begin();
-        var a = Tensor.Ones<float>(3);
-        Tensor<float> b;
+        var a = AutodiffTensor.Ones<float>(3);
+        AutodiffTensor<float> b;
         using (TensorScope.Begin())
         {
             b = a + 1f;
@@ -44,7 +44,7 @@ public class TensorScopeTests
     [Fact]
     public void PooledBuffers_AreReusedAcrossScopes_WithCorrectValues()
     {
-        var x = Tensor.FromValues<float>([1f, 2f, 3f], 3);
+        var x = AutodiffTensor.FromValues<float>([1f, 2f, 3f], 3);
         for (int step = 0; step < 3; step++)
         {
             using (TensorScope.Begin())
@@ -74,7 +74,7 @@ public class TensorScopeTests
         var first = TensorScope.Begin();
         first.Dispose();
         using var later = TensorScope.Begin();
-        var kept = Tensor.Ones<float>(2) + 1f;
+        var kept = AutodiffTensor.Ones<float>(2) + 1f;
 
         first.Dispose();
 
@@ -95,9 +95,9 @@ public class TensorScopeTests
             for (int step = 0; step < 6; step++)
             {
                 var scope = scoped ? TensorScope.Begin() : default;
-                var x = Tensor.RandomUniform(random, 0f, 1f, 8, 6);
+                var x = AutodiffTensor.RandomUniform(random, 0f, 1f, 8, 6);
                 var h = model.Forward(x);
-                var loss = Tensor.BinaryCrossEntropyWithLogits(h, x) + (h.Softmax() * x).Sum() + h.Slice(1, 2, 3).Square().Mean();
+                var loss = AutodiffTensor.BinaryCrossEntropyWithLogits(h, x) + (h.Softmax() * x).Sum() + h.Slice(1, 2, 3).Square().Mean();
                 optimizer.ZeroGrad();
                 loss.Backward();
                 optimizer.Step();

@@ -6,17 +6,17 @@ namespace InfoTheory.Variational.Tests.Autodiff;
 internal static class TestTensors
 {
     /// <summary>Uniform on [−2, 2).</summary>
-    public static Tensor<double> Uniform(int seed, params int[] shape)
-        => Tensor.RandomUniform(new Random(seed), -2.0, 2.0, shape);
+    public static AutodiffTensor<double> Uniform(int seed, params int[] shape)
+        => AutodiffTensor.RandomUniform(new Random(seed), -2.0, 2.0, shape);
 
     /// <summary>Uniform on [0.5, 2): inputs of log, sqrt and fractional powers.</summary>
-    public static Tensor<double> Positive(int seed, params int[] shape)
-        => Tensor.RandomUniform(new Random(seed), 0.5, 2.0, shape);
+    public static AutodiffTensor<double> Positive(int seed, params int[] shape)
+        => AutodiffTensor.RandomUniform(new Random(seed), 0.5, 2.0, shape);
 
     /// <summary>Uniform on ±[0.1, 2): inputs of functions with a kink at 0 (relu, abs).</summary>
-    public static Tensor<double> AwayFromZero(int seed, params int[] shape)
+    public static AutodiffTensor<double> AwayFromZero(int seed, params int[] shape)
     {
-        var t = Tensor.RandomUniform(new Random(seed), 0.1, 2.0, shape);
+        var t = AutodiffTensor.RandomUniform(new Random(seed), 0.1, 2.0, shape);
         var sign = new Random(seed + 1);
         var v = t.Values;
         for (int i = 0; i < v.Length; i++)

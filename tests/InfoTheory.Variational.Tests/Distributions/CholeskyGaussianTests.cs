@@ -104,7 +104,7 @@ public class CholeskyGaussianTests
     [InlineData("entropy")]
     public void Members_GradientsThroughUnconstrainedParameters_MatchFiniteDifferences(string member)
     {
-        Func<IReadOnlyList<Tensor<double>>, Tensor<double>> f = member switch
+        Func<IReadOnlyList<AutodiffTensor<double>>, AutodiffTensor<double>> f = member switch
         {
             "log prob" => x => CholeskyGaussian.FromUnconstrained(x[0], x[1]).LogProb(x[2]),
             "rsample" => x => CholeskyGaussian.FromUnconstrained(x[0], x[1]).RSample(new Random(3), 4).Square(),
@@ -119,46 +119,46 @@ public class CholeskyGaussianTests
     [Fact]
     public void Constructor_EntryAboveDiagonal_ThrowsNamingScaleTril()
     {
-        var act = () => new CholeskyGaussian<double>(Tensor.Zeros<double>(2), Tensor.FromValues<double>([1, 0.5, 0, 1], 2, 2));
+        var act = () => new CholeskyGaussian<double>(AutodiffTensor.Zeros<double>(2), AutodiffTensor.FromValues<double>([1, 0.5, 0, 1], 2, 2));
         act.Should().Throw<ArgumentException>().WithParameterName("scaleTril").WithMessage("*row 0, column 1*");
     }
 
     [Fact]
     public void Constructor_NonPositiveDiagonal_ThrowsNamingScaleTril()
     {
-        var act = () => new CholeskyGaussian<double>(Tensor.Zeros<double>(2), Tensor.FromValues<double>([1, 0, 0.3, -1], 2, 2));
+        var act = () => new CholeskyGaussian<double>(AutodiffTensor.Zeros<double>(2), AutodiffTensor.FromValues<double>([1, 0, 0.3, -1], 2, 2));
         act.Should().Throw<ArgumentException>().WithParameterName("scaleTril").WithMessage("*diagonal*");
     }
 
     [Fact]
     public void Constructor_FactorShapeDiffers_ThrowsNamingScaleTril()
     {
-        var act = () => new CholeskyGaussian<double>(Tensor.Zeros<double>(3), Tensor.Ones<double>(2, 2));
+        var act = () => new CholeskyGaussian<double>(AutodiffTensor.Zeros<double>(3), AutodiffTensor.Ones<double>(2, 2));
         act.Should().Throw<ArgumentException>().WithParameterName("scaleTril");
     }
 
     [Fact]
     public void FromUnconstrained_NaN_ThrowsNamingRaw()
     {
-        var raw = Tensor.Zeros<double>(2, 2);
+        var raw = AutodiffTensor.Zeros<double>(2, 2);
         raw.Values[2] = double.NaN;
-        var act = () => CholeskyGaussian.FromUnconstrained(Tensor.Zeros<double>(2), raw);
+        var act = () => CholeskyGaussian.FromUnconstrained(AutodiffTensor.Zeros<double>(2), raw);
         act.Should().Throw<ArgumentException>().WithParameterName("raw");
     }
 
     [Fact]
     public void LogProb_WrongDimension_ThrowsNamingZ()
     {
-        var act = () => Random3(1).LogProb(Tensor.Zeros<double>(4, 2));
+        var act = () => Random3(1).LogProb(AutodiffTensor.Zeros<double>(4, 2));
         act.Should().Throw<ArgumentException>().WithParameterName("z");
     }
 
     [Fact]
     public void FromUnconstrained_DiagonalWhoseExpOverflows_ThrowsNamingRawOnce()
     {
-        var raw = Tensor.Zeros<double>(2, 2);
+        var raw = AutodiffTensor.Zeros<double>(2, 2);
         raw.Values[3] = 1000;
-        var act = () => CholeskyGaussian.FromUnconstrained(Tensor.Zeros<double>(2), raw);
+        var act = () => CholeskyGaussian.FromUnconstrained(AutodiffTensor.Zeros<double>(2), raw);
 
         // Before: "... (Parameter 'the factor built from raw') (Parameter 'raw')".
         var thrown = act.Should().Throw<ArgumentException>().WithParameterName("raw").WithMessage("the factor built from raw[3] (flat index in shape [2, 2]) is Infinity*").Which;
@@ -168,8 +168,8 @@ public class CholeskyGaussianTests
     [Fact]
     public void RSample_SampleBlockBeyondATensor_ThrowsNamingSamples()
     {
-        var small = CholeskyGaussian.FromUnconstrained(Tensor.Zeros<double>(2), Tensor.Zeros<double>(2, 2));
-        var wide = CholeskyGaussian.FromUnconstrained(Tensor.Zeros<double>(1000), Tensor.Zeros<double>(1000, 1000));
+        var small = CholeskyGaussian.FromUnconstrained(AutodiffTensor.Zeros<double>(2), AutodiffTensor.Zeros<double>(2, 2));
+        var wide = CholeskyGaussian.FromUnconstrained(AutodiffTensor.Zeros<double>(1000), AutodiffTensor.Zeros<double>(1000, 1000));
 
         small.Invoking(p => p.RSample(new Random(1), 1 << 30)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("samples");
         wide.Invoking(p => p.RSample(new Random(1), 2200)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("samples")

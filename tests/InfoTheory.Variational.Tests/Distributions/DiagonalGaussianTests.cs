@@ -85,8 +85,8 @@ public class DiagonalGaussianTests
     [Fact]
     public void RSample_ManyDraws_MatchMeanAndVarianceWithinStandardErrors()
     {
-        var mean = Tensor.FromValues<double>([0.5, -1.0], 2);
-        var logVariance = Tensor.FromValues<double>([Math.Log(0.25), Math.Log(4.0)], 2);
+        var mean = AutodiffTensor.FromValues<double>([0.5, -1.0], 2);
+        var logVariance = AutodiffTensor.FromValues<double>([Math.Log(0.25), Math.Log(4.0)], 2);
         var p = new DiagonalGaussian<double>(mean, logVariance);
         const int n = 20000;
         var z = p.RSample(new Random(11), n);
@@ -137,7 +137,7 @@ public class DiagonalGaussianTests
     [InlineData("kl to standard normal")]
     public void Members_Gradients_MatchFiniteDifferences(string member)
     {
-        Func<IReadOnlyList<Tensor<double>>, Tensor<double>> f = member switch
+        Func<IReadOnlyList<AutodiffTensor<double>>, AutodiffTensor<double>> f = member switch
         {
             "log prob" => x => new DiagonalGaussian<double>(x[0], x[1]).LogProb(x[2]),
             "entropy" => x => new DiagonalGaussian<double>(x[0], x[1]).Entropy(),
@@ -158,21 +158,21 @@ public class DiagonalGaussianTests
     [Fact]
     public void Constructor_ScalarMean_ThrowsNamingMean()
     {
-        var act = () => new DiagonalGaussian<double>(Tensor.Scalar(1.0), Tensor.Scalar(0.0));
+        var act = () => new DiagonalGaussian<double>(AutodiffTensor.Scalar(1.0), AutodiffTensor.Scalar(0.0));
         act.Should().Throw<ArgumentException>().WithParameterName("mean");
     }
 
     [Fact]
     public void Constructor_NaNMean_ThrowsNamingMean()
     {
-        var act = () => new DiagonalGaussian<float>(Tensor.FromValues<float>([0f, float.NaN], 2), Tensor.Zeros<float>(2));
+        var act = () => new DiagonalGaussian<float>(AutodiffTensor.FromValues<float>([0f, float.NaN], 2), AutodiffTensor.Zeros<float>(2));
         act.Should().Throw<ArgumentException>().WithParameterName("mean").WithMessage("*mean[1]*NaN*");
     }
 
     [Fact]
     public void Constructor_InfiniteLogVariance_ThrowsNamingLogVariance()
     {
-        var act = () => new DiagonalGaussian<float>(Tensor.Zeros<float>(2), Tensor.FromValues<float>([float.PositiveInfinity, 0f], 2));
+        var act = () => new DiagonalGaussian<float>(AutodiffTensor.Zeros<float>(2), AutodiffTensor.FromValues<float>([float.PositiveInfinity, 0f], 2));
         act.Should().Throw<ArgumentException>().WithParameterName("logVariance");
     }
 
@@ -207,7 +207,7 @@ public class DiagonalGaussianTests
     [Fact]
     public void RSample_SampleCountBeyondTheTensorSizeLimit_ThrowsNamingSamples()
     {
-        var p = new DiagonalGaussian<float>(Tensor.Zeros<float>(2), Tensor.Zeros<float>(2));
+        var p = new DiagonalGaussian<float>(AutodiffTensor.Zeros<float>(2), AutodiffTensor.Zeros<float>(2));
 
         var act = () => p.RSample(new Random(1), int.MaxValue);
 
@@ -219,7 +219,7 @@ public class DiagonalGaussianTests
     {
         // exp(800) overflows double: the graph distribution exists, the core Gaussian cannot. Before, the error named
         // 'variances', a parameter of an internal call.
-        var gaussian = new DiagonalGaussian<double>(Tensor.Zeros<double>(2, 2), Tensor.FromValues<double>([0.0, 0.0, 0.0, 800.0], 2, 2));
+        var gaussian = new DiagonalGaussian<double>(AutodiffTensor.Zeros<double>(2, 2), AutodiffTensor.FromValues<double>([0.0, 0.0, 0.0, 800.0], 2, 2));
         gaussian.ToGaussian(0).Dimension.Should().Be(2);
         gaussian.Invoking(g => g.ToGaussian(1)).Should().Throw<InvalidOperationException>().WithMessage("*row 1, coordinate 1 is 800*");
     }

@@ -12,7 +12,7 @@ public class LikelihoodTests
     public void Bernoulli_LogProb_EqualsDirectFormulaPerExample()
     {
         var logits = Uniform(1, 3, 4);
-        var x = Tensor.RandomUniform(new Random(2), 0.0, 1.0, 3, 4);
+        var x = AutodiffTensor.RandomUniform(new Random(2), 0.0, 1.0, 3, 4);
         var logProb = new BernoulliLikelihood<double>().LogProb(logits, x);
         logProb.Shape.ToArray().Should().Equal(3);
         for (int i = 0; i < 3; i++)
@@ -32,8 +32,8 @@ public class LikelihoodTests
     public void Bernoulli_LogProb_ExtremeLogits_StayFinite()
     {
         // log σ(−1000) = −1000 − ln(1 + e^−1000) = −1000 to double precision; the other terms vanish.
-        var logits = Tensor.FromValues<float>([-1000f, 1000f, 1000f], 1, 3);
-        var x = Tensor.FromValues<float>([1f, 1f, 0f], 1, 3);
+        var logits = AutodiffTensor.FromValues<float>([-1000f, 1000f, 1000f], 1, 3);
+        var x = AutodiffTensor.FromValues<float>([1f, 1f, 0f], 1, 3);
         var logProb = new BernoulliLikelihood<float>().LogProb(logits, x);
         logProb[0].Should().BeApproximately(-2000f, 1e-2f);
     }
@@ -41,14 +41,14 @@ public class LikelihoodTests
     [Fact]
     public void Bernoulli_Forward_IsSigmoid()
     {
-        var y = new BernoulliLikelihood<double>().Forward(Tensor.FromValues<double>([0.0, Math.Log(3.0)], 2));
+        var y = new BernoulliLikelihood<double>().Forward(AutodiffTensor.FromValues<double>([0.0, Math.Log(3.0)], 2));
         y.ToArray().Should().Equal([0.5, 0.75], (a, b) => Math.Abs(a - b) < 1e-15);
     }
 
     [Fact]
     public void Bernoulli_TargetOutsideUnitInterval_ThrowsNamingX()
     {
-        var act = () => new BernoulliLikelihood<double>().LogProb(Tensor.Zeros<double>(1, 2), Tensor.FromValues<double>([0.5, 1.5], 1, 2));
+        var act = () => new BernoulliLikelihood<double>().LogProb(AutodiffTensor.Zeros<double>(1, 2), AutodiffTensor.FromValues<double>([0.5, 1.5], 1, 2));
         act.Should().Throw<ArgumentException>().WithParameterName("x").WithMessage("*x[1]*1.5*");
     }
 
@@ -100,14 +100,14 @@ public class LikelihoodTests
     [Fact]
     public void LogProb_NonFiniteObservation_ThrowsNamingX()
     {
-        var act = () => new GaussianLikelihood<double>(1.0).LogProb(Tensor.Zeros<double>(2), Tensor.FromValues<double>([double.PositiveInfinity, 0], 2));
+        var act = () => new GaussianLikelihood<double>(1.0).LogProb(AutodiffTensor.Zeros<double>(2), AutodiffTensor.FromValues<double>([double.PositiveInfinity, 0], 2));
         act.Should().Throw<ArgumentException>().WithParameterName("x");
     }
 
     [Fact]
     public void GaussianLearnedVariance_FeatureCountDiffers_ThrowsNamingX()
     {
-        var act = () => new GaussianLikelihood<double>(3, 1.0).LogProb(Tensor.Zeros<double>(2), Tensor.Zeros<double>(2));
+        var act = () => new GaussianLikelihood<double>(3, 1.0).LogProb(AutodiffTensor.Zeros<double>(2), AutodiffTensor.Zeros<double>(2));
         act.Should().Throw<ArgumentException>().WithParameterName("x");
     }
 
@@ -149,7 +149,7 @@ public class LikelihoodTests
         // −½ [ln 2π + ln σ² + (x − μ)²/σ²] for one feature with x − μ = 2⁻⁶⁰ (so the squared error is finite at both ends).
         double variance = Math.ScaleB(1.0, exponent);
         double error = Math.ScaleB(1.0, -60);
-        var logProb = new GaussianLikelihood<float>(variance).LogProb(Tensor.Zeros<float>(1, 1), Tensor.FromValues<float>([(float)error], 1, 1));
+        var logProb = new GaussianLikelihood<float>(variance).LogProb(AutodiffTensor.Zeros<float>(1, 1), AutodiffTensor.FromValues<float>([(float)error], 1, 1));
         double expected = -0.5 * (Math.Log(2 * Math.PI) + Math.Log(variance) + (error * error / variance));
 
         float.IsFinite(logProb.Item).Should().BeTrue();
@@ -159,7 +159,7 @@ public class LikelihoodTests
     [Fact]
     public void Bernoulli_ForwardOfNoLogits_IsEmpty()
     {
-        var mean = new BernoulliLikelihood<double>().Forward(Tensor.Zeros<double>(0));
+        var mean = new BernoulliLikelihood<double>().Forward(AutodiffTensor.Zeros<double>(0));
 
         mean.Shape.ToArray().Should().Equal(0);
     }

@@ -14,14 +14,14 @@ public class ElboTests
     [Fact]
     public void Evaluate_OneSampleAnalyticKl_EqualsHandComputedTerms()
     {
-        var x = Tensor.RandomUniform(new Random(1), 0.0, 1.0, Batch, Features);
+        var x = AutodiffTensor.RandomUniform(new Random(1), 0.0, 1.0, Batch, Features);
         var posterior = new DiagonalGaussian<double>(Uniform(2, Batch, Latent), Uniform(3, Batch, Latent) * 0.5);
         var weight = Uniform(4, Latent, Features);
         var bias = Uniform(5, Features);
-        var terms = Elbo.Evaluate(x, posterior, z => Tensor.Linear(z, weight, bias), new BernoulliLikelihood<double>(), new Random(6), new ElboOptions { Beta = 2.0 });
+        var terms = Elbo.Evaluate(x, posterior, z => AutodiffTensor.Linear(z, weight, bias), new BernoulliLikelihood<double>(), new Random(6), new ElboOptions { Beta = 2.0 });
 
         // The same noise the reparameterisation draws: one standard normal block of the mean's shape.
-        var noise = Tensor.RandomNormal(new Random(6), 0.0, 1.0, Batch, Latent);
+        var noise = AutodiffTensor.RandomNormal(new Random(6), 0.0, 1.0, Batch, Latent);
         double loss = 0, reconstructionMean = 0, klMean = 0;
         for (int i = 0; i < Batch; i++)
         {
@@ -56,12 +56,12 @@ public class ElboTests
     [Fact]
     public void Evaluate_MonteCarloKl_AgreesWithAnalyticWithinStandardErrors()
     {
-        var x = Tensor.RandomUniform(new Random(1), 0.0, 1.0, 1, Features);
+        var x = AutodiffTensor.RandomUniform(new Random(1), 0.0, 1.0, 1, Features);
         var posterior = new DiagonalGaussian<double>(Uniform(2, 1, Latent), Uniform(3, 1, Latent) * 0.5);
         var weight = Uniform(4, Latent, Features);
         const int samples = 20000;
         var options = new ElboOptions { Samples = samples, KlEstimator = KlEstimator.MonteCarlo };
-        var monteCarlo = Elbo.Evaluate(x, posterior, z => Tensor.Linear(z, weight, null), new BernoulliLikelihood<double>(), new Random(7), options);
+        var monteCarlo = Elbo.Evaluate(x, posterior, z => AutodiffTensor.Linear(z, weight, null), new BernoulliLikelihood<double>(), new Random(7), options);
 
         // The per-sample KL terms, log q(z) − log p(z), recomputed from the same draws for their spread.
         var z = posterior.RSample(new Random(7), samples);
@@ -78,13 +78,13 @@ public class ElboTests
     [InlineData(2, KlEstimator.Analytic, 4.0)]
     public void Loss_ReparameterisedGradients_MatchFiniteDifferences(int samples, KlEstimator estimator, double beta)
     {
-        var x = Tensor.RandomUniform(new Random(1), 0.0, 1.0, Batch, Features);
+        var x = AutodiffTensor.RandomUniform(new Random(1), 0.0, 1.0, Batch, Features);
         var options = new ElboOptions { Samples = samples, KlEstimator = estimator, Beta = beta };
         var result = GradCheck.Run(
             p => Elbo.Evaluate(
                 x,
-                new DiagonalGaussian<double>(Tensor.Linear(x, p[0], null), Tensor.Linear(x, p[1], null)),
-                z => Tensor.Linear(z.Tanh(), p[2], p[3]),
+                new DiagonalGaussian<double>(AutodiffTensor.Linear(x, p[0], null), AutodiffTensor.Linear(x, p[1], null)),
+                z => AutodiffTensor.Linear(z.Tanh(), p[2], p[3]),
                 new BernoulliLikelihood<double>(),
                 new Random(8),
                 options).Loss,
@@ -101,7 +101,7 @@ public class ElboTests
         var x = Uniform(1, Batch, Features);
         var likelihood = new GaussianLikelihood<double>(Features, 0.8);
         var result = GradCheck.Run(
-            p => Elbo.Evaluate(x, new DiagonalGaussian<double>(p[0], p[1]), z => Tensor.Linear(z, p[2], null), likelihood, new Random(9)).Loss,
+            p => Elbo.Evaluate(x, new DiagonalGaussian<double>(p[0], p[1]), z => AutodiffTensor.Linear(z, p[2], null), likelihood, new Random(9)).Loss,
             Uniform(20, Batch, Latent),
             Uniform(21, Batch, Latent) * 0.5,
             Uniform(22, Latent, Features),
@@ -112,10 +112,10 @@ public class ElboTests
     [Fact]
     public void Evaluate_SameSeed_SameBits()
     {
-        var x = Tensor.RandomUniform(new Random(1), 0f, 1f, Batch, Features);
-        var posterior = new DiagonalGaussian<float>(Tensor.RandomNormal(new Random(2), 0f, 1f, Batch, Latent), Tensor.Zeros<float>(Batch, Latent));
-        var weight = Tensor.RandomNormal(new Random(3), 0f, 1f, Latent, Features);
-        float Loss() => Elbo.Evaluate(x, posterior, z => Tensor.Linear(z, weight, null), new BernoulliLikelihood<float>(), new Random(4), new ElboOptions { Samples = 4 }).Loss.Item;
+        var x = AutodiffTensor.RandomUniform(new Random(1), 0f, 1f, Batch, Features);
+        var posterior = new DiagonalGaussian<float>(AutodiffTensor.RandomNormal(new Random(2), 0f, 1f, Batch, Latent), AutodiffTensor.Zeros<float>(Batch, Latent));
+        var weight = AutodiffTensor.RandomNormal(new Random(3), 0f, 1f, Latent, Features);
+        float Loss() => Elbo.Evaluate(x, posterior, z => AutodiffTensor.Linear(z, weight, null), new BernoulliLikelihood<float>(), new Random(4), new ElboOptions { Samples = 4 }).Loss.Item;
         Loss().Should().Be(Loss());
     }
 
@@ -123,7 +123,7 @@ public class ElboTests
     public void Evaluate_BatchSizesDiffer_ThrowsNamingPosterior()
     {
         var act = () => Elbo.Evaluate(
-            Tensor.Zeros<double>(3, Features), new DiagonalGaussian<double>(Tensor.Zeros<double>(2, Latent), Tensor.Zeros<double>(2, Latent)),
+            AutodiffTensor.Zeros<double>(3, Features), new DiagonalGaussian<double>(AutodiffTensor.Zeros<double>(2, Latent), AutodiffTensor.Zeros<double>(2, Latent)),
             z => z, new GaussianLikelihood<double>(1.0), new Random(1));
         act.Should().Throw<ArgumentException>().WithParameterName("posterior");
     }
@@ -132,7 +132,7 @@ public class ElboTests
     public void Evaluate_DecoderOutputWrongWidth_ThrowsNamingDecoder()
     {
         var act = () => Elbo.Evaluate(
-            Tensor.Zeros<double>(2, Features), new DiagonalGaussian<double>(Tensor.Zeros<double>(2, Latent), Tensor.Zeros<double>(2, Latent)),
+            AutodiffTensor.Zeros<double>(2, Features), new DiagonalGaussian<double>(AutodiffTensor.Zeros<double>(2, Latent), AutodiffTensor.Zeros<double>(2, Latent)),
             z => z, new GaussianLikelihood<double>(1.0), new Random(1));
         act.Should().Throw<ArgumentException>().WithParameterName("decoder").WithMessage("decoder returned shape [2, 2] for codes of shape [2, 2]*[2, 4]*");
     }
@@ -141,7 +141,7 @@ public class ElboTests
     public void Evaluate_DecoderReturningNull_ThrowsNamingDecoder()
     {
         var act = () => Elbo.Evaluate(
-            Tensor.Zeros<double>(2, Features), new DiagonalGaussian<double>(Tensor.Zeros<double>(2, Latent), Tensor.Zeros<double>(2, Latent)),
+            AutodiffTensor.Zeros<double>(2, Features), new DiagonalGaussian<double>(AutodiffTensor.Zeros<double>(2, Latent), AutodiffTensor.Zeros<double>(2, Latent)),
             _ => null!, new GaussianLikelihood<double>(1.0), new Random(1));
         act.Should().Throw<ArgumentException>().WithParameterName("decoder").WithMessage("*null*");
     }
@@ -149,10 +149,10 @@ public class ElboTests
     [Fact]
     public void Evaluate_NaNInput_ThrowsNamingX()
     {
-        var x = Tensor.Zeros<double>(2, Latent);
+        var x = AutodiffTensor.Zeros<double>(2, Latent);
         x.Values[3] = double.NaN;
         var act = () => Elbo.Evaluate(
-            x, new DiagonalGaussian<double>(Tensor.Zeros<double>(2, Latent), Tensor.Zeros<double>(2, Latent)),
+            x, new DiagonalGaussian<double>(AutodiffTensor.Zeros<double>(2, Latent), AutodiffTensor.Zeros<double>(2, Latent)),
             z => z, new GaussianLikelihood<double>(1.0), new Random(1));
         act.Should().Throw<ArgumentException>().WithParameterName("x").WithMessage("*x[3]*NaN*");
     }
@@ -164,7 +164,7 @@ public class ElboTests
     public void Evaluate_BadOptions_ThrowsNamingOptions(double beta, int samples)
     {
         var act = () => Elbo.Evaluate(
-            Tensor.Zeros<double>(2, Latent), new DiagonalGaussian<double>(Tensor.Zeros<double>(2, Latent), Tensor.Zeros<double>(2, Latent)),
+            AutodiffTensor.Zeros<double>(2, Latent), new DiagonalGaussian<double>(AutodiffTensor.Zeros<double>(2, Latent), AutodiffTensor.Zeros<double>(2, Latent)),
             z => z, new GaussianLikelihood<double>(1.0), new Random(1), new ElboOptions { Beta = beta, Samples = samples });
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("options");
     }
@@ -173,7 +173,7 @@ public class ElboTests
     public void Evaluate_SamplesBeyondATensor_ThrowsNamingOptions()
     {
         var act = () => Elbo.Evaluate(
-            Tensor.Zeros<double>(2, Features), new DiagonalGaussian<double>(Tensor.Zeros<double>(2, Latent), Tensor.Zeros<double>(2, Latent)),
+            AutodiffTensor.Zeros<double>(2, Features), new DiagonalGaussian<double>(AutodiffTensor.Zeros<double>(2, Latent), AutodiffTensor.Zeros<double>(2, Latent)),
             z => z, new GaussianLikelihood<double>(1.0), new Random(1), new ElboOptions { Samples = int.MaxValue });
 
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("options").WithMessage("*options.Samples × the posterior mean's elements = 2147483647 × 4*");

@@ -17,9 +17,9 @@ public class ImportanceWeightedBoundTests
     private static readonly double[] W = [1.2, 0.4, -0.5, 0.3, 0.2, -0.6, 0.0, 0.0];   // rows w₁ · w₂ = 0.24 − 0.24 = 0
     private static readonly double[] B = [0.1, -0.2, 0.3, 0.0];
 
-    private static Tensor<double> Weight => Tensor.FromValues<double>(W, 2, 4);
+    private static AutodiffTensor<double> Weight => AutodiffTensor.FromValues<double>(W, 2, 4);
 
-    private static Tensor<double> Bias => Tensor.FromValues<double>(B, 4);
+    private static AutodiffTensor<double> Bias => AutodiffTensor.FromValues<double>(B, 4);
 
     private static Gaussian Evidence()
     {
@@ -35,17 +35,17 @@ public class ImportanceWeightedBoundTests
         return new Gaussian(B, covariance);
     }
 
-    private static (Tensor<double> X, double[] LogEvidence) Data(int count)
+    private static (AutodiffTensor<double> X, double[] LogEvidence) Data(int count)
     {
         var evidence = Evidence();
         var values = new double[count * 4];
         evidence.Sample(new Random(3), values);
         var logEvidence = new double[count];
         evidence.LogDensity(values, logEvidence);
-        return (Tensor.FromValues<double>(values, count, 4), logEvidence);
+        return (AutodiffTensor.FromValues<double>(values, count, 4), logEvidence);
     }
 
-    private static DiagonalGaussian<double> ExactPosterior(Tensor<double> x)
+    private static DiagonalGaussian<double> ExactPosterior(AutodiffTensor<double> x)
     {
         int count = x.Shape[0];
         var mean = new double[count * 2];
@@ -67,10 +67,10 @@ public class ImportanceWeightedBoundTests
             }
         }
 
-        return new DiagonalGaussian<double>(Tensor.FromValues<double>(mean, count, 2), Tensor.FromValues<double>(logVariance, count, 2));
+        return new DiagonalGaussian<double>(AutodiffTensor.FromValues<double>(mean, count, 2), AutodiffTensor.FromValues<double>(logVariance, count, 2));
     }
 
-    private static Tensor<double> Decode(Tensor<double> z) => Tensor.Linear(z, Weight, Bias);
+    private static AutodiffTensor<double> Decode(AutodiffTensor<double> z) => AutodiffTensor.Linear(z, Weight, Bias);
 
     [Fact]
     public void ExactPosterior_EveryImportanceWeightIsTheEvidence()

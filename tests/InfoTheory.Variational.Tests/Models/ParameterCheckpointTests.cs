@@ -10,7 +10,7 @@ namespace InfoTheory.Variational.Tests.Models;
 /// </summary>
 public class ParameterCheckpointTests
 {
-    private readonly Tensor<double> _x = Tensor.FromValues<double>([1.0], 1).RequiringGrad();
+    private readonly AutodiffTensor<double> _x = AutodiffTensor.FromValues<double>([1.0], 1).RequiringGrad();
     private readonly Sgd<double> _sgd;
     private readonly ParameterCheckpoint<double> _checkpoint;
 

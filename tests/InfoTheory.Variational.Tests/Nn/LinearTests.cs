@@ -61,7 +61,7 @@ public class LinearTests
     {
         var layer = new Linear<double>(3, 2, new Random(3));
         layer.Bias!.Values.Fill(0.5);
-        var x = Tensor.FromValues<double>([1, 2, 3], 1, 3);
+        var x = AutodiffTensor.FromValues<double>([1, 2, 3], 1, 3);
 
         var y = layer.Forward(x).ToArray();
 
@@ -82,7 +82,7 @@ public class LinearTests
     public void Backward_AfterZeroGrad_GivesOnePassNotTheSumOfPasses()
     {
         var layer = new Linear<double>(3, 2, new Random(4));
-        var x = Tensor.FromValues<double>([1, 2, 3], 1, 3);
+        var x = AutodiffTensor.FromValues<double>([1, 2, 3], 1, 3);
         layer.Forward(x).Sum().Backward();
         var once = layer.Weight.Gradient.ToArray();
 
@@ -99,7 +99,7 @@ public class LinearTests
     public void Backward_LayerAppliedTwice_AccumulatesBothUses()
     {
         var layer = new Linear<double>(2, 2, new Random(5));
-        var x = Tensor.FromValues<double>([1, 2], 1, 2);
+        var x = AutodiffTensor.FromValues<double>([1, 2], 1, 2);
 
         (layer.Forward(x) + layer.Forward(x * 3.0)).Sum().Backward();
 
@@ -122,8 +122,8 @@ public class LinearTests
         var layer = new Linear<double>(3, 2, new Random(1));
 
         // Before: the fused operation's check named 'weight'.
-        layer.Invoking(l => l.Forward(Tensor.Zeros<double>(4, 5))).Should().Throw<ArgumentException>().WithParameterName("input").WithMessage("*[4, 5]*[3]*InFeatures = 3*");
-        layer.Invoking(l => l.Forward(Tensor.Full(1.0))).Should().Throw<ArgumentException>().WithParameterName("input");
+        layer.Invoking(l => l.Forward(AutodiffTensor.Zeros<double>(4, 5))).Should().Throw<ArgumentException>().WithParameterName("input").WithMessage("*[4, 5]*[3]*InFeatures = 3*");
+        layer.Invoking(l => l.Forward(AutodiffTensor.Full(1.0))).Should().Throw<ArgumentException>().WithParameterName("input");
         layer.Invoking(l => l.Forward(null!)).Should().Throw<ArgumentNullException>().WithParameterName("input");
     }
 }

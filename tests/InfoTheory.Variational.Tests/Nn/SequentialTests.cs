@@ -27,7 +27,7 @@ public class SequentialTests
     public void Forward_EqualsApplyingTheLayersByHand()
     {
         var model = Mlp(2);
-        var x = Tensor.RandomUniform(new Random(3), -1.0, 1.0, 5, 3);
+        var x = AutodiffTensor.RandomUniform(new Random(3), -1.0, 1.0, 5, 3);
         var l = model.Layers;
 
         var expected = ((Linear<double>)l[4]).Forward(((Linear<double>)l[2]).Forward(((Linear<double>)l[0]).Forward(x).Tanh()).Relu())
@@ -40,7 +40,7 @@ public class SequentialTests
     public void Parameters_PassGradientCheckThroughTheWholeNetwork()
     {
         var model = Mlp(4);
-        var x = Tensor.RandomUniform(new Random(5), -1.0, 1.0, 5, 3);
+        var x = AutodiffTensor.RandomUniform(new Random(5), -1.0, 1.0, 5, 3);
 
         var result = GradCheck.Run(_ => model.Forward(x), [.. model.Parameters()]);
 
@@ -51,7 +51,7 @@ public class SequentialTests
     public void ZeroGrad_ClearsEveryParameter()
     {
         var model = Mlp(6);
-        model.Forward(Tensor.Ones<double>(2, 3)).Sum().Backward();
+        model.Forward(AutodiffTensor.Ones<double>(2, 3)).Sum().Backward();
 
         model.ZeroGrad();
 

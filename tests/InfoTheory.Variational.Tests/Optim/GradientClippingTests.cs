@@ -5,10 +5,10 @@ namespace InfoTheory.Variational.Tests.Optim;
 
 public class GradientClippingTests
 {
-    private static Tensor<double> WithGradient(params double[] g)
+    private static AutodiffTensor<double> WithGradient(params double[] g)
     {
-        var p = Tensor.Zeros<double>(g.Length).RequiringGrad();
-        (p * Tensor.FromValues<double>(g, g.Length)).Sum().Backward();
+        var p = AutodiffTensor.Zeros<double>(g.Length).RequiringGrad();
+        (p * AutodiffTensor.FromValues<double>(g, g.Length)).Sum().Backward();
         return p;
     }
 

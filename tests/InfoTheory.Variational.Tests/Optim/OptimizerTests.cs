@@ -6,13 +6,13 @@ namespace InfoTheory.Variational.Tests.Optim;
 /// <summary>Update rules against the published formulas, evaluated by hand for one or two steps.</summary>
 public class OptimizerTests
 {
-    private static Tensor<double> Parameter(params double[] values) => Tensor.FromValues<double>(values, values.Length).RequiringGrad();
+    private static AutodiffTensor<double> Parameter(params double[] values) => AutodiffTensor.FromValues<double>(values, values.Length).RequiringGrad();
 
-    private static void SetGradient(Tensor<double> p, params double[] g)
+    private static void SetGradient(AutodiffTensor<double> p, params double[] g)
     {
         // loss = Σ gᵢ pᵢ has gradient g.
         p.ZeroGrad();
-        (p * Tensor.FromValues<double>(g, g.Length)).Sum().Backward();
+        (p * AutodiffTensor.FromValues<double>(g, g.Length)).Sum().Backward();
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public class OptimizerTests
     [Fact]
     public void Float_AndDouble_Adam_Agree()
     {
-        var pf = Tensor.FromValues<float>([1f, -1f, 0.25f], 3).RequiringGrad();
+        var pf = AutodiffTensor.FromValues<float>([1f, -1f, 0.25f], 3).RequiringGrad();
         var pd = Parameter(1.0, -1.0, 0.25);
         var af = new Adam<float>([pf], learningRate: 0.01);
         var ad = new Adam<double>([pd], learningRate: 0.01);
@@ -193,7 +193,7 @@ public class OptimizerTests
     [Fact]
     public void Constructor_ParameterWithoutRequiresGrad_Throws()
     {
-        var act = () => new Adam<double>([Tensor.Zeros<double>(2)]);
+        var act = () => new Adam<double>([AutodiffTensor.Zeros<double>(2)]);
 
         act.Should().Throw<ArgumentException>().WithParameterName("parameters");
     }
@@ -203,8 +203,8 @@ public class OptimizerTests
     {
         // First Adam step: m̂ = g, v̂ = g², so θ1 = θ0 − η·g/(|g| + ε) for every element.
         const int n = 300_001;
-        var p = Tensor.RandomUniform(new Random(9), -1.0, 1.0, n).RequiringGrad();
-        var g = Tensor.RandomUniform(new Random(10), -1.0, 1.0, n);
+        var p = AutodiffTensor.RandomUniform(new Random(9), -1.0, 1.0, n).RequiringGrad();
+        var g = AutodiffTensor.RandomUniform(new Random(10), -1.0, 1.0, n);
         var before = p.ToArray();
         var adam = new Adam<double>([p], learningRate: 0.01);
         (p * g).Sum().Backward();

@@ -15,8 +15,8 @@ public class TrainingDeterminismTests
         {
             using (TensorScope.Begin())
             {
-                var x = Tensor.RandomUniform(random, 0f, 1f, 32, 8);
-                var loss = Tensor.BinaryCrossEntropyWithLogits(model.Forward(x), x) * (1f / 32);
+                var x = AutodiffTensor.RandomUniform(random, 0f, 1f, 32, 8);
+                var loss = AutodiffTensor.BinaryCrossEntropyWithLogits(model.Forward(x), x) * (1f / 32);
                 optimizer.ZeroGrad();
                 loss.Backward();
                 GradientClipping.ClipByNorm(optimizer.Parameters, 5.0);
@@ -39,7 +39,7 @@ public class TrainingDeterminismTests
         var random = new Random(3);
         var model = new Sequential<float>(new Linear<float>(4, 8, random), new Tanh<float>(), new Linear<float>(8, 4, random));
         var optimizer = new Adam<float>(model.Parameters(), learningRate: 0.02);
-        var x = Tensor.RandomUniform(random, 0f, 1f, 16, 4);
+        var x = AutodiffTensor.RandomUniform(random, 0f, 1f, 16, 4);
         float first = 0, last = 0;
         for (int step = 0; step < 200; step++)
         {

@@ -79,7 +79,7 @@ internal static class ContractOracle
 
         // Building a tensor graph follows IEEE rules, as arithmetic on doubles does: a non-finite input may give NaN.
         bool arithmetic = member.DeclaringType.Namespace is "InfoTheory.Variational.Autodiff" or "InfoTheory.Variational.Nn"
-            || (member is MethodInfo { ReturnType.IsGenericType: true } info && info.ReturnType.GetGenericTypeDefinition() == typeof(global::InfoTheory.Variational.Autodiff.Tensor<>) && !StrictTensors.Contains(owner + "." + name));
+            || (member is MethodInfo { ReturnType.IsGenericType: true } info && info.ReturnType.GetGenericTypeDefinition() == typeof(global::InfoTheory.Variational.Autodiff.AutodiffTensor<>) && !StrictTensors.Contains(owner + "." + name));
         bool nonFiniteIn = arguments.Any(HasNonFinite);
         foreach ((string path, double value) in Numbers(result, "result", 0))
         {
@@ -196,7 +196,7 @@ internal static class ContractOracle
         }
 
         Type type = value.GetType();
-        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(global::InfoTheory.Variational.Autodiff.Tensor<>))
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(global::InfoTheory.Variational.Autodiff.AutodiffTensor<>))
         {
             foreach ((string p, double v) in Numbers(type.GetMethod("ToArray")!.Invoke(value, null), path, depth + 1))
             {

@@ -120,7 +120,7 @@ internal static class HostileArguments
         {
             hostile.AddRange(ArrayVariants(type, valid));
         }
-        else if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(global::InfoTheory.Variational.Autodiff.Tensor<>))
+        else if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(global::InfoTheory.Variational.Autodiff.AutodiffTensor<>))
         {
             hostile.AddRange(TensorVariants(type, valid));
         }
@@ -314,11 +314,11 @@ internal static class HostileArguments
     private static IEnumerable<Hostile> TensorVariants(Type type, Func<object?> valid)
     {
         ITypedFactories typed = ValidArguments.Typed(type);
-        yield return new("shape [0]", () => typed.Tensor([0]));
-        yield return new("a scalar", () => typed.Tensor([], 0.5));
-        yield return new("shape [3]", () => typed.Tensor([3], 0.1, 0.2, 0.3));
-        yield return new("shape [2, 3]", () => typed.Tensor([2, 3], 0.1, 0.2, 0.3, 0.4, 0.5, 0.6));
-        yield return new("shape [2, 2, 2]", () => typed.Tensor([2, 2, 2], 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8));
+        yield return new("shape [0]", () => typed.AutodiffTensor([0]));
+        yield return new("a scalar", () => typed.AutodiffTensor([], 0.5));
+        yield return new("shape [3]", () => typed.AutodiffTensor([3], 0.1, 0.2, 0.3));
+        yield return new("shape [2, 3]", () => typed.AutodiffTensor([2, 3], 0.1, 0.2, 0.3, 0.4, 0.5, 0.6));
+        yield return new("shape [2, 2, 2]", () => typed.AutodiffTensor([2, 2, 2], 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8));
         foreach (double d in Doubles)
         {
             yield return new($"every element {Show(d)}", () => typed.FillLike(valid()!, d));

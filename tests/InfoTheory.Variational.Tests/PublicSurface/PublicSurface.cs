@@ -10,7 +10,7 @@ namespace InfoTheory.Variational.Tests.PublicSurface;
 internal static class PublicSurface
 {
     public static IReadOnlyList<Assembly> Assemblies { get; } =
-        [typeof(InfoTheory.Entropy).Assembly, typeof(InfoTheory.Variational.Autodiff.Tensor).Assembly];
+        [typeof(InfoTheory.Entropy).Assembly, typeof(InfoTheory.Variational.Autodiff.AutodiffTensor).Assembly];
 
     private static readonly HashSet<string> ObjectMembers =
         ["Equals", "GetHashCode", "ToString", "Deconstruct", "PrintMembers", "op_Equality", "op_Inequality", "<Clone>$"];

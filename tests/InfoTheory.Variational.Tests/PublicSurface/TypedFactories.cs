@@ -8,7 +8,7 @@ namespace InfoTheory.Variational.Tests.PublicSurface;
 /// <summary>The valid objects of element type T that the harness passes where a member wants one (d = 2, batch = 2).</summary>
 internal interface ITypedFactories
 {
-    object Tensor(int[] shape, params double[] values);
+    object AutodiffTensor(int[] shape, params double[] values);
 
     object Filled(int[] shape, double value);
 
@@ -46,10 +46,10 @@ internal static class TypedFactories
 internal sealed class TypedFactories<T> : ITypedFactories
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    public object Tensor(int[] shape, params double[] values) =>
-        global::InfoTheory.Variational.Autodiff.Tensor.FromValues(values.Select(T.CreateTruncating).ToArray(), shape);
+    public object AutodiffTensor(int[] shape, params double[] values) =>
+        global::InfoTheory.Variational.Autodiff.AutodiffTensor.FromValues(values.Select(T.CreateTruncating).ToArray(), shape);
 
-    public object Filled(int[] shape, double value) => global::InfoTheory.Variational.Autodiff.Tensor.Full(T.CreateTruncating(value), shape);
+    public object Filled(int[] shape, double value) => global::InfoTheory.Variational.Autodiff.AutodiffTensor.Full(T.CreateTruncating(value), shape);
 
     public object Cholesky(int dimension)
     {
@@ -64,17 +64,17 @@ internal sealed class TypedFactories<T> : ITypedFactories
         }
 
         return new CholeskyGaussian<T>(
-            (Tensor<T>)Tensor([dimension], Enumerable.Range(0, dimension).Select(i => 0.1 * i).ToArray()),
-            (Tensor<T>)Tensor([dimension, dimension], tril));
+            (AutodiffTensor<T>)AutodiffTensor([dimension], Enumerable.Range(0, dimension).Select(i => 0.1 * i).ToArray()),
+            (AutodiffTensor<T>)AutodiffTensor([dimension, dimension], tril));
     }
 
     public object Diagonal(int batch, int dimension) =>
         new DiagonalGaussian<T>(
-            (Tensor<T>)Tensor([batch, dimension], Enumerable.Range(0, batch * dimension).Select(i => 0.1 * i).ToArray()),
-            (Tensor<T>)Filled([batch, dimension], 0));
+            (AutodiffTensor<T>)AutodiffTensor([batch, dimension], Enumerable.Range(0, batch * dimension).Select(i => 0.1 * i).ToArray()),
+            (AutodiffTensor<T>)Filled([batch, dimension], 0));
 
     public object Mixture() =>
-        new GaussianMixture<T>((Tensor<T>)Tensor([2], Math.Log(0.4), Math.Log(0.6)), [(CholeskyGaussian<T>)Cholesky(2), (CholeskyGaussian<T>)Cholesky(2)]);
+        new DifferentiableGaussianMixture<T>((AutodiffTensor<T>)AutodiffTensor([2], Math.Log(0.4), Math.Log(0.6)), [(CholeskyGaussian<T>)Cholesky(2), (CholeskyGaussian<T>)Cholesky(2)]);
 
     public object GaussianLikelihood() => new GaussianLikelihood<T>(1.0);
 
@@ -84,23 +84,23 @@ internal sealed class TypedFactories<T> : ITypedFactories
 
     public object Relu() => new Relu<T>();
 
-    public object FillLike(object like, double value) => global::InfoTheory.Variational.Autodiff.Tensor.Full(T.CreateTruncating(value), ((Tensor<T>)like).Shape);
+    public object FillLike(object like, double value) => global::InfoTheory.Variational.Autodiff.AutodiffTensor.Full(T.CreateTruncating(value), ((AutodiffTensor<T>)like).Shape);
 
-    public object RequiringGrad(object tensor) => ((Tensor<T>)tensor).RequiringGrad();
+    public object RequiringGrad(object tensor) => ((AutodiffTensor<T>)tensor).RequiringGrad();
 
     /// <summary>A decoder for the ELBO: the identity (valid), or one that returns null or a scalar.</summary>
     public object Decoder(string kind) => kind switch
     {
-        "null" => new Func<Tensor<T>, Tensor<T>>(_ => null!),
-        "scalar" => new Func<Tensor<T>, Tensor<T>>(z => z.Sum()),
-        _ => new Func<Tensor<T>, Tensor<T>>(z => z),
+        "null" => new Func<AutodiffTensor<T>, AutodiffTensor<T>>(_ => null!),
+        "scalar" => new Func<AutodiffTensor<T>, AutodiffTensor<T>>(z => z.Sum()),
+        _ => new Func<AutodiffTensor<T>, AutodiffTensor<T>>(z => z),
     };
 
     /// <summary>A function for GradCheck: sum of squares (valid), or one that returns null or a non-scalar.</summary>
     public object ScalarFunction(string kind) => kind switch
     {
-        "null" => new Func<IReadOnlyList<Tensor<T>>, Tensor<T>>(_ => null!),
-        "non-scalar" => new Func<IReadOnlyList<Tensor<T>>, Tensor<T>>(xs => xs[0].Square()),
-        _ => new Func<IReadOnlyList<Tensor<T>>, Tensor<T>>(xs => xs[0].Square().Sum()),
+        "null" => new Func<IReadOnlyList<AutodiffTensor<T>>, AutodiffTensor<T>>(_ => null!),
+        "non-scalar" => new Func<IReadOnlyList<AutodiffTensor<T>>, AutodiffTensor<T>>(xs => xs[0].Square()),
+        _ => new Func<IReadOnlyList<AutodiffTensor<T>>, AutodiffTensor<T>>(xs => xs[0].Square().Sum()),
     };
 }

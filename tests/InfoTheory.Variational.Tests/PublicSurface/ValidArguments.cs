@@ -24,7 +24,7 @@ internal sealed class ValidArguments(string folder)
 
     public static ITypedFactories Typed(Type type) => TypedFactories.For(ElementOf(type));
 
-    /// <summary>The element type of a generic parameter type (Tensor&lt;float&gt; → float), double when there is none.</summary>
+    /// <summary>The element type of a generic parameter type (AutodiffTensor&lt;float&gt; → float), double when there is none.</summary>
     public static Type ElementOf(Type type)
     {
         for (Type? t = type; t is not null; t = t.BaseType)
@@ -199,11 +199,11 @@ internal sealed class ValidArguments(string folder)
             return new[] { new[] { 0.1, 0.2 }, new[] { 0.3, 0.4 } };
         }
 
-        if (element.IsGenericType && element.GetGenericTypeDefinition() == typeof(global::InfoTheory.Variational.Autodiff.Tensor<>))
+        if (element.IsGenericType && element.GetGenericTypeDefinition() == typeof(global::InfoTheory.Variational.Autodiff.AutodiffTensor<>))
         {
             var tensors = System.Array.CreateInstance(element, 2);
-            tensors.SetValue(Typed(element).Tensor([2, 2], 0.2, 0.4, 0.6, 0.8), 0);
-            tensors.SetValue(Typed(element).Tensor([2, 2], 0.3, 0.5, 0.7, 0.9), 1);
+            tensors.SetValue(Typed(element).AutodiffTensor([2, 2], 0.2, 0.4, 0.6, 0.8), 0);
+            tensors.SetValue(Typed(element).AutodiffTensor([2, 2], 0.3, 0.5, 0.7, 0.9), 1);
             return tensors;
         }
 
@@ -229,9 +229,9 @@ internal sealed class ValidArguments(string folder)
 
         return (owner, method, name) switch
         {
-            ("Tensor" or "Tensor`1", _, "shape") => [2, 2],
-            ("Tensor`1", _, "index") => [0, 1],
-            ("Tensor", "FromValues", "values") => [0.2, 0.4, 0.6, 0.8],
+            ("AutodiffTensor" or "AutodiffTensor`1", _, "shape") => [2, 2],
+            ("AutodiffTensor`1", _, "index") => [0, 1],
+            ("AutodiffTensor", "FromValues", "values") => [0.2, 0.4, 0.6, 0.8],
             ("ContingencyTable", _, _) => [0, 1, 1, 0],
             ("Gaussian", "Diagonal", "variances") => [1, 2],
             ("Gaussian", _, "mean") => [0, 0],
@@ -315,9 +315,9 @@ internal sealed class ValidArguments(string folder)
     private object? Object(Type type, string owner, string method, string name)
     {
         Type generic = type.IsGenericType ? type.GetGenericTypeDefinition() : type;
-        if (generic == typeof(global::InfoTheory.Variational.Autodiff.Tensor<>))
+        if (generic == typeof(global::InfoTheory.Variational.Autodiff.AutodiffTensor<>))
         {
-            return Tensor(type, owner, method, name);
+            return AutodiffTensor(type, owner, method, name);
         }
 
         if (generic == typeof(IEnumerable<>) || generic == typeof(IReadOnlyList<>))
@@ -339,9 +339,9 @@ internal sealed class ValidArguments(string folder)
             }
 
             var list = (System.Collections.IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(element))!;
-            if (element.IsGenericType && element.GetGenericTypeDefinition() == typeof(global::InfoTheory.Variational.Autodiff.Tensor<>))
+            if (element.IsGenericType && element.GetGenericTypeDefinition() == typeof(global::InfoTheory.Variational.Autodiff.AutodiffTensor<>))
             {
-                list.Add(Typed(element).RequiringGrad(Typed(element).Tensor([2, 2], 0.2, 0.4, 0.6, 0.8)));
+                list.Add(Typed(element).RequiringGrad(Typed(element).AutodiffTensor([2, 2], 0.2, 0.4, 0.6, 0.8)));
             }
             else if (element.IsGenericType && element.GetGenericTypeDefinition() == typeof(CholeskyGaussian<>))
             {
@@ -369,19 +369,19 @@ internal sealed class ValidArguments(string folder)
         return NewInstance(type, name);
     }
 
-    private static object Tensor(Type type, string owner, string method, string name)
+    private static object AutodiffTensor(Type type, string owner, string method, string name)
     {
         ITypedFactories typed = Typed(type);
         return (owner, method, name) switch
         {
-            (_, _, "bias") => typed.Tensor([2], 0.1, 0.2),
-            (_, _, "logWeights") => typed.Tensor([2], Math.Log(0.4), Math.Log(0.6)),
-            ("CholeskyGaussian" or "CholeskyGaussian`1", _, "mean") => typed.Tensor([2], 0.1, 0.2),
-            (_, _, "scaleTril") => typed.Tensor([2, 2], 1, 0, 0.5, 1),
-            (_, _, "raw") => typed.Tensor([2, 2], 0.1, 0, 0.2, 0.3),
+            (_, _, "bias") => typed.AutodiffTensor([2], 0.1, 0.2),
+            (_, _, "logWeights") => typed.AutodiffTensor([2], Math.Log(0.4), Math.Log(0.6)),
+            ("CholeskyGaussian" or "CholeskyGaussian`1", _, "mean") => typed.AutodiffTensor([2], 0.1, 0.2),
+            (_, _, "scaleTril") => typed.AutodiffTensor([2, 2], 1, 0, 0.5, 1),
+            (_, _, "raw") => typed.AutodiffTensor([2, 2], 0.1, 0, 0.2, 0.3),
             (_, _, "logVariance") => typed.Filled([2, 2], 0),
-            (_, _, "x" or "targets") when owner is "Likelihood`1" or "Elbo" or "ImportanceWeightedBound" || name == "targets" => typed.Tensor([2, 2], 0, 1, 1, 0),
-            _ => typed.Tensor([2, 2], 0.2, 0.4, 0.6, 0.8),
+            (_, _, "x" or "targets") when owner is "Likelihood`1" or "Elbo" or "ImportanceWeightedBound" || name == "targets" => typed.AutodiffTensor([2, 2], 0, 1, 1, 0),
+            _ => typed.AutodiffTensor([2, 2], 0.2, 0.4, 0.6, 0.8),
         };
     }
 
@@ -397,9 +397,9 @@ internal sealed class ValidArguments(string folder)
     public object? NewInstance(Type type, string name = "")
     {
         Type generic = type.IsGenericType ? type.GetGenericTypeDefinition() : type;
-        if (generic == typeof(global::InfoTheory.Variational.Autodiff.Tensor<>))
+        if (generic == typeof(global::InfoTheory.Variational.Autodiff.AutodiffTensor<>))
         {
-            return Typed(type).Tensor([2, 2], 0.2, 0.4, 0.6, 0.8);
+            return Typed(type).AutodiffTensor([2, 2], 0.2, 0.4, 0.6, 0.8);
         }
 
         if (generic == typeof(CholeskyGaussian<>))
@@ -412,7 +412,7 @@ internal sealed class ValidArguments(string folder)
             return Typed(type).Diagonal(2, 2);
         }
 
-        if (generic == typeof(global::InfoTheory.Variational.Distributions.GaussianMixture<>))
+        if (generic == typeof(global::InfoTheory.Variational.Distributions.DifferentiableGaussianMixture<>))
         {
             return Typed(type).Mixture();
         }
@@ -440,7 +440,7 @@ internal sealed class ValidArguments(string folder)
         if (generic == typeof(global::InfoTheory.Variational.Optim.Adam<>) || generic == typeof(global::InfoTheory.Variational.Optim.AdamW<>) || generic == typeof(global::InfoTheory.Variational.Optim.Sgd<>) || generic == typeof(global::InfoTheory.Variational.Optim.Optimizer<>))
         {
             Type concrete = generic == typeof(global::InfoTheory.Variational.Optim.Optimizer<>) ? typeof(global::InfoTheory.Variational.Optim.Sgd<>).MakeGenericType(type.GetGenericArguments()) : type;
-            object parameters = Object(typeof(IEnumerable<>).MakeGenericType(typeof(global::InfoTheory.Variational.Autodiff.Tensor<>).MakeGenericType(type.GetGenericArguments())), "", "", "parameters")!;
+            object parameters = Object(typeof(IEnumerable<>).MakeGenericType(typeof(global::InfoTheory.Variational.Autodiff.AutodiffTensor<>).MakeGenericType(type.GetGenericArguments())), "", "", "parameters")!;
             return concrete.GetConstructors()[0].Invoke(concrete.GetConstructors()[0].GetParameters()
                 .Select((p, i) => i == 0 ? parameters : i == 1 ? 0.01 : p.DefaultValue).ToArray());
         }

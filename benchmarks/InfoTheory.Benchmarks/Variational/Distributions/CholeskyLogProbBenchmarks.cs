@@ -12,9 +12,9 @@ namespace InfoTheory.Benchmarks.Variational.Distributions;
 public class CholeskyLogProbBenchmarks
 {
     private const int Points = 256;
-    private Tensor<double> _mean = Tensor.Zeros<double>(1);
-    private Tensor<double> _raw = Tensor.Zeros<double>(1, 1);
-    private Tensor<double> _z = Tensor.Zeros<double>(1, 1);
+    private AutodiffTensor<double> _mean = AutodiffTensor.Zeros<double>(1);
+    private AutodiffTensor<double> _raw = AutodiffTensor.Zeros<double>(1, 1);
+    private AutodiffTensor<double> _z = AutodiffTensor.Zeros<double>(1, 1);
     private double[] _factor = [];
     private double[] _scratch = [];
 
@@ -25,9 +25,9 @@ public class CholeskyLogProbBenchmarks
     public void Setup()
     {
         var random = new Random(1);
-        _mean = Tensor.RandomNormal(random, 0.0, 1.0, Dimension).RequiringGrad();
-        _raw = Tensor.RandomNormal(random, 0.0, 0.3, Dimension, Dimension).RequiringGrad();
-        _z = Tensor.RandomNormal(random, 0.0, 1.0, Points, Dimension);
+        _mean = AutodiffTensor.RandomNormal(random, 0.0, 1.0, Dimension).RequiringGrad();
+        _raw = AutodiffTensor.RandomNormal(random, 0.0, 0.3, Dimension, Dimension).RequiringGrad();
+        _z = AutodiffTensor.RandomNormal(random, 0.0, 1.0, Points, Dimension);
         using (Autograd.NoGrad())
         {
             _factor = CholeskyGaussian.FromUnconstrained(_mean, _raw).ScaleTril.ToArray();

@@ -31,14 +31,14 @@ namespace InfoTheory.Variational.Autodiff;
 /// contributions. Run such backward passes one at a time, or give each thread its own copy of the parameters.
 /// <see cref="TensorScope"/>, <see cref="Autograd.NoGrad"/> and the buffer pool are per thread.</para>
 /// </remarks>
-public sealed partial class Tensor<T> : IReleasable
+public sealed partial class AutodiffTensor<T> : IReleasable
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     [ThreadStatic]
-    private static List<Tensor<T>>? s_order;
+    private static List<AutodiffTensor<T>>? s_order;
 
     [ThreadStatic]
-    private static Stack<(Tensor<T> Node, int Next)>? s_stack;
+    private static Stack<(AutodiffTensor<T> Node, int Next)>? s_stack;
 
     [ThreadStatic]
     private static int s_stamp;
@@ -52,10 +52,10 @@ public sealed partial class Tensor<T> : IReleasable
     private bool _released;
     private bool _gradStale;
 
-    private Tensor<T>? _a;
-    private Tensor<T>? _b;
-    private Tensor<T>[]? _inputs;
-    private Action<Tensor<T>>? _backward;
+    private AutodiffTensor<T>? _a;
+    private AutodiffTensor<T>? _b;
+    private AutodiffTensor<T>[]? _inputs;
+    private Action<AutodiffTensor<T>>? _backward;
     private string _operation = "leaf";
     private T _s0;
     private T _s1;
@@ -63,7 +63,7 @@ public sealed partial class Tensor<T> : IReleasable
     private int _i1;
     private int _visit;
 
-    private Tensor(int[] shape, int length, bool clear)
+    private AutodiffTensor(int[] shape, int length, bool clear)
     {
         _shape = shape;
         _length = length;
@@ -171,7 +171,7 @@ public sealed partial class Tensor<T> : IReleasable
     /// <summary>Sets <see cref="RequiresGrad"/> and returns this tensor, for fluent creation of parameters.</summary>
     /// <returns>This tensor.</returns>
     /// <exception cref="InvalidOperationException">This is a computed (non-leaf) tensor.</exception>
-    public Tensor<T> RequiringGrad()
+    public AutodiffTensor<T> RequiringGrad()
     {
         RequiresGrad = true;
         return this;
@@ -179,9 +179,9 @@ public sealed partial class Tensor<T> : IReleasable
 
     /// <summary>A leaf copy of the values that is cut off from the graph (gradients do not flow through it).</summary>
     /// <returns>A new tensor with the same shape and values that does not require gradients.</returns>
-    public Tensor<T> Detach()
+    public AutodiffTensor<T> Detach()
     {
-        var copy = new Tensor<T>(_shape, _length, clear: false);
+        var copy = new AutodiffTensor<T>(_shape, _length, clear: false);
         Data.CopyTo(copy.Data);
         return copy;
     }
@@ -260,7 +260,7 @@ public sealed partial class Tensor<T> : IReleasable
     }
 
     /// <inheritdoc/>
-    public override string ToString() => $"Tensor<{typeof(T).Name}>{Shapes.Format(_shape)} ({_operation})";
+    public override string ToString() => $"AutodiffTensor<{typeof(T).Name}>{Shapes.Format(_shape)} ({_operation})";
 
     void IReleasable.Release()
     {
@@ -345,10 +345,10 @@ public sealed partial class Tensor<T> : IReleasable
     }
 
     /// <summary>Creates an uninitialised leaf tensor of a validated shape (pooled inside a scope).</summary>
-    internal static Tensor<T> Uninitialized(int[] shape) => new(shape, Shapes.Size(shape, nameof(shape)), clear: false);
+    internal static AutodiffTensor<T> Uninitialized(int[] shape) => new(shape, Shapes.Size(shape, nameof(shape)), clear: false);
 
     /// <summary>Creates a result tensor for an operation and records its inputs if any requires gradients.</summary>
-    internal static Tensor<T> Result(string operation, int[] shape, Tensor<T> a, Tensor<T>? b = null)
+    internal static AutodiffTensor<T> Result(string operation, int[] shape, AutodiffTensor<T> a, AutodiffTensor<T>? b = null)
     {
         int length = 1;
         foreach (int d in shape)
@@ -356,7 +356,7 @@ public sealed partial class Tensor<T> : IReleasable
             length *= d;
         }
 
-        var y = new Tensor<T>(shape, length, clear: false) { _operation = operation };
+        var y = new AutodiffTensor<T>(shape, length, clear: false) { _operation = operation };
         if (Autograd.IsGradEnabled && (a._requiresGrad || (b is not null && b._requiresGrad)))
         {
             y._requiresGrad = true;
@@ -368,7 +368,7 @@ public sealed partial class Tensor<T> : IReleasable
     }
 
     /// <summary>Creates a result tensor of an operation with many inputs.</summary>
-    internal static Tensor<T> Result(string operation, int[] shape, Tensor<T>[] inputs)
+    internal static AutodiffTensor<T> Result(string operation, int[] shape, AutodiffTensor<T>[] inputs)
     {
         int length = 1;
         foreach (int d in shape)
@@ -376,7 +376,7 @@ public sealed partial class Tensor<T> : IReleasable
             length *= d;
         }
 
-        var y = new Tensor<T>(shape, length, clear: false) { _operation = operation };
+        var y = new AutodiffTensor<T>(shape, length, clear: false) { _operation = operation };
         if (Autograd.IsGradEnabled && Array.Exists(inputs, t => t._requiresGrad))
         {
             y._requiresGrad = true;
@@ -387,7 +387,7 @@ public sealed partial class Tensor<T> : IReleasable
     }
 
     /// <summary>Attaches the backward rule (if the result is recorded) and runs the non-finite trap.</summary>
-    internal Tensor<T> Recorded(Action<Tensor<T>> backward)
+    internal AutodiffTensor<T> Recorded(Action<AutodiffTensor<T>> backward)
     {
         if (_requiresGrad)
         {
@@ -406,15 +406,15 @@ public sealed partial class Tensor<T> : IReleasable
         return this;
     }
 
-    internal Tensor<T> A => _a!;
+    internal AutodiffTensor<T> A => _a!;
 
-    internal Tensor<T> B => _b!;
+    internal AutodiffTensor<T> B => _b!;
 
-    internal Tensor<T>[] Inputs => _inputs!;
+    internal AutodiffTensor<T>[] Inputs => _inputs!;
 
     private int InputCount => _inputs?.Length ?? (_b is not null ? 2 : _a is not null ? 1 : 0);
 
-    private Tensor<T> Input(int i) => _inputs is not null ? _inputs[i] : i == 0 ? _a! : _b!;
+    private AutodiffTensor<T> Input(int i) => _inputs is not null ? _inputs[i] : i == 0 ? _a! : _b!;
 
     private static int IndexOfNonFinite(ReadOnlySpan<T> values)
     {
@@ -446,10 +446,10 @@ public sealed partial class Tensor<T> : IReleasable
     }
 
     /// <summary>Post-order of the recorded graph below this tensor, found with an explicit stack (no recursion).</summary>
-    private List<Tensor<T>> TopologicalOrder()
+    private List<AutodiffTensor<T>> TopologicalOrder()
     {
         var order = s_order ??= [];
-        var stack = s_stack ??= new Stack<(Tensor<T>, int)>();
+        var stack = s_stack ??= new Stack<(AutodiffTensor<T>, int)>();
         int stamp = ++s_stamp;
         _visit = stamp;
         stack.Push((this, 0));
@@ -503,7 +503,7 @@ public sealed partial class Tensor<T> : IReleasable
         if (_released)
         {
             throw new ObjectDisposedException(
-                nameof(Tensor<T>), $"This {Shapes.Format(_shape)} tensor ('{_operation}') was released when its TensorScope ended.");
+                nameof(AutodiffTensor<T>), $"This {Shapes.Format(_shape)} tensor ('{_operation}') was released when its TensorScope ended.");
         }
     }
 }

@@ -2,14 +2,14 @@ using System.Numerics.Tensors;
 
 namespace InfoTheory.Variational.Autodiff;
 
-public sealed partial class Tensor<T>
+public sealed partial class AutodiffTensor<T>
 {
     /// <summary>The same elements, in the same row-major order, under another shape.</summary>
     /// <remarks>y = x viewed with new extents (copied); the gradient is reshaped back.</remarks>
     /// <param name="shape">New extents with the same product; at most one may be −1, meaning "whatever is left".</param>
     /// <returns>A tensor of the new shape.</returns>
     /// <exception cref="ArgumentException">The element counts differ, more than one −1 is given, or an extent is invalid; the message shows both shapes.</exception>
-    public Tensor<T> Reshape(params ReadOnlySpan<int> shape)
+    public AutodiffTensor<T> Reshape(params ReadOnlySpan<int> shape)
     {
         var newShape = shape.ToArray();
         int inferred = -1, known = 1;
@@ -56,7 +56,7 @@ public sealed partial class Tensor<T>
     /// <param name="axis1">Second axis, in [−rank, rank).</param>
     /// <returns>A tensor with those extents swapped.</returns>
     /// <exception cref="ArgumentOutOfRangeException">An axis is out of range (including any axis of a rank-0 or rank-1 tensor under the defaults).</exception>
-    public Tensor<T> Transpose(int axis0 = -2, int axis1 = -1)
+    public AutodiffTensor<T> Transpose(int axis0 = -2, int axis1 = -1)
     {
         int a0 = Shapes.Axis(axis0, Rank, nameof(axis0));
         int a1 = Shapes.Axis(axis1, Rank, nameof(axis1));
@@ -77,7 +77,7 @@ public sealed partial class Tensor<T>
     /// <param name="length">How many indices, in [0, extent − start].</param>
     /// <returns>A tensor whose extent on the axis is <paramref name="length"/>.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The axis, start or length is out of range.</exception>
-    public Tensor<T> Slice(int axis, int start, int length)
+    public AutodiffTensor<T> Slice(int axis, int start, int length)
     {
         int ax = Shapes.Axis(axis, Rank, nameof(axis));
         InfoTheory.Internal.Guard.InRange(start, 0, _shape[ax], nameof(start));
@@ -118,7 +118,7 @@ public sealed partial class Tensor<T>
     /// <exception cref="ArgumentNullException"><paramref name="tensors"/> or an element is null.</exception>
     /// <exception cref="ArgumentException">No tensors, or the shapes do not agree off the axis; the message shows both shapes.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="axis"/> is out of range, or the result would have an extent or an element count above <see cref="int.MaxValue"/>.</exception>
-    internal static Tensor<T> Concat(int axis, params Tensor<T>[] tensors)
+    internal static AutodiffTensor<T> Concat(int axis, params AutodiffTensor<T>[] tensors)
     {
         ArgumentNullException.ThrowIfNull(tensors);
         InfoTheory.Internal.Guard.NotEmpty(tensors.Length, nameof(tensors));
@@ -157,7 +157,7 @@ public sealed partial class Tensor<T>
         shape[ax] = (int)extent;
         Shapes.Size(shape, nameof(tensors), "the concat result shape");
 
-        var y = Result("concat", shape, (Tensor<T>[])tensors.Clone());
+        var y = Result("concat", shape, (AutodiffTensor<T>[])tensors.Clone());
         y._i0 = ax;
         var (outer, total, inner) = Shapes.Split(shape, ax);
         var yd = y.Data;

@@ -3,12 +3,12 @@ using System.Runtime.Intrinsics;
 
 namespace InfoTheory.Variational.Autodiff;
 
-public sealed partial class Tensor<T>
+public sealed partial class AutodiffTensor<T>
 {
     /// <summary>Elementwise exponential.</summary>
     /// <remarks>y = eˣ; ∂y/∂x = y.</remarks>
     /// <returns>A tensor of this shape.</returns>
-    public Tensor<T> Exp()
+    public AutodiffTensor<T> Exp()
     {
         var y = Result("exp", _shape, this);
         TensorPrimitives.Exp(Data, y.Data);
@@ -22,7 +22,7 @@ public sealed partial class Tensor<T>
     /// <summary>Elementwise natural logarithm.</summary>
     /// <remarks>y = ln x; ∂y/∂x = 1/x. ln 0 = −∞ and ln of a negative number is NaN, as in IEEE 754 (trap them with <see cref="Autograd.TrapNonFinite"/>).</remarks>
     /// <returns>A tensor of this shape.</returns>
-    public Tensor<T> Log()
+    public AutodiffTensor<T> Log()
     {
         var y = Result("log", _shape, this);
         TensorPrimitives.Log(Data, y.Data);
@@ -38,7 +38,7 @@ public sealed partial class Tensor<T>
     /// <summary>Elementwise square root.</summary>
     /// <remarks>y = √x; ∂y/∂x = 1/(2y) (infinite at 0).</remarks>
     /// <returns>A tensor of this shape.</returns>
-    public Tensor<T> Sqrt()
+    public AutodiffTensor<T> Sqrt()
     {
         var y = Result("sqrt", _shape, this);
         TensorPrimitives.Sqrt(Data, y.Data);
@@ -54,7 +54,7 @@ public sealed partial class Tensor<T>
     /// <summary>Elementwise square.</summary>
     /// <remarks>y = x²; ∂y/∂x = 2x.</remarks>
     /// <returns>A tensor of this shape.</returns>
-    public Tensor<T> Square()
+    public AutodiffTensor<T> Square()
     {
         var y = Result("square", _shape, this);
         TensorPrimitives.Multiply(Data, Data, y.Data);
@@ -71,7 +71,7 @@ public sealed partial class Tensor<T>
     /// <remarks>y = xᵖ; ∂y/∂x = p·xᵖ⁻¹. Non-integer powers of negative numbers are NaN, as in IEEE 754.</remarks>
     /// <param name="exponent">p.</param>
     /// <returns>A tensor of this shape.</returns>
-    public Tensor<T> Pow(T exponent)
+    public AutodiffTensor<T> Pow(T exponent)
     {
         var y = Result("pow", _shape, this);
         y._s0 = exponent;
@@ -95,7 +95,7 @@ public sealed partial class Tensor<T>
     /// <summary>Elementwise absolute value.</summary>
     /// <remarks>y = |x|; ∂y/∂x = sign x, taken as 0 at x = 0 (the subgradient PyTorch uses).</remarks>
     /// <returns>A tensor of this shape.</returns>
-    public Tensor<T> Abs()
+    public AutodiffTensor<T> Abs()
     {
         var y = Result("abs", _shape, this);
         TensorPrimitives.Abs(Data, y.Data);
@@ -115,7 +115,7 @@ public sealed partial class Tensor<T>
     /// <summary>Elementwise hyperbolic tangent.</summary>
     /// <remarks>y = tanh x; ∂y/∂x = 1 − y².</remarks>
     /// <returns>A tensor of this shape.</returns>
-    public Tensor<T> Tanh()
+    public AutodiffTensor<T> Tanh()
     {
         var y = Result("tanh", _shape, this);
         TensorPrimitives.Tanh(Data, y.Data);
@@ -141,7 +141,7 @@ public sealed partial class Tensor<T>
     /// <summary>Elementwise logistic sigmoid.</summary>
     /// <remarks>y = σ(x) = 1/(1 + e⁻ˣ); ∂y/∂x = y(1 − y).</remarks>
     /// <returns>A tensor of this shape.</returns>
-    public Tensor<T> Sigmoid()
+    public AutodiffTensor<T> Sigmoid()
     {
         var y = Result("sigmoid", _shape, this);
         SigmoidOf(Data, y.Data);
@@ -158,7 +158,7 @@ public sealed partial class Tensor<T>
     /// <summary>Elementwise rectified linear unit.</summary>
     /// <remarks>y = max(x, 0); ∂y/∂x = 1 for x &gt; 0 and 0 otherwise (0 at the kink, like PyTorch).</remarks>
     /// <returns>A tensor of this shape.</returns>
-    public Tensor<T> Relu()
+    public AutodiffTensor<T> Relu()
     {
         var y = Result("relu", _shape, this);
         TensorPrimitives.Max(Data, T.Zero, y.Data);
@@ -193,7 +193,7 @@ public sealed partial class Tensor<T>
     /// <param name="negativeSlope">α, finite (commonly 0.01).</param>
     /// <returns>A tensor of this shape.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="negativeSlope"/> is not finite.</exception>
-    public Tensor<T> LeakyRelu(T negativeSlope)
+    public AutodiffTensor<T> LeakyRelu(T negativeSlope)
     {
         InfoTheory.Internal.Guard.Finite(double.CreateChecked(negativeSlope), nameof(negativeSlope));
         var y = Result("leaky relu", _shape, this);
@@ -220,7 +220,7 @@ public sealed partial class Tensor<T>
     /// <summary>Elementwise softplus, the smooth ReLU.</summary>
     /// <remarks>y = ln(1 + eˣ), computed as max(x, 0) + ln(1 + e^−|x|) so it neither overflows nor loses small values; ∂y/∂x = σ(x).</remarks>
     /// <returns>A tensor of this shape.</returns>
-    public Tensor<T> Softplus()
+    public AutodiffTensor<T> Softplus()
     {
         var y = Result("softplus", _shape, this);
         var x = Data;
@@ -243,7 +243,7 @@ public sealed partial class Tensor<T>
     /// <summary>Elementwise log-sigmoid, the log-probability of a Bernoulli logit.</summary>
     /// <remarks>y = ln σ(x) = −softplus(−x), computed as min(x, 0) − ln(1 + e^−|x|); ∂y/∂x = 1 − σ(x) = σ(−x).</remarks>
     /// <returns>A tensor of this shape.</returns>
-    public Tensor<T> LogSigmoid()
+    public AutodiffTensor<T> LogSigmoid()
     {
         var y = Result("log sigmoid", _shape, this);
         var x = Data;
@@ -274,7 +274,7 @@ public sealed partial class Tensor<T>
     /// <param name="max">Upper bound, &gt;= <paramref name="min"/>.</param>
     /// <returns>A tensor of this shape.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="min"/> is NaN, or <paramref name="max"/> is NaN or below <paramref name="min"/>.</exception>
-    public Tensor<T> Clamp(T min, T max)
+    public AutodiffTensor<T> Clamp(T min, T max)
     {
         if (T.IsNaN(min))
         {

@@ -4,36 +4,36 @@ namespace InfoTheory.Variational.Autodiff;
 
 /// <summary>
 /// Creates tensors and combines several of them; the element type is inferred from the arguments
-/// or given explicitly (<c>Tensor.Zeros&lt;float&gt;(2, 3)</c>). Operations on one tensor are its
+/// or given explicitly (<c>AutodiffTensor.Zeros&lt;float&gt;(2, 3)</c>). Operations on one tensor are its
 /// instance methods (<c>x.Exp()</c>); binary ones also have operators (<c>a + b</c>).
 /// </summary>
-public static class Tensor
+public static class AutodiffTensor
 {
     /// <summary>A tensor of zeros.</summary>
     /// <typeparam name="T">The element type: <see cref="float"/> for models, <see cref="double"/> for gradient checks.</typeparam>
     /// <param name="shape">Extents, each &gt;= 0; none for a scalar.</param>
     /// <returns>A new leaf tensor that does not require gradients.</returns>
     /// <exception cref="ArgumentException">A negative extent, rank above 8, or too many elements.</exception>
-    public static Tensor<T> Zeros<T>(params ReadOnlySpan<int> shape)
+    public static AutodiffTensor<T> Zeros<T>(params ReadOnlySpan<int> shape)
         where T : unmanaged, IFloatingPointIeee754<T>
-        => Tensor<T>.Zeros(shape);
+        => AutodiffTensor<T>.Zeros(shape);
 
     /// <summary>A tensor of ones.</summary>
     /// <typeparam name="T">The element type: <see cref="float"/> for models, <see cref="double"/> for gradient checks.</typeparam>
     /// <param name="shape">Extents, each &gt;= 0; none for a scalar.</param>
     /// <returns>A new leaf tensor that does not require gradients.</returns>
     /// <exception cref="ArgumentException">A negative extent, rank above 8, or too many elements.</exception>
-    public static Tensor<T> Ones<T>(params ReadOnlySpan<int> shape)
+    public static AutodiffTensor<T> Ones<T>(params ReadOnlySpan<int> shape)
         where T : unmanaged, IFloatingPointIeee754<T>
-        => Tensor<T>.Ones(shape);
+        => AutodiffTensor<T>.Ones(shape);
 
     /// <summary>A rank-0 tensor holding one value.</summary>
     /// <typeparam name="T">The element type: <see cref="float"/> for models, <see cref="double"/> for gradient checks.</typeparam>
     /// <param name="value">The value.</param>
     /// <returns>A new leaf tensor of shape [] that does not require gradients.</returns>
-    public static Tensor<T> Scalar<T>(T value)
+    public static AutodiffTensor<T> Scalar<T>(T value)
         where T : unmanaged, IFloatingPointIeee754<T>
-        => Tensor<T>.Scalar(value);
+        => AutodiffTensor<T>.Scalar(value);
 
     /// <summary>Elementwise sum with NumPy broadcasting.</summary>
     /// <typeparam name="T">The element type: <see cref="float"/> for models, <see cref="double"/> for gradient checks.</typeparam>
@@ -43,9 +43,9 @@ public static class Tensor
     /// <returns>A tensor of the broadcast shape.</returns>
     /// <exception cref="ArgumentNullException">An operand is null.</exception>
     /// <exception cref="ArgumentException">The shapes cannot be broadcast, or their broadcast has more than int.MaxValue elements; the message shows both.</exception>
-    public static Tensor<T> Add<T>(Tensor<T> left, Tensor<T> right)
+    public static AutodiffTensor<T> Add<T>(AutodiffTensor<T> left, AutodiffTensor<T> right)
         where T : unmanaged, IFloatingPointIeee754<T>
-        => Tensor<T>.Add(left, right);
+        => AutodiffTensor<T>.Add(left, right);
 
     /// <summary>Elementwise difference with NumPy broadcasting.</summary>
     /// <typeparam name="T">The element type: <see cref="float"/> for models, <see cref="double"/> for gradient checks.</typeparam>
@@ -55,9 +55,9 @@ public static class Tensor
     /// <returns>A tensor of the broadcast shape.</returns>
     /// <exception cref="ArgumentNullException">An operand is null.</exception>
     /// <exception cref="ArgumentException">The shapes cannot be broadcast, or their broadcast has more than int.MaxValue elements; the message shows both.</exception>
-    public static Tensor<T> Subtract<T>(Tensor<T> left, Tensor<T> right)
+    public static AutodiffTensor<T> Subtract<T>(AutodiffTensor<T> left, AutodiffTensor<T> right)
         where T : unmanaged, IFloatingPointIeee754<T>
-        => Tensor<T>.Subtract(left, right);
+        => AutodiffTensor<T>.Subtract(left, right);
 
     /// <summary>Elementwise product with NumPy broadcasting.</summary>
     /// <typeparam name="T">The element type: <see cref="float"/> for models, <see cref="double"/> for gradient checks.</typeparam>
@@ -67,9 +67,9 @@ public static class Tensor
     /// <returns>A tensor of the broadcast shape.</returns>
     /// <exception cref="ArgumentNullException">An operand is null.</exception>
     /// <exception cref="ArgumentException">The shapes cannot be broadcast, or their broadcast has more than int.MaxValue elements; the message shows both.</exception>
-    public static Tensor<T> Multiply<T>(Tensor<T> left, Tensor<T> right)
+    public static AutodiffTensor<T> Multiply<T>(AutodiffTensor<T> left, AutodiffTensor<T> right)
         where T : unmanaged, IFloatingPointIeee754<T>
-        => Tensor<T>.Multiply(left, right);
+        => AutodiffTensor<T>.Multiply(left, right);
 
     /// <summary>Elementwise quotient with NumPy broadcasting.</summary>
     /// <typeparam name="T">The element type: <see cref="float"/> for models, <see cref="double"/> for gradient checks.</typeparam>
@@ -79,9 +79,9 @@ public static class Tensor
     /// <returns>A tensor of the broadcast shape.</returns>
     /// <exception cref="ArgumentNullException">An operand is null.</exception>
     /// <exception cref="ArgumentException">The shapes cannot be broadcast, or their broadcast has more than int.MaxValue elements; the message shows both.</exception>
-    public static Tensor<T> Divide<T>(Tensor<T> left, Tensor<T> right)
+    public static AutodiffTensor<T> Divide<T>(AutodiffTensor<T> left, AutodiffTensor<T> right)
         where T : unmanaged, IFloatingPointIeee754<T>
-        => Tensor<T>.Divide(left, right);
+        => AutodiffTensor<T>.Divide(left, right);
 
     /// <summary>Adds a constant to every element.</summary>
     /// <typeparam name="T">The element type: <see cref="float"/> for models, <see cref="double"/> for gradient checks.</typeparam>
@@ -90,9 +90,9 @@ public static class Tensor
     /// <param name="constant">c.</param>
     /// <returns>A tensor of x's shape.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="x"/> is null.</exception>
-    public static Tensor<T> Add<T>(Tensor<T> x, T constant)
+    public static AutodiffTensor<T> Add<T>(AutodiffTensor<T> x, T constant)
         where T : unmanaged, IFloatingPointIeee754<T>
-        => Tensor<T>.Add(x, constant);
+        => AutodiffTensor<T>.Add(x, constant);
 
     /// <summary>Multiplies every element by a constant.</summary>
     /// <typeparam name="T">The element type: <see cref="float"/> for models, <see cref="double"/> for gradient checks.</typeparam>
@@ -101,9 +101,9 @@ public static class Tensor
     /// <param name="constant">c.</param>
     /// <returns>A tensor of x's shape.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="x"/> is null.</exception>
-    public static Tensor<T> Multiply<T>(Tensor<T> x, T constant)
+    public static AutodiffTensor<T> Multiply<T>(AutodiffTensor<T> x, T constant)
         where T : unmanaged, IFloatingPointIeee754<T>
-        => Tensor<T>.Multiply(x, constant);
+        => AutodiffTensor<T>.Multiply(x, constant);
 
     /// <summary>Divides a constant by every element.</summary>
     /// <typeparam name="T">The element type: <see cref="float"/> for models, <see cref="double"/> for gradient checks.</typeparam>
@@ -112,9 +112,9 @@ public static class Tensor
     /// <param name="x">The tensor.</param>
     /// <returns>A tensor of x's shape.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="x"/> is null.</exception>
-    public static Tensor<T> Divide<T>(T constant, Tensor<T> x)
+    public static AutodiffTensor<T> Divide<T>(T constant, AutodiffTensor<T> x)
         where T : unmanaged, IFloatingPointIeee754<T>
-        => Tensor<T>.Divide(constant, x);
+        => AutodiffTensor<T>.Divide(constant, x);
 
     /// <summary>Negates every element.</summary>
     /// <typeparam name="T">The element type: <see cref="float"/> for models, <see cref="double"/> for gradient checks.</typeparam>
@@ -122,9 +122,9 @@ public static class Tensor
     /// <param name="x">The tensor.</param>
     /// <returns>A tensor of x's shape.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="x"/> is null.</exception>
-    public static Tensor<T> Negate<T>(Tensor<T> x)
+    public static AutodiffTensor<T> Negate<T>(AutodiffTensor<T> x)
         where T : unmanaged, IFloatingPointIeee754<T>
-        => Tensor<T>.Negate(x);
+        => AutodiffTensor<T>.Negate(x);
 
     /// <summary>A tensor with every element equal to <paramref name="value"/>.</summary>
     /// <typeparam name="T">The element type: <see cref="float"/> for models, <see cref="double"/> for gradient checks.</typeparam>
@@ -132,9 +132,9 @@ public static class Tensor
     /// <param name="shape">Extents, each &gt;= 0; none for a scalar.</param>
     /// <returns>A new leaf tensor that does not require gradients.</returns>
     /// <exception cref="ArgumentException">A negative extent, rank above 8, or too many elements.</exception>
-    public static Tensor<T> Full<T>(T value, params ReadOnlySpan<int> shape)
+    public static AutodiffTensor<T> Full<T>(T value, params ReadOnlySpan<int> shape)
         where T : unmanaged, IFloatingPointIeee754<T>
-        => Tensor<T>.Full(value, shape);
+        => AutodiffTensor<T>.Full(value, shape);
 
     /// <summary>A tensor holding a copy of <paramref name="values"/> in row-major order.</summary>
     /// <typeparam name="T">The element type: <see cref="float"/> for models, <see cref="double"/> for gradient checks.</typeparam>
@@ -142,9 +142,9 @@ public static class Tensor
     /// <param name="shape">Extents, each &gt;= 0; none for a scalar.</param>
     /// <returns>A new leaf tensor that does not require gradients.</returns>
     /// <exception cref="ArgumentException">The shape is invalid or its element count differs from the number of values.</exception>
-    public static Tensor<T> FromValues<T>(ReadOnlySpan<T> values, params ReadOnlySpan<int> shape)
+    public static AutodiffTensor<T> FromValues<T>(ReadOnlySpan<T> values, params ReadOnlySpan<int> shape)
         where T : unmanaged, IFloatingPointIeee754<T>
-        => Tensor<T>.FromValues(values, shape);
+        => AutodiffTensor<T>.FromValues(values, shape);
 
     /// <summary>A tensor of independent normal draws N(<paramref name="mean"/>, <paramref name="standardDeviation"/>²).</summary>
     /// <typeparam name="T">The element type: <see cref="float"/> for models, <see cref="double"/> for gradient checks.</typeparam>
@@ -157,9 +157,9 @@ public static class Tensor
     /// <exception cref="ArgumentNullException"><paramref name="random"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="mean"/> is not finite or <paramref name="standardDeviation"/> is negative or not finite.</exception>
     /// <exception cref="ArgumentException">The shape is invalid.</exception>
-    public static Tensor<T> RandomNormal<T>(Random random, T mean, T standardDeviation, params ReadOnlySpan<int> shape)
+    public static AutodiffTensor<T> RandomNormal<T>(Random random, T mean, T standardDeviation, params ReadOnlySpan<int> shape)
         where T : unmanaged, IFloatingPointIeee754<T>
-        => Tensor<T>.RandomNormal(random, mean, standardDeviation, shape);
+        => AutodiffTensor<T>.RandomNormal(random, mean, standardDeviation, shape);
 
     /// <summary>A tensor of independent uniform draws on [<paramref name="low"/>, <paramref name="high"/>).</summary>
     /// <typeparam name="T">The element type: <see cref="float"/> for models, <see cref="double"/> for gradient checks.</typeparam>
@@ -171,9 +171,9 @@ public static class Tensor
     /// <exception cref="ArgumentNullException"><paramref name="random"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A bound is not finite or <paramref name="high"/> &lt; <paramref name="low"/>.</exception>
     /// <exception cref="ArgumentException">The shape is invalid.</exception>
-    public static Tensor<T> RandomUniform<T>(Random random, T low, T high, params ReadOnlySpan<int> shape)
+    public static AutodiffTensor<T> RandomUniform<T>(Random random, T low, T high, params ReadOnlySpan<int> shape)
         where T : unmanaged, IFloatingPointIeee754<T>
-        => Tensor<T>.RandomUniform(random, low, high, shape);
+        => AutodiffTensor<T>.RandomUniform(random, low, high, shape);
 
     /// <summary>The constant 0/1 mask of a lower-triangular n×n matrix: 1 where column ≤ row + <paramref name="diagonal"/>.</summary>
     /// <typeparam name="T">The element type: <see cref="float"/> for models, <see cref="double"/> for gradient checks.</typeparam>
@@ -181,9 +181,9 @@ public static class Tensor
     /// <param name="diagonal">Which diagonal is the last one kept: 0 the main one, −1 strictly below it, 1 one above.</param>
     /// <returns>A new n×n leaf tensor that does not require gradients.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="n"/> is negative, or n × n exceeds <see cref="int.MaxValue"/>.</exception>
-    public static Tensor<T> LowerTriangularMask<T>(int n, int diagonal = 0)
+    public static AutodiffTensor<T> LowerTriangularMask<T>(int n, int diagonal = 0)
         where T : unmanaged, IFloatingPointIeee754<T>
-        => Tensor<T>.LowerTriangularMask(n, diagonal);
+        => AutodiffTensor<T>.LowerTriangularMask(n, diagonal);
 
     /// <summary>The affine map of a dense layer, fused into one operation: Y = X·W + b.</summary>
     /// <typeparam name="T">The element type: <see cref="float"/> for models, <see cref="double"/> for gradient checks.</typeparam>
@@ -199,9 +199,9 @@ public static class Tensor
     /// <exception cref="ArgumentException">The shapes do not fit; the message shows them.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The result [..., out] would have more than <see cref="int.MaxValue"/> elements.</exception>
     /// <exception cref="NotSupportedException"><typeparamref name="T"/> is neither float nor double.</exception>
-    public static Tensor<T> Linear<T>(Tensor<T> input, Tensor<T> weight, Tensor<T>? bias)
+    public static AutodiffTensor<T> Linear<T>(AutodiffTensor<T> input, AutodiffTensor<T> weight, AutodiffTensor<T>? bias)
         where T : unmanaged, IFloatingPointIeee754<T>
-        => Tensor<T>.Linear(input, weight, bias);
+        => AutodiffTensor<T>.Linear(input, weight, bias);
 
     /// <summary>
     /// Binary cross-entropy between Bernoulli logits and targets, summed over all elements, fused
@@ -218,9 +218,9 @@ public static class Tensor
     /// <returns>A scalar tensor: the total loss in nats.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The shapes differ; the message shows both.</exception>
-    public static Tensor<T> BinaryCrossEntropyWithLogits<T>(Tensor<T> logits, Tensor<T> targets)
+    public static AutodiffTensor<T> BinaryCrossEntropyWithLogits<T>(AutodiffTensor<T> logits, AutodiffTensor<T> targets)
         where T : unmanaged, IFloatingPointIeee754<T>
-        => Tensor<T>.BinaryCrossEntropyWithLogits(logits, targets);
+        => AutodiffTensor<T>.BinaryCrossEntropyWithLogits(logits, targets);
 
     /// <summary>Joins tensors along an axis.</summary>
     /// <typeparam name="T">The element type: <see cref="float"/> for models, <see cref="double"/> for gradient checks.</typeparam>
@@ -231,7 +231,7 @@ public static class Tensor
     /// <exception cref="ArgumentNullException"><paramref name="tensors"/> or an element is null.</exception>
     /// <exception cref="ArgumentException">No tensors, or the shapes do not agree off the axis; the message shows both shapes.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="axis"/> is out of range, or the result would have an extent or an element count above <see cref="int.MaxValue"/>.</exception>
-    public static Tensor<T> Concat<T>(int axis, params Tensor<T>[] tensors)
+    public static AutodiffTensor<T> Concat<T>(int axis, params AutodiffTensor<T>[] tensors)
         where T : unmanaged, IFloatingPointIeee754<T>
-        => Tensor<T>.Concat(axis, tensors);
+        => AutodiffTensor<T>.Concat(axis, tensors);
 }

@@ -11,7 +11,7 @@ namespace InfoTheory.Variational.Distributions;
 /// points, the log-weights and the components' parameters (reverse-KL fitting needs ∂ log p / ∂z).
 /// The core library's <see cref="Continuous.GaussianMixture"/> is the non-differentiable counterpart.
 /// </remarks>
-public sealed class GaussianMixture<T>
+public sealed class DifferentiableGaussianMixture<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private static readonly double NormalizationTolerance = 1e-5;
@@ -26,7 +26,7 @@ public sealed class GaussianMixture<T>
     /// <paramref name="logWeights"/> is not [K] with K the number of components, holds NaN or +∞, or does not
     /// exponentiate to weights summing to 1; a component is batched or of another dimension.
     /// </exception>
-    public GaussianMixture(Tensor<T> logWeights, IReadOnlyList<CholeskyGaussian<T>> components)
+    public DifferentiableGaussianMixture(AutodiffTensor<T> logWeights, IReadOnlyList<CholeskyGaussian<T>> components)
     {
         ArgumentNullException.ThrowIfNull(logWeights);
         ArgumentNullException.ThrowIfNull(components);
@@ -76,13 +76,13 @@ public sealed class GaussianMixture<T>
     /// <summary>Creates the constant differentiable copy of the core library's mixture, for log-densities inside a graph.</summary>
     /// <param name="mixture">The mixture; its weights and components are copied (rounded to <typeparamref name="T"/>).</param>
     /// <exception cref="ArgumentNullException"><paramref name="mixture"/> is null.</exception>
-    public GaussianMixture(Continuous.GaussianMixture mixture)
+    public DifferentiableGaussianMixture(Continuous.GaussianMixture mixture)
         : this(LogWeightsOf(mixture), ComponentsOf(mixture))
     {
     }
 
     /// <summary>The log-weights ln wₖ, shape [K].</summary>
-    public Tensor<T> LogWeights { get; }
+    public AutodiffTensor<T> LogWeights { get; }
 
     /// <summary>The components, in the order of <see cref="LogWeights"/>.</summary>
     public IReadOnlyList<CholeskyGaussian<T>> Components => _components;
@@ -96,24 +96,24 @@ public sealed class GaussianMixture<T>
     /// <returns>log p(z) in nats, shape [...].</returns>
     /// <exception cref="ArgumentNullException"><paramref name="z"/> is null.</exception>
     /// <exception cref="ArgumentException">The last extent of <paramref name="z"/> is not d.</exception>
-    public Tensor<T> LogProb(Tensor<T> z)
+    public AutodiffTensor<T> LogProb(AutodiffTensor<T> z)
     {
         Guard.MinimumRank(z, 1, $"[..., {Dimension}]", nameof(z));
         Guard.TrailingShape(z, [Dimension], nameof(z), "the mixture's dimension");
         Span<int> columnShape = stackalloc int[z.Rank];
         z.Shape[..^1].CopyTo(columnShape);
         columnShape[^1] = 1;
-        var terms = new Tensor<T>[_components.Length];
+        var terms = new AutodiffTensor<T>[_components.Length];
         for (int k = 0; k < terms.Length; k++)
         {
             terms[k] = _components[k].LogProb(z).Reshape(columnShape);
         }
 
-        var stacked = terms.Length == 1 ? terms[0] : Tensor.Concat(-1, terms);
+        var stacked = terms.Length == 1 ? terms[0] : AutodiffTensor.Concat(-1, terms);
         return (stacked + LogWeights).LogSumExp(-1);
     }
 
-    private static Tensor<T> LogWeightsOf(Continuous.GaussianMixture mixture)
+    private static AutodiffTensor<T> LogWeightsOf(Continuous.GaussianMixture mixture)
     {
         ArgumentNullException.ThrowIfNull(mixture);
         var logWeights = new T[mixture.Weights.Length];
@@ -122,7 +122,7 @@ public sealed class GaussianMixture<T>
             logWeights[k] = T.CreateChecked(Math.Log(mixture.Weights[k]));
         }
 
-        return Tensor.FromValues<T>(logWeights, logWeights.Length);
+        return AutodiffTensor.FromValues<T>(logWeights, logWeights.Length);
     }
 
     private static CholeskyGaussian<T>[] ComponentsOf(Continuous.GaussianMixture mixture)

@@ -4,7 +4,7 @@ using InfoTheory.Variational.Kernels;
 
 namespace InfoTheory.Variational.Autodiff;
 
-public sealed partial class Tensor<T>
+public sealed partial class AutodiffTensor<T>
 {
     /// <summary>Matrix product over the last two axes, batched over the leading ones.</summary>
     /// <remarks>
@@ -20,7 +20,7 @@ public sealed partial class Tensor<T>
     /// <exception cref="ArgumentException">An operand has rank below 2, the inner extents differ, or the batch extents differ; the message shows both shapes.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The result [..., m, n] would have more than <see cref="int.MaxValue"/> elements.</exception>
     /// <exception cref="NotSupportedException"><typeparamref name="T"/> is neither float nor double.</exception>
-    public Tensor<T> MatMul(Tensor<T> other)
+    public AutodiffTensor<T> MatMul(AutodiffTensor<T> other)
     {
         ArgumentNullException.ThrowIfNull(other);
         var (a, b) = (this, other);
@@ -91,7 +91,7 @@ public sealed partial class Tensor<T>
     /// <exception cref="ArgumentException">The shapes do not fit; the message shows them.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The result [..., out] would have more than <see cref="int.MaxValue"/> elements.</exception>
     /// <exception cref="NotSupportedException"><typeparamref name="T"/> is neither float nor double.</exception>
-    internal static Tensor<T> Linear(Tensor<T> input, Tensor<T> weight, Tensor<T>? bias)
+    internal static AutodiffTensor<T> Linear(AutodiffTensor<T> input, AutodiffTensor<T> weight, AutodiffTensor<T>? bias)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(weight);
@@ -174,7 +174,7 @@ public sealed partial class Tensor<T>
     }
 
     /// <summary>(batch count, m, k, n) of a validated product; a 2-D right operand folds the left batch into m.</summary>
-    private static (int Batch, int M, int K, int N) MatMulDims(Tensor<T> a, Tensor<T> b)
+    private static (int Batch, int M, int K, int N) MatMulDims(AutodiffTensor<T> a, AutodiffTensor<T> b)
     {
         int k = a._shape[^1], n = b._shape[^1];
         if (b.Rank == 2)

@@ -2,7 +2,7 @@ using System.Numerics.Tensors;
 
 namespace InfoTheory.Variational.Autodiff;
 
-public sealed partial class Tensor<T>
+public sealed partial class AutodiffTensor<T>
 {
     /// <summary>
     /// Binary cross-entropy between Bernoulli logits and targets, summed over all elements, fused
@@ -19,7 +19,7 @@ public sealed partial class Tensor<T>
     /// <returns>A scalar tensor: the total loss in nats.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The shapes differ; the message shows both.</exception>
-    internal static Tensor<T> BinaryCrossEntropyWithLogits(Tensor<T> logits, Tensor<T> targets)
+    internal static AutodiffTensor<T> BinaryCrossEntropyWithLogits(AutodiffTensor<T> logits, AutodiffTensor<T> targets)
     {
         ArgumentNullException.ThrowIfNull(logits);
         ArgumentNullException.ThrowIfNull(targets);

@@ -2,17 +2,17 @@ using System.Numerics.Tensors;
 
 namespace InfoTheory.Variational.Autodiff;
 
-public sealed partial class Tensor<T>
+public sealed partial class AutodiffTensor<T>
 {
     /// <summary>The sum of all elements.</summary>
     /// <remarks>y = Σᵢ xᵢ; ∂y/∂xᵢ = 1.</remarks>
     /// <returns>A scalar (rank-0) tensor.</returns>
-    public Tensor<T> Sum() => SumAll("sum", T.One);
+    public AutodiffTensor<T> Sum() => SumAll("sum", T.One);
 
     /// <summary>The mean of all elements.</summary>
     /// <remarks>y = (1/n) Σᵢ xᵢ; ∂y/∂xᵢ = 1/n. The mean of an empty tensor is NaN.</remarks>
     /// <returns>A scalar (rank-0) tensor.</returns>
-    public Tensor<T> Mean() => SumAll("mean", T.One / T.CreateChecked(_length));
+    public AutodiffTensor<T> Mean() => SumAll("mean", T.One / T.CreateChecked(_length));
 
     /// <summary>Sums along one axis.</summary>
     /// <remarks>y[..., ...] = Σⱼ x[..., j, ...]; the gradient is broadcast back along the axis.</remarks>
@@ -20,7 +20,7 @@ public sealed partial class Tensor<T>
     /// <param name="keepDims">Keep the axis with extent 1 instead of removing it.</param>
     /// <returns>A tensor without (or with extent 1 on) that axis.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="axis"/> is outside [−rank, rank).</exception>
-    public Tensor<T> Sum(int axis, bool keepDims = false) => SumAxis("sum", axis, keepDims, mean: false);
+    public AutodiffTensor<T> Sum(int axis, bool keepDims = false) => SumAxis("sum", axis, keepDims, mean: false);
 
     /// <summary>Averages along one axis.</summary>
     /// <remarks>y[..., ...] = (1/n) Σⱼ x[..., j, ...] with n the axis extent.</remarks>
@@ -28,7 +28,7 @@ public sealed partial class Tensor<T>
     /// <param name="keepDims">Keep the axis with extent 1 instead of removing it.</param>
     /// <returns>A tensor without (or with extent 1 on) that axis.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="axis"/> is outside [−rank, rank).</exception>
-    public Tensor<T> Mean(int axis, bool keepDims = false) => SumAxis("mean", axis, keepDims, mean: true);
+    public AutodiffTensor<T> Mean(int axis, bool keepDims = false) => SumAxis("mean", axis, keepDims, mean: true);
 
     /// <summary>The log of the sum of exponentials along one axis, computed without overflow.</summary>
     /// <remarks>y = m + ln Σⱼ exp(xⱼ − m) with m = maxⱼ xⱼ; ∂y/∂xⱼ = exp(xⱼ − y) (the softmax). A line of −∞ gives −∞.</remarks>
@@ -36,7 +36,7 @@ public sealed partial class Tensor<T>
     /// <param name="keepDims">Keep the axis with extent 1 instead of removing it.</param>
     /// <returns>A tensor without (or with extent 1 on) that axis.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="axis"/> is outside [−rank, rank).</exception>
-    public Tensor<T> LogSumExp(int axis, bool keepDims = false)
+    public AutodiffTensor<T> LogSumExp(int axis, bool keepDims = false)
     {
         int ax = Shapes.Axis(axis, Rank, nameof(axis));
         var y = Result("log sum exp", Shapes.Reduce(_shape, ax, keepDims), this);
@@ -79,14 +79,14 @@ public sealed partial class Tensor<T>
     /// <param name="axis">The axis, in [−rank, rank).</param>
     /// <returns>A tensor of this shape whose lines along the axis sum to 1.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="axis"/> is outside [−rank, rank).</exception>
-    public Tensor<T> Softmax(int axis = -1) => SoftmaxCore(axis, log: false);
+    public AutodiffTensor<T> Softmax(int axis = -1) => SoftmaxCore(axis, log: false);
 
     /// <summary>Log-softmax along one axis.</summary>
     /// <remarks>yⱼ = xⱼ − LSE(x); ∂L/∂xⱼ = gⱼ − exp(yⱼ) Σₖ gₖ.</remarks>
     /// <param name="axis">The axis, in [−rank, rank).</param>
     /// <returns>A tensor of this shape holding log-probabilities.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="axis"/> is outside [−rank, rank).</exception>
-    public Tensor<T> LogSoftmax(int axis = -1) => SoftmaxCore(axis, log: true);
+    public AutodiffTensor<T> LogSoftmax(int axis = -1) => SoftmaxCore(axis, log: true);
 
     private static T LogSumExpLine(ReadOnlySpan<T> x, int start, int n, int stride)
     {
@@ -110,7 +110,7 @@ public sealed partial class Tensor<T>
         return max + T.Log(sum);
     }
 
-    private Tensor<T> SumAll(string operation, T scale)
+    private AutodiffTensor<T> SumAll(string operation, T scale)
     {
         var y = Result(operation, [], this);
         y._s0 = scale;
@@ -122,7 +122,7 @@ public sealed partial class Tensor<T>
         });
     }
 
-    private Tensor<T> SumAxis(string operation, int axis, bool keepDims, bool mean)
+    private AutodiffTensor<T> SumAxis(string operation, int axis, bool keepDims, bool mean)
     {
         int ax = Shapes.Axis(axis, Rank, nameof(axis));
         var (outer, n, inner) = Shapes.Split(_shape, ax);
@@ -163,7 +163,7 @@ public sealed partial class Tensor<T>
         });
     }
 
-    private Tensor<T> SoftmaxCore(int axis, bool log)
+    private AutodiffTensor<T> SoftmaxCore(int axis, bool log)
     {
         int ax = Shapes.Axis(axis, Rank, nameof(axis));
         var y = Result(log ? "log softmax" : "softmax", _shape, this);
@@ -187,7 +187,7 @@ public sealed partial class Tensor<T>
         return y.Recorded(log ? BackwardLogSoftmax : BackwardSoftmax);
     }
 
-    private static void BackwardSoftmax(Tensor<T> y)
+    private static void BackwardSoftmax(AutodiffTensor<T> y)
     {
         var (outer, n, inner) = Shapes.Split(y._shape, y._i0);
         var g = y.OutputGradient;
@@ -212,7 +212,7 @@ public sealed partial class Tensor<T>
         }
     }
 
-    private static void BackwardLogSoftmax(Tensor<T> y)
+    private static void BackwardLogSoftmax(AutodiffTensor<T> y)
     {
         var (outer, n, inner) = Shapes.Split(y._shape, y._i0);
         var g = y.OutputGradient;

@@ -1,13 +1,13 @@
 namespace InfoTheory.Variational.Autodiff;
 
-public sealed partial class Tensor<T>
+public sealed partial class AutodiffTensor<T>
 {
     /// <summary>Zeroes the entries above a diagonal of the last two axes (the lower-triangular part, for Cholesky factors).</summary>
     /// <remarks>y[..., i, j] = x[..., i, j] if j ≤ i + d, else 0; the gradient is masked the same way.</remarks>
     /// <param name="diagonal">d: 0 keeps the main diagonal, −1 keeps only what is strictly below it.</param>
     /// <returns>A tensor of this shape.</returns>
     /// <exception cref="InvalidOperationException">The tensor has rank below 2.</exception>
-    public Tensor<T> LowerTriangular(int diagonal = 0)
+    public AutodiffTensor<T> LowerTriangular(int diagonal = 0)
     {
         RequireMatrix("lower triangular");
         var y = Result("lower triangular", _shape, this);
@@ -21,7 +21,7 @@ public sealed partial class Tensor<T>
     /// <remarks>y[..., i] = x[..., i, i] for i &lt; n; the gradient goes back onto the diagonal.</remarks>
     /// <returns>A tensor [..., n].</returns>
     /// <exception cref="InvalidOperationException">The tensor has rank below 2, or its last two extents differ (it is not a batch of square matrices).</exception>
-    public Tensor<T> Diagonal()
+    public AutodiffTensor<T> Diagonal()
     {
         RequireMatrix("diagonal");
         int rows = _shape[^2], cols = _shape[^1], d = rows;
@@ -65,7 +65,7 @@ public sealed partial class Tensor<T>
     /// <remarks>y[..., i, j] = x[..., i] if i = j, else 0; the gradient is the diagonal of the incoming one.</remarks>
     /// <returns>A tensor [..., n, n].</returns>
     /// <exception cref="InvalidOperationException">The tensor has rank 0 or rank <see cref="Shapes.MaxRank"/>, or the result would have more than <see cref="int.MaxValue"/> elements.</exception>
-    public Tensor<T> DiagonalMatrix()
+    public AutodiffTensor<T> DiagonalMatrix()
     {
         if (Rank < 1 || Rank >= Shapes.MaxRank)
         {

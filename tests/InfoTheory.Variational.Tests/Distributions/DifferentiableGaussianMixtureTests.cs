@@ -17,8 +17,8 @@ public class GaussianMixtureTests
     public void LogProb_EqualsCoreMixtureLogDensity_IncludingFarTails()
     {
         var core = NotesMixture();
-        var mixture = new GaussianMixture<double>(core);
-        var z = Tensor.FromValues<double>([0.1, -0.3, 0.9, 1.2, 0.5, 0.5, -40.0, 60.0], 4, 2);
+        var mixture = new DifferentiableGaussianMixture<double>(core);
+        var z = AutodiffTensor.FromValues<double>([0.1, -0.3, 0.9, 1.2, 0.5, 0.5, -40.0, 60.0], 4, 2);
         var logProb = mixture.LogProb(z);
         for (int s = 0; s < 4; s++)
         {
@@ -32,7 +32,7 @@ public class GaussianMixtureTests
     public void LogProb_Gradients_MatchFiniteDifferences()
     {
         var result = GradCheck.Run(
-            x => new GaussianMixture<double>(
+            x => new DifferentiableGaussianMixture<double>(
                 x[0].LogSoftmax(),
                 [CholeskyGaussian.FromUnconstrained(x[1], x[2]), CholeskyGaussian.FromUnconstrained(x[3], x[4])]).LogProb(x[5]),
             Uniform(1, 2),
@@ -48,7 +48,7 @@ public class GaussianMixtureTests
     public void Constructor_UnnormalisedWeights_ThrowsNamingLogWeights()
     {
         var component = CholeskyGaussian.FromGaussian<double>(Gaussian.Standard(2));
-        var act = () => new GaussianMixture<double>(Tensor.FromValues<double>([0.0, 0.0], 2), [component, component]);
+        var act = () => new DifferentiableGaussianMixture<double>(AutodiffTensor.FromValues<double>([0.0, 0.0], 2), [component, component]);
         act.Should().Throw<ArgumentException>().WithParameterName("logWeights").WithMessage("*summing to 2*");
     }
 
@@ -56,15 +56,15 @@ public class GaussianMixtureTests
     public void Constructor_WeightCountDiffers_ThrowsNamingLogWeights()
     {
         var component = CholeskyGaussian.FromGaussian<double>(Gaussian.Standard(2));
-        var act = () => new GaussianMixture<double>(Tensor.Zeros<double>(1), [component, component]);
+        var act = () => new DifferentiableGaussianMixture<double>(AutodiffTensor.Zeros<double>(1), [component, component]);
         act.Should().Throw<ArgumentException>().WithParameterName("logWeights");
     }
 
     [Fact]
     public void Constructor_ComponentDimensionsDiffer_ThrowsNamingComponents()
     {
-        var act = () => new GaussianMixture<double>(
-            Tensor.FromValues<double>([Math.Log(0.5), Math.Log(0.5)], 2),
+        var act = () => new DifferentiableGaussianMixture<double>(
+            AutodiffTensor.FromValues<double>([Math.Log(0.5), Math.Log(0.5)], 2),
             [CholeskyGaussian.FromGaussian<double>(Gaussian.Standard(2)), CholeskyGaussian.FromGaussian<double>(Gaussian.Standard(3))]);
         act.Should().Throw<ArgumentException>().WithParameterName("components");
     }
@@ -72,7 +72,7 @@ public class GaussianMixtureTests
     [Fact]
     public void LogProb_WrongDimension_ThrowsNamingZ()
     {
-        var act = () => new GaussianMixture<double>(NotesMixture()).LogProb(Tensor.Zeros<double>(3, 3));
+        var act = () => new DifferentiableGaussianMixture<double>(NotesMixture()).LogProb(AutodiffTensor.Zeros<double>(3, 3));
         act.Should().Throw<ArgumentException>().WithParameterName("z");
     }
 }

@@ -2,26 +2,26 @@ using System.Numerics;
 
 namespace InfoTheory.Variational.Autodiff;
 
-public sealed partial class Tensor<T>
+public sealed partial class AutodiffTensor<T>
 {
     /// <summary>A tensor of zeros.</summary>
     /// <param name="shape">Extents, each &gt;= 0; none for a scalar.</param>
     /// <returns>A new leaf tensor that does not require gradients.</returns>
     /// <exception cref="ArgumentException">A negative extent, rank above 8, or too many elements.</exception>
-    internal static Tensor<T> Zeros(params ReadOnlySpan<int> shape) => Full(T.Zero, shape);
+    internal static AutodiffTensor<T> Zeros(params ReadOnlySpan<int> shape) => Full(T.Zero, shape);
 
     /// <summary>A tensor of ones.</summary>
     /// <param name="shape">Extents, each &gt;= 0; none for a scalar.</param>
     /// <returns>A new leaf tensor that does not require gradients.</returns>
     /// <exception cref="ArgumentException">A negative extent, rank above 8, or too many elements.</exception>
-    internal static Tensor<T> Ones(params ReadOnlySpan<int> shape) => Full(T.One, shape);
+    internal static AutodiffTensor<T> Ones(params ReadOnlySpan<int> shape) => Full(T.One, shape);
 
     /// <summary>A tensor with every element equal to <paramref name="value"/>.</summary>
     /// <param name="value">The fill value.</param>
     /// <param name="shape">Extents, each &gt;= 0; none for a scalar.</param>
     /// <returns>A new leaf tensor that does not require gradients.</returns>
     /// <exception cref="ArgumentException">A negative extent, rank above 8, or too many elements.</exception>
-    internal static Tensor<T> Full(T value, params ReadOnlySpan<int> shape)
+    internal static AutodiffTensor<T> Full(T value, params ReadOnlySpan<int> shape)
     {
         var t = Uninitialized(shape.ToArray());
         t.Data.Fill(value);
@@ -31,14 +31,14 @@ public sealed partial class Tensor<T>
     /// <summary>A rank-0 tensor holding one value.</summary>
     /// <param name="value">The value.</param>
     /// <returns>A new leaf tensor of shape [] that does not require gradients.</returns>
-    internal static Tensor<T> Scalar(T value) => Full(value);
+    internal static AutodiffTensor<T> Scalar(T value) => Full(value);
 
     /// <summary>A tensor holding a copy of <paramref name="values"/> in row-major order.</summary>
     /// <param name="values">The elements; their count must equal the product of the extents.</param>
     /// <param name="shape">Extents, each &gt;= 0; none for a scalar.</param>
     /// <returns>A new leaf tensor that does not require gradients.</returns>
     /// <exception cref="ArgumentException">The shape is invalid or its element count differs from the number of values.</exception>
-    internal static Tensor<T> FromValues(ReadOnlySpan<T> values, params ReadOnlySpan<int> shape)
+    internal static AutodiffTensor<T> FromValues(ReadOnlySpan<T> values, params ReadOnlySpan<int> shape)
     {
         var t = Uninitialized(shape.ToArray());
         if (t.Length != values.Length)
@@ -61,7 +61,7 @@ public sealed partial class Tensor<T>
     /// <exception cref="ArgumentNullException"><paramref name="random"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="mean"/> is not finite or <paramref name="standardDeviation"/> is negative or not finite.</exception>
     /// <exception cref="ArgumentException">The shape is invalid.</exception>
-    internal static Tensor<T> RandomNormal(Random random, T mean, T standardDeviation, params ReadOnlySpan<int> shape)
+    internal static AutodiffTensor<T> RandomNormal(Random random, T mean, T standardDeviation, params ReadOnlySpan<int> shape)
     {
         ArgumentNullException.ThrowIfNull(random);
         InfoTheory.Internal.Guard.Finite(double.CreateChecked(mean), nameof(mean));
@@ -80,7 +80,7 @@ public sealed partial class Tensor<T>
     /// <exception cref="ArgumentNullException"><paramref name="random"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A bound is not finite or <paramref name="high"/> &lt; <paramref name="low"/>.</exception>
     /// <exception cref="ArgumentException">The shape is invalid.</exception>
-    internal static Tensor<T> RandomUniform(Random random, T low, T high, params ReadOnlySpan<int> shape)
+    internal static AutodiffTensor<T> RandomUniform(Random random, T low, T high, params ReadOnlySpan<int> shape)
     {
         ArgumentNullException.ThrowIfNull(random);
         double lo = double.CreateChecked(low);
@@ -96,7 +96,7 @@ public sealed partial class Tensor<T>
     /// <param name="diagonal">Which diagonal is the last one kept: 0 the main one, −1 strictly below it, 1 one above.</param>
     /// <returns>A new n×n leaf tensor that does not require gradients.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="n"/> is negative, or n × n exceeds <see cref="int.MaxValue"/>.</exception>
-    internal static Tensor<T> LowerTriangularMask(int n, int diagonal = 0)
+    internal static AutodiffTensor<T> LowerTriangularMask(int n, int diagonal = 0)
     {
         InfoTheory.Internal.Guard.ElementCount(nameof(n), "n × n", n, n);
         var t = Zeros(n, n);

@@ -2,7 +2,7 @@ using System.Numerics.Tensors;
 
 namespace InfoTheory.Variational.Autodiff;
 
-public sealed partial class Tensor<T>
+public sealed partial class AutodiffTensor<T>
 {
     /// <summary>Elementwise sum with NumPy broadcasting.</summary>
     /// <remarks>y = a + b; ∂y/∂a = ∂y/∂b = 1, summed over the axes each operand was broadcast along.</remarks>
@@ -11,7 +11,7 @@ public sealed partial class Tensor<T>
     /// <returns>A tensor of the broadcast shape.</returns>
     /// <exception cref="ArgumentNullException">An operand is null.</exception>
     /// <exception cref="ArgumentException">The shapes cannot be broadcast, or their broadcast has more than int.MaxValue elements; the message shows both.</exception>
-    internal static Tensor<T> Add(Tensor<T> left, Tensor<T> right)
+    internal static AutodiffTensor<T> Add(AutodiffTensor<T> left, AutodiffTensor<T> right)
     {
         ArgumentNullException.ThrowIfNull(left);
         ArgumentNullException.ThrowIfNull(right);
@@ -40,7 +40,7 @@ public sealed partial class Tensor<T>
     /// <returns>A tensor of the broadcast shape.</returns>
     /// <exception cref="ArgumentNullException">An operand is null.</exception>
     /// <exception cref="ArgumentException">The shapes cannot be broadcast, or their broadcast has more than int.MaxValue elements; the message shows both.</exception>
-    internal static Tensor<T> Subtract(Tensor<T> left, Tensor<T> right)
+    internal static AutodiffTensor<T> Subtract(AutodiffTensor<T> left, AutodiffTensor<T> right)
     {
         ArgumentNullException.ThrowIfNull(left);
         ArgumentNullException.ThrowIfNull(right);
@@ -69,7 +69,7 @@ public sealed partial class Tensor<T>
     /// <returns>A tensor of the broadcast shape.</returns>
     /// <exception cref="ArgumentNullException">An operand is null.</exception>
     /// <exception cref="ArgumentException">The shapes cannot be broadcast, or their broadcast has more than int.MaxValue elements; the message shows both.</exception>
-    internal static Tensor<T> Multiply(Tensor<T> left, Tensor<T> right)
+    internal static AutodiffTensor<T> Multiply(AutodiffTensor<T> left, AutodiffTensor<T> right)
     {
         ArgumentNullException.ThrowIfNull(left);
         ArgumentNullException.ThrowIfNull(right);
@@ -97,7 +97,7 @@ public sealed partial class Tensor<T>
     /// <returns>A tensor of the broadcast shape.</returns>
     /// <exception cref="ArgumentNullException">An operand is null.</exception>
     /// <exception cref="ArgumentException">The shapes cannot be broadcast, or their broadcast has more than int.MaxValue elements; the message shows both.</exception>
-    internal static Tensor<T> Divide(Tensor<T> left, Tensor<T> right)
+    internal static AutodiffTensor<T> Divide(AutodiffTensor<T> left, AutodiffTensor<T> right)
     {
         ArgumentNullException.ThrowIfNull(left);
         ArgumentNullException.ThrowIfNull(right);
@@ -130,7 +130,7 @@ public sealed partial class Tensor<T>
     /// <param name="constant">c.</param>
     /// <returns>A tensor of x's shape.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="x"/> is null.</exception>
-    internal static Tensor<T> Add(Tensor<T> x, T constant)
+    internal static AutodiffTensor<T> Add(AutodiffTensor<T> x, T constant)
     {
         ArgumentNullException.ThrowIfNull(x);
         var y = Result("add constant", x._shape, x);
@@ -148,7 +148,7 @@ public sealed partial class Tensor<T>
     /// <param name="constant">c.</param>
     /// <returns>A tensor of x's shape.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="x"/> is null.</exception>
-    internal static Tensor<T> Multiply(Tensor<T> x, T constant)
+    internal static AutodiffTensor<T> Multiply(AutodiffTensor<T> x, T constant)
     {
         ArgumentNullException.ThrowIfNull(x);
         var y = Result("multiply constant", x._shape, x);
@@ -167,7 +167,7 @@ public sealed partial class Tensor<T>
     /// <param name="x">The tensor.</param>
     /// <returns>A tensor of x's shape.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="x"/> is null.</exception>
-    internal static Tensor<T> Divide(T constant, Tensor<T> x)
+    internal static AutodiffTensor<T> Divide(T constant, AutodiffTensor<T> x)
     {
         ArgumentNullException.ThrowIfNull(x);
         var y = Result("constant divide", x._shape, x);
@@ -187,7 +187,7 @@ public sealed partial class Tensor<T>
     /// <param name="x">The tensor.</param>
     /// <returns>A tensor of x's shape.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="x"/> is null.</exception>
-    internal static Tensor<T> Negate(Tensor<T> x)
+    internal static AutodiffTensor<T> Negate(AutodiffTensor<T> x)
     {
         ArgumentNullException.ThrowIfNull(x);
         var y = Result("negate", x._shape, x);
@@ -199,103 +199,103 @@ public sealed partial class Tensor<T>
         });
     }
 
-    /// <summary>Elementwise sum with broadcasting; see <see cref="Add(Tensor{T}, Tensor{T})"/>.</summary>
+    /// <summary>Elementwise sum with broadcasting; see <see cref="Add(AutodiffTensor{T}, AutodiffTensor{T})"/>.</summary>
     /// <param name="left">a.</param>
     /// <param name="right">b.</param>
     /// <returns>a + b.</returns>
-    public static Tensor<T> operator +(Tensor<T> left, Tensor<T> right) => Add(left, right);
+    public static AutodiffTensor<T> operator +(AutodiffTensor<T> left, AutodiffTensor<T> right) => Add(left, right);
 
-    /// <summary>Adds a constant; see <see cref="Add(Tensor{T}, T)"/>.</summary>
+    /// <summary>Adds a constant; see <see cref="Add(AutodiffTensor{T}, T)"/>.</summary>
     /// <param name="left">x.</param>
     /// <param name="right">c.</param>
     /// <returns>x + c.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="left"/> is null.</exception>
-    public static Tensor<T> operator +(Tensor<T> left, T right) => Add(NotNull(left), right);
+    public static AutodiffTensor<T> operator +(AutodiffTensor<T> left, T right) => Add(NotNull(left), right);
 
-    /// <summary>Adds a constant; see <see cref="Add(Tensor{T}, T)"/>.</summary>
+    /// <summary>Adds a constant; see <see cref="Add(AutodiffTensor{T}, T)"/>.</summary>
     /// <param name="left">c.</param>
     /// <param name="right">x.</param>
     /// <returns>c + x.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="right"/> is null.</exception>
-    public static Tensor<T> operator +(T left, Tensor<T> right) => Add(NotNull(right), left);
+    public static AutodiffTensor<T> operator +(T left, AutodiffTensor<T> right) => Add(NotNull(right), left);
 
-    /// <summary>Elementwise difference with broadcasting; see <see cref="Subtract(Tensor{T}, Tensor{T})"/>.</summary>
+    /// <summary>Elementwise difference with broadcasting; see <see cref="Subtract(AutodiffTensor{T}, AutodiffTensor{T})"/>.</summary>
     /// <param name="left">a.</param>
     /// <param name="right">b.</param>
     /// <returns>a − b.</returns>
-    public static Tensor<T> operator -(Tensor<T> left, Tensor<T> right) => Subtract(left, right);
+    public static AutodiffTensor<T> operator -(AutodiffTensor<T> left, AutodiffTensor<T> right) => Subtract(left, right);
 
     /// <summary>Subtracts a constant.</summary>
     /// <param name="left">x.</param>
     /// <param name="right">c.</param>
     /// <returns>x − c.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="left"/> is null.</exception>
-    public static Tensor<T> operator -(Tensor<T> left, T right) => Add(NotNull(left), -right);
+    public static AutodiffTensor<T> operator -(AutodiffTensor<T> left, T right) => Add(NotNull(left), -right);
 
     /// <summary>Subtracts from a constant.</summary>
     /// <param name="left">c.</param>
     /// <param name="right">x.</param>
     /// <returns>c − x.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="right"/> is null.</exception>
-    public static Tensor<T> operator -(T left, Tensor<T> right) => Add(Negate(NotNull(right)), left);
+    public static AutodiffTensor<T> operator -(T left, AutodiffTensor<T> right) => Add(Negate(NotNull(right)), left);
 
-    /// <summary>Negation; see <see cref="Negate(Tensor{T})"/>.</summary>
+    /// <summary>Negation; see <see cref="Negate(AutodiffTensor{T})"/>.</summary>
     /// <param name="x">x.</param>
     /// <returns>−x.</returns>
-    public static Tensor<T> operator -(Tensor<T> x) => Negate(x);
+    public static AutodiffTensor<T> operator -(AutodiffTensor<T> x) => Negate(x);
 
-    /// <summary>Elementwise product with broadcasting; see <see cref="Multiply(Tensor{T}, Tensor{T})"/>.</summary>
+    /// <summary>Elementwise product with broadcasting; see <see cref="Multiply(AutodiffTensor{T}, AutodiffTensor{T})"/>.</summary>
     /// <param name="left">a.</param>
     /// <param name="right">b.</param>
     /// <returns>a·b.</returns>
-    public static Tensor<T> operator *(Tensor<T> left, Tensor<T> right) => Multiply(left, right);
+    public static AutodiffTensor<T> operator *(AutodiffTensor<T> left, AutodiffTensor<T> right) => Multiply(left, right);
 
-    /// <summary>Scales by a constant; see <see cref="Multiply(Tensor{T}, T)"/>.</summary>
+    /// <summary>Scales by a constant; see <see cref="Multiply(AutodiffTensor{T}, T)"/>.</summary>
     /// <param name="left">x.</param>
     /// <param name="right">c.</param>
     /// <returns>c·x.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="left"/> is null.</exception>
-    public static Tensor<T> operator *(Tensor<T> left, T right) => Multiply(NotNull(left), right);
+    public static AutodiffTensor<T> operator *(AutodiffTensor<T> left, T right) => Multiply(NotNull(left), right);
 
-    /// <summary>Scales by a constant; see <see cref="Multiply(Tensor{T}, T)"/>.</summary>
+    /// <summary>Scales by a constant; see <see cref="Multiply(AutodiffTensor{T}, T)"/>.</summary>
     /// <param name="left">c.</param>
     /// <param name="right">x.</param>
     /// <returns>c·x.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="right"/> is null.</exception>
-    public static Tensor<T> operator *(T left, Tensor<T> right) => Multiply(NotNull(right), left);
+    public static AutodiffTensor<T> operator *(T left, AutodiffTensor<T> right) => Multiply(NotNull(right), left);
 
-    /// <summary>Elementwise quotient with broadcasting; see <see cref="Divide(Tensor{T}, Tensor{T})"/>.</summary>
+    /// <summary>Elementwise quotient with broadcasting; see <see cref="Divide(AutodiffTensor{T}, AutodiffTensor{T})"/>.</summary>
     /// <param name="left">a.</param>
     /// <param name="right">b.</param>
     /// <returns>a / b.</returns>
-    public static Tensor<T> operator /(Tensor<T> left, Tensor<T> right) => Divide(left, right);
+    public static AutodiffTensor<T> operator /(AutodiffTensor<T> left, AutodiffTensor<T> right) => Divide(left, right);
 
     /// <summary>Divides by a constant.</summary>
     /// <param name="left">x.</param>
     /// <param name="right">c.</param>
     /// <returns>x / c.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="left"/> is null.</exception>
-    public static Tensor<T> operator /(Tensor<T> left, T right) => Multiply(NotNull(left), T.One / right);
+    public static AutodiffTensor<T> operator /(AutodiffTensor<T> left, T right) => Multiply(NotNull(left), T.One / right);
 
-    /// <summary>Divides a constant by each element; see <see cref="Divide(T, Tensor{T})"/>.</summary>
+    /// <summary>Divides a constant by each element; see <see cref="Divide(T, AutodiffTensor{T})"/>.</summary>
     /// <param name="left">c.</param>
     /// <param name="right">x.</param>
     /// <returns>c / x.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="right"/> is null.</exception>
-    public static Tensor<T> operator /(T left, Tensor<T> right) => Divide(left, NotNull(right));
+    public static AutodiffTensor<T> operator /(T left, AutodiffTensor<T> right) => Divide(left, NotNull(right));
 
     /// <summary>
     /// The operand of a scalar operator, checked here because the constant kernels name their tensor 'x' and an
     /// operator's caller knows only 'left' and 'right'.
     /// </summary>
-    private static Tensor<T> NotNull(Tensor<T> operand, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(operand))] string? paramName = null)
+    private static AutodiffTensor<T> NotNull(AutodiffTensor<T> operand, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(operand))] string? paramName = null)
     {
         ArgumentNullException.ThrowIfNull(operand, paramName);
         return operand;
     }
 
     /// <summary>target.grad += Σ over broadcast axes of g·other.</summary>
-    private static void AccumulateProduct(ReadOnlySpan<T> g, int[] yShape, Tensor<T> other, Tensor<T> target)
+    private static void AccumulateProduct(ReadOnlySpan<T> g, int[] yShape, AutodiffTensor<T> other, AutodiffTensor<T> target)
     {
         if (Shapes.Equal(other._shape, yShape) && Shapes.Equal(target._shape, yShape))
         {
