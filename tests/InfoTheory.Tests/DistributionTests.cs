@@ -42,7 +42,12 @@ public class DistributionTests
         {
             var w = Enumerable.Range(0, rng.Next(1, 2000)).Select(_ => rng.NextDouble() * 1e6).ToArray();
 
-            Entropy.Shannon(Distribution.Normalize(w)).Should().BeGreaterThanOrEqualTo(0);
+            double[] p = Distribution.Normalize(w);
+
+            // Entropy.Shannon validates its input strictly (entries in [0, 1], sum 1 within its tolerance).
+            var strict = () => Entropy.Shannon(p);
+            strict.Should().NotThrow();
+            p.Sum().Should().BeApproximately(1, 1e-12);
         }
     }
 

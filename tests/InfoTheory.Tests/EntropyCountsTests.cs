@@ -191,7 +191,12 @@ public class EntropyCountsTests
             Entropy.FromCounts(counts, EntropyEstimator.JamesSteinShrinkage).Should().BeInRange(0, Math.Log(counts.Length) + 1e-12);
             Entropy.FromCounts(counts, EntropyEstimator.ChaoShen).Should().BeGreaterThanOrEqualTo(0);
             Entropy.FromCounts(counts, EntropyEstimator.Nsb).Should().BeInRange(0, Math.Log(counts.Length) + 1e-9);
-            Entropy.ShrinkageIntensity(counts).Should().BeInRange(0, 1);
+
+            // Hausser and Strimmer (2009): the shrinkage estimate is the plug-in entropy of λ/K + (1 − λ) n_k/n.
+            double lambda = Entropy.ShrinkageIntensity(counts);
+            double n = counts.Sum();
+            double[] shrunk = [.. counts.Select(c => (lambda / counts.Length) + ((1 - lambda) * c / n))];
+            Entropy.FromCounts(counts, EntropyEstimator.JamesSteinShrinkage).Should().BeApproximately(Entropy.Shannon(shrunk), 1e-12);
         }, iter: 1000);
     }
 
