@@ -16,7 +16,7 @@ public class ReadmeExamplesTests
         var (train, test) = Digits.Load().Split(trainCount: 1500, seed: 0);
         var vae = new VariationalAutoencoder(inputSize: 64, hiddenSizes: [128], latentSize: 8,
                                              new BernoulliLikelihood<float>(), seed: 1);
-        TrainingHistory history = vae.Fit(train, new VaeOptions { Epochs = 20, BatchSize = 64, Seed = 1 });
+        TrainingHistory history = vae.Fit(train, new TrainingOptions { Epochs = 20, BatchSize = 64, Seed = 1 });
         ElboEvaluation heldOut = vae.Evaluate(test, seed: 2);
         float[,] samples = vae.Sample(16, seed: 3);
 

@@ -35,7 +35,7 @@ public abstract class DeterministicAutoencoder
     /// <summary>Widths of the encoder's hidden layers, input side first.</summary>
     public IReadOnlyList<int> HiddenSizes => Core.HiddenSizes;
 
-    private protected AutoencoderCore Core { get; }
+    internal AutoencoderCore Core { get; }
 
     /// <summary>Trains on <paramref name="data"/>, continuing from the current parameters with a fresh Adam optimizer.</summary>
     /// <param name="data">The training examples, <see cref="InputSize"/> features each (a matrix of rows converts implicitly).</param>
