@@ -75,6 +75,9 @@ internal sealed class AutoencoderCore : Module<float>
 
     public AutoencoderObjective Objective => _objective;
 
+    /// <summary>The input layer of a denoising objective, or null.</summary>
+    public InputCorruption? Corruption => _corruption;
+
     /// <summary>d(e(x)), with x corrupted first in training mode when the objective corrupts.</summary>
     public override AutodiffTensor<float> Forward(AutodiffTensor<float> input) => _decoder.Forward(Code(input));
 

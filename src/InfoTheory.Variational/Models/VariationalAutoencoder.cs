@@ -83,6 +83,9 @@ public sealed class VariationalAutoencoder
     /// <summary>β, the weight of the KL term in the training loss.</summary>
     public double KlWeight { get; }
 
+    /// <summary>The network, for tests of its modes.</summary>
+    internal VaeNetwork Network => _network;
+
     /// <summary>Trains on <paramref name="data"/>, continuing from the current parameters with a fresh Adam optimizer.</summary>
     /// <param name="data">The training examples, <see cref="InputSize"/> features each, inside the likelihood's support ([0, 1] for Bernoulli); a matrix of rows converts implicitly.</param>
     /// <param name="options">Epochs, batch size, learning rate and seed; the defaults of <see cref="TrainingOptions"/> when null.</param>

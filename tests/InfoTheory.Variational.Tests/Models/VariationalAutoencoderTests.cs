@@ -150,6 +150,53 @@ public class VariationalAutoencoderTests
         FluentActions.Invoking(() => new VariationalAutoencoder(4, [3], 2, new BernoulliLikelihood<float>(), klWeight: double.NaN)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("klWeight");
     }
 
+    public static TheoryData<string> Likelihoods => ["bernoulli", "fixed gaussian", "learned gaussian"];
+
+    [Theory]
+    [MemberData(nameof(Likelihoods))]
+    public void Load_RebuildsSizesLikelihoodAndBeta_FromTheFileAlone(string likelihood)
+    {
+        using var folder = new TempDirectory();
+        string path = Path.Combine(folder.Path, "vae.safetensors");
+        Likelihood<float> observation = likelihood switch
+        {
+            "bernoulli" => new BernoulliLikelihood<float>(),
+            "fixed gaussian" => new GaussianLikelihood<float>(0.3),
+            _ => new GaussianLikelihood<float>(64, 0.1),
+        };
+        var trained = new VariationalAutoencoder(64, [32, 16], 4, observation, seed: 1, klWeight: 2.5);
+        trained.Fit(ModelTestData.Train, new TrainingOptions { Epochs = 2, LearningRate = 1e-2 });
+        trained.Save(path);
+
+        var loaded = VariationalAutoencoder.Load(path);
+
+        (loaded.InputSize, loaded.LatentSize, loaded.KlWeight).Should().Be((64, 4, 2.5));
+        loaded.HiddenSizes.Should().Equal(32, 16);
+        loaded.Likelihood.Should().BeOfType(observation.GetType());
+        (loaded.Likelihood as GaussianLikelihood<float>)?.Variance.Should().Be((observation as GaussianLikelihood<float>)?.Variance);
+        loaded.Reconstruct(ModelTestData.Test).Should().BeEquivalentTo(trained.Reconstruct(ModelTestData.Test), o => o.WithStrictOrdering());
+        loaded.Evaluate(ModelTestData.Test, seed: 1).Should().Be(trained.Evaluate(ModelTestData.Test, seed: 1));
+    }
+
+    [Fact]
+    public void Fit_RunsInTrainingMode_AndLeavesTheNetworkInEvaluationMode_AlsoWhenItDiverges()
+    {
+        var model = Digits64(seed: 1);
+        var modes = new List<bool>();
+
+        model.Network.Training.Should().BeFalse("a new model encodes deterministically");
+        model.Fit(ModelTestData.Train, new TrainingOptions { Epochs = 2 }, new Progress(() => modes.Add(model.Network.Training)));
+        modes.Should().Equal(true, true);
+        model.Network.Training.Should().BeFalse();
+        model.Invoking(m => m.Fit(ModelTestData.Train, new TrainingOptions { Epochs = 2, LearningRate = 1e8 })).Should().Throw<TrainingDivergedException>();
+        model.Network.Training.Should().BeFalse();
+    }
+
+    private sealed class Progress(Action report) : IProgress<TrainingEpoch>
+    {
+        public void Report(TrainingEpoch value) => report();
+    }
+
     [Fact]
     public void Fit_HugeLearningRate_ThrowsTrainingDivergedAndRestoresEveryParameter()
     {
