@@ -65,7 +65,7 @@ internal sealed class ModelDescription
 
         if (found != kind)
         {
-            throw description.Bad($"it holds a {found}, not a {kind}; load it with {found}.Load");
+            throw description.Bad($"it describes a {found}, and {kind}.Load reads only {kind} files; load it with {found}.Load");
         }
 
         if (description.Text(ActivationsKey) != activations)

@@ -59,7 +59,7 @@ public class ModelDescriptionTests
         string path = Path.Combine(folder.Path, "dae.safetensors");
         new DenoisingAutoencoder(4, [3], 2).Save(path);
 
-        FluentActions.Invoking(() => Autoencoder.Load(path)).Should().Throw<InvalidDataException>().WithMessage("*holds a DenoisingAutoencoder, not a Autoencoder*");
+        FluentActions.Invoking(() => Autoencoder.Load(path)).Should().Throw<InvalidDataException>().WithMessage("*describes a DenoisingAutoencoder*Autoencoder.Load reads only Autoencoder files*");
         FluentActions.Invoking(() => VariationalAutoencoder.Load(path)).Should().Throw<InvalidDataException>().WithMessage("*DenoisingAutoencoder*");
         DenoisingAutoencoder.Load(path).Corruption.Should().Be(Corruption.Masking(0.25));
     }
