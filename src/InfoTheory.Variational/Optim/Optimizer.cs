@@ -1,6 +1,6 @@
+using System.Globalization;
 using System.Numerics;
 using System.Numerics.Tensors;
-using System.Globalization;
 using InfoTheory.Variational.Autodiff;
 using InfoTheory.Variational.Serialization;
 
