@@ -20,7 +20,7 @@ public class ReadmeExamplesTests
         // A VAE on the embedded 8×8 digits: 64 → 128 → (8 μ, 8 log σ²) → 128 → 64, Bernoulli likelihood.
         var (train, test) = Digits.Load().Split(trainCount: 1500, seed: 0);
         var vae = new VariationalAutoencoder(64, hiddenSizes: [128], latentSize: 8, new BernoulliLikelihood<float>(), seed: 1);
-        TrainingHistory history = vae.Fit(train, new VaeOptions { Epochs = 100, BatchSize = 64, Seed = 1 });
+        TrainingHistory history = vae.Fit(train, new TrainingOptions { Epochs = 100, BatchSize = 64, Seed = 1 });
         ElboEvaluation heldOut = vae.Evaluate(test, seed: 2);        // reconstruction, KL, −ELBO in nats per digit
         float[,] samples = vae.Sample(16, seed: 3);                   // decoded draws from the prior N(0, I)
 

@@ -17,7 +17,7 @@ namespace InfoTheory.Benchmarks.Variational;
 [MemoryDiagnoser]
 public class DigitsVaeBenchmarks
 {
-    private static readonly VaeOptions Options = new() { Epochs = 100, BatchSize = 64, LearningRate = 1e-3, Seed = 0 };
+    private static readonly TrainingOptions Options = new() { Epochs = 100, BatchSize = 64, LearningRate = 1e-3, Seed = 0 };
 
     private Dataset _train = null!;
 

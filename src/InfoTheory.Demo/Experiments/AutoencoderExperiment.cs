@@ -18,7 +18,7 @@ internal sealed class AutoencoderExperiment : IExperiment
     {
         (Dataset train, Dataset test) = context.Split();
         var model = new Autoencoder(train.FeatureCount, AutoencoderSetup.HiddenSizes, AutoencoderSetup.CodeSize, context.Options.Seed);
-        TrainingHistory history = model.Fit(train, AutoencoderSetup.Training<TrainingOptions>(context.Options), context.EpochProgress());
+        TrainingHistory history = model.Fit(train, AutoencoderSetup.Training(context.Options), context.EpochProgress());
 
         context.AddFigure(LineChartFigure.Write(
             context.FigurePath("ae-training.png"),

@@ -14,9 +14,8 @@ internal static class AutoencoderSetup
 
     public static int Epochs(DemoOptions options) => options.Epochs ?? DefaultEpochs;
 
-    /// <summary>Adam 3e-3 on minibatches of 32, seeded by --seed, as the options record of the model at hand.</summary>
-    public static TOptions Training<TOptions>(DemoOptions options)
-        where TOptions : TrainingOptions, new() =>
+    /// <summary>Adam 3e-3 on minibatches of 32, seeded by --seed: the training options every autoencoder of the demo shares.</summary>
+    public static TrainingOptions Training(DemoOptions options) =>
         new() { Epochs = Epochs(options), BatchSize = 32, LearningRate = 3e-3, Seed = options.Seed };
 
     /// <summary>The architecture, for --help and figure titles.</summary>

@@ -28,9 +28,9 @@ internal sealed class DenoisingExperiment : IExperiment
         Corruption masking = Corruption.Masking(MaskedFraction);
 
         var plain = new Autoencoder(train.FeatureCount, AutoencoderSetup.HiddenSizes, AutoencoderSetup.CodeSize, seed);
-        plain.Fit(train, AutoencoderSetup.Training<TrainingOptions>(context.Options), progress);
-        var denoising = new DenoisingAutoencoder(train.FeatureCount, AutoencoderSetup.HiddenSizes, AutoencoderSetup.CodeSize, seed);
-        denoising.Fit(train, AutoencoderSetup.Training<DenoisingOptions>(context.Options) with { Corruption = masking }, progress);
+        plain.Fit(train, AutoencoderSetup.Training(context.Options), progress);
+        var denoising = new DenoisingAutoencoder(train.FeatureCount, AutoencoderSetup.HiddenSizes, AutoencoderSetup.CodeSize, seed, masking);
+        denoising.Fit(train, AutoencoderSetup.Training(context.Options), progress);
 
         var maskedRows = new float[test.Features.Length];
         masking.Apply(test.Features, context.NewRandom(), maskedRows);

@@ -12,13 +12,16 @@ namespace InfoTheory.Demo.Experiments;
 /// </summary>
 internal sealed class SparseExperiment : IExperiment
 {
+    /// <summary>ρ, the target mean activation of every code unit: the model's default.</summary>
+    private const double TargetActivation = 0.05;
+
     /// <summary>β: strong enough that every unit settles near ρ within the default budget.</summary>
     public const double SparsityWeight = 3;
 
     public string Name => "sae";
 
     public string Description =>
-        $"sparse autoencoder (ρ = {new SparseOptions().TargetActivation}, β = {SparsityWeight}) and the same net without the penalty, {AutoencoderSetup.DefaultEpochs} epochs each: "
+        $"sparse autoencoder (ρ = {TargetActivation}, β = {SparsityWeight}) and the same net without the penalty, {AutoencoderSetup.DefaultEpochs} epochs each: "
         + "mean activation per code unit (sae-activations.png), reconstructions (sae-reconstructions.png), test codes (sae-codes.png)";
 
     public int Steps(DemoOptions options) => (2 * AutoencoderSetup.Epochs(options)) + 1;
@@ -28,13 +31,13 @@ internal sealed class SparseExperiment : IExperiment
         int seed = context.Options.Seed;
         (Dataset train, Dataset test) = context.Split();
         IProgress<TrainingEpoch> progress = context.EpochProgress();
-        SparseOptions sparseOptions = AutoencoderSetup.Training<SparseOptions>(context.Options) with { SparsityWeight = SparsityWeight };
-        double rho = sparseOptions.TargetActivation;
+        TrainingOptions training = AutoencoderSetup.Training(context.Options);
+        double rho = TargetActivation;
 
-        var sparse = new SparseAutoencoder(train.FeatureCount, AutoencoderSetup.HiddenSizes, AutoencoderSetup.CodeSize, seed);
-        sparse.Fit(train, sparseOptions, progress);
-        var dense = new SparseAutoencoder(train.FeatureCount, AutoencoderSetup.HiddenSizes, AutoencoderSetup.CodeSize, seed);
-        dense.Fit(train, sparseOptions with { SparsityWeight = 0 }, progress);
+        var sparse = new SparseAutoencoder(train.FeatureCount, AutoencoderSetup.HiddenSizes, AutoencoderSetup.CodeSize, seed, rho, SparsityWeight);
+        sparse.Fit(train, training, progress);
+        var dense = new SparseAutoencoder(train.FeatureCount, AutoencoderSetup.HiddenSizes, AutoencoderSetup.CodeSize, seed, rho, sparsityWeight: 0);
+        dense.Fit(train, training, progress);
 
         float[,] sparseCodes = sparse.Encode(test);
         float[,] denseCodes = dense.Encode(test);

@@ -32,7 +32,7 @@ internal sealed class VaeExperiment : IExperiment
         int seed = context.Options.Seed;
         (Dataset train, Dataset test) = context.Split();
         var model = new VariationalAutoencoder(train.FeatureCount, [Hidden], Latent, new BernoulliLikelihood<float>(), seed);
-        var options = new VaeOptions { Epochs = Epochs(context.Options), BatchSize = 64, LearningRate = 1e-3, Seed = seed };
+        var options = new TrainingOptions { Epochs = Epochs(context.Options), BatchSize = 64, LearningRate = 1e-3, Seed = seed };
         TrainingHistory history = model.Fit(train, options, context.EpochProgress());
 
         context.AddFigure(LineChartFigure.Write(

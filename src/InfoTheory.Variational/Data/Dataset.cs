@@ -55,23 +55,31 @@ public sealed class Dataset
     /// wrong length or a negative entry; <paramref name="image"/> has a non-positive side or the wrong pixel count.
     /// </exception>
     public static Dataset FromMatrix(float[,] features, int[]? labels = null, ImageShape? image = null)
-    {
-        ArgumentNullException.ThrowIfNull(features);
-        int rows = features.GetLength(0);
-        int columns = features.GetLength(1);
-        Guard.NotEmpty(rows, nameof(features));
-        Guard.NotEmpty(columns, nameof(features));
-        var flat = new float[Guard.ElementCount(nameof(features), "rows × columns", rows, columns)];
-        for (int i = 0; i < rows; i++)
-        {
-            for (int j = 0; j < columns; j++)
-            {
-                flat[(i * columns) + j] = features[i, j];
-            }
-        }
+        => Create(Flatten(features, nameof(features)), features.GetLength(0), features.GetLength(1), (int[]?)labels?.Clone(), image, nameof(features), nameof(labels), nameof(image));
 
-        return Create(flat, rows, columns, (int[]?)labels?.Clone(), image, nameof(features), nameof(labels), nameof(image));
-    }
+    /// <inheritdoc cref="FromMatrix(float[,], int[], ImageShape?)"/>
+    /// <remarks>Values are rounded to single precision, in which datasets are stored; a value beyond the float range becomes infinite and is rejected.</remarks>
+    public static Dataset FromMatrix(double[,] features, int[]? labels = null, ImageShape? image = null)
+        => Create(Flatten(features, nameof(features)), features.GetLength(0), features.GetLength(1), (int[]?)labels?.Clone(), image, nameof(features), nameof(labels), nameof(image));
+
+    /// <summary>
+    /// The unlabelled dataset of a samples × features matrix, so that every model verb taking a <see cref="Dataset"/>
+    /// (<c>Fit</c>, <c>Encode</c>, <c>Decode</c>, <c>Reconstruct</c>) takes a matrix too: <see cref="FromMatrix(float[,], int[], ImageShape?)"/> without labels.
+    /// </summary>
+    /// <param name="data">The rows; copied. At least one row and one column, all finite.</param>
+    /// <returns>A new dataset.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="data"/> has no rows or columns or a non-finite entry.</exception>
+    public static implicit operator Dataset(float[,] data)
+        => Create(Flatten(data, nameof(data)), data.GetLength(0), data.GetLength(1), null, null, nameof(data), nameof(data), nameof(data));
+
+    /// <summary>The unlabelled dataset of a samples × features matrix, rounded to single precision: <see cref="FromMatrix(double[,], int[], ImageShape?)"/> without labels.</summary>
+    /// <param name="data">The rows; copied. At least one row and one column, all finite, also after rounding to float.</param>
+    /// <returns>A new dataset.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="data"/> has no rows or columns or a non-finite entry.</exception>
+    public static implicit operator Dataset(double[,] data)
+        => Create(Flatten(data, nameof(data)), data.GetLength(0), data.GetLength(1), null, null, nameof(data), nameof(data), nameof(data));
 
     /// <summary>Creates a dataset from row-major features.</summary>
     /// <param name="features">Count × <paramref name="featureCount"/> finite values, row-major; copied.</param>
@@ -234,6 +242,25 @@ public sealed class Dataset
         }
 
         return batches;
+    }
+
+    // Row-major single-precision copy of a non-empty matrix; finiteness is checked by Create after the narrowing.
+    private static float[] Flatten<T>(T[,] matrix, string paramName)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(matrix, paramName);
+        int rows = matrix.GetLength(0);
+        int columns = matrix.GetLength(1);
+        Guard.NotEmpty(rows, paramName);
+        Guard.NotEmpty(columns, paramName);
+        var flat = new float[Guard.ElementCount(paramName, "rows × columns", rows, columns)];
+        int k = 0;
+        foreach (T v in matrix)
+        {
+            flat[k++] = float.CreateTruncating(v);
+        }
+
+        return flat;
     }
 
     private static Dataset Create(float[] features, int count, int featureCount, int[]? labels, ImageShape? image, string featuresName, string labelsName, string imageName)

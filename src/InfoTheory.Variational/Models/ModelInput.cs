@@ -1,11 +1,10 @@
-using System.Numerics;
 using InfoTheory.Internal;
 using InfoTheory.Variational.Autodiff;
 using InfoTheory.Variational.Data;
 
 namespace InfoTheory.Variational.Models;
 
-/// <summary>Turns the accepted input types into validated row-major rows and maps them through a network in chunks.</summary>
+/// <summary>Checks a model's input dataset and sizes, and maps rows through a network in chunks.</summary>
 internal static class ModelInput
 {
     // Rows per forward pass at inference: bounds the pooled buffers for large datasets.
@@ -23,27 +22,6 @@ internal static class ModelInput
 
         return data;
     }
-
-    /// <summary>Copies a non-empty, finite rows × <paramref name="columns"/> matrix into a row-major single-precision array.</summary>
-    public static float[] Rows<T>(T[,] data, int columns, string paramName)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        ArgumentNullException.ThrowIfNull(data, paramName);
-        CheckShape(data.GetLength(0), data.GetLength(1), columns, paramName);
-        var flat = new float[data.Length];
-        int k = 0;
-        foreach (T v in data)
-        {
-            flat[k++] = float.CreateTruncating(v);
-        }
-
-        // Checked after narrowing, so doubles beyond the float range (now infinite) are caught too.
-        Guard.AllFinite(flat, paramName);
-        return flat;
-    }
-
-    /// <summary>Wraps validated rows as a dataset for training.</summary>
-    public static Dataset AsDataset(float[] rows, int columns) => Dataset.FromRows(rows, columns);
 
     /// <summary>Applies <paramref name="map"/> (inputs [n, in] → outputs [n, out]) to every row without recording a graph.</summary>
     public static float[,] Map(ReadOnlySpan<float> rows, int inColumns, int outColumns, Func<AutodiffTensor<float>, AutodiffTensor<float>> map)
@@ -67,21 +45,6 @@ internal static class ModelInput
                         }
                     }
                 }
-            }
-        }
-
-        return result;
-    }
-
-    /// <summary>Widens a single-precision matrix to double precision.</summary>
-    public static double[,] ToDouble(float[,] values)
-    {
-        var result = new double[values.GetLength(0), values.GetLength(1)];
-        for (int i = 0; i < values.GetLength(0); i++)
-        {
-            for (int j = 0; j < values.GetLength(1); j++)
-            {
-                result[i, j] = values[i, j];
             }
         }
 
@@ -120,15 +83,6 @@ internal static class ModelInput
             (int next, string nextParameter, string nextLabel) = code ? (codeSize, codeName, codeName) : (hidden[i], hiddenName, $"{hiddenName}[{i}]");
             Guard.ElementCount(next >= width ? nextParameter : parameter, $"the layer weight {label} × {nextLabel}", width, next);
             (width, parameter, label) = (next, nextParameter, nextLabel);
-        }
-    }
-
-    private static void CheckShape(int rows, int columns, int expected, string paramName)
-    {
-        Guard.NotEmpty(rows, paramName);
-        if (columns != expected)
-        {
-            throw new ArgumentException($"{paramName} has {columns} columns but the model expects {expected}.", paramName);
         }
     }
 }

@@ -36,14 +36,20 @@ public static class SparsityPenalty
                 nameof(activations));
         }
 
+        CheckTarget(targetActivation, nameof(targetActivation));
+        InfoTheory.Internal.Guard.AllInRange(activations, T.Zero, T.One, nameof(activations));
+        return EvaluateUnchecked(activations, targetActivation);
+    }
+
+    /// <summary>Checks ρ, the target mean activation: strictly between 0 and 1, where both logarithms of the divergence are finite.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not strictly between 0 and 1.</exception>
+    internal static void CheckTarget(double targetActivation, string paramName)
+    {
         if (!(targetActivation > 0 && targetActivation < 1))
         {
             throw new ArgumentOutOfRangeException(
-                nameof(targetActivation), targetActivation, $"{nameof(targetActivation)} is {InfoTheory.Internal.Guard.Format(targetActivation)}; it must lie strictly between 0 and 1.");
+                paramName, targetActivation, $"{paramName} is {InfoTheory.Internal.Guard.Format(targetActivation)}; it must lie strictly between 0 and 1.");
         }
-
-        InfoTheory.Internal.Guard.AllInRange(activations, T.Zero, T.One, nameof(activations));
-        return EvaluateUnchecked(activations, targetActivation);
     }
 
     /// <summary>The penalty of validated arguments; a training step calls it directly, so that a NaN code from diverging weights reaches the divergence guard as a NaN loss.</summary>

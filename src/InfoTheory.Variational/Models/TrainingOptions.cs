@@ -7,12 +7,12 @@ namespace InfoTheory.Variational.Models;
 /// choice made while training (batch order, corruption noise, reparameterization noise).
 /// </summary>
 /// <remarks>
-/// Each property is checked when it is set, so an options object is always valid. The same options and
-/// the same initial model give the same trained parameters bit for bit. The model-specific options
-/// (<see cref="DenoisingOptions"/>, <see cref="SparseOptions"/>, <see cref="VaeOptions"/>) derive from this
-/// record, so <c>with</c> expressions work on all of them.
+/// Each property is checked when it is set (its <c>init</c> accessor), so an options object is always valid and
+/// no model checks it again. The same options and the same initial model give the same trained parameters bit for
+/// bit. These are the options of every model; what a model optimises (corruption, sparsity penalty, the β of a
+/// VAE) is part of the model, given to its constructor and saved with it.
 /// </remarks>
-public record TrainingOptions
+public sealed record TrainingOptions
 {
     private readonly int _epochs = 10;
     private readonly int _batchSize = 64;

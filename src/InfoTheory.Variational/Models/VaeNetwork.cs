@@ -43,6 +43,7 @@ internal sealed class VaeNetwork : Module<float>
         _decoder = RegisterModule("decoder", new Sequential<float>([.. decoder]));
         Likelihood = RegisterModule("likelihood", likelihood);
         Decoder = _decoder.Forward;
+        Eval();
     }
 
     public Likelihood<float> Likelihood { get; }
@@ -55,13 +56,13 @@ internal sealed class VaeNetwork : Module<float>
 
     /// <summary>q(z|x) = N(μ(x), diag(exp(log σ²(x)))).</summary>
     /// <param name="x">The inputs.</param>
-    /// <param name="training">Skips the finiteness check of the heads, so an overflow in a training step shows as a non-finite loss.</param>
-    public DiagonalGaussian<float> Posterior(AutodiffTensor<float> x, bool training = false)
+    /// <remarks>In training mode the finiteness check of the heads is skipped, so an overflow in a training step shows as a non-finite loss that the divergence guard reports.</remarks>
+    public DiagonalGaussian<float> Posterior(AutodiffTensor<float> x)
     {
         var h = Hidden(x);
         var mean = _mean.Forward(h);
         var logVariance = _logVariance.Forward(h);
-        return training ? DiagonalGaussian<float>.Unchecked(mean, logVariance) : new DiagonalGaussian<float>(mean, logVariance);
+        return Training ? DiagonalGaussian<float>.Unchecked(mean, logVariance) : new DiagonalGaussian<float>(mean, logVariance);
     }
 
     public AutodiffTensor<float> Mean(AutodiffTensor<float> x) => _mean.Forward(Hidden(x));

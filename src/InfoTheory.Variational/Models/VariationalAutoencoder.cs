@@ -20,14 +20,24 @@ namespace InfoTheory.Variational.Models;
 /// <see cref="GaussianLikelihood{T}"/>). The expectation is estimated with one reparameterized sample
 /// z = μ + σ·ξ per example (<see cref="Elbo"/>), the KL term analytically; β ≠ 1 gives the β-VAE.</para>
 /// <para>Initial weights come from the constructor's seed, batch order and ξ from <see cref="TrainingOptions.Seed"/>,
-/// so the same seeds give the same parameters bit for bit.</para>
+/// so the same seeds give the same parameters bit for bit. β is part of the model (a constructor argument, saved with
+/// it), the training options are those of every model.</para>
+/// <para>Every verb takes a <see cref="Dataset"/>; a <c>float[,]</c> or <c>double[,]</c> of rows converts to one
+/// implicitly. The network is in evaluation mode except while <c>Fit</c> runs.</para>
 /// <para>Thread safety: <c>Encode</c>, <c>EncodeLogVariance</c>, <c>Decode</c>, <c>Reconstruct</c>, <c>Sample</c>
 /// (each thread with its own <see cref="Random"/>), <c>Evaluate</c> and <see cref="Save"/> only read the parameters and
-/// may run concurrently on one model. <c>Fit</c> and <see cref="Load"/> write them: while one runs, no other call on the
+/// may run concurrently on one model. <c>Fit</c> and <see cref="LoadParameters"/> write them: while one runs, no other call on the
 /// same model may. Separate models are independent, also when they share a parameter-free likelihood.</para>
 /// </remarks>
 public sealed class VariationalAutoencoder
 {
+    /// <summary>The activations of every VAE of this library, as its saved description states them.</summary>
+    private const string Activations = "encoder:relu,heads:linear,decoder:relu,output:linear";
+    private const string LatentSizeKey = "latent_size";
+    private const string LikelihoodKey = "likelihood";
+    private const string LikelihoodVarianceKey = "likelihood_variance";
+    private const string KlWeightKey = "kl_weight";
+    private const string Learned = "learned";
     private const int EvaluationChunk = 1024;
 
     private readonly VaeNetwork _network;
@@ -38,16 +48,19 @@ public sealed class VariationalAutoencoder
     /// <param name="latentSize">d, the dimension of z, &gt;= 1.</param>
     /// <param name="likelihood">p(x|z): <c>new BernoulliLikelihood&lt;float&gt;()</c> for data in [0, 1], a <see cref="GaussianLikelihood{T}"/> for real values. Its parameters (a learned variance) are trained, saved and loaded with the model, so a likelihood with parameters belongs to one model; a parameter-free one (Bernoulli, fixed variance) may be shared.</param>
     /// <param name="seed">Seeds the initial weights.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A size is below 1, or two adjacent sizes (a layer's weight) multiply to more than <see cref="int.MaxValue"/> elements.</exception>
+    /// <param name="klWeight">β, the weight of the KL term, finite and &gt;= 0; 1 (the negative ELBO, Kingma and Welling, 2014) by default, &gt; 1 the β-VAE (Higgins et al., 2017).</param>
+    /// <exception cref="ArgumentOutOfRangeException">A size is below 1, two adjacent sizes (a layer's weight) multiply to more than <see cref="int.MaxValue"/> elements, or <paramref name="klWeight"/> is negative, NaN or infinite.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="hiddenSizes"/> or <paramref name="likelihood"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="likelihood"/> has learned parameters and already belongs to another model.</exception>
-    public VariationalAutoencoder(int inputSize, IReadOnlyList<int> hiddenSizes, int latentSize, Likelihood<float> likelihood, int seed = 0)
+    public VariationalAutoencoder(int inputSize, IReadOnlyList<int> hiddenSizes, int latentSize, Likelihood<float> likelihood, int seed = 0, double klWeight = 1.0)
     {
         Guard.InRange(inputSize, 1, int.MaxValue, nameof(inputSize));
         int[] hidden = ModelInput.LayerSizes(hiddenSizes, nameof(hiddenSizes));
         Guard.InRange(latentSize, 1, int.MaxValue, nameof(latentSize));
         ModelInput.LayerWeights(inputSize, hidden, latentSize, nameof(hiddenSizes), nameof(latentSize));
         ArgumentNullException.ThrowIfNull(likelihood);
+        Guard.InRange(klWeight, 0.0, double.MaxValue, nameof(klWeight));
+        KlWeight = klWeight;
         InputSize = inputSize;
         LatentSize = latentSize;
         HiddenSizes = hidden;
@@ -67,9 +80,15 @@ public sealed class VariationalAutoencoder
     /// <summary>The observation model p(x|z).</summary>
     public Likelihood<float> Likelihood => _network.Likelihood;
 
+    /// <summary>β, the weight of the KL term in the training loss.</summary>
+    public double KlWeight { get; }
+
+    /// <summary>The network, for tests of its modes.</summary>
+    internal VaeNetwork Network => _network;
+
     /// <summary>Trains on <paramref name="data"/>, continuing from the current parameters with a fresh Adam optimizer.</summary>
-    /// <param name="data">The training examples, <see cref="InputSize"/> features each, inside the likelihood's support ([0, 1] for Bernoulli).</param>
-    /// <param name="options">Epochs, batch size, learning rate, seed and β; the defaults of <see cref="VaeOptions"/> when null.</param>
+    /// <param name="data">The training examples, <see cref="InputSize"/> features each, inside the likelihood's support ([0, 1] for Bernoulli); a matrix of rows converts implicitly.</param>
+    /// <param name="options">Epochs, batch size, learning rate and seed; the defaults of <see cref="TrainingOptions"/> when null.</param>
     /// <param name="progress">Receives each epoch's losses as it ends, or null.</param>
     /// <returns>
     /// The per-epoch losses in nats per example: <see cref="TrainingEpoch.Reconstruction"/> = −E_q[log p(x|z)],
@@ -78,18 +97,18 @@ public sealed class VariationalAutoencoder
     /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="data"/> does not have <see cref="InputSize"/> features or leaves the likelihood's support.</exception>
     /// <exception cref="TrainingDivergedException">The loss or a parameter became non-finite (learning rate too large); the parameters are restored to the last good values, from the start of an epoch (see <see cref="TrainingDivergedException"/>).</exception>
-    public TrainingHistory Fit(Dataset data, VaeOptions? options = null, IProgress<TrainingEpoch>? progress = null)
+    public TrainingHistory Fit(Dataset data, TrainingOptions? options = null, IProgress<TrainingEpoch>? progress = null)
     {
         CheckSupport(ModelInput.Check(data, InputSize, nameof(data)).Features, nameof(data));
-        options ??= new VaeOptions();
-        var elboOptions = new ElboOptions { Beta = options.KlWeight };
+        options ??= new TrainingOptions();
+        var elboOptions = new ElboOptions { Beta = KlWeight };
         var optimizer = new Adam<float>(_network.Parameters(), options.LearningRate);
-        return MinibatchTrainer.Run(data, options, progress, optimizer, (batch, rows, random) =>
+        return MinibatchTrainer.Run(_network, data, options, new Random(options.Seed), progress, optimizer, (batch, rows, random) =>
         {
             using (TensorScope.Begin())
             {
                 var x = AutodiffTensor.FromValues<float>(batch, rows, InputSize);
-                var terms = Elbo.Evaluate(x, _network.Posterior(x, training: true), _network.Decoder, _network.Likelihood, random, elboOptions);
+                var terms = Elbo.Evaluate(x, _network.Posterior(x), _network.Decoder, _network.Likelihood, random, elboOptions);
                 optimizer.ZeroGrad();
                 terms.Loss.Backward();
                 optimizer.Step();
@@ -98,72 +117,33 @@ public sealed class VariationalAutoencoder
         });
     }
 
-    /// <summary>Trains on the rows of <paramref name="data"/>, continuing from the current parameters with a fresh Adam optimizer.</summary>
-    /// <param name="data">One example per row, <see cref="InputSize"/> finite columns inside the likelihood's support, at least one row.</param>
-    /// <param name="options">Epochs, batch size, learning rate, seed and β; the defaults of <see cref="VaeOptions"/> when null.</param>
-    /// <param name="progress">Receives each epoch's losses as it ends, or null.</param>
-    /// <returns>The per-epoch losses in nats per example, as <see cref="Fit(Dataset, VaeOptions?, IProgress{TrainingEpoch}?)"/> returns them.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="data"/> has no rows, the wrong column count, a non-finite entry, or an entry outside the likelihood's support.</exception>
-    /// <exception cref="TrainingDivergedException">The loss or a parameter became non-finite (learning rate too large); the parameters are restored to the last good values, from the start of an epoch (see <see cref="TrainingDivergedException"/>).</exception>
-    public TrainingHistory Fit(float[,] data, VaeOptions? options = null, IProgress<TrainingEpoch>? progress = null)
-        => Fit(ModelInput.AsDataset(ModelInput.Rows(data, InputSize, nameof(data)), InputSize), options, progress);
-
-    /// <inheritdoc cref="Fit(float[,], VaeOptions?, IProgress{TrainingEpoch}?)"/>
-    /// <remarks>Values are rounded to single precision, in which the model computes.</remarks>
-    public TrainingHistory Fit(double[,] data, VaeOptions? options = null, IProgress<TrainingEpoch>? progress = null)
-        => Fit(ModelInput.AsDataset(ModelInput.Rows(data, InputSize, nameof(data)), InputSize), options, progress);
-
     /// <summary>The posterior means μ(x) of the examples: their deterministic latent codes.</summary>
-    /// <param name="data">Examples with <see cref="InputSize"/> features.</param>
+    /// <param name="data">Examples with <see cref="InputSize"/> features (a matrix of rows converts implicitly).</param>
     /// <returns>One row of <see cref="LatentSize"/> means per example.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="data"/> does not have <see cref="InputSize"/> features.</exception>
     public float[,] Encode(Dataset data) => ModelInput.Map(ModelInput.Check(data, InputSize, nameof(data)).Features, InputSize, LatentSize, _network.Mean);
 
-    /// <summary>The posterior means μ(x) of the rows of <paramref name="data"/>.</summary>
-    /// <param name="data">One example per row, <see cref="InputSize"/> finite columns, at least one row.</param>
-    /// <returns>One row of <see cref="LatentSize"/> means per example.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="data"/> has no rows, the wrong column count, or a non-finite entry.</exception>
-    public float[,] Encode(float[,] data) => ModelInput.Map(ModelInput.Rows(data, InputSize, nameof(data)), InputSize, LatentSize, _network.Mean);
-
-    /// <inheritdoc cref="Encode(float[,])"/>
-    public double[,] Encode(double[,] data) => ModelInput.ToDouble(ModelInput.Map(ModelInput.Rows(data, InputSize, nameof(data)), InputSize, LatentSize, _network.Mean));
-
     /// <summary>The posterior log-variances log σ²(x) of the examples, which with <see cref="Encode(Dataset)"/> give q(z|x).</summary>
-    /// <param name="data">Examples with <see cref="InputSize"/> features.</param>
+    /// <param name="data">Examples with <see cref="InputSize"/> features (a matrix of rows converts implicitly).</param>
     /// <returns>One row of <see cref="LatentSize"/> log-variances per example.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="data"/> does not have <see cref="InputSize"/> features.</exception>
     public float[,] EncodeLogVariance(Dataset data) => ModelInput.Map(ModelInput.Check(data, InputSize, nameof(data)).Features, InputSize, LatentSize, _network.LogVariance);
 
-    /// <summary>The mean reconstructions E[x|z] for the latent codes in the rows of <paramref name="latents"/>.</summary>
-    /// <param name="latents">One code z per row, <see cref="LatentSize"/> finite columns, at least one row.</param>
+    /// <summary>The mean reconstructions E[x|z] for the latent codes in <paramref name="latents"/>.</summary>
+    /// <param name="latents">One code z per sample, <see cref="LatentSize"/> features (a matrix of rows converts implicitly).</param>
     /// <returns>One row of <see cref="InputSize"/> values per code (pixel probabilities for a Bernoulli likelihood).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="latents"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="latents"/> has no rows, the wrong column count, or a non-finite entry.</exception>
-    public float[,] Decode(float[,] latents) => ModelInput.Map(ModelInput.Rows(latents, LatentSize, nameof(latents)), LatentSize, InputSize, _network.DecodeMean);
-
-    /// <inheritdoc cref="Decode(float[,])"/>
-    public double[,] Decode(double[,] latents) => ModelInput.ToDouble(ModelInput.Map(ModelInput.Rows(latents, LatentSize, nameof(latents)), LatentSize, InputSize, _network.DecodeMean));
+    /// <exception cref="ArgumentException"><paramref name="latents"/> does not have <see cref="LatentSize"/> features.</exception>
+    public float[,] Decode(Dataset latents) => ModelInput.Map(ModelInput.Check(latents, LatentSize, nameof(latents)).Features, LatentSize, InputSize, _network.DecodeMean);
 
     /// <summary>The mean reconstructions E[x | z = μ(x)] of the examples.</summary>
-    /// <param name="data">Examples with <see cref="InputSize"/> features.</param>
+    /// <param name="data">Examples with <see cref="InputSize"/> features (a matrix of rows converts implicitly).</param>
     /// <returns>One row of <see cref="InputSize"/> values per example.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="data"/> does not have <see cref="InputSize"/> features.</exception>
     public float[,] Reconstruct(Dataset data) => ModelInput.Map(ModelInput.Check(data, InputSize, nameof(data)).Features, InputSize, InputSize, _network.Forward);
-
-    /// <summary>The mean reconstructions E[x | z = μ(x)] of the rows of <paramref name="data"/>.</summary>
-    /// <param name="data">One example per row, <see cref="InputSize"/> finite columns, at least one row.</param>
-    /// <returns>One row of <see cref="InputSize"/> values per example.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="data"/> has no rows, the wrong column count, or a non-finite entry.</exception>
-    public float[,] Reconstruct(float[,] data) => ModelInput.Map(ModelInput.Rows(data, InputSize, nameof(data)), InputSize, InputSize, _network.Forward);
-
-    /// <inheritdoc cref="Reconstruct(float[,])"/>
-    public double[,] Reconstruct(double[,] data) => ModelInput.ToDouble(ModelInput.Map(ModelInput.Rows(data, InputSize, nameof(data)), InputSize, InputSize, _network.Forward));
 
     /// <summary>Draws z ~ N(0, I) from the prior and returns the decoded means E[x|z].</summary>
     /// <param name="count">How many samples, &gt;= 1.</param>
@@ -221,20 +201,85 @@ public sealed class VariationalAutoencoder
         return new ElboEvaluation(reconstruction / data.Count, kl / data.Count);
     }
 
-    /// <summary>Writes the parameters (including a learned likelihood variance) to a safetensors file through <see cref="ParameterFile"/>, replacing it atomically.</summary>
+    /// <summary>
+    /// Writes the parameters (including a learned likelihood variance) and the model's description (sizes, activations,
+    /// likelihood, β, format and library version) to a safetensors file through <see cref="ParameterFile"/>, replacing it
+    /// atomically; <see cref="Load(string)"/> rebuilds the model from it.
+    /// </summary>
     /// <param name="path">The destination file.</param>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
     /// <exception cref="IOException">The file cannot be written.</exception>
-    public void Save(string path) => ParameterFile.Save(_network, path);
+    public void Save(string path) => ParameterFile.Save(_network, path, Describe().Entries);
 
-    /// <summary>Replaces the parameters with those saved by a model of the same sizes and likelihood.</summary>
+    /// <summary>Replaces the parameters with those saved by a model of the same sizes and likelihood; reads files of every format version, also those without a description.</summary>
     /// <param name="path">A file written by <see cref="Save"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
-    /// <exception cref="InvalidDataException">The file is corrupt or its tensors do not match this model; the model is unchanged.</exception>
-    public void Load(string path) => ParameterFile.Load(_network, path);
+    /// <exception cref="InvalidDataException">The file is corrupt or its tensors do not match this model (the message names the tensor and both shapes); the model is unchanged.</exception>
+    public void LoadParameters(string path) => ParameterFile.Load(_network, path);
+
+    /// <summary>Rebuilds a VAE saved by <see cref="Save"/>: sizes, likelihood and β come from the file's description, so the caller need not repeat them.</summary>
+    /// <param name="path">A file written by <see cref="Save"/>.</param>
+    /// <returns>The saved model, ready to encode, sample or train further.</returns>
+    /// <remarks>
+    /// Bernoulli and Gaussian likelihoods (fixed or learned variance) are rebuilt; a model with a likelihood of another
+    /// type is constructed by the caller, who then calls <see cref="LoadParameters"/>.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="InvalidDataException">
+    /// The file is corrupt, describes another kind of model or a likelihood this library does not build, or has no
+    /// description (written before format version 2: construct the model and call <see cref="LoadParameters"/>).
+    /// </exception>
+    public static VariationalAutoencoder Load(string path)
+    {
+        var description = ModelDescription.Read(path, nameof(VariationalAutoencoder), Activations);
+        int inputSize = description.Size(ModelDescription.InputSizeKey);
+        int[] hidden = description.HiddenSizes();
+        int latentSize = description.Size(LatentSizeKey);
+        string likelihood = description.Text(LikelihoodKey);
+        bool learned = likelihood == nameof(GaussianLikelihood<float>) && description.Text(LikelihoodVarianceKey) == Learned;
+        description.RequireParameterCount(
+            ModelDescription.DenseParameters([inputSize, .. hidden])
+            + (2 * ModelDescription.DenseParameters(hidden.Length == 0 ? inputSize : hidden[^1], latentSize))
+            + ModelDescription.DenseParameters([latentSize, .. Enumerable.Reverse(hidden), inputSize])
+            + (learned ? inputSize : 0));
+        var model = description.Build(() => new VariationalAutoencoder(
+            inputSize, hidden, latentSize, CreateLikelihood(description, likelihood, learned, inputSize), klWeight: description.Number(KlWeightKey)));
+        ParameterFile.Read(description.Bytes, model._network.NamedParameters(), path);
+        return model;
+    }
+
+    private static Likelihood<float> CreateLikelihood(ModelDescription description, string likelihood, bool learned, int inputSize) => likelihood switch
+    {
+        nameof(BernoulliLikelihood<float>) => new BernoulliLikelihood<float>(),
+        nameof(GaussianLikelihood<float>) when learned => new GaussianLikelihood<float>(inputSize, 1.0),
+        nameof(GaussianLikelihood<float>) => new GaussianLikelihood<float>(description.Number(LikelihoodVarianceKey)),
+        _ => throw new InvalidDataException(
+            $"The model's likelihood is '{likelihood}', which this library does not build from a description; construct the model with it and call {nameof(LoadParameters)}."),
+    };
+
+    private ModelDescription Describe()
+    {
+        var description = ModelDescription.Create(nameof(VariationalAutoencoder), InputSize, HiddenSizes, LatentSizeKey, LatentSize, Activations);
+        description.Set(KlWeightKey, KlWeight);
+        switch (Likelihood)
+        {
+            case GaussianLikelihood<float> gaussian:
+                description.Set(LikelihoodKey, nameof(GaussianLikelihood<float>));
+                description.Set(LikelihoodVarianceKey, gaussian.Variance is { } variance ? variance.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : Learned);
+                break;
+            default:
+                // Bernoulli, or a caller's own type: its name says what to construct before LoadParameters.
+                description.Set(LikelihoodKey, Likelihood is BernoulliLikelihood<float> ? nameof(BernoulliLikelihood<float>) : Likelihood.GetType().FullName ?? Likelihood.GetType().Name);
+                break;
+        }
+
+        return description;
+    }
 
     private void CheckSupport(ReadOnlySpan<float> rows, string paramName)
     {

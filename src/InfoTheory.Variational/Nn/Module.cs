@@ -15,6 +15,10 @@ namespace InfoTheory.Variational.Nn;
 /// <para>Thread safety: a module's state is its parameter tensors, so the rules of <see cref="AutodiffTensor{T}"/> apply.
 /// Concurrent <see cref="Forward"/> calls are safe while nothing writes the parameters; a backward pass, an optimizer
 /// step or loading parameters needs the module to itself. Registration (construction) is not synchronised.</para>
+/// <para>Modes, as in PyTorch's <c>nn.Module.train()</c>/<c>eval()</c>: a module starts in training mode;
+/// <see cref="Eval"/> and <see cref="Train"/> set the mode of the module and every descendant. A module whose forward
+/// pass is stochastic while training (input corruption, dropout) reads <see cref="Training"/> and is deterministic in
+/// evaluation mode. Switching modes writes every descendant, so it needs the module to itself like an optimizer step.</para>
 /// </remarks>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1716:Identifiers should not match keywords", Justification = "Module is the name every deep-learning library uses; the clash is only with Visual Basic's keyword.")]
 public abstract class Module<T>
@@ -22,6 +26,15 @@ public abstract class Module<T>
 {
     private readonly List<KeyValuePair<string, AutodiffTensor<T>>> _parameters = [];
     private readonly List<KeyValuePair<string, Module<T>>> _children = [];
+
+    /// <summary>Whether the module is in training mode (true, the initial mode) or evaluation mode (false).</summary>
+    public bool Training { get; private set; } = true;
+
+    /// <summary>Puts this module and every descendant in training mode, where stochastic layers draw their noise.</summary>
+    public void Train() => SetTraining(true);
+
+    /// <summary>Puts this module and every descendant in evaluation mode, where every layer is deterministic.</summary>
+    public void Eval() => SetTraining(false);
 
     /// <summary>Maps an input to an output, recording the graph when gradients are enabled.</summary>
     /// <param name="input">The input tensor.</param>
@@ -88,6 +101,15 @@ public abstract class Module<T>
         CheckName(name);
         _children.Add(new(name, module));
         return module;
+    }
+
+    private void SetTraining(bool training)
+    {
+        Training = training;
+        foreach (var (_, child) in _children)
+        {
+            child.SetTraining(training);
+        }
     }
 
     // A shared tensor (a module registered twice, or one tensor under two names) is listed once, under its first

@@ -35,6 +35,14 @@ public sealed class Adam<T> : Optimizer<T>
     /// <summary>How many steps have been taken (t in the bias corrections).</summary>
     public int StepCount => _state.StepCount;
 
+    private protected override int StateStepCount
+    {
+        get => _state.StepCount;
+        set => _state.StepCount = value;
+    }
+
+    private protected override (string Name, T[]?[] Buffers)[] StateSlots() => _state.Slots();
+
     private protected override void BeginStep() => _state.Advance();
 
     private protected override void PrepareState(int index, int length) => _state.Prepare(index, length);

@@ -42,6 +42,8 @@ public sealed class Sgd<T> : Optimizer<T>
     /// <summary>λ, the L2 weight-decay coefficient.</summary>
     public double WeightDecay { get; }
 
+    private protected override (string Name, T[]?[] Buffers)[] StateSlots() => Momentum == 0 ? [] : [("momentum_buffer", _velocity)];
+
     private protected override void PrepareState(int index, int length)
     {
         if (Momentum == 0)

@@ -14,10 +14,16 @@ namespace InfoTheory.Variational.Serialization;
 /// little-endian elements.
 /// </summary>
 /// <remarks>
-/// <para>Header example: <c>{"__metadata__":{"format":"InfoTheory.Variational"},
+/// <para>Header example: <c>{"__metadata__":{"format":"InfoTheory.Variational","format_version":"2",
+/// "library_version":"0.1.0","model":"VariationalAutoencoder",...},
 /// "0.weight":{"dtype":"F32","shape":[784,400],"data_offsets":[0,1254400]}, ...}</c>; offsets count
 /// bytes from the end of the header, which is padded with spaces to a multiple of 8 bytes.
 /// Files written here can be read by the safetensors library and vice versa (F32/F64 only).</para>
+/// <para>Metadata is safetensors' <c>__metadata__</c>, a map of strings to strings. Format version 1 (files without a
+/// <c>format_version</c>) held only <c>format</c>; version 2 (<see cref="FormatVersion"/>) adds <c>format_version</c>,
+/// <c>library_version</c> and the caller's entries: a model's description of itself (kind, sizes, activations,
+/// likelihood, objective settings; see <see cref="Models.VariationalAutoencoder.Load(string)"/>) or an optimizer's
+/// state (see <see cref="Optim.Optimizer{T}.SaveState"/>). Both versions load; a newer version is refused.</para>
 /// <para>Saving writes a temporary file beside the target (<c>.name.&lt;guid&gt;.tmp</c>) and renames it
 /// over the target, so a crash never leaves a half-written file. A process killed mid-save leaves
 /// its temporary file behind; the next save of the same path deletes every such file that no save
@@ -26,21 +32,64 @@ namespace InfoTheory.Variational.Serialization;
 /// </remarks>
 public static class ParameterFile
 {
+    /// <summary>The format version this library writes into <c>format_version</c>; files of this or an earlier version load.</summary>
+    public const int FormatVersion = 2;
+
+    /// <summary>The metadata key of the format name, <c>"InfoTheory.Variational"</c>.</summary>
+    public const string FormatKey = "format";
+
+    /// <summary>The metadata key of the format version (absent in version-1 files).</summary>
+    public const string FormatVersionKey = "format_version";
+
+    /// <summary>The metadata key of the version of the library that wrote the file.</summary>
+    public const string LibraryVersionKey = "library_version";
+
+    private const string FormatName = "InfoTheory.Variational";
+    private const string MetadataKey = "__metadata__";
     private const long MaxHeaderBytes = 100_000_000;
+
+    private static readonly string LibraryVersion =
+        (typeof(ParameterFile).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false) is [System.Reflection.AssemblyInformationalVersionAttribute attribute, ..]
+            ? attribute.InformationalVersion
+            : typeof(ParameterFile).Assembly.GetName().Version?.ToString()) ?? "unknown";
 
     /// <summary>Writes every parameter of <paramref name="module"/> to <paramref name="path"/>, replacing any existing file atomically.</summary>
     /// <typeparam name="T">The element type (float is stored as F32, double as F64).</typeparam>
     /// <param name="module">The module whose <see cref="Module{T}.NamedParameters"/> are saved.</param>
     /// <param name="path">The destination file.</param>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
+    /// <param name="metadata">Entries added to the file's metadata, or null; the keys <see cref="FormatKey"/>, <see cref="FormatVersionKey"/> and <see cref="LibraryVersionKey"/> are the library's own.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="module"/> or <paramref name="path"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty, or <paramref name="metadata"/> has a null value or one of the library's own keys.</exception>
     /// <exception cref="IOException">The file cannot be written.</exception>
-    public static void Save<T>(Module<T> module, string path)
+    public static void Save<T>(Module<T> module, string path, IReadOnlyDictionary<string, string>? metadata = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(module);
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var named = module.NamedParameters();
+        Write(module.NamedParameters(), metadata, path, nameof(metadata));
+    }
+
+    /// <summary>Writes named tensors and metadata as a parameter file; the one writer behind every save (modules, optimizer state).</summary>
+    internal static void Write<T>(IReadOnlyList<KeyValuePair<string, AutodiffTensor<T>>> named, IReadOnlyDictionary<string, string>? metadata, string path, string metadataName)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var entries = new List<KeyValuePair<string, string>>
+        {
+            new(FormatKey, FormatName),
+            new(FormatVersionKey, FormatVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new(LibraryVersionKey, LibraryVersion),
+        };
+        foreach (var (key, value) in metadata ?? new Dictionary<string, string>())
+        {
+            if (key is FormatKey or FormatVersionKey or LibraryVersionKey || value is null)
+            {
+                throw new ArgumentException(
+                    $"{metadataName}[\"{key}\"] is {(value is null ? "null" : "one of the library's own keys")}; give string values under other keys.", metadataName);
+            }
+
+            entries.Add(new(key, value));
+        }
+
         string dtype = DType<T>();
         int elementSize = Marshal.SizeOf<T>();
 
@@ -48,8 +97,12 @@ public static class ParameterFile
         using (var json = new Utf8JsonWriter(headerStream))
         {
             json.WriteStartObject();
-            json.WriteStartObject("__metadata__");
-            json.WriteString("format", "InfoTheory.Variational");
+            json.WriteStartObject(MetadataKey);
+            foreach (var (key, value) in entries)
+            {
+                json.WriteString(key, value);
+            }
+
             json.WriteEndObject();
             long offset = 0;
             foreach (var (name, tensor) in named)
@@ -155,8 +208,37 @@ public static class ParameterFile
     {
         ArgumentNullException.ThrowIfNull(module);
         ArgumentException.ThrowIfNullOrEmpty(path);
-        byte[] bytes = File.ReadAllBytes(path);
-        var named = module.NamedParameters();
+        Read(File.ReadAllBytes(path), module.NamedParameters(), path);
+    }
+
+    /// <summary>The metadata of a parameter file: the library's keys (<see cref="FormatKey"/>, and from version 2 <see cref="FormatVersionKey"/> and <see cref="LibraryVersionKey"/>) and whatever its writer added.</summary>
+    /// <param name="path">The file to read.</param>
+    /// <returns>The <c>__metadata__</c> entries; empty for a file without any.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="InvalidDataException">The file is truncated, its header is corrupt, its metadata is not a map of strings to strings, or its format version is newer than <see cref="FormatVersion"/>.</exception>
+    public static IReadOnlyDictionary<string, string> ReadMetadata(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return Metadata(File.ReadAllBytes(path), path, out _);
+    }
+
+    /// <summary>The metadata of the bytes of a parameter file read from <paramref name="path"/>; see <see cref="ReadMetadata(string)"/>.</summary>
+    /// <param name="bytes">The whole file.</param>
+    /// <param name="path">The file's path, for messages.</param>
+    /// <param name="dataBytes">The length of the data section after the header.</param>
+    internal static IReadOnlyDictionary<string, string> Metadata(byte[] bytes, string path, out long dataBytes)
+    {
+        using JsonDocument doc = ParseHeader(bytes, path, out int dataStart);
+        dataBytes = bytes.Length - dataStart;
+        return MetadataOf(doc.RootElement, path);
+    }
+
+    /// <summary>Validates the bytes of a parameter file against <paramref name="named"/> (names, dtypes, shapes) and only then copies every tensor in.</summary>
+    internal static void Read<T>(byte[] bytes, IReadOnlyList<KeyValuePair<string, AutodiffTensor<T>>> named, string path)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
         var plan = Validate<T>(bytes, named, path);
         for (int i = 0; i < named.Count; i++)
         {
@@ -164,8 +246,7 @@ public static class ParameterFile
         }
     }
 
-    private static (int Start, int Length)[] Validate<T>(byte[] bytes, IReadOnlyList<KeyValuePair<string, AutodiffTensor<T>>> named, string path)
-        where T : unmanaged, IFloatingPointIeee754<T>
+    private static JsonDocument ParseHeader(byte[] bytes, string path, out int dataStart)
     {
         if (bytes.Length < 8)
         {
@@ -178,8 +259,7 @@ public static class ParameterFile
             throw Bad(path, $"its header claims {headerLength} bytes but only {bytes.Length - 8} follow (truncated or not a parameter file)");
         }
 
-        int dataStart = 8 + (int)headerLength;
-        long dataLength = bytes.Length - dataStart;
+        dataStart = 8 + (int)headerLength;
         JsonDocument doc;
         try
         {
@@ -190,14 +270,55 @@ public static class ParameterFile
             throw new InvalidDataException($"Parameter file '{path}' has a corrupt JSON header: {e.Message}", e);
         }
 
-        using (doc)
+        if (doc.RootElement.ValueKind != JsonValueKind.Object)
         {
-            if (doc.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                throw Bad(path, "its header is not a JSON object");
-            }
+            doc.Dispose();
+            throw Bad(path, "its header is not a JSON object");
+        }
 
+        return doc;
+    }
+
+    // safetensors' __metadata__ is a map of strings to strings; anything else is a corrupt file, as is a version this
+    // library cannot know the meaning of.
+    private static Dictionary<string, string> MetadataOf(JsonElement root, string path)
+    {
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!root.TryGetProperty(MetadataKey, out JsonElement element))
+        {
+            return metadata;
+        }
+
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            throw Bad(path, $"its {MetadataKey} is a JSON {element.ValueKind}, not an object of strings");
+        }
+
+        foreach (var property in element.EnumerateObject())
+        {
+            if (property.Value.ValueKind != JsonValueKind.String || !metadata.TryAdd(property.Name, property.Value.GetString()!))
+            {
+                throw Bad(path, $"its {MetadataKey} entry '{property.Name}' is repeated or not a string");
+            }
+        }
+
+        if (metadata.TryGetValue(FormatVersionKey, out string? version)
+            && !(int.TryParse(version, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int number) && number is >= 1 and <= FormatVersion))
+        {
+            throw Bad(path, $"its {FormatVersionKey} is '{version}'; this library reads versions 1 to {FormatVersion} (a newer library wrote it, or it is corrupt)");
+        }
+
+        return metadata;
+    }
+
+    private static (int Start, int Length)[] Validate<T>(byte[] bytes, IReadOnlyList<KeyValuePair<string, AutodiffTensor<T>>> named, string path)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        using (JsonDocument doc = ParseHeader(bytes, path, out int dataStart))
+        {
+            long dataLength = bytes.Length - dataStart;
             var entries = ReadEntries(doc.RootElement, path);
+            MetadataOf(doc.RootElement, path);
 
             foreach (var (name, _) in named)
             {
@@ -269,7 +390,7 @@ public static class ParameterFile
             }
 
             bool repeated;
-            if (name == "__metadata__")
+            if (name == MetadataKey)
             {
                 repeated = metadata;
                 metadata = true;

@@ -38,6 +38,30 @@ public class DatasetTests
     }
 
     [Fact]
+    public void ImplicitConversion_FromFloatAndDoubleMatrices_GivesTheUnlabelledDatasetOfFromMatrix()
+    {
+        var rows = new float[,] { { 0.5f, 1f }, { 2f, 0.1f } };
+        var wide = new double[,] { { 0.5, 1 }, { 2, 0.1 } };
+
+        Dataset fromFloat = rows;
+        Dataset fromDouble = wide;
+
+        fromFloat.Features.ToArray().Should().Equal(Dataset.FromMatrix(rows).Features.ToArray());
+        fromDouble.Features.ToArray().Should().Equal([0.5f, 1f, 2f, 0.1f], "doubles round to the nearest float (0.1 → 0.1f)");
+        (fromDouble.Count, fromDouble.FeatureCount, fromDouble.HasLabels).Should().Be((2, 2, false));
+    }
+
+    [Fact]
+    public void ImplicitConversion_BadMatrices_ThrowNamingData()
+    {
+        FluentActions.Invoking(() => (Dataset)(float[,])null!).Should().Throw<ArgumentNullException>().WithParameterName("data");
+        FluentActions.Invoking(() => (Dataset)new double[0, 2]).Should().Throw<ArgumentException>().WithParameterName("data");
+        FluentActions.Invoking(() => (Dataset)new double[,] { { 0, 1e300 } }).Should().Throw<ArgumentException>().WithParameterName("data")
+            .WithMessage("data[1]*", "1e300 is beyond float and becomes +∞ when rounded");
+        FluentActions.Invoking(() => Dataset.FromMatrix(new double[,] { { double.NaN } })).Should().Throw<ArgumentException>().WithParameterName("features");
+    }
+
+    [Fact]
     public void FromRows_WithoutLabels_HasNoLabels()
     {
         Dataset data = Dataset.FromRows([1f, 2f, 3f, 4f], 2);

@@ -59,14 +59,14 @@ public class AutoencoderTests
 
         var restored = new Autoencoder(64, [16], 8, seed: 99);
         restored.Reconstruct(ModelTestData.Test).Should().NotBeEquivalentTo(trained.Reconstruct(ModelTestData.Test));
-        restored.Load(path);
+        restored.LoadParameters(path);
 
         restored.Reconstruct(ModelTestData.Test).Should().BeEquivalentTo(trained.Reconstruct(ModelTestData.Test), o => o.WithStrictOrdering());
         restored.Encode(ModelTestData.Test).Should().BeEquivalentTo(trained.Encode(ModelTestData.Test), o => o.WithStrictOrdering());
     }
 
     [Fact]
-    public void Load_FileOfADifferentArchitecture_ThrowsAndLeavesTheModelUnchanged()
+    public void LoadParameters_FileOfADifferentArchitecture_ThrowsNamingBothShapesAndLeavesTheModelUnchanged()
     {
         using var folder = new TempDirectory();
         string path = Path.Combine(folder.Path, "other.safetensors");
@@ -74,12 +74,12 @@ public class AutoencoderTests
         var model = new Autoencoder(64, [16], 8, seed: 1);
         float[,] before = model.Reconstruct(ModelTestData.Test);
 
-        model.Invoking(m => m.Load(path)).Should().Throw<InvalidDataException>();
+        model.Invoking(m => m.LoadParameters(path)).Should().Throw<InvalidDataException>().WithMessage("*shape [16, 4]*shape [16, 8]*");
         model.Reconstruct(ModelTestData.Test).Should().BeEquivalentTo(before, o => o.WithStrictOrdering());
     }
 
     [Fact]
-    public void EncodeThenDecode_EqualsReconstruct_ForEveryInputType()
+    public void EncodeThenDecode_EqualsReconstruct_ForEveryInputTypeConvertedToADataset()
     {
         var model = new Autoencoder(64, [16], 8, seed: 4);
         float[,] rows = ModelTestData.Test.ToMatrix();
@@ -96,8 +96,8 @@ public class AutoencoderTests
         codes.Should().BeEquivalentTo(model.Encode(ModelTestData.Test), o => o.WithStrictOrdering());
         codes.Cast<float>().Should().OnlyContain(c => c >= 0 && c <= 1, "the code layer is a sigmoid");
         model.Decode(codes).Should().BeEquivalentTo(model.Reconstruct(rows), o => o.WithStrictOrdering());
-        model.Reconstruct(wide).Cast<double>().Should().Equal(model.Reconstruct(rows).Cast<float>().Select(v => (double)v));
-        model.Decode(model.Encode(wide)).Cast<double>().Should().Equal(model.Reconstruct(wide).Cast<double>());
+        model.Reconstruct(wide).Should().BeEquivalentTo(model.Reconstruct(rows), o => o.WithStrictOrdering(), "doubles that are floats convert to the same dataset");
+        model.Decode(model.Encode(wide)).Should().BeEquivalentTo(model.Reconstruct(wide), o => o.WithStrictOrdering());
     }
 
     [Fact]
@@ -142,23 +142,6 @@ public class AutoencoderTests
         FluentActions.Invoking(() => new Autoencoder(4, [3, 0], 2)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("hiddenSizes").WithMessage("hiddenSizes[1] is 0*");
         FluentActions.Invoking(() => new Autoencoder(4, [3], 0)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("codeSize");
         FluentActions.Invoking(() => new Autoencoder(4, null!, 2)).Should().Throw<ArgumentNullException>().WithParameterName("hiddenSizes");
-    }
-
-    [Fact]
-    public void Options_BadValues_ThrowNamingTheProperty()
-    {
-        FluentActions.Invoking(() => new TrainingOptions { Epochs = 0 }).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("Epochs");
-        FluentActions.Invoking(() => new TrainingOptions { BatchSize = -1 }).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("BatchSize");
-        FluentActions.Invoking(() => new TrainingOptions { LearningRate = double.NaN }).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("LearningRate");
-        FluentActions.Invoking(() => new TrainingOptions { LearningRate = 0 }).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("LearningRate");
-    }
-
-    [Fact]
-    public void Fit_AnotherModelsOptions_ThrowsRatherThanChangingTheObjective()
-    {
-        var model = new Autoencoder(64, [8], 4);
-        model.Invoking(m => m.Fit(ModelTestData.Train, new DenoisingOptions()))
-            .Should().Throw<ArgumentException>().WithParameterName("options").WithMessage("*DenoisingOptions*Autoencoder*TrainingOptions*");
     }
 
     [Fact]

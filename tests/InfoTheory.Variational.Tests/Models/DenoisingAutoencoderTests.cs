@@ -5,14 +5,15 @@ namespace InfoTheory.Variational.Tests.Models;
 
 public class DenoisingAutoencoderTests
 {
-    private static readonly DenoisingOptions Options = new() { Epochs = 40, BatchSize = 32, LearningRate = 3e-3, Seed = 2, Corruption = Corruption.Masking(0.3) };
+    private static readonly TrainingOptions Options = new() { Epochs = 40, BatchSize = 32, LearningRate = 3e-3, Seed = 2 };
+    private static readonly Corruption Masking = Corruption.Masking(0.3);
 
     [Fact]
     public void Fit_WithMaskingNoise_CleansMaskedImagesBetterThanAPlainAutoencoderOfTheSameSizeAndBudget()
     {
         var plain = new Autoencoder(64, [32], 16, seed: 1);
-        plain.Fit(ModelTestData.Train, new TrainingOptions { Epochs = Options.Epochs, BatchSize = Options.BatchSize, LearningRate = Options.LearningRate, Seed = Options.Seed });
-        var denoising = new DenoisingAutoencoder(64, [32], 16, seed: 1);
+        plain.Fit(ModelTestData.Train, Options);
+        var denoising = new DenoisingAutoencoder(64, [32], 16, seed: 1, Masking);
         denoising.Fit(ModelTestData.Train, Options);
 
         float[,] clean = ModelTestData.Test.ToMatrix();
@@ -29,8 +30,8 @@ public class DenoisingAutoencoderTests
     {
         // With ν = 1 every input is all zeros, so the best constant output is the mean training image and the
         // loss cannot fall below its squared error; a loss against the corrupted input would fall to 0 instead.
-        var model = new DenoisingAutoencoder(64, [16], 8, seed: 1);
-        var history = model.Fit(ModelTestData.Train, Options with { Epochs = 15, Corruption = Corruption.Masking(1.0) });
+        var model = new DenoisingAutoencoder(64, [16], 8, seed: 1, Corruption.Masking(1.0));
+        var history = model.Fit(ModelTestData.Train, Options with { Epochs = 15 });
 
         float[,] meanImage = ModelTestData.MeanImagePrediction(ModelTestData.Train, ModelTestData.Train);
         double floor = ModelTestData.MeanSquaredError(meanImage, ModelTestData.Train.ToMatrix());
@@ -44,8 +45,8 @@ public class DenoisingAutoencoderTests
     {
         float[,] Train(Corruption corruption)
         {
-            var model = new DenoisingAutoencoder(64, [16], 8, seed: 5);
-            model.Fit(ModelTestData.Train, Options with { Epochs = 2, Corruption = corruption });
+            var model = new DenoisingAutoencoder(64, [16], 8, seed: 5, corruption);
+            model.Fit(ModelTestData.Train, Options with { Epochs = 2 });
             return model.Reconstruct(ModelTestData.Test);
         }
 
@@ -60,14 +61,18 @@ public class DenoisingAutoencoderTests
     {
         using var folder = new TempDirectory();
         string path = Path.Combine(folder.Path, "dae.safetensors");
-        var trained = new DenoisingAutoencoder(64, [16], 8, seed: 1);
+        var trained = new DenoisingAutoencoder(64, [16], 8, seed: 1, Corruption.SaltAndPepper(0.2, -1f, 2f));
         trained.Fit(ModelTestData.Train, Options with { Epochs = 2 });
         trained.Save(path);
 
         var restored = new DenoisingAutoencoder(64, [16], 8, seed: 42);
-        restored.Load(path);
+        restored.LoadParameters(path);
+        var rebuilt = DenoisingAutoencoder.Load(path);
 
         restored.Reconstruct(ModelTestData.Test).Should().BeEquivalentTo(trained.Reconstruct(ModelTestData.Test), o => o.WithStrictOrdering());
+        rebuilt.Reconstruct(ModelTestData.Test).Should().BeEquivalentTo(trained.Reconstruct(ModelTestData.Test), o => o.WithStrictOrdering());
+        rebuilt.Corruption.Should().Be(trained.Corruption, "the description records the corruption, so further training continues the same objective");
+        (rebuilt.InputSize, rebuilt.HiddenSizes, rebuilt.CodeSize).Should().BeEquivalentTo((64, new[] { 16 }, 8));
     }
 
     [Fact]
@@ -77,7 +82,6 @@ public class DenoisingAutoencoderTests
         model.Invoking(m => m.Fit(new float[0, 3])).Should().Throw<ArgumentException>().WithParameterName("data");
         model.Invoking(m => m.Fit(new double[,] { { 0, double.NaN, 1 } })).Should().Throw<ArgumentException>().WithParameterName("data");
         model.Invoking(m => m.Fit(ModelTestData.Train)).Should().Throw<ArgumentException>().WithParameterName("data");
-        FluentActions.Invoking(() => new DenoisingOptions { Corruption = null! }).Should().Throw<ArgumentNullException>().WithParameterName("Corruption");
     }
 
     [Fact]

@@ -5,12 +5,12 @@ namespace InfoTheory.Variational.Tests.Models;
 
 public class SparseAutoencoderTests
 {
-    private static readonly SparseOptions Options = new() { Epochs = 30, BatchSize = 32, LearningRate = 3e-3, Seed = 2, SparsityWeight = 3 };
+    private static readonly TrainingOptions Options = new() { Epochs = 30, BatchSize = 32, LearningRate = 3e-3, Seed = 2 };
 
     [Fact]
     public void Fit_DrivesTheMeanActivationOfEveryCodeUnitNearTheTarget()
     {
-        var model = new SparseAutoencoder(64, [32], 16, seed: 1);
+        var model = new SparseAutoencoder(64, [32], 16, seed: 1, sparsityWeight: 3);
         model.Fit(ModelTestData.Train, Options);
 
         double[] perUnit = ModelTestData.ColumnMeans(model.Encode(ModelTestData.Test));
@@ -24,8 +24,8 @@ public class SparseAutoencoderTests
     [Fact]
     public void Fit_WithoutThePenalty_LeavesTheCodeDense()
     {
-        var model = new SparseAutoencoder(64, [32], 16, seed: 1);
-        var history = model.Fit(ModelTestData.Train, Options with { SparsityWeight = 0 });
+        var model = new SparseAutoencoder(64, [32], 16, seed: 1, sparsityWeight: 0);
+        var history = model.Fit(ModelTestData.Train, Options);
 
         ModelTestData.ColumnMeans(model.Encode(ModelTestData.Test)).Average().Should().BeGreaterThan(0.2);
         history.Final.Loss.Should().Be(history.Final.Reconstruction);
@@ -35,7 +35,7 @@ public class SparseAutoencoderTests
     [Fact]
     public void Fit_ReportsTheWeightedSumOfReconstructionAndPenalty()
     {
-        var history = new SparseAutoencoder(64, [16], 8, seed: 3).Fit(ModelTestData.Train, Options with { Epochs = 3, SparsityWeight = 2 });
+        var history = new SparseAutoencoder(64, [16], 8, seed: 3, sparsityWeight: 2).Fit(ModelTestData.Train, Options with { Epochs = 3 });
 
         history.Epochs.Should().OnlyContain(e => Math.Abs(e.Loss - (e.Reconstruction + (2 * e.Regularization))) < 1e-4 * e.Loss);
         history.Final.Regularization.Should().BeLessThan(history.Epochs[0].Regularization);
@@ -50,24 +50,27 @@ public class SparseAutoencoderTests
             return model.Encode(ModelTestData.Test);
         }
 
-        var first = new SparseAutoencoder(64, [16], 8, seed: 5);
-        Train(first).Should().BeEquivalentTo(Train(new SparseAutoencoder(64, [16], 8, seed: 5)), o => o.WithStrictOrdering());
+        var first = new SparseAutoencoder(64, [16], 8, seed: 5, targetActivation: 0.1, sparsityWeight: 3);
+        Train(first).Should().BeEquivalentTo(Train(new SparseAutoencoder(64, [16], 8, seed: 5, targetActivation: 0.1, sparsityWeight: 3)), o => o.WithStrictOrdering());
 
         using var folder = new TempDirectory();
         string path = Path.Combine(folder.Path, "sae.safetensors");
         first.Save(path);
         var restored = new SparseAutoencoder(64, [16], 8, seed: 6);
-        restored.Load(path);
+        restored.LoadParameters(path);
         restored.Reconstruct(ModelTestData.Test).Should().BeEquivalentTo(first.Reconstruct(ModelTestData.Test), o => o.WithStrictOrdering());
+        var rebuilt = SparseAutoencoder.Load(path);
+        rebuilt.Reconstruct(ModelTestData.Test).Should().BeEquivalentTo(first.Reconstruct(ModelTestData.Test), o => o.WithStrictOrdering());
+        (rebuilt.TargetActivation, rebuilt.SparsityWeight).Should().Be((0.1, 3.0));
     }
 
     [Fact]
-    public void Options_BadSparsitySettings_ThrowNamingTheProperty()
+    public void Constructor_BadSparsitySettings_ThrowNamingTheParameter()
     {
-        FluentActions.Invoking(() => new SparseOptions { TargetActivation = 0 }).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("TargetActivation");
-        FluentActions.Invoking(() => new SparseOptions { TargetActivation = 1 }).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("TargetActivation");
-        FluentActions.Invoking(() => new SparseOptions { SparsityWeight = -1 }).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("SparsityWeight");
-        FluentActions.Invoking(() => new SparseOptions { SparsityWeight = double.NaN }).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("SparsityWeight");
+        FluentActions.Invoking(() => new SparseAutoencoder(2, [], 2, targetActivation: 0)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("targetActivation");
+        FluentActions.Invoking(() => new SparseAutoencoder(2, [], 2, targetActivation: 1)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("targetActivation");
+        FluentActions.Invoking(() => new SparseAutoencoder(2, [], 2, sparsityWeight: -1)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("sparsityWeight");
+        FluentActions.Invoking(() => new SparseAutoencoder(2, [], 2, sparsityWeight: double.NaN)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("sparsityWeight");
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public class VariationalAutoencoderTests
     {
         var model = Digits64(seed: 1);
         double untrained = model.Evaluate(ModelTestData.Test, seed: 9, samples: 20).NegativeElbo;
-        model.Fit(Train1500, new VaeOptions { Epochs = 30, BatchSize = 64, LearningRate = 1e-3, Seed = 1 });
+        model.Fit(Train1500, new TrainingOptions { Epochs = 30, BatchSize = 64, LearningRate = 1e-3, Seed = 1 });
         var trained = model.Evaluate(ModelTestData.Test, seed: 9, samples: 20);
 
         // Measured for the peer script's set-up (64-128-(8)-128-64, Adam 1e-3, batch 64, the same split) after 30
@@ -34,7 +34,8 @@ public class VariationalAutoencoderTests
     public void Fit_ReportsReconstructionAndKlSeparately_AndTheirBetaWeightedSum()
     {
         var progress = new ModelTestData.RecordingProgress<TrainingEpoch>();
-        var history = Digits64().Fit(ModelTestData.Train, new VaeOptions { Epochs = 3, KlWeight = 0.5, Seed = 4 }, progress);
+        var model = new VariationalAutoencoder(64, [128], 8, new BernoulliLikelihood<float>(), klWeight: 0.5);
+        var history = model.Fit(ModelTestData.Train, new TrainingOptions { Epochs = 3, Seed = 4 }, progress);
 
         progress.Reports.Should().Equal(history.Epochs);
         history.Epochs.Should().OnlyContain(e => Math.Abs(e.Loss - (e.Reconstruction + (0.5 * e.Regularization))) < 1e-4 * e.Loss);
@@ -48,7 +49,7 @@ public class VariationalAutoencoderTests
         float[,] Train(int trainingSeed)
         {
             var model = Digits64(seed: 3);
-            model.Fit(ModelTestData.Train, new VaeOptions { Epochs = 2, Seed = trainingSeed });
+            model.Fit(ModelTestData.Train, new TrainingOptions { Epochs = 2, Seed = trainingSeed });
             return model.Reconstruct(ModelTestData.Test);
         }
 
@@ -62,11 +63,11 @@ public class VariationalAutoencoderTests
         using var folder = new TempDirectory();
         string path = Path.Combine(folder.Path, "vae.safetensors");
         var trained = new VariationalAutoencoder(64, [32], 4, new GaussianLikelihood<float>(64, 0.1), seed: 1);
-        trained.Fit(ModelTestData.Train, new VaeOptions { Epochs = 2, LearningRate = 1e-2 });
+        trained.Fit(ModelTestData.Train, new TrainingOptions { Epochs = 2, LearningRate = 1e-2 });
         trained.Save(path);
 
         var restored = new VariationalAutoencoder(64, [32], 4, new GaussianLikelihood<float>(64, 0.1), seed: 2);
-        restored.Load(path);
+        restored.LoadParameters(path);
 
         restored.Reconstruct(ModelTestData.Test).Should().BeEquivalentTo(trained.Reconstruct(ModelTestData.Test), o => o.WithStrictOrdering());
         restored.Sample(5, seed: 3).Should().BeEquivalentTo(trained.Sample(5, seed: 3), o => o.WithStrictOrdering());
@@ -145,7 +146,55 @@ public class VariationalAutoencoderTests
         model.Invoking(m => m.Evaluate(Dataset.FromRows([0f, 0f, 0f, 0f], 4), seed: 1, samples: 0)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("samples");
         FluentActions.Invoking(() => new VariationalAutoencoder(4, [3], 0, new BernoulliLikelihood<float>())).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("latentSize");
         FluentActions.Invoking(() => new VariationalAutoencoder(4, [3], 2, null!)).Should().Throw<ArgumentNullException>().WithParameterName("likelihood");
-        FluentActions.Invoking(() => new VaeOptions { KlWeight = -1 }).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("KlWeight");
+        FluentActions.Invoking(() => new VariationalAutoencoder(4, [3], 2, new BernoulliLikelihood<float>(), klWeight: -1)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("klWeight");
+        FluentActions.Invoking(() => new VariationalAutoencoder(4, [3], 2, new BernoulliLikelihood<float>(), klWeight: double.NaN)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("klWeight");
+    }
+
+    public static TheoryData<string> Likelihoods => ["bernoulli", "fixed gaussian", "learned gaussian"];
+
+    [Theory]
+    [MemberData(nameof(Likelihoods))]
+    public void Load_RebuildsSizesLikelihoodAndBeta_FromTheFileAlone(string likelihood)
+    {
+        using var folder = new TempDirectory();
+        string path = Path.Combine(folder.Path, "vae.safetensors");
+        Likelihood<float> observation = likelihood switch
+        {
+            "bernoulli" => new BernoulliLikelihood<float>(),
+            "fixed gaussian" => new GaussianLikelihood<float>(0.3),
+            _ => new GaussianLikelihood<float>(64, 0.1),
+        };
+        var trained = new VariationalAutoencoder(64, [32, 16], 4, observation, seed: 1, klWeight: 2.5);
+        trained.Fit(ModelTestData.Train, new TrainingOptions { Epochs = 2, LearningRate = 1e-2 });
+        trained.Save(path);
+
+        var loaded = VariationalAutoencoder.Load(path);
+
+        (loaded.InputSize, loaded.LatentSize, loaded.KlWeight).Should().Be((64, 4, 2.5));
+        loaded.HiddenSizes.Should().Equal(32, 16);
+        loaded.Likelihood.Should().BeOfType(observation.GetType());
+        (loaded.Likelihood as GaussianLikelihood<float>)?.Variance.Should().Be((observation as GaussianLikelihood<float>)?.Variance);
+        loaded.Reconstruct(ModelTestData.Test).Should().BeEquivalentTo(trained.Reconstruct(ModelTestData.Test), o => o.WithStrictOrdering());
+        loaded.Evaluate(ModelTestData.Test, seed: 1).Should().Be(trained.Evaluate(ModelTestData.Test, seed: 1));
+    }
+
+    [Fact]
+    public void Fit_RunsInTrainingMode_AndLeavesTheNetworkInEvaluationMode_AlsoWhenItDiverges()
+    {
+        var model = Digits64(seed: 1);
+        var modes = new List<bool>();
+
+        model.Network.Training.Should().BeFalse("a new model encodes deterministically");
+        model.Fit(ModelTestData.Train, new TrainingOptions { Epochs = 2 }, new Progress(() => modes.Add(model.Network.Training)));
+        modes.Should().Equal(true, true);
+        model.Network.Training.Should().BeFalse();
+        model.Invoking(m => m.Fit(ModelTestData.Train, new TrainingOptions { Epochs = 2, LearningRate = 1e8 })).Should().Throw<TrainingDivergedException>();
+        model.Network.Training.Should().BeFalse();
+    }
+
+    private sealed class Progress(Action report) : IProgress<TrainingEpoch>
+    {
+        public void Report(TrainingEpoch value) => report();
     }
 
     [Fact]
@@ -156,16 +205,16 @@ public class VariationalAutoencoderTests
         // The first Adam step moves every weight by about 1e8: batch 2's encoder heads reach ~1e18, and the KL term
         // (exp(log σ²) + μ²) overflows float. Before the fix the next step threw "mean[0] is NaN" and kept NaN weights.
         ModelTestData.ShouldDivergeAndRestore(
-            model.Save, () => model.Fit(ModelTestData.Train, new VaeOptions { Epochs = 2, LearningRate = 1e8 }), () => model.Reconstruct(ModelTestData.Test), (1, 2, 1e8));
+            model.Save, () => model.Fit(ModelTestData.Train, new TrainingOptions { Epochs = 2, LearningRate = 1e8 }), () => model.Reconstruct(ModelTestData.Test), (1, 2, 1e8));
     }
 
     [Fact]
     public void Fit_AfterADivergedFit_TrainsAgainFromTheRestoredParameters()
     {
         var model = Digits64(seed: 1);
-        model.Invoking(m => m.Fit(ModelTestData.Train, new VaeOptions { Epochs = 1, LearningRate = 1e8 })).Should().Throw<TrainingDivergedException>();
+        model.Invoking(m => m.Fit(ModelTestData.Train, new TrainingOptions { Epochs = 1, LearningRate = 1e8 })).Should().Throw<TrainingDivergedException>();
         double before = model.Evaluate(ModelTestData.Test, seed: 9).NegativeElbo;
-        model.Fit(ModelTestData.Train, new VaeOptions { Epochs = 3, LearningRate = 1e-2 });
+        model.Fit(ModelTestData.Train, new TrainingOptions { Epochs = 3, LearningRate = 1e-2 });
         model.Evaluate(ModelTestData.Test, seed: 9).NegativeElbo.Should().BeLessThan(before);
     }
 
@@ -206,7 +255,7 @@ public class VariationalAutoencoderTests
         var second = new VariationalAutoencoder(64, [16], 4, likelihood, seed: 1);
         float[,] before = second.Reconstruct(ModelTestData.Test);
 
-        first.Fit(ModelTestData.Train, new VaeOptions { Epochs = 1 });
+        first.Fit(ModelTestData.Train, new TrainingOptions { Epochs = 1 });
 
         second.Reconstruct(ModelTestData.Test).Should().BeEquivalentTo(before, o => o.WithStrictOrdering());
         first.Reconstruct(ModelTestData.Test).Should().NotBeEquivalentTo(before);

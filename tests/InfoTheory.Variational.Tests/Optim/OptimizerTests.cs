@@ -1,5 +1,8 @@
 using InfoTheory.Variational.Autodiff;
+using InfoTheory.Variational.Nn;
 using InfoTheory.Variational.Optim;
+using InfoTheory.Variational.Serialization;
+using InfoTheory.Variational.Tests.Data;
 
 namespace InfoTheory.Variational.Tests.Optim;
 
@@ -218,5 +221,109 @@ public class OptimizerTests
             double expected = before[i] - (0.01 * gv[i] / (Math.Sqrt(gv[i] * gv[i]) + 1e-8));
             Math.Abs(after[i] - expected).Should().BeLessThan(1e-15, $"element {i}");
         }
+    }
+
+    public static TheoryData<string> Optimizers => ["adam", "adamw", "sgd-momentum"];
+
+    private static Optimizer<float> Create(string kind, IEnumerable<AutodiffTensor<float>> parameters) => kind switch
+    {
+        "adam" => new Adam<float>(parameters, learningRate: 0.05),
+        "adamw" => new AdamW<float>(parameters, learningRate: 0.05, weightDecay: 0.1),
+        _ => new Sgd<float>(parameters, learningRate: 0.05, momentum: 0.9),
+    };
+
+    // A small regression net and one parameter no loss reaches, so a state file also covers a parameter without state.
+    private static (Sequential<float> Net, AutodiffTensor<float> Unused) Network(int seed)
+    {
+        var random = new Random(seed);
+        return (new Sequential<float>(new Linear<float>(3, 5, random), new Tanh<float>(), new Linear<float>(5, 2, random)),
+                AutodiffTensor.FromValues<float>([1f, 2f], 2).RequiringGrad());
+    }
+
+    private static void Train(Sequential<float> net, Optimizer<float> optimizer, int steps)
+    {
+        var random = new Random(42);
+        var x = AutodiffTensor.RandomNormal(random, 0f, 1f, 8, 3);
+        var y = AutodiffTensor.RandomNormal(random, 0f, 1f, 8, 2);
+        for (int i = 0; i < steps; i++)
+        {
+            optimizer.ZeroGrad();
+            (net.Forward(x) - y).Square().Mean().Backward();
+            optimizer.Step();
+        }
+    }
+
+    private static int[] Bits(Module<float> net) => [.. net.Parameters().SelectMany(p => p.ToArray()).Select(BitConverter.SingleToInt32Bits)];
+
+    [Theory]
+    [MemberData(nameof(Optimizers))]
+    public void SaveStateThenLoadState_ResumedTraining_GivesTheBitsOfAnUninterruptedRun(string kind)
+    {
+        const int Total = 12, Before = 5;
+        var (reference, referenceUnused) = Network(1);
+        Train(reference, Create(kind, [.. reference.Parameters(), referenceUnused]), Total);
+
+        using var folder = new TempDirectory();
+        string model = Path.Combine(folder.Path, "model.safetensors");
+        string state = Path.Combine(folder.Path, "optimizer.safetensors");
+        var (first, firstUnused) = Network(1);
+        var firstOptimizer = Create(kind, [.. first.Parameters(), firstUnused]);
+        Train(first, firstOptimizer, Before);
+        ParameterFile.Save(first, model);
+        firstOptimizer.SaveState(state);
+
+        var (resumed, resumedUnused) = Network(2);
+        ParameterFile.Load(resumed, model);
+        var resumedOptimizer = Create(kind, [.. resumed.Parameters(), resumedUnused]);
+        resumedOptimizer.LoadState(state);
+        Train(resumed, resumedOptimizer, Total - Before);
+
+        Bits(resumed).Should().Equal(Bits(reference));
+        var (fresh, freshUnused) = Network(2);
+        ParameterFile.Load(fresh, model);
+        Train(fresh, Create(kind, [.. fresh.Parameters(), freshUnused]), Total - Before);
+        Bits(fresh).Should().NotEqual(Bits(reference), "without its state the optimizer restarts its moments (and Adam its bias correction)");
+    }
+
+    [Fact]
+    public void SaveState_WritesPyTorchBufferNamesAndTheStepCount()
+    {
+        using var folder = new TempDirectory();
+        string state = Path.Combine(folder.Path, "adam.safetensors");
+        var (net, unused) = Network(1);
+        var adam = new Adam<float>([.. net.Parameters(), unused]);
+        Train(net, adam, 3);
+
+        adam.SaveState(state);
+
+        var metadata = ParameterFile.ReadMetadata(state);
+        (metadata["optimizer"], metadata["step_count"], metadata["parameter_count"], metadata["stateful_parameters"]).Should().Be(("Adam", "3", "5", "0,1,2,3"));
+        var header = InfoTheory.Variational.Tests.Serialization.ParameterFileHeader.Read(state);
+        header.Select(e => e.Key).Where(k => k != "__metadata__").Should().BeEquivalentTo(
+            ["0.exp_avg", "0.exp_avg_sq", "1.exp_avg", "1.exp_avg_sq", "2.exp_avg", "2.exp_avg_sq", "3.exp_avg", "3.exp_avg_sq"], "parameter 4 never had a gradient");
+        header["0.exp_avg"]!["shape"]!.AsArray().Select(n => (int)n!).Should().Equal(3, 5);
+    }
+
+    [Fact]
+    public void LoadState_OfAnotherOptimizerOrShape_ThrowsAndLeavesTheStateUnchanged()
+    {
+        using var folder = new TempDirectory();
+        string adamState = Path.Combine(folder.Path, "adam.safetensors");
+        var (net, unused) = Network(1);
+        var adam = new Adam<float>([.. net.Parameters(), unused]);
+        Train(net, adam, 2);
+        adam.SaveState(adamState);
+
+        var (other, otherUnused) = Network(1);
+        var adamW = new AdamW<float>([.. other.Parameters(), otherUnused]);
+        adamW.Invoking(o => o.LoadState(adamState)).Should().Throw<InvalidDataException>().WithMessage("*state of Adam, not of AdamW*");
+
+        var wider = new Sequential<float>(new Linear<float>(3, 6, new Random(1)), new Tanh<float>(), new Linear<float>(6, 2, new Random(1)));
+        var target = new Adam<float>([.. wider.Parameters(), AutodiffTensor.FromValues<float>([1f, 2f], 2).RequiringGrad()]);
+        Train(wider, target, 1);
+        target.Invoking(o => o.LoadState(adamState)).Should().Throw<InvalidDataException>().WithMessage("*'0.exp_avg' has shape [3, 5]*[3, 6]*");
+        target.StepCount.Should().Be(1);
+
+        new Adam<float>(net.Parameters()).Invoking(o => o.LoadState(adamState)).Should().Throw<InvalidDataException>().WithMessage("*5 parameters*has 4*");
     }
 }

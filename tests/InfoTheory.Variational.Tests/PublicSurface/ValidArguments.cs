@@ -166,17 +166,18 @@ internal sealed class ValidArguments(string folder)
         if (name == "path")
         {
             string path = Path.Combine(folder, $"file{Interlocked.Increment(ref _files)}.bin");
-            if (method == "Load")
+            if (method is "Load" or "LoadParameters" or "LoadState" or "ReadMetadata")
             {
-                // A file saved by the matching Save of a model of the same architecture.
+                // A file saved by the matching Save of a model of the same architecture (or optimizer of the same type).
                 if (owner == "ParameterFile")
                 {
-                    global::InfoTheory.Variational.Serialization.ParameterFile.Save((Module<double>)Typed(member.GetParameters()[0].ParameterType).Linear(2, 2), path);
+                    Type module = method == "ReadMetadata" ? typeof(Module<double>) : member.GetParameters()[0].ParameterType;
+                    global::InfoTheory.Variational.Serialization.ParameterFile.Save((Module<double>)Typed(module).Linear(2, 2), path);
                 }
                 else
                 {
-                    object model = NewInstance(member.ReflectedType!)!;
-                    model.GetType().GetMethod("Save", [typeof(string)])!.Invoke(model, [path]);
+                    object saver = NewInstance(member.ReflectedType!)!;
+                    saver.GetType().GetMethod(method == "LoadState" ? "SaveState" : "Save", [typeof(string)])!.Invoke(saver, [path]);
                 }
             }
 
@@ -286,7 +287,7 @@ internal sealed class ValidArguments(string folder)
             ("JointDistribution", _) => (2, 2, new[] { 0.1, 0.2, 0.3, 0.4 }),
             _ when knn => (name == "y" && method == "KullbackLeibler" ? KnnPoints - 10 : KnnPoints, 2, KnnSamples(name, 2, method)),
             ("Dataset", _) => (8, 2, Rows(8, 2)),
-            ("VariationalAutoencoder" or "Autoencoder" or "DenoisingAutoencoder" or "SparseAutoencoder" or "DeterministicAutoencoder`1", _) => (8, 2, Rows(8, 2)),
+            ("VariationalAutoencoder" or "Autoencoder" or "DenoisingAutoencoder" or "SparseAutoencoder" or "DeterministicAutoencoder", _) => (8, 2, Rows(8, 2)),
             _ => (2, 2, new[] { 0.1, 0.2, 0.3, 0.4 }),
         };
         var matrix = System.Array.CreateInstance(element, rows, columns);
@@ -490,7 +491,9 @@ internal sealed class ValidArguments(string folder)
 
         if (type == typeof(Autoencoder) || type == typeof(DenoisingAutoencoder) || type == typeof(SparseAutoencoder))
         {
-            return Activator.CreateInstance(type, 2, new List<int> { 3 }, 2, 0);
+            // Size arguments first, then the defaults of the objective's settings.
+            var constructor = type.GetConstructors()[0];
+            return constructor.Invoke([2, new List<int> { 3 }, 2, 0, .. constructor.GetParameters().Skip(4).Select(p => p.DefaultValue)]);
         }
 
         if (type == typeof(Corruption))

@@ -32,6 +32,63 @@ public class ParameterFileTests
     }
 
     [Fact]
+    public void Save_WritesTheFormatVersionAndTheCallersMetadata_WhichReadMetadataReturns()
+    {
+        using var dir = new TempDirectory();
+        string path = Path.Combine(dir.Path, "model.safetensors");
+        ParameterFile.Save(Model(1), path, new Dictionary<string, string> { ["note"] = "digits run 3" });
+
+        var metadata = ParameterFile.ReadMetadata(path);
+
+        metadata.Keys.Should().BeEquivalentTo(["format", "format_version", "library_version", "note"]);
+        (metadata["format"], metadata["format_version"], metadata["note"]).Should().Be(("InfoTheory.Variational", "2", "digits run 3"));
+        metadata["library_version"].Should().Be(typeof(ParameterFile).Assembly
+            .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .Cast<System.Reflection.AssemblyInformationalVersionAttribute>().Single().InformationalVersion);
+    }
+
+    [Fact]
+    public void Save_MetadataUnderALibraryKey_ThrowsNamingMetadata()
+    {
+        using var dir = new TempDirectory();
+        string path = Path.Combine(dir.Path, "model.safetensors");
+
+        FluentActions.Invoking(() => ParameterFile.Save(Model(1), path, new Dictionary<string, string> { ["format_version"] = "9" }))
+            .Should().Throw<ArgumentException>().WithParameterName("metadata");
+        File.Exists(path).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Load_Version1FileWithOnlyTheFormatName_LoadsAndReportsNoVersion()
+    {
+        using var dir = new TempDirectory();
+        string path = Path.Combine(dir.Path, "v1.safetensors");
+        var source = Model(1);
+        ParameterFile.Save(source, path);
+        ParameterFileHeader.MakeVersion1(path);
+        var target = Model(2);
+
+        ParameterFile.Load(target, path);
+
+        Flat(target).Should().Equal(Flat(source));
+        ParameterFile.ReadMetadata(path).Should().BeEquivalentTo(new Dictionary<string, string> { ["format"] = "InfoTheory.Variational" });
+    }
+
+    [Theory]
+    [InlineData("3")]
+    [InlineData("0")]
+    [InlineData("two")]
+    public void Load_UnknownFormatVersion_ThrowsInvalidData(string version)
+    {
+        using var dir = new TempDirectory();
+        string path = Path.Combine(dir.Path, "model.safetensors");
+        ParameterFile.Save(Model(1), path);
+        ParameterFileHeader.SetMetadata(path, "format_version", version);
+
+        FluentActions.Invoking(() => ParameterFile.Load(Model(2), path)).Should().Throw<InvalidDataException>().WithMessage($"*format_version is '{version}'*");
+    }
+
+    [Fact]
     public void Save_WritesTheSafetensorsLayout()
     {
         using var dir = new TempDirectory();
