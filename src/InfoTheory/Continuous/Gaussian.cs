@@ -10,8 +10,6 @@ namespace InfoTheory.Continuous;
 /// </remarks>
 public sealed class Gaussian : IDensity
 {
-    private const double LogTwoPi = 1.8378770664093454835606594728112;
-
     // A Cholesky pivot this small relative to its variance has lost every significant digit:
     // the covariance is singular to working precision even if rounding left it barely positive.
     private const double SingularPivotRatio = 16 * 2.220446049250313e-16;
@@ -67,7 +65,7 @@ public sealed class Gaussian : IDensity
         }
 
         LogDeterminant = 2 * logDet;
-        _logNormalizer = -0.5 * ((d * LogTwoPi) + LogDeterminant);
+        _logNormalizer = -0.5 * ((d * Numerics.LnTwoPi) + LogDeterminant);
     }
 
     /// <summary>The largest supported dimension, 46340: the covariance and its Cholesky factor are d × d arrays, and d² must not exceed <see cref="int.MaxValue"/>.</summary>
@@ -199,13 +197,13 @@ public sealed class Gaussian : IDensity
     }
 
     /// <inheritdoc/>
-    /// <remarks>x = μ + L ξ with ξ ~ N(0, I) from Marsaglia's polar method and Σ = L Lᵀ.</remarks>
+    /// <remarks>x = μ + L ξ with ξ ~ N(0, I) by Box–Muller and Σ = L Lᵀ.</remarks>
     public void Sample(Random random, Span<double> destination)
     {
         ArgumentNullException.ThrowIfNull(random);
         int d = Dimension;
         int count = Guard.PointCount(destination.Length, d, nameof(destination));
-        StandardNormal.Fill(random, destination);
+        NormalSampler.Fill(random, destination);
         for (int n = 0; n < count; n++)
         {
             TransformStandard(destination.Slice(n * d, d));
@@ -246,7 +244,7 @@ public sealed class Gaussian : IDensity
     /// <returns>The entropy in <paramref name="unit"/>; negative when Σ is small.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="unit"/> is not a defined <see cref="LogBase"/>.</exception>
     public double Entropy(LogBase unit = LogBase.Nats)
-        => Units.FromNats(0.5 * ((Dimension * (1.0 + LogTwoPi)) + LogDeterminant), unit);
+        => Units.FromNats(0.5 * ((Dimension * (1.0 + Numerics.LnTwoPi)) + LogDeterminant), unit);
 
     /// <summary>The Kullback–Leibler divergence KL(p‖q) between two Gaussians, in closed form.</summary>
     /// <remarks>

@@ -270,7 +270,7 @@ public static class Knn
         }
 
         SamplePreparation.AddJitter(points, options.Jitter, new Random(options.JitterSeed));
-        logScale -= d * SamplePreparation.ScaleIntoRange(options.Norm, points) * Math.Log(2.0);
+        logScale -= d * SamplePreparation.ScaleIntoRange(options.Norm, points) * Numerics.Ln2;
         Guard.Untied(points, d, k, name, "the sample space");
         var index = SamplePreparation.Index(points, d, options.Norm, options.Search);
         var terms = new double[n];
@@ -282,8 +282,8 @@ public static class Knn
 
         ThrowIfZeroDistance(terms, name, k);
         double logVolume = options.Norm == DistanceNorm.Euclidean
-            ? (0.5 * d * Math.Log(Math.PI)) - SpecialFunctions.GammaLn((0.5 * d) + 1)
-            : d * Math.Log(2.0);
+            ? (0.5 * d * Numerics.LnPi) - SpecialFunctions.GammaLn((0.5 * d) + 1)
+            : d * Numerics.Ln2;
         double offset = SpecialFunctions.DiGamma(n) - SpecialFunctions.DiGamma(k) + logVolume + logScale;
         return Summarize(terms, offset, 1.0, options.Unit);
     }

@@ -36,7 +36,6 @@ public static partial class MonteCarlo
     public const int BlockSize = 16384;
 
     private const int ChunkSize = 256;
-    private const double Ln2 = 0.69314718055994530941723212145818;
 
     // Scaled deviations stay below 2^ScaledLimit, so int.MaxValue of their squares sum to less than 2^991, far from overflow.
     private const int ScaledLimit = 480;
@@ -543,8 +542,8 @@ public static partial class MonteCarlo
         // log(a / ((a + b)/2)) from ℓ = log a − log b: ln 2 − ln(1 + e^(−ℓ)), evaluated without overflow.
         private static double LogRatioToMixture(double logRatio)
             => logRatio >= 0
-                ? Ln2 - Math.Log(1.0 + Math.Exp(-logRatio))
-                : Ln2 + logRatio - Math.Log(1.0 + Math.Exp(logRatio));
+                ? Numerics.Ln2 - Math.Log(1.0 + Math.Exp(-logRatio))
+                : Numerics.Ln2 + logRatio - Math.Log(1.0 + Math.Exp(logRatio));
 
         private static double OwnLogDensity(double logDensity, string name)
         {

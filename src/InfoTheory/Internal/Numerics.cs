@@ -1,0 +1,28 @@
+using System.Numerics;
+
+namespace InfoTheory.Internal;
+
+/// <summary>The mathematical constants and elementary functions both packages share, each defined once.</summary>
+internal static class Numerics
+{
+    /// <summary>ln 2, the nats in one bit.</summary>
+    public const double Ln2 = 0.69314718055994530941723212145818;
+
+    /// <summary>ln 2π, the normalising constant of a normal density per dimension.</summary>
+    public const double LnTwoPi = 1.8378770664093454835606594728112;
+
+    /// <summary>ln π, in the volume of a Euclidean unit ball.</summary>
+    public const double LnPi = 1.1447298858494001741434273513531;
+
+    /// <summary>
+    /// ln(1 + x) to full relative precision near 0. <c>T.LogP1</c> evaluates ln(1 + x) literally and returns 0 once
+    /// 1 + x rounds to 1; this uses Goldberg's correction ln(w)·x/(w − 1) with w = 1 + x ("What every computer scientist
+    /// should know about floating-point arithmetic", 1991, Theorem 4).
+    /// </summary>
+    public static T Log1P<T>(T x)
+        where T : IFloatingPointIeee754<T>
+    {
+        T w = T.One + x;
+        return w == T.One ? x : T.Log(w) * x / (w - T.One);
+    }
+}
