@@ -155,17 +155,17 @@ public static class KlFit
     // The inverse of the unconstrained parameterisation: R = tril(L, −1) + diag(ln diag L).
     private static (AutodiffTensor<double> Mean, AutodiffTensor<double> Raw) Unconstrained(Gaussian start)
     {
-        var factor = CholeskyGaussian.FromGaussian<double>(start).ScaleTril;
+        var factor = start.CholeskyFactor;
         int d = start.Dimension;
         var raw = AutodiffTensor.Zeros<double>(d, d);
         for (int i = 0; i < d; i++)
         {
             for (int j = 0; j < i; j++)
             {
-                raw.Values[(i * d) + j] = factor[i, j];
+                raw.Values[(i * d) + j] = factor[(i * d) + j];
             }
 
-            raw.Values[(i * d) + i] = Math.Log(factor[i, i]);
+            raw.Values[(i * d) + i] = Math.Log(factor[(i * d) + i]);
         }
 
         return (AutodiffTensor.FromValues(start.Mean, d).RequiringGrad(), raw.RequiringGrad());

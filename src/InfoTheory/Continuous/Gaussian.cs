@@ -77,6 +77,10 @@ public sealed class Gaussian : IDensity
     /// <summary>The mean vector μ.</summary>
     public ReadOnlySpan<double> Mean => _mean;
 
+    /// <summary>The Cholesky factor L of the covariance, Σ = L Lᵀ: lower-triangular, d × d, row-major (Lᵢⱼ at index i·d + j, zero above the diagonal, positive on it).</summary>
+    /// <remarks>The factor this distribution computed once when it was created and uses for densities and samples; a read-only view, not a copy.</remarks>
+    public ReadOnlySpan<double> CholeskyFactor => _cholesky;
+
     /// <summary>ln det Σ, the natural log of the covariance determinant.</summary>
     public double LogDeterminant { get; }
 
