@@ -57,18 +57,8 @@ internal static class Log
                 nameof(destination));
         }
 
-        int index = 0;
-        switch (width)
-        {
-            case SimdWidth.Vector512:
-                Apply<Vector512Lanes>(x, destination, ref index);
-                break;
-            case SimdWidth.Vector256:
-                Apply<Vector256Lanes>(x, destination, ref index);
-                break;
-        }
-
-        Apply<ScalarLanes>(x, destination, ref index);
+        var pass = new ApplyPass(x, destination);
+        LanePass.Run(ref pass, width);
     }
 
     /// <summary>ln(p/q) for one pair of finite p, q &gt; 0: the scalar form of <see cref="OfRatio{T}"/>, finite even where p/q would overflow.</summary>
@@ -306,28 +296,35 @@ internal static class Log
         return z * sum;
     }
 
-    private static void Apply<T>(ReadOnlySpan<double> x, Span<double> destination, ref int index)
-        where T : struct, IVectorLanes<T>
+    /// <summary>The pass behind <see cref="Apply(ReadOnlySpan{double}, Span{double}, SimdWidth)"/>.</summary>
+    private readonly ref struct ApplyPass(ReadOnlySpan<double> x, Span<double> destination) : ILanePass
     {
-        ref double source = ref MemoryMarshal.GetReference(x);
-        ref double target = ref MemoryMarshal.GetReference(destination);
-        T zero = T.Zero;
-        T infinity = T.Create(double.PositiveInfinity);
-        int i = index;
-        for (; i <= x.Length - T.Count; i += T.Count)
+        private readonly ReadOnlySpan<double> _x = x;
+        private readonly Span<double> _destination = destination;
+
+        void ILanePass.Run<T>(ref int index)
         {
-            T v = T.Load(ref source, i);
-            T result = OfPositive(v);
-            T regular = T.GreaterThan(v, zero) & T.LessThan(v, infinity);
-            if (T.AnyTrue(T.Select(regular, zero, T.Create(1.0))))
+            ref double source = ref MemoryMarshal.GetReference(_x);
+            ref double target = ref MemoryMarshal.GetReference(_destination);
+            T zero = T.Zero;
+            T infinity = T.Create(double.PositiveInfinity);
+            int length = _x.Length;
+            int i = index;
+            for (; i <= length - T.Count; i += T.Count)
             {
-                T special = T.Select(T.EqualTo(v, zero), T.Create(double.NegativeInfinity), T.Select(T.EqualTo(v, infinity), infinity, T.Create(double.NaN)));
-                result = T.Select(regular, result, special);
+                T v = T.Load(ref source, i);
+                T result = OfPositive(v);
+                T regular = T.GreaterThan(v, zero) & T.LessThan(v, infinity);
+                if (T.AnyTrue(T.Select(regular, zero, T.Create(1.0))))
+                {
+                    T special = T.Select(T.EqualTo(v, zero), T.Create(double.NegativeInfinity), T.Select(T.EqualTo(v, infinity), infinity, T.Create(double.NaN)));
+                    result = T.Select(regular, result, special);
+                }
+
+                T.Store(result, ref target, i);
             }
 
-            T.Store(result, ref target, i);
+            index = i;
         }
-
-        index = i;
     }
 }
