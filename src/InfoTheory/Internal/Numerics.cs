@@ -8,6 +8,9 @@ internal static class Numerics
     /// <summary>ln 2, the nats in one bit.</summary>
     public const double Ln2 = 0.69314718055994530941723212145818;
 
+    /// <summary>ln 10, the nats in one hartley.</summary>
+    public const double Ln10 = 2.3025850929940456840179914546844;
+
     /// <summary>ln 2π, the normalising constant of a normal density per dimension.</summary>
     public const double LnTwoPi = 1.8378770664093454835606594728112;
 

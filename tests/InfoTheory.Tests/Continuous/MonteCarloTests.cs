@@ -462,7 +462,7 @@ public class MonteCarloTests
     {
         // −1 means all cores, as in ParallelOptions: each worker's first draw waits until one worker per core has arrived,
         // which can only happen if that many run at once.
-        var p = new RendezvousDensity(Environment.ProcessorCount);
+        using var p = new RendezvousDensity(Environment.ProcessorCount);
 
         MonteCarlo.KullbackLeibler(
             p, Gaussian.Standard(1), Environment.ProcessorCount * MonteCarlo.BlockSize, seed: 1, new MonteCarloOptions { MaxDegreeOfParallelism = -1 });
@@ -470,7 +470,7 @@ public class MonteCarloTests
         p.AllArrived.Should().BeTrue();
     }
 
-    private sealed class RendezvousDensity(int participants) : IDensity
+    private sealed class RendezvousDensity(int participants) : IDensity, IDisposable
     {
         private readonly Barrier _barrier = new(participants);
         private int _arrivals;
@@ -483,6 +483,8 @@ public class MonteCarloTests
         public double LogDensity(ReadOnlySpan<double> x) => 0;
 
         public void LogDensity(ReadOnlySpan<double> points, Span<double> destination) => destination.Clear();
+
+        public void Dispose() => _barrier.Dispose();
 
         public void Sample(Random random, Span<double> destination)
         {
