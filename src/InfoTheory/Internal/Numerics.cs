@@ -8,6 +8,12 @@ internal static class Numerics
     /// <summary>ln 2, the nats in one bit.</summary>
     public const double Ln2 = 0.69314718055994530941723212145818;
 
+    /// <summary>The high part of ln 2 in Cody and Waite's split ln 2 = <see cref="Ln2Hi"/> + <see cref="Ln2Lo"/> (fdlibm): its last 21 bits are zero, so k·Ln2Hi is exact for |k| &lt; 2000.</summary>
+    public const double Ln2Hi = 6.93147180369123816490e-01;
+
+    /// <summary>The low part of ln 2 in the split <see cref="Ln2Hi"/> + <see cref="Ln2Lo"/>.</summary>
+    public const double Ln2Lo = 1.90821492927058770002e-10;
+
     /// <summary>ln 10, the nats in one hartley.</summary>
     public const double Ln10 = 2.3025850929940456840179914546844;
 

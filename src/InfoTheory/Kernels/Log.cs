@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using InfoTheory.Internal;
 
 namespace InfoTheory.Kernels;
 
@@ -38,8 +39,6 @@ internal static class Log
     private const double Lg5 = 1.818357216161805012e-01;
     private const double Lg6 = 1.531383769920937332e-01;
     private const double Lg7 = 1.479819860511658591e-01;
-    private const double Ln2Hi = 6.93147180369123816490e-01;
-    private const double Ln2Lo = 1.90821492927058770002e-10;
     private const double Sqrt2 = 1.4142135623730951;
     private const double TwoTo54 = 18014398509481984.0;
 
@@ -231,7 +230,7 @@ internal static class Log
         where T : struct, IVectorLanes<T>
     {
         T r = Polynomial(s * s);
-        return T.FusedMultiplyAdd(k, T.Create(Ln2Hi), (s + s) + T.FusedMultiplyAdd(s, r, k * T.Create(Ln2Lo)));
+        return T.FusedMultiplyAdd(k, T.Create(Numerics.Ln2Hi), (s + s) + T.FusedMultiplyAdd(s, r, k * T.Create(Numerics.Ln2Lo)));
     }
 
     /// <summary>Splits x = 2^k·m, m in [√2/2, √2), scaling subnormals into the normal range first when asked to.</summary>
@@ -274,8 +273,8 @@ internal static class Log
     {
         T halfSquare = T.Create(0.5) * f * f;
         T r = Polynomial(s * s);
-        T low = T.FusedMultiplyAdd(s, halfSquare + r, k * T.Create(Ln2Lo));
-        return T.FusedMultiplyAdd(k, T.Create(Ln2Hi), f - (halfSquare - low));
+        T low = T.FusedMultiplyAdd(s, halfSquare + r, k * T.Create(Numerics.Ln2Lo));
+        return T.FusedMultiplyAdd(k, T.Create(Numerics.Ln2Hi), f - (halfSquare - low));
     }
 
     /// <summary>fdlibm's R(z) = Lg1·z + … + Lg7·z⁷ by Horner's rule.</summary>
