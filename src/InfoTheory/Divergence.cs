@@ -10,7 +10,6 @@ namespace InfoTheory;
 /// </remarks>
 public static partial class Divergence
 {
-    private const double Ln2 = 0.69314718055994530941723212145818;
 
     /// <summary>The Kullback–Leibler divergence KL(p‖q) (relative entropy).</summary>
     /// <remarks>
@@ -57,7 +56,7 @@ public static partial class Divergence
     {
         double natsPerUnit = Units.NatsPerUnit(unit);
         double nats = JensenShannonKernel.Nats(p, q, nameof(p), nameof(q), SimdWidths.Best);
-        return Math.Clamp(nats, 0.0, Ln2) / natsPerUnit;
+        return Math.Clamp(nats, 0.0, Numerics.Ln2) / natsPerUnit;
     }
 
     /// <summary>The Jensen–Shannon distance √JSD(p, q): a metric on probability vectors.</summary>

@@ -160,7 +160,7 @@ public static partial class Entropy
                 double pa = coverage * double.CreateTruncating(c) / n;
 
                 // 1 − (1 − pa)ⁿ through log1p/expm1: the direct power loses all digits when pa·n is small.
-                double seen = -PreciseMath.ExpM1(n * PreciseMath.Log1P(-pa));
+                double seen = -PreciseMath.ExpM1(n * Numerics.Log1P(-pa));
                 h -= pa * Math.Log(pa) / seen;
             }
         }

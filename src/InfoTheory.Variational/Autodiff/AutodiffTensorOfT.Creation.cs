@@ -52,7 +52,7 @@ public sealed partial class AutodiffTensor<T>
     }
 
     /// <summary>A tensor of independent normal draws N(<paramref name="mean"/>, <paramref name="standardDeviation"/>²).</summary>
-    /// <remarks>Box–Muller on <see cref="Random.NextDouble"/>, so the same seeded generator gives the same bits.</remarks>
+    /// <remarks>Box–Muller on <see cref="Random.NextDouble"/>, the sampler the core package uses too, so the same seeded generator gives the same bits in both.</remarks>
     /// <param name="random">The source of randomness.</param>
     /// <param name="mean">μ, finite.</param>
     /// <param name="standardDeviation">σ, finite and &gt;= 0.</param>
@@ -67,7 +67,7 @@ public sealed partial class AutodiffTensor<T>
         InfoTheory.Internal.Guard.Finite(double.CreateChecked(mean), nameof(mean));
         InfoTheory.Internal.Guard.InRange(double.CreateChecked(standardDeviation), 0, double.MaxValue, nameof(standardDeviation));
         var t = Uninitialized(shape.ToArray());
-        FillNormal(random, mean, standardDeviation, t.Data);
+        InfoTheory.Internal.NormalSampler.Fill(random, double.CreateChecked(mean), double.CreateChecked(standardDeviation), t.Data);
         return t;
     }
 
@@ -109,24 +109,6 @@ public sealed partial class AutodiffTensor<T>
         }
 
         return t;
-    }
-
-    /// <summary>Fills a span with N(mean, sd²) draws by Box–Muller, two per pair of uniforms.</summary>
-    internal static void FillNormal(Random random, T mean, T standardDeviation, Span<T> destination)
-    {
-        double mu = double.CreateChecked(mean), sigma = double.CreateChecked(standardDeviation);
-        for (int i = 0; i < destination.Length; i += 2)
-        {
-            double u1 = 1.0 - random.NextDouble();
-            double u2 = random.NextDouble();
-            double r = Math.Sqrt(-2.0 * Math.Log(u1));
-            double theta = 2.0 * Math.PI * u2;
-            destination[i] = T.CreateChecked(mu + (sigma * r * Math.Cos(theta)));
-            if (i + 1 < destination.Length)
-            {
-                destination[i + 1] = T.CreateChecked(mu + (sigma * r * Math.Sin(theta)));
-            }
-        }
     }
 
     /// <summary>Fills a span with uniform draws on [low, high).</summary>

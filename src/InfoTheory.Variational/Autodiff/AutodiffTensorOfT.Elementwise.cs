@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using System.Runtime.Intrinsics;
+using InfoTheory.Internal;
 
 namespace InfoTheory.Variational.Autodiff;
 
@@ -228,7 +229,7 @@ public sealed partial class AutodiffTensor<T>
         for (int i = 0; i < yd.Length; i++)
         {
             T xi = x[i];
-            yd[i] = T.Max(xi, T.Zero) + ScalarMath.Log1P(T.Exp(-T.Abs(xi)));
+            yd[i] = T.Max(xi, T.Zero) + Numerics.Log1P(T.Exp(-T.Abs(xi)));
         }
 
         return y.Recorded(static y =>
@@ -251,7 +252,7 @@ public sealed partial class AutodiffTensor<T>
         for (int i = 0; i < yd.Length; i++)
         {
             T xi = x[i];
-            yd[i] = T.Min(xi, T.Zero) - ScalarMath.Log1P(T.Exp(-T.Abs(xi)));
+            yd[i] = T.Min(xi, T.Zero) - Numerics.Log1P(T.Exp(-T.Abs(xi)));
         }
 
         return y.Recorded(static y =>

@@ -2,7 +2,6 @@ using System.Numerics;
 using InfoTheory.Continuous;
 using InfoTheory.Internal;
 using InfoTheory.Variational.Autodiff;
-using MathNet.Numerics.LinearAlgebra;
 
 namespace InfoTheory.Variational.Distributions;
 
@@ -39,7 +38,7 @@ public static class CholeskyGaussian
     }
 
     /// <summary>The core library's Gaussian as a (constant) differentiable one, for log-densities inside a graph.</summary>
-    /// <remarks>L is the Cholesky factor of the covariance (MathNet.Numerics), μ the mean, both rounded to <typeparamref name="T"/>.</remarks>
+    /// <remarks>L is the core Gaussian's own <see cref="Gaussian.CholeskyFactor"/> (not factored again), μ the mean, both rounded to <typeparamref name="T"/>.</remarks>
     /// <typeparam name="T">The element type.</typeparam>
     /// <param name="gaussian">The distribution.</param>
     /// <returns>N(μ, Σ) with mean [d] and factor [d, d], neither requiring gradients.</returns>
@@ -49,7 +48,7 @@ public static class CholeskyGaussian
     {
         ArgumentNullException.ThrowIfNull(gaussian);
         int d = gaussian.Dimension;
-        var factor = Matrix<double>.Build.DenseOfArray(gaussian.GetCovariance()).Cholesky().Factor;
+        var factor = gaussian.CholeskyFactor;
         var mean = new T[d];
         var scale = new T[d * d];
         for (int i = 0; i < d; i++)
@@ -57,7 +56,7 @@ public static class CholeskyGaussian
             mean[i] = T.CreateChecked(gaussian.Mean[i]);
             for (int j = 0; j <= i; j++)
             {
-                scale[(i * d) + j] = T.CreateChecked(factor[i, j]);
+                scale[(i * d) + j] = T.CreateChecked(factor[(i * d) + j]);
             }
         }
 

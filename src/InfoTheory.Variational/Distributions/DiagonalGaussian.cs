@@ -19,7 +19,7 @@ public sealed class DiagonalGaussian<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private static readonly T Half = T.CreateChecked(0.5);
-    private static readonly T LogTwoPi = T.CreateChecked(1.8378770664093454835606594728112);
+    private static readonly T LogTwoPi = T.CreateChecked(Numerics.LnTwoPi);
 
     /// <summary>Creates the Gaussians N(<paramref name="mean"/>, diag(exp(<paramref name="logVariance"/>))).</summary>
     /// <param name="mean">μ, shape [..., d] with d ≥ 1, finite.</param>

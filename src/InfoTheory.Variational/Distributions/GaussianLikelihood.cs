@@ -18,7 +18,7 @@ public sealed class GaussianLikelihood<T> : Likelihood<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private static readonly T Half = T.CreateChecked(0.5);
-    private static readonly T LogTwoPi = T.CreateChecked(1.8378770664093454835606594728112);
+    private static readonly T LogTwoPi = T.CreateChecked(Numerics.LnTwoPi);
 
     private readonly T _fixedLogVariance;
 

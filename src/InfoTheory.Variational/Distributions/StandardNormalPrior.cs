@@ -1,4 +1,5 @@
 using System.Numerics;
+using InfoTheory.Internal;
 using InfoTheory.Variational.Autodiff;
 
 namespace InfoTheory.Variational.Distributions;
@@ -9,5 +10,5 @@ internal static class StandardNormalPrior
     /// <summary>log N(z; 0, I) = −½ Σⱼ (zⱼ² + ln 2π), summed over the last axis.</summary>
     public static AutodiffTensor<T> LogProb<T>(AutodiffTensor<T> z)
         where T : unmanaged, IFloatingPointIeee754<T>
-        => (z.Square() + T.CreateChecked(1.8378770664093454835606594728112)).Sum(-1) * T.CreateChecked(-0.5);
+        => (z.Square() + T.CreateChecked(Numerics.LnTwoPi)).Sum(-1) * T.CreateChecked(-0.5);
 }

@@ -41,11 +41,8 @@ public static class KlFit
     /// <param name="progress">Receives the loss after every step; optional.</param>
     /// <returns>The fitted Gaussian, the loss of every step and the final KL estimate, in nats.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="target"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">
-    /// <paramref name="direction"/> is undefined, or <paramref name="options"/> has fewer than 1 step, a learning
-    /// rate that is not finite and positive, or fewer than 2 samples per step or for evaluation.
-    /// </exception>
-    /// <exception cref="ArgumentException">The clipping interval is empty or NaN, or the start has another dimension than the target.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="direction"/> is undefined.</exception>
+    /// <exception cref="ArgumentException">The start in <paramref name="options"/> has another dimension than the target.</exception>
     /// <exception cref="TrainingDivergedException">
     /// The loss or a parameter became non-finite, or Q's covariance left the range of double (learning rate too large);
     /// <see cref="TrainingDivergedException.Batch"/> is the failing step, <see cref="TrainingDivergedException.Epoch"/> is 1.
@@ -53,12 +50,14 @@ public static class KlFit
     public static KlFitResult Fit(GaussianMixture target, KlDirection direction, KlFitOptions? options = null, IProgress<KlFitProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(target);
-        if (!Enum.IsDefined(direction))
+        Guard.Defined(direction, nameof(direction));
+        options ??= KlFitOptions.Default;
+        if (options.Start is { } start && start.Dimension != target.Dimension)
         {
-            throw new ArgumentOutOfRangeException(nameof(direction), direction, $"direction is {direction}; it must be a defined KlDirection.");
+            throw new ArgumentException(
+                $"options.Start has dimension {start.Dimension} but the target has dimension {target.Dimension}; they must agree.", nameof(options));
         }
 
-        options = Validate(options ?? KlFitOptions.Default, target.Dimension);
         int d = target.Dimension;
         var (mean, raw) = Unconstrained(options.Start ?? Gaussian.Standard(d));
         var differentiableTarget = new DifferentiableGaussianMixture<double>(target);
@@ -155,58 +154,19 @@ public static class KlFit
     // The inverse of the unconstrained parameterisation: R = tril(L, −1) + diag(ln diag L).
     private static (AutodiffTensor<double> Mean, AutodiffTensor<double> Raw) Unconstrained(Gaussian start)
     {
-        var factor = CholeskyGaussian.FromGaussian<double>(start).ScaleTril;
+        var factor = start.CholeskyFactor;
         int d = start.Dimension;
         var raw = AutodiffTensor.Zeros<double>(d, d);
         for (int i = 0; i < d; i++)
         {
             for (int j = 0; j < i; j++)
             {
-                raw.Values[(i * d) + j] = factor[i, j];
+                raw.Values[(i * d) + j] = factor[(i * d) + j];
             }
 
-            raw.Values[(i * d) + i] = Math.Log(factor[i, i]);
+            raw.Values[(i * d) + i] = Math.Log(factor[(i * d) + i]);
         }
 
         return (AutodiffTensor.FromValues(start.Mean, d).RequiringGrad(), raw.RequiringGrad());
-    }
-
-    private static KlFitOptions Validate(KlFitOptions options, int dimension)
-    {
-        if (options.Steps < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.Steps, $"options.Steps is {options.Steps}; it must be >= 1.");
-        }
-
-        foreach (var (name, rate) in new[] { ("LearningRate", options.LearningRate), ("FinalLearningRate", options.FinalLearningRate) })
-        {
-            if (!(rate > 0) || !double.IsFinite(rate))
-            {
-                throw new ArgumentOutOfRangeException(nameof(options), rate, $"options.{name} is {Guard.Format(rate)}; it must be finite and > 0.");
-            }
-        }
-
-        foreach (var (name, count) in new[] { ("SamplesPerStep", options.SamplesPerStep), ("EvaluationSamples", options.EvaluationSamples) })
-        {
-            if (count < 2)
-            {
-                throw new ArgumentOutOfRangeException(nameof(options), count, $"options.{name} is {count}; it must be >= 2.");
-            }
-        }
-
-        if (!(options.LogRatioMin < options.LogRatioMax))
-        {
-            throw new ArgumentException(
-                $"options clips the log-ratio to [{Guard.Format(options.LogRatioMin)}, {Guard.Format(options.LogRatioMax)}]; LogRatioMin must be below LogRatioMax and neither NaN.",
-                nameof(options));
-        }
-
-        if (options.Start is { } start && start.Dimension != dimension)
-        {
-            throw new ArgumentException(
-                $"options.Start has dimension {start.Dimension} but the target has dimension {dimension}; they must agree.", nameof(options));
-        }
-
-        return options;
     }
 }

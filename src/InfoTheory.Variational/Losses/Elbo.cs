@@ -32,7 +32,7 @@ public static class Elbo
     /// The batch shapes of <paramref name="x"/> and <paramref name="posterior"/> differ, <paramref name="x"/> is not finite
     /// or outside the likelihood's support, or <paramref name="decoder"/> returns null or an output that does not end in the shape of <paramref name="x"/>.
     /// </exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="options"/> has β negative or not finite, L below 1 or so large that L × the elements of <paramref name="x"/> or of the posterior mean exceeds <see cref="int.MaxValue"/>, or an undefined estimator.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="options"/> has L so large that L × the elements of <paramref name="x"/> or of the posterior mean exceeds <see cref="int.MaxValue"/>.</exception>
     public static ElboTerms<T> Evaluate<T>(
         AutodiffTensor<T> x, DiagonalGaussian<T> posterior, Func<AutodiffTensor<T>, AutodiffTensor<T>> decoder, Likelihood<T> likelihood, Random random, ElboOptions? options = null)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -102,25 +102,10 @@ public static class Elbo
     {
         ValidateBatch(x, posterior, decoder, likelihood, random);
         options ??= ElboOptions.Default;
-        if (!(options.Beta >= 0) || !double.IsFinite(options.Beta))
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.Beta, $"options.Beta is {Guard.Format(options.Beta)}; it must be finite and >= 0.");
-        }
-
-        if (options.Samples < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.Samples, $"options.Samples is {options.Samples}; it must be >= 1.");
-        }
 
         // L samples stack the codes and the decoder outputs along a new axis: both must fit one tensor.
         Guard.ElementCount(nameof(options), "options.Samples × the posterior mean's elements", options.Samples, posterior.Mean.Length);
         Guard.ElementCount(nameof(options), "options.Samples × x's elements", options.Samples, x.Length);
-
-        if (!Enum.IsDefined(options.KlEstimator))
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.KlEstimator, $"options.KlEstimator is {options.KlEstimator}; it must be a defined KlEstimator.");
-        }
-
         return options;
     }
 }

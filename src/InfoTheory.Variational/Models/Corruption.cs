@@ -118,7 +118,7 @@ public sealed record Corruption
         for (int start = 0; start < clean.Length; start += noise.Length)
         {
             int count = Math.Min(noise.Length, clean.Length - start);
-            AutodiffTensor<float>.FillNormal(random, 0f, standardDeviation, noise[..count]);
+            NormalSampler.Fill(random, 0.0, standardDeviation, noise[..count]);
             for (int j = 0; j < count; j++)
             {
                 destination[start + j] = clean[start + j] + noise[j];

@@ -158,7 +158,7 @@ public sealed class VariationalAutoencoder
         // Both the codes and the decoded rows must fit in one array; count × LatentSize wrapped to a small buffer before.
         Guard.ElementCount(nameof(count), "count × InputSize", count, InputSize);
         var z = new float[Guard.ElementCount(nameof(count), "count × LatentSize", count, LatentSize)];
-        AutodiffTensor<float>.FillNormal(random, 0f, 1f, z);
+        NormalSampler.Fill(random, 0.0, 1.0, z);
         return ModelInput.Map(z, LatentSize, InputSize, _network.DecodeMean);
     }
 

@@ -1,4 +1,5 @@
 using System.Numerics;
+using InfoTheory.Internal;
 using InfoTheory.Variational.Autodiff;
 
 namespace InfoTheory.Variational.Nn;
@@ -45,7 +46,7 @@ public sealed class Linear<T> : Module<T>
                 w = AutodiffTensor.RandomUniform(random, -bound, bound, inFeatures, outFeatures);
                 break;
             default:
-                throw new ArgumentOutOfRangeException(nameof(initialization), initialization, $"initialization is {initialization}; it must be a defined WeightInitialization.");
+                throw Guard.Undefined(initialization, nameof(initialization));
         }
 
         Weight = RegisterParameter("weight", w);

@@ -10,8 +10,6 @@ namespace InfoTheory.Continuous;
 /// </remarks>
 public sealed class Gaussian : IDensity
 {
-    private const double LogTwoPi = 1.8378770664093454835606594728112;
-
     // A Cholesky pivot this small relative to its variance has lost every significant digit:
     // the covariance is singular to working precision even if rounding left it barely positive.
     private const double SingularPivotRatio = 16 * 2.220446049250313e-16;
@@ -67,7 +65,7 @@ public sealed class Gaussian : IDensity
         }
 
         LogDeterminant = 2 * logDet;
-        _logNormalizer = -0.5 * ((d * LogTwoPi) + LogDeterminant);
+        _logNormalizer = -0.5 * ((d * Numerics.LnTwoPi) + LogDeterminant);
     }
 
     /// <summary>The largest supported dimension, 46340: the covariance and its Cholesky factor are d × d arrays, and d² must not exceed <see cref="int.MaxValue"/>.</summary>
@@ -78,6 +76,10 @@ public sealed class Gaussian : IDensity
 
     /// <summary>The mean vector μ.</summary>
     public ReadOnlySpan<double> Mean => _mean;
+
+    /// <summary>The Cholesky factor L of the covariance, Σ = L Lᵀ: lower-triangular, d × d, row-major (Lᵢⱼ at index i·d + j, zero above the diagonal, positive on it).</summary>
+    /// <remarks>The factor this distribution computed once when it was created and uses for densities and samples; a read-only view, not a copy.</remarks>
+    public ReadOnlySpan<double> CholeskyFactor => _cholesky;
 
     /// <summary>ln det Σ, the natural log of the covariance determinant.</summary>
     public double LogDeterminant { get; }
@@ -199,13 +201,13 @@ public sealed class Gaussian : IDensity
     }
 
     /// <inheritdoc/>
-    /// <remarks>x = μ + L ξ with ξ ~ N(0, I) from Marsaglia's polar method and Σ = L Lᵀ.</remarks>
+    /// <remarks>x = μ + L ξ with ξ ~ N(0, I) by Box–Muller and Σ = L Lᵀ.</remarks>
     public void Sample(Random random, Span<double> destination)
     {
         ArgumentNullException.ThrowIfNull(random);
         int d = Dimension;
         int count = Guard.PointCount(destination.Length, d, nameof(destination));
-        StandardNormal.Fill(random, destination);
+        NormalSampler.Fill(random, destination);
         for (int n = 0; n < count; n++)
         {
             TransformStandard(destination.Slice(n * d, d));
@@ -246,7 +248,7 @@ public sealed class Gaussian : IDensity
     /// <returns>The entropy in <paramref name="unit"/>; negative when Σ is small.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="unit"/> is not a defined <see cref="LogBase"/>.</exception>
     public double Entropy(LogBase unit = LogBase.Nats)
-        => Units.FromNats(0.5 * ((Dimension * (1.0 + LogTwoPi)) + LogDeterminant), unit);
+        => Units.FromNats(0.5 * ((Dimension * (1.0 + Numerics.LnTwoPi)) + LogDeterminant), unit);
 
     /// <summary>The Kullback–Leibler divergence KL(p‖q) between two Gaussians, in closed form.</summary>
     /// <remarks>

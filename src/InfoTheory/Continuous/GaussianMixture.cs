@@ -249,7 +249,7 @@ public sealed class GaussianMixture : IDensity
             }
 
             Span<double> block = destination.Slice(start * d, m * d);
-            StandardNormal.Fill(random, block);
+            NormalSampler.Fill(random, block);
             for (int n = 0; n < m; n++)
             {
                 _components[picks[n]].TransformStandard(block.Slice(n * d, d));

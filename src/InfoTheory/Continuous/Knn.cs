@@ -65,12 +65,12 @@ public static class Knn
     /// <param name="options">Norm, standardisation, jitter, search, unit and parallelism; <see cref="KnnOptions.Default"/> when null.</param>
     /// <returns>The estimate of h(X) in the unit of <paramref name="options"/> (it can be negative).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="samples"/> is null.</exception>
-    /// <exception cref="ArgumentException">No columns, a coordinate is NaN or infinite, a row coincides with k or more other rows (tied; see the class remarks and <see cref="KnnOptions.Jitter"/>), a Euclidean neighbour distance is more than 1e84 times smaller than the largest coordinate (too small to square), or an option is invalid.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is outside [1, N − 1], or the unit or parallelism is invalid.</exception>
+    /// <exception cref="ArgumentException">No columns, a coordinate is NaN or infinite, a row coincides with k or more other rows (tied; see the class remarks and <see cref="KnnOptions.Jitter"/>), a Euclidean neighbour distance is more than 1e84 times smaller than the largest coordinate (too small to square).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is outside [1, N − 1].</exception>
     public static Estimate Entropy(double[,] samples, int k = 3, KnnOptions? options = null)
     {
         var points = SamplePreparation.Flatten(samples, nameof(samples));
-        return EntropyCore(points, samples.GetLength(1), k, Validate(options), nameof(samples));
+        return EntropyCore(points, samples.GetLength(1), k, options ?? KnnOptions.Default, nameof(samples));
     }
 
     /// <summary>The Kozachenko–Leonenko estimate of h(X) from a flat row-major point set.</summary>
@@ -80,12 +80,12 @@ public static class Knn
     /// <param name="k">The neighbour order, 1 ≤ k ≤ N − 1; 3 by default.</param>
     /// <param name="options">Norm, standardisation, jitter, search, unit and parallelism; <see cref="KnnOptions.Default"/> when null.</param>
     /// <returns>The estimate of h(X) in the unit of <paramref name="options"/> (it can be negative).</returns>
-    /// <exception cref="ArgumentException">The length is not a multiple of d, a coordinate is NaN or infinite, a row coincides with k or more other rows (tied; see the class remarks), a Euclidean neighbour distance is too small to square next to the largest coordinate, or an option is invalid.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="dimension"/> is below 1, <paramref name="k"/> is outside [1, N − 1], or the unit or parallelism is invalid.</exception>
+    /// <exception cref="ArgumentException">The length is not a multiple of d, a coordinate is NaN or infinite, a row coincides with k or more other rows (tied; see the class remarks), a Euclidean neighbour distance is too small to square next to the largest coordinate.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="dimension"/> is below 1, <paramref name="k"/> is outside [1, N − 1].</exception>
     public static Estimate Entropy(ReadOnlySpan<double> samples, int dimension, int k = 3, KnnOptions? options = null)
     {
         var points = SamplePreparation.Copy(samples, dimension, nameof(samples), nameof(dimension));
-        return EntropyCore(points, dimension, k, Validate(options), nameof(samples));
+        return EntropyCore(points, dimension, k, options ?? KnnOptions.Default, nameof(samples));
     }
 
     /// <summary>The Kraskov–Stögbauer–Grassberger estimate of the mutual information I(X; Y) from paired samples.</summary>
@@ -103,14 +103,14 @@ public static class Knn
     /// <param name="options">Algorithm, standardisation, jitter, search, unit and parallelism; <see cref="KnnOptions.Default"/> when null.</param>
     /// <returns>The estimate of I(X; Y) in the unit of <paramref name="options"/>; near 0, possibly slightly negative, at independence.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="x"/> or <paramref name="y"/> is null.</exception>
-    /// <exception cref="ArgumentException">No columns, a coordinate is NaN or infinite, the row counts differ, a row of X or of Y coincides with k or more other rows of its marginal (tied; see the class remarks and <see cref="KnnOptions.Jitter"/>), or an option is invalid.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is outside [1, N − 1], or the unit or parallelism is invalid.</exception>
+    /// <exception cref="ArgumentException">No columns, a coordinate is NaN or infinite, the row counts differ, a row of X or of Y coincides with k or more other rows of its marginal (tied; see the class remarks and <see cref="KnnOptions.Jitter"/>).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is outside [1, N − 1].</exception>
     public static Estimate MutualInformation(double[,] x, double[,] y, int k = 3, KnnOptions? options = null)
     {
         var xs = SamplePreparation.Flatten(x, nameof(x));
         var ys = SamplePreparation.Flatten(y, nameof(y));
         Guard.SameRows(x.GetLength(0), y.GetLength(0), nameof(x), nameof(y));
-        return MutualInformationCore(xs, x.GetLength(1), ys, y.GetLength(1), k, Validate(options));
+        return MutualInformationCore(xs, x.GetLength(1), ys, y.GetLength(1), k, options ?? KnnOptions.Default);
     }
 
     /// <summary>The Kraskov–Stögbauer–Grassberger estimate of I(X; Y) for scalar pairs (xᵢ, yᵢ).</summary>
@@ -120,8 +120,8 @@ public static class Knn
     /// <param name="k">The neighbour order, 1 ≤ k ≤ N − 1; 3 by default.</param>
     /// <param name="options">Algorithm, standardisation, jitter, search, unit and parallelism; <see cref="KnnOptions.Default"/> when null.</param>
     /// <returns>The estimate of I(X; Y) in the unit of <paramref name="options"/>; near 0, possibly slightly negative, at independence.</returns>
-    /// <exception cref="ArgumentException">A value is NaN or infinite, the lengths differ, a value of x or of y is repeated more than k times (tied; see the class remarks), or an option is invalid.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is outside [1, N − 1], or the unit or parallelism is invalid.</exception>
+    /// <exception cref="ArgumentException">A value is NaN or infinite, the lengths differ, a value of x or of y is repeated more than k times (tied; see the class remarks).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is outside [1, N − 1].</exception>
     public static Estimate MutualInformation(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int k = 3, KnnOptions? options = null)
         => MutualInformation(x, 1, y, 1, k, options);
 
@@ -134,14 +134,14 @@ public static class Knn
     /// <param name="k">The neighbour order, 1 ≤ k ≤ N − 1; 3 by default.</param>
     /// <param name="options">Algorithm, standardisation, jitter, search, unit and parallelism; <see cref="KnnOptions.Default"/> when null.</param>
     /// <returns>The estimate of I(X; Y) in the unit of <paramref name="options"/>; near 0, possibly slightly negative, at independence.</returns>
-    /// <exception cref="ArgumentException">A length is not a multiple of its dimension, a value is NaN or infinite, the row counts differ, a row of X or of Y coincides with k or more other rows of its marginal (tied; see the class remarks), or an option is invalid.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A dimension is below 1, <paramref name="k"/> is outside [1, N − 1], or the unit or parallelism is invalid.</exception>
+    /// <exception cref="ArgumentException">A length is not a multiple of its dimension, a value is NaN or infinite, the row counts differ, a row of X or of Y coincides with k or more other rows of its marginal (tied; see the class remarks).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A dimension is below 1, <paramref name="k"/> is outside [1, N − 1].</exception>
     public static Estimate MutualInformation(ReadOnlySpan<double> x, int xDimension, ReadOnlySpan<double> y, int yDimension, int k = 3, KnnOptions? options = null)
     {
         var xs = SamplePreparation.Copy(x, xDimension, nameof(x), nameof(xDimension));
         var ys = SamplePreparation.Copy(y, yDimension, nameof(y), nameof(yDimension));
         Guard.SameRows(xs.Length / xDimension, ys.Length / yDimension, nameof(x), nameof(y));
-        return MutualInformationCore(xs, xDimension, ys, yDimension, k, Validate(options));
+        return MutualInformationCore(xs, xDimension, ys, yDimension, k, options ?? KnnOptions.Default);
     }
 
     /// <summary>The Frenzel–Pompe estimate of the conditional mutual information I(X; Y | Z).</summary>
@@ -158,8 +158,8 @@ public static class Knn
     /// <param name="options">Standardisation, jitter, search, unit and parallelism; <see cref="KnnOptions.Default"/> when null.</param>
     /// <returns>The estimate of I(X; Y | Z) in the unit of <paramref name="options"/>; near 0, possibly slightly negative, under conditional independence.</returns>
     /// <exception cref="ArgumentNullException">A sample matrix is null.</exception>
-    /// <exception cref="ArgumentException">No columns, a coordinate is NaN or infinite, the row counts differ, a row of Z coincides with k or more other rows of Z (tied; see the class remarks and <see cref="KnnOptions.Jitter"/>), or an option is invalid.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is outside [1, N − 1], or the unit or parallelism is invalid.</exception>
+    /// <exception cref="ArgumentException">No columns, a coordinate is NaN or infinite, the row counts differ, a row of Z coincides with k or more other rows of Z (tied; see the class remarks and <see cref="KnnOptions.Jitter"/>).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is outside [1, N − 1].</exception>
     public static Estimate ConditionalMutualInformation(double[,] x, double[,] y, double[,] z, int k = 3, KnnOptions? options = null)
     {
         var xs = SamplePreparation.Flatten(x, nameof(x));
@@ -167,7 +167,7 @@ public static class Knn
         var zs = SamplePreparation.Flatten(z, nameof(z));
         Guard.SameRows(x.GetLength(0), y.GetLength(0), nameof(x), nameof(y));
         Guard.SameRows(x.GetLength(0), z.GetLength(0), nameof(x), nameof(z));
-        return ConditionalCore(xs, x.GetLength(1), ys, y.GetLength(1), zs, z.GetLength(1), k, Validate(options));
+        return ConditionalCore(xs, x.GetLength(1), ys, y.GetLength(1), zs, z.GetLength(1), k, options ?? KnnOptions.Default);
     }
 
     /// <summary>The Frenzel–Pompe estimate of I(X; Y | Z) from flat row-major point sets.</summary>
@@ -181,8 +181,8 @@ public static class Knn
     /// <param name="k">The neighbour order, 1 ≤ k ≤ N − 1; 3 by default.</param>
     /// <param name="options">Standardisation, jitter, search, unit and parallelism; <see cref="KnnOptions.Default"/> when null.</param>
     /// <returns>The estimate of I(X; Y | Z) in the unit of <paramref name="options"/>; near 0, possibly slightly negative, under conditional independence.</returns>
-    /// <exception cref="ArgumentException">A length is not a multiple of its dimension, a value is NaN or infinite, the row counts differ, a row of Z coincides with k or more other rows of Z (tied; see the class remarks), or an option is invalid.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A dimension is below 1, <paramref name="k"/> is outside [1, N − 1], or the unit or parallelism is invalid.</exception>
+    /// <exception cref="ArgumentException">A length is not a multiple of its dimension, a value is NaN or infinite, the row counts differ, a row of Z coincides with k or more other rows of Z (tied; see the class remarks).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A dimension is below 1, <paramref name="k"/> is outside [1, N − 1].</exception>
     public static Estimate ConditionalMutualInformation(
         ReadOnlySpan<double> x, int xDimension, ReadOnlySpan<double> y, int yDimension, ReadOnlySpan<double> z, int zDimension, int k = 3, KnnOptions? options = null)
     {
@@ -191,7 +191,7 @@ public static class Knn
         var zs = SamplePreparation.Copy(z, zDimension, nameof(z), nameof(zDimension));
         Guard.SameRows(xs.Length / xDimension, ys.Length / yDimension, nameof(x), nameof(y));
         Guard.SameRows(xs.Length / xDimension, zs.Length / zDimension, nameof(x), nameof(z));
-        return ConditionalCore(xs, xDimension, ys, yDimension, zs, zDimension, k, Validate(options));
+        return ConditionalCore(xs, xDimension, ys, yDimension, zs, zDimension, k, options ?? KnnOptions.Default);
     }
 
     /// <summary>The Wang–Kulkarni–Verdú kNN estimate of KL(P‖Q) from samples x ~ P and y ~ Q.</summary>
@@ -207,14 +207,14 @@ public static class Knn
     /// <param name="options">Norm, standardisation, jitter, search, unit and parallelism; <see cref="KnnOptions.Default"/> when null.</param>
     /// <returns>The estimate of KL(P‖Q) in the unit of <paramref name="options"/>; near 0, possibly slightly negative, when P = Q.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="x"/> or <paramref name="y"/> is null.</exception>
-    /// <exception cref="ArgumentException">No columns, a coordinate is NaN or infinite, the dimensions differ, a row of x coincides with k or more other rows of x (names x) or with any row of y (names y; see the class remarks and <see cref="KnnOptions.Jitter"/>), a Euclidean neighbour distance is too small to square next to the largest coordinate, y standardised by the statistics of x overflows, or an option is invalid.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is outside its range, or the unit or parallelism is invalid.</exception>
+    /// <exception cref="ArgumentException">No columns, a coordinate is NaN or infinite, the dimensions differ, a row of x coincides with k or more other rows of x (names x) or with any row of y (names y; see the class remarks and <see cref="KnnOptions.Jitter"/>), a Euclidean neighbour distance is too small to square next to the largest coordinate, y standardised by the statistics of x overflows.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is outside its range.</exception>
     public static Estimate KullbackLeibler(double[,] x, double[,] y, int k = 3, KnnOptions? options = null)
     {
         var xs = SamplePreparation.Flatten(x, nameof(x));
         var ys = SamplePreparation.Flatten(y, nameof(y));
         Guard.SameDimension(x.GetLength(1), y.GetLength(1), nameof(x), nameof(y));
-        return KullbackLeiblerCore(xs, ys, x.GetLength(1), k, Validate(options));
+        return KullbackLeiblerCore(xs, ys, x.GetLength(1), k, options ?? KnnOptions.Default);
     }
 
     /// <summary>The Wang–Kulkarni–Verdú kNN estimate of KL(P‖Q) from flat row-major point sets.</summary>
@@ -225,36 +225,13 @@ public static class Knn
     /// <param name="k">The neighbour order, 1 ≤ k ≤ n − 1 and k ≤ m; 3 by default.</param>
     /// <param name="options">Norm, standardisation, jitter, search, unit and parallelism; <see cref="KnnOptions.Default"/> when null.</param>
     /// <returns>The estimate of KL(P‖Q) in the unit of <paramref name="options"/>; near 0, possibly slightly negative, when P = Q.</returns>
-    /// <exception cref="ArgumentException">A length is not a multiple of d, a coordinate is NaN or infinite, a row of x coincides with k or more other rows of x or with any row of y (see the class remarks), a Euclidean neighbour distance is too small to square next to the largest coordinate, y standardised by the statistics of x overflows, or an option is invalid.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="dimension"/> is below 1, <paramref name="k"/> is outside its range, or the unit or parallelism is invalid.</exception>
+    /// <exception cref="ArgumentException">A length is not a multiple of d, a coordinate is NaN or infinite, a row of x coincides with k or more other rows of x or with any row of y (see the class remarks), a Euclidean neighbour distance is too small to square next to the largest coordinate, y standardised by the statistics of x overflows.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="dimension"/> is below 1, <paramref name="k"/> is outside its range.</exception>
     public static Estimate KullbackLeibler(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int dimension, int k = 3, KnnOptions? options = null)
     {
         var xs = SamplePreparation.Copy(x, dimension, nameof(x), nameof(dimension));
         var ys = SamplePreparation.Copy(y, dimension, nameof(y), nameof(dimension));
-        return KullbackLeiblerCore(xs, ys, dimension, k, Validate(options));
-    }
-
-    private static KnnOptions Validate(KnnOptions? options)
-    {
-        options ??= KnnOptions.Default;
-        Guard.Defined(options.Unit, nameof(options), "options.Unit");
-        if (!(options.Jitter >= 0) || double.IsPositiveInfinity(options.Jitter))
-        {
-            throw new ArgumentException($"options.Jitter is {Guard.Format(options.Jitter)}; it must be finite and >= 0.", nameof(options));
-        }
-
-        if (options.MaxDegreeOfParallelism is 0 or < -1)
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(options), options.MaxDegreeOfParallelism,
-                $"options.MaxDegreeOfParallelism is {options.MaxDegreeOfParallelism}; it must be -1 (all cores) or >= 1.");
-        }
-
-        Guard.Defined(options.Norm, nameof(options), "options.Norm");
-        Guard.Defined(options.Algorithm, nameof(options), "options.Algorithm");
-        Guard.Defined(options.Search, nameof(options), "options.Search");
-
-        return options;
+        return KullbackLeiblerCore(xs, ys, dimension, k, options ?? KnnOptions.Default);
     }
 
     private static Estimate EntropyCore(double[] points, int d, int k, KnnOptions options, string name)
@@ -270,7 +247,7 @@ public static class Knn
         }
 
         SamplePreparation.AddJitter(points, options.Jitter, new Random(options.JitterSeed));
-        logScale -= d * SamplePreparation.ScaleIntoRange(options.Norm, points) * Math.Log(2.0);
+        logScale -= d * SamplePreparation.ScaleIntoRange(options.Norm, points) * Numerics.Ln2;
         Guard.Untied(points, d, k, name, "the sample space");
         var index = SamplePreparation.Index(points, d, options.Norm, options.Search);
         var terms = new double[n];
@@ -282,8 +259,8 @@ public static class Knn
 
         ThrowIfZeroDistance(terms, name, k);
         double logVolume = options.Norm == DistanceNorm.Euclidean
-            ? (0.5 * d * Math.Log(Math.PI)) - SpecialFunctions.GammaLn((0.5 * d) + 1)
-            : d * Math.Log(2.0);
+            ? (0.5 * d * Numerics.LnPi) - SpecialFunctions.GammaLn((0.5 * d) + 1)
+            : d * Numerics.Ln2;
         double offset = SpecialFunctions.DiGamma(n) - SpecialFunctions.DiGamma(k) + logVolume + logScale;
         return Summarize(terms, offset, 1.0, options.Unit);
     }

@@ -33,8 +33,7 @@ public static partial class MonteCarlo
     /// <param name="logQ">log q(xᵢ) of the same samples, as long as <paramref name="logP"/>; finite or −∞.</param>
     /// <param name="options">Clamps, estimator and unit; <see cref="MonteCarloOptions.Default"/> (no clipping, k1, nats) when null.</param>
     /// <returns>The estimate of KL(P‖Q) in the unit of <paramref name="options"/>, with its standard error (+∞ for a single sample), the sample count and the clipped fraction.</returns>
-    /// <exception cref="ArgumentException"><paramref name="logP"/> is empty; the lengths differ; an entry of <paramref name="logP"/> is NaN or ±∞ or one of <paramref name="logQ"/> is NaN or +∞ (the message names the index); or a clipping interval in <paramref name="options"/> is invalid (an end NaN, a lower end of +∞, an upper end of −∞, or min &gt; max).</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The unit, estimator or parallelism in <paramref name="options"/> is not a defined value.</exception>
+    /// <exception cref="ArgumentException"><paramref name="logP"/> is empty; the lengths differ; an entry of <paramref name="logP"/> is NaN or ±∞ or one of <paramref name="logQ"/> is NaN or +∞ (the message names the index).</exception>
     public static Estimate KullbackLeibler(ReadOnlySpan<double> logP, ReadOnlySpan<double> logQ, MonteCarloOptions? options = null)
         => TokenKl(logP, logQ, default, masked: false, options, SimdWidths.Best);
 
@@ -55,8 +54,7 @@ public static partial class MonteCarlo
     /// <param name="mask">true where a token counts, as long as <paramref name="logP"/>; at least one true.</param>
     /// <param name="options">Clamps, estimator and unit; <see cref="MonteCarloOptions.Default"/> (no clipping, k1, nats) when null.</param>
     /// <returns>The estimate of KL(P‖Q) in the unit of <paramref name="options"/> over the selected tokens, with its standard error (+∞ for a single token), their count and the clipped fraction among them.</returns>
-    /// <exception cref="ArgumentException"><paramref name="logP"/> is empty; the lengths differ; <paramref name="mask"/> selects no token; a selected entry of <paramref name="logP"/> is NaN or ±∞ or one of <paramref name="logQ"/> is NaN or +∞ (the message names the index); or a clipping interval in <paramref name="options"/> is invalid.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The unit, estimator or parallelism in <paramref name="options"/> is not a defined value.</exception>
+    /// <exception cref="ArgumentException"><paramref name="logP"/> is empty; the lengths differ; <paramref name="mask"/> selects no token; a selected entry of <paramref name="logP"/> is NaN or ±∞ or one of <paramref name="logQ"/> is NaN or +∞ (the message names the index).</exception>
     public static Estimate KullbackLeibler(ReadOnlySpan<double> logP, ReadOnlySpan<double> logQ, ReadOnlySpan<bool> mask, MonteCarloOptions? options = null)
         => TokenKl(logP, logQ, mask, masked: true, options, SimdWidths.Best);
 
@@ -89,8 +87,8 @@ public static partial class MonteCarlo
     /// <param name="aggregation">How the per-token terms are combined.</param>
     /// <param name="options">Clamps, estimator and unit; <see cref="MonteCarloOptions.Default"/> (no clipping, k1, nats) when null.</param>
     /// <returns>The aggregate estimate of KL(P‖Q) in the unit of <paramref name="options"/>, with its standard error over sequences, the sample count and the clipped fraction.</returns>
-    /// <exception cref="ArgumentException"><paramref name="logP"/> or <paramref name="lengths"/> is empty; the lengths of <paramref name="logP"/> and <paramref name="logQ"/> differ; an entry of <paramref name="lengths"/> is negative or they do not sum to the length of <paramref name="logP"/>; <paramref name="destination"/> is shorter than <paramref name="lengths"/>; an entry of <paramref name="logP"/> is NaN or ±∞ or one of <paramref name="logQ"/> is NaN or +∞ (the message names the index); or a clipping interval in <paramref name="options"/> is invalid.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="aggregation"/>, or the unit, estimator or parallelism in <paramref name="options"/>, is not a defined value.</exception>
+    /// <exception cref="ArgumentException"><paramref name="logP"/> or <paramref name="lengths"/> is empty; the lengths of <paramref name="logP"/> and <paramref name="logQ"/> differ; an entry of <paramref name="lengths"/> is negative or they do not sum to the length of <paramref name="logP"/>; <paramref name="destination"/> is shorter than <paramref name="lengths"/>; an entry of <paramref name="logP"/> is NaN or ±∞ or one of <paramref name="logQ"/> is NaN or +∞ (the message names the index).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="aggregation"/> is not a defined value.</exception>
     public static Estimate KullbackLeibler(
         ReadOnlySpan<double> logP, ReadOnlySpan<double> logQ, ReadOnlySpan<int> lengths, Span<double> destination,
         KlAggregation aggregation, MonteCarloOptions? options = null)
@@ -119,8 +117,8 @@ public static partial class MonteCarlo
     /// <param name="aggregation">How the per-token terms are combined.</param>
     /// <param name="options">Clamps, estimator and unit; <see cref="MonteCarloOptions.Default"/> (no clipping, k1, nats) when null.</param>
     /// <returns>The aggregate estimate of KL(P‖Q) in the unit of <paramref name="options"/>, with its standard error over sequences, the sample count and the clipped fraction among the selected tokens.</returns>
-    /// <exception cref="ArgumentException"><paramref name="logP"/> or <paramref name="lengths"/> is empty; the lengths of <paramref name="logP"/>, <paramref name="logQ"/> and <paramref name="mask"/> differ; <paramref name="mask"/> selects no token; an entry of <paramref name="lengths"/> is negative or they do not sum to the length of <paramref name="logP"/>; <paramref name="destination"/> is shorter than <paramref name="lengths"/>; a selected entry of <paramref name="logP"/> is NaN or ±∞ or one of <paramref name="logQ"/> is NaN or +∞ (the message names the index); or a clipping interval in <paramref name="options"/> is invalid.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="aggregation"/>, or the unit, estimator or parallelism in <paramref name="options"/>, is not a defined value.</exception>
+    /// <exception cref="ArgumentException"><paramref name="logP"/> or <paramref name="lengths"/> is empty; the lengths of <paramref name="logP"/>, <paramref name="logQ"/> and <paramref name="mask"/> differ; <paramref name="mask"/> selects no token; an entry of <paramref name="lengths"/> is negative or they do not sum to the length of <paramref name="logP"/>; <paramref name="destination"/> is shorter than <paramref name="lengths"/>; a selected entry of <paramref name="logP"/> is NaN or ±∞ or one of <paramref name="logQ"/> is NaN or +∞ (the message names the index).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="aggregation"/> is not a defined value.</exception>
     public static Estimate KullbackLeibler(
         ReadOnlySpan<double> logP, ReadOnlySpan<double> logQ, ReadOnlySpan<bool> mask, ReadOnlySpan<int> lengths, Span<double> destination,
         KlAggregation aggregation, MonteCarloOptions? options = null)
@@ -287,7 +285,7 @@ public static partial class MonteCarlo
             Guard.SameLength(pLength, maskLength, LogProbabilityKlKernel.LogPName, "mask");
         }
 
-        return ValidateOptions(options);
+        return options ?? MonteCarloOptions.Default;
     }
 
     private static void ValidateLengths(ReadOnlySpan<int> lengths, int total)

@@ -36,7 +36,6 @@ public static partial class MonteCarlo
     public const int BlockSize = 16384;
 
     private const int ChunkSize = 256;
-    private const double Ln2 = 0.69314718055994530941723212145818;
 
     // Scaled deviations stay below 2^ScaledLimit, so int.MaxValue of their squares sum to less than 2^991, far from overflow.
     private const int ScaledLimit = 480;
@@ -67,8 +66,8 @@ public static partial class MonteCarlo
     /// <param name="options">Clipping, estimator, unit and parallelism; <see cref="MonteCarloOptions.Default"/> when null.</param>
     /// <returns>The estimate of KL(p‖q) in the unit of <paramref name="options"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="p"/> or <paramref name="q"/> is null.</exception>
-    /// <exception cref="ArgumentException">A density reports a dimension below 1, the dimensions differ, or a clipping interval in <paramref name="options"/> (log-ratio or term) is invalid (an end NaN, a lower end of +∞, an upper end of −∞, or min &gt; max).</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 2, a density's dimension is too large for a batch of points, or the unit, estimator or parallelism in <paramref name="options"/> is invalid.</exception>
+    /// <exception cref="ArgumentException">A density reports a dimension below 1, the dimensions differ.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 2, a density's dimension is too large for a batch of points.</exception>
     /// <exception cref="InvalidOperationException">A density returned NaN, or p gave its own sample zero or infinite density.</exception>
     public static Estimate KullbackLeibler(IDensity p, IDensity q, int samples, int seed, MonteCarloOptions? options = null)
     {
@@ -88,8 +87,8 @@ public static partial class MonteCarlo
     /// <param name="options">Clipping, estimator, unit and parallelism; <see cref="MonteCarloOptions.Default"/> when null.</param>
     /// <returns>The estimate of KL(p‖q) in the unit of <paramref name="options"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="p"/>, <paramref name="q"/> or <paramref name="random"/> is null.</exception>
-    /// <exception cref="ArgumentException">A density reports a dimension below 1, the dimensions differ, or a clipping interval in <paramref name="options"/> (log-ratio or term) is invalid (an end NaN, a lower end of +∞, an upper end of −∞, or min &gt; max).</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 2, a density's dimension is too large for a batch of points, or the unit, estimator or parallelism in <paramref name="options"/> is invalid.</exception>
+    /// <exception cref="ArgumentException">A density reports a dimension below 1, the dimensions differ.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 2, a density's dimension is too large for a batch of points.</exception>
     /// <exception cref="InvalidOperationException">A density returned NaN, or p gave its own sample zero or infinite density.</exception>
     public static Estimate KullbackLeibler(IDensity p, IDensity q, int samples, Random random, MonteCarloOptions? options = null)
     {
@@ -116,8 +115,8 @@ public static partial class MonteCarlo
     /// <param name="options">Clipping, estimator, unit and parallelism; <see cref="MonteCarloOptions.Default"/> when null.</param>
     /// <returns>The estimate of JSD(p, q) in the unit of <paramref name="options"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="p"/> or <paramref name="q"/> is null.</exception>
-    /// <exception cref="ArgumentException">A density reports a dimension below 1, the dimensions differ, or a clipping interval in <paramref name="options"/> (log-ratio or term) is invalid (an end NaN, a lower end of +∞, an upper end of −∞, or min &gt; max).</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 2, a density's dimension is too large for a batch of points, or the unit, estimator or parallelism in <paramref name="options"/> is invalid.</exception>
+    /// <exception cref="ArgumentException">A density reports a dimension below 1, the dimensions differ.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 2, a density's dimension is too large for a batch of points.</exception>
     /// <exception cref="InvalidOperationException">A density returned NaN, or a density gave its own sample zero or infinite density.</exception>
     public static Estimate JensenShannon(IDensity p, IDensity q, int samples, int seed, MonteCarloOptions? options = null)
     {
@@ -134,8 +133,8 @@ public static partial class MonteCarlo
     /// <param name="options">Clipping, estimator, unit and parallelism; <see cref="MonteCarloOptions.Default"/> when null.</param>
     /// <returns>The estimate of JSD(p, q) in the unit of <paramref name="options"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="p"/>, <paramref name="q"/> or <paramref name="random"/> is null.</exception>
-    /// <exception cref="ArgumentException">A density reports a dimension below 1, the dimensions differ, or a clipping interval in <paramref name="options"/> (log-ratio or term) is invalid (an end NaN, a lower end of +∞, an upper end of −∞, or min &gt; max).</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 2, a density's dimension is too large for a batch of points, or the unit, estimator or parallelism in <paramref name="options"/> is invalid.</exception>
+    /// <exception cref="ArgumentException">A density reports a dimension below 1, the dimensions differ.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 2, a density's dimension is too large for a batch of points.</exception>
     /// <exception cref="InvalidOperationException">A density returned NaN, or a density gave its own sample zero or infinite density.</exception>
     public static Estimate JensenShannon(IDensity p, IDensity q, int samples, Random random, MonteCarloOptions? options = null)
     {
@@ -158,8 +157,8 @@ public static partial class MonteCarlo
     /// <param name="options">Clipping, estimator, unit and parallelism; <see cref="MonteCarloOptions.Default"/> when null.</param>
     /// <returns>The estimate of H(p, q) in the unit of <paramref name="options"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="p"/> or <paramref name="q"/> is null.</exception>
-    /// <exception cref="ArgumentException">A density reports a dimension below 1, the dimensions differ, or a clipping interval in <paramref name="options"/> (log-ratio or term) is invalid (an end NaN, a lower end of +∞, an upper end of −∞, or min &gt; max).</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 2, a density's dimension is too large for a batch of points, or the unit, estimator or parallelism in <paramref name="options"/> is invalid.</exception>
+    /// <exception cref="ArgumentException">A density reports a dimension below 1, the dimensions differ.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 2, a density's dimension is too large for a batch of points.</exception>
     /// <exception cref="InvalidOperationException">A density returned NaN, or p gave its own sample zero or infinite density.</exception>
     public static Estimate CrossEntropy(IDensity p, IDensity q, int samples, int seed, MonteCarloOptions? options = null)
     {
@@ -176,8 +175,8 @@ public static partial class MonteCarlo
     /// <param name="options">Clipping, estimator, unit and parallelism; <see cref="MonteCarloOptions.Default"/> when null.</param>
     /// <returns>The estimate of H(p, q) in the unit of <paramref name="options"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="p"/>, <paramref name="q"/> or <paramref name="random"/> is null.</exception>
-    /// <exception cref="ArgumentException">A density reports a dimension below 1, the dimensions differ, or a clipping interval in <paramref name="options"/> (log-ratio or term) is invalid (an end NaN, a lower end of +∞, an upper end of −∞, or min &gt; max).</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 2, a density's dimension is too large for a batch of points, or the unit, estimator or parallelism in <paramref name="options"/> is invalid.</exception>
+    /// <exception cref="ArgumentException">A density reports a dimension below 1, the dimensions differ.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 2, a density's dimension is too large for a batch of points.</exception>
     /// <exception cref="InvalidOperationException">A density returned NaN, or p gave its own sample zero or infinite density.</exception>
     public static Estimate CrossEntropy(IDensity p, IDensity q, int samples, Random random, MonteCarloOptions? options = null)
     {
@@ -195,7 +194,7 @@ public static partial class MonteCarlo
     /// <returns>The estimate of h(p) in the unit of <paramref name="options"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="p"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="p"/> reports a dimension below 1, or <paramref name="options"/> asks for clipping or an estimator other than <see cref="MonteCarloEstimator.K1"/>.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 2, a density's dimension is too large for a batch of points, or the unit, estimator or parallelism in <paramref name="options"/> is invalid.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 2, a density's dimension is too large for a batch of points.</exception>
     /// <exception cref="InvalidOperationException">p returned NaN, or gave its own sample zero or infinite density.</exception>
     public static Estimate Entropy(IDensity p, int samples, int seed, MonteCarloOptions? options = null)
     {
@@ -212,7 +211,7 @@ public static partial class MonteCarlo
     /// <returns>The estimate of h(p) in the unit of <paramref name="options"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="p"/> or <paramref name="random"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="p"/> reports a dimension below 1, or <paramref name="options"/> asks for clipping or an estimator other than <see cref="MonteCarloEstimator.K1"/>.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 2, a density's dimension is too large for a batch of points, or the unit, estimator or parallelism in <paramref name="options"/> is invalid.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 2, a density's dimension is too large for a batch of points.</exception>
     /// <exception cref="InvalidOperationException">p returned NaN, or gave its own sample zero or infinite density.</exception>
     public static Estimate Entropy(IDensity p, int samples, Random random, MonteCarloOptions? options = null)
     {
@@ -250,24 +249,7 @@ public static partial class MonteCarlo
     private static MonteCarloOptions ValidateCommon(int samples, MonteCarloOptions? options)
     {
         Guard.InRange(samples, 2, int.MaxValue, nameof(samples));
-        return ValidateOptions(options);
-    }
-
-    private static MonteCarloOptions ValidateOptions(MonteCarloOptions? options)
-    {
-        options ??= MonteCarloOptions.Default;
-        Guard.ClipInterval(options.LogRatioMin, options.LogRatioMax, nameof(options), "options.LogRatioMin", "options.LogRatioMax");
-        Guard.ClipInterval(options.TermMin, options.TermMax, nameof(options), "options.TermMin", "options.TermMax");
-        Guard.Defined(options.Unit, nameof(options), "options.Unit");
-        Guard.Defined(options.Estimator, nameof(options), "options.Estimator");
-        if (options.MaxDegreeOfParallelism is 0 or < -1)
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(options), options.MaxDegreeOfParallelism,
-                $"options.MaxDegreeOfParallelism is {options.MaxDegreeOfParallelism}; it must be -1 (all cores) or >= 1.");
-        }
-
-        return options;
+        return options ?? MonteCarloOptions.Default;
     }
 
     private static Estimate Run(Quantity quantity, IDensity p, IDensity q, int samples, ulong root, MonteCarloOptions options)
@@ -543,8 +525,8 @@ public static partial class MonteCarlo
         // log(a / ((a + b)/2)) from ℓ = log a − log b: ln 2 − ln(1 + e^(−ℓ)), evaluated without overflow.
         private static double LogRatioToMixture(double logRatio)
             => logRatio >= 0
-                ? Ln2 - Math.Log(1.0 + Math.Exp(-logRatio))
-                : Ln2 + logRatio - Math.Log(1.0 + Math.Exp(logRatio));
+                ? Numerics.Ln2 - Math.Log(1.0 + Math.Exp(-logRatio))
+                : Numerics.Ln2 + logRatio - Math.Log(1.0 + Math.Exp(logRatio));
 
         private static double OwnLogDensity(double logDensity, string name)
         {

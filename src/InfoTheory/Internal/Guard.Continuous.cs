@@ -203,37 +203,6 @@ internal static partial class Guard
         }
     }
 
-    /// <summary>
-    /// Throws unless [<paramref name="min"/>, <paramref name="max"/>] is a log-ratio clipping interval: <paramref name="min"/>
-    /// is −∞ (no clipping below) or finite, <paramref name="max"/> is +∞ (no clipping above) or finite, and
-    /// <paramref name="min"/> ≤ <paramref name="max"/> (equal ends clip every term to one value, a valid if degenerate choice).
-    /// </summary>
-    /// <remarks>A lower end of +∞ or an upper end of −∞ would clip every term to an infinity, and the estimate to NaN.</remarks>
-    /// <param name="min">The lower end.</param>
-    /// <param name="max">The upper end.</param>
-    /// <param name="paramName">The caller's parameter that the exception names.</param>
-    /// <param name="minName">How the message spells the lower end, e.g. <c>options.LogRatioMin</c>.</param>
-    /// <param name="maxName">How the message spells the upper end.</param>
-    /// <exception cref="ArgumentException">An end is NaN, the lower end is +∞, the upper end is −∞, or <paramref name="min"/> &gt; <paramref name="max"/>.</exception>
-    public static void ClipInterval(double min, double max, string paramName, string minName, string maxName)
-    {
-        if (!(min < double.PositiveInfinity))
-        {
-            throw new ArgumentException($"{minName} is {Format(min)}; it must be -Infinity (no clipping below) or finite.", paramName);
-        }
-
-        if (!(max > double.NegativeInfinity))
-        {
-            throw new ArgumentException($"{maxName} is {Format(max)}; it must be +Infinity (no clipping above) or finite.", paramName);
-        }
-
-        if (!(min <= max))
-        {
-            throw new ArgumentException(
-                $"{paramName} has the clipping interval [{Format(min)}, {Format(max)}]; it needs {minName} <= {maxName}.", paramName);
-        }
-    }
-
     /// <summary>Throws unless two densities or point sets live in the same dimension.</summary>
     /// <exception cref="ArgumentException">The dimensions differ; the exception names <paramref name="otherName"/>.</exception>
     public static void SameDimension(int dimension, int otherDimension, string paramName, string otherName)

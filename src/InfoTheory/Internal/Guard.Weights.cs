@@ -9,19 +9,7 @@ internal static partial class Guard
     public static double Weights(ReadOnlySpan<double> weights, string paramName)
     {
         NotEmpty(weights.Length, paramName);
-        double sum = 0;
-        for (int i = 0; i < weights.Length; i++)
-        {
-            double v = weights[i];
-            if (!(v >= 0) || double.IsPositiveInfinity(v))
-            {
-                string rule = double.IsNaN(v) || double.IsInfinity(v) ? "weights must be finite" : "weights must be >= 0";
-                throw new ArgumentException($"{paramName}[{i}] is {Format(v)}; {rule}.", paramName);
-            }
-
-            sum += v;
-        }
-
+        double sum = SumOfEntries(weights, paramName, paramName, columns: 0, "weights");
         if (sum == 0)
         {
             throw new ArgumentException($"{paramName} sums to 0; at least one weight must be > 0.", paramName);

@@ -45,19 +45,7 @@ internal static partial class Guard
     /// </summary>
     private static void CheckProbabilities(ReadOnlySpan<double> p, string paramName, string displayName, int columns)
     {
-        double sum = 0;
-        for (int i = 0; i < p.Length; i++)
-        {
-            double v = p[i];
-            if (!(v >= 0) || double.IsPositiveInfinity(v))
-            {
-                string index = columns > 0 ? $"[{i / columns},{i % columns}]" : $"[{i}]";
-                ThrowBadProbability(paramName, displayName + index, v);
-            }
-
-            sum += v;
-        }
-
+        double sum = SumOfEntries(p, paramName, displayName, columns, "probabilities");
         if (Math.Abs(sum - 1.0) > SumTolerance(p.Length))
         {
             ThrowBadSum(paramName, displayName, sum, p.Length);
@@ -308,14 +296,13 @@ internal static partial class Guard
     /// <remarks>An enum parameter accepts any integer cast to it; without this check an undefined value would fall into some default branch silently.</remarks>
     /// <param name="value">The value to check.</param>
     /// <param name="paramName">The caller's parameter that the exception names.</param>
-    /// <param name="displayName">How the message spells the value when it is part of a parameter, e.g. <c>options.Estimator</c>; <paramref name="paramName"/> when null.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is not a defined value.</exception>
-    public static void Defined<TEnum>(TEnum value, string paramName, string? displayName = null)
+    public static void Defined<TEnum>(TEnum value, string paramName)
         where TEnum : struct, Enum
     {
         if (!Enum.IsDefined(value))
         {
-            throw Undefined(value, paramName, displayName);
+            throw Undefined(value, paramName);
         }
     }
 
@@ -323,20 +310,97 @@ internal static partial class Guard
     /// The exception <see cref="Defined{TEnum}"/> throws, for a <c>switch</c> that already dispatches on the value and
     /// reaches its default arm only for an undefined one (so the fast path pays for no separate check).
     /// </summary>
-    public static ArgumentOutOfRangeException Undefined<TEnum>(TEnum value, string paramName, string? displayName = null)
+    public static ArgumentOutOfRangeException Undefined<TEnum>(TEnum value, string paramName)
         where TEnum : struct, Enum
         => new(
             paramName,
             value,
-            $"{displayName ?? paramName} is {Convert.ToInt64(value, CultureInfo.InvariantCulture)}; expected one of {string.Join(", ", Enum.GetNames<TEnum>())}.");
+            $"{paramName} is {Convert.ToInt64(value, CultureInfo.InvariantCulture)}; expected one of {string.Join(", ", Enum.GetNames<TEnum>())}.");
+
+    /// <summary>Throws unless <paramref name="value"/> is a valid <c>MaxDegreeOfParallelism</c>: −1 for all cores (as <see cref="ParallelOptions.MaxDegreeOfParallelism"/>) or &gt;= 1.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is 0 or below −1.</exception>
+    public static void DegreeOfParallelism(int value, string paramName)
+    {
+        if (value is 0 or < -1)
+        {
+            throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} is {value}; it must be -1 (all cores) or >= 1.");
+        }
+    }
+
+    /// <summary>
+    /// Throws unless <paramref name="value"/> can be the lower end of a clipping interval whose upper end is
+    /// <paramref name="upper"/>: −∞ (no clipping below) or finite, and at most the upper end.
+    /// </summary>
+    /// <remarks>
+    /// The ends are options set one at a time, so the order rule is checked against the other end as it stands; to move an
+    /// interval past its other end, set that end first (an options object never holds an empty interval).
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is NaN or +∞, or above <paramref name="upper"/>.</exception>
+    public static void LowerClipEnd(double value, double upper, string paramName, string upperName)
+    {
+        if (!(value < double.PositiveInfinity))
+        {
+            throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} is {Format(value)}; it must be -Infinity (no clipping below) or finite.");
+        }
+
+        if (!(value <= upper))
+        {
+            throw new ArgumentOutOfRangeException(
+                paramName, value, $"{paramName} is {Format(value)} but {upperName} is {Format(upper)}; the lower end must not exceed the upper end (set {upperName} first).");
+        }
+    }
+
+    /// <summary>
+    /// Throws unless <paramref name="value"/> can be the upper end of a clipping interval whose lower end is
+    /// <paramref name="lower"/>: +∞ (no clipping above) or finite, and at least the lower end.
+    /// </summary>
+    /// <remarks>As <see cref="LowerClipEnd"/>: checked against the other end as it stands.</remarks>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is NaN or −∞, or below <paramref name="lower"/>.</exception>
+    public static void UpperClipEnd(double value, double lower, string paramName, string lowerName)
+    {
+        if (!(value > double.NegativeInfinity))
+        {
+            throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} is {Format(value)}; it must be +Infinity (no clipping above) or finite.");
+        }
+
+        if (!(value >= lower))
+        {
+            throw new ArgumentOutOfRangeException(
+                paramName, value, $"{paramName} is {Format(value)} but {lowerName} is {Format(lower)}; the upper end must not be below the lower end (set {lowerName} first).");
+        }
+    }
 
     /// <summary>Formats a double the way messages show it: invariant culture, round-trip precision.</summary>
     public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-    [DoesNotReturn]
-    private static void ThrowBadProbability(string paramName, string entry, double value)
+    /// <summary>
+    /// The one entry rule of probability vectors and of unnormalised weights: every entry finite and &gt;= 0.
+    /// Returns the sum of the entries; messages name an entry as <c>displayName[i]</c>, or <c>[row,column]</c> when
+    /// <paramref name="columns"/> &gt; 0, and state the rule for <paramref name="entries"/> ("probabilities", "weights").
+    /// </summary>
+    /// <exception cref="ArgumentException">An entry is negative, NaN or infinite.</exception>
+    private static double SumOfEntries(ReadOnlySpan<double> values, string paramName, string displayName, int columns, string entries)
     {
-        string rule = double.IsNaN(value) || double.IsInfinity(value) ? "probabilities must be finite" : "probabilities must be >= 0";
+        double sum = 0;
+        for (int i = 0; i < values.Length; i++)
+        {
+            double v = values[i];
+            if (!(v >= 0) || double.IsPositiveInfinity(v))
+            {
+                string index = columns > 0 ? $"[{i / columns},{i % columns}]" : $"[{i}]";
+                ThrowBadEntry(paramName, displayName + index, v, entries);
+            }
+
+            sum += v;
+        }
+
+        return sum;
+    }
+
+    [DoesNotReturn]
+    private static void ThrowBadEntry(string paramName, string entry, double value, string entries)
+    {
+        string rule = double.IsNaN(value) || double.IsInfinity(value) ? $"{entries} must be finite" : $"{entries} must be >= 0";
         throw new ArgumentException($"{entry} is {Format(value)}; {rule}.", paramName);
     }
 

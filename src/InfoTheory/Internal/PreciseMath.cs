@@ -5,13 +5,6 @@ namespace InfoTheory.Internal;
 /// <summary>Elementary and special functions evaluated without the cancellation their textbook forms suffer.</summary>
 internal static class PreciseMath
 {
-    /// <summary>log(1 + x), accurate to full relative precision near 0 (Goldberg's correction of the rounded 1 + x).</summary>
-    public static double Log1P(double x)
-    {
-        double u = 1 + x;
-        return u == 1 ? x : Math.Log(u) * x / (u - 1);
-    }
-
     /// <summary>eˣ − 1, accurate to full relative precision near 0 (Kahan's correction).</summary>
     public static double ExpM1(double x)
     {
@@ -80,7 +73,7 @@ internal static class PreciseMath
         }
 
         double uMinusV = -d * (x + y) * u * v;
-        return shifted + Log1P(d / y) + (d / (2 * y * x)) - (uMinusV * tail);
+        return shifted + Numerics.Log1P(d / y) + (d / (2 * y * x)) - (uMinusV * tail);
     }
 
     /// <summary>−ln B(a, b) = ln Γ(a + b) − ln Γ(a) − ln Γ(b) for a, b &gt; 0, without subtracting log-gammas of the larger argument.</summary>
@@ -98,7 +91,7 @@ internal static class PreciseMath
         }
 
         double y = a + b;
-        return ((a - 0.5) * Log1P(b / a)) + (b * Math.Log(y)) - b + StirlingCorrection(y) - StirlingCorrection(a) - SpecialFunctions.GammaLn(b);
+        return ((a - 0.5) * Numerics.Log1P(b / a)) + (b * Math.Log(y)) - b + StirlingCorrection(y) - StirlingCorrection(a) - SpecialFunctions.GammaLn(b);
     }
 
     /// <summary>ln Γ(β + n) − ln Γ(β) − n ln β = Σ_{j&lt;n} log1p(j/β) for an integer n ≥ 0 and β ≥ n: small where the log rising factorial is large.</summary>
@@ -109,7 +102,7 @@ internal static class PreciseMath
         {
             for (long j = 1; j < n; j++)
             {
-                s += Log1P(j / beta);
+                s += Numerics.Log1P(j / beta);
             }
 
             return s;
@@ -117,7 +110,7 @@ internal static class PreciseMath
 
         // β ≥ n > 16: the Stirling difference minus n ln β is β·(log1p(x) − x) + (n − ½)·log1p(x) + c(β + n) − c(β), x = n/β.
         double x = n / beta;
-        return (beta * Log1PMinusX(x)) + ((n - 0.5) * Log1P(x)) + StirlingCorrection(beta + n) - StirlingCorrection(beta);
+        return (beta * Log1PMinusX(x)) + ((n - 0.5) * Numerics.Log1P(x)) + StirlingCorrection(beta + n) - StirlingCorrection(beta);
     }
 
     /// <summary>log1p(x) − x for 0 ≤ x ≤ 1, from log1p(x) = 2 atanh(s), s = x/(2 + x): −s·x + 2(s³/3 + s⁵/5 + …), no leading cancellation.</summary>
@@ -168,7 +161,7 @@ internal static class PreciseMath
         }
 
         double y = x + n;
-        return s + ((x - 0.5) * Log1P(n / x)) + (n * Math.Log(y)) - n + StirlingCorrection(y) - StirlingCorrection(x);
+        return s + ((x - 0.5) * Numerics.Log1P(n / x)) + (n * Math.Log(y)) - n + StirlingCorrection(y) - StirlingCorrection(x);
     }
 
     // log Γ(z) − ((z − ½) log z − z + ½ log 2π) for z ≥ 10; the truncation error is below 1e-15.

@@ -5,16 +5,13 @@ namespace InfoTheory.Internal;
 /// <summary>Conversion from nats, the unit every kernel computes in, to the caller's <see cref="LogBase"/>.</summary>
 internal static class Units
 {
-    private const double Ln2 = 0.69314718055994530941723212145818;
-    private const double Ln10 = 2.3025850929940456840179914546844;
-
     /// <summary>ln(b) for the base of <paramref name="unit"/>; dividing a value in nats by it converts it.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="unit"/> is not a defined <see cref="LogBase"/>.</exception>
     public static double NatsPerUnit(LogBase unit, [CallerArgumentExpression(nameof(unit))] string? paramName = null) => unit switch
     {
         LogBase.Nats => 1.0,
-        LogBase.Bits => Ln2,
-        LogBase.Hartleys => Ln10,
+        LogBase.Bits => Numerics.Ln2,
+        LogBase.Hartleys => Numerics.Ln10,
         _ => throw Guard.Undefined(unit, paramName ?? nameof(unit)),
     };
 

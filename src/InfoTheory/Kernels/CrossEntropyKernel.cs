@@ -10,7 +10,7 @@ internal readonly struct CrossEntropyKernel : IPairedKernel
     /// <exception cref="ArgumentException">Either input is empty or not a probability vector, or their lengths differ.</exception>
     public static double Nats(ReadOnlySpan<double> p, ReadOnlySpan<double> q, string pName, string qName, SimdWidth width)
     {
-        double terms = PairedPass.Sum<CrossEntropyKernel>(p, q, pName, qName, width, out bool unbounded);
+        double terms = PairedPass<CrossEntropyKernel>.Sum(p, q, pName, qName, width, out bool unbounded);
         return unbounded ? double.PositiveInfinity : -terms;
     }
 

@@ -4,34 +4,28 @@ using InfoTheory.Internal;
 namespace InfoTheory.Kernels;
 
 /// <summary>Shannon entropy −Σ pᵢ ln pᵢ in one pass that also validates p.</summary>
-internal static class EntropyKernel
+internal ref struct EntropyKernel : ILanePass
 {
+    private readonly ReadOnlySpan<double> _p;
+    private ProbabilityTally _tally;
+    private double _terms;
+
+    private EntropyKernel(ReadOnlySpan<double> p) => _p = p;
+
     /// <summary>Returns −Σ pᵢ ln pᵢ in nats (0·ln 0 = 0), unclamped.</summary>
     /// <exception cref="ArgumentException"><paramref name="p"/> is empty or not a probability vector.</exception>
     public static double Nats(ReadOnlySpan<double> p, string paramName, SimdWidth width)
     {
         Guard.NotEmpty(p.Length, paramName);
-        var tally = default(ProbabilityTally);
-        double terms = 0;
-        int index = 0;
-        switch (width)
-        {
-            case SimdWidth.Vector512:
-                Accumulate<Vector512Lanes>(p, ref index, ref tally, ref terms);
-                break;
-            case SimdWidth.Vector256:
-                Accumulate<Vector256Lanes>(p, ref index, ref tally, ref terms);
-                break;
-        }
-
-        Accumulate<ScalarLanes>(p, ref index, ref tally, ref terms);
-        tally.Verify(p, paramName);
-        return -terms;
+        var pass = new EntropyKernel(p);
+        LanePass.Run(ref pass, width);
+        pass._tally.Verify(p, paramName);
+        return -pass._terms;
     }
 
-    private static void Accumulate<T>(ReadOnlySpan<double> p, ref int index, ref ProbabilityTally tally, ref double terms)
-        where T : struct, IVectorLanes<T>
+    void ILanePass.Run<T>(ref int index)
     {
+        ReadOnlySpan<double> p = _p;
         ref double start = ref MemoryMarshal.GetReference(p);
         T smallestNormal = T.Create(Log.SmallestNormal);
         T sum = T.Zero;
@@ -71,7 +65,7 @@ internal static class EntropyKernel
         }
 
         index = i;
-        tally.Add(sum, min);
-        terms += T.SumLanes(plogp);
+        _tally.Add(sum, min);
+        _terms += T.SumLanes(plogp);
     }
 }

@@ -2,7 +2,7 @@ namespace InfoTheory.Kernels;
 
 /// <summary>
 /// The element loop of a fused kernel over two probability vectors (cross-entropy, KL, JSD), written
-/// once for every lane width; <see cref="PairedPass"/> runs it at the widest width and then on the tail.
+/// once for every lane width; <see cref="PairedPass{TKernel}"/> validates both inputs and runs it through <see cref="LanePass"/>.
 /// </summary>
 internal interface IPairedKernel
 {

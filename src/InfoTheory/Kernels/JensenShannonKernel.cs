@@ -15,40 +15,19 @@ namespace InfoTheory.Kernels;
 /// accurate small positive value, never the negative rounding noise that makes scipy's <c>jensenshannon</c>
 /// return NaN (scipy #20083, #20779).
 /// </remarks>
-internal static class JensenShannonKernel
+internal readonly struct JensenShannonKernel : IPairedKernel
 {
     private const double SeriesThreshold = 0.125;
 
     /// <summary>Returns the Jensen–Shannon divergence in nats, unclamped.</summary>
     /// <exception cref="ArgumentException">Either input is empty or not a probability vector, or their lengths differ.</exception>
     public static double Nats(ReadOnlySpan<double> p, ReadOnlySpan<double> q, string pName, string qName, SimdWidth width)
-    {
-        Guard.NotEmpty(p.Length, pName);
-        Guard.SameLength(p.Length, q.Length, pName, qName);
-        var tallyP = default(ProbabilityTally);
-        var tallyQ = default(ProbabilityTally);
-        double terms = 0;
-        int index = 0;
-        switch (width)
-        {
-            case SimdWidth.Vector512:
-                Accumulate<Vector512Lanes>(p, q, ref index, ref tallyP, ref tallyQ, ref terms);
-                break;
-            case SimdWidth.Vector256:
-                Accumulate<Vector256Lanes>(p, q, ref index, ref tallyP, ref tallyQ, ref terms);
-                break;
-        }
+        => 0.5 * PairedPass<JensenShannonKernel>.Sum(p, q, pName, qName, width, out _);
 
-        Accumulate<ScalarLanes>(p, q, ref index, ref tallyP, ref tallyQ, ref terms);
-        tallyP.Verify(p, pName);
-        tallyQ.Verify(q, qName);
-        return 0.5 * terms;
-    }
-
-    private static void Accumulate<T>(
+    // Every term is finite (m ≥ p/2 and m ≥ q/2), so unbounded is never set.
+    static void IPairedKernel.Accumulate<T>(
         ReadOnlySpan<double> p, ReadOnlySpan<double> q, ref int index,
-        ref ProbabilityTally tallyP, ref ProbabilityTally tallyQ, ref double terms)
-        where T : struct, IVectorLanes<T>
+        ref ProbabilityTally tallyP, ref ProbabilityTally tallyQ, ref double terms, ref bool unbounded)
     {
         ref double startP = ref MemoryMarshal.GetReference(p);
         ref double startQ = ref MemoryMarshal.GetReference(q);

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using InfoTheory.Continuous;
+using InfoTheory.Internal;
 
 namespace InfoTheory.Kernels;
 
@@ -55,8 +56,6 @@ internal static class KlTerms
 
     private const double Underflow = -700.0;
     private const double Log2E = 1.4426950408889634;
-    private const double Ln2Hi = 6.93147180369123816490e-01;
-    private const double Ln2Lo = 1.90821492927058770002e-10;
     private const double RoundingMagic = 6755399441055744.0; // 1.5·2^52: adding and subtracting it rounds to an integer
 
     /// <summary>The term of <paramref name="estimator"/> at the log-ratio <paramref name="logRatio"/>, by the same arithmetic as the lane kernels.</summary>
@@ -87,8 +86,8 @@ internal static class KlTerms
         T xc = T.MinNative(T.MaxNative(x, T.Create(Underflow)), T.Create(Overflow));
         T magic = T.Create(RoundingMagic);
         T k = (T.FusedMultiplyAdd(xc, T.Create(Log2E), magic)) - magic;
-        T r = T.FusedMultiplyAdd(k, T.Create(-Ln2Hi), xc);
-        r = T.FusedMultiplyAdd(k, T.Create(-Ln2Lo), r);
+        T r = T.FusedMultiplyAdd(k, T.Create(-Numerics.Ln2Hi), xc);
+        r = T.FusedMultiplyAdd(k, T.Create(-Numerics.Ln2Lo), r);
         T c = T.FusedMultiplyAdd(r, T.Create(1.0 / 6227020800.0), T.Create(1.0 / 479001600.0));
         c = T.FusedMultiplyAdd(r, c, T.Create(1.0 / 39916800.0));
         c = T.FusedMultiplyAdd(r, c, T.Create(1.0 / 3628800.0));

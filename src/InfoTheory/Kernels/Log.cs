@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using InfoTheory.Internal;
 
 namespace InfoTheory.Kernels;
 
@@ -38,8 +39,6 @@ internal static class Log
     private const double Lg5 = 1.818357216161805012e-01;
     private const double Lg6 = 1.531383769920937332e-01;
     private const double Lg7 = 1.479819860511658591e-01;
-    private const double Ln2Hi = 6.93147180369123816490e-01;
-    private const double Ln2Lo = 1.90821492927058770002e-10;
     private const double Sqrt2 = 1.4142135623730951;
     private const double TwoTo54 = 18014398509481984.0;
 
@@ -57,18 +56,8 @@ internal static class Log
                 nameof(destination));
         }
 
-        int index = 0;
-        switch (width)
-        {
-            case SimdWidth.Vector512:
-                Apply<Vector512Lanes>(x, destination, ref index);
-                break;
-            case SimdWidth.Vector256:
-                Apply<Vector256Lanes>(x, destination, ref index);
-                break;
-        }
-
-        Apply<ScalarLanes>(x, destination, ref index);
+        var pass = new ApplyPass(x, destination);
+        LanePass.Run(ref pass, width);
     }
 
     /// <summary>ln(p/q) for one pair of finite p, q &gt; 0: the scalar form of <see cref="OfRatio{T}"/>, finite even where p/q would overflow.</summary>
@@ -241,7 +230,7 @@ internal static class Log
         where T : struct, IVectorLanes<T>
     {
         T r = Polynomial(s * s);
-        return T.FusedMultiplyAdd(k, T.Create(Ln2Hi), (s + s) + T.FusedMultiplyAdd(s, r, k * T.Create(Ln2Lo)));
+        return T.FusedMultiplyAdd(k, T.Create(Numerics.Ln2Hi), (s + s) + T.FusedMultiplyAdd(s, r, k * T.Create(Numerics.Ln2Lo)));
     }
 
     /// <summary>Splits x = 2^k·m, m in [√2/2, √2), scaling subnormals into the normal range first when asked to.</summary>
@@ -284,8 +273,8 @@ internal static class Log
     {
         T halfSquare = T.Create(0.5) * f * f;
         T r = Polynomial(s * s);
-        T low = T.FusedMultiplyAdd(s, halfSquare + r, k * T.Create(Ln2Lo));
-        return T.FusedMultiplyAdd(k, T.Create(Ln2Hi), f - (halfSquare - low));
+        T low = T.FusedMultiplyAdd(s, halfSquare + r, k * T.Create(Numerics.Ln2Lo));
+        return T.FusedMultiplyAdd(k, T.Create(Numerics.Ln2Hi), f - (halfSquare - low));
     }
 
     /// <summary>fdlibm's R(z) = Lg1·z + … + Lg7·z⁷ by Horner's rule.</summary>
@@ -306,28 +295,35 @@ internal static class Log
         return z * sum;
     }
 
-    private static void Apply<T>(ReadOnlySpan<double> x, Span<double> destination, ref int index)
-        where T : struct, IVectorLanes<T>
+    /// <summary>The pass behind <see cref="Apply(ReadOnlySpan{double}, Span{double}, SimdWidth)"/>.</summary>
+    private readonly ref struct ApplyPass(ReadOnlySpan<double> x, Span<double> destination) : ILanePass
     {
-        ref double source = ref MemoryMarshal.GetReference(x);
-        ref double target = ref MemoryMarshal.GetReference(destination);
-        T zero = T.Zero;
-        T infinity = T.Create(double.PositiveInfinity);
-        int i = index;
-        for (; i <= x.Length - T.Count; i += T.Count)
+        private readonly ReadOnlySpan<double> _x = x;
+        private readonly Span<double> _destination = destination;
+
+        void ILanePass.Run<T>(ref int index)
         {
-            T v = T.Load(ref source, i);
-            T result = OfPositive(v);
-            T regular = T.GreaterThan(v, zero) & T.LessThan(v, infinity);
-            if (T.AnyTrue(T.Select(regular, zero, T.Create(1.0))))
+            ref double source = ref MemoryMarshal.GetReference(_x);
+            ref double target = ref MemoryMarshal.GetReference(_destination);
+            T zero = T.Zero;
+            T infinity = T.Create(double.PositiveInfinity);
+            int length = _x.Length;
+            int i = index;
+            for (; i <= length - T.Count; i += T.Count)
             {
-                T special = T.Select(T.EqualTo(v, zero), T.Create(double.NegativeInfinity), T.Select(T.EqualTo(v, infinity), infinity, T.Create(double.NaN)));
-                result = T.Select(regular, result, special);
+                T v = T.Load(ref source, i);
+                T result = OfPositive(v);
+                T regular = T.GreaterThan(v, zero) & T.LessThan(v, infinity);
+                if (T.AnyTrue(T.Select(regular, zero, T.Create(1.0))))
+                {
+                    T special = T.Select(T.EqualTo(v, zero), T.Create(double.NegativeInfinity), T.Select(T.EqualTo(v, infinity), infinity, T.Create(double.NaN)));
+                    result = T.Select(regular, result, special);
+                }
+
+                T.Store(result, ref target, i);
             }
 
-            T.Store(result, ref target, i);
+            index = i;
         }
-
-        index = i;
     }
 }

@@ -76,20 +76,29 @@ internal static class LogProbabilityKlKernel
         where TElement : unmanaged
         where TTerm : struct, IKlTerm
     {
-        var tally = default(KlTally);
-        int index = 0;
-        switch (width)
-        {
-            case SimdWidth.Vector512:
-                Run<TElement, TTerm, Vector512Lanes>(logP, logQ, mask, masked, offset, clamps, shift, ref index, ref tally);
-                break;
-            case SimdWidth.Vector256:
-                Run<TElement, TTerm, Vector256Lanes>(logP, logQ, mask, masked, offset, clamps, shift, ref index, ref tally);
-                break;
-        }
+        var pass = new Pass<TElement, TTerm>(logP, logQ, mask, masked, offset, clamps, shift);
+        LanePass.Run(ref pass, width);
+        return pass.Tally;
+    }
 
-        Run<TElement, TTerm, ScalarLanes>(logP, logQ, mask, masked, offset, clamps, shift, ref index, ref tally);
-        return tally;
+    /// <summary>The pass behind <see cref="Accumulate{TElement}"/>, for one element type and one estimator term.</summary>
+    private ref struct Pass<TElement, TTerm>(
+        ReadOnlySpan<TElement> logP, ReadOnlySpan<TElement> logQ, ReadOnlySpan<bool> mask, bool masked, int offset,
+        KlClamps clamps, double shift) : ILanePass
+        where TElement : unmanaged
+        where TTerm : struct, IKlTerm
+    {
+        private readonly ReadOnlySpan<TElement> _logP = logP;
+        private readonly ReadOnlySpan<TElement> _logQ = logQ;
+        private readonly ReadOnlySpan<bool> _mask = mask;
+
+        /// <summary>What the pass has added up so far.</summary>
+        public KlTally Tally;
+
+        void ILanePass.Run<T>(ref int index)
+        {
+            Run<TElement, TTerm, T>(_logP, _logQ, _mask, masked, offset, clamps, shift, ref index, ref Tally);
+        }
     }
 
     private static void Run<TElement, TTerm, T>(

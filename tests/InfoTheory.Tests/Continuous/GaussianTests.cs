@@ -9,6 +9,29 @@ public class GaussianTests
     private static readonly double[,] Correlated = { { 2.0, 0.6 }, { 0.6, 1.0 } };
 
     [Fact]
+    public void CholeskyFactor_FullCovariance_IsTheLowerFactorRowMajor()
+    {
+        // Σ = L Lᵀ with L = [[2, 0, 0], [1, 3, 0], [−1, 1, 2]], worked by hand: 4 = 2², 10 = 1² + 3², 6 = 1 + 1 + 2², …
+        var sigma = new double[,] { { 4, 2, -2 }, { 2, 10, 2 }, { -2, 2, 6 } };
+        var factor = new Gaussian(new double[3], sigma).CholeskyFactor.ToArray();
+
+        factor.Should().Equal([2, 0, 0, 1, 3, 0, -1, 1, 2], (a, b) => Math.Abs(a - b) <= 1e-15 * 4);
+        for (int i = 0; i < 3; i++)
+        {
+            for (int j = 0; j < 3; j++)
+            {
+                double product = 0;
+                for (int k = 0; k < 3; k++)
+                {
+                    product += factor[(i * 3) + k] * factor[(j * 3) + k];
+                }
+
+                product.Should().BeApproximately(sigma[i, j], 1e-14);
+            }
+        }
+    }
+
+    [Fact]
     public void LogDensity_OneDimension_MatchesMathNetNormal()
     {
         var g = Gaussian.Diagonal([1.0], [0.25]);

@@ -334,36 +334,6 @@ public class MonteCarloLogProbabilitiesTests
             .WithParameterName("aggregation");
     }
 
-    [Theory]
-    [InlineData(double.PositiveInfinity, double.PositiveInfinity, "options.TermMin is Infinity*")]
-    [InlineData(double.NaN, 1.0, "options.TermMin is NaN*")]
-    [InlineData(-1.0, double.NegativeInfinity, "options.TermMax is -Infinity*")]
-    [InlineData(2.0, 1.0, "options has the clipping interval [2, 1]*")]
-    public void Estimators_BadTermInterval_ThrowNamingOptions(double min, double max, string message)
-    {
-        var options = new MonteCarloOptions { TermMin = min, TermMax = max };
-        var p = Gaussian.Standard(1);
-
-        foreach (var act in new Func<Estimate>[]
-        {
-            () => MonteCarlo.KullbackLeibler([-1.0], [-1.0], options),
-            () => MonteCarlo.KullbackLeibler([-1f], [-1f], [true], options),
-            () => MonteCarlo.KullbackLeibler(p, p, 100, seed: 1, options),
-            () => MonteCarlo.JensenShannon(p, p, 100, seed: 1, options),
-        })
-        {
-            act.Should().Throw<ArgumentException>().WithParameterName("options").WithMessage(message);
-        }
-    }
-
-    [Fact]
-    public void KullbackLeibler_UndefinedEstimator_ThrowsNamingOptions()
-    {
-        var act = () => MonteCarlo.KullbackLeibler([-1.0], [-1.0], new MonteCarloOptions { Estimator = (MonteCarloEstimator)4 });
-
-        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("options").WithMessage("options.Estimator is 4; expected one of K1, K2, K3, AbsoluteLogRatio*");
-    }
-
     private static (double[] LogP, double[] LogQ) StandardNormalAndShifted(double mu, int n, int seed)
     {
         var x = new double[n];

@@ -85,13 +85,13 @@ public class GuardTests
     }
 
     [Fact]
-    public void Defined_DisplayName_SpellsTheMember()
+    public void Defined_UndefinedValue_NamesTheParameterAndListsTheNames()
     {
-        var act = () => Guard.Defined((InfoTheory.Continuous.MonteCarloEstimator)7, "options", "options.Estimator");
+        var act = () => Guard.Defined((InfoTheory.Continuous.MonteCarloEstimator)7, "Estimator");
 
         act.Should().Throw<ArgumentOutOfRangeException>()
-            .WithParameterName("options")
-            .WithMessage("options.Estimator is 7; expected one of K1, K2, K3, AbsoluteLogRatio.*");
+            .WithParameterName("Estimator")
+            .WithMessage("Estimator is 7; expected one of K1, K2, K3, AbsoluteLogRatio.*");
     }
 
     [Fact]

@@ -238,6 +238,16 @@ public class OperationValueTests
         variance.Should().BeApproximately(4.0, 4 * 4.0 * Math.Sqrt(2.0 / 20_000), "within 4 standard errors of σ² (sd of s² = σ²√(2/n))");
     }
 
+    [Fact]
+    public void RandomNormal_SameSeedAsACoreGaussianSample_SameDraws()
+    {
+        // Both packages draw normals with one sampler, so a seed means the same noise in a model and in an estimator.
+        var core = new double[9];
+        InfoTheory.Continuous.Gaussian.Standard(1).Sample(new Random(5), core);
+
+        AutodiffTensor.RandomNormal(new Random(5), 0.0, 1.0, 9).ToArray().Should().Equal(core);
+    }
+
     [Theory]
     [InlineData(int.MaxValue, 9)]
     [InlineData(int.MinValue, 0)]

@@ -73,6 +73,20 @@ public class CholeskyGaussianTests
     }
 
     [Fact]
+    public void FromGaussian_ScaleTril_IsTheCoreFactorAsMathNetComputesIt()
+    {
+        // The factor is read from the core Gaussian, not recomputed: the bits equal MathNet's Cholesky of Σ, as before.
+        var covariance = new[,] { { 2.0, 0.6, 0.1 }, { 0.6, 0.5, -0.2 }, { 0.1, -0.2, 1.5 } };
+        var core = new Gaussian([0.5, -1.0, 2.0], covariance);
+        var mathNet = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfArray(covariance).Cholesky().Factor;
+
+        var scale = CholeskyGaussian.FromGaussian<double>(core).ScaleTril.ToArray();
+
+        scale.Should().Equal(core.CholeskyFactor.ToArray());
+        scale.Should().Equal(mathNet.ToRowMajorArray());
+    }
+
+    [Fact]
     public void RSample_ManyDraws_MatchCovarianceWithinStandardErrors()
     {
         var p = CholeskyGaussian.FromGaussian<double>(new Gaussian([1.0, -2.0], new[,] { { 1.0, 0.8 }, { 0.8, 2.0 } }));

@@ -85,24 +85,6 @@ public class KlFitTests
         a.Fitted.GetCovariance().Should().BeEquivalentTo(b.Fitted.GetCovariance());
     }
 
-    [Theory]
-    [InlineData(0, 0.01, 256)]
-    [InlineData(10, 0.0, 256)]
-    [InlineData(10, double.NaN, 256)]
-    [InlineData(10, 0.01, 1)]
-    public void Fit_BadOptions_ThrowsNamingOptions(int steps, double learningRate, int samples)
-    {
-        var act = () => KlFit.Fit(Notes, KlDirection.Forward, new KlFitOptions { Steps = steps, LearningRate = learningRate, SamplesPerStep = samples });
-        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("options");
-    }
-
-    [Fact]
-    public void Fit_EmptyClipInterval_ThrowsNamingOptions()
-    {
-        var act = () => KlFit.Fit(Notes, KlDirection.Forward, new KlFitOptions { LogRatioMin = 1, LogRatioMax = -1 });
-        act.Should().Throw<ArgumentException>().WithParameterName("options");
-    }
-
     [Fact]
     public void Fit_StartOfOtherDimension_ThrowsNamingOptions()
     {

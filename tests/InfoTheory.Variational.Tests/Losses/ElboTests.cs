@@ -157,18 +157,6 @@ public class ElboTests
         act.Should().Throw<ArgumentException>().WithParameterName("x").WithMessage("*x[3]*NaN*");
     }
 
-    [Theory]
-    [InlineData(-0.5, 1)]
-    [InlineData(double.PositiveInfinity, 1)]
-    [InlineData(1.0, 0)]
-    public void Evaluate_BadOptions_ThrowsNamingOptions(double beta, int samples)
-    {
-        var act = () => Elbo.Evaluate(
-            AutodiffTensor.Zeros<double>(2, Latent), new DiagonalGaussian<double>(AutodiffTensor.Zeros<double>(2, Latent), AutodiffTensor.Zeros<double>(2, Latent)),
-            z => z, new GaussianLikelihood<double>(1.0), new Random(1), new ElboOptions { Beta = beta, Samples = samples });
-        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("options");
-    }
-
     [Fact]
     public void Evaluate_SamplesBeyondATensor_ThrowsNamingOptions()
     {

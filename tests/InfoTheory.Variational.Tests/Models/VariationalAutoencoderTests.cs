@@ -96,7 +96,7 @@ public class VariationalAutoencoderTests
         var z = new float[3, 8];
         var random = new Random(11);
         var draws = new float[24];
-        InfoTheory.Variational.Autodiff.AutodiffTensor<float>.FillNormal(random, 0f, 1f, draws);
+        InfoTheory.Internal.NormalSampler.Fill(random, 0.0, 1.0, draws);
         for (int k = 0; k < draws.Length; k++)
         {
             z[k / 8, k % 8] = draws[k];

@@ -21,6 +21,16 @@ public class LinearTests
     }
 
     [Fact]
+    public void Constructor_UndefinedInitialization_ThrowsLikeEveryEnumCheck()
+    {
+        // One rule for enums across both packages (Guard.Defined / Guard.Undefined): the value and the names it may take.
+        var act = () => new Linear<double>(2, 2, new Random(1), (WeightInitialization)9);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("initialization")
+            .WithMessage("initialization is 9; expected one of XavierUniform, HeNormal, UniformFanIn*");
+    }
+
+    [Fact]
     public void HeNormal_WeightVarianceIsTwoOverFanIn()
     {
         // He et al. (2015): N(0, 2 / fan_in).

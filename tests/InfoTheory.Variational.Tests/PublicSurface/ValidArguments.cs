@@ -125,6 +125,7 @@ internal sealed class ValidArguments(string folder)
         "samples" when owner == "VariationalAutoencoder" => 1,
         "samples" or "n" or "count" or "batchSize" or "trainCount" => 3,
         "value" when method == "set_BatchSize" => 4,
+        "value" when method is "set_SamplesPerStep" or "set_EvaluationSamples" => 16,
         "length" or "value" or "seed" or "Epoch" or "Steps" or "Step" or "Width" or "ElementsChecked" => 1,
         _ => 0,
     };

@@ -1,3 +1,5 @@
+using InfoTheory.Internal;
+
 namespace InfoTheory.Continuous.Neighbors;
 
 /// <summary>
@@ -18,7 +20,7 @@ internal sealed record ColumnScaling(double[] Means, double[] Scales, int[] Expo
             double sum = 0;
             for (int j = 0; j < Scales.Length; j++)
             {
-                sum += Math.Log(Scales[j]) - (Exponents[j] * Math.Log(2.0));
+                sum += Math.Log(Scales[j]) - (Exponents[j] * Numerics.Ln2);
             }
 
             return sum;

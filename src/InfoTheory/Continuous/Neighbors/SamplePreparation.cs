@@ -164,7 +164,7 @@ internal static class SamplePreparation
         }
 
         var noise = new double[points.Length];
-        StandardNormal.Fill(random, noise);
+        NormalSampler.Fill(random, noise);
         for (int k = 0; k < points.Length; k++)
         {
             points[k] += standardDeviation * noise[k];
