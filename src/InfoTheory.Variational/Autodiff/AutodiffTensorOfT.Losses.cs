@@ -2,7 +2,7 @@ using System.Numerics.Tensors;
 
 namespace InfoTheory.Variational.Autodiff;
 
-public sealed partial class AutodiffTensor<T>
+public partial class AutodiffTensor<T>
 {
     /// <summary>
     /// Binary cross-entropy between Bernoulli logits and targets, summed over all elements, fused
@@ -29,27 +29,41 @@ public sealed partial class AutodiffTensor<T>
                 $"binary cross-entropy: logits {Shapes.Format(logits._shape)} and targets {Shapes.Format(targets._shape)} must have the same shape.", nameof(targets));
         }
 
-        var y = Result("binary cross-entropy with logits", [], logits, targets);
-        var z = logits.Data;
-        var x = targets.Data;
-        using (var t = new Scratch<T>(z.Length))
-        using (var u = new Scratch<T>(z.Length))
+        return BinaryCrossEntropyWithLogitsNode.Forward(logits, targets);
+    }
+
+    private sealed class BinaryCrossEntropyWithLogitsNode(AutodiffTensor<T> logits, AutodiffTensor<T> targets)
+        : BinaryNode(logits, targets, [])
+    {
+        public override string Operation => "binary cross-entropy with logits";
+
+        /// <summary>The summed loss of logits and targets whose shapes were checked to agree.</summary>
+        public static AutodiffTensor<T> Forward(AutodiffTensor<T> logits, AutodiffTensor<T> targets)
         {
-            TensorPrimitives.Abs(z, t.Span);
-            TensorPrimitives.Negate(t.Span, t.Span);
-            TensorPrimitives.Exp(t.Span, t.Span);
-            TensorPrimitives.LogP1(t.Span, t.Span);
-            TensorPrimitives.Max(z, T.Zero, u.Span);
-            TensorPrimitives.Add(t.Span, u.Span, t.Span);
-            TensorPrimitives.Multiply(z, x, u.Span);
-            TensorPrimitives.Subtract(t.Span, u.Span, t.Span);
-            y.Data[0] = TensorPrimitives.Sum<T>(t.Span);
+            var y = new BinaryCrossEntropyWithLogitsNode(logits, targets);
+            var z = logits.Data;
+            var x = targets.Data;
+            using (var t = new Scratch<T>(z.Length))
+            using (var u = new Scratch<T>(z.Length))
+            {
+                TensorPrimitives.Abs(z, t.Span);
+                TensorPrimitives.Negate(t.Span, t.Span);
+                TensorPrimitives.Exp(t.Span, t.Span);
+                TensorPrimitives.LogP1(t.Span, t.Span);
+                TensorPrimitives.Max(z, T.Zero, u.Span);
+                TensorPrimitives.Add(t.Span, u.Span, t.Span);
+                TensorPrimitives.Multiply(z, x, u.Span);
+                TensorPrimitives.Subtract(t.Span, u.Span, t.Span);
+                y.Data[0] = TensorPrimitives.Sum<T>(t.Span);
+            }
+
+            return y.Finished();
         }
 
-        return y.Recorded(static y =>
+        private protected override void Propagate()
         {
-            var (zt, xt) = (y.A, y.B);
-            T g = y.OutputGradient[0];
+            var (zt, xt) = (A, B);
+            T g = OutputGradient[0];
             if (zt._requiresGrad)
             {
                 using var t = new Scratch<T>(zt._length);
@@ -64,6 +78,6 @@ public sealed partial class AutodiffTensor<T>
                 var dx = xt.GradientForAccumulation();
                 TensorPrimitives.MultiplyAdd(zt.Data, -g, dx, dx);
             }
-        });
+        }
     }
 }
