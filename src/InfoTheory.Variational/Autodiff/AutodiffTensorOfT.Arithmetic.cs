@@ -166,7 +166,7 @@ public partial class AutodiffTensor<T>
         return operand;
     }
 
-    private sealed class AddNode(AutodiffTensor<T> a, AutodiffTensor<T> b, int[] shape) : BinaryNode(a, b, shape)
+    internal sealed class AddNode(AutodiffTensor<T> a, AutodiffTensor<T> b, int[] shape) : BinaryNode(a, b, shape)
     {
         private const string Name = "add";
 
@@ -197,7 +197,7 @@ public partial class AutodiffTensor<T>
         }
     }
 
-    private sealed class SubtractNode(AutodiffTensor<T> a, AutodiffTensor<T> b, int[] shape) : BinaryNode(a, b, shape)
+    internal sealed class SubtractNode(AutodiffTensor<T> a, AutodiffTensor<T> b, int[] shape) : BinaryNode(a, b, shape)
     {
         private const string Name = "subtract";
 
@@ -228,7 +228,7 @@ public partial class AutodiffTensor<T>
         }
     }
 
-    private sealed class MultiplyNode(AutodiffTensor<T> a, AutodiffTensor<T> b, int[] shape) : BinaryNode(a, b, shape)
+    internal sealed class MultiplyNode(AutodiffTensor<T> a, AutodiffTensor<T> b, int[] shape) : BinaryNode(a, b, shape)
     {
         private const string Name = "multiply";
 
@@ -273,7 +273,7 @@ public partial class AutodiffTensor<T>
         }
     }
 
-    private sealed class DivideNode(AutodiffTensor<T> a, AutodiffTensor<T> b, int[] shape) : BinaryNode(a, b, shape)
+    internal sealed class DivideNode(AutodiffTensor<T> a, AutodiffTensor<T> b, int[] shape) : BinaryNode(a, b, shape)
     {
         private const string Name = "divide";
 
@@ -309,7 +309,7 @@ public partial class AutodiffTensor<T>
         }
     }
 
-    private sealed class AddConstantNode(AutodiffTensor<T> x) : UnaryNode(x, x._shape)
+    internal sealed class AddConstantNode(AutodiffTensor<T> x) : UnaryNode(x, x._shape)
     {
         public override string Operation => "add constant";
 
@@ -328,7 +328,7 @@ public partial class AutodiffTensor<T>
         }
     }
 
-    private sealed class MultiplyConstantNode(AutodiffTensor<T> x, T constant) : UnaryNode(x, x._shape)
+    internal sealed class MultiplyConstantNode(AutodiffTensor<T> x, T constant) : UnaryNode(x, x._shape)
     {
         private readonly T _constant = constant;
 
@@ -349,7 +349,7 @@ public partial class AutodiffTensor<T>
         }
     }
 
-    private sealed class ConstantDivideNode(AutodiffTensor<T> x) : UnaryNode(x, x._shape)
+    internal sealed class ConstantDivideNode(AutodiffTensor<T> x) : UnaryNode(x, x._shape)
     {
         public override string Operation => "constant divide";
 
@@ -371,7 +371,7 @@ public partial class AutodiffTensor<T>
         }
     }
 
-    private sealed class NegateNode(AutodiffTensor<T> x) : UnaryNode(x, x._shape)
+    internal sealed class NegateNode(AutodiffTensor<T> x) : UnaryNode(x, x._shape)
     {
         public override string Operation => "negate";
 

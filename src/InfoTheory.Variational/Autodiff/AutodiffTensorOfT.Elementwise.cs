@@ -106,7 +106,7 @@ public partial class AutodiffTensor<T>
         }
     }
 
-    private sealed class ExpNode(AutodiffTensor<T> x) : UnaryNode(x, x._shape)
+    internal sealed class ExpNode(AutodiffTensor<T> x) : UnaryNode(x, x._shape)
     {
         public override string Operation => "exp";
 
@@ -124,7 +124,7 @@ public partial class AutodiffTensor<T>
         }
     }
 
-    private sealed class LogNode(AutodiffTensor<T> x) : UnaryNode(x, x._shape)
+    internal sealed class LogNode(AutodiffTensor<T> x) : UnaryNode(x, x._shape)
     {
         public override string Operation => "log";
 
@@ -144,7 +144,7 @@ public partial class AutodiffTensor<T>
         }
     }
 
-    private sealed class SqrtNode(AutodiffTensor<T> x) : UnaryNode(x, x._shape)
+    internal sealed class SqrtNode(AutodiffTensor<T> x) : UnaryNode(x, x._shape)
     {
         public override string Operation => "sqrt";
 
@@ -164,7 +164,7 @@ public partial class AutodiffTensor<T>
         }
     }
 
-    private sealed class SquareNode(AutodiffTensor<T> x) : UnaryNode(x, x._shape)
+    internal sealed class SquareNode(AutodiffTensor<T> x) : UnaryNode(x, x._shape)
     {
         public override string Operation => "square";
 
@@ -184,7 +184,7 @@ public partial class AutodiffTensor<T>
         }
     }
 
-    private sealed class PowNode(AutodiffTensor<T> x, T exponent) : UnaryNode(x, x._shape)
+    internal sealed class PowNode(AutodiffTensor<T> x, T exponent) : UnaryNode(x, x._shape)
     {
         private readonly T _exponent = exponent;
 
@@ -213,7 +213,7 @@ public partial class AutodiffTensor<T>
         }
     }
 
-    private sealed class AbsNode(AutodiffTensor<T> x) : UnaryNode(x, x._shape)
+    internal sealed class AbsNode(AutodiffTensor<T> x) : UnaryNode(x, x._shape)
     {
         public override string Operation => "abs";
 
@@ -237,7 +237,7 @@ public partial class AutodiffTensor<T>
         }
     }
 
-    private sealed class TanhNode(AutodiffTensor<T> x) : UnaryNode(x, x._shape)
+    internal sealed class TanhNode(AutodiffTensor<T> x) : UnaryNode(x, x._shape)
     {
         public override string Operation => "tanh";
 
@@ -258,7 +258,7 @@ public partial class AutodiffTensor<T>
         }
     }
 
-    private sealed class SigmoidNode(AutodiffTensor<T> x) : UnaryNode(x, x._shape)
+    internal sealed class SigmoidNode(AutodiffTensor<T> x) : UnaryNode(x, x._shape)
     {
         public override string Operation => "sigmoid";
 
@@ -279,7 +279,7 @@ public partial class AutodiffTensor<T>
         }
     }
 
-    private sealed class ReluNode(AutodiffTensor<T> x) : UnaryNode(x, x._shape)
+    internal sealed class ReluNode(AutodiffTensor<T> x) : UnaryNode(x, x._shape)
     {
         public override string Operation => "relu";
 
@@ -316,7 +316,7 @@ public partial class AutodiffTensor<T>
         }
     }
 
-    private sealed class LeakyReluNode(AutodiffTensor<T> x, T negativeSlope) : UnaryNode(x, x._shape)
+    internal sealed class LeakyReluNode(AutodiffTensor<T> x, T negativeSlope) : UnaryNode(x, x._shape)
     {
         private readonly T _negativeSlope = negativeSlope;
 
@@ -347,7 +347,7 @@ public partial class AutodiffTensor<T>
         }
     }
 
-    private sealed class SoftplusNode(AutodiffTensor<T> x) : UnaryNode(x, x._shape)
+    internal sealed class SoftplusNode(AutodiffTensor<T> x) : UnaryNode(x, x._shape)
     {
         public override string Operation => "softplus";
 
@@ -374,7 +374,7 @@ public partial class AutodiffTensor<T>
         }
     }
 
-    private sealed class LogSigmoidNode(AutodiffTensor<T> x) : UnaryNode(x, x._shape)
+    internal sealed class LogSigmoidNode(AutodiffTensor<T> x) : UnaryNode(x, x._shape)
     {
         public override string Operation => "log sigmoid";
 
@@ -402,7 +402,7 @@ public partial class AutodiffTensor<T>
         }
     }
 
-    private sealed class ClampNode(AutodiffTensor<T> x, T min, T max) : UnaryNode(x, x._shape)
+    internal sealed class ClampNode(AutodiffTensor<T> x, T min, T max) : UnaryNode(x, x._shape)
     {
         private readonly T _min = min;
         private readonly T _max = max;

@@ -104,7 +104,7 @@ public partial class AutodiffTensor<T>
         }
     }
 
-    private sealed class MatMulNode(AutodiffTensor<T> a, AutodiffTensor<T> b, int[] shape) : BinaryNode(a, b, shape)
+    internal sealed class MatMulNode(AutodiffTensor<T> a, AutodiffTensor<T> b, int[] shape) : BinaryNode(a, b, shape)
     {
         public override string Operation => "matmul";
 
@@ -167,7 +167,7 @@ public partial class AutodiffTensor<T>
     }
 
     /// <summary>Y = X·W (+ b); the inputs (two, or three with a bias) are kept only when the operation is recorded.</summary>
-    private sealed class LinearNode : AutodiffTensor<T>
+    internal sealed class LinearNode : AutodiffTensor<T>
     {
         private AutodiffTensor<T>? _x;
         private AutodiffTensor<T>? _w;

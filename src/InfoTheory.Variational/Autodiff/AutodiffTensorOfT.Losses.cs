@@ -32,7 +32,7 @@ public partial class AutodiffTensor<T>
         return BinaryCrossEntropyWithLogitsNode.Forward(logits, targets);
     }
 
-    private sealed class BinaryCrossEntropyWithLogitsNode(AutodiffTensor<T> logits, AutodiffTensor<T> targets)
+    internal sealed class BinaryCrossEntropyWithLogitsNode(AutodiffTensor<T> logits, AutodiffTensor<T> targets)
         : BinaryNode(logits, targets, [])
     {
         public override string Operation => "binary cross-entropy with logits";

@@ -6,7 +6,7 @@ public partial class AutodiffTensor<T>
     /// The output of an operation on one tensor. The input is kept only when the operation is recorded, so an
     /// unrecorded result (inside <see cref="Autograd.NoGrad"/>, say) does not keep its inputs alive.
     /// </summary>
-    private abstract class UnaryNode : AutodiffTensor<T>
+    internal abstract class UnaryNode : AutodiffTensor<T>
     {
         private AutodiffTensor<T>? _x;
 
@@ -30,7 +30,7 @@ public partial class AutodiffTensor<T>
     }
 
     /// <summary>The output of an operation on two tensors; both are kept only when the operation is recorded.</summary>
-    private abstract class BinaryNode : AutodiffTensor<T>
+    internal abstract class BinaryNode : AutodiffTensor<T>
     {
         private AutodiffTensor<T>? _a;
         private AutodiffTensor<T>? _b;

@@ -76,7 +76,7 @@ public partial class AutodiffTensor<T>
     }
 
     /// <summary>y = scale · Σᵢ xᵢ over every element; the gradient is scale on each.</summary>
-    private abstract class TotalNode(AutodiffTensor<T> x, T scale) : UnaryNode(x, [])
+    internal abstract class TotalNode(AutodiffTensor<T> x, T scale) : UnaryNode(x, [])
     {
         private readonly T _scale = scale;
 
@@ -93,14 +93,14 @@ public partial class AutodiffTensor<T>
         }
     }
 
-    private sealed class SumNode(AutodiffTensor<T> x) : TotalNode(x, T.One)
+    internal sealed class SumNode(AutodiffTensor<T> x) : TotalNode(x, T.One)
     {
         public override string Operation => "sum";
 
         public static AutodiffTensor<T> Forward(AutodiffTensor<T> x) => Fill(new SumNode(x), x);
     }
 
-    private sealed class MeanNode(AutodiffTensor<T> x) : TotalNode(x, T.One / T.CreateChecked(x._length))
+    internal sealed class MeanNode(AutodiffTensor<T> x) : TotalNode(x, T.One / T.CreateChecked(x._length))
     {
         public override string Operation => "mean";
 
@@ -108,7 +108,7 @@ public partial class AutodiffTensor<T>
     }
 
     /// <summary>y = scale · Σⱼ x[..., j, ...] along a validated axis; the gradient is broadcast back along it.</summary>
-    private abstract class AlongAxisNode(AutodiffTensor<T> x, int axis, bool keepDims, T scale)
+    internal abstract class AlongAxisNode(AutodiffTensor<T> x, int axis, bool keepDims, T scale)
         : UnaryNode(x, Shapes.Reduce(x._shape, axis, keepDims))
     {
         private readonly int _axis = axis;
@@ -154,7 +154,7 @@ public partial class AutodiffTensor<T>
         }
     }
 
-    private sealed class SumAlongAxisNode(AutodiffTensor<T> x, int axis, bool keepDims) : AlongAxisNode(x, axis, keepDims, T.One)
+    internal sealed class SumAlongAxisNode(AutodiffTensor<T> x, int axis, bool keepDims) : AlongAxisNode(x, axis, keepDims, T.One)
     {
         public override string Operation => "sum along axis";
 
@@ -162,7 +162,7 @@ public partial class AutodiffTensor<T>
             => Fill(new SumAlongAxisNode(x, axis, keepDims), x, mean: false);
     }
 
-    private sealed class MeanAlongAxisNode(AutodiffTensor<T> x, int axis, bool keepDims)
+    internal sealed class MeanAlongAxisNode(AutodiffTensor<T> x, int axis, bool keepDims)
         : AlongAxisNode(x, axis, keepDims, T.One / T.CreateChecked(x._shape[axis]))
     {
         public override string Operation => "mean along axis";
@@ -171,7 +171,7 @@ public partial class AutodiffTensor<T>
             => Fill(new MeanAlongAxisNode(x, axis, keepDims), x, mean: true);
     }
 
-    private sealed class LogSumExpNode(AutodiffTensor<T> x, int axis, bool keepDims) : UnaryNode(x, Shapes.Reduce(x._shape, axis, keepDims))
+    internal sealed class LogSumExpNode(AutodiffTensor<T> x, int axis, bool keepDims) : UnaryNode(x, Shapes.Reduce(x._shape, axis, keepDims))
     {
         private readonly int _axis = axis;
 
@@ -216,7 +216,7 @@ public partial class AutodiffTensor<T>
         }
     }
 
-    private sealed class SoftmaxNode(AutodiffTensor<T> x, int axis) : UnaryNode(x, x._shape)
+    internal sealed class SoftmaxNode(AutodiffTensor<T> x, int axis) : UnaryNode(x, x._shape)
     {
         private readonly int _axis = axis;
 
@@ -255,7 +255,7 @@ public partial class AutodiffTensor<T>
         }
     }
 
-    private sealed class LogSoftmaxNode(AutodiffTensor<T> x, int axis) : UnaryNode(x, x._shape)
+    internal sealed class LogSoftmaxNode(AutodiffTensor<T> x, int axis) : UnaryNode(x, x._shape)
     {
         private readonly int _axis = axis;
 

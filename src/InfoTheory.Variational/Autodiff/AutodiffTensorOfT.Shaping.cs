@@ -173,7 +173,7 @@ public partial class AutodiffTensor<T>
         }
     }
 
-    private sealed class ReshapeNode(AutodiffTensor<T> x, int[] shape) : UnaryNode(x, shape)
+    internal sealed class ReshapeNode(AutodiffTensor<T> x, int[] shape) : UnaryNode(x, shape)
     {
         public override string Operation => "reshape";
 
@@ -191,7 +191,7 @@ public partial class AutodiffTensor<T>
         }
     }
 
-    private sealed class TransposeNode(AutodiffTensor<T> x, int[] shape, int axis0, int axis1) : UnaryNode(x, shape)
+    internal sealed class TransposeNode(AutodiffTensor<T> x, int[] shape, int axis0, int axis1) : UnaryNode(x, shape)
     {
         private readonly int _axis0 = axis0;
         private readonly int _axis1 = axis1;
@@ -213,7 +213,7 @@ public partial class AutodiffTensor<T>
             => SwapAxesAccumulate(OutputGradient, _shape, X.GradientForAccumulation(), _axis0, _axis1);
     }
 
-    private sealed class SliceNode(AutodiffTensor<T> x, int[] shape, int axis, int start) : UnaryNode(x, shape)
+    internal sealed class SliceNode(AutodiffTensor<T> x, int[] shape, int axis, int start) : UnaryNode(x, shape)
     {
         private readonly int _axis = axis;
         private readonly int _start = start;
@@ -253,7 +253,7 @@ public partial class AutodiffTensor<T>
     }
 
     /// <summary>The inputs are kept (as a private copy of the caller's array) only when the operation is recorded.</summary>
-    private sealed class ConcatNode : AutodiffTensor<T>
+    internal sealed class ConcatNode : AutodiffTensor<T>
     {
         private readonly int _axis;
         private AutodiffTensor<T>[]? _inputs;

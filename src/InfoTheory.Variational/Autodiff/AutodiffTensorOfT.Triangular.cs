@@ -87,7 +87,7 @@ public partial class AutodiffTensor<T>
         }
     }
 
-    private sealed class LowerTriangularNode(AutodiffTensor<T> x, int diagonal) : UnaryNode(x, x._shape)
+    internal sealed class LowerTriangularNode(AutodiffTensor<T> x, int diagonal) : UnaryNode(x, x._shape)
     {
         private readonly int _diagonal = diagonal;
 
@@ -106,7 +106,7 @@ public partial class AutodiffTensor<T>
             => CopyLowerTriangle(OutputGradient, X.GradientForAccumulation(), _shape[^2], _shape[^1], _diagonal, accumulate: true);
     }
 
-    private sealed class DiagonalNode(AutodiffTensor<T> x, int[] shape) : UnaryNode(x, shape)
+    internal sealed class DiagonalNode(AutodiffTensor<T> x, int[] shape) : UnaryNode(x, shape)
     {
         public const string Name = "diagonal";
 
@@ -149,7 +149,7 @@ public partial class AutodiffTensor<T>
         }
     }
 
-    private sealed class DiagonalMatrixNode(AutodiffTensor<T> x, int[] shape) : UnaryNode(x, shape)
+    internal sealed class DiagonalMatrixNode(AutodiffTensor<T> x, int[] shape) : UnaryNode(x, shape)
     {
         public override string Operation => "diagonal matrix";
 
