@@ -4,167 +4,55 @@ namespace InfoTheory.Variational.Autodiff;
 
 public partial class AutodiffTensor<T>
 {
-    /// <summary>Elementwise sum with NumPy broadcasting.</summary>
-    /// <remarks>y = a + b; ∂y/∂a = ∂y/∂b = 1, summed over the axes each operand was broadcast along.</remarks>
-    /// <param name="left">a.</param>
-    /// <param name="right">b, broadcastable against a.</param>
-    /// <returns>A tensor of the broadcast shape.</returns>
-    /// <exception cref="ArgumentNullException">An operand is null.</exception>
-    /// <exception cref="ArgumentException">The shapes cannot be broadcast, or their broadcast has more than int.MaxValue elements; the message shows both.</exception>
-    internal static AutodiffTensor<T> Add(AutodiffTensor<T> left, AutodiffTensor<T> right) => AddNode.Forward(left, right);
-
-    /// <summary>Elementwise difference with NumPy broadcasting.</summary>
-    /// <remarks>y = a − b; ∂y/∂a = 1, ∂y/∂b = −1, summed over broadcast axes.</remarks>
-    /// <param name="left">a.</param>
-    /// <param name="right">b, broadcastable against a.</param>
-    /// <returns>A tensor of the broadcast shape.</returns>
-    /// <exception cref="ArgumentNullException">An operand is null.</exception>
-    /// <exception cref="ArgumentException">The shapes cannot be broadcast, or their broadcast has more than int.MaxValue elements; the message shows both.</exception>
-    internal static AutodiffTensor<T> Subtract(AutodiffTensor<T> left, AutodiffTensor<T> right) => SubtractNode.Forward(left, right);
-
-    /// <summary>Elementwise product with NumPy broadcasting.</summary>
-    /// <remarks>y = a·b; ∂y/∂a = b, ∂y/∂b = a, summed over broadcast axes.</remarks>
-    /// <param name="left">a.</param>
-    /// <param name="right">b, broadcastable against a.</param>
-    /// <returns>A tensor of the broadcast shape.</returns>
-    /// <exception cref="ArgumentNullException">An operand is null.</exception>
-    /// <exception cref="ArgumentException">The shapes cannot be broadcast, or their broadcast has more than int.MaxValue elements; the message shows both.</exception>
-    internal static AutodiffTensor<T> Multiply(AutodiffTensor<T> left, AutodiffTensor<T> right) => MultiplyNode.Forward(left, right);
-
-    /// <summary>Elementwise quotient with NumPy broadcasting.</summary>
-    /// <remarks>y = a / b; ∂y/∂a = 1/b, ∂y/∂b = −a/b² = −y/b, summed over broadcast axes. Division by zero follows IEEE 754 (±∞ or NaN).</remarks>
-    /// <param name="left">a.</param>
-    /// <param name="right">b, broadcastable against a.</param>
-    /// <returns>A tensor of the broadcast shape.</returns>
-    /// <exception cref="ArgumentNullException">An operand is null.</exception>
-    /// <exception cref="ArgumentException">The shapes cannot be broadcast, or their broadcast has more than int.MaxValue elements; the message shows both.</exception>
-    internal static AutodiffTensor<T> Divide(AutodiffTensor<T> left, AutodiffTensor<T> right) => DivideNode.Forward(left, right);
-
-    /// <summary>Adds a constant to every element.</summary>
-    /// <remarks>y = x + c; ∂y/∂x = 1.</remarks>
-    /// <param name="x">The tensor.</param>
-    /// <param name="constant">c.</param>
-    /// <returns>A tensor of x's shape.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="x"/> is null.</exception>
-    internal static AutodiffTensor<T> Add(AutodiffTensor<T> x, T constant) => AddConstantNode.Forward(x, constant);
-
-    /// <summary>Multiplies every element by a constant.</summary>
-    /// <remarks>y = c·x; ∂y/∂x = c.</remarks>
-    /// <param name="x">The tensor.</param>
-    /// <param name="constant">c.</param>
-    /// <returns>A tensor of x's shape.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="x"/> is null.</exception>
-    internal static AutodiffTensor<T> Multiply(AutodiffTensor<T> x, T constant) => MultiplyConstantNode.Forward(x, constant);
-
-    /// <summary>Divides a constant by every element.</summary>
-    /// <remarks>y = c / x; ∂y/∂x = −c/x² = −y/x.</remarks>
-    /// <param name="constant">c.</param>
-    /// <param name="x">The tensor.</param>
-    /// <returns>A tensor of x's shape.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="x"/> is null.</exception>
-    internal static AutodiffTensor<T> Divide(T constant, AutodiffTensor<T> x) => ConstantDivideNode.Forward(constant, x);
-
     /// <summary>Negates every element.</summary>
     /// <remarks>y = −x; ∂y/∂x = −1.</remarks>
+    /// <returns>A tensor of this shape.</returns>
+    public AutodiffTensor<T> Negate() => NegateNode.Forward(this);
+
+    /// <inheritdoc cref="AutodiffTensor.Add{T}(AutodiffTensor{T}, AutodiffTensor{T})"/>
+    public static AutodiffTensor<T> operator +(AutodiffTensor<T> left, AutodiffTensor<T> right) => AutodiffTensor.Add(left, right);
+
+    /// <inheritdoc cref="AutodiffTensor.Add{T}(AutodiffTensor{T}, T)"/>
+    public static AutodiffTensor<T> operator +(AutodiffTensor<T> left, T right) => AutodiffTensor.Add(left, right);
+
+    /// <inheritdoc cref="AutodiffTensor.Add{T}(T, AutodiffTensor{T})"/>
+    public static AutodiffTensor<T> operator +(T left, AutodiffTensor<T> right) => AutodiffTensor.Add(left, right);
+
+    /// <inheritdoc cref="AutodiffTensor.Subtract{T}(AutodiffTensor{T}, AutodiffTensor{T})"/>
+    public static AutodiffTensor<T> operator -(AutodiffTensor<T> left, AutodiffTensor<T> right) => AutodiffTensor.Subtract(left, right);
+
+    /// <inheritdoc cref="AutodiffTensor.Subtract{T}(AutodiffTensor{T}, T)"/>
+    public static AutodiffTensor<T> operator -(AutodiffTensor<T> left, T right) => AutodiffTensor.Subtract(left, right);
+
+    /// <inheritdoc cref="AutodiffTensor.Subtract{T}(T, AutodiffTensor{T})"/>
+    public static AutodiffTensor<T> operator -(T left, AutodiffTensor<T> right) => AutodiffTensor.Subtract(left, right);
+
+    /// <inheritdoc cref="Negate()"/>
     /// <param name="x">The tensor.</param>
-    /// <returns>A tensor of x's shape.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="x"/> is null.</exception>
-    internal static AutodiffTensor<T> Negate(AutodiffTensor<T> x) => NegateNode.Forward(x);
-
-    /// <summary>Elementwise sum with broadcasting; see <see cref="Add(AutodiffTensor{T}, AutodiffTensor{T})"/>.</summary>
-    /// <param name="left">a.</param>
-    /// <param name="right">b.</param>
-    /// <returns>a + b.</returns>
-    public static AutodiffTensor<T> operator +(AutodiffTensor<T> left, AutodiffTensor<T> right) => Add(left, right);
-
-    /// <summary>Adds a constant; see <see cref="Add(AutodiffTensor{T}, T)"/>.</summary>
-    /// <param name="left">x.</param>
-    /// <param name="right">c.</param>
-    /// <returns>x + c.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="left"/> is null.</exception>
-    public static AutodiffTensor<T> operator +(AutodiffTensor<T> left, T right) => Add(NotNull(left), right);
-
-    /// <summary>Adds a constant; see <see cref="Add(AutodiffTensor{T}, T)"/>.</summary>
-    /// <param name="left">c.</param>
-    /// <param name="right">x.</param>
-    /// <returns>c + x.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="right"/> is null.</exception>
-    public static AutodiffTensor<T> operator +(T left, AutodiffTensor<T> right) => Add(NotNull(right), left);
-
-    /// <summary>Elementwise difference with broadcasting; see <see cref="Subtract(AutodiffTensor{T}, AutodiffTensor{T})"/>.</summary>
-    /// <param name="left">a.</param>
-    /// <param name="right">b.</param>
-    /// <returns>a − b.</returns>
-    public static AutodiffTensor<T> operator -(AutodiffTensor<T> left, AutodiffTensor<T> right) => Subtract(left, right);
-
-    /// <summary>Subtracts a constant.</summary>
-    /// <param name="left">x.</param>
-    /// <param name="right">c.</param>
-    /// <returns>x − c.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="left"/> is null.</exception>
-    public static AutodiffTensor<T> operator -(AutodiffTensor<T> left, T right) => Add(NotNull(left), -right);
-
-    /// <summary>Subtracts from a constant.</summary>
-    /// <param name="left">c.</param>
-    /// <param name="right">x.</param>
-    /// <returns>c − x.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="right"/> is null.</exception>
-    public static AutodiffTensor<T> operator -(T left, AutodiffTensor<T> right) => Add(Negate(NotNull(right)), left);
-
-    /// <summary>Negation; see <see cref="Negate(AutodiffTensor{T})"/>.</summary>
-    /// <param name="x">x.</param>
-    /// <returns>−x.</returns>
-    public static AutodiffTensor<T> operator -(AutodiffTensor<T> x) => Negate(x);
-
-    /// <summary>Elementwise product with broadcasting; see <see cref="Multiply(AutodiffTensor{T}, AutodiffTensor{T})"/>.</summary>
-    /// <param name="left">a.</param>
-    /// <param name="right">b.</param>
-    /// <returns>a·b.</returns>
-    public static AutodiffTensor<T> operator *(AutodiffTensor<T> left, AutodiffTensor<T> right) => Multiply(left, right);
-
-    /// <summary>Scales by a constant; see <see cref="Multiply(AutodiffTensor{T}, T)"/>.</summary>
-    /// <param name="left">x.</param>
-    /// <param name="right">c.</param>
-    /// <returns>c·x.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="left"/> is null.</exception>
-    public static AutodiffTensor<T> operator *(AutodiffTensor<T> left, T right) => Multiply(NotNull(left), right);
-
-    /// <summary>Scales by a constant; see <see cref="Multiply(AutodiffTensor{T}, T)"/>.</summary>
-    /// <param name="left">c.</param>
-    /// <param name="right">x.</param>
-    /// <returns>c·x.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="right"/> is null.</exception>
-    public static AutodiffTensor<T> operator *(T left, AutodiffTensor<T> right) => Multiply(NotNull(right), left);
-
-    /// <summary>Elementwise quotient with broadcasting; see <see cref="Divide(AutodiffTensor{T}, AutodiffTensor{T})"/>.</summary>
-    /// <param name="left">a.</param>
-    /// <param name="right">b.</param>
-    /// <returns>a / b.</returns>
-    public static AutodiffTensor<T> operator /(AutodiffTensor<T> left, AutodiffTensor<T> right) => Divide(left, right);
-
-    /// <summary>Divides by a constant.</summary>
-    /// <param name="left">x.</param>
-    /// <param name="right">c.</param>
-    /// <returns>x / c.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="left"/> is null.</exception>
-    public static AutodiffTensor<T> operator /(AutodiffTensor<T> left, T right) => Multiply(NotNull(left), T.One / right);
-
-    /// <summary>Divides a constant by each element; see <see cref="Divide(T, AutodiffTensor{T})"/>.</summary>
-    /// <param name="left">c.</param>
-    /// <param name="right">x.</param>
-    /// <returns>c / x.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="right"/> is null.</exception>
-    public static AutodiffTensor<T> operator /(T left, AutodiffTensor<T> right) => Divide(left, NotNull(right));
-
-    /// <summary>
-    /// The operand of a scalar operator, checked here because the constant kernels name their tensor 'x' and an
-    /// operator's caller knows only 'left' and 'right'.
-    /// </summary>
-    private static AutodiffTensor<T> NotNull(AutodiffTensor<T> operand, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(operand))] string? paramName = null)
+    public static AutodiffTensor<T> operator -(AutodiffTensor<T> x)
     {
-        ArgumentNullException.ThrowIfNull(operand, paramName);
-        return operand;
+        ArgumentNullException.ThrowIfNull(x);
+        return x.Negate();
     }
+
+    /// <inheritdoc cref="AutodiffTensor.Multiply{T}(AutodiffTensor{T}, AutodiffTensor{T})"/>
+    public static AutodiffTensor<T> operator *(AutodiffTensor<T> left, AutodiffTensor<T> right) => AutodiffTensor.Multiply(left, right);
+
+    /// <inheritdoc cref="AutodiffTensor.Multiply{T}(AutodiffTensor{T}, T)"/>
+    public static AutodiffTensor<T> operator *(AutodiffTensor<T> left, T right) => AutodiffTensor.Multiply(left, right);
+
+    /// <inheritdoc cref="AutodiffTensor.Multiply{T}(T, AutodiffTensor{T})"/>
+    public static AutodiffTensor<T> operator *(T left, AutodiffTensor<T> right) => AutodiffTensor.Multiply(left, right);
+
+    /// <inheritdoc cref="AutodiffTensor.Divide{T}(AutodiffTensor{T}, AutodiffTensor{T})"/>
+    public static AutodiffTensor<T> operator /(AutodiffTensor<T> left, AutodiffTensor<T> right) => AutodiffTensor.Divide(left, right);
+
+    /// <inheritdoc cref="AutodiffTensor.Divide{T}(AutodiffTensor{T}, T)"/>
+    public static AutodiffTensor<T> operator /(AutodiffTensor<T> left, T right) => AutodiffTensor.Divide(left, right);
+
+    /// <inheritdoc cref="AutodiffTensor.Divide{T}(T, AutodiffTensor{T})"/>
+    public static AutodiffTensor<T> operator /(T left, AutodiffTensor<T> right) => AutodiffTensor.Divide(left, right);
 
     internal sealed class AddNode(AutodiffTensor<T> a, AutodiffTensor<T> b, int[] shape) : BinaryNode(a, b, shape)
     {
@@ -315,7 +203,6 @@ public partial class AutodiffTensor<T>
 
         public static AutodiffTensor<T> Forward(AutodiffTensor<T> x, T constant)
         {
-            ArgumentNullException.ThrowIfNull(x);
             var y = new AddConstantNode(x);
             TensorPrimitives.Add(x.Data, constant, y.Data);
             return y.Finished();
@@ -336,7 +223,6 @@ public partial class AutodiffTensor<T>
 
         public static AutodiffTensor<T> Forward(AutodiffTensor<T> x, T constant)
         {
-            ArgumentNullException.ThrowIfNull(x);
             var y = new MultiplyConstantNode(x, constant);
             TensorPrimitives.Multiply(x.Data, constant, y.Data);
             return y.Finished();
@@ -355,7 +241,6 @@ public partial class AutodiffTensor<T>
 
         public static AutodiffTensor<T> Forward(T constant, AutodiffTensor<T> x)
         {
-            ArgumentNullException.ThrowIfNull(x);
             var y = new ConstantDivideNode(x);
             TensorPrimitives.Divide(constant, x.Data, y.Data);
             return y.Finished();
@@ -377,7 +262,6 @@ public partial class AutodiffTensor<T>
 
         public static AutodiffTensor<T> Forward(AutodiffTensor<T> x)
         {
-            ArgumentNullException.ThrowIfNull(x);
             var y = new NegateNode(x);
             TensorPrimitives.Negate(x.Data, y.Data);
             return y.Finished();

@@ -4,42 +4,22 @@ namespace InfoTheory.Variational.Autodiff;
 
 public partial class AutodiffTensor<T>
 {
-    /// <summary>
-    /// Binary cross-entropy between Bernoulli logits and targets, summed over all elements, fused
-    /// into one numerically stable operation: the Bernoulli negative log-likelihood of a VAE decoder.
-    /// </summary>
-    /// <remarks>
-    /// L = Σᵢ [max(zᵢ, 0) − zᵢxᵢ + ln(1 + e^−|zᵢ|)] = −Σᵢ [xᵢ ln σ(zᵢ) + (1 − xᵢ) ln(1 − σ(zᵢ))];
-    /// ∂L/∂zᵢ = σ(zᵢ) − xᵢ and ∂L/∂xᵢ = −zᵢ. Never overflows for large |z|; targets may be any
-    /// values in [0, 1] (grey levels), not just 0 and 1. The ln(1 + e^−|z|) term is evaluated with
-    /// SIMD, accurate to about one unit of the element type per element in absolute terms.
-    /// </remarks>
-    /// <param name="logits">z, any shape.</param>
-    /// <param name="targets">x, the same shape as <paramref name="logits"/>.</param>
-    /// <returns>A scalar tensor: the total loss in nats.</returns>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">The shapes differ; the message shows both.</exception>
-    internal static AutodiffTensor<T> BinaryCrossEntropyWithLogits(AutodiffTensor<T> logits, AutodiffTensor<T> targets)
-    {
-        ArgumentNullException.ThrowIfNull(logits);
-        ArgumentNullException.ThrowIfNull(targets);
-        if (!Shapes.Equal(logits._shape, targets._shape))
-        {
-            throw new ArgumentException(
-                $"binary cross-entropy: logits {Shapes.Format(logits._shape)} and targets {Shapes.Format(targets._shape)} must have the same shape.", nameof(targets));
-        }
-
-        return BinaryCrossEntropyWithLogitsNode.Forward(logits, targets);
-    }
-
     internal sealed class BinaryCrossEntropyWithLogitsNode(AutodiffTensor<T> logits, AutodiffTensor<T> targets)
         : BinaryNode(logits, targets, [])
     {
         public override string Operation => "binary cross-entropy with logits";
 
-        /// <summary>The summed loss of logits and targets whose shapes were checked to agree.</summary>
+        /// <inheritdoc cref="AutodiffTensor.BinaryCrossEntropyWithLogits{T}(AutodiffTensor{T}, AutodiffTensor{T})"/>
         public static AutodiffTensor<T> Forward(AutodiffTensor<T> logits, AutodiffTensor<T> targets)
         {
+            ArgumentNullException.ThrowIfNull(logits);
+            ArgumentNullException.ThrowIfNull(targets);
+            if (!Shapes.Equal(logits._shape, targets._shape))
+            {
+                throw new ArgumentException(
+                    $"binary cross-entropy: logits {Shapes.Format(logits._shape)} and targets {Shapes.Format(targets._shape)} must have the same shape.", nameof(targets));
+            }
+
             var y = new BinaryCrossEntropyWithLogitsNode(logits, targets);
             var z = logits.Data;
             var x = targets.Data;

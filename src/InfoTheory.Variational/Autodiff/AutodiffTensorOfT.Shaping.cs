@@ -72,56 +72,6 @@ public partial class AutodiffTensor<T>
         return SliceNode.Forward(this, ax, start, length);
     }
 
-    /// <summary>Joins tensors along an axis.</summary>
-    /// <remarks>The inputs are laid side by side along the axis; each receives its own block of the gradient.</remarks>
-    /// <param name="axis">The axis, in [−rank, rank).</param>
-    /// <param name="tensors">At least one tensor; all of the same rank with equal extents except on the axis.</param>
-    /// <returns>A tensor whose extent on the axis is the sum of the inputs' extents.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="tensors"/> or an element is null.</exception>
-    /// <exception cref="ArgumentException">No tensors, or the shapes do not agree off the axis; the message shows both shapes.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="axis"/> is out of range, or the result would have an extent or an element count above <see cref="int.MaxValue"/>.</exception>
-    internal static AutodiffTensor<T> Concat(int axis, params AutodiffTensor<T>[] tensors)
-    {
-        ArgumentNullException.ThrowIfNull(tensors);
-        InfoTheory.Internal.Guard.NotEmpty(tensors.Length, nameof(tensors));
-        foreach (var t in tensors)
-        {
-            ArgumentNullException.ThrowIfNull(t, nameof(tensors));
-        }
-
-        var first = tensors[0]._shape;
-        int ax = Shapes.Axis(axis, first.Length, nameof(axis));
-        var shape = (int[])first.Clone();
-        long extent = 0;
-        foreach (var t in tensors)
-        {
-            bool agree = t.Rank == first.Length;
-            for (int d = 0; agree && d < first.Length; d++)
-            {
-                agree = d == ax || t._shape[d] == first[d];
-            }
-
-            if (!agree)
-            {
-                throw new ArgumentException(
-                    $"concat along axis {ax}: shapes {Shapes.Format(first)} and {Shapes.Format(t._shape)} differ off that axis.", nameof(tensors));
-            }
-
-            extent += t._shape[ax];
-        }
-
-        if (extent > int.MaxValue)
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(tensors), $"concat along axis {ax}: the extents sum to {extent}; an extent must be at most {int.MaxValue}.");
-        }
-
-        shape[ax] = (int)extent;
-        Shapes.Size(shape, nameof(tensors), "the concat result shape");
-
-        return ConcatNode.Forward(tensors, shape, ax);
-    }
-
     /// <summary>destination (of the swapped shape) += source with axes a0 and a1 exchanged.</summary>
     private static void SwapAxesAccumulate(ReadOnlySpan<T> source, int[] sourceShape, Span<T> destination, int a0, int a1)
     {
@@ -272,16 +222,53 @@ public partial class AutodiffTensor<T>
 
         private protected override int InputCount => _inputs?.Length ?? 0;
 
-        /// <summary>The validated tensors joined along the validated axis into a result of the validated shape.</summary>
-        public static AutodiffTensor<T> Forward(AutodiffTensor<T>[] tensors, int[] shape, int axis)
+        /// <inheritdoc cref="AutodiffTensor.Concat{T}(int, AutodiffTensor{T}[])"/>
+        public static AutodiffTensor<T> Forward(int axis, AutodiffTensor<T>[] tensors)
         {
-            var y = new ConcatNode((AutodiffTensor<T>[])tensors.Clone(), shape, axis);
-            var (outer, total, inner) = Shapes.Split(shape, axis);
+            ArgumentNullException.ThrowIfNull(tensors);
+            InfoTheory.Internal.Guard.NotEmpty(tensors.Length, nameof(tensors));
+            foreach (var t in tensors)
+            {
+                ArgumentNullException.ThrowIfNull(t, nameof(tensors));
+            }
+
+            var first = tensors[0]._shape;
+            int ax = Shapes.Axis(axis, first.Length, nameof(axis));
+            var shape = (int[])first.Clone();
+            long extent = 0;
+            foreach (var t in tensors)
+            {
+                bool agree = t.Rank == first.Length;
+                for (int d = 0; agree && d < first.Length; d++)
+                {
+                    agree = d == ax || t._shape[d] == first[d];
+                }
+
+                if (!agree)
+                {
+                    throw new ArgumentException(
+                        $"concat along axis {ax}: shapes {Shapes.Format(first)} and {Shapes.Format(t._shape)} differ off that axis.", nameof(tensors));
+                }
+
+                extent += t._shape[ax];
+            }
+
+            if (extent > int.MaxValue)
+            {
+                throw new ArgumentOutOfRangeException(
+                    nameof(tensors), $"concat along axis {ax}: the extents sum to {extent}; an extent must be at most {int.MaxValue}.");
+            }
+
+            shape[ax] = (int)extent;
+            Shapes.Size(shape, nameof(tensors), "the concat result shape");
+
+            var y = new ConcatNode((AutodiffTensor<T>[])tensors.Clone(), shape, ax);
+            var (outer, total, inner) = Shapes.Split(shape, ax);
             var yd = y.Data;
             int offset = 0;
             foreach (var t in tensors)
             {
-                int block = t._shape[axis] * inner;
+                int block = t._shape[ax] * inner;
                 var x = t.Data;
                 for (int o = 0; o < outer; o++)
                 {

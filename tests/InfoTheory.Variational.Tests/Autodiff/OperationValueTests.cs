@@ -35,7 +35,7 @@ public class OperationValueTests
         var a = AutodiffTensor.FromValues<float>([1, 2, 3, 4, 5, 6], 2, 3);
         var b = AutodiffTensor.FromValues<float>([7, 8, 9, 10, 11, 12], 3, 2);
 
-        a.MatMul(b).ToArray().Should().Equal(58, 64, 139, 154);
+        AutodiffTensor.MatMul(a, b).ToArray().Should().Equal(58, 64, 139, 154);
     }
 
     [Fact]
@@ -44,11 +44,11 @@ public class OperationValueTests
         var a = TestTensors.Uniform(1, 3, 2, 4);
         var b = TestTensors.Uniform(2, 3, 4, 5);
 
-        var y = a.MatMul(b);
+        var y = AutodiffTensor.MatMul(a, b);
 
         for (int i = 0; i < 3; i++)
         {
-            var single = a.Slice(0, i, 1).Reshape(2, 4).MatMul(b.Slice(0, i, 1).Reshape(4, 5));
+            var single = AutodiffTensor.MatMul(a.Slice(0, i, 1).Reshape(2, 4), b.Slice(0, i, 1).Reshape(4, 5));
             y.Slice(0, i, 1).ToArray().Should().Equal(single.ToArray());
         }
     }
@@ -61,7 +61,7 @@ public class OperationValueTests
         var b = TestTensors.Uniform(3, 4);
 
         var fused = AutodiffTensor.Linear(x, w, b).ToArray();
-        var composed = (x.MatMul(w) + b).ToArray();
+        var composed = (AutodiffTensor.MatMul(x, w) + b).ToArray();
 
         fused.Should().Equal(composed, (p, q) => Math.Abs(p - q) < 1e-12);
     }
