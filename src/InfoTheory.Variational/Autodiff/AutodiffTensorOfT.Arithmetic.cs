@@ -54,66 +54,44 @@ public partial class AutodiffTensor<T>
     /// <inheritdoc cref="AutodiffTensor.Divide{T}(T, AutodiffTensor{T})"/>
     public static AutodiffTensor<T> operator /(T left, AutodiffTensor<T> right) => AutodiffTensor.Divide(left, right);
 
-    internal sealed class AddNode(AutodiffTensor<T> a, AutodiffTensor<T> b, int[] shape) : BinaryNode(a, b, shape)
+    /// <summary>The elementwise sum or difference with broadcasting: the gradient of each operand is the output's, summed over the axes it was broadcast along (negated for a subtrahend).</summary>
+    internal abstract class SumOrDifferenceNode(AutodiffTensor<T> a, AutodiffTensor<T> b, int[] shape, bool subtract) : BinaryNode(a, b, shape)
+    {
+        private readonly bool _subtract = subtract;
+
+        private protected override void Propagate()
+        {
+            var g = OutputGradient;
+            if (A._requiresGrad)
+            {
+                Broadcast<T>.AccumulateReduced(g, _shape, A.GradientForAccumulation(), A._shape);
+            }
+
+            if (B._requiresGrad)
+            {
+                Broadcast<T>.AccumulateReduced(g, _shape, B.GradientForAccumulation(), B._shape, negate: _subtract);
+            }
+        }
+    }
+
+    internal sealed class AddNode(AutodiffTensor<T> a, AutodiffTensor<T> b, int[] shape) : SumOrDifferenceNode(a, b, shape, subtract: false)
     {
         private const string Name = "add";
 
         public override string Operation => Name;
 
         public static AutodiffTensor<T> Forward(AutodiffTensor<T> left, AutodiffTensor<T> right)
-        {
-            ArgumentNullException.ThrowIfNull(left);
-            ArgumentNullException.ThrowIfNull(right);
-            var shape = Shapes.Broadcast(left._shape, right._shape, Name);
-            var y = new AddNode(left, right, shape);
-            Broadcast<T>.Apply<AddKernel<T>>(left.Data, left._shape, right.Data, right._shape, y.Data, shape);
-            return y.Finished();
-        }
-
-        private protected override void Propagate()
-        {
-            var g = OutputGradient;
-            if (A._requiresGrad)
-            {
-                Broadcast<T>.AccumulateReduced(g, _shape, A.GradientForAccumulation(), A._shape);
-            }
-
-            if (B._requiresGrad)
-            {
-                Broadcast<T>.AccumulateReduced(g, _shape, B.GradientForAccumulation(), B._shape);
-            }
-        }
+            => Broadcasted<AddKernel<T>>(new AddNode(left, right, BroadcastShape(left, right, Name)), left, right);
     }
 
-    internal sealed class SubtractNode(AutodiffTensor<T> a, AutodiffTensor<T> b, int[] shape) : BinaryNode(a, b, shape)
+    internal sealed class SubtractNode(AutodiffTensor<T> a, AutodiffTensor<T> b, int[] shape) : SumOrDifferenceNode(a, b, shape, subtract: true)
     {
         private const string Name = "subtract";
 
         public override string Operation => Name;
 
         public static AutodiffTensor<T> Forward(AutodiffTensor<T> left, AutodiffTensor<T> right)
-        {
-            ArgumentNullException.ThrowIfNull(left);
-            ArgumentNullException.ThrowIfNull(right);
-            var shape = Shapes.Broadcast(left._shape, right._shape, Name);
-            var y = new SubtractNode(left, right, shape);
-            Broadcast<T>.Apply<SubtractKernel<T>>(left.Data, left._shape, right.Data, right._shape, y.Data, shape);
-            return y.Finished();
-        }
-
-        private protected override void Propagate()
-        {
-            var g = OutputGradient;
-            if (A._requiresGrad)
-            {
-                Broadcast<T>.AccumulateReduced(g, _shape, A.GradientForAccumulation(), A._shape);
-            }
-
-            if (B._requiresGrad)
-            {
-                Broadcast<T>.AccumulateReduced(g, _shape, B.GradientForAccumulation(), B._shape, negate: true);
-            }
-        }
+            => Broadcasted<SubtractKernel<T>>(new SubtractNode(left, right, BroadcastShape(left, right, Name)), left, right);
     }
 
     internal sealed class MultiplyNode(AutodiffTensor<T> a, AutodiffTensor<T> b, int[] shape) : BinaryNode(a, b, shape)
@@ -123,14 +101,7 @@ public partial class AutodiffTensor<T>
         public override string Operation => Name;
 
         public static AutodiffTensor<T> Forward(AutodiffTensor<T> left, AutodiffTensor<T> right)
-        {
-            ArgumentNullException.ThrowIfNull(left);
-            ArgumentNullException.ThrowIfNull(right);
-            var shape = Shapes.Broadcast(left._shape, right._shape, Name);
-            var y = new MultiplyNode(left, right, shape);
-            Broadcast<T>.Apply<MultiplyKernel<T>>(left.Data, left._shape, right.Data, right._shape, y.Data, shape);
-            return y.Finished();
-        }
+            => Broadcasted<MultiplyKernel<T>>(new MultiplyNode(left, right, BroadcastShape(left, right, Name)), left, right);
 
         private protected override void Propagate()
         {
@@ -168,14 +139,7 @@ public partial class AutodiffTensor<T>
         public override string Operation => Name;
 
         public static AutodiffTensor<T> Forward(AutodiffTensor<T> left, AutodiffTensor<T> right)
-        {
-            ArgumentNullException.ThrowIfNull(left);
-            ArgumentNullException.ThrowIfNull(right);
-            var shape = Shapes.Broadcast(left._shape, right._shape, Name);
-            var y = new DivideNode(left, right, shape);
-            Broadcast<T>.Apply<DivideKernel<T>>(left.Data, left._shape, right.Data, right._shape, y.Data, shape);
-            return y.Finished();
-        }
+            => Broadcasted<DivideKernel<T>>(new DivideNode(left, right, BroadcastShape(left, right, Name)), left, right);
 
         private protected override void Propagate()
         {

@@ -56,5 +56,21 @@ public partial class AutodiffTensor<T>
         private protected override AutodiffTensor<T> Input(int index) => index == 0 ? _a! : _b!;
 
         private protected override void ForgetInputs() => (_a, _b) = (null, null);
+
+        /// <summary>The broadcast shape of the operands of an elementwise operation, once neither is null.</summary>
+        protected static int[] BroadcastShape(AutodiffTensor<T> left, AutodiffTensor<T> right, string operation)
+        {
+            ArgumentNullException.ThrowIfNull(left);
+            ArgumentNullException.ThrowIfNull(right);
+            return Shapes.Broadcast(left._shape, right._shape, operation);
+        }
+
+        /// <summary>Fills <paramref name="y"/> with the broadcast elementwise <typeparamref name="TKernel"/> of the operands and ends the forward pass.</summary>
+        protected static AutodiffTensor<T> Broadcasted<TKernel>(BinaryNode y, AutodiffTensor<T> left, AutodiffTensor<T> right)
+            where TKernel : IBinaryKernel<T>
+        {
+            Broadcast<T>.Apply<TKernel>(left.Data, left._shape, right.Data, right._shape, y.Data, y._shape);
+            return y.Finished();
+        }
     }
 }

@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
 using InfoTheory.Variational.Autodiff;
 using static InfoTheory.Variational.Tests.Autodiff.TestTensors;
 
@@ -88,6 +90,44 @@ public class GradCheckTests
 
         result.ElementsChecked.Should().BeGreaterThan(0);
         result.WorstRelativeError.Should().BeLessThan(Tolerance, $"{operation}: analytic {result.Analytic} vs numeric {result.Numeric} at input {result.InputIndex}[{result.ElementIndex}]");
+    }
+
+    [Fact]
+    public void Cases_ReachEveryOperationOfTheEngine()
+    {
+        // Each operation is a node type nested in AutodiffTensor<T>; one that no case reaches has an unchecked backward
+        // rule. The graphs are walked through the nodes' own inputs, so operations used inside a composite count too.
+        var tensor = typeof(AutodiffTensor<double>);
+        const BindingFlags Flags = BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public;
+        var inputCount = tensor.GetProperty("InputCount", Flags)!;
+        var input = tensor.GetMethod("Input", Flags)!;
+        var operations = tensor.GetNestedTypes(BindingFlags.NonPublic)
+            .Select(t => t.MakeGenericType(typeof(double)))
+            .Where(t => !t.IsAbstract && t.IsSubclassOf(tensor))
+            .Select(t => ((AutodiffTensor<double>)RuntimeHelpers.GetUninitializedObject(t)).Operation)
+            .ToHashSet();
+
+        var reached = new HashSet<string>();
+        foreach (var (f, inputs) in Cases.Values)
+        {
+            var leaves = inputs();
+            foreach (var leaf in leaves)
+            {
+                leaf.RequiresGrad = true;
+            }
+
+            var pending = new Stack<AutodiffTensor<double>>([f(leaves)]);
+            while (pending.TryPop(out var node))
+            {
+                reached.Add(node.Operation);
+                for (int i = 0; i < (int)inputCount.GetValue(node)!; i++)
+                {
+                    pending.Push((AutodiffTensor<double>)input.Invoke(node, [i])!);
+                }
+            }
+        }
+
+        operations.Should().HaveCountGreaterThan(30).And.BeSubsetOf(reached);
     }
 
     [Fact]

@@ -6,6 +6,27 @@ namespace InfoTheory.Variational.Tests.Autodiff;
 public class OperationValueTests
 {
     [Fact]
+    public void Negate_Zero_GivesNegativeZero()
+    {
+        // IEEE 754 negation flips the sign bit, so −(+0) is −0, while the subtraction 0 − (+0) gives +0.
+        var y = AutodiffTensor.FromValues<double>([0.0, 2.5], 2).Negate().ToArray();
+
+        double.IsNegative(y[0]).Should().BeTrue();
+        y[1].Should().Be(-2.5);
+    }
+
+    [Fact]
+    public void Divide_ByAConstant_IsTheProductWithItsReciprocal()
+    {
+        // Documented: x / c is one multiply by 1/c per element. For x = 5, c = 3 in float that rounds differently from
+        // the correctly rounded quotient: fl(5·fl(1/3)) = 1.66666675 (0x3FD55556), fl(5/3) = 1.66666663 (0x3FD55555).
+        var y = AutodiffTensor.Divide(AutodiffTensor.FromValues<float>([5f], 1), 3f).Item;
+
+        BitConverter.SingleToInt32Bits(y).Should().Be(0x3FD55556);
+        (AutodiffTensor.FromValues<float>([5f], 1) / 3f).Item.Should().Be(y);
+    }
+
+    [Fact]
     public void Add_RowBroadcast_AddsTheRowToEveryRow()
     {
         var a = AutodiffTensor.FromValues<float>([1, 2, 3, 4, 5, 6], 2, 3);
