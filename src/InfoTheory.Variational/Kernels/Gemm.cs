@@ -13,7 +13,8 @@ namespace InfoTheory.Variational.Kernels;
 /// same sequence of floating-point operations whatever the thread count or scheduling, so the same inputs
 /// always give the same bits. With 256-bit SIMD and FMA the product runs on <see cref="GemmBlocked{T, TKernel}"/>
 /// (packed panels of bounded size, the depth packed a chunk at a time; a 6×16 register tile in single precision; both cores for products of 2·10⁶ multiply-adds
-/// and more); otherwise on the scalar <see cref="GemmPortable"/>. A valid call allocates nothing.
+/// and more); otherwise on the scalar <see cref="GemmPortable"/>. A valid call allocates nothing (but the first parallel one on
+/// a thread, which creates that thread's job).
 /// </remarks>
 internal static class Gemm
 {

@@ -108,6 +108,41 @@ public class GemmTests
     }
 
     [Fact]
+    public void Compute_ParallelProductsOnSeveralThreadsAtOnce_EachGivesTheSingleThreadBits()
+    {
+        // Each calling thread has its own partition job and the workers help whichever was dispatched last, so
+        // concurrent products must neither wait for one another nor mix their partitions.
+        const int m = 131, k = 300, n = 133;
+        var random = new Random(17);
+        float[][] a = [RandomMatrix(random, m * k), RandomMatrix(random, m * k), RandomMatrix(random, m * k)];
+        float[] b = RandomMatrix(random, k * n);
+        var single = new MatrixProductOptions { MaxDegreeOfParallelism = 1 };
+        float[][] expected = a.Select(ai =>
+        {
+            float[] c = new float[m * n];
+            Gemm.Compute(ai, b, c, m, k, n, GemmMode.None, single);
+            return c;
+        }).ToArray();
+
+        var results = new float[a.Length][];
+        Parallel.For(0, a.Length, new ParallelOptions { MaxDegreeOfParallelism = a.Length }, t =>
+        {
+            float[] c = new float[m * n];
+            for (int repeat = 0; repeat < 20; repeat++)
+            {
+                Gemm.Compute(a[t], b, c, m, k, n);
+            }
+
+            results[t] = c;
+        });
+
+        for (int t = 0; t < a.Length; t++)
+        {
+            results[t].Should().Equal(expected[t], $"thread {t} must get its own product");
+        }
+    }
+
+    [Fact]
     public void PackedLength_HugeDepth_IsBoundedNotProportionalToK()
     {
         // 1 × 10⁸ times 10⁸ × 1: whole-depth packing would rent (6 + 16)·10⁸ floats, 8.8 GB for 0.8 GB of input.
