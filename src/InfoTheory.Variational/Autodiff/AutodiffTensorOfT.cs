@@ -20,7 +20,9 @@ namespace InfoTheory.Variational.Autodiff;
 /// static <c>Forward</c> and adds ∂loss/∂input into each input's gradient in <c>Propagate</c>, side by
 /// side, so one object per result is all an operation allocates. No type outside this assembly can
 /// derive from this class. <see cref="Backward()"/> walks the graph in reverse topological order found
-/// iteratively, so chains of any depth work.
+/// iteratively, so chains of any depth work. Operations on this one tensor are its instance methods; creating tensors
+/// and combining several (<c>Add</c>, <c>MatMul</c>, <c>Concat</c>, …) are the statics of <see cref="AutodiffTensor"/>,
+/// whose remarks give the rule; the operators are the symbolic spellings of the arithmetic there.
 /// Gradients accumulate (+=) until <see cref="ZeroGrad"/>; a tensor used twice receives both
 /// contributions.</para>
 /// <para>Results of operations on tensors that require gradients record their inputs; inside
