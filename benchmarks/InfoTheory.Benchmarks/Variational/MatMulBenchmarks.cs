@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using InfoTheory.Variational.Autodiff;
 using InfoTheory.Variational.Kernels;
 
 namespace InfoTheory.Benchmarks.Variational;
@@ -14,6 +15,9 @@ public class MatMulBenchmarks
     private float[] _a = [];
     private float[] _b = [];
     private float[] _c = [];
+    private GemmMode _mode;
+
+    private static readonly MatrixProductOptions OneThread = new() { MaxDegreeOfParallelism = 1 };
 
     public static IEnumerable<MatMulShape> Shapes =>
     [
@@ -34,6 +38,7 @@ public class MatMulBenchmarks
         _a = Fill(random, Shape.M * Shape.K);
         _b = Fill(random, Shape.K * Shape.N);
         _c = new float[Shape.M * Shape.N];
+        _mode = (Shape.TransposeA ? GemmMode.TransposeA : GemmMode.None) | (Shape.TransposeB ? GemmMode.TransposeB : GemmMode.None);
     }
 
     [Benchmark(Baseline = true)]
@@ -60,15 +65,14 @@ public class MatMulBenchmarks
     [Benchmark]
     public float[] Blocked()
     {
-        Gemm.Multiply(_a, _b, _c, Shape.M, Shape.K, Shape.N, Shape.TransposeA, Shape.TransposeB);
+        Gemm.Compute(_a, _b, _c, Shape.M, Shape.K, Shape.N, _mode);
         return _c;
     }
 
     [Benchmark]
     public float[] BlockedOneThread()
     {
-        Gemm.Multiply(_a, _b, _c, Shape.M, Shape.K, Shape.N, Shape.TransposeA, Shape.TransposeB, accumulate: false,
-                              new GemmOptions(MaxDegreeOfParallelism: 1));
+        Gemm.Compute(_a, _b, _c, Shape.M, Shape.K, Shape.N, _mode, OneThread);
         return _c;
     }
 

@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using InfoTheory.Variational.Autodiff;
-using InfoTheory.Variational.Kernels;
 
 namespace InfoTheory.Benchmarks.Variational;
 
@@ -16,18 +15,10 @@ public class TrainingStepBenchmarks
     private VaeTrainingStep _step = null!;
 
     [GlobalSetup(Target = nameof(NaiveMatMulStep))]
-    public void SetupNaive()
-    {
-        AutodiffTensor<float>.KernelOptions = new GemmOptions(ForcePortable: true);
-        Setup();
-    }
+    public void SetupNaive() => Setup(new MatrixProductOptions { UsePortableKernel = true });
 
     [GlobalSetup(Target = nameof(EngineStep))]
-    public void SetupEngine()
-    {
-        AutodiffTensor<float>.KernelOptions = GemmOptions.Default;
-        Setup();
-    }
+    public void SetupEngine() => Setup(null);
 
     [Benchmark(Baseline = true)]
     public float NaiveMatMulStep() => _step.Step();
@@ -35,9 +26,9 @@ public class TrainingStepBenchmarks
     [Benchmark]
     public float EngineStep() => _step.Step();
 
-    private void Setup()
+    private void Setup(MatrixProductOptions? products)
     {
-        _step = new VaeTrainingStep(batchSize: 128, seed: 2026);
+        _step = new VaeTrainingStep(batchSize: 128, seed: 2026, products);
         for (int i = 0; i < 3; i++)
         {
             _step.Step();

@@ -2,25 +2,15 @@ using System.Numerics;
 
 namespace InfoTheory.Variational.Autodiff;
 
-public sealed partial class AutodiffTensor<T>
+public partial class AutodiffTensor<T>
 {
-    /// <summary>A tensor of zeros.</summary>
-    /// <param name="shape">Extents, each &gt;= 0; none for a scalar.</param>
-    /// <returns>A new leaf tensor that does not require gradients.</returns>
-    /// <exception cref="ArgumentException">A negative extent, rank above 8, or too many elements.</exception>
+    /// <inheritdoc cref="AutodiffTensor.Zeros{T}(ReadOnlySpan{int})"/>
     internal static AutodiffTensor<T> Zeros(params ReadOnlySpan<int> shape) => Full(T.Zero, shape);
 
-    /// <summary>A tensor of ones.</summary>
-    /// <param name="shape">Extents, each &gt;= 0; none for a scalar.</param>
-    /// <returns>A new leaf tensor that does not require gradients.</returns>
-    /// <exception cref="ArgumentException">A negative extent, rank above 8, or too many elements.</exception>
+    /// <inheritdoc cref="AutodiffTensor.Ones{T}(ReadOnlySpan{int})"/>
     internal static AutodiffTensor<T> Ones(params ReadOnlySpan<int> shape) => Full(T.One, shape);
 
-    /// <summary>A tensor with every element equal to <paramref name="value"/>.</summary>
-    /// <param name="value">The fill value.</param>
-    /// <param name="shape">Extents, each &gt;= 0; none for a scalar.</param>
-    /// <returns>A new leaf tensor that does not require gradients.</returns>
-    /// <exception cref="ArgumentException">A negative extent, rank above 8, or too many elements.</exception>
+    /// <inheritdoc cref="AutodiffTensor.Full{T}(T, ReadOnlySpan{int})"/>
     internal static AutodiffTensor<T> Full(T value, params ReadOnlySpan<int> shape)
     {
         var t = Uninitialized(shape.ToArray());
@@ -28,16 +18,10 @@ public sealed partial class AutodiffTensor<T>
         return t;
     }
 
-    /// <summary>A rank-0 tensor holding one value.</summary>
-    /// <param name="value">The value.</param>
-    /// <returns>A new leaf tensor of shape [] that does not require gradients.</returns>
+    /// <inheritdoc cref="AutodiffTensor.Scalar{T}(T)"/>
     internal static AutodiffTensor<T> Scalar(T value) => Full(value);
 
-    /// <summary>A tensor holding a copy of <paramref name="values"/> in row-major order.</summary>
-    /// <param name="values">The elements; their count must equal the product of the extents.</param>
-    /// <param name="shape">Extents, each &gt;= 0; none for a scalar.</param>
-    /// <returns>A new leaf tensor that does not require gradients.</returns>
-    /// <exception cref="ArgumentException">The shape is invalid or its element count differs from the number of values.</exception>
+    /// <inheritdoc cref="AutodiffTensor.FromValues{T}(ReadOnlySpan{T}, ReadOnlySpan{int})"/>
     internal static AutodiffTensor<T> FromValues(ReadOnlySpan<T> values, params ReadOnlySpan<int> shape)
     {
         var t = Uninitialized(shape.ToArray());
@@ -51,16 +35,7 @@ public sealed partial class AutodiffTensor<T>
         return t;
     }
 
-    /// <summary>A tensor of independent normal draws N(<paramref name="mean"/>, <paramref name="standardDeviation"/>²).</summary>
-    /// <remarks>Box–Muller on <see cref="Random.NextDouble"/>, the sampler the core package uses too, so the same seeded generator gives the same bits in both.</remarks>
-    /// <param name="random">The source of randomness.</param>
-    /// <param name="mean">μ, finite.</param>
-    /// <param name="standardDeviation">σ, finite and &gt;= 0.</param>
-    /// <param name="shape">Extents, each &gt;= 0.</param>
-    /// <returns>A new leaf tensor that does not require gradients.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="random"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="mean"/> is not finite or <paramref name="standardDeviation"/> is negative or not finite.</exception>
-    /// <exception cref="ArgumentException">The shape is invalid.</exception>
+    /// <inheritdoc cref="AutodiffTensor.RandomNormal{T}(Random, T, T, ReadOnlySpan{int})"/>
     internal static AutodiffTensor<T> RandomNormal(Random random, T mean, T standardDeviation, params ReadOnlySpan<int> shape)
     {
         ArgumentNullException.ThrowIfNull(random);
@@ -71,15 +46,7 @@ public sealed partial class AutodiffTensor<T>
         return t;
     }
 
-    /// <summary>A tensor of independent uniform draws on [<paramref name="low"/>, <paramref name="high"/>).</summary>
-    /// <param name="random">The source of randomness.</param>
-    /// <param name="low">Lower bound, finite.</param>
-    /// <param name="high">Upper bound, finite and &gt;= <paramref name="low"/>.</param>
-    /// <param name="shape">Extents, each &gt;= 0.</param>
-    /// <returns>A new leaf tensor that does not require gradients.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="random"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A bound is not finite or <paramref name="high"/> &lt; <paramref name="low"/>.</exception>
-    /// <exception cref="ArgumentException">The shape is invalid.</exception>
+    /// <inheritdoc cref="AutodiffTensor.RandomUniform{T}(Random, T, T, ReadOnlySpan{int})"/>
     internal static AutodiffTensor<T> RandomUniform(Random random, T low, T high, params ReadOnlySpan<int> shape)
     {
         ArgumentNullException.ThrowIfNull(random);
@@ -91,11 +58,7 @@ public sealed partial class AutodiffTensor<T>
         return t;
     }
 
-    /// <summary>The constant 0/1 mask of a lower-triangular n×n matrix: 1 where column ≤ row + <paramref name="diagonal"/>.</summary>
-    /// <param name="n">Rows and columns, &gt;= 0.</param>
-    /// <param name="diagonal">Which diagonal is the last one kept: 0 the main one, −1 strictly below it, 1 one above.</param>
-    /// <returns>A new n×n leaf tensor that does not require gradients.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="n"/> is negative, or n × n exceeds <see cref="int.MaxValue"/>.</exception>
+    /// <inheritdoc cref="AutodiffTensor.LowerTriangularMask{T}(int, int)"/>
     internal static AutodiffTensor<T> LowerTriangularMask(int n, int diagonal = 0)
     {
         InfoTheory.Internal.Guard.ElementCount(nameof(n), "n × n", n, n);

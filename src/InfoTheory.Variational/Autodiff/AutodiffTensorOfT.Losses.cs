@@ -2,54 +2,48 @@ using System.Numerics.Tensors;
 
 namespace InfoTheory.Variational.Autodiff;
 
-public sealed partial class AutodiffTensor<T>
+public partial class AutodiffTensor<T>
 {
-    /// <summary>
-    /// Binary cross-entropy between Bernoulli logits and targets, summed over all elements, fused
-    /// into one numerically stable operation: the Bernoulli negative log-likelihood of a VAE decoder.
-    /// </summary>
-    /// <remarks>
-    /// L = Σᵢ [max(zᵢ, 0) − zᵢxᵢ + ln(1 + e^−|zᵢ|)] = −Σᵢ [xᵢ ln σ(zᵢ) + (1 − xᵢ) ln(1 − σ(zᵢ))];
-    /// ∂L/∂zᵢ = σ(zᵢ) − xᵢ and ∂L/∂xᵢ = −zᵢ. Never overflows for large |z|; targets may be any
-    /// values in [0, 1] (grey levels), not just 0 and 1. The ln(1 + e^−|z|) term is evaluated with
-    /// SIMD, accurate to about one unit of the element type per element in absolute terms.
-    /// </remarks>
-    /// <param name="logits">z, any shape.</param>
-    /// <param name="targets">x, the same shape as <paramref name="logits"/>.</param>
-    /// <returns>A scalar tensor: the total loss in nats.</returns>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">The shapes differ; the message shows both.</exception>
-    internal static AutodiffTensor<T> BinaryCrossEntropyWithLogits(AutodiffTensor<T> logits, AutodiffTensor<T> targets)
+    internal sealed class BinaryCrossEntropyWithLogitsNode(AutodiffTensor<T> logits, AutodiffTensor<T> targets)
+        : BinaryNode(logits, targets, [])
     {
-        ArgumentNullException.ThrowIfNull(logits);
-        ArgumentNullException.ThrowIfNull(targets);
-        if (!Shapes.Equal(logits._shape, targets._shape))
+        public override string Operation => "binary cross-entropy with logits";
+
+        /// <inheritdoc cref="AutodiffTensor.BinaryCrossEntropyWithLogits{T}(AutodiffTensor{T}, AutodiffTensor{T})"/>
+        public static AutodiffTensor<T> Forward(AutodiffTensor<T> logits, AutodiffTensor<T> targets)
         {
-            throw new ArgumentException(
-                $"binary cross-entropy: logits {Shapes.Format(logits._shape)} and targets {Shapes.Format(targets._shape)} must have the same shape.", nameof(targets));
+            ArgumentNullException.ThrowIfNull(logits);
+            ArgumentNullException.ThrowIfNull(targets);
+            if (!Shapes.Equal(logits._shape, targets._shape))
+            {
+                throw new ArgumentException(
+                    $"binary cross-entropy: logits {Shapes.Format(logits._shape)} and targets {Shapes.Format(targets._shape)} must have the same shape.", nameof(targets));
+            }
+
+            var y = new BinaryCrossEntropyWithLogitsNode(logits, targets);
+            var z = logits.Data;
+            var x = targets.Data;
+            using (var t = new Scratch<T>(z.Length))
+            using (var u = new Scratch<T>(z.Length))
+            {
+                TensorPrimitives.Abs(z, t.Span);
+                TensorPrimitives.Negate(t.Span, t.Span);
+                TensorPrimitives.Exp(t.Span, t.Span);
+                TensorPrimitives.LogP1(t.Span, t.Span);
+                TensorPrimitives.Max(z, T.Zero, u.Span);
+                TensorPrimitives.Add(t.Span, u.Span, t.Span);
+                TensorPrimitives.Multiply(z, x, u.Span);
+                TensorPrimitives.Subtract(t.Span, u.Span, t.Span);
+                y.Data[0] = TensorPrimitives.Sum<T>(t.Span);
+            }
+
+            return y.Finished();
         }
 
-        var y = Result("binary cross-entropy with logits", [], logits, targets);
-        var z = logits.Data;
-        var x = targets.Data;
-        using (var t = new Scratch<T>(z.Length))
-        using (var u = new Scratch<T>(z.Length))
+        private protected override void Propagate()
         {
-            TensorPrimitives.Abs(z, t.Span);
-            TensorPrimitives.Negate(t.Span, t.Span);
-            TensorPrimitives.Exp(t.Span, t.Span);
-            TensorPrimitives.LogP1(t.Span, t.Span);
-            TensorPrimitives.Max(z, T.Zero, u.Span);
-            TensorPrimitives.Add(t.Span, u.Span, t.Span);
-            TensorPrimitives.Multiply(z, x, u.Span);
-            TensorPrimitives.Subtract(t.Span, u.Span, t.Span);
-            y.Data[0] = TensorPrimitives.Sum<T>(t.Span);
-        }
-
-        return y.Recorded(static y =>
-        {
-            var (zt, xt) = (y.A, y.B);
-            T g = y.OutputGradient[0];
+            var (zt, xt) = (A, B);
+            T g = OutputGradient[0];
             if (zt._requiresGrad)
             {
                 using var t = new Scratch<T>(zt._length);
@@ -64,6 +58,6 @@ public sealed partial class AutodiffTensor<T>
                 var dx = xt.GradientForAccumulation();
                 TensorPrimitives.MultiplyAdd(zt.Data, -g, dx, dx);
             }
-        });
+        }
     }
 }

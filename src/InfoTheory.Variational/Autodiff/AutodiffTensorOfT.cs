@@ -15,9 +15,14 @@ namespace InfoTheory.Variational.Autodiff;
 /// float lose most of their digits to rounding. The same code serves both types.
 /// </typeparam>
 /// <remarks>
-/// <para>Every operation is written like micrograd: it computes its output and, beside it, a
-/// backward rule that adds ∂loss/∂input into each input's gradient. <see cref="Backward()"/> walks
-/// the graph in reverse topological order found iteratively, so chains of any depth work.
+/// <para>Every operation is a node type of its own (micrograd's closure made a class): the result of
+/// <c>x.Exp()</c> is an <c>ExpNode</c>, which holds its inputs and typed state, fills its values in a
+/// static <c>Forward</c> and adds ∂loss/∂input into each input's gradient in <c>Propagate</c>, side by
+/// side, so one object per result is all an operation allocates. No type outside this assembly can
+/// derive from this class. <see cref="Backward()"/> walks the graph in reverse topological order found
+/// iteratively, so chains of any depth work. Operations on this one tensor are its instance methods; creating tensors
+/// and combining several (<c>Add</c>, <c>MatMul</c>, <c>Concat</c>, …) are the statics of <see cref="AutodiffTensor"/>,
+/// whose remarks give the rule; the operators are the symbolic spellings of the arithmetic there.
 /// Gradients accumulate (+=) until <see cref="ZeroGrad"/>; a tensor used twice receives both
 /// contributions.</para>
 /// <para>Results of operations on tensors that require gradients record their inputs; inside
@@ -31,7 +36,7 @@ namespace InfoTheory.Variational.Autodiff;
 /// contributions. Run such backward passes one at a time, or give each thread its own copy of the parameters.
 /// <see cref="TensorScope"/>, <see cref="Autograd.NoGrad"/> and the buffer pool are per thread.</para>
 /// </remarks>
-public sealed partial class AutodiffTensor<T> : IReleasable
+public partial class AutodiffTensor<T> : IReleasable
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     [ThreadStatic]
@@ -51,19 +56,11 @@ public sealed partial class AutodiffTensor<T> : IReleasable
     private bool _requiresGrad;
     private bool _released;
     private bool _gradStale;
-
-    private AutodiffTensor<T>? _a;
-    private AutodiffTensor<T>? _b;
-    private AutodiffTensor<T>[]? _inputs;
-    private Action<AutodiffTensor<T>>? _backward;
-    private string _operation = "leaf";
-    private T _s0;
-    private T _s1;
-    private int _i0;
-    private int _i1;
+    private bool _recorded;
     private int _visit;
 
-    private AutodiffTensor(int[] shape, int length, bool clear)
+    /// <summary>Creates a leaf: storage of <paramref name="length"/> elements, pooled inside a <see cref="TensorScope"/>.</summary>
+    private protected AutodiffTensor(int[] shape, int length, bool clear)
     {
         _shape = shape;
         _length = length;
@@ -77,6 +74,17 @@ public sealed partial class AutodiffTensor<T> : IReleasable
         {
             _data = length == 0 ? [] : new T[length];
         }
+    }
+
+    /// <summary>
+    /// Creates the output of an operation, uninitialised, for its forward pass to fill; <paramref name="recorded"/>
+    /// says whether it enters the graph (see <see cref="Records"/>), in which case the node keeps its inputs.
+    /// </summary>
+    private protected AutodiffTensor(int[] shape, bool recorded)
+        : this(shape, ElementCount(shape), clear: false)
+    {
+        _requiresGrad = recorded;
+        _recorded = recorded;
     }
 
     /// <summary>The extent of each axis; empty for a scalar.</summary>
@@ -123,10 +131,10 @@ public sealed partial class AutodiffTensor<T> : IReleasable
     }
 
     /// <summary>The name of the operation that produced this tensor (<c>"leaf"</c> for created ones).</summary>
-    public string Operation => _operation;
+    public virtual string Operation => "leaf";
 
     /// <summary>Whether this tensor was created directly rather than computed by a recorded operation.</summary>
-    public bool IsLeaf => _backward is null;
+    public bool IsLeaf => !_recorded;
 
     /// <summary>Whether gradients flow to (and, for leaves, accumulate in) this tensor.</summary>
     /// <remarks>Only leaves may be switched; a computed tensor requires gradients exactly when one of its inputs does.</remarks>
@@ -139,7 +147,7 @@ public sealed partial class AutodiffTensor<T> : IReleasable
             if (!IsLeaf)
             {
                 throw new InvalidOperationException(
-                    $"RequiresGrad can only be set on leaf tensors; this one was computed by '{_operation}'. Use Detach() to get a leaf copy.");
+                    $"RequiresGrad can only be set on leaf tensors; this one was computed by '{Operation}'. Use Detach() to get a leaf copy.");
             }
 
             _requiresGrad = value;
@@ -230,7 +238,7 @@ public sealed partial class AutodiffTensor<T> : IReleasable
         // Leaves accumulate across passes; computed tensors hold only this pass's gradient.
         foreach (var node in order)
         {
-            if (node._backward is not null)
+            if (node._recorded)
             {
                 node._gradStale = node._grad is not null;
             }
@@ -243,9 +251,9 @@ public sealed partial class AutodiffTensor<T> : IReleasable
             for (int i = order.Count - 1; i >= 0; i--)
             {
                 var node = order[i];
-                if (node._backward is not null && node._grad is not null && !node._gradStale)
+                if (node._recorded && node._grad is not null && !node._gradStale)
                 {
-                    node._backward(node);
+                    node.Propagate();
                     if (trap)
                     {
                         node.CheckInputGradients();
@@ -260,7 +268,7 @@ public sealed partial class AutodiffTensor<T> : IReleasable
     }
 
     /// <inheritdoc/>
-    public override string ToString() => $"AutodiffTensor<{typeof(T).Name}>{Shapes.Format(_shape)} ({_operation})";
+    public override string ToString() => $"AutodiffTensor<{typeof(T).Name}>{Shapes.Format(_shape)} ({Operation})";
 
     void IReleasable.Release()
     {
@@ -282,10 +290,8 @@ public sealed partial class AutodiffTensor<T> : IReleasable
 
         _data = null;
         _grad = null;
-        _a = null;
-        _b = null;
-        _inputs = null;
-        _backward = null;
+        _recorded = false;
+        ForgetInputs();
     }
 
     /// <summary>The gradient buffer, created zeroed on first use, for backward rules to add into.</summary>
@@ -347,74 +353,52 @@ public sealed partial class AutodiffTensor<T> : IReleasable
     /// <summary>Creates an uninitialised leaf tensor of a validated shape (pooled inside a scope).</summary>
     internal static AutodiffTensor<T> Uninitialized(int[] shape) => new(shape, Shapes.Size(shape, nameof(shape)), clear: false);
 
-    /// <summary>Creates a result tensor for an operation and records its inputs if any requires gradients.</summary>
-    internal static AutodiffTensor<T> Result(string operation, int[] shape, AutodiffTensor<T> a, AutodiffTensor<T>? b = null)
+    /// <summary>Whether an operation on these inputs is recorded: gradients are enabled and some input requires them.</summary>
+    private protected static bool Records(AutodiffTensor<T> a, AutodiffTensor<T>? b = null)
+        => Autograd.IsGradEnabled && (a._requiresGrad || (b is not null && b._requiresGrad));
+
+    /// <summary>The number of inputs the backward walk visits: 0 for leaves and for operations that were not recorded.</summary>
+    private protected virtual int InputCount => 0;
+
+    /// <summary>Input <paramref name="index"/> (in [0, <see cref="InputCount"/>)) of a recorded operation.</summary>
+    private protected virtual AutodiffTensor<T> Input(int index) => throw new ArgumentOutOfRangeException(nameof(index));
+
+    /// <summary>The backward rule of a recorded operation: adds ∂loss/∂input into each input's gradient from <see cref="OutputGradient"/>.</summary>
+    private protected virtual void Propagate()
     {
-        int length = 1;
-        foreach (int d in shape)
-        {
-            length *= d;
-        }
-
-        var y = new AutodiffTensor<T>(shape, length, clear: false) { _operation = operation };
-        if (Autograd.IsGradEnabled && (a._requiresGrad || (b is not null && b._requiresGrad)))
-        {
-            y._requiresGrad = true;
-            y._a = a;
-            y._b = b;
-        }
-
-        return y;
     }
 
-    /// <summary>Creates a result tensor of an operation with many inputs.</summary>
-    internal static AutodiffTensor<T> Result(string operation, int[] shape, AutodiffTensor<T>[] inputs)
+    /// <summary>Drops the references to the inputs when the scope releases this tensor, so the graph can be collected.</summary>
+    private protected virtual void ForgetInputs()
     {
-        int length = 1;
-        foreach (int d in shape)
-        {
-            length *= d;
-        }
-
-        var y = new AutodiffTensor<T>(shape, length, clear: false) { _operation = operation };
-        if (Autograd.IsGradEnabled && Array.Exists(inputs, t => t._requiresGrad))
-        {
-            y._requiresGrad = true;
-            y._inputs = inputs;
-        }
-
-        return y;
     }
 
-    /// <summary>Attaches the backward rule (if the result is recorded) and runs the non-finite trap.</summary>
-    internal AutodiffTensor<T> Recorded(Action<AutodiffTensor<T>> backward)
+    /// <summary>Ends a forward pass: runs the non-finite trap on the output and returns it.</summary>
+    private protected AutodiffTensor<T> Finished()
     {
-        if (_requiresGrad)
-        {
-            _backward = backward;
-        }
-
         if (Autograd.TrapNonFinite && !TensorPrimitives.IsFiniteAll<T>(_data))
         {
             int bad = IndexOfNonFinite(_data);
             throw new NonFiniteValueException(
-                _operation,
-                $"Operation '{_operation}' produced {_data![bad]} at flat index {bad} of its output {Shapes.Format(_shape)}.",
+                Operation,
+                $"Operation '{Operation}' produced {_data![bad]} at flat index {bad} of its output {Shapes.Format(_shape)}.",
                 true);
         }
 
         return this;
     }
 
-    internal AutodiffTensor<T> A => _a!;
+    // The product of the extents of a shape an operation derived from validated inputs.
+    private static int ElementCount(int[] shape)
+    {
+        int length = 1;
+        foreach (int d in shape)
+        {
+            length *= d;
+        }
 
-    internal AutodiffTensor<T> B => _b!;
-
-    internal AutodiffTensor<T>[] Inputs => _inputs!;
-
-    private int InputCount => _inputs?.Length ?? (_b is not null ? 2 : _a is not null ? 1 : 0);
-
-    private AutodiffTensor<T> Input(int i) => _inputs is not null ? _inputs[i] : i == 0 ? _a! : _b!;
+        return length;
+    }
 
     private static int IndexOfNonFinite(ReadOnlySpan<T> values)
     {
@@ -438,8 +422,8 @@ public sealed partial class AutodiffTensor<T> : IReleasable
             {
                 int bad = IndexOfNonFinite(input._grad);
                 throw new NonFiniteValueException(
-                    $"backward of {_operation}",
-                    $"The backward rule of '{_operation}' produced {input._grad[bad]} at flat index {bad} of the gradient of its input {i} {Shapes.Format(input._shape)}.",
+                    $"backward of {Operation}",
+                    $"The backward rule of '{Operation}' produced {input._grad[bad]} at flat index {bad} of the gradient of its input {i} {Shapes.Format(input._shape)}.",
                     true);
             }
         }
@@ -503,7 +487,7 @@ public sealed partial class AutodiffTensor<T> : IReleasable
         if (_released)
         {
             throw new ObjectDisposedException(
-                nameof(AutodiffTensor<T>), $"This {Shapes.Format(_shape)} tensor ('{_operation}') was released when its TensorScope ended.");
+                nameof(AutodiffTensor<T>), $"This {Shapes.Format(_shape)} tensor ('{Operation}') was released when its TensorScope ended.");
         }
     }
 }

@@ -82,7 +82,7 @@ public sealed class CholeskyGaussian<T>
 
     /// <summary>The covariance Σ = L Lᵀ, differentiable.</summary>
     /// <returns>A tensor of the factor's shape.</returns>
-    public AutodiffTensor<T> Covariance() => ScaleTril.MatMul(ScaleTril.Transpose());
+    public AutodiffTensor<T> Covariance() => AutodiffTensor.MatMul(ScaleTril, ScaleTril.Transpose());
 
     /// <summary>Draws one reparameterised sample from each Gaussian, so gradients flow into μ and L.</summary>
     /// <remarks>z = μ + L ξ with ξ ~ N(0, I) drawn from <paramref name="random"/>.</remarks>

@@ -35,8 +35,10 @@ internal static class GemmBlocked<T, TKernel>
     // A partition's buffer copy and hand-over must stay small next to its arithmetic.
     private const long MinWorkPerPartition = 1L << 18;
 
-    private static readonly GemmPartitionJob<T, TKernel> Job = new();
-    private static int jobBusy;
+    // One job per calling thread, so products on several threads run in parallel at once without a lock: the
+    // workers help whichever job was dispatched last, and each caller finishes whatever of its own is left.
+    [ThreadStatic]
+    private static GemmPartitionJob<T, TKernel>? t_job;
 
     // Packed panels of both operands together stay within this many elements (32 MB in single precision)
     // whenever one depth block of them fits: longer depths are packed a chunk at a time, so packing memory does
@@ -68,9 +70,10 @@ internal static class GemmBlocked<T, TKernel>
     }
 
     /// <summary>C[m×n] (+)= op(A)·op(B) for validated arguments with m, k, n ≥ 1 and <see cref="PackedLength"/> ≥ 0.</summary>
-    public static void Multiply(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int k, int n,
-                                bool transposeA, bool transposeB, bool accumulate, int threadBudget)
+    public static void Compute(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int k, int n, GemmMode mode, int threadBudget)
     {
+        bool transposeA = (mode & GemmMode.TransposeA) != 0, transposeB = (mode & GemmMode.TransposeB) != 0;
+        bool accumulate = (mode & GemmMode.Accumulate) != 0;
         int mr = TKernel.Mr;
         int nr = TKernel.Nr;
         int rowPanels = (int)(PaddedExtent(m, mr) / mr);
@@ -85,7 +88,7 @@ internal static class GemmBlocked<T, TKernel>
 
         T[] packedA = ArrayPool<T>.Shared.Rent(rowPanels * mr * chunk);
         T[] packedB = ArrayPool<T>.Shared.Rent(colPanels * nr * chunk);
-        bool parallel = threads >= 2 && parts >= 2 && Interlocked.CompareExchange(ref jobBusy, 1, 0) == 0;
+        bool parallel = threads >= 2 && parts >= 2;
         try
         {
             for (int depthStart = 0; depthStart < k; depthStart += chunk)
@@ -106,11 +109,6 @@ internal static class GemmBlocked<T, TKernel>
         }
         finally
         {
-            if (parallel)
-            {
-                Volatile.Write(ref jobBusy, 0);
-            }
-
             ArrayPool<T>.Shared.Return(packedA);
             ArrayPool<T>.Shared.Return(packedB);
         }
@@ -208,7 +206,7 @@ internal static class GemmBlocked<T, TKernel>
             GemmPacking.PackB(b, k, n, transposeB, depthStart, depth, 0, n, nr, packedB);
         }
 
-        GemmPartitionJob<T, TKernel> job = Job;
+        GemmPartitionJob<T, TKernel> job = t_job ??= new();
         job.PackedA = packedA;
         job.PackedB = packedB;
         job.Depth = depth;

@@ -10,7 +10,8 @@ namespace InfoTheory.Variational.Kernels;
 /// <typeparam name="T">The element type.</typeparam>
 /// <typeparam name="TKernel">The micro-kernel the partitions run.</typeparam>
 /// <remarks>
-/// One object per element type is reused call after call, so a parallel product allocates nothing. Claims are a
+/// One object per calling thread and element type is reused call after call, so a parallel product allocates nothing after the
+/// first on its thread. Claims are a
 /// compare-and-swap on one 64-bit word holding (generation, sealed, released, next), so a worker that arrives
 /// late, even after its own call has finished, can only claim a partition of the call that is running now,
 /// and reads that partition's fields after the claim. A worker computes into the partition's pooled buffer

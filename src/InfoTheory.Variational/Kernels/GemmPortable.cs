@@ -9,10 +9,11 @@ namespace InfoTheory.Variational.Kernels;
 internal static class GemmPortable
 {
     /// <summary>C[m×n] (+)= op(A)·op(B) with arguments already validated (see <see cref="Gemm"/>).</summary>
-    public static void Multiply<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int k, int n,
-                                   bool transposeA, bool transposeB, bool accumulate)
+    public static void Compute<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int k, int n, GemmMode mode)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        bool transposeA = (mode & GemmMode.TransposeA) != 0, transposeB = (mode & GemmMode.TransposeB) != 0;
+        bool accumulate = (mode & GemmMode.Accumulate) != 0;
         if (!accumulate)
         {
             c[..(m * n)].Clear();

@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
 using InfoTheory.Variational.Autodiff;
 using static InfoTheory.Variational.Tests.Autodiff.TestTensors;
 
@@ -28,10 +30,10 @@ public class GradCheckTests
         ["multiply constant"] = (x => x[0] * -2.5, () => [Uniform(1, 4)]),
         ["divide constant by"] = (x => 3.0 / x[0], () => [Positive(1, 4)]),
         ["negate"] = (x => -x[0], () => [Uniform(1, 2, 2)]),
-        ["matmul 2-D"] = (x => x[0].MatMul(x[1]), () => [Uniform(1, 3, 4), Uniform(2, 4, 5)]),
-        ["matmul batched"] = (x => x[0].MatMul(x[1]), () => [Uniform(1, 2, 3, 4), Uniform(2, 2, 4, 2)]),
-        ["matmul batched by 2-D"] = (x => x[0].MatMul(x[1]), () => [Uniform(1, 2, 3, 4), Uniform(2, 4, 2)]),
-        ["matmul 2-D by batched"] = (x => x[0].MatMul(x[1]), () => [Uniform(1, 3, 4), Uniform(2, 2, 4, 2)]),
+        ["matmul 2-D"] = (x => AutodiffTensor.MatMul(x[0], x[1]), () => [Uniform(1, 3, 4), Uniform(2, 4, 5)]),
+        ["matmul batched"] = (x => AutodiffTensor.MatMul(x[0], x[1]), () => [Uniform(1, 2, 3, 4), Uniform(2, 2, 4, 2)]),
+        ["matmul batched by 2-D"] = (x => AutodiffTensor.MatMul(x[0], x[1]), () => [Uniform(1, 2, 3, 4), Uniform(2, 4, 2)]),
+        ["matmul 2-D by batched"] = (x => AutodiffTensor.MatMul(x[0], x[1]), () => [Uniform(1, 3, 4), Uniform(2, 2, 4, 2)]),
         ["linear with bias"] = (x => AutodiffTensor.Linear(x[0], x[1], x[2]), () => [Uniform(1, 5, 3), Uniform(2, 3, 4), Uniform(3, 4)]),
         ["linear without bias, rank-3 input"] = (x => AutodiffTensor.Linear(x[0], x[1], null), () => [Uniform(1, 2, 5, 3), Uniform(2, 3, 4)]),
         ["transpose 2-D"] = (x => x[0].Transpose(), () => [Uniform(1, 3, 4)]),
@@ -91,6 +93,44 @@ public class GradCheckTests
 
         result.ElementsChecked.Should().Be(elements, "every element of every input is perturbed");
         result.WorstRelativeError.Should().BeLessThan(Tolerance, $"{operation}: analytic {result.Analytic} vs numeric {result.Numeric} at input {result.InputIndex}[{result.ElementIndex}]");
+    }
+
+    [Fact]
+    public void Cases_ReachEveryOperationOfTheEngine()
+    {
+        // Each operation is a node type nested in AutodiffTensor<T>; one that no case reaches has an unchecked backward
+        // rule. The graphs are walked through the nodes' own inputs, so operations used inside a composite count too.
+        var tensor = typeof(AutodiffTensor<double>);
+        const BindingFlags Flags = BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public;
+        var inputCount = tensor.GetProperty("InputCount", Flags)!;
+        var input = tensor.GetMethod("Input", Flags)!;
+        var operations = tensor.GetNestedTypes(BindingFlags.NonPublic)
+            .Select(t => t.MakeGenericType(typeof(double)))
+            .Where(t => !t.IsAbstract && t.IsSubclassOf(tensor))
+            .Select(t => ((AutodiffTensor<double>)RuntimeHelpers.GetUninitializedObject(t)).Operation)
+            .ToHashSet();
+
+        var reached = new HashSet<string>();
+        foreach (var (f, inputs) in Cases.Values)
+        {
+            var leaves = inputs();
+            foreach (var leaf in leaves)
+            {
+                leaf.RequiresGrad = true;
+            }
+
+            var pending = new Stack<AutodiffTensor<double>>([f(leaves)]);
+            while (pending.TryPop(out var node))
+            {
+                reached.Add(node.Operation);
+                for (int i = 0; i < (int)inputCount.GetValue(node)!; i++)
+                {
+                    pending.Push((AutodiffTensor<double>)input.Invoke(node, [i])!);
+                }
+            }
+        }
+
+        operations.Should().HaveCountGreaterThan(30).And.BeSubsetOf(reached);
     }
 
     [Fact]

@@ -6,6 +6,27 @@ namespace InfoTheory.Variational.Tests.Autodiff;
 public class OperationValueTests
 {
     [Fact]
+    public void Negate_Zero_GivesNegativeZero()
+    {
+        // IEEE 754 negation flips the sign bit, so −(+0) is −0, while the subtraction 0 − (+0) gives +0.
+        var y = AutodiffTensor.FromValues<double>([0.0, 2.5], 2).Negate().ToArray();
+
+        double.IsNegative(y[0]).Should().BeTrue();
+        y[1].Should().Be(-2.5);
+    }
+
+    [Fact]
+    public void Divide_ByAConstant_IsTheProductWithItsReciprocal()
+    {
+        // Documented: x / c is one multiply by 1/c per element. For x = 5, c = 3 in float that rounds differently from
+        // the correctly rounded quotient: fl(5·fl(1/3)) = 1.66666675 (0x3FD55556), fl(5/3) = 1.66666663 (0x3FD55555).
+        var y = AutodiffTensor.Divide(AutodiffTensor.FromValues<float>([5f], 1), 3f).Item;
+
+        BitConverter.SingleToInt32Bits(y).Should().Be(0x3FD55556);
+        (AutodiffTensor.FromValues<float>([5f], 1) / 3f).Item.Should().Be(y);
+    }
+
+    [Fact]
     public void Add_RowBroadcast_AddsTheRowToEveryRow()
     {
         var a = AutodiffTensor.FromValues<float>([1, 2, 3, 4, 5, 6], 2, 3);
@@ -35,7 +56,7 @@ public class OperationValueTests
         var a = AutodiffTensor.FromValues<float>([1, 2, 3, 4, 5, 6], 2, 3);
         var b = AutodiffTensor.FromValues<float>([7, 8, 9, 10, 11, 12], 3, 2);
 
-        a.MatMul(b).ToArray().Should().Equal(58, 64, 139, 154);
+        AutodiffTensor.MatMul(a, b).ToArray().Should().Equal(58, 64, 139, 154);
     }
 
     [Fact]
@@ -44,11 +65,11 @@ public class OperationValueTests
         var a = TestTensors.Uniform(1, 3, 2, 4);
         var b = TestTensors.Uniform(2, 3, 4, 5);
 
-        var y = a.MatMul(b);
+        var y = AutodiffTensor.MatMul(a, b);
 
         for (int i = 0; i < 3; i++)
         {
-            var single = a.Slice(0, i, 1).Reshape(2, 4).MatMul(b.Slice(0, i, 1).Reshape(4, 5));
+            var single = AutodiffTensor.MatMul(a.Slice(0, i, 1).Reshape(2, 4), b.Slice(0, i, 1).Reshape(4, 5));
             y.Slice(0, i, 1).ToArray().Should().Equal(single.ToArray());
         }
     }
@@ -61,7 +82,7 @@ public class OperationValueTests
         var b = TestTensors.Uniform(3, 4);
 
         var fused = AutodiffTensor.Linear(x, w, b).ToArray();
-        var composed = (x.MatMul(w) + b).ToArray();
+        var composed = (AutodiffTensor.MatMul(x, w) + b).ToArray();
 
         fused.Should().Equal(composed, (p, q) => Math.Abs(p - q) < 1e-12);
     }

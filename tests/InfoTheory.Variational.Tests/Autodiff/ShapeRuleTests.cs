@@ -16,9 +16,9 @@ public class ShapeRuleTests
     [Fact]
     public void MatMul_InnerExtentsDiffer_MessageShowsBothShapes()
     {
-        var act = () => AutodiffTensor.Zeros<float>(2, 3).MatMul(AutodiffTensor.Zeros<float>(4, 5));
+        var act = () => AutodiffTensor.MatMul(AutodiffTensor.Zeros<float>(2, 3), AutodiffTensor.Zeros<float>(4, 5));
 
-        act.Should().Throw<ArgumentException>().WithParameterName("other").WithMessage("*[2, 3]*[4, 5]*");
+        act.Should().Throw<ArgumentException>().WithParameterName("right").WithMessage("*[2, 3]*[4, 5]*");
     }
 
     [Fact]
@@ -155,11 +155,11 @@ public class ShapeRuleTests
     }
 
     [Fact]
-    public void MatMul_ResultTooLargeToExist_ThrowsNamingOther()
+    public void MatMul_ResultTooLargeToExist_ThrowsNamingRight()
     {
-        var act = () => AutodiffTensor.Zeros<float>(65536, 1).MatMul(AutodiffTensor.Zeros<float>(1, 65536));
+        var act = () => AutodiffTensor.MatMul(AutodiffTensor.Zeros<float>(65536, 1), AutodiffTensor.Zeros<float>(1, 65536));
 
-        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("other").WithMessage("*65536 × 65536*");
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("right").WithMessage("*65536 × 65536*");
     }
 
     [Fact]
