@@ -42,35 +42,11 @@ public sealed partial class AutodiffTensor<T>
         var y = Result("log sum exp", Shapes.Reduce(_shape, ax, keepDims), this);
         y._i0 = ax;
         var (outer, n, inner) = Shapes.Split(_shape, ax);
-        var x = Data;
-        var yd = y.Data;
-        for (int o = 0; o < outer; o++)
-        {
-            for (int i = 0; i < inner; i++)
-            {
-                yd[(o * inner) + i] = LogSumExpLine(x, (o * n * inner) + i, n, inner);
-            }
-        }
-
+        SoftmaxKernels<T>.LogSumExp(Data, outer, n, inner, y.Data);
         return y.Recorded(static y =>
         {
             var (outer, n, inner) = Shapes.Split(y.A._shape, y._i0);
-            var x = y.A.Data;
-            var g = y.OutputGradient;
-            var dx = y.A.GradientForAccumulation();
-            var yd = y.Data;
-            for (int o = 0; o < outer; o++)
-            {
-                for (int i = 0; i < inner; i++)
-                {
-                    int k = (o * inner) + i;
-                    T gk = g[k], lse = yd[k];
-                    for (int j = 0, p = (o * n * inner) + i; j < n; j++, p += inner)
-                    {
-                        dx[p] += gk * T.Exp(x[p] - lse);
-                    }
-                }
-            }
+            SoftmaxKernels<T>.LogSumExpBackward(y.A.Data, y.Data, y.OutputGradient, outer, n, inner, y.A.GradientForAccumulation());
         });
     }
 
@@ -87,28 +63,6 @@ public sealed partial class AutodiffTensor<T>
     /// <returns>A tensor of this shape holding log-probabilities.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="axis"/> is outside [−rank, rank).</exception>
     public AutodiffTensor<T> LogSoftmax(int axis = -1) => SoftmaxCore(axis, log: true);
-
-    private static T LogSumExpLine(ReadOnlySpan<T> x, int start, int n, int stride)
-    {
-        T max = T.NegativeInfinity;
-        for (int j = 0, p = start; j < n; j++, p += stride)
-        {
-            max = T.MaxNumber(max, x[p]);
-        }
-
-        if (T.IsInfinity(max))
-        {
-            return max;
-        }
-
-        T sum = T.Zero;
-        for (int j = 0, p = start; j < n; j++, p += stride)
-        {
-            sum += T.Exp(x[p] - max);
-        }
-
-        return max + T.Log(sum);
-    }
 
     private AutodiffTensor<T> SumAll(string operation, T scale)
     {
@@ -169,71 +123,19 @@ public sealed partial class AutodiffTensor<T>
         var y = Result(log ? "log softmax" : "softmax", _shape, this);
         y._i0 = ax;
         var (outer, n, inner) = Shapes.Split(_shape, ax);
-        var x = Data;
-        var yd = y.Data;
-        for (int o = 0; o < outer; o++)
-        {
-            for (int i = 0; i < inner; i++)
-            {
-                int start = (o * n * inner) + i;
-                T lse = LogSumExpLine(x, start, n, inner);
-                for (int j = 0, p = start; j < n; j++, p += inner)
-                {
-                    yd[p] = log ? x[p] - lse : T.Exp(x[p] - lse);
-                }
-            }
-        }
-
+        SoftmaxKernels<T>.Softmax(Data, outer, n, inner, y.Data, log);
         return y.Recorded(log ? BackwardLogSoftmax : BackwardSoftmax);
     }
 
     private static void BackwardSoftmax(AutodiffTensor<T> y)
     {
         var (outer, n, inner) = Shapes.Split(y._shape, y._i0);
-        var g = y.OutputGradient;
-        var yd = y.Data;
-        var dx = y.A.GradientForAccumulation();
-        for (int o = 0; o < outer; o++)
-        {
-            for (int i = 0; i < inner; i++)
-            {
-                int start = (o * n * inner) + i;
-                T dot = T.Zero;
-                for (int j = 0, p = start; j < n; j++, p += inner)
-                {
-                    dot += g[p] * yd[p];
-                }
-
-                for (int j = 0, p = start; j < n; j++, p += inner)
-                {
-                    dx[p] += yd[p] * (g[p] - dot);
-                }
-            }
-        }
+        SoftmaxKernels<T>.SoftmaxBackward(y.Data, y.OutputGradient, outer, n, inner, y.A.GradientForAccumulation());
     }
 
     private static void BackwardLogSoftmax(AutodiffTensor<T> y)
     {
         var (outer, n, inner) = Shapes.Split(y._shape, y._i0);
-        var g = y.OutputGradient;
-        var yd = y.Data;
-        var dx = y.A.GradientForAccumulation();
-        for (int o = 0; o < outer; o++)
-        {
-            for (int i = 0; i < inner; i++)
-            {
-                int start = (o * n * inner) + i;
-                T total = T.Zero;
-                for (int j = 0, p = start; j < n; j++, p += inner)
-                {
-                    total += g[p];
-                }
-
-                for (int j = 0, p = start; j < n; j++, p += inner)
-                {
-                    dx[p] += g[p] - (T.Exp(yd[p]) * total);
-                }
-            }
-        }
+        SoftmaxKernels<T>.LogSoftmaxBackward(y.Data, y.OutputGradient, outer, n, inner, y.A.GradientForAccumulation());
     }
 }
