@@ -146,6 +146,12 @@ public static class AutodiffTensor
         where T : unmanaged, IFloatingPointIeee754<T>
         => AutodiffTensor<T>.FromValues(values, shape);
 
+    /// <inheritdoc cref="AutodiffTensor{T}.FromValues(T[,])"/>
+    /// <typeparam name="T">The element type: <see cref="float"/> for models, <see cref="double"/> for gradient checks.</typeparam>
+    public static AutodiffTensor<T> FromValues<T>(T[,] values)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => AutodiffTensor<T>.FromValues(values);
+
     /// <summary>A tensor of independent normal draws N(<paramref name="mean"/>, <paramref name="standardDeviation"/>²).</summary>
     /// <typeparam name="T">The element type: <see cref="float"/> for models, <see cref="double"/> for gradient checks.</typeparam>
     /// <remarks>Box–Muller on <see cref="Random.NextDouble"/>, so the same seeded generator gives the same bits.</remarks>
@@ -203,24 +209,11 @@ public static class AutodiffTensor
         where T : unmanaged, IFloatingPointIeee754<T>
         => AutodiffTensor<T>.Linear(input, weight, bias);
 
-    /// <summary>
-    /// Binary cross-entropy between Bernoulli logits and targets, summed over all elements, fused
-    /// into one numerically stable operation: the Bernoulli negative log-likelihood of a VAE decoder.
-    /// </summary>
+    /// <inheritdoc cref="AutodiffTensor{T}.BinaryCrossEntropyWithLogits(AutodiffTensor{T}, AutodiffTensor{T}, LossReduction)"/>
     /// <typeparam name="T">The element type: <see cref="float"/> for models, <see cref="double"/> for gradient checks.</typeparam>
-    /// <remarks>
-    /// L = Σᵢ [max(zᵢ, 0) − zᵢxᵢ + ln(1 + e^−|zᵢ|)] = −Σᵢ [xᵢ ln σ(zᵢ) + (1 − xᵢ) ln(1 − σ(zᵢ))];
-    /// ∂L/∂zᵢ = σ(zᵢ) − xᵢ and ∂L/∂xᵢ = −zᵢ. Never overflows for large |z|; targets may be any
-    /// values in [0, 1] (grey levels), not just 0 and 1.
-    /// </remarks>
-    /// <param name="logits">z, any shape.</param>
-    /// <param name="targets">x, the same shape as <paramref name="logits"/>.</param>
-    /// <returns>A scalar tensor: the total loss in nats.</returns>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">The shapes differ; the message shows both.</exception>
-    public static AutodiffTensor<T> BinaryCrossEntropyWithLogits<T>(AutodiffTensor<T> logits, AutodiffTensor<T> targets)
+    public static AutodiffTensor<T> BinaryCrossEntropyWithLogits<T>(AutodiffTensor<T> logits, AutodiffTensor<T> targets, LossReduction reduction)
         where T : unmanaged, IFloatingPointIeee754<T>
-        => AutodiffTensor<T>.BinaryCrossEntropyWithLogits(logits, targets);
+        => AutodiffTensor<T>.BinaryCrossEntropyWithLogits(logits, targets, reduction);
 
     /// <summary>Joins tensors along an axis.</summary>
     /// <typeparam name="T">The element type: <see cref="float"/> for models, <see cref="double"/> for gradient checks.</typeparam>

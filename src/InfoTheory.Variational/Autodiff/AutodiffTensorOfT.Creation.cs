@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace InfoTheory.Variational.Autodiff;
 
@@ -48,6 +50,18 @@ public sealed partial class AutodiffTensor<T>
         }
 
         values.CopyTo(t.Data);
+        return t;
+    }
+
+    /// <summary>A [rows, columns] tensor holding a copy of a matrix, row-major: element [i, j] of the matrix is element [i, j] of the tensor.</summary>
+    /// <param name="values">The matrix; a .NET <c>T[,]</c> is stored row-major, so it is copied in one block.</param>
+    /// <returns>A new leaf tensor of shape [values.GetLength(0), values.GetLength(1)] that does not require gradients.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="values"/> is null.</exception>
+    internal static AutodiffTensor<T> FromValues(T[,] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var t = Uninitialized([values.GetLength(0), values.GetLength(1)]);
+        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<byte, T>(ref MemoryMarshal.GetArrayDataReference(values)), values.Length).CopyTo(t.Data);
         return t;
     }
 

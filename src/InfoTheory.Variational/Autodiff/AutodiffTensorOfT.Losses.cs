@@ -5,24 +5,29 @@ namespace InfoTheory.Variational.Autodiff;
 public sealed partial class AutodiffTensor<T>
 {
     /// <summary>
-    /// Binary cross-entropy between Bernoulli logits and targets, summed over all elements, fused
-    /// into one numerically stable operation: the Bernoulli negative log-likelihood of a VAE decoder.
+    /// Binary cross-entropy between Bernoulli logits and targets, summed or averaged over all elements as
+    /// <paramref name="reduction"/> says, fused into one numerically stable operation: the Bernoulli negative
+    /// log-likelihood of a VAE decoder (PyTorch's <c>F.binary_cross_entropy_with_logits</c>).
     /// </summary>
     /// <remarks>
-    /// L = Σᵢ [max(zᵢ, 0) − zᵢxᵢ + ln(1 + e^−|zᵢ|)] = −Σᵢ [xᵢ ln σ(zᵢ) + (1 − xᵢ) ln(1 − σ(zᵢ))];
-    /// ∂L/∂zᵢ = σ(zᵢ) − xᵢ and ∂L/∂xᵢ = −zᵢ. Never overflows for large |z|; targets may be any
+    /// ℓᵢ = max(zᵢ, 0) − zᵢxᵢ + ln(1 + e^−|zᵢ|) = −[xᵢ ln σ(zᵢ) + (1 − xᵢ) ln(1 − σ(zᵢ))]; L = c Σᵢ ℓᵢ with
+    /// c = 1 for <see cref="LossReduction.Sum"/> and c = 1/n (n elements) for <see cref="LossReduction.Mean"/>;
+    /// ∂L/∂zᵢ = c (σ(zᵢ) − xᵢ) and ∂L/∂xᵢ = −c zᵢ. Never overflows for large |z|; targets may be any
     /// values in [0, 1] (grey levels), not just 0 and 1. The ln(1 + e^−|z|) term is evaluated with
     /// SIMD, accurate to about one unit of the element type per element in absolute terms.
     /// </remarks>
     /// <param name="logits">z, any shape.</param>
     /// <param name="targets">x, the same shape as <paramref name="logits"/>.</param>
-    /// <returns>A scalar tensor: the total loss in nats.</returns>
+    /// <param name="reduction">Sum over the elements (the log-likelihood of the whole tensor, in nats) or mean (nats per element); no default, so the call says which.</param>
+    /// <returns>A scalar tensor: the summed or mean loss in nats.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The shapes differ; the message shows both.</exception>
-    internal static AutodiffTensor<T> BinaryCrossEntropyWithLogits(AutodiffTensor<T> logits, AutodiffTensor<T> targets)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="reduction"/> is not a defined <see cref="LossReduction"/>.</exception>
+    internal static AutodiffTensor<T> BinaryCrossEntropyWithLogits(AutodiffTensor<T> logits, AutodiffTensor<T> targets, LossReduction reduction)
     {
         ArgumentNullException.ThrowIfNull(logits);
         ArgumentNullException.ThrowIfNull(targets);
+        InfoTheory.Internal.Guard.Defined(reduction, nameof(reduction));
         if (!Shapes.Equal(logits._shape, targets._shape))
         {
             throw new ArgumentException(
@@ -30,6 +35,7 @@ public sealed partial class AutodiffTensor<T>
         }
 
         var y = Result("binary cross-entropy with logits", [], logits, targets);
+        y._s0 = ReductionScale(reduction, logits._length);
         var z = logits.Data;
         var x = targets.Data;
         using (var t = new Scratch<T>(z.Length))
@@ -43,13 +49,13 @@ public sealed partial class AutodiffTensor<T>
             TensorPrimitives.Add(t.Span, u.Span, t.Span);
             TensorPrimitives.Multiply(z, x, u.Span);
             TensorPrimitives.Subtract(t.Span, u.Span, t.Span);
-            y.Data[0] = TensorPrimitives.Sum<T>(t.Span);
+            y.Data[0] = TensorPrimitives.Sum<T>(t.Span) * y._s0;
         }
 
         return y.Recorded(static y =>
         {
             var (zt, xt) = (y.A, y.B);
-            T g = y.OutputGradient[0];
+            T g = y.OutputGradient[0] * y._s0;
             if (zt._requiresGrad)
             {
                 using var t = new Scratch<T>(zt._length);
@@ -66,4 +72,8 @@ public sealed partial class AutodiffTensor<T>
             }
         });
     }
+
+    /// <summary>The factor c that turns a sum of <paramref name="terms"/> terms into the reduced loss: 1 for a sum, 1/terms for a mean (NaN for none, as the mean of nothing is).</summary>
+    internal static T ReductionScale(LossReduction reduction, int terms) =>
+        reduction == LossReduction.Sum ? T.One : T.One / T.CreateChecked(terms);
 }

@@ -69,7 +69,8 @@ public class GradCheckTests
         ["strictly lower triangular"] = (x => x[0].LowerTriangular(-1), () => [Uniform(1, 4, 4)]),
         ["diagonal"] = (x => x[0].Diagonal(), () => [Uniform(1, 2, 3, 3)]),
         ["diagonal matrix"] = (x => x[0].DiagonalMatrix(), () => [Uniform(1, 2, 3)]),
-        ["bce with logits"] = (x => AutodiffTensor.BinaryCrossEntropyWithLogits(x[0], x[1]), () => [Uniform(1, 3, 4), AutodiffTensor.RandomUniform(new Random(5), 0.0, 1.0, 3, 4)]),
+        ["bce with logits, sum"] = (x => AutodiffTensor.BinaryCrossEntropyWithLogits(x[0], x[1], LossReduction.Sum), () => [Uniform(1, 3, 4), AutodiffTensor.RandomUniform(new Random(5), 0.0, 1.0, 3, 4)]),
+        ["bce with logits, mean"] = (x => AutodiffTensor.BinaryCrossEntropyWithLogits(x[0], x[1], LossReduction.Mean), () => [Uniform(1, 3, 4), AutodiffTensor.RandomUniform(new Random(5), 0.0, 1.0, 3, 4)]),
         ["cholesky-style composite"] = (
             x => x[0].LowerTriangular(-1) + x[1].Exp().DiagonalMatrix(),
             () => [Uniform(1, 3, 3), Uniform(2, 3)]),
