@@ -52,6 +52,9 @@ public sealed partial class AutodiffTensor<T> : IReleasable
     private bool _released;
     private bool _gradStale;
 
+    // The tensor that owns _data when this one is a view of its storage (a reshape); null when this one owns it.
+    private AutodiffTensor<T>? _storageOwner;
+
     private AutodiffTensor<T>? _a;
     private AutodiffTensor<T>? _b;
     private AutodiffTensor<T>[]? _inputs;
@@ -76,6 +79,24 @@ public sealed partial class AutodiffTensor<T> : IReleasable
         else
         {
             _data = length == 0 ? [] : new T[length];
+        }
+    }
+
+    /// <summary>
+    /// Creates a view: a tensor of another shape over the storage of <paramref name="storage"/> (no copy). It
+    /// never gives that storage back to the pool, only its own gradient buffer; its owner does, once.
+    /// </summary>
+    private AutodiffTensor(int[] shape, AutodiffTensor<T> storage)
+    {
+        _shape = shape;
+        _length = storage._length;
+        _ = storage.Data; // throws if that storage is already released
+        _data = storage._data;
+        _storageOwner = storage._storageOwner ?? storage;
+        _pooled = TensorScope.IsActive;
+        if (_pooled)
+        {
+            TensorScope.Register(this);
         }
     }
 
@@ -162,6 +183,13 @@ public sealed partial class AutodiffTensor<T> : IReleasable
         get
         {
             ThrowIfReleased();
+            if (_storageOwner is { _released: true })
+            {
+                // Only a view made on another thread, outside any scope, can outlive the storage it shares.
+                throw new ObjectDisposedException(
+                    nameof(AutodiffTensor<T>), $"This {Shapes.Format(_shape)} tensor ('{_operation}') is a view of a tensor that was released when its TensorScope ended.");
+            }
+
             return _data;
         }
     }
@@ -270,7 +298,7 @@ public sealed partial class AutodiffTensor<T> : IReleasable
         }
 
         _released = true;
-        if (_data is not null)
+        if (_data is not null && _storageOwner is null)
         {
             BufferPool<T>.Return(_data);
         }
@@ -282,6 +310,7 @@ public sealed partial class AutodiffTensor<T> : IReleasable
 
         _data = null;
         _grad = null;
+        _storageOwner = null;
         _a = null;
         _b = null;
         _inputs = null;
@@ -381,6 +410,19 @@ public sealed partial class AutodiffTensor<T> : IReleasable
         {
             y._requiresGrad = true;
             y._inputs = inputs;
+        }
+
+        return y;
+    }
+
+    /// <summary>Creates the result of an operation that views the storage of <paramref name="a"/> under another shape of as many elements (no copy).</summary>
+    internal static AutodiffTensor<T> View(string operation, int[] shape, AutodiffTensor<T> a)
+    {
+        var y = new AutodiffTensor<T>(shape, a) { _operation = operation };
+        if (Autograd.IsGradEnabled && a._requiresGrad)
+        {
+            y._requiresGrad = true;
+            y._a = a;
         }
 
         return y;
