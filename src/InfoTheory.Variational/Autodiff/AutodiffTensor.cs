@@ -215,6 +215,12 @@ public static class AutodiffTensor
         where T : unmanaged, IFloatingPointIeee754<T>
         => AutodiffTensor<T>.BinaryCrossEntropyWithLogits(logits, targets, reduction);
 
+    /// <inheritdoc cref="AutodiffTensor{T}.CrossEntropyWithLogits(AutodiffTensor{T}, ReadOnlySpan{int}, LossReduction)"/>
+    /// <typeparam name="T">The element type: <see cref="float"/> for models, <see cref="double"/> for gradient checks.</typeparam>
+    public static AutodiffTensor<T> CrossEntropyWithLogits<T>(AutodiffTensor<T> logits, ReadOnlySpan<int> labels, LossReduction reduction)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => AutodiffTensor<T>.CrossEntropyWithLogits(logits, labels, reduction);
+
     /// <summary>Joins tensors along an axis.</summary>
     /// <typeparam name="T">The element type: <see cref="float"/> for models, <see cref="double"/> for gradient checks.</typeparam>
     /// <remarks>The inputs are laid side by side along the axis; each receives its own block of the gradient.</remarks>

@@ -6,6 +6,22 @@ namespace InfoTheory.Variational.Tests.Autodiff;
 public class OperationValueTests
 {
     [Fact]
+    public void SinAndCos_SpecialAngles_MatchTheUnitCircle()
+    {
+        var x = AutodiffTensor.FromValues<double>([0, Math.PI / 6, Math.PI / 2], 3);
+
+        var sin = x.Sin().ToArray();
+        var cos = x.Cos().ToArray();
+
+        sin[0].Should().Be(0);
+        sin[1].Should().BeApproximately(0.5, 1e-15);
+        sin[2].Should().BeApproximately(1, 1e-15);
+        cos[0].Should().Be(1);
+        cos[1].Should().BeApproximately(Math.Sqrt(3) / 2, 1e-15);
+        cos[2].Should().BeApproximately(0, 1e-15);
+    }
+
+    [Fact]
     public void FromValues_FloatMatrix_IsRowsByColumnsInRowMajorOrder()
     {
         var t = AutodiffTensor.FromValues(new float[,] { { 1, 2, 3 }, { 4, 5, 6 } });
