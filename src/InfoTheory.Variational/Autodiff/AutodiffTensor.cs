@@ -215,8 +215,24 @@ public static class AutodiffTensor
         where T : unmanaged, IFloatingPointIeee754<T>
         => AutodiffTensor<T>.BinaryCrossEntropyWithLogits(logits, targets, reduction);
 
-    /// <inheritdoc cref="AutodiffTensor{T}.CrossEntropyWithLogits(AutodiffTensor{T}, ReadOnlySpan{int}, LossReduction)"/>
+    /// <summary>
+    /// Multi-class cross-entropy between logits and integer class labels, summed or averaged over the examples as
+    /// <paramref name="reduction"/> says: PyTorch's <c>F.cross_entropy(logits, labels)</c>, fused into one numerically
+    /// stable operation through log-softmax.
+    /// </summary>
     /// <typeparam name="T">The element type: <see cref="float"/> for models, <see cref="double"/> for gradient checks.</typeparam>
+    /// <remarks>
+    /// ℓᵢ = −log softmax(zᵢ)[yᵢ] = LSE(zᵢ) − zᵢ,yᵢ with LSE(z) = m + ln Σⱼ exp(zⱼ − m), m = maxⱼ zⱼ, so logits of any
+    /// size neither overflow nor lose the loss; L = c Σᵢ ℓᵢ with c = 1 for <see cref="LossReduction.Sum"/> and c = 1/N for
+    /// <see cref="LossReduction.Mean"/> (PyTorch's default); ∂L/∂zᵢⱼ = c (softmax(zᵢ)ⱼ − [j = yᵢ]).
+    /// </remarks>
+    /// <param name="logits">z, shape [N, C]: one row of unnormalised log-probabilities per example.</param>
+    /// <param name="labels">y, N class indices, each in [0, C). They are copied.</param>
+    /// <param name="reduction">Sum over the examples or mean (nats per example); no default, so the call says which.</param>
+    /// <returns>A scalar tensor: the summed or mean loss in nats (the mean of N = 0 examples is NaN, their sum 0).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="logits"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="logits"/> is not a matrix, or <paramref name="labels"/> does not hold one label per row.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A label is outside [0, C), or <paramref name="reduction"/> is not a defined <see cref="LossReduction"/>.</exception>
     public static AutodiffTensor<T> CrossEntropyWithLogits<T>(AutodiffTensor<T> logits, ReadOnlySpan<int> labels, LossReduction reduction)
         where T : unmanaged, IFloatingPointIeee754<T>
         => AutodiffTensor<T>.CrossEntropyWithLogits(logits, labels, reduction);

@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 
 namespace InfoTheory.Variational.Autodiff;
 
-public sealed partial class AutodiffTensor<T>
+public partial class AutodiffTensor<T>
 {
     /// <summary>A tensor of zeros.</summary>
     /// <param name="shape">Extents, each &gt;= 0; none for a scalar.</param>

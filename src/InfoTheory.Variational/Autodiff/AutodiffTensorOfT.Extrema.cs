@@ -1,6 +1,6 @@
 namespace InfoTheory.Variational.Autodiff;
 
-public sealed partial class AutodiffTensor<T>
+public partial class AutodiffTensor<T>
 {
     /// <summary>The largest element (PyTorch's <c>amax</c> over every element).</summary>
     /// <remarks>
@@ -9,7 +9,7 @@ public sealed partial class AutodiffTensor<T>
     /// tensor gives −∞, the identity of max.
     /// </remarks>
     /// <returns>A scalar (rank-0) tensor.</returns>
-    public AutodiffTensor<T> Max() => ExtremumAll("max", max: true);
+    public AutodiffTensor<T> Max() => MaxNode.Forward(this, ExtremumNode.AllElements, keepDims: false);
 
     /// <summary>The smallest element (PyTorch's <c>amin</c> over every element).</summary>
     /// <remarks>
@@ -17,7 +17,7 @@ public sealed partial class AutodiffTensor<T>
     /// share evenly, as in PyTorch's amin). NaN anywhere gives NaN; an empty tensor gives +∞, the identity of min.
     /// </remarks>
     /// <returns>A scalar (rank-0) tensor.</returns>
-    public AutodiffTensor<T> Min() => ExtremumAll("min", max: false);
+    public AutodiffTensor<T> Min() => MinNode.Forward(this, ExtremumNode.AllElements, keepDims: false);
 
     /// <summary>The largest element along one axis (PyTorch's <c>amax(dim)</c>).</summary>
     /// <remarks>
@@ -28,7 +28,7 @@ public sealed partial class AutodiffTensor<T>
     /// <param name="keepDims">Keep the axis with extent 1 instead of removing it.</param>
     /// <returns>A tensor without (or with extent 1 on) that axis.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="axis"/> is outside [−rank, rank).</exception>
-    public AutodiffTensor<T> Max(int axis, bool keepDims = false) => ExtremumAxis("max", axis, keepDims, max: true);
+    public AutodiffTensor<T> Max(int axis, bool keepDims = false) => MaxNode.Forward(this, Shapes.Axis(axis, Rank, nameof(axis)), keepDims);
 
     /// <summary>The smallest element along one axis (PyTorch's <c>amin(dim)</c>).</summary>
     /// <remarks>
@@ -39,26 +39,45 @@ public sealed partial class AutodiffTensor<T>
     /// <param name="keepDims">Keep the axis with extent 1 instead of removing it.</param>
     /// <returns>A tensor without (or with extent 1 on) that axis.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="axis"/> is outside [−rank, rank).</exception>
-    public AutodiffTensor<T> Min(int axis, bool keepDims = false) => ExtremumAxis("min", axis, keepDims, max: false);
+    public AutodiffTensor<T> Min(int axis, bool keepDims = false) => MinNode.Forward(this, Shapes.Axis(axis, Rank, nameof(axis)), keepDims);
 
-    private AutodiffTensor<T> ExtremumAll(string operation, bool max)
+    /// <summary>The maximum or minimum over every element or along a validated axis; ties share the gradient (<see cref="ExtremumKernels{T}"/>).</summary>
+    internal abstract class ExtremumNode(AutodiffTensor<T> x, int axis, bool keepDims)
+        : UnaryNode(x, axis == AllElements ? [] : Shapes.Reduce(x._shape, axis, keepDims))
     {
-        var y = Result(operation, [], this);
-        ExtremumKernels<T>.Reduce(Data, 1, _length, 1, y.Data, max);
-        return y.Recorded(static y => ExtremumKernels<T>.Backward(y.A.Data, y.Data, y.OutputGradient, 1, y.A._length, 1, y.A.GradientForAccumulation()));
+        /// <summary>The axis value that stands for every element at once.</summary>
+        public const int AllElements = -1;
+
+        private readonly int _axis = axis;
+
+        protected static AutodiffTensor<T> Fill(ExtremumNode y, AutodiffTensor<T> x, bool max)
+        {
+            var (outer, n, inner) = y.Lines(x);
+            ExtremumKernels<T>.Reduce(x.Data, outer, n, inner, y.Data, max);
+            return y.Finished();
+        }
+
+        private protected override void Propagate()
+        {
+            var (outer, n, inner) = Lines(X);
+            ExtremumKernels<T>.Backward(X.Data, Data, OutputGradient, outer, n, inner, X.GradientForAccumulation());
+        }
+
+        /// <summary>The (outer, n, inner) split of x around the axis; every element is one line of n = length.</summary>
+        private (int Outer, int Extent, int Inner) Lines(AutodiffTensor<T> x) => _axis == AllElements ? (1, x._length, 1) : Shapes.Split(x._shape, _axis);
     }
 
-    private AutodiffTensor<T> ExtremumAxis(string operation, int axis, bool keepDims, bool max)
+    internal sealed class MaxNode(AutodiffTensor<T> x, int axis, bool keepDims) : ExtremumNode(x, axis, keepDims)
     {
-        int ax = Shapes.Axis(axis, Rank, nameof(axis));
-        var y = Result(operation, Shapes.Reduce(_shape, ax, keepDims), this);
-        y._i0 = ax;
-        var (outer, n, inner) = Shapes.Split(_shape, ax);
-        ExtremumKernels<T>.Reduce(Data, outer, n, inner, y.Data, max);
-        return y.Recorded(static y =>
-        {
-            var (outer, n, inner) = Shapes.Split(y.A._shape, y._i0);
-            ExtremumKernels<T>.Backward(y.A.Data, y.Data, y.OutputGradient, outer, n, inner, y.A.GradientForAccumulation());
-        });
+        public override string Operation => "max";
+
+        public static AutodiffTensor<T> Forward(AutodiffTensor<T> x, int axis, bool keepDims) => Fill(new MaxNode(x, axis, keepDims), x, max: true);
+    }
+
+    internal sealed class MinNode(AutodiffTensor<T> x, int axis, bool keepDims) : ExtremumNode(x, axis, keepDims)
+    {
+        public override string Operation => "min";
+
+        public static AutodiffTensor<T> Forward(AutodiffTensor<T> x, int axis, bool keepDims) => Fill(new MinNode(x, axis, keepDims), x, max: false);
     }
 }

@@ -2,7 +2,7 @@ using System.Numerics.Tensors;
 
 namespace InfoTheory.Variational.Autodiff;
 
-public sealed partial class AutodiffTensor<T>
+public partial class AutodiffTensor<T>
 {
     /// <summary>The slices at the given positions along one axis, in the given order (PyTorch's <c>index_select</c>, NumPy's <c>take</c>): rows of a matrix, say.</summary>
     /// <remarks>
@@ -20,36 +20,49 @@ public sealed partial class AutodiffTensor<T>
         var shape = (int[])_shape.Clone();
         shape[ax] = indices.Length;
         Shapes.Size(shape, nameof(indices), "the index-select result shape");
-        var y = Result("index select", shape, this);
-        y._i0 = ax;
-        var (outer, n, inner) = Shapes.Split(_shape, ax);
-        var x = Data;
-        var yd = y.Data;
-        int k = indices.Length;
-        for (int o = 0; o < outer; o++)
-        {
-            for (int r = 0; r < k; r++)
-            {
-                x.Slice(((o * n) + indices[r]) * inner, inner).CopyTo(yd.Slice(((o * k) + r) * inner, inner));
-            }
-        }
+        return IndexSelectNode.Forward(this, ax, shape, indices.ToArray());
+    }
 
-        // The positions are the one piece of state the backward rule needs beyond the axis.
-        int[] positions = indices.ToArray();
-        return y.Recorded(y =>
+    internal sealed class IndexSelectNode(AutodiffTensor<T> x, int axis, int[] shape, int[] positions) : UnaryNode(x, shape)
+    {
+        private readonly int _axis = axis;
+        private readonly int[] _positions = positions;
+
+        public override string Operation => "index select";
+
+        /// <summary>x's slices at validated <paramref name="positions"/> along a validated axis; <paramref name="shape"/> is the result's.</summary>
+        public static AutodiffTensor<T> Forward(AutodiffTensor<T> x, int axis, int[] shape, int[] positions)
         {
-            var (outer, n, inner) = Shapes.Split(y.A._shape, y._i0);
-            var g = y.OutputGradient;
-            var dx = y.A.GradientForAccumulation();
+            var y = new IndexSelectNode(x, axis, shape, positions);
+            var (outer, n, inner) = Shapes.Split(x._shape, axis);
+            var xd = x.Data;
+            var yd = y.Data;
             int k = positions.Length;
             for (int o = 0; o < outer; o++)
             {
                 for (int r = 0; r < k; r++)
                 {
-                    var d = dx.Slice(((o * n) + positions[r]) * inner, inner);
+                    xd.Slice(((o * n) + positions[r]) * inner, inner).CopyTo(yd.Slice(((o * k) + r) * inner, inner));
+                }
+            }
+
+            return y.Finished();
+        }
+
+        private protected override void Propagate()
+        {
+            var (outer, n, inner) = Shapes.Split(X._shape, _axis);
+            var g = OutputGradient;
+            var dx = X.GradientForAccumulation();
+            int k = _positions.Length;
+            for (int o = 0; o < outer; o++)
+            {
+                for (int r = 0; r < k; r++)
+                {
+                    var d = dx.Slice(((o * n) + _positions[r]) * inner, inner);
                     TensorPrimitives.Add(d, g.Slice(((o * k) + r) * inner, inner), d);
                 }
             }
-        });
+        }
     }
 }

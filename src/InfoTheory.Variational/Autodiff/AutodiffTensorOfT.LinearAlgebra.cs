@@ -4,7 +4,7 @@ using InfoTheory.Variational.Kernels;
 
 namespace InfoTheory.Variational.Autodiff;
 
-public sealed partial class AutodiffTensor<T>
+public partial class AutodiffTensor<T>
 {
     /// <summary>Matrix product over the last two axes, batched over the leading ones.</summary>
     /// <remarks>
@@ -45,37 +45,7 @@ public sealed partial class AutodiffTensor<T>
         }
 
         Shapes.Size(shape, nameof(other), "the matmul result shape");
-        var y = Result("matmul", shape, a, b);
-        var (batch, m, k, n) = MatMulDims(a, b);
-        var ad = a.Data;
-        var bd = b.Data;
-        var yd = y.Data;
-        int aStep = a.Rank == 2 ? 0 : m * k, bStep = b.Rank == 2 ? 0 : k * n;
-        for (int i = 0; i < batch; i++)
-        {
-            Multiply(ad.Slice(i * aStep, m * k), bd.Slice(i * bStep, k * n), yd.Slice(i * m * n, m * n), m, k, n, false, false, false);
-        }
-
-        return y.Recorded(static y =>
-        {
-            var (a, b) = (y.A, y.B);
-            var (batch, m, k, n) = MatMulDims(a, b);
-            int aStep = a.Rank == 2 ? 0 : m * k, bStep = b.Rank == 2 ? 0 : k * n;
-            var g = y.OutputGradient;
-            for (int i = 0; i < batch; i++)
-            {
-                var gi = g.Slice(i * m * n, m * n);
-                if (a._requiresGrad)
-                {
-                    Multiply(gi, b.Data.Slice(i * bStep, k * n), a.GradientForAccumulation().Slice(i * aStep, m * k), m, n, k, false, true, true);
-                }
-
-                if (b._requiresGrad)
-                {
-                    Multiply(a.Data.Slice(i * aStep, m * k), gi, b.GradientForAccumulation().Slice(i * bStep, k * n), k, m, n, true, false, true);
-                }
-            }
-        });
+        return MatMulNode.Forward(a, b, shape);
     }
 
     /// <summary>The affine map of a dense layer, fused into one operation: Y = X·W + b.</summary>
@@ -111,46 +81,7 @@ public sealed partial class AutodiffTensor<T>
         var shape = (int[])input._shape.Clone();
         shape[^1] = outFeatures;
         Shapes.Size(shape, nameof(weight), "the linear result shape");
-        var y = bias is null ? Result("linear", shape, input, weight) : Result("linear", shape, [input, weight, bias]);
-        int rows = inFeatures == 0 ? input._length : input._length / inFeatures;
-        var yd = y.Data;
-        if (bias is not null)
-        {
-            var bd = bias.Data;
-            for (int r = 0; r < rows; r++)
-            {
-                bd.CopyTo(yd.Slice(r * outFeatures, outFeatures));
-            }
-        }
-
-        Multiply(input.Data, weight.Data, yd, rows, inFeatures, outFeatures, false, false, bias is not null);
-        return y.Recorded(static y =>
-        {
-            var (x, w, b) = y._inputs is null ? (y.A, y.B, null) : (y._inputs[0], y._inputs[1], y._inputs[2]);
-            int inFeatures = w._shape[0], outFeatures = w._shape[1];
-            int rows = inFeatures == 0 ? x._length : x._length / inFeatures;
-            var g = y.OutputGradient;
-            if (x._requiresGrad)
-            {
-                var dx = x.GradientForWrite(out bool accumulate);
-                Multiply(g, w.Data, dx, rows, outFeatures, inFeatures, false, true, accumulate);
-            }
-
-            if (w._requiresGrad)
-            {
-                var dw = w.GradientForWrite(out bool accumulate);
-                Multiply(x.Data, g, dw, inFeatures, rows, outFeatures, true, false, accumulate);
-            }
-
-            if (b is not null && b._requiresGrad)
-            {
-                var db = b.GradientForAccumulation();
-                for (int r = 0; r < rows; r++)
-                {
-                    TensorPrimitives.Add(db, g.Slice(r * outFeatures, outFeatures), db);
-                }
-            }
-        });
+        return LinearNode.Forward(input, weight, bias, shape);
     }
 
     /// <summary>Which GEMM path products use; benchmarks force the portable scalar loops to show the kernel's share.</summary>
@@ -173,22 +104,138 @@ public sealed partial class AutodiffTensor<T>
         }
     }
 
-    /// <summary>(batch count, m, k, n) of a validated product; a 2-D right operand folds the left batch into m.</summary>
-    private static (int Batch, int M, int K, int N) MatMulDims(AutodiffTensor<T> a, AutodiffTensor<T> b)
+    internal sealed class MatMulNode(AutodiffTensor<T> a, AutodiffTensor<T> b, int[] shape) : BinaryNode(a, b, shape)
     {
-        int k = a._shape[^1], n = b._shape[^1];
-        if (b.Rank == 2)
+        public override string Operation => "matmul";
+
+        /// <summary>A·B for operands whose shapes were checked, into a result of the checked shape.</summary>
+        public static AutodiffTensor<T> Forward(AutodiffTensor<T> a, AutodiffTensor<T> b, int[] shape)
         {
-            return (1, k == 0 ? 0 : a._length / k, k, n);
+            var y = new MatMulNode(a, b, shape);
+            var (batch, m, k, n) = MatMulDims(a, b);
+            var ad = a.Data;
+            var bd = b.Data;
+            var yd = y.Data;
+            int aStep = a.Rank == 2 ? 0 : m * k, bStep = b.Rank == 2 ? 0 : k * n;
+            for (int i = 0; i < batch; i++)
+            {
+                Multiply(ad.Slice(i * aStep, m * k), bd.Slice(i * bStep, k * n), yd.Slice(i * m * n, m * n), m, k, n, false, false, false);
+            }
+
+            return y.Finished();
         }
 
-        int m = a._shape[^2];
-        int batch = 1;
-        for (int i = 0; i < b.Rank - 2; i++)
+        private protected override void Propagate()
         {
-            batch *= b._shape[i];
+            var (a, b) = (A, B);
+            var (batch, m, k, n) = MatMulDims(a, b);
+            int aStep = a.Rank == 2 ? 0 : m * k, bStep = b.Rank == 2 ? 0 : k * n;
+            var g = OutputGradient;
+            for (int i = 0; i < batch; i++)
+            {
+                var gi = g.Slice(i * m * n, m * n);
+                if (a._requiresGrad)
+                {
+                    Multiply(gi, b.Data.Slice(i * bStep, k * n), a.GradientForAccumulation().Slice(i * aStep, m * k), m, n, k, false, true, true);
+                }
+
+                if (b._requiresGrad)
+                {
+                    Multiply(a.Data.Slice(i * aStep, m * k), gi, b.GradientForAccumulation().Slice(i * bStep, k * n), k, m, n, true, false, true);
+                }
+            }
         }
 
-        return (batch, m, k, n);
+        /// <summary>(batch count, m, k, n) of a validated product; a 2-D right operand folds the left batch into m.</summary>
+        private static (int Batch, int M, int K, int N) MatMulDims(AutodiffTensor<T> a, AutodiffTensor<T> b)
+        {
+            int k = a._shape[^1], n = b._shape[^1];
+            if (b.Rank == 2)
+            {
+                return (1, k == 0 ? 0 : a._length / k, k, n);
+            }
+
+            int m = a._shape[^2];
+            int batch = 1;
+            for (int i = 0; i < b.Rank - 2; i++)
+            {
+                batch *= b._shape[i];
+            }
+
+            return (batch, m, k, n);
+        }
+    }
+
+    /// <summary>Y = X·W (+ b); the inputs (two, or three with a bias) are kept only when the operation is recorded.</summary>
+    internal sealed class LinearNode : AutodiffTensor<T>
+    {
+        private AutodiffTensor<T>? _x;
+        private AutodiffTensor<T>? _w;
+        private AutodiffTensor<T>? _bias;
+
+        private LinearNode(AutodiffTensor<T> x, AutodiffTensor<T> w, AutodiffTensor<T>? bias, int[] shape)
+            : base(shape, Autograd.IsGradEnabled && (x._requiresGrad || w._requiresGrad || (bias is not null && bias._requiresGrad)))
+        {
+            if (_requiresGrad)
+            {
+                (_x, _w, _bias) = (x, w, bias);
+            }
+        }
+
+        public override string Operation => "linear";
+
+        private protected override int InputCount => _x is null ? 0 : _bias is null ? 2 : 3;
+
+        /// <summary>X·W + b for operands whose shapes were checked, into a result of the checked shape.</summary>
+        public static AutodiffTensor<T> Forward(AutodiffTensor<T> input, AutodiffTensor<T> weight, AutodiffTensor<T>? bias, int[] shape)
+        {
+            var y = new LinearNode(input, weight, bias, shape);
+            int inFeatures = weight._shape[0], outFeatures = weight._shape[1];
+            int rows = inFeatures == 0 ? input._length : input._length / inFeatures;
+            var yd = y.Data;
+            if (bias is not null)
+            {
+                var bd = bias.Data;
+                for (int r = 0; r < rows; r++)
+                {
+                    bd.CopyTo(yd.Slice(r * outFeatures, outFeatures));
+                }
+            }
+
+            Multiply(input.Data, weight.Data, yd, rows, inFeatures, outFeatures, false, false, bias is not null);
+            return y.Finished();
+        }
+
+        private protected override AutodiffTensor<T> Input(int index) => index switch { 0 => _x!, 1 => _w!, _ => _bias! };
+
+        private protected override void ForgetInputs() => (_x, _w, _bias) = (null, null, null);
+
+        private protected override void Propagate()
+        {
+            var (x, w, b) = (_x!, _w!, _bias);
+            int inFeatures = w._shape[0], outFeatures = w._shape[1];
+            int rows = inFeatures == 0 ? x._length : x._length / inFeatures;
+            var g = OutputGradient;
+            if (x._requiresGrad)
+            {
+                var dx = x.GradientForWrite(out bool accumulate);
+                Multiply(g, w.Data, dx, rows, outFeatures, inFeatures, false, true, accumulate);
+            }
+
+            if (w._requiresGrad)
+            {
+                var dw = w.GradientForWrite(out bool accumulate);
+                Multiply(x.Data, g, dw, inFeatures, rows, outFeatures, true, false, accumulate);
+            }
+
+            if (b is not null && b._requiresGrad)
+            {
+                var db = b.GradientForAccumulation();
+                for (int r = 0; r < rows; r++)
+                {
+                    TensorPrimitives.Add(db, g.Slice(r * outFeatures, outFeatures), db);
+                }
+            }
+        }
     }
 }

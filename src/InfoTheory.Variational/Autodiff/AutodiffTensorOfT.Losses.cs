@@ -2,7 +2,7 @@ using System.Numerics.Tensors;
 
 namespace InfoTheory.Variational.Autodiff;
 
-public sealed partial class AutodiffTensor<T>
+public partial class AutodiffTensor<T>
 {
     /// <summary>
     /// Binary cross-entropy between Bernoulli logits and targets, summed or averaged over all elements as
@@ -34,28 +34,47 @@ public sealed partial class AutodiffTensor<T>
                 $"binary cross-entropy: logits {Shapes.Format(logits._shape)} and targets {Shapes.Format(targets._shape)} must have the same shape.", nameof(targets));
         }
 
-        var y = Result("binary cross-entropy with logits", [], logits, targets);
-        y._s0 = ReductionScale(reduction, logits._length);
-        var z = logits.Data;
-        var x = targets.Data;
-        using (var t = new Scratch<T>(z.Length))
-        using (var u = new Scratch<T>(z.Length))
+        return BinaryCrossEntropyWithLogitsNode.Forward(logits, targets, ReductionScale(reduction, logits._length));
+    }
+
+    /// <summary>The factor c that turns a sum of <paramref name="terms"/> terms into the reduced loss: 1 for a sum, 1/terms for a mean (NaN for none, as the mean of nothing is).</summary>
+    internal static T ReductionScale(LossReduction reduction, int terms) =>
+        reduction == LossReduction.Sum ? T.One : T.One / T.CreateChecked(terms);
+
+    internal sealed class BinaryCrossEntropyWithLogitsNode(AutodiffTensor<T> logits, AutodiffTensor<T> targets, T scale)
+        : BinaryNode(logits, targets, [])
+    {
+        private readonly T _scale = scale;
+
+        public override string Operation => "binary cross-entropy with logits";
+
+        /// <summary>The loss, c Σᵢ ℓᵢ with c = <paramref name="scale"/>, of logits and targets whose shapes were checked to agree.</summary>
+        public static AutodiffTensor<T> Forward(AutodiffTensor<T> logits, AutodiffTensor<T> targets, T scale)
         {
-            TensorPrimitives.Abs(z, t.Span);
-            TensorPrimitives.Negate(t.Span, t.Span);
-            TensorPrimitives.Exp(t.Span, t.Span);
-            TensorPrimitives.LogP1(t.Span, t.Span);
-            TensorPrimitives.Max(z, T.Zero, u.Span);
-            TensorPrimitives.Add(t.Span, u.Span, t.Span);
-            TensorPrimitives.Multiply(z, x, u.Span);
-            TensorPrimitives.Subtract(t.Span, u.Span, t.Span);
-            y.Data[0] = TensorPrimitives.Sum<T>(t.Span) * y._s0;
+            var y = new BinaryCrossEntropyWithLogitsNode(logits, targets, scale);
+            var z = logits.Data;
+            var x = targets.Data;
+            using (var t = new Scratch<T>(z.Length))
+            using (var u = new Scratch<T>(z.Length))
+            {
+                TensorPrimitives.Abs(z, t.Span);
+                TensorPrimitives.Negate(t.Span, t.Span);
+                TensorPrimitives.Exp(t.Span, t.Span);
+                TensorPrimitives.LogP1(t.Span, t.Span);
+                TensorPrimitives.Max(z, T.Zero, u.Span);
+                TensorPrimitives.Add(t.Span, u.Span, t.Span);
+                TensorPrimitives.Multiply(z, x, u.Span);
+                TensorPrimitives.Subtract(t.Span, u.Span, t.Span);
+                y.Data[0] = TensorPrimitives.Sum<T>(t.Span) * scale;
+            }
+
+            return y.Finished();
         }
 
-        return y.Recorded(static y =>
+        private protected override void Propagate()
         {
-            var (zt, xt) = (y.A, y.B);
-            T g = y.OutputGradient[0] * y._s0;
+            var (zt, xt) = (A, B);
+            T g = OutputGradient[0] * _scale;
             if (zt._requiresGrad)
             {
                 using var t = new Scratch<T>(zt._length);
@@ -70,10 +89,6 @@ public sealed partial class AutodiffTensor<T>
                 var dx = xt.GradientForAccumulation();
                 TensorPrimitives.MultiplyAdd(zt.Data, -g, dx, dx);
             }
-        });
+        }
     }
-
-    /// <summary>The factor c that turns a sum of <paramref name="terms"/> terms into the reduced loss: 1 for a sum, 1/terms for a mean (NaN for none, as the mean of nothing is).</summary>
-    internal static T ReductionScale(LossReduction reduction, int terms) =>
-        reduction == LossReduction.Sum ? T.One : T.One / T.CreateChecked(terms);
 }

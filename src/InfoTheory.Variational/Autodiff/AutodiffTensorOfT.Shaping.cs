@@ -2,7 +2,7 @@ using System.Numerics.Tensors;
 
 namespace InfoTheory.Variational.Autodiff;
 
-public sealed partial class AutodiffTensor<T>
+public partial class AutodiffTensor<T>
 {
     /// <summary>The same elements, in the same row-major order, under another shape: a view, not a copy.</summary>
     /// <remarks>
@@ -48,17 +48,18 @@ public sealed partial class AutodiffTensor<T>
                 $"reshape: cannot view a tensor of shape {Shapes.Format(_shape)} ({_length} elements) as {Shapes.Format(shape)}.", nameof(shape));
         }
 
-        return ReshapeView(newShape);
+        return ReshapeNode.Forward(this, newShape);
     }
 
     /// <summary>Swaps two axes (by default the last two: the matrix transpose).</summary>
     /// <remarks>
     /// <para>y[…i…j…] = x[…j…i…]; the gradient is transposed back.</para>
     /// <para>Storage is row-major without strides: the shape alone fixes where each element lives. So the result is
-    /// a view of this tensor's storage (like <see cref="Reshape"/>, no copy) exactly when the swap leaves the axes of
-    /// extent above 1 in their order, that is when it only moves axes of extent 1 ([1, n] ↔ [n, 1], say) and the
-    /// elements keep their order in memory. A general transpose changes which element comes next in memory, which
-    /// only a copy can express; that copy is a new tensor, unaffected by later writes to this one.</para>
+    /// a view of this tensor's storage (a <see cref="Reshape"/>, no copy, <see cref="Operation"/> "reshape") exactly
+    /// when the swap leaves the axes of extent above 1 in their order, that is when it only moves axes of extent 1
+    /// ([1, n] ↔ [n, 1], say) and the elements keep their places in memory. A general transpose changes which element
+    /// comes next in memory, which only a copy can express; that copy is a new tensor, unaffected by later writes to
+    /// this one.</para>
     /// </remarks>
     /// <param name="axis0">First axis, in [−rank, rank).</param>
     /// <param name="axis1">Second axis, in [−rank, rank).</param>
@@ -68,19 +69,14 @@ public sealed partial class AutodiffTensor<T>
     {
         int a0 = Shapes.Axis(axis0, Rank, nameof(axis0));
         int a1 = Shapes.Axis(axis1, Rank, nameof(axis1));
-        var shape = (int[])_shape.Clone();
-        (shape[a0], shape[a1]) = (shape[a1], shape[a0]);
         if (SwapKeepsOrder(_shape, a0, a1))
         {
-            return ReshapeView(shape);
+            var shape = (int[])_shape.Clone();
+            (shape[a0], shape[a1]) = (shape[a1], shape[a0]);
+            return ReshapeNode.Forward(this, shape);
         }
 
-        var y = Result("transpose", shape, this);
-        y._i0 = a0;
-        y._i1 = a1;
-        y.Data.Clear();
-        SwapAxesAccumulate(Data, _shape, y.Data, a0, a1);
-        return y.Recorded(static y => SwapAxesAccumulate(y.OutputGradient, y._shape, y.A.GradientForAccumulation(), y._i0, y._i1));
+        return TransposeNode.Forward(this, a0, a1);
     }
 
     /// <summary>
@@ -107,17 +103,6 @@ public sealed partial class AutodiffTensor<T>
         return wideEnds == 0 || (wideEnds == 1 && !wideBetween);
     }
 
-    /// <summary>This tensor's storage under a shape of as many elements, recorded so the gradient flows back unchanged.</summary>
-    private AutodiffTensor<T> ReshapeView(int[] shape)
-    {
-        var y = View("reshape", shape, this);
-        return y.Recorded(static y =>
-        {
-            var dx = y.A.GradientForAccumulation();
-            TensorPrimitives.Add(dx, y.OutputGradient, dx);
-        });
-    }
-
     /// <summary>A contiguous range along one axis.</summary>
     /// <remarks>y[…, j, …] = x[…, start + j, …] for j in [0, length); the gradient lands back in that range.</remarks>
     /// <param name="axis">The axis, in [−rank, rank).</param>
@@ -130,32 +115,7 @@ public sealed partial class AutodiffTensor<T>
         int ax = Shapes.Axis(axis, Rank, nameof(axis));
         InfoTheory.Internal.Guard.InRange(start, 0, _shape[ax], nameof(start));
         InfoTheory.Internal.Guard.InRange(length, 0, _shape[ax] - start, nameof(length));
-        var shape = (int[])_shape.Clone();
-        shape[ax] = length;
-        var y = Result("slice", shape, this);
-        y._i0 = ax;
-        y._i1 = start;
-        var (outer, n, inner) = Shapes.Split(_shape, ax);
-        var x = Data;
-        var yd = y.Data;
-        int block = length * inner;
-        for (int o = 0; o < outer; o++)
-        {
-            x.Slice(((o * n) + start) * inner, block).CopyTo(yd.Slice(o * block, block));
-        }
-
-        return y.Recorded(static y =>
-        {
-            var (outer, n, inner) = Shapes.Split(y.A._shape, y._i0);
-            int block = y._shape[y._i0] * inner;
-            var g = y.OutputGradient;
-            var dx = y.A.GradientForAccumulation();
-            for (int o = 0; o < outer; o++)
-            {
-                var d = dx.Slice(((o * n) + y._i1) * inner, block);
-                TensorPrimitives.Add(d, g.Slice(o * block, block), d);
-            }
-        });
+        return SliceNode.Forward(this, ax, start, length);
     }
 
     /// <summary>Joins tensors along an axis.</summary>
@@ -205,44 +165,7 @@ public sealed partial class AutodiffTensor<T>
         shape[ax] = (int)extent;
         Shapes.Size(shape, nameof(tensors), "the concat result shape");
 
-        var y = Result("concat", shape, (AutodiffTensor<T>[])tensors.Clone());
-        y._i0 = ax;
-        var (outer, total, inner) = Shapes.Split(shape, ax);
-        var yd = y.Data;
-        int offset = 0;
-        foreach (var t in tensors)
-        {
-            int block = t._shape[ax] * inner;
-            var x = t.Data;
-            for (int o = 0; o < outer; o++)
-            {
-                x.Slice(o * block, block).CopyTo(yd.Slice((o * total * inner) + offset, block));
-            }
-
-            offset += block;
-        }
-
-        return y.Recorded(static y =>
-        {
-            var (outer, total, inner) = Shapes.Split(y._shape, y._i0);
-            var g = y.OutputGradient;
-            int offset = 0;
-            foreach (var t in y.Inputs)
-            {
-                int block = t._shape[y._i0] * inner;
-                if (t._requiresGrad)
-                {
-                    var dx = t.GradientForAccumulation();
-                    for (int o = 0; o < outer; o++)
-                    {
-                        var d = dx.Slice(o * block, block);
-                        TensorPrimitives.Add(d, g.Slice((o * total * inner) + offset, block), d);
-                    }
-                }
-
-                offset += block;
-            }
-        });
+        return ConcatNode.Forward(tensors, shape, ax);
     }
 
     /// <summary>destination (of the swapped shape) += source with axes a0 and a1 exchanged.</summary>
@@ -292,6 +215,156 @@ public sealed partial class AutodiffTensor<T>
 
                 src -= stride[d] * dstShape[d];
                 index[d] = 0;
+            }
+        }
+    }
+
+    /// <summary>x's storage under a validated shape of as many elements: a view, so the forward pass copies nothing.</summary>
+    internal sealed class ReshapeNode(AutodiffTensor<T> x, int[] shape) : UnaryNode(shape, x)
+    {
+        // The tensor that owns the storage: x, or x's owner when x is itself a view. Kept even when the node is not
+        // recorded, so a view can tell that its storage was released.
+        private readonly AutodiffTensor<T> _owner = x.StorageOwner;
+
+        public override string Operation => "reshape";
+
+        private protected override AutodiffTensor<T> StorageOwner => _owner;
+
+        public static AutodiffTensor<T> Forward(AutodiffTensor<T> x, int[] shape) => new ReshapeNode(x, shape).Finished();
+
+        private protected override void Propagate()
+        {
+            var dx = X.GradientForAccumulation();
+            TensorPrimitives.Add(dx, OutputGradient, dx);
+        }
+    }
+
+    internal sealed class TransposeNode(AutodiffTensor<T> x, int[] shape, int axis0, int axis1) : UnaryNode(x, shape)
+    {
+        private readonly int _axis0 = axis0;
+        private readonly int _axis1 = axis1;
+
+        public override string Operation => "transpose";
+
+        /// <summary>x with validated axes <paramref name="axis0"/> and <paramref name="axis1"/> exchanged.</summary>
+        public static AutodiffTensor<T> Forward(AutodiffTensor<T> x, int axis0, int axis1)
+        {
+            var shape = (int[])x._shape.Clone();
+            (shape[axis0], shape[axis1]) = (shape[axis1], shape[axis0]);
+            var y = new TransposeNode(x, shape, axis0, axis1);
+            y.Data.Clear();
+            SwapAxesAccumulate(x.Data, x._shape, y.Data, axis0, axis1);
+            return y.Finished();
+        }
+
+        private protected override void Propagate()
+            => SwapAxesAccumulate(OutputGradient, _shape, X.GradientForAccumulation(), _axis0, _axis1);
+    }
+
+    internal sealed class SliceNode(AutodiffTensor<T> x, int[] shape, int axis, int start) : UnaryNode(x, shape)
+    {
+        private readonly int _axis = axis;
+        private readonly int _start = start;
+
+        public override string Operation => "slice";
+
+        /// <summary>Indices [start, start + length) of validated arguments along the axis.</summary>
+        public static AutodiffTensor<T> Forward(AutodiffTensor<T> x, int axis, int start, int length)
+        {
+            var shape = (int[])x._shape.Clone();
+            shape[axis] = length;
+            var y = new SliceNode(x, shape, axis, start);
+            var (outer, n, inner) = Shapes.Split(x._shape, axis);
+            var xd = x.Data;
+            var yd = y.Data;
+            int block = length * inner;
+            for (int o = 0; o < outer; o++)
+            {
+                xd.Slice(((o * n) + start) * inner, block).CopyTo(yd.Slice(o * block, block));
+            }
+
+            return y.Finished();
+        }
+
+        private protected override void Propagate()
+        {
+            var (outer, n, inner) = Shapes.Split(X._shape, _axis);
+            int block = _shape[_axis] * inner;
+            var g = OutputGradient;
+            var dx = X.GradientForAccumulation();
+            for (int o = 0; o < outer; o++)
+            {
+                var d = dx.Slice(((o * n) + _start) * inner, block);
+                TensorPrimitives.Add(d, g.Slice(o * block, block), d);
+            }
+        }
+    }
+
+    /// <summary>The inputs are kept (as a private copy of the caller's array) only when the operation is recorded.</summary>
+    internal sealed class ConcatNode : AutodiffTensor<T>
+    {
+        private readonly int _axis;
+        private AutodiffTensor<T>[]? _inputs;
+
+        private ConcatNode(AutodiffTensor<T>[] inputs, int[] shape, int axis)
+            : base(shape, Autograd.IsGradEnabled && Array.Exists(inputs, t => t._requiresGrad))
+        {
+            _axis = axis;
+            if (_requiresGrad)
+            {
+                _inputs = inputs;
+            }
+        }
+
+        public override string Operation => "concat";
+
+        private protected override int InputCount => _inputs?.Length ?? 0;
+
+        /// <summary>The validated tensors joined along the validated axis into a result of the validated shape.</summary>
+        public static AutodiffTensor<T> Forward(AutodiffTensor<T>[] tensors, int[] shape, int axis)
+        {
+            var y = new ConcatNode((AutodiffTensor<T>[])tensors.Clone(), shape, axis);
+            var (outer, total, inner) = Shapes.Split(shape, axis);
+            var yd = y.Data;
+            int offset = 0;
+            foreach (var t in tensors)
+            {
+                int block = t._shape[axis] * inner;
+                var x = t.Data;
+                for (int o = 0; o < outer; o++)
+                {
+                    x.Slice(o * block, block).CopyTo(yd.Slice((o * total * inner) + offset, block));
+                }
+
+                offset += block;
+            }
+
+            return y.Finished();
+        }
+
+        private protected override AutodiffTensor<T> Input(int index) => _inputs![index];
+
+        private protected override void ForgetInputs() => _inputs = null;
+
+        private protected override void Propagate()
+        {
+            var (outer, total, inner) = Shapes.Split(_shape, _axis);
+            var g = OutputGradient;
+            int offset = 0;
+            foreach (var t in _inputs!)
+            {
+                int block = t._shape[_axis] * inner;
+                if (t._requiresGrad)
+                {
+                    var dx = t.GradientForAccumulation();
+                    for (int o = 0; o < outer; o++)
+                    {
+                        var d = dx.Slice(o * block, block);
+                        TensorPrimitives.Add(d, g.Slice((o * total * inner) + offset, block), d);
+                    }
+                }
+
+                offset += block;
             }
         }
     }

@@ -15,9 +15,12 @@ namespace InfoTheory.Variational.Autodiff;
 /// float lose most of their digits to rounding. The same code serves both types.
 /// </typeparam>
 /// <remarks>
-/// <para>Every operation is written like micrograd: it computes its output and, beside it, a
-/// backward rule that adds ∂loss/∂input into each input's gradient. <see cref="Backward()"/> walks
-/// the graph in reverse topological order found iteratively, so chains of any depth work.
+/// <para>Every operation is a node type of its own (micrograd's closure made a class): the result of
+/// <c>x.Exp()</c> is an <c>ExpNode</c>, which holds its inputs and typed state, fills its values in a
+/// static <c>Forward</c> and adds ∂loss/∂input into each input's gradient in <c>Propagate</c>, side by
+/// side, so one object per result is all an operation allocates. No type outside this assembly can
+/// derive from this class. <see cref="Backward()"/> walks the graph in reverse topological order found
+/// iteratively, so chains of any depth work.
 /// Gradients accumulate (+=) until <see cref="ZeroGrad"/>; a tensor used twice receives both
 /// contributions.</para>
 /// <para>Results of operations on tensors that require gradients record their inputs; inside
@@ -31,7 +34,7 @@ namespace InfoTheory.Variational.Autodiff;
 /// contributions. Run such backward passes one at a time, or give each thread its own copy of the parameters.
 /// <see cref="TensorScope"/>, <see cref="Autograd.NoGrad"/> and the buffer pool are per thread.</para>
 /// </remarks>
-public sealed partial class AutodiffTensor<T> : IReleasable
+public partial class AutodiffTensor<T> : IReleasable
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     [ThreadStatic]
@@ -51,53 +54,56 @@ public sealed partial class AutodiffTensor<T> : IReleasable
     private bool _requiresGrad;
     private bool _released;
     private bool _gradStale;
+    private bool _recorded;
 
-    // The tensor that owns _data when this one is a view of its storage (a reshape); null when this one owns it.
-    private AutodiffTensor<T>? _storageOwner;
-
-    private AutodiffTensor<T>? _a;
-    private AutodiffTensor<T>? _b;
-    private AutodiffTensor<T>[]? _inputs;
-    private Action<AutodiffTensor<T>>? _backward;
-    private string _operation = "leaf";
-    private T _s0;
-    private T _s1;
-    private int _i0;
-    private int _i1;
+    // Whether _data belongs to another tensor (StorageOwner) of which this one is a view. A flag, not a reference,
+    // so a node stays the size it was: the owner is kept only by view nodes.
+    private bool _sharesStorage;
     private int _visit;
 
-    private AutodiffTensor(int[] shape, int length, bool clear)
+    /// <summary>Creates a leaf: storage of <paramref name="length"/> elements, pooled inside a <see cref="TensorScope"/>.</summary>
+    private protected AutodiffTensor(int[] shape, int length, bool clear)
     {
         _shape = shape;
         _length = length;
         _pooled = TensorScope.IsActive;
+        _data = NewStorage(length, clear, _pooled);
         if (_pooled)
         {
-            _data = BufferPool<T>.Rent(length, clear);
             TensorScope.Register(this);
-        }
-        else
-        {
-            _data = length == 0 ? [] : new T[length];
         }
     }
 
     /// <summary>
-    /// Creates a view: a tensor of another shape over the storage of <paramref name="storage"/> (no copy). It
-    /// never gives that storage back to the pool, only its own gradient buffer; its owner does, once.
+    /// Creates the output of an operation, uninitialised, for its forward pass to fill; <paramref name="recorded"/>
+    /// says whether it enters the graph (see <see cref="Records"/>), in which case the node keeps its inputs. With
+    /// <paramref name="viewOf"/> the output is a view instead: a tensor of another shape over that tensor's storage
+    /// (no copy), which it never gives back to the pool (only its own gradient buffer); the owner does, once.
     /// </summary>
-    private AutodiffTensor(int[] shape, AutodiffTensor<T> storage)
+    private protected AutodiffTensor(int[] shape, bool recorded, AutodiffTensor<T>? viewOf = null)
     {
         _shape = shape;
-        _length = storage._length;
-        _ = storage.Data; // throws if that storage is already released
-        _data = storage._data;
-        _storageOwner = storage._storageOwner ?? storage;
         _pooled = TensorScope.IsActive;
+        if (viewOf is null)
+        {
+            _length = ElementCount(shape);
+            _data = NewStorage(_length, clear: false, _pooled);
+        }
+        else
+        {
+            _length = viewOf._length;
+            _ = viewOf.Data; // throws if that storage is already released
+            _data = viewOf._data;
+            _sharesStorage = true;
+        }
+
         if (_pooled)
         {
             TensorScope.Register(this);
         }
+
+        _requiresGrad = recorded;
+        _recorded = recorded;
     }
 
     /// <summary>The extent of each axis; empty for a scalar.</summary>
@@ -144,10 +150,10 @@ public sealed partial class AutodiffTensor<T> : IReleasable
     }
 
     /// <summary>The name of the operation that produced this tensor (<c>"leaf"</c> for created ones).</summary>
-    public string Operation => _operation;
+    public virtual string Operation => "leaf";
 
     /// <summary>Whether this tensor was created directly rather than computed by a recorded operation.</summary>
-    public bool IsLeaf => _backward is null;
+    public bool IsLeaf => !_recorded;
 
     /// <summary>Whether gradients flow to (and, for leaves, accumulate in) this tensor.</summary>
     /// <remarks>Only leaves may be switched; a computed tensor requires gradients exactly when one of its inputs does.</remarks>
@@ -160,7 +166,7 @@ public sealed partial class AutodiffTensor<T> : IReleasable
             if (!IsLeaf)
             {
                 throw new InvalidOperationException(
-                    $"RequiresGrad can only be set on leaf tensors; this one was computed by '{_operation}'. Use Detach() to get a leaf copy.");
+                    $"RequiresGrad can only be set on leaf tensors; this one was computed by '{Operation}'. Use Detach() to get a leaf copy.");
             }
 
             _requiresGrad = value;
@@ -183,11 +189,11 @@ public sealed partial class AutodiffTensor<T> : IReleasable
         get
         {
             ThrowIfReleased();
-            if (_storageOwner is { _released: true })
+            if (_sharesStorage && StorageOwner._released)
             {
                 // Only a view made on another thread, outside any scope, can outlive the storage it shares.
                 throw new ObjectDisposedException(
-                    nameof(AutodiffTensor<T>), $"This {Shapes.Format(_shape)} tensor ('{_operation}') is a view of a tensor that was released when its TensorScope ended.");
+                    nameof(AutodiffTensor<T>), $"This {Shapes.Format(_shape)} tensor ('{Operation}') is a view of a tensor that was released when its TensorScope ended.");
             }
 
             return _data;
@@ -258,7 +264,7 @@ public sealed partial class AutodiffTensor<T> : IReleasable
         // Leaves accumulate across passes; computed tensors hold only this pass's gradient.
         foreach (var node in order)
         {
-            if (node._backward is not null)
+            if (node._recorded)
             {
                 node._gradStale = node._grad is not null;
             }
@@ -271,9 +277,9 @@ public sealed partial class AutodiffTensor<T> : IReleasable
             for (int i = order.Count - 1; i >= 0; i--)
             {
                 var node = order[i];
-                if (node._backward is not null && node._grad is not null && !node._gradStale)
+                if (node._recorded && node._grad is not null && !node._gradStale)
                 {
-                    node._backward(node);
+                    node.Propagate();
                     if (trap)
                     {
                         node.CheckInputGradients();
@@ -288,7 +294,7 @@ public sealed partial class AutodiffTensor<T> : IReleasable
     }
 
     /// <inheritdoc/>
-    public override string ToString() => $"AutodiffTensor<{typeof(T).Name}>{Shapes.Format(_shape)} ({_operation})";
+    public override string ToString() => $"AutodiffTensor<{typeof(T).Name}>{Shapes.Format(_shape)} ({Operation})";
 
     void IReleasable.Release()
     {
@@ -298,7 +304,7 @@ public sealed partial class AutodiffTensor<T> : IReleasable
         }
 
         _released = true;
-        if (_data is not null && _storageOwner is null)
+        if (_data is not null && !_sharesStorage)
         {
             BufferPool<T>.Return(_data);
         }
@@ -310,11 +316,8 @@ public sealed partial class AutodiffTensor<T> : IReleasable
 
         _data = null;
         _grad = null;
-        _storageOwner = null;
-        _a = null;
-        _b = null;
-        _inputs = null;
-        _backward = null;
+        _recorded = false;
+        ForgetInputs();
     }
 
     /// <summary>The gradient buffer, created zeroed on first use, for backward rules to add into.</summary>
@@ -323,7 +326,7 @@ public sealed partial class AutodiffTensor<T> : IReleasable
         ThrowIfReleased();
         if (_grad is null)
         {
-            _grad = _pooled ? BufferPool<T>.Rent(_length, clear: true) : (_length == 0 ? [] : new T[_length]);
+            _grad = NewStorage(_length, clear: true, _pooled);
         }
         else if (_gradStale)
         {
@@ -343,7 +346,7 @@ public sealed partial class AutodiffTensor<T> : IReleasable
         ThrowIfReleased();
         if (_grad is null)
         {
-            _grad = _pooled ? BufferPool<T>.Rent(_length, clear: false) : (_length == 0 ? [] : new T[_length]);
+            _grad = NewStorage(_length, clear: false, _pooled);
             accumulate = false;
         }
         else
@@ -376,87 +379,59 @@ public sealed partial class AutodiffTensor<T> : IReleasable
     /// <summary>Creates an uninitialised leaf tensor of a validated shape (pooled inside a scope).</summary>
     internal static AutodiffTensor<T> Uninitialized(int[] shape) => new(shape, Shapes.Size(shape, nameof(shape)), clear: false);
 
-    /// <summary>Creates a result tensor for an operation and records its inputs if any requires gradients.</summary>
-    internal static AutodiffTensor<T> Result(string operation, int[] shape, AutodiffTensor<T> a, AutodiffTensor<T>? b = null)
+    /// <summary>The tensor whose storage this one's values are: itself, or for a view the tensor that owns the storage.</summary>
+    private protected virtual AutodiffTensor<T> StorageOwner => this;
+
+    /// <summary>Whether an operation on these inputs is recorded: gradients are enabled and some input requires them.</summary>
+    private protected static bool Records(AutodiffTensor<T> a, AutodiffTensor<T>? b = null)
+        => Autograd.IsGradEnabled && (a._requiresGrad || (b is not null && b._requiresGrad));
+
+    /// <summary>The number of inputs the backward walk visits: 0 for leaves and for operations that were not recorded.</summary>
+    private protected virtual int InputCount => 0;
+
+    /// <summary>Input <paramref name="index"/> (in [0, <see cref="InputCount"/>)) of a recorded operation.</summary>
+    private protected virtual AutodiffTensor<T> Input(int index) => throw new ArgumentOutOfRangeException(nameof(index));
+
+    /// <summary>The backward rule of a recorded operation: adds ∂loss/∂input into each input's gradient from <see cref="OutputGradient"/>.</summary>
+    private protected virtual void Propagate()
     {
-        int length = 1;
-        foreach (int d in shape)
-        {
-            length *= d;
-        }
-
-        var y = new AutodiffTensor<T>(shape, length, clear: false) { _operation = operation };
-        if (Autograd.IsGradEnabled && (a._requiresGrad || (b is not null && b._requiresGrad)))
-        {
-            y._requiresGrad = true;
-            y._a = a;
-            y._b = b;
-        }
-
-        return y;
     }
 
-    /// <summary>Creates a result tensor of an operation with many inputs.</summary>
-    internal static AutodiffTensor<T> Result(string operation, int[] shape, AutodiffTensor<T>[] inputs)
+    /// <summary>Drops the references to the inputs when the scope releases this tensor, so the graph can be collected.</summary>
+    private protected virtual void ForgetInputs()
     {
-        int length = 1;
-        foreach (int d in shape)
-        {
-            length *= d;
-        }
-
-        var y = new AutodiffTensor<T>(shape, length, clear: false) { _operation = operation };
-        if (Autograd.IsGradEnabled && Array.Exists(inputs, t => t._requiresGrad))
-        {
-            y._requiresGrad = true;
-            y._inputs = inputs;
-        }
-
-        return y;
     }
 
-    /// <summary>Creates the result of an operation that views the storage of <paramref name="a"/> under another shape of as many elements (no copy).</summary>
-    internal static AutodiffTensor<T> View(string operation, int[] shape, AutodiffTensor<T> a)
+    /// <summary>Ends a forward pass: runs the non-finite trap on the output and returns it.</summary>
+    private protected AutodiffTensor<T> Finished()
     {
-        var y = new AutodiffTensor<T>(shape, a) { _operation = operation };
-        if (Autograd.IsGradEnabled && a._requiresGrad)
-        {
-            y._requiresGrad = true;
-            y._a = a;
-        }
-
-        return y;
-    }
-
-    /// <summary>Attaches the backward rule (if the result is recorded) and runs the non-finite trap.</summary>
-    internal AutodiffTensor<T> Recorded(Action<AutodiffTensor<T>> backward)
-    {
-        if (_requiresGrad)
-        {
-            _backward = backward;
-        }
-
         if (Autograd.TrapNonFinite && !TensorPrimitives.IsFiniteAll<T>(_data))
         {
             int bad = IndexOfNonFinite(_data);
             throw new NonFiniteValueException(
-                _operation,
-                $"Operation '{_operation}' produced {_data![bad]} at flat index {bad} of its output {Shapes.Format(_shape)}.",
+                Operation,
+                $"Operation '{Operation}' produced {_data![bad]} at flat index {bad} of its output {Shapes.Format(_shape)}.",
                 true);
         }
 
         return this;
     }
 
-    internal AutodiffTensor<T> A => _a!;
+    /// <summary>A zeroed or uninitialised buffer of <paramref name="length"/> elements, from the pool inside a scope.</summary>
+    private static T[] NewStorage(int length, bool clear, bool pooled) =>
+        pooled ? BufferPool<T>.Rent(length, clear) : (length == 0 ? [] : new T[length]);
 
-    internal AutodiffTensor<T> B => _b!;
+    // The product of the extents of a shape an operation derived from validated inputs.
+    private static int ElementCount(int[] shape)
+    {
+        int length = 1;
+        foreach (int d in shape)
+        {
+            length *= d;
+        }
 
-    internal AutodiffTensor<T>[] Inputs => _inputs!;
-
-    private int InputCount => _inputs?.Length ?? (_b is not null ? 2 : _a is not null ? 1 : 0);
-
-    private AutodiffTensor<T> Input(int i) => _inputs is not null ? _inputs[i] : i == 0 ? _a! : _b!;
+        return length;
+    }
 
     private static int IndexOfNonFinite(ReadOnlySpan<T> values)
     {
@@ -480,8 +455,8 @@ public sealed partial class AutodiffTensor<T> : IReleasable
             {
                 int bad = IndexOfNonFinite(input._grad);
                 throw new NonFiniteValueException(
-                    $"backward of {_operation}",
-                    $"The backward rule of '{_operation}' produced {input._grad[bad]} at flat index {bad} of the gradient of its input {i} {Shapes.Format(input._shape)}.",
+                    $"backward of {Operation}",
+                    $"The backward rule of '{Operation}' produced {input._grad[bad]} at flat index {bad} of the gradient of its input {i} {Shapes.Format(input._shape)}.",
                     true);
             }
         }
@@ -545,7 +520,7 @@ public sealed partial class AutodiffTensor<T> : IReleasable
         if (_released)
         {
             throw new ObjectDisposedException(
-                nameof(AutodiffTensor<T>), $"This {Shapes.Format(_shape)} tensor ('{_operation}') was released when its TensorScope ended.");
+                nameof(AutodiffTensor<T>), $"This {Shapes.Format(_shape)} tensor ('{Operation}') was released when its TensorScope ended.");
         }
     }
 }

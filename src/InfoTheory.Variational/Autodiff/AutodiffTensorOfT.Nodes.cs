@@ -1,0 +1,70 @@
+namespace InfoTheory.Variational.Autodiff;
+
+public partial class AutodiffTensor<T>
+{
+    /// <summary>
+    /// The output of an operation on one tensor. The input is kept only when the operation is recorded, so an
+    /// unrecorded result (inside <see cref="Autograd.NoGrad"/>, say) does not keep its inputs alive.
+    /// </summary>
+    internal abstract class UnaryNode : AutodiffTensor<T>
+    {
+        private AutodiffTensor<T>? _x;
+
+        protected UnaryNode(AutodiffTensor<T> x, int[] shape)
+            : base(shape, Records(x))
+        {
+            if (_requiresGrad)
+            {
+                _x = x;
+            }
+        }
+
+        /// <summary>The output of a view operation: it shares the storage of <paramref name="storage"/>, its one input, under <paramref name="shape"/>.</summary>
+        protected UnaryNode(int[] shape, AutodiffTensor<T> storage)
+            : base(shape, Records(storage), viewOf: storage)
+        {
+            if (_requiresGrad)
+            {
+                _x = storage;
+            }
+        }
+
+        /// <summary>The input of a recorded operation (backward rules run only on recorded ones).</summary>
+        protected AutodiffTensor<T> X => _x!;
+
+        private protected override int InputCount => _x is null ? 0 : 1;
+
+        private protected override AutodiffTensor<T> Input(int index) => _x!;
+
+        private protected override void ForgetInputs() => _x = null;
+    }
+
+    /// <summary>The output of an operation on two tensors; both are kept only when the operation is recorded.</summary>
+    internal abstract class BinaryNode : AutodiffTensor<T>
+    {
+        private AutodiffTensor<T>? _a;
+        private AutodiffTensor<T>? _b;
+
+        protected BinaryNode(AutodiffTensor<T> a, AutodiffTensor<T> b, int[] shape)
+            : base(shape, Records(a, b))
+        {
+            if (_requiresGrad)
+            {
+                _a = a;
+                _b = b;
+            }
+        }
+
+        /// <summary>The left input of a recorded operation.</summary>
+        protected AutodiffTensor<T> A => _a!;
+
+        /// <summary>The right input of a recorded operation.</summary>
+        protected AutodiffTensor<T> B => _b!;
+
+        private protected override int InputCount => _a is null ? 0 : 2;
+
+        private protected override AutodiffTensor<T> Input(int index) => index == 0 ? _a! : _b!;
+
+        private protected override void ForgetInputs() => (_a, _b) = (null, null);
+    }
+}
