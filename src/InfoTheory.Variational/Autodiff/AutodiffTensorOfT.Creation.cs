@@ -53,10 +53,7 @@ public partial class AutodiffTensor<T>
         return t;
     }
 
-    /// <summary>A [rows, columns] tensor holding a copy of a matrix, row-major: element [i, j] of the matrix is element [i, j] of the tensor.</summary>
-    /// <param name="values">The matrix; a .NET <c>T[,]</c> is stored row-major, so it is copied in one block.</param>
-    /// <returns>A new leaf tensor of shape [values.GetLength(0), values.GetLength(1)] that does not require gradients.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="values"/> is null.</exception>
+    /// <inheritdoc cref="AutodiffTensor.FromValues{T}(T[,])"/>
     internal static AutodiffTensor<T> FromValues(T[,] values)
     {
         ArgumentNullException.ThrowIfNull(values);

@@ -4,25 +4,7 @@ namespace InfoTheory.Variational.Autodiff;
 
 public partial class AutodiffTensor<T>
 {
-    /// <summary>
-    /// Binary cross-entropy between Bernoulli logits and targets, summed or averaged over all elements as
-    /// <paramref name="reduction"/> says, fused into one numerically stable operation: the Bernoulli negative
-    /// log-likelihood of a VAE decoder (PyTorch's <c>F.binary_cross_entropy_with_logits</c>).
-    /// </summary>
-    /// <remarks>
-    /// ℓᵢ = max(zᵢ, 0) − zᵢxᵢ + ln(1 + e^−|zᵢ|) = −[xᵢ ln σ(zᵢ) + (1 − xᵢ) ln(1 − σ(zᵢ))]; L = c Σᵢ ℓᵢ with
-    /// c = 1 for <see cref="LossReduction.Sum"/> and c = 1/n (n elements) for <see cref="LossReduction.Mean"/>;
-    /// ∂L/∂zᵢ = c (σ(zᵢ) − xᵢ) and ∂L/∂xᵢ = −c zᵢ. Never overflows for large |z|; targets may be any
-    /// values in [0, 1] (grey levels), not just 0 and 1. The ln(1 + e^−|z|) term is evaluated with
-    /// SIMD, accurate to about one unit of the element type per element in absolute terms.
-    /// </remarks>
-    /// <param name="logits">z, any shape.</param>
-    /// <param name="targets">x, the same shape as <paramref name="logits"/>.</param>
-    /// <param name="reduction">Sum over the elements (the log-likelihood of the whole tensor, in nats) or mean (nats per element); no default, so the call says which.</param>
-    /// <returns>A scalar tensor: the summed or mean loss in nats.</returns>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">The shapes differ; the message shows both.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="reduction"/> is not a defined <see cref="LossReduction"/>.</exception>
+    /// <inheritdoc cref="AutodiffTensor.BinaryCrossEntropyWithLogits{T}(AutodiffTensor{T}, AutodiffTensor{T}, LossReduction)"/>
     internal static AutodiffTensor<T> BinaryCrossEntropyWithLogits(AutodiffTensor<T> logits, AutodiffTensor<T> targets, LossReduction reduction)
     {
         ArgumentNullException.ThrowIfNull(logits);
