@@ -60,7 +60,7 @@ public sealed class VaeTrainingStep
             var eps = AutodiffTensor.RandomNormal(_noise, 0f, 1f, _batchSize, Latent);
             var z = mu + ((logVar * 0.5f).Exp() * eps);
             var logits = Dense(_decoderOut, Dense(_decoderHidden, z).Relu());
-            var reconstruction = AutodiffTensor.BinaryCrossEntropyWithLogits(logits, x);
+            var reconstruction = AutodiffTensor.BinaryCrossEntropyWithLogits(logits, x, LossReduction.Sum);
             var kl = (1f + logVar - mu.Square() - logVar.Exp()).Sum() * -0.5f;
             var loss = (reconstruction + kl) * (1f / _batchSize);
             _optimizer.ZeroGrad();

@@ -9,7 +9,7 @@ namespace InfoTheory.Variational.Autodiff;
 /// <remarks>
 /// <para>Where an operation lives, by one rule:</para>
 /// <list type="bullet">
-/// <item><description>Creating a tensor (<see cref="Zeros{T}"/>, <see cref="FromValues{T}"/>, <see cref="RandomNormal{T}"/>, …) and
+/// <item><description>Creating a tensor (<see cref="Zeros{T}"/>, <see cref="FromValues{T}(ReadOnlySpan{T}, ReadOnlySpan{int})"/>, <see cref="RandomNormal{T}"/>, …) and
 /// every operation on two or more tensors (<see cref="Add{T}(AutodiffTensor{T}, AutodiffTensor{T})"/>, <see cref="Subtract{T}(AutodiffTensor{T}, AutodiffTensor{T})"/>,
 /// <see cref="Multiply{T}(AutodiffTensor{T}, AutodiffTensor{T})"/>, <see cref="Divide{T}(AutodiffTensor{T}, AutodiffTensor{T})"/>,
 /// <see cref="MatMul{T}"/>, <see cref="Linear{T}"/>, <see cref="Concat{T}"/>, <see cref="BinaryCrossEntropyWithLogits{T}"/>) is a static
@@ -67,6 +67,15 @@ public static class AutodiffTensor
     public static AutodiffTensor<T> FromValues<T>(ReadOnlySpan<T> values, params ReadOnlySpan<int> shape)
         where T : unmanaged, IFloatingPointIeee754<T>
         => AutodiffTensor<T>.FromValues(values, shape);
+
+    /// <summary>A [rows, columns] tensor holding a copy of a matrix, row-major: element [i, j] of the matrix is element [i, j] of the tensor.</summary>
+    /// <typeparam name="T">The element type: <see cref="float"/> for models, <see cref="double"/> for gradient checks.</typeparam>
+    /// <param name="values">The matrix; a .NET <c>T[,]</c> is stored row-major, so it is copied in one block.</param>
+    /// <returns>A new leaf tensor of shape [values.GetLength(0), values.GetLength(1)] that does not require gradients.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="values"/> is null.</exception>
+    public static AutodiffTensor<T> FromValues<T>(T[,] values)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => AutodiffTensor<T>.FromValues(values);
 
     /// <summary>A tensor of independent normal draws N(<paramref name="mean"/>, <paramref name="standardDeviation"/>²).</summary>
     /// <typeparam name="T">The element type: <see cref="float"/> for models, <see cref="double"/> for gradient checks.</typeparam>
@@ -308,24 +317,50 @@ public static class AutodiffTensor
         => AutodiffTensor<T>.LinearNode.Forward(input, weight, bias, options);
 
     /// <summary>
-    /// Binary cross-entropy between Bernoulli logits and targets, summed over all elements, fused
-    /// into one numerically stable operation: the Bernoulli negative log-likelihood of a VAE decoder.
+    /// Binary cross-entropy between Bernoulli logits and targets, summed or averaged over all elements as
+    /// <paramref name="reduction"/> says, fused into one numerically stable operation: the Bernoulli negative
+    /// log-likelihood of a VAE decoder (PyTorch's <c>F.binary_cross_entropy_with_logits</c>).
     /// </summary>
     /// <typeparam name="T">The element type: <see cref="float"/> for models, <see cref="double"/> for gradient checks.</typeparam>
     /// <remarks>
-    /// L = Σᵢ [max(zᵢ, 0) − zᵢxᵢ + ln(1 + e^−|zᵢ|)] = −Σᵢ [xᵢ ln σ(zᵢ) + (1 − xᵢ) ln(1 − σ(zᵢ))];
-    /// ∂L/∂zᵢ = σ(zᵢ) − xᵢ and ∂L/∂xᵢ = −zᵢ. Never overflows for large |z|; targets may be any
+    /// ℓᵢ = max(zᵢ, 0) − zᵢxᵢ + ln(1 + e^−|zᵢ|) = −[xᵢ ln σ(zᵢ) + (1 − xᵢ) ln(1 − σ(zᵢ))]; L = c Σᵢ ℓᵢ with
+    /// c = 1 for <see cref="LossReduction.Sum"/> and c = 1/n (n elements) for <see cref="LossReduction.Mean"/>;
+    /// ∂L/∂zᵢ = c (σ(zᵢ) − xᵢ) and ∂L/∂xᵢ = −c zᵢ. Never overflows for large |z|; targets may be any
     /// values in [0, 1] (grey levels), not just 0 and 1. The ln(1 + e^−|z|) term is evaluated with
     /// SIMD, accurate to about one unit of the element type per element in absolute terms.
     /// </remarks>
     /// <param name="logits">z, any shape.</param>
     /// <param name="targets">x, the same shape as <paramref name="logits"/>.</param>
-    /// <returns>A scalar tensor: the total loss in nats.</returns>
+    /// <param name="reduction">Sum over the elements (the log-likelihood of the whole tensor, in nats) or mean (nats per element); no default, so the call says which.</param>
+    /// <returns>A scalar tensor: the summed or mean loss in nats.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The shapes differ; the message shows both.</exception>
-    public static AutodiffTensor<T> BinaryCrossEntropyWithLogits<T>(AutodiffTensor<T> logits, AutodiffTensor<T> targets)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="reduction"/> is not a defined <see cref="LossReduction"/>.</exception>
+    public static AutodiffTensor<T> BinaryCrossEntropyWithLogits<T>(AutodiffTensor<T> logits, AutodiffTensor<T> targets, LossReduction reduction)
         where T : unmanaged, IFloatingPointIeee754<T>
-        => AutodiffTensor<T>.BinaryCrossEntropyWithLogitsNode.Forward(logits, targets);
+        => AutodiffTensor<T>.BinaryCrossEntropyWithLogits(logits, targets, reduction);
+
+    /// <summary>
+    /// Multi-class cross-entropy between logits and integer class labels, summed or averaged over the examples as
+    /// <paramref name="reduction"/> says: PyTorch's <c>F.cross_entropy(logits, labels)</c>, fused into one numerically
+    /// stable operation through log-softmax.
+    /// </summary>
+    /// <typeparam name="T">The element type: <see cref="float"/> for models, <see cref="double"/> for gradient checks.</typeparam>
+    /// <remarks>
+    /// ℓᵢ = −log softmax(zᵢ)[yᵢ] = LSE(zᵢ) − zᵢ,yᵢ with LSE(z) = m + ln Σⱼ exp(zⱼ − m), m = maxⱼ zⱼ, so logits of any
+    /// size neither overflow nor lose the loss; L = c Σᵢ ℓᵢ with c = 1 for <see cref="LossReduction.Sum"/> and c = 1/N for
+    /// <see cref="LossReduction.Mean"/> (PyTorch's default); ∂L/∂zᵢⱼ = c (softmax(zᵢ)ⱼ − [j = yᵢ]).
+    /// </remarks>
+    /// <param name="logits">z, shape [N, C]: one row of unnormalised log-probabilities per example.</param>
+    /// <param name="labels">y, N class indices, each in [0, C). They are copied.</param>
+    /// <param name="reduction">Sum over the examples or mean (nats per example); no default, so the call says which.</param>
+    /// <returns>A scalar tensor: the summed or mean loss in nats (the mean of N = 0 examples is NaN, their sum 0).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="logits"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="logits"/> is not a matrix, or <paramref name="labels"/> does not hold one label per row.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A label is outside [0, C), or <paramref name="reduction"/> is not a defined <see cref="LossReduction"/>.</exception>
+    public static AutodiffTensor<T> CrossEntropyWithLogits<T>(AutodiffTensor<T> logits, ReadOnlySpan<int> labels, LossReduction reduction)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => AutodiffTensor<T>.CrossEntropyWithLogits(logits, labels, reduction);
 
     /// <summary>Joins tensors along an axis.</summary>
     /// <typeparam name="T">The element type: <see cref="float"/> for models, <see cref="double"/> for gradient checks.</typeparam>

@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace InfoTheory.Variational.Autodiff;
 
@@ -32,6 +34,15 @@ public partial class AutodiffTensor<T>
         }
 
         values.CopyTo(t.Data);
+        return t;
+    }
+
+    /// <inheritdoc cref="AutodiffTensor.FromValues{T}(T[,])"/>
+    internal static AutodiffTensor<T> FromValues(T[,] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var t = Uninitialized([values.GetLength(0), values.GetLength(1)]);
+        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<byte, T>(ref MemoryMarshal.GetArrayDataReference(values)), values.Length).CopyTo(t.Data);
         return t;
     }
 

@@ -19,6 +19,16 @@ public partial class AutodiffTensor<T>
             }
         }
 
+        /// <summary>The output of a view operation: it shares the storage of <paramref name="storage"/>, its one input, under <paramref name="shape"/>.</summary>
+        protected UnaryNode(int[] shape, AutodiffTensor<T> storage)
+            : base(shape, Records(storage), viewOf: storage)
+        {
+            if (_requiresGrad)
+            {
+                _x = storage;
+            }
+        }
+
         /// <summary>The input of a recorded operation (backward rules run only on recorded ones).</summary>
         protected AutodiffTensor<T> X => _x!;
 

@@ -31,7 +31,12 @@ public partial class AutodiffTensor<T>
     public AutodiffTensor<T> Mean(int axis, bool keepDims = false) => MeanAlongAxisNode.Forward(this, Shapes.Axis(axis, Rank, nameof(axis)), keepDims);
 
     /// <summary>The log of the sum of exponentials along one axis, computed without overflow.</summary>
-    /// <remarks>y = m + ln Σⱼ exp(xⱼ − m) with m = maxⱼ xⱼ; ∂y/∂xⱼ = exp(xⱼ − y) (the softmax). A line of −∞ gives −∞.</remarks>
+    /// <remarks>
+    /// y = m + ln Σⱼ exp(xⱼ − m) with m = maxⱼ xⱼ (PyTorch's <c>logsumexp</c>, shifted so no exponential exceeds 1);
+    /// ∂y/∂xⱼ = exp(xⱼ − y) (the softmax). A line of −∞, or an empty one, gives −∞; one holding +∞ gives +∞ and one
+    /// holding NaN gives NaN. Vectorised (SIMD) along the line, or across the inner positions for an inner axis,
+    /// with every sum taken in a fixed order: the same input gives the same bits.
+    /// </remarks>
     /// <param name="axis">The axis, in [−rank, rank).</param>
     /// <param name="keepDims">Keep the axis with extent 1 instead of removing it.</param>
     /// <returns>A tensor without (or with extent 1 on) that axis.</returns>
@@ -40,40 +45,24 @@ public partial class AutodiffTensor<T>
         => LogSumExpNode.Forward(this, Shapes.Axis(axis, Rank, nameof(axis)), keepDims);
 
     /// <summary>Softmax along one axis: exponentials normalised to sum to 1.</summary>
-    /// <remarks>yⱼ = exp(xⱼ − LSE(x)); ∂L/∂xⱼ = yⱼ (gⱼ − Σₖ gₖ yₖ).</remarks>
+    /// <remarks>
+    /// yⱼ = exp(xⱼ − m) / Σₖ exp(xₖ − m) with m = maxₖ xₖ, which is PyTorch's exp(xⱼ) / Σₖ exp(xₖ) without overflow;
+    /// ∂L/∂xⱼ = yⱼ (gⱼ − Σₖ gₖ yₖ). Vectorised (SIMD), with sums in a fixed order: the same input gives the same bits.
+    /// </remarks>
     /// <param name="axis">The axis, in [−rank, rank).</param>
     /// <returns>A tensor of this shape whose lines along the axis sum to 1.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="axis"/> is outside [−rank, rank).</exception>
     public AutodiffTensor<T> Softmax(int axis = -1) => SoftmaxNode.Forward(this, Shapes.Axis(axis, Rank, nameof(axis)));
 
     /// <summary>Log-softmax along one axis.</summary>
-    /// <remarks>yⱼ = xⱼ − LSE(x); ∂L/∂xⱼ = gⱼ − exp(yⱼ) Σₖ gₖ.</remarks>
+    /// <remarks>
+    /// yⱼ = xⱼ − LSE(x), computed as (xⱼ − m) − ln Σₖ exp(xₖ − m) (PyTorch's log(softmax(x)) without its rounding);
+    /// ∂L/∂xⱼ = gⱼ − exp(yⱼ) Σₖ gₖ. Vectorised (SIMD), with sums in a fixed order: the same input gives the same bits.
+    /// </remarks>
     /// <param name="axis">The axis, in [−rank, rank).</param>
     /// <returns>A tensor of this shape holding log-probabilities.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="axis"/> is outside [−rank, rank).</exception>
     public AutodiffTensor<T> LogSoftmax(int axis = -1) => LogSoftmaxNode.Forward(this, Shapes.Axis(axis, Rank, nameof(axis)));
-
-    private static T LogSumExpLine(ReadOnlySpan<T> x, int start, int n, int stride)
-    {
-        T max = T.NegativeInfinity;
-        for (int j = 0, p = start; j < n; j++, p += stride)
-        {
-            max = T.MaxNumber(max, x[p]);
-        }
-
-        if (T.IsInfinity(max))
-        {
-            return max;
-        }
-
-        T sum = T.Zero;
-        for (int j = 0, p = start; j < n; j++, p += stride)
-        {
-            sum += T.Exp(x[p] - max);
-        }
-
-        return max + T.Log(sum);
-    }
 
     /// <summary>y = scale · Σᵢ xᵢ over every element; the gradient is scale on each.</summary>
     internal abstract class TotalNode(AutodiffTensor<T> x, T scale) : UnaryNode(x, [])
@@ -181,38 +170,14 @@ public partial class AutodiffTensor<T>
         {
             var y = new LogSumExpNode(x, axis, keepDims);
             var (outer, n, inner) = Shapes.Split(x._shape, axis);
-            var xd = x.Data;
-            var yd = y.Data;
-            for (int o = 0; o < outer; o++)
-            {
-                for (int i = 0; i < inner; i++)
-                {
-                    yd[(o * inner) + i] = LogSumExpLine(xd, (o * n * inner) + i, n, inner);
-                }
-            }
-
+            SoftmaxKernels<T>.LogSumExp(x.Data, outer, n, inner, y.Data);
             return y.Finished();
         }
 
         private protected override void Propagate()
         {
             var (outer, n, inner) = Shapes.Split(X._shape, _axis);
-            var x = X.Data;
-            var g = OutputGradient;
-            var dx = X.GradientForAccumulation();
-            var yd = Data;
-            for (int o = 0; o < outer; o++)
-            {
-                for (int i = 0; i < inner; i++)
-                {
-                    int k = (o * inner) + i;
-                    T gk = g[k], lse = yd[k];
-                    for (int j = 0, p = (o * n * inner) + i; j < n; j++, p += inner)
-                    {
-                        dx[p] += gk * T.Exp(x[p] - lse);
-                    }
-                }
-            }
+            SoftmaxKernels<T>.LogSumExpBackward(X.Data, Data, OutputGradient, outer, n, inner, X.GradientForAccumulation());
         }
     }
 
@@ -232,26 +197,7 @@ public partial class AutodiffTensor<T>
         private protected override void Propagate()
         {
             var (outer, n, inner) = Shapes.Split(_shape, _axis);
-            var g = OutputGradient;
-            var yd = Data;
-            var dx = X.GradientForAccumulation();
-            for (int o = 0; o < outer; o++)
-            {
-                for (int i = 0; i < inner; i++)
-                {
-                    int start = (o * n * inner) + i;
-                    T dot = T.Zero;
-                    for (int j = 0, p = start; j < n; j++, p += inner)
-                    {
-                        dot += g[p] * yd[p];
-                    }
-
-                    for (int j = 0, p = start; j < n; j++, p += inner)
-                    {
-                        dx[p] += yd[p] * (g[p] - dot);
-                    }
-                }
-            }
+            SoftmaxKernels<T>.SoftmaxBackward(Data, OutputGradient, outer, n, inner, X.GradientForAccumulation());
         }
     }
 
@@ -271,26 +217,7 @@ public partial class AutodiffTensor<T>
         private protected override void Propagate()
         {
             var (outer, n, inner) = Shapes.Split(_shape, _axis);
-            var g = OutputGradient;
-            var yd = Data;
-            var dx = X.GradientForAccumulation();
-            for (int o = 0; o < outer; o++)
-            {
-                for (int i = 0; i < inner; i++)
-                {
-                    int start = (o * n * inner) + i;
-                    T total = T.Zero;
-                    for (int j = 0, p = start; j < n; j++, p += inner)
-                    {
-                        total += g[p];
-                    }
-
-                    for (int j = 0, p = start; j < n; j++, p += inner)
-                    {
-                        dx[p] += g[p] - (T.Exp(yd[p]) * total);
-                    }
-                }
-            }
+            SoftmaxKernels<T>.LogSoftmaxBackward(Data, OutputGradient, outer, n, inner, X.GradientForAccumulation());
         }
     }
 
@@ -298,18 +225,6 @@ public partial class AutodiffTensor<T>
     private static void FillSoftmax(AutodiffTensor<T> x, int axis, bool log, Span<T> y)
     {
         var (outer, n, inner) = Shapes.Split(x._shape, axis);
-        var xd = x.Data;
-        for (int o = 0; o < outer; o++)
-        {
-            for (int i = 0; i < inner; i++)
-            {
-                int start = (o * n * inner) + i;
-                T lse = LogSumExpLine(xd, start, n, inner);
-                for (int j = 0, p = start; j < n; j++, p += inner)
-                {
-                    y[p] = log ? xd[p] - lse : T.Exp(xd[p] - lse);
-                }
-            }
-        }
+        SoftmaxKernels<T>.Softmax(x.Data, outer, n, inner, y, log);
     }
 }

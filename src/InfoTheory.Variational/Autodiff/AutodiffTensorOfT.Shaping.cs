@@ -4,8 +4,15 @@ namespace InfoTheory.Variational.Autodiff;
 
 public partial class AutodiffTensor<T>
 {
-    /// <summary>The same elements, in the same row-major order, under another shape.</summary>
-    /// <remarks>y = x viewed with new extents (copied); the gradient is reshaped back.</remarks>
+    /// <summary>The same elements, in the same row-major order, under another shape: a view, not a copy.</summary>
+    /// <remarks>
+    /// <para>y = x with new extents; ∂L/∂x = ∂L/∂y read in the shape of x. The result shares the storage of this
+    /// tensor, as PyTorch's <c>view</c> does: nothing is copied, and writing the <see cref="Values"/> of either is seen
+    /// in the other (<see cref="Detach"/> gives an independent copy). Each keeps its own gradient.</para>
+    /// <para>Inside a <see cref="TensorScope"/> the storage is given back to the pool once, by the tensor that owns it,
+    /// never by a view; a view that outlives its storage (made on another thread outside any scope) throws
+    /// <see cref="ObjectDisposedException"/> instead of reading reused memory.</para>
+    /// </remarks>
     /// <param name="shape">New extents with the same product; at most one may be −1, meaning "whatever is left".</param>
     /// <returns>A tensor of the new shape.</returns>
     /// <exception cref="ArgumentException">The element counts differ, more than one −1 is given, or an extent is invalid; the message shows both shapes.</exception>
@@ -45,7 +52,15 @@ public partial class AutodiffTensor<T>
     }
 
     /// <summary>Swaps two axes (by default the last two: the matrix transpose).</summary>
-    /// <remarks>y[…i…j…] = x[…j…i…]; the gradient is transposed back.</remarks>
+    /// <remarks>
+    /// <para>y[…i…j…] = x[…j…i…]; the gradient is transposed back.</para>
+    /// <para>Storage is row-major without strides: the shape alone fixes where each element lives. So the result is
+    /// a view of this tensor's storage (a <see cref="Reshape"/>, no copy, <see cref="Operation"/> "reshape") exactly
+    /// when the swap leaves the axes of extent above 1 in their order, that is when it only moves axes of extent 1
+    /// ([1, n] ↔ [n, 1], say) and the elements keep their places in memory. A general transpose changes which element
+    /// comes next in memory, which only a copy can express; that copy is a new tensor, unaffected by later writes to
+    /// this one.</para>
+    /// </remarks>
     /// <param name="axis0">First axis, in [−rank, rank).</param>
     /// <param name="axis1">Second axis, in [−rank, rank).</param>
     /// <returns>A tensor with those extents swapped.</returns>
@@ -54,7 +69,38 @@ public partial class AutodiffTensor<T>
     {
         int a0 = Shapes.Axis(axis0, Rank, nameof(axis0));
         int a1 = Shapes.Axis(axis1, Rank, nameof(axis1));
+        if (SwapKeepsOrder(_shape, a0, a1))
+        {
+            var shape = (int[])_shape.Clone();
+            (shape[a0], shape[a1]) = (shape[a1], shape[a0]);
+            return ReshapeNode.Forward(this, shape);
+        }
+
         return TransposeNode.Forward(this, a0, a1);
+    }
+
+    /// <summary>
+    /// Whether exchanging axes a0 and a1 leaves every element at its row-major position, i.e. the axes of extent
+    /// above 1 keep their order. Only the two exchanged axes move, each across the axes between them: the order
+    /// survives when neither is wide, or when one is wide and nothing between them is. An empty tensor has no
+    /// order to keep.
+    /// </summary>
+    internal static bool SwapKeepsOrder(ReadOnlySpan<int> shape, int a0, int a1)
+    {
+        int lo = Math.Min(a0, a1), hi = Math.Max(a0, a1);
+        if (lo == hi || shape.Contains(0))
+        {
+            return true;
+        }
+
+        int wideEnds = (shape[lo] > 1 ? 1 : 0) + (shape[hi] > 1 ? 1 : 0);
+        bool wideBetween = false;
+        for (int d = lo + 1; d < hi; d++)
+        {
+            wideBetween |= shape[d] > 1;
+        }
+
+        return wideEnds == 0 || (wideEnds == 1 && !wideBetween);
     }
 
     /// <summary>A contiguous range along one axis.</summary>
@@ -123,16 +169,18 @@ public partial class AutodiffTensor<T>
         }
     }
 
-    internal sealed class ReshapeNode(AutodiffTensor<T> x, int[] shape) : UnaryNode(x, shape)
+    /// <summary>x's storage under a validated shape of as many elements: a view, so the forward pass copies nothing.</summary>
+    internal sealed class ReshapeNode(AutodiffTensor<T> x, int[] shape) : UnaryNode(shape, x)
     {
+        // The tensor that owns the storage: x, or x's owner when x is itself a view. Kept even when the node is not
+        // recorded, so a view can tell that its storage was released.
+        private readonly AutodiffTensor<T> _owner = x.StorageOwner;
+
         public override string Operation => "reshape";
 
-        public static AutodiffTensor<T> Forward(AutodiffTensor<T> x, int[] shape)
-        {
-            var y = new ReshapeNode(x, shape);
-            x.Data.CopyTo(y.Data);
-            return y.Finished();
-        }
+        private protected override AutodiffTensor<T> StorageOwner => _owner;
+
+        public static AutodiffTensor<T> Forward(AutodiffTensor<T> x, int[] shape) => new ReshapeNode(x, shape).Finished();
 
         private protected override void Propagate()
         {

@@ -57,6 +57,10 @@ public partial class AutodiffTensor<T> : IReleasable
     private bool _released;
     private bool _gradStale;
     private bool _recorded;
+
+    // Whether _data belongs to another tensor (StorageOwner) of which this one is a view. A flag, not a reference,
+    // so a node stays the size it was: the owner is kept only by view nodes.
+    private bool _sharesStorage;
     private int _visit;
 
     /// <summary>Creates a leaf: storage of <paramref name="length"/> elements, pooled inside a <see cref="TensorScope"/>.</summary>
@@ -65,24 +69,41 @@ public partial class AutodiffTensor<T> : IReleasable
         _shape = shape;
         _length = length;
         _pooled = TensorScope.IsActive;
+        _data = NewStorage(length, clear, _pooled);
         if (_pooled)
         {
-            _data = BufferPool<T>.Rent(length, clear);
             TensorScope.Register(this);
-        }
-        else
-        {
-            _data = length == 0 ? [] : new T[length];
         }
     }
 
     /// <summary>
     /// Creates the output of an operation, uninitialised, for its forward pass to fill; <paramref name="recorded"/>
-    /// says whether it enters the graph (see <see cref="Records"/>), in which case the node keeps its inputs.
+    /// says whether it enters the graph (see <see cref="Records"/>), in which case the node keeps its inputs. With
+    /// <paramref name="viewOf"/> the output is a view instead: a tensor of another shape over that tensor's storage
+    /// (no copy), which it never gives back to the pool (only its own gradient buffer); the owner does, once.
     /// </summary>
-    private protected AutodiffTensor(int[] shape, bool recorded)
-        : this(shape, ElementCount(shape), clear: false)
+    private protected AutodiffTensor(int[] shape, bool recorded, AutodiffTensor<T>? viewOf = null)
     {
+        _shape = shape;
+        _pooled = TensorScope.IsActive;
+        if (viewOf is null)
+        {
+            _length = ElementCount(shape);
+            _data = NewStorage(_length, clear: false, _pooled);
+        }
+        else
+        {
+            _length = viewOf._length;
+            _ = viewOf.Data; // throws if that storage is already released
+            _data = viewOf._data;
+            _sharesStorage = true;
+        }
+
+        if (_pooled)
+        {
+            TensorScope.Register(this);
+        }
+
         _requiresGrad = recorded;
         _recorded = recorded;
     }
@@ -170,6 +191,13 @@ public partial class AutodiffTensor<T> : IReleasable
         get
         {
             ThrowIfReleased();
+            if (_sharesStorage && StorageOwner._released)
+            {
+                // Only a view made on another thread, outside any scope, can outlive the storage it shares.
+                throw new ObjectDisposedException(
+                    nameof(AutodiffTensor<T>), $"This {Shapes.Format(_shape)} tensor ('{Operation}') is a view of a tensor that was released when its TensorScope ended.");
+            }
+
             return _data;
         }
     }
@@ -278,7 +306,7 @@ public partial class AutodiffTensor<T> : IReleasable
         }
 
         _released = true;
-        if (_data is not null)
+        if (_data is not null && !_sharesStorage)
         {
             BufferPool<T>.Return(_data);
         }
@@ -300,7 +328,7 @@ public partial class AutodiffTensor<T> : IReleasable
         ThrowIfReleased();
         if (_grad is null)
         {
-            _grad = _pooled ? BufferPool<T>.Rent(_length, clear: true) : (_length == 0 ? [] : new T[_length]);
+            _grad = NewStorage(_length, clear: true, _pooled);
         }
         else if (_gradStale)
         {
@@ -320,7 +348,7 @@ public partial class AutodiffTensor<T> : IReleasable
         ThrowIfReleased();
         if (_grad is null)
         {
-            _grad = _pooled ? BufferPool<T>.Rent(_length, clear: false) : (_length == 0 ? [] : new T[_length]);
+            _grad = NewStorage(_length, clear: false, _pooled);
             accumulate = false;
         }
         else
@@ -352,6 +380,9 @@ public partial class AutodiffTensor<T> : IReleasable
 
     /// <summary>Creates an uninitialised leaf tensor of a validated shape (pooled inside a scope).</summary>
     internal static AutodiffTensor<T> Uninitialized(int[] shape) => new(shape, Shapes.Size(shape, nameof(shape)), clear: false);
+
+    /// <summary>The tensor whose storage this one's values are: itself, or for a view the tensor that owns the storage.</summary>
+    private protected virtual AutodiffTensor<T> StorageOwner => this;
 
     /// <summary>Whether an operation on these inputs is recorded: gradients are enabled and some input requires them.</summary>
     private protected static bool Records(AutodiffTensor<T> a, AutodiffTensor<T>? b = null)
@@ -387,6 +418,10 @@ public partial class AutodiffTensor<T> : IReleasable
 
         return this;
     }
+
+    /// <summary>A zeroed or uninitialised buffer of <paramref name="length"/> elements, from the pool inside a scope.</summary>
+    private static T[] NewStorage(int length, bool clear, bool pooled) =>
+        pooled ? BufferPool<T>.Rent(length, clear) : (length == 0 ? [] : new T[length]);
 
     // The product of the extents of a shape an operation derived from validated inputs.
     private static int ElementCount(int[] shape)

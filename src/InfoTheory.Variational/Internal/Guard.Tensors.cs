@@ -77,6 +77,28 @@ internal static partial class Guard
         }
     }
 
+    /// <summary>Throws unless every entry of <paramref name="indices"/> lies in [0, <paramref name="extent"/>): positions along an axis, or class labels.</summary>
+    /// <param name="indices">The positions.</param>
+    /// <param name="extent">The number of valid positions.</param>
+    /// <param name="paramName">The caller's parameter.</param>
+    /// <param name="what">What the positions index, for the message, e.g. "the classes of logits [4, 3]".</param>
+    /// <exception cref="ArgumentOutOfRangeException">An entry is negative or at least <paramref name="extent"/>; the message gives the first one and its position.</exception>
+    public static void Indices(ReadOnlySpan<int> indices, int extent, string paramName, string what)
+    {
+        for (int i = 0; i < indices.Length; i++)
+        {
+            if ((uint)indices[i] >= (uint)extent)
+            {
+                throw new ArgumentOutOfRangeException(
+                    paramName,
+                    indices[i],
+                    extent == 0
+                        ? $"{paramName}[{i}] is {indices[i]}, but {what} has no positions (extent 0)."
+                        : $"{paramName}[{i}] is {indices[i]}; it must lie in [0, {extent - 1}], {what}.");
+            }
+        }
+    }
+
     /// <summary>
     /// An argument error raised on an internal value, restated for the public parameter it came from: without the
     /// inner "(Parameter '…')" suffix, so the message names one parameter once.

@@ -14,7 +14,9 @@ namespace InfoTheory.Variational.Losses;
 /// z = μ + σ·ξ so gradients reach the encoder (Kingma and Welling 2014, "Auto-Encoding
 /// Variational Bayes"; β from Higgins et al. 2017).
 /// </para>
-/// <para>All terms are in nats per example; the batch loss is their mean.</para>
+/// <para>Per example the log-likelihood is summed over the features (that sum is what bounds log p(x), so it is
+/// not a choice); over the batch the terms are reduced as the caller's <see cref="LossReduction"/> says: the mean
+/// (nats per example, independent of the batch size) or the sum (nats for the whole batch).</para>
 /// </remarks>
 public static class Elbo
 {
@@ -25,19 +27,21 @@ public static class Elbo
     /// <param name="decoder">Maps latent codes [..., d] to decoder outputs [..., features] (a module's <c>Forward</c>); leading sample axes must pass through.</param>
     /// <param name="likelihood">p(x|z), applied to the decoder output.</param>
     /// <param name="random">The source of the reparameterisation noise; the same seed gives the same bits.</param>
+    /// <param name="reduction">How the per-example terms become the batch's: <see cref="LossReduction.Mean"/> (nats per example, what the models train on) or <see cref="LossReduction.Sum"/>; no default, so the call says which.</param>
     /// <param name="options">β, L and the KL estimator; <see cref="ElboOptions.Default"/> when null.</param>
-    /// <returns>The loss, its reconstruction and KL terms (batch means and per example), in nats per example.</returns>
+    /// <returns>The loss, its reconstruction and KL terms, reduced over the batch as asked and per example, in nats.</returns>
     /// <exception cref="ArgumentNullException">An argument other than <paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentException">
     /// The batch shapes of <paramref name="x"/> and <paramref name="posterior"/> differ, <paramref name="x"/> is not finite
     /// or outside the likelihood's support, or <paramref name="decoder"/> returns null or an output that does not end in the shape of <paramref name="x"/>.
     /// </exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="options"/> has L so large that L × the elements of <paramref name="x"/> or of the posterior mean exceeds <see cref="int.MaxValue"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="reduction"/> is not a defined <see cref="LossReduction"/>, or <paramref name="options"/> has L so large that L × the elements of <paramref name="x"/> or of the posterior mean exceeds <see cref="int.MaxValue"/>.</exception>
     public static ElboTerms<T> Evaluate<T>(
-        AutodiffTensor<T> x, DiagonalGaussian<T> posterior, Func<AutodiffTensor<T>, AutodiffTensor<T>> decoder, Likelihood<T> likelihood, Random random, ElboOptions? options = null)
+        AutodiffTensor<T> x, DiagonalGaussian<T> posterior, Func<AutodiffTensor<T>, AutodiffTensor<T>> decoder, Likelihood<T> likelihood, Random random, LossReduction reduction, ElboOptions? options = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         options = Validate(x, posterior, decoder, likelihood, random, options);
+        Guard.Defined(reduction, nameof(reduction));
         AutodiffTensor<T> reconstruction;
         AutodiffTensor<T> kl;
         if (options.Samples == 1)
@@ -58,7 +62,7 @@ public static class Elbo
         }
 
         var perExample = options.Beta == 1.0 ? reconstruction + kl : reconstruction + (kl * T.CreateChecked(options.Beta));
-        return new ElboTerms<T>(perExample.Mean(), reconstruction.Mean(), kl.Mean(), reconstruction, kl);
+        return new ElboTerms<T>(Reduce(perExample, reduction), Reduce(reconstruction, reduction), Reduce(kl, reduction), reconstruction, kl, reduction);
     }
 
     /// <summary>log p(x|z) of the decoder's output for <paramref name="z"/>, with a wrong output blamed on the decoder.</summary>
@@ -77,6 +81,11 @@ public static class Elbo
 
         return likelihood.LogProb(output, x);
     }
+
+    /// <summary>The batch's value of per-example terms: their mean or their sum.</summary>
+    private static AutodiffTensor<T> Reduce<T>(AutodiffTensor<T> perExample, LossReduction reduction)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => reduction == LossReduction.Sum ? perExample.Sum() : perExample.Mean();
 
     /// <summary>Checks the shared arguments of the ELBO and importance-weighted bounds.</summary>
     internal static void ValidateBatch<T>(AutodiffTensor<T> x, DiagonalGaussian<T> posterior, Func<AutodiffTensor<T>, AutodiffTensor<T>> decoder, Likelihood<T> likelihood, Random random)

@@ -108,7 +108,7 @@ public sealed class VariationalAutoencoder
             using (TensorScope.Begin())
             {
                 var x = AutodiffTensor.FromValues<float>(batch, rows, InputSize);
-                var terms = Elbo.Evaluate(x, _network.Posterior(x), _network.Decoder, _network.Likelihood, random, elboOptions);
+                var terms = Elbo.Evaluate(x, _network.Posterior(x), _network.Decoder, _network.Likelihood, random, LossReduction.Mean, elboOptions);
                 optimizer.ZeroGrad();
                 terms.Loss.Backward();
                 optimizer.Step();
@@ -191,7 +191,7 @@ public sealed class VariationalAutoencoder
                 using (TensorScope.Begin())
                 {
                     var x = AutodiffTensor.FromValues<float>(rows.Slice(start * InputSize, n * InputSize), n, InputSize);
-                    var terms = Elbo.Evaluate(x, _network.Posterior(x), _network.Decoder, _network.Likelihood, random, options);
+                    var terms = Elbo.Evaluate(x, _network.Posterior(x), _network.Decoder, _network.Likelihood, random, LossReduction.Mean, options);
                     reconstruction += (double)terms.Reconstruction.Item * n;
                     kl += (double)terms.Kl.Item * n;
                 }

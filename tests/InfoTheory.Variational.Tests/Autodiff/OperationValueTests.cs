@@ -27,6 +27,50 @@ public class OperationValueTests
     }
 
     [Fact]
+    public void SinAndCos_SpecialAngles_MatchTheUnitCircle()
+    {
+        var x = AutodiffTensor.FromValues<double>([0, Math.PI / 6, Math.PI / 2], 3);
+
+        var sin = x.Sin().ToArray();
+        var cos = x.Cos().ToArray();
+
+        sin[0].Should().Be(0);
+        sin[1].Should().BeApproximately(0.5, 1e-15);
+        sin[2].Should().BeApproximately(1, 1e-15);
+        cos[0].Should().Be(1);
+        cos[1].Should().BeApproximately(Math.Sqrt(3) / 2, 1e-15);
+        cos[2].Should().BeApproximately(0, 1e-15);
+    }
+
+    [Fact]
+    public void FromValues_FloatMatrix_IsRowsByColumnsInRowMajorOrder()
+    {
+        var t = AutodiffTensor.FromValues(new float[,] { { 1, 2, 3 }, { 4, 5, 6 } });
+
+        t.Shape.ToArray().Should().Equal(2, 3);
+        t[1, 0].Should().Be(4);
+        t.ToArray().Should().Equal(1, 2, 3, 4, 5, 6);
+    }
+
+    [Fact]
+    public void FromValues_DoubleMatrix_CopiesTheValues()
+    {
+        var matrix = new double[,] { { 0.5 }, { -1.5 } };
+
+        var t = AutodiffTensor.FromValues(matrix);
+        matrix[0, 0] = 9;
+
+        t.Shape.ToArray().Should().Equal(2, 1);
+        t.ToArray().Should().Equal(0.5, -1.5);
+    }
+
+    [Fact]
+    public void FromValues_EmptyMatrix_KeepsItsShape()
+    {
+        AutodiffTensor.FromValues(new double[0, 4]).Shape.ToArray().Should().Equal(0, 4);
+    }
+
+    [Fact]
     public void Add_RowBroadcast_AddsTheRowToEveryRow()
     {
         var a = AutodiffTensor.FromValues<float>([1, 2, 3, 4, 5, 6], 2, 3);
@@ -185,7 +229,33 @@ public class OperationValueTests
         var z = AutodiffTensor.FromValues<double>([0.5, -1, 3], 3);
         var x = AutodiffTensor.FromValues<double>([1, 0, 0.3], 3);
 
-        AutodiffTensor.BinaryCrossEntropyWithLogits(z, x).Item.Should().BeApproximately(2.935926023272074, 1e-12);
+        AutodiffTensor.BinaryCrossEntropyWithLogits(z, x, LossReduction.Sum).Item.Should().BeApproximately(2.935926023272074, 1e-12);
+    }
+
+    [Fact]
+    public void BinaryCrossEntropyWithLogits_ThousandZeroLogits_SumIsThousandTimesTheMean()
+    {
+        // The user's report: at z = 0 every term is ln 2, so the sum is 1000 ln 2 = 693.147 and the mean ln 2 = 0.693147;
+        // PyTorch: F.binary_cross_entropy_with_logits(zeros(1000), zeros(1000)) = 0.6931 (reduction='mean', its default).
+        var z = AutodiffTensor.Zeros<double>(1000).RequiringGrad();
+        var x = AutodiffTensor.Zeros<double>(1000);
+
+        var sum = AutodiffTensor.BinaryCrossEntropyWithLogits(z, x, LossReduction.Sum);
+        var mean = AutodiffTensor.BinaryCrossEntropyWithLogits(z, x, LossReduction.Mean);
+        mean.Backward();
+
+        sum.Item.Should().BeApproximately(1000 * Math.Log(2), 1e-10);
+        mean.Item.Should().BeApproximately(Math.Log(2), 1e-13);
+        z.Gradient[0].Should().BeApproximately((0.5 - 0) / 1000, 1e-16, "∂/∂zᵢ of the mean is (σ(zᵢ) − xᵢ)/n");
+    }
+
+    [Fact]
+    public void BinaryCrossEntropyWithLogits_ReductionNotChosen_ThrowsNamingReduction()
+    {
+        // default(LossReduction) is deliberately not a value, so a forgotten reduction cannot pass for one of the two.
+        var act = () => AutodiffTensor.BinaryCrossEntropyWithLogits(AutodiffTensor.Zeros<float>(2), AutodiffTensor.Zeros<float>(2), default);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("reduction");
     }
 
     [Fact]

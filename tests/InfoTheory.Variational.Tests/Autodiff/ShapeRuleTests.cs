@@ -40,7 +40,7 @@ public class ShapeRuleTests
     [Fact]
     public void BinaryCrossEntropy_ShapesDiffer_Throws()
     {
-        var act = () => AutodiffTensor.BinaryCrossEntropyWithLogits(AutodiffTensor.Zeros<float>(2, 3), AutodiffTensor.Zeros<float>(3, 2));
+        var act = () => AutodiffTensor.BinaryCrossEntropyWithLogits(AutodiffTensor.Zeros<float>(2, 3), AutodiffTensor.Zeros<float>(3, 2), LossReduction.Sum);
 
         act.Should().Throw<ArgumentException>().WithParameterName("targets").WithMessage("*[2, 3]*[3, 2]*");
     }

@@ -97,7 +97,7 @@ public class TensorScopeTests
                 var scope = scoped ? TensorScope.Begin() : default;
                 var x = AutodiffTensor.RandomUniform(random, 0f, 1f, 8, 6);
                 var h = model.Forward(x);
-                var loss = AutodiffTensor.BinaryCrossEntropyWithLogits(h, x) + (h.Softmax() * x).Sum() + h.Slice(1, 2, 3).Square().Mean();
+                var loss = AutodiffTensor.BinaryCrossEntropyWithLogits(h, x, LossReduction.Sum) + (h.Softmax() * x).Sum() + h.Slice(1, 2, 3).Square().Mean();
                 optimizer.ZeroGrad();
                 loss.Backward();
                 optimizer.Step();

@@ -18,7 +18,7 @@ public class ElboTests
         var posterior = new DiagonalGaussian<double>(Uniform(2, Batch, Latent), Uniform(3, Batch, Latent) * 0.5);
         var weight = Uniform(4, Latent, Features);
         var bias = Uniform(5, Features);
-        var terms = Elbo.Evaluate(x, posterior, z => AutodiffTensor.Linear(z, weight, bias), new BernoulliLikelihood<double>(), new Random(6), new ElboOptions { Beta = 2.0 });
+        var terms = Elbo.Evaluate(x, posterior, z => AutodiffTensor.Linear(z, weight, bias), new BernoulliLikelihood<double>(), new Random(6), LossReduction.Mean, new ElboOptions { Beta = 2.0 });
 
         // The same noise the reparameterisation draws: one standard normal block of the mean's shape.
         var noise = AutodiffTensor.RandomNormal(new Random(6), 0.0, 1.0, Batch, Latent);
@@ -61,7 +61,7 @@ public class ElboTests
         var weight = Uniform(4, Latent, Features);
         const int samples = 20000;
         var options = new ElboOptions { Samples = samples, KlEstimator = KlEstimator.MonteCarlo };
-        var monteCarlo = Elbo.Evaluate(x, posterior, z => AutodiffTensor.Linear(z, weight, null), new BernoulliLikelihood<double>(), new Random(7), options);
+        var monteCarlo = Elbo.Evaluate(x, posterior, z => AutodiffTensor.Linear(z, weight, null), new BernoulliLikelihood<double>(), new Random(7), LossReduction.Mean, options);
 
         // The per-sample KL terms, log q(z) − log p(z), recomputed from the same draws for their spread.
         var z = posterior.RSample(new Random(7), samples);
@@ -87,6 +87,7 @@ public class ElboTests
                 z => AutodiffTensor.Linear(z.Tanh(), p[2], p[3]),
                 new BernoulliLikelihood<double>(),
                 new Random(8),
+                LossReduction.Mean,
                 options).Loss,
             Uniform(10, Features, Latent),
             Uniform(11, Features, Latent) * 0.5,
@@ -101,7 +102,7 @@ public class ElboTests
         var x = Uniform(1, Batch, Features);
         var likelihood = new GaussianLikelihood<double>(Features, 0.8);
         var result = GradCheck.Run(
-            p => Elbo.Evaluate(x, new DiagonalGaussian<double>(p[0], p[1]), z => AutodiffTensor.Linear(z, p[2], null), likelihood, new Random(9)).Loss,
+            p => Elbo.Evaluate(x, new DiagonalGaussian<double>(p[0], p[1]), z => AutodiffTensor.Linear(z, p[2], null), likelihood, new Random(9), LossReduction.Mean).Loss,
             Uniform(20, Batch, Latent),
             Uniform(21, Batch, Latent) * 0.5,
             Uniform(22, Latent, Features),
@@ -115,8 +116,36 @@ public class ElboTests
         var x = AutodiffTensor.RandomUniform(new Random(1), 0f, 1f, Batch, Features);
         var posterior = new DiagonalGaussian<float>(AutodiffTensor.RandomNormal(new Random(2), 0f, 1f, Batch, Latent), AutodiffTensor.Zeros<float>(Batch, Latent));
         var weight = AutodiffTensor.RandomNormal(new Random(3), 0f, 1f, Latent, Features);
-        float Loss() => Elbo.Evaluate(x, posterior, z => AutodiffTensor.Linear(z, weight, null), new BernoulliLikelihood<float>(), new Random(4), new ElboOptions { Samples = 4 }).Loss.Item;
+        float Loss() => Elbo.Evaluate(x, posterior, z => AutodiffTensor.Linear(z, weight, null), new BernoulliLikelihood<float>(), new Random(4), LossReduction.Mean, new ElboOptions { Samples = 4 }).Loss.Item;
         Loss().Should().Be(Loss());
+    }
+
+    [Fact]
+    public void Evaluate_SumReduction_IsTheBatchTimesTheMean()
+    {
+        // The same draws reduced both ways: the sum over the batch is Batch × the mean, term by term.
+        var x = AutodiffTensor.RandomUniform(new Random(1), 0.0, 1.0, Batch, Features);
+        var posterior = new DiagonalGaussian<double>(Uniform(2, Batch, Latent), Uniform(3, Batch, Latent) * 0.5);
+        var weight = Uniform(4, Latent, Features);
+
+        var mean = Elbo.Evaluate(x, posterior, z => AutodiffTensor.Linear(z, weight, null), new BernoulliLikelihood<double>(), new Random(6), LossReduction.Mean);
+        var sum = Elbo.Evaluate(x, posterior, z => AutodiffTensor.Linear(z, weight, null), new BernoulliLikelihood<double>(), new Random(6), LossReduction.Sum);
+
+        sum.Reduction.Should().Be(LossReduction.Sum);
+        sum.Loss.Item.Should().BeApproximately(Batch * mean.Loss.Item, 1e-12);
+        sum.Reconstruction.Item.Should().BeApproximately(Batch * mean.Reconstruction.Item, 1e-12);
+        sum.LowerBound.Should().BeApproximately(Batch * mean.LowerBound, 1e-12);
+        sum.PerExampleKl.ToArray().Should().Equal(mean.PerExampleKl.ToArray());
+    }
+
+    [Fact]
+    public void Evaluate_ReductionNotChosen_ThrowsNamingReduction()
+    {
+        var act = () => Elbo.Evaluate(
+            AutodiffTensor.Zeros<double>(2, Latent), new DiagonalGaussian<double>(AutodiffTensor.Zeros<double>(2, Latent), AutodiffTensor.Zeros<double>(2, Latent)),
+            z => z, new GaussianLikelihood<double>(1.0), new Random(1), default);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("reduction");
     }
 
     [Fact]
@@ -124,7 +153,7 @@ public class ElboTests
     {
         var act = () => Elbo.Evaluate(
             AutodiffTensor.Zeros<double>(3, Features), new DiagonalGaussian<double>(AutodiffTensor.Zeros<double>(2, Latent), AutodiffTensor.Zeros<double>(2, Latent)),
-            z => z, new GaussianLikelihood<double>(1.0), new Random(1));
+            z => z, new GaussianLikelihood<double>(1.0), new Random(1), LossReduction.Mean);
         act.Should().Throw<ArgumentException>().WithParameterName("posterior");
     }
 
@@ -133,7 +162,7 @@ public class ElboTests
     {
         var act = () => Elbo.Evaluate(
             AutodiffTensor.Zeros<double>(2, Features), new DiagonalGaussian<double>(AutodiffTensor.Zeros<double>(2, Latent), AutodiffTensor.Zeros<double>(2, Latent)),
-            z => z, new GaussianLikelihood<double>(1.0), new Random(1));
+            z => z, new GaussianLikelihood<double>(1.0), new Random(1), LossReduction.Mean);
         act.Should().Throw<ArgumentException>().WithParameterName("decoder").WithMessage("decoder returned shape [2, 2] for codes of shape [2, 2]*[2, 4]*");
     }
 
@@ -142,7 +171,7 @@ public class ElboTests
     {
         var act = () => Elbo.Evaluate(
             AutodiffTensor.Zeros<double>(2, Features), new DiagonalGaussian<double>(AutodiffTensor.Zeros<double>(2, Latent), AutodiffTensor.Zeros<double>(2, Latent)),
-            _ => null!, new GaussianLikelihood<double>(1.0), new Random(1));
+            _ => null!, new GaussianLikelihood<double>(1.0), new Random(1), LossReduction.Mean);
         act.Should().Throw<ArgumentException>().WithParameterName("decoder").WithMessage("*null*");
     }
 
@@ -153,7 +182,7 @@ public class ElboTests
         x.Values[3] = double.NaN;
         var act = () => Elbo.Evaluate(
             x, new DiagonalGaussian<double>(AutodiffTensor.Zeros<double>(2, Latent), AutodiffTensor.Zeros<double>(2, Latent)),
-            z => z, new GaussianLikelihood<double>(1.0), new Random(1));
+            z => z, new GaussianLikelihood<double>(1.0), new Random(1), LossReduction.Mean);
         act.Should().Throw<ArgumentException>().WithParameterName("x").WithMessage("*x[3]*NaN*");
     }
 
@@ -162,7 +191,7 @@ public class ElboTests
     {
         var act = () => Elbo.Evaluate(
             AutodiffTensor.Zeros<double>(2, Features), new DiagonalGaussian<double>(AutodiffTensor.Zeros<double>(2, Latent), AutodiffTensor.Zeros<double>(2, Latent)),
-            z => z, new GaussianLikelihood<double>(1.0), new Random(1), new ElboOptions { Samples = int.MaxValue });
+            z => z, new GaussianLikelihood<double>(1.0), new Random(1), LossReduction.Mean, new ElboOptions { Samples = int.MaxValue });
 
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("options").WithMessage("*options.Samples × the posterior mean's elements = 2147483647 × 4*");
     }

@@ -80,7 +80,7 @@ public class ImportanceWeightedBoundTests
         var posterior = ExactPosterior(x);
         var likelihood = new GaussianLikelihood<double>(NoiseVariance);
         var bound = ImportanceWeightedBound.Evaluate(x, posterior, Decode, likelihood, 5, new Random(4));
-        var elbo = Elbo.Evaluate(x, posterior, Decode, likelihood, new Random(5), new ElboOptions { KlEstimator = KlEstimator.MonteCarlo });
+        var elbo = Elbo.Evaluate(x, posterior, Decode, likelihood, new Random(5), LossReduction.Mean, new ElboOptions { KlEstimator = KlEstimator.MonteCarlo });
         var perExampleElbo = (-(elbo.PerExampleReconstruction + elbo.PerExampleKl)).ToArray();
         for (int n = 0; n < 3; n++)
         {
@@ -96,7 +96,7 @@ public class ImportanceWeightedBoundTests
         var exact = ExactPosterior(x);
         var perturbed = new DiagonalGaussian<double>(exact.Mean + 0.3, exact.LogVariance + 0.4);
         var likelihood = new GaussianLikelihood<double>(NoiseVariance);
-        var elbo = Elbo.Evaluate(x, perturbed, Decode, likelihood, new Random(6), new ElboOptions { Samples = 4000 });
+        var elbo = Elbo.Evaluate(x, perturbed, Decode, likelihood, new Random(6), LossReduction.Mean, new ElboOptions { Samples = 4000 });
         var perExampleElbo = (-(elbo.PerExampleReconstruction + elbo.PerExampleKl)).ToArray();
         var bound = ImportanceWeightedBound.Evaluate(x, perturbed, Decode, likelihood, 1000, new Random(7));
         for (int n = 0; n < 3; n++)

@@ -16,7 +16,7 @@ public class TrainingDeterminismTests
             using (TensorScope.Begin())
             {
                 var x = AutodiffTensor.RandomUniform(random, 0f, 1f, 32, 8);
-                var loss = AutodiffTensor.BinaryCrossEntropyWithLogits(model.Forward(x), x) * (1f / 32);
+                var loss = AutodiffTensor.BinaryCrossEntropyWithLogits(model.Forward(x), x, LossReduction.Sum) * (1f / 32);
                 optimizer.ZeroGrad();
                 loss.Backward();
                 GradientClipping.ClipByNorm(optimizer.Parameters, 5.0);

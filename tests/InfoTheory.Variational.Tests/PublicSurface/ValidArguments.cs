@@ -234,6 +234,8 @@ internal sealed class ValidArguments(string folder)
             ("AutodiffTensor" or "AutodiffTensor`1", _, "shape") => [2, 2],
             ("AutodiffTensor`1", _, "index") => [0, 1],
             ("AutodiffTensor", "FromValues", "values") => [0.2, 0.4, 0.6, 0.8],
+            ("AutodiffTensor", "CrossEntropyWithLogits", "labels") => [1, 0],
+            ("AutodiffTensor`1", "IndexSelect", "indices") => [1, 0, 1],
             ("ContingencyTable", _, _) => [0, 1, 1, 0],
             ("Gaussian", "Diagonal", "variances") => [1, 2],
             ("Gaussian", _, "mean") => [0, 0],
