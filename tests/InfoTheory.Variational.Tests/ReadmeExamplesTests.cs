@@ -3,6 +3,7 @@ using InfoTheory.Variational.Autodiff;
 using InfoTheory.Variational.Data;
 using InfoTheory.Variational.Distributions;
 using InfoTheory.Variational.Fitting;
+using InfoTheory.Variational.Losses;
 using InfoTheory.Variational.Models;
 
 namespace InfoTheory.Variational.Tests;
@@ -28,6 +29,13 @@ public class ReadmeExamplesTests
         var x = AutodiffTensor.FromValues<double>([1.0, 2.0, 3.0], 3).RequiringGrad();
         var y = (x * x).Sum() + x.Exp().Sum();
         y.Backward();                                                 // x.Gradient = 2x + eˣ
+
+        // The KL penalty of RL fine-tuning as a loss: k2, whose gradient is that of KL(policy‖reference); padding masked out.
+        var logPolicy = AutodiffTensor.FromValues<float>([-1.20f, -0.70f, -2.10f, 0f], 1, 4).RequiringGrad();
+        var logReference = AutodiffTensor.FromValues<float>([-1.25f, -0.60f, -2.00f, 0f], 1, 4);
+        var penalty = KlPenalty.Loss(logPolicy, logReference, [true, true, true, false], KlAggregation.TokenMean,
+                                     new MonteCarloOptions { Estimator = MonteCarloEstimator.K2 });
+        penalty.Backward();                                           // logPolicy.Gradient = ℓ/3 per token (ℓ = log-ratio), 0 for padding
         #endregion
 
         // The best constant (mean-image) Bernoulli model scores 26.57 nats per digit (numpy, by the models' tests).
@@ -39,6 +47,12 @@ public class ReadmeExamplesTests
         // dy/dx = 2x + eˣ.
         x.Gradient.ToArray().Should().BeEquivalentTo(
             new[] { 2 + Math.Exp(1), 4 + Math.Exp(2), 6 + Math.Exp(3) }, o => o.Using<double>(c => c.Subject.Should().BeApproximately(c.Expectation, 1e-12)).WhenTypeIs<double>());
+
+        // k2 = ½ℓ² with ℓ = log p − log q, averaged over the three unmasked tokens; ∂/∂log p = ℓ/3.
+        float[] l = [-1.20f - -1.25f, -0.70f - -0.60f, -2.10f - -2.00f];
+        penalty.Item.Should().BeApproximately(l.Average(v => 0.5f * v * v), 1e-7f);
+        logPolicy.Gradient.ToArray().Should().BeEquivalentTo(
+            new[] { l[0] / 3, l[1] / 3, l[2] / 3, 0f }, o => o.Using<float>(c => c.Subject.Should().BeApproximately(c.Expectation, 1e-7f)).WhenTypeIs<float>());
     }
 
     [Fact]

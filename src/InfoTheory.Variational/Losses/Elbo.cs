@@ -1,4 +1,5 @@
 using System.Numerics;
+using InfoTheory.Continuous;
 using InfoTheory.Internal;
 using InfoTheory.Variational.Autodiff;
 using InfoTheory.Variational.Distributions;
@@ -48,22 +49,33 @@ public static class Elbo
         {
             var z = posterior.RSample(random);
             reconstruction = -DecodedLogProb(decoder, likelihood, z, x);
-            kl = options.KlEstimator == KlEstimator.Analytic
-                ? posterior.KullbackLeiblerToStandardNormal()
-                : posterior.LogProb(z) - StandardNormalPrior.LogProb(z);
+            kl = options.MonteCarloKl is { } estimator
+                ? MonteCarloTerm(posterior.LogProb(z) - StandardNormalPrior.LogProb(z), estimator)
+                : posterior.KullbackLeiblerToStandardNormal();
         }
         else
         {
             var z = posterior.RSample(random, options.Samples);
             reconstruction = -DecodedLogProb(decoder, likelihood, z, x).Mean(0);
-            kl = options.KlEstimator == KlEstimator.Analytic
-                ? posterior.KullbackLeiblerToStandardNormal()
-                : (posterior.LogProb(z) - StandardNormalPrior.LogProb(z)).Mean(0);
+            kl = options.MonteCarloKl is { } estimator
+                ? MonteCarloTerm(posterior.LogProb(z) - StandardNormalPrior.LogProb(z), estimator).Mean(0)
+                : posterior.KullbackLeiblerToStandardNormal();
         }
 
         var perExample = options.Beta == 1.0 ? reconstruction + kl : reconstruction + (kl * T.CreateChecked(options.Beta));
         return new ElboTerms<T>(Reduce(perExample, reduction), Reduce(reconstruction, reduction), Reduce(kl, reduction), reconstruction, kl, reduction);
     }
+
+    /// <summary>The per-sample KL term of an estimator, from ℓ = log q(z|x) − log p(z) (see <see cref="ElboOptions.MonteCarloKl"/>).</summary>
+    private static AutodiffTensor<T> MonteCarloTerm<T>(AutodiffTensor<T> l, MonteCarloEstimator estimator)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => estimator switch
+        {
+            MonteCarloEstimator.K1 => l,
+            MonteCarloEstimator.K2 => l.Square() * T.CreateChecked(0.5),
+            MonteCarloEstimator.K3 => l.Negate().Exp() - T.One + l,
+            _ => l.Abs(),
+        };
 
     /// <summary>log p(x|z) of the decoder's output for <paramref name="z"/>, with a wrong output blamed on the decoder.</summary>
     /// <exception cref="ArgumentException">The decoder returned null or an output that does not end in the shape of <paramref name="x"/>.</exception>

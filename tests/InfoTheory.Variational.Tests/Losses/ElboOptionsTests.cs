@@ -1,3 +1,4 @@
+using InfoTheory.Continuous;
 using InfoTheory.Variational.Losses;
 
 namespace InfoTheory.Variational.Tests.Losses;
@@ -27,10 +28,10 @@ public class ElboOptionsTests
     }
 
     [Fact]
-    public void KlEstimator_Undefined_ThrowsWhenSetNamingTheProperty()
+    public void MonteCarloKl_Undefined_ThrowsWhenSetNamingTheProperty()
     {
-        var act = () => new ElboOptions { KlEstimator = (KlEstimator)9 };
+        var act = () => new ElboOptions { MonteCarloKl = (MonteCarloEstimator)9 };
 
-        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("KlEstimator").WithMessage("KlEstimator is 9; expected one of*");
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("MonteCarloKl").WithMessage("MonteCarloKl is 9; expected one of*");
     }
 }

@@ -80,7 +80,7 @@ public class ImportanceWeightedBoundTests
         var posterior = ExactPosterior(x);
         var likelihood = new GaussianLikelihood<double>(NoiseVariance);
         var bound = ImportanceWeightedBound.Evaluate(x, posterior, Decode, likelihood, 5, new Random(4));
-        var elbo = Elbo.Evaluate(x, posterior, Decode, likelihood, new Random(5), LossReduction.Mean, new ElboOptions { KlEstimator = KlEstimator.MonteCarlo });
+        var elbo = Elbo.Evaluate(x, posterior, Decode, likelihood, new Random(5), LossReduction.Mean, new ElboOptions { MonteCarloKl = MonteCarloEstimator.K1 });
         var perExampleElbo = (-(elbo.PerExampleReconstruction + elbo.PerExampleKl)).ToArray();
         for (int n = 0; n < 3; n++)
         {
