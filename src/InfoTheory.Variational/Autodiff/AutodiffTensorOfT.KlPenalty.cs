@@ -12,7 +12,7 @@ public partial class AutodiffTensor<T>
     /// </summary>
     internal sealed class KlPenaltyNode : BinaryNode
     {
-        private const string Name = "kl_penalty";
+        private const string Name = "kl penalty";
 
         // ∂value/∂logP per token: weight · [clamps inactive] · term′(ℓ); ∂value/∂logQ is its negative.
         private readonly double[] _slopes;

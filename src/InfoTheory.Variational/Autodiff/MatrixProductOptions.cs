@@ -30,12 +30,7 @@ public sealed record MatrixProductOptions
         get => _maxDegreeOfParallelism;
         init
         {
-            if (value is 0 or < -1)
-            {
-                throw new ArgumentOutOfRangeException(
-                    nameof(MaxDegreeOfParallelism), value, $"MaxDegreeOfParallelism is {value}; it must be -1 (all cores) or >= 1.");
-            }
-
+            InfoTheory.Internal.Guard.DegreeOfParallelism(value, nameof(MaxDegreeOfParallelism));
             _maxDegreeOfParallelism = value;
         }
     }

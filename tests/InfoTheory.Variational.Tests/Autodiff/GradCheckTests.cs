@@ -1,6 +1,8 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using InfoTheory.Continuous;
 using InfoTheory.Variational.Autodiff;
+using InfoTheory.Variational.Losses;
 using static InfoTheory.Variational.Tests.Autodiff.TestTensors;
 
 namespace InfoTheory.Variational.Tests.Autodiff;
@@ -74,6 +76,7 @@ public class GradCheckTests
         ["min middle axis keepdims"] = (x => x[0].Min(1, keepDims: true), () => [Uniform(1, 2, 3, 4)]),
         ["index select rows with a repeat"] = (x => x[0].IndexSelect(0, [2, 0, 2]), () => [Uniform(1, 3, 4)]),
         ["index select last axis"] = (x => x[0].IndexSelect(-1, [3, 1]), () => [Uniform(1, 2, 3, 4)]),
+        ["kl penalty, k3 per-sequence means"] = (x => KlPenalty.Loss(x[0], x[1], KlAggregation.SequenceMeanMean, new MonteCarloOptions { Estimator = MonteCarloEstimator.K3 }), () => [Uniform(1, 2, 3), Uniform(2, 2, 3)]),
         ["cross-entropy with logits, mean"] = (x => AutodiffTensor.CrossEntropyWithLogits(x[0], [2, 0, 3], LossReduction.Mean), () => [Uniform(1, 3, 4)]),
         ["cross-entropy with logits, sum"] = (x => AutodiffTensor.CrossEntropyWithLogits(x[0], [1, 1], LossReduction.Sum), () => [Uniform(1, 2, 5)]),
         ["clamp inside and outside"] = (x => x[0].Clamp(-1.0, 1.0), () => [AutodiffTensor.FromValues<double>([-1.7, -0.4, 0.3, 0.95, 1.6], 5)]),
