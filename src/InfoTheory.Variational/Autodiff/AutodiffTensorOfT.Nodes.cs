@@ -1,5 +1,20 @@
 namespace InfoTheory.Variational.Autodiff;
 
+// How an operation is written (ExpNode and PowNode in AutodiffTensorOfT.Elementwise.cs for one input, MultiplyNode in
+// AutodiffTensorOfT.Arithmetic.cs for two, LinearNode and ConcatNode for more, KlPenaltyNode for a loss):
+//  1. A nested `internal sealed class FooNode(...) : UnaryNode(x, shape)` (or BinaryNode) in the file of its kind. The
+//     base constructor decides whether the operation is recorded and keeps the inputs only then.
+//  2. Its state is typed readonly fields, nothing else; its name is written once, `Operation => "foo"`.
+//  3. `public static AutodiffTensor<T> Forward(...)` fills the output from the inputs' Data (read the inputs through the
+//     parameters: X, A and B are null when the operation is not recorded) and returns `y.Finished()`, which runs the
+//     non-finite trap.
+//  4. `Propagate()` adds into `X.GradientForAccumulation()` (GradientForWrite when it writes every element), checks
+//     `_requiresGrad` before touching an input of a binary node, and takes temporaries from `Scratch<T>`: no closure,
+//     no allocation, no recursion; Backward walks the graph iteratively.
+//  5. The public spelling follows AutodiffTensor's rule: an operation on one tensor is an instance method here that
+//     validates its arguments and carries the XML docs; creation and operations on several tensors are statics on the
+//     non-generic AutodiffTensor, documented there once. Tests: a GradCheck case (GradCheckTests checks every node type
+//     has one) and a value test that names its source.
 public partial class AutodiffTensor<T>
 {
     /// <summary>
