@@ -29,6 +29,7 @@ internal static class MinibatchTrainer
     public static TrainingHistory Run(Module<float> network, Dataset data, TrainingOptions options, Random random, IProgress<TrainingEpoch>? progress, Optimizer<float> optimizer, MinibatchStep step)
     {
         network.Train();
+        network.UseMatrixProducts(options.MatrixProducts);
         try
         {
             return Epochs(data, options, random, progress, optimizer, step);
@@ -36,6 +37,7 @@ internal static class MinibatchTrainer
         finally
         {
             network.Eval();
+            network.UseMatrixProducts(null);
         }
     }
 

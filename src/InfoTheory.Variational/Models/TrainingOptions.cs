@@ -1,3 +1,4 @@
+using InfoTheory.Variational.Autodiff;
 using InfoTheory.Internal;
 
 namespace InfoTheory.Variational.Models;
@@ -56,4 +57,11 @@ public sealed record TrainingOptions
 
     /// <summary>Seeds the generator that shuffles minibatches and draws training noise; 0 by default.</summary>
     public int Seed { get; init; }
+
+    /// <summary>
+    /// The matrix-product options of the model's layers while it trains: a thread budget (to run several trainings side
+    /// by side, say) or the portable kernel; null (the default) for <see cref="MatrixProductOptions.Default"/>. The thread
+    /// budget never changes the result; the portable kernel rounds differently.
+    /// </summary>
+    public MatrixProductOptions? MatrixProducts { get; init; }
 }

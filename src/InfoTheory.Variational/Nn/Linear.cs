@@ -79,7 +79,7 @@ public sealed class Linear<T> : Module<T>
     /// <summary>b, shape [out], or null when the layer has no bias.</summary>
     public AutodiffTensor<T>? Bias { get; }
 
-    /// <summary>y = x·W + b.</summary>
+    /// <summary>y = x·W + b, with the products of <see cref="Module{T}.MatrixProducts"/>.</summary>
     /// <param name="input">x, shape [..., in].</param>
     /// <returns>y, shape [..., out].</returns>
     /// <exception cref="ArgumentNullException"><paramref name="input"/> is null.</exception>
@@ -94,6 +94,6 @@ public sealed class Linear<T> : Module<T>
             InfoTheory.Internal.Guard.TrailingShape(input, [InFeatures], nameof(input), $"the layer's {nameof(InFeatures)} = {InFeatures}");
         }
 
-        return AutodiffTensor.Linear(input, Weight, Bias);
+        return AutodiffTensor.Linear(input, Weight, Bias, MatrixProducts);
     }
 }

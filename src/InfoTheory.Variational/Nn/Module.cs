@@ -36,6 +36,20 @@ public abstract class Module<T>
     /// <summary>Puts this module and every descendant in evaluation mode, where every layer is deterministic.</summary>
     public void Eval() => SetTraining(false);
 
+    /// <summary>The matrix-product options the module's products use (kernel, thread budget); null for <see cref="MatrixProductOptions.Default"/>.</summary>
+    public MatrixProductOptions? MatrixProducts { get; private set; }
+
+    /// <summary>Sets <see cref="MatrixProducts"/> on this module and every descendant, as <see cref="Train"/> sets the mode.</summary>
+    /// <param name="options">The options; null for the defaults (the fastest kernel on all cores).</param>
+    public void UseMatrixProducts(MatrixProductOptions? options)
+    {
+        MatrixProducts = options;
+        foreach (var (_, child) in _children)
+        {
+            child.UseMatrixProducts(options);
+        }
+    }
+
     /// <summary>Maps an input to an output, recording the graph when gradients are enabled.</summary>
     /// <param name="input">The input tensor.</param>
     /// <returns>The output tensor.</returns>

@@ -1,3 +1,4 @@
+using InfoTheory.Variational.Autodiff;
 using InfoTheory.Variational.Data;
 using InfoTheory.Variational.Distributions;
 using InfoTheory.Variational.Models;
@@ -190,6 +191,32 @@ public class VariationalAutoencoderTests
         model.Network.Training.Should().BeFalse();
         model.Invoking(m => m.Fit(ModelTestData.Train, new TrainingOptions { Epochs = 2, LearningRate = 1e8 })).Should().Throw<TrainingDivergedException>();
         model.Network.Training.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Fit_WithMatrixProducts_TrainsWithThemAndLeavesTheDefaults()
+    {
+        var model = Digits64(seed: 1);
+        var oneThread = new MatrixProductOptions { MaxDegreeOfParallelism = 1 };
+        var seen = new List<MatrixProductOptions?>();
+
+        model.Fit(ModelTestData.Train, new TrainingOptions { Epochs = 2, MatrixProducts = oneThread }, new Progress(() => seen.Add(model.Network.MatrixProducts)));
+
+        seen.Should().Equal(oneThread, oneThread);
+        model.Network.MatrixProducts.Should().BeNull("the options are the training's, not the model's");
+    }
+
+    [Fact]
+    public void Fit_OneThreadOrAllCores_GivesTheSameParameters()
+    {
+        // MatrixProductOptions promises that the thread budget never changes the bits (fixed partition and summation order).
+        var allCores = Digits64(seed: 1);
+        var oneThread = Digits64(seed: 1);
+
+        allCores.Fit(ModelTestData.Train, new TrainingOptions { Epochs = 2 });
+        oneThread.Fit(ModelTestData.Train, new TrainingOptions { Epochs = 2, MatrixProducts = new MatrixProductOptions { MaxDegreeOfParallelism = 1 } });
+
+        oneThread.Network.Parameters().SelectMany(p => p.ToArray()).Should().Equal(allCores.Network.Parameters().SelectMany(p => p.ToArray()));
     }
 
     private sealed class Progress(Action report) : IProgress<TrainingEpoch>

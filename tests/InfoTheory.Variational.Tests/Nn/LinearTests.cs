@@ -136,4 +136,16 @@ public class LinearTests
         layer.Invoking(l => l.Forward(AutodiffTensor.Full(1.0))).Should().Throw<ArgumentException>().WithParameterName("input");
         layer.Invoking(l => l.Forward(null!)).Should().Throw<ArgumentNullException>().WithParameterName("input");
     }
+
+    [Fact]
+    public void Forward_WithMatrixProducts_IsTheLinearOperationWithThoseOptions()
+    {
+        var layer = new Linear<float>(37, 21, new Random(3));
+        var x = AutodiffTensor.RandomNormal(new Random(4), 0f, 1f, 9, 37);
+        var portable = new MatrixProductOptions { UsePortableKernel = true };
+
+        layer.UseMatrixProducts(portable);
+
+        layer.Forward(x).ToArray().Should().Equal(AutodiffTensor.Linear(x, layer.Weight, layer.Bias, portable).ToArray());
+    }
 }

@@ -1,3 +1,4 @@
+using InfoTheory.Variational.Autodiff;
 using InfoTheory.Variational.Nn;
 
 namespace InfoTheory.Variational.Tests.Nn;
@@ -22,5 +23,21 @@ public class ModuleTests
         outer.Layers[1].Training.Should().BeFalse();
         outer.Train();
         all.Should().OnlyContain(m => m.Training);
+    }
+
+    [Fact]
+    public void UseMatrixProducts_SetsTheOptionsOfEveryDescendant()
+    {
+        var random = new Random(1);
+        var inner = new Sequential<float>(new Linear<float>(2, 3, random), new Relu<float>());
+        var outer = new Sequential<float>(inner, new Linear<float>(3, 1, random));
+        var portable = new MatrixProductOptions { UsePortableKernel = true };
+
+        outer.UseMatrixProducts(portable);
+
+        Module<float>[] all = [outer, inner, .. inner.Layers, .. outer.Layers.Skip(1)];
+        all.Should().OnlyContain(m => ReferenceEquals(m.MatrixProducts, portable));
+        outer.UseMatrixProducts(null);
+        all.Should().OnlyContain(m => m.MatrixProducts == null);
     }
 }
