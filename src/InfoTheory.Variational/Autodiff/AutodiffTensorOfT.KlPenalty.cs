@@ -33,12 +33,7 @@ public partial class AutodiffTensor<T>
             int sequenceLength = n / sequences;
             bool masked = !mask.IsEmpty;
             var weights = Weights(mask, n, sequences, sequenceLength, aggregation);
-            double unit = options.Unit switch
-            {
-                LogBase.Bits => 1 / Math.Log(2),
-                LogBase.Hartleys => 1 / Math.Log(10),
-                _ => 1.0,
-            };
+            double unit = 1 / Units.NatsPerUnit(options.Unit, nameof(options));
 
             var slopes = new double[n];
             double value = 0;
@@ -51,7 +46,7 @@ public partial class AutodiffTensor<T>
 
                 double lp = double.CreateChecked(p[i]);
                 double lq = double.CreateChecked(q[i]);
-                Validate(lp, lq, i);
+                Guard.LogProbabilityPair(lp, lq, i);
                 double l = lp - lq;
                 double lc = Math.Clamp(l, options.LogRatioMin, options.LogRatioMax);
                 (double term, double slope) = TermAndSlope(options.Estimator, lc);
@@ -119,22 +114,6 @@ public partial class AutodiffTensor<T>
         }
 
         private static double ExpMinusOne(double x) => Math.Abs(x) >= 0.25 ? Math.Exp(x) - 1 : x + ExpMinusOneMinusX(x);
-
-        // Named as the public caller's parameters, whose entries these are.
-        private static void Validate(double logP, double logQ, int index)
-        {
-            if (!double.IsFinite(logP))
-            {
-                throw new ArgumentException(
-                    $"logP[{index}] is {Guard.Format(logP)}; log-probabilities of tokens drawn from P must be finite (P cannot give its own sample probability 0).",
-                    nameof(logP));
-            }
-
-            if (double.IsNaN(logQ) || double.IsPositiveInfinity(logQ))
-            {
-                throw new ArgumentException($"logQ[{index}] is {Guard.Format(logQ)}; log-probabilities must be finite or -Infinity.", nameof(logQ));
-            }
-        }
 
         private static SequenceWeights Weights(ReadOnlySpan<bool> mask, int n, int sequences, int sequenceLength, KlAggregation aggregation)
         {

@@ -317,6 +317,29 @@ internal static partial class Guard
             value,
             $"{paramName} is {Convert.ToInt64(value, CultureInfo.InvariantCulture)}; expected one of {string.Join(", ", Enum.GetNames<TEnum>())}.");
 
+    /// <summary>
+    /// Throws unless entry <paramref name="index"/> of a pair of log-probability spans is usable: log p finite (a sample
+    /// drawn from P has p &gt; 0), log q finite or −∞ (q = 0 makes the KL infinite, which is an answer, not an error).
+    /// </summary>
+    /// <param name="logP">log p of the entry; its name is the callers' parameter name for the span.</param>
+    /// <param name="logQ">log q of the entry; likewise.</param>
+    /// <param name="index">The entry's index in the caller's span, for the message.</param>
+    /// <exception cref="ArgumentException">log p is NaN or ±∞, or log q is NaN or +∞.</exception>
+    public static void LogProbabilityPair(double logP, double logQ, long index)
+    {
+        if (!double.IsFinite(logP))
+        {
+            throw new ArgumentException(
+                $"logP[{index}] is {Format(logP)}; log-probabilities of samples drawn from P must be finite (P cannot give its own sample probability 0).",
+                nameof(logP));
+        }
+
+        if (double.IsNaN(logQ) || double.IsPositiveInfinity(logQ))
+        {
+            throw new ArgumentException($"logQ[{index}] is {Format(logQ)}; log-probabilities must be finite or -Infinity.", nameof(logQ));
+        }
+    }
+
     /// <summary>Throws unless <paramref name="value"/> is a valid <c>MaxDegreeOfParallelism</c>: −1 for all cores (as <see cref="ParallelOptions.MaxDegreeOfParallelism"/>) or &gt;= 1.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is 0 or below −1.</exception>
     public static void DegreeOfParallelism(int value, string paramName)

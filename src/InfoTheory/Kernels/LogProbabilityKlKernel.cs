@@ -193,20 +193,7 @@ internal static class LogProbabilityKlKernel
                 continue;
             }
 
-            double lp = Value(logP, j);
-            if (!double.IsFinite(lp))
-            {
-                throw new ArgumentException(
-                    $"{LogPName}[{offset + j}] is {Guard.Format(lp)}; log-probabilities of samples drawn from P must be finite (P cannot give its own sample probability 0).",
-                    LogPName);
-            }
-
-            double lq = Value(logQ, j);
-            if (double.IsNaN(lq) || double.IsPositiveInfinity(lq))
-            {
-                throw new ArgumentException(
-                    $"{LogQName}[{offset + j}] is {Guard.Format(lq)}; log-probabilities must be finite or -Infinity.", LogQName);
-            }
+            Guard.LogProbabilityPair(Value(logP, j), Value(logQ, j), (long)offset + j);
         }
     }
 
