@@ -23,4 +23,7 @@ internal static class ExponentSplit
 
     /// <summary>2^52 + 1023 as a double: adding it to an integer k in [−1022, 1023] leaves k + 1023 in the low significand bits.</summary>
     public const double PowerOfTwoMagic = TwoTo52PlusBias;
+
+    /// <summary>2^23 + 127 as a float: adding it to an integer k in [−126, 127] leaves k + 127 in the low significand bits.</summary>
+    public const float SinglePowerOfTwoMagic = 8388735.0f;
 }

@@ -10,6 +10,11 @@ internal interface IKlTerm
     /// <summary>The term at every lane's ℓ, which may be +∞ (q = 0) but is never −∞.</summary>
     static abstract T Of<T>(T logRatio)
         where T : struct, IVectorLanes<T>;
+
+    /// <summary>The term at every float lane's ℓ, in float arithmetic; +∞ (or NaN) where float overflows, which the float kernels hand to <see cref="Of{T}"/>.</summary>
+    static abstract T OfSingle<T, TWide>(T logRatio)
+        where T : struct, IFloatLanes<T, TWide>
+        where TWide : struct, IVectorLanes<TWide>;
 }
 
 /// <summary>k1 = ℓ = −log r.</summary>
@@ -18,6 +23,12 @@ internal readonly struct K1Term : IKlTerm
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Of<T>(T logRatio)
         where T : struct, IVectorLanes<T>
+        => logRatio;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T OfSingle<T, TWide>(T logRatio)
+        where T : struct, IFloatLanes<T, TWide>
+        where TWide : struct, IVectorLanes<TWide>
         => logRatio;
 }
 
@@ -28,6 +39,12 @@ internal readonly struct K2Term : IKlTerm
     public static T Of<T>(T logRatio)
         where T : struct, IVectorLanes<T>
         => T.Create(0.5) * logRatio * logRatio;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T OfSingle<T, TWide>(T logRatio)
+        where T : struct, IFloatLanes<T, TWide>
+        where TWide : struct, IVectorLanes<TWide>
+        => T.Create(0.5f) * logRatio * logRatio;
 }
 
 /// <summary>k3 = e^(−ℓ) − 1 + ℓ = (r − 1) − log r.</summary>
@@ -37,6 +54,12 @@ internal readonly struct K3Term : IKlTerm
     public static T Of<T>(T logRatio)
         where T : struct, IVectorLanes<T>
         => KlTerms.ExpMinusOneMinusX(T.Zero - logRatio);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T OfSingle<T, TWide>(T logRatio)
+        where T : struct, IFloatLanes<T, TWide>
+        where TWide : struct, IVectorLanes<TWide>
+        => KlTerms.ExpMinusOneMinusXSingle<T, TWide>(T.Zero - logRatio);
 }
 
 /// <summary>|ℓ| = |log r|.</summary>
@@ -45,6 +68,12 @@ internal readonly struct AbsoluteLogRatioTerm : IKlTerm
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Of<T>(T logRatio)
         where T : struct, IVectorLanes<T>
+        => T.Abs(logRatio);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T OfSingle<T, TWide>(T logRatio)
+        where T : struct, IFloatLanes<T, TWide>
+        where TWide : struct, IVectorLanes<TWide>
         => T.Abs(logRatio);
 }
 
@@ -55,6 +84,18 @@ internal static class KlTerms
     public const double Overflow = 709.0;
 
     private const double Underflow = -700.0;
+
+    // The float counterparts. Above 88.5 the reduction gives k = 128, whose 2^k is +∞ in float, so every lane whose result
+    // float cannot hold (e^x − 1 − x > 2^128 from x ≈ 88.72) comes out +∞ or NaN without a test of its own; e^−80 is still
+    // a normal float.
+    private const float SingleOverflow = 88.5f;
+    private const float SingleUnderflow = -80.0f;
+    private const float SingleLog2E = 1.44269504f;
+    private const float SingleRoundingMagic = 12582912.0f; // 1.5·2^23
+
+    // Cody and Waite's split of ln 2 for float (Cephes expf): 0.693359375 has 9 significant bits, so k·Ln2Hi is exact for |k| < 2^15.
+    private const float SingleLn2Hi = 0.693359375f;
+    private const float SingleLn2Lo = -2.12194440e-4f;
     private const double Log2E = 1.4426950408889634;
     private const double RoundingMagic = 6755399441055744.0; // 1.5·2^52: adding and subtracting it rounds to an integer
 
@@ -103,5 +144,31 @@ internal static class KlTerms
         T linear = T.FusedMultiplyAdd(s, r, s - T.Create(1.0)) - xc;
         T result = T.FusedMultiplyAdd(s, r * r * c, linear) + (xc - x);
         return T.Select(T.GreaterThan(x, T.Create(Overflow)), T.Create(double.PositiveInfinity), result);
+    }
+
+    /// <summary>e^x − 1 − x in float arithmetic, by the same construction as <see cref="ExpMinusOneMinusX{T}"/>: within a few float ulps, and +∞ or NaN from x ≈ 88.38 on (near where float overflows), which callers treat as "not done in float".</summary>
+    /// <remarks>
+    /// The series c(r) = 1/2! + r/3! + … + r⁶/8! truncates below 2^−27 relative for |r| ≤ ln2/2. Below x = −80, e^x is taken as
+    /// e^−80 and the difference added back, as in the double version, so −∞ gives +∞.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T ExpMinusOneMinusXSingle<T, TWide>(T x)
+        where T : struct, IFloatLanes<T, TWide>
+        where TWide : struct, IVectorLanes<TWide>
+    {
+        T xc = T.MinNative(T.MaxNative(x, T.Create(SingleUnderflow)), T.Create(SingleOverflow));
+        T magic = T.Create(SingleRoundingMagic);
+        T k = T.FusedMultiplyAdd(xc, T.Create(SingleLog2E), magic) - magic;
+        T r = T.FusedMultiplyAdd(k, T.Create(-SingleLn2Hi), xc);
+        r = T.FusedMultiplyAdd(k, T.Create(-SingleLn2Lo), r);
+        T c = T.FusedMultiplyAdd(r, T.Create(1.0f / 40320.0f), T.Create(1.0f / 5040.0f));
+        c = T.FusedMultiplyAdd(r, c, T.Create(1.0f / 720.0f));
+        c = T.FusedMultiplyAdd(r, c, T.Create(1.0f / 120.0f));
+        c = T.FusedMultiplyAdd(r, c, T.Create(1.0f / 24.0f));
+        c = T.FusedMultiplyAdd(r, c, T.Create(1.0f / 6.0f));
+        c = T.FusedMultiplyAdd(r, c, T.Create(0.5f));
+        T s = T.PowerOfTwo(k);
+        T linear = T.FusedMultiplyAdd(s, r, s - T.Create(1.0f)) - xc;
+        return T.FusedMultiplyAdd(s, r * r * c, linear) + (xc - x);
     }
 }

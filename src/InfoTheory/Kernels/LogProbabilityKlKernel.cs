@@ -12,6 +12,28 @@ internal readonly record struct KlClamps(double LogRatioMin, double LogRatioMax,
     public static KlClamps From(MonteCarloOptions options) => new(options.LogRatioMin, options.LogRatioMax, options.TermMin, options.TermMax);
 }
 
+/// <summary>The clamps of <see cref="KlClamps"/> rounded inward to floats, for the float pass.</summary>
+/// <remarks>
+/// For a float ℓ, ℓ &gt; b exactly when ℓ &gt; the largest float ≤ b (and likewise below), so the rounded clamps clip exactly the
+/// samples the double clamps clip. An end beyond the float range (finite but not a float's size) has no such float: then
+/// there is no float pass.
+/// </remarks>
+internal readonly record struct SingleClamps(float LogRatioMin, float LogRatioMax, float TermMin, float TermMax)
+{
+    /// <summary>The float clamps of <paramref name="clamps"/>, if every end is ±∞ or within the float range.</summary>
+    public static bool TryFrom(in KlClamps clamps, out SingleClamps single)
+    {
+        single = new(Up(clamps.LogRatioMin), Down(clamps.LogRatioMax), Up(clamps.TermMin), Down(clamps.TermMax));
+        return InRange(clamps.LogRatioMin) && InRange(clamps.LogRatioMax) && InRange(clamps.TermMin) && InRange(clamps.TermMax);
+    }
+
+    private static bool InRange(double end) => double.IsInfinity(end) || Math.Abs(end) <= float.MaxValue;
+
+    private static float Up(double end) => (float)end < end ? MathF.BitIncrement((float)end) : (float)end;
+
+    private static float Down(double end) => (float)end > end ? MathF.BitDecrement((float)end) : (float)end;
+}
+
 /// <summary>What one pass adds up: the selected tokens, how many a clamp changed, and the sums of their terms less a shift.</summary>
 internal struct KlTally
 {
@@ -34,8 +56,9 @@ internal struct KlTally
 /// </summary>
 /// <remarks>
 /// The lanes add up within blocks of <see cref="BlockLength"/> elements and each block's lane sums are then added to the
-/// running totals, so rounding grows with the block length plus the block count rather than with n. Float input is
-/// widened exactly on load, so float and double spans holding the same values give the same bits.
+/// running totals, so rounding grows with the block length plus the block count rather than with n. Float input runs in
+/// float registers at the vector widths (see <see cref="SingleClamps"/> for when): ℓ and its term are formed in float, the
+/// sums of terms kept in double; the scalar tail, and any block holding a sample that float cannot finish, run in double.
 /// </remarks>
 internal static class LogProbabilityKlKernel
 {
@@ -46,6 +69,13 @@ internal static class LogProbabilityKlKernel
     public const string LogQName = "logQ";
 
     private const int BlockLength = 4096;
+
+    // From this length on a pass is cut into parts for several cores: 4096 elements a part, tens of microseconds of work,
+    // well above the cost of waking a pool thread.
+    private const int PartitionedLength = PartitionedRun.Parts * BlockLength;
+
+    // Registers per float run; see RunSingle.
+    private const int SingleRun = 16;
 
     /// <summary>Adds the terms of every selected token in <paramref name="logP"/>, <paramref name="logQ"/> to a fresh tally.</summary>
     /// <param name="logP">log p(xᵢ) of samples xᵢ ~ P.</param>
@@ -69,6 +99,78 @@ internal static class LogProbabilityKlKernel
             MonteCarloEstimator.K3 => Accumulate<TElement, K3Term>(logP, logQ, mask, masked, offset, clamps, shift, width),
             _ => Accumulate<TElement, AbsoluteLogRatioTerm>(logP, logQ, mask, masked, offset, clamps, shift, width),
         };
+
+    /// <summary>
+    /// As <see cref="Accumulate{TElement}"/> over whole spans, on up to <paramref name="threads"/> threads once they are long
+    /// enough: then cut into <see cref="PartitionedRun.Parts"/> parts whose tallies are added in order, however many threads
+    /// run them, so every thread count gives the same bits.
+    /// </summary>
+    /// <exception cref="ArgumentException">A selected logP is NaN or ±∞, or a selected logQ is NaN or +∞ (the first such index).</exception>
+    public static unsafe KlTally AccumulateAll<TElement>(
+        ReadOnlySpan<TElement> logP, ReadOnlySpan<TElement> logQ, ReadOnlySpan<bool> mask, bool masked,
+        MonteCarloEstimator estimator, in KlClamps clamps, double shift, SimdWidth width, int threads)
+        where TElement : unmanaged
+    {
+        if (logP.Length < PartitionedLength)
+        {
+            return Accumulate(logP, logQ, mask, masked, 0, estimator, clamps, shift, width);
+        }
+
+        KlTally* tallies = stackalloc KlTally[PartitionedRun.Parts];
+        fixed (TElement* p = logP)
+        fixed (TElement* q = logQ)
+        fixed (bool* m = mask)
+        {
+            var state = new PartState<TElement>
+            {
+                LogP = p, LogQ = q, Mask = m, Length = logP.Length, Masked = masked, Estimator = estimator, Clamps = clamps,
+                Shift = shift, Width = width, Tallies = tallies,
+            };
+            PartitionedRun.Run(&state, &RunPart<TElement>, threads);
+        }
+
+        var total = default(KlTally);
+        for (int part = 0; part < PartitionedRun.Parts; part++)
+        {
+            total.Count += tallies[part].Count;
+            total.Clipped += tallies[part].Clipped;
+            total.Sum += tallies[part].Sum;
+            total.SumSquares += tallies[part].SumSquares;
+        }
+
+        return total;
+    }
+
+    private static unsafe void RunPart<TElement>(void* state, int part)
+        where TElement : unmanaged
+    {
+        ref var s = ref *(PartState<TElement>*)state;
+
+        // Parts are whole numbers of blocks (the last takes the rest), so they cut no register and no block of a float run.
+        int blocks = (s.Length + BlockLength - 1) / BlockLength;
+        int start = (int)Math.Min((long)blocks * part / PartitionedRun.Parts * BlockLength, s.Length);
+        int end = part == PartitionedRun.Parts - 1 ? s.Length : (int)Math.Min((long)blocks * (part + 1) / PartitionedRun.Parts * BlockLength, s.Length);
+        s.Tallies[part] = Accumulate(
+            new ReadOnlySpan<TElement>(s.LogP + start, end - start), new ReadOnlySpan<TElement>(s.LogQ + start, end - start),
+            s.Masked ? new ReadOnlySpan<bool>(s.Mask + start, end - start) : default, s.Masked, start,
+            s.Estimator, s.Clamps, s.Shift, s.Width);
+    }
+
+    /// <summary>What every part of <see cref="AccumulateAll{TElement}"/> reads: the pinned spans, the settings, and where its tally goes.</summary>
+    private unsafe struct PartState<TElement>
+        where TElement : unmanaged
+    {
+        public TElement* LogP;
+        public TElement* LogQ;
+        public bool* Mask;
+        public int Length;
+        public bool Masked;
+        public MonteCarloEstimator Estimator;
+        public KlClamps Clamps;
+        public double Shift;
+        public SimdWidth Width;
+        public KlTally* Tallies;
+    }
 
     private static KlTally Accumulate<TElement, TTerm>(
         ReadOnlySpan<TElement> logP, ReadOnlySpan<TElement> logQ, ReadOnlySpan<bool> mask, bool masked, int offset,
@@ -97,8 +199,129 @@ internal static class LogProbabilityKlKernel
 
         void ILanePass.Run<T>(ref int index)
         {
+            // Float input runs in float registers (twice the lanes, a shorter series) at the vector widths, when the clamps
+            // are floats or can be rounded inward to floats without changing which samples they clip.
+            if (typeof(TElement) == typeof(float) && typeof(T) != typeof(ScalarLanes) && SingleClamps.TryFrom(clamps, out var single))
+            {
+                var p = MemoryMarshal.Cast<TElement, float>(_logP);
+                var q = MemoryMarshal.Cast<TElement, float>(_logQ);
+                if (typeof(T) == typeof(Vector512Lanes))
+                {
+                    RunSingle<TTerm, Vector512FloatLanes, Vector512Lanes>(p, q, _mask, masked, offset, clamps, single, shift, ref index, ref Tally);
+                    return;
+                }
+
+                if (typeof(T) == typeof(Vector256Lanes))
+                {
+                    RunSingle<TTerm, Vector256FloatLanes, Vector256Lanes>(p, q, _mask, masked, offset, clamps, single, shift, ref index, ref Tally);
+                    return;
+                }
+            }
+
             Run<TElement, TTerm, T>(_logP, _logQ, _mask, masked, offset, clamps, shift, ref index, ref Tally);
         }
+    }
+
+    /// <summary>
+    /// The float pass: whole blocks of float registers, each block's sums kept apart until it is known to be clean. A block in
+    /// which some selected sample is invalid or overflows float (ℓ or its term not finite: q = 0, a huge k2, k3 past e^88) is
+    /// discarded and run again by the double pass, which gives those samples their exact terms or throws for the invalid one.
+    /// </summary>
+    private static void RunSingle<TTerm, T, TWide>(
+        ReadOnlySpan<float> logP, ReadOnlySpan<float> logQ, ReadOnlySpan<bool> mask, bool masked, int offset,
+        in KlClamps clamps, in SingleClamps single, double shift, ref int index, ref KlTally tally)
+        where TTerm : struct, IKlTerm
+        where T : struct, IFloatLanes<T, TWide>
+        where TWide : struct, IVectorLanes<TWide>
+    {
+        ref float p = ref MemoryMarshal.GetReference(logP);
+        ref float q = ref MemoryMarshal.GetReference(logQ);
+        ref byte m = ref Unsafe.As<bool, byte>(ref MemoryMarshal.GetReference(mask));
+        T zero = T.Zero;
+        T one = T.Create(1.0f);
+        T all = T.Create(BitConverter.Int32BitsToSingle(-1));
+        T ratioMin = T.Create(single.LogRatioMin);
+        T ratioMax = T.Create(single.LogRatioMax);
+        T termMin = T.Create(single.TermMin);
+        T termMax = T.Create(single.TermMax);
+        T center = T.Create((float)shift);
+        int length = logP.Length;
+        int i = index;
+        while (i <= length - T.Count)
+        {
+            int start = i;
+            int blockEnd = i + (Math.Min(length - i, BlockLength) / T.Count * T.Count);
+            T count = zero, unchanged = zero, squares = zero, poison = zero;
+            TWide sumLower = TWide.Zero, sumUpper = TWide.Zero;
+            while (i < blockEnd)
+            {
+                // Terms are summed in float over a run of registers and each run's sum is widened into the double sums:
+                // a run of 16 adds at most 16 float roundings to a sum of 16 terms, and widening every register would cost
+                // a tenth of the loop.
+                int runEnd = Math.Min(i + (SingleRun * T.Count), blockEnd);
+                T sum = zero;
+                for (; i < runEnd; i += T.Count)
+                {
+                    T on = masked ? T.LoadMask(ref m, i) : all;
+                    T l = T.Load(ref p, i) - T.Load(ref q, i);
+                    T lc = T.MinNative(T.MaxNative(l, ratioMin), ratioMax);
+                    T t = TTerm.OfSingle<T, TWide>(lc);
+                    T tc = T.MinNative(T.MaxNative(t, termMin), termMax);
+
+                    // (ℓ + t)·0 is 0 for finite lanes and NaN otherwise, so one NaN in the block's poison marks it for the double pass.
+                    poison = T.FusedMultiplyAdd((l + t) & on, zero, poison);
+                    T selected = on & one;
+                    T deviation = (tc - center) & on;
+                    count += selected;
+                    unchanged += T.EqualTo(lc, l) & T.EqualTo(tc, t) & selected;
+                    sum += deviation;
+                    squares = T.FusedMultiplyAdd(deviation, deviation, squares);
+                }
+
+                T.Widen(sum, out TWide lower, out TWide upper);
+                sumLower += lower;
+                sumUpper += upper;
+            }
+
+            if (T.AnyNaN(poison))
+            {
+                RunDouble<TTerm, TWide>(logP, logQ, mask, masked, offset, clamps, shift, start, i, ref tally);
+                continue;
+            }
+
+            // The block centred its terms on the float nearest the shift, c′ = c + d; moved to c: Σ(t − c) = S′ + n·d and
+            // Σ(t − c)² = Q′ + 2d·S′ + n·d², in double.
+            long selectedCount = (long)SumLanes<T, TWide>(count);
+            double blockSum = TWide.SumLanes(sumLower + sumUpper);
+            double d = (double)(float)shift - shift;
+            tally.Count += selectedCount;
+            tally.Clipped += selectedCount - (long)SumLanes<T, TWide>(unchanged);
+            tally.Sum += blockSum + (selectedCount * d);
+            tally.SumSquares += SumLanes<T, TWide>(squares) + (2 * d * blockSum) + (selectedCount * d * d);
+        }
+
+        index = i;
+    }
+
+    // The double pass over [start, end), a whole number of TWide registers; out of line, so no index of the float loop is
+    // taken by reference and the loop keeps it in a register.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void RunDouble<TTerm, TWide>(
+        ReadOnlySpan<float> logP, ReadOnlySpan<float> logQ, ReadOnlySpan<bool> mask, bool masked, int offset,
+        in KlClamps clamps, double shift, int start, int end, ref KlTally tally)
+        where TTerm : struct, IKlTerm
+        where TWide : struct, IVectorLanes<TWide>
+    {
+        int index = start;
+        Run<float, TTerm, TWide>(logP[..end], logQ[..end], masked ? mask[..end] : default, masked, offset, clamps, shift, ref index, ref tally);
+    }
+
+    private static double SumLanes<T, TWide>(T value)
+        where T : struct, IFloatLanes<T, TWide>
+        where TWide : struct, IVectorLanes<TWide>
+    {
+        T.Widen(value, out TWide lower, out TWide upper);
+        return TWide.SumLanes(lower + upper);
     }
 
     private static void Run<TElement, TTerm, T>(

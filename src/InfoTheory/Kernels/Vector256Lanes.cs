@@ -11,6 +11,10 @@ internal readonly struct Vector256Lanes : IVectorLanes<Vector256Lanes>
 
     private Vector256Lanes(Vector256<double> value) => _value = value;
 
+    /// <summary>The lanes of <paramref name="value"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256Lanes From(Vector256<double> value) => new(value);
+
     public static int Count => Vector256<double>.Count;
 
     public static Vector256Lanes Zero => default;

@@ -11,6 +11,10 @@ internal readonly struct Vector512Lanes : IVectorLanes<Vector512Lanes>
 
     private Vector512Lanes(Vector512<double> value) => _value = value;
 
+    /// <summary>The lanes of <paramref name="value"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512Lanes From(Vector512<double> value) => new(value);
+
     public static int Count => Vector512<double>.Count;
 
     public static Vector512Lanes Zero => default;

@@ -132,8 +132,10 @@ public class MonteCarloLogProbabilitiesTests
 
     [Theory]
     [MemberData(nameof(AwkwardLengths))]
-    public void KullbackLeibler_Float_EqualsTheDoubleOverloadOnTheWidenedValues(int length)
+    public void KullbackLeibler_Float_AgreesWithTheDoubleOverloadToFloatRounding(int length)
     {
+        // Float input runs in float registers, so its terms carry float rounding (about 6e-8 relative each); the count and
+        // the clipped samples are exactly the double overload's on the widened values.
         var options = MonteCarloOptions.Clipped(0.2, MonteCarloEstimator.K3) with { TermMax = 0.01 };
         foreach (double padding in new[] { 0.0, 0.1 })
         {
@@ -143,18 +145,42 @@ public class MonteCarloLogProbabilitiesTests
             double[] wp = fp.Select(v => (double)v).ToArray();
             double[] wq = fq.Select(v => (double)v).ToArray();
 
-            MonteCarlo.KullbackLeibler(fp, fq, mask, options).Should().Be(MonteCarlo.KullbackLeibler(wp, wq, mask, options));
-            if (padding == 0)
+            var exact = MonteCarlo.KullbackLeibler(wp, wq, mask, options);
+            MonteCarlo.KullbackLeibler(fp, fq, mask, options).Value.Should().BeApproximately(exact.Value, 1e-6 * exact.Value);
+            foreach (var width in Widths)
             {
-                MonteCarlo.KullbackLeibler(fp, fq, options).Should().Be(MonteCarlo.KullbackLeibler(wp, wq, options));
+                var single = MonteCarlo.TokenKl<float>(fp, fq, mask, masked: true, options, width);
+
+                single.Value.Should().BeApproximately(exact.Value, 1e-6 * exact.Value, $"at {width}");
+                single.SampleCount.Should().Be(exact.SampleCount);
+                single.ClippedFraction.Should().Be(exact.ClippedFraction);
+                if (length > 1)
+                {
+                    single.StandardError.Should().BeApproximately(exact.StandardError, 1e-5 * exact.StandardError);
+                }
             }
         }
     }
 
-    [Fact]
-    public void KullbackLeibler_FloatTenMillion_AccurateToDoublePrecision()
+    [Theory]
+    [MemberData(nameof(AwkwardLengths))]
+    public void KullbackLeibler_FloatOneLaneAtATime_EqualsTheDoubleOverloadBitForBit(int length)
     {
-        // Blocked double accumulation: 1e7 float terms ℓ in [0, 0.1], against the sum in decimal (28 digits).
+        // Only the vector widths run float registers: the scalar width widens each float exactly and works in double.
+        var options = MonteCarloOptions.Clipped(0.2, MonteCarloEstimator.K3) with { TermMax = 0.01 };
+        var (logP, logQ, mask) = Tokens(length, new Random(200 + length));
+        float[] fp = logP.Select(v => (float)v).ToArray();
+        float[] fq = logQ.Select(v => (float)v).ToArray();
+
+        MonteCarlo.TokenKl<float>(fp, fq, mask, masked: true, options, SimdWidth.Scalar).Should().Be(
+            MonteCarlo.TokenKl<double>(fp.Select(v => (double)v).ToArray(), fq.Select(v => (double)v).ToArray(), mask, masked: true, options, SimdWidth.Scalar));
+    }
+
+    [Fact]
+    public void KullbackLeibler_FloatTenMillion_AccurateToFloatRoundingWithoutDrift()
+    {
+        // Terms in float, summed in float over runs of 16 registers and in double beyond: 1e7 terms ℓ in [0, 0.1] against
+        // the sum in decimal (28 digits) of the same float differences. A plain float running sum would be off by ~1e-3 here.
         const int n = 10_000_000;
         var random = new Random(5);
         var logP = new float[n];
@@ -173,7 +199,104 @@ public class MonteCarloLogProbabilitiesTests
             exact += (decimal)((double)logP[i] - logQ[i]);
         }
 
-        estimate.Value.Should().BeApproximately((double)(exact / n), 1e-14 * estimate.Value);
+        estimate.Value.Should().BeApproximately((double)(exact / n), 1e-8 * estimate.Value);
+    }
+
+    [Theory]
+    [InlineData(MonteCarloEstimator.K1, 1e30f)]
+    [InlineData(MonteCarloEstimator.K2, 1e20f)]
+    [InlineData(MonteCarloEstimator.K3, 100f)]
+    public void KullbackLeibler_FloatTermBeyondFloatRange_IsTheDoubleTerm(MonteCarloEstimator estimator, float gap)
+    {
+        // log q − log p = 100 makes k3 = e^100 − 101 ≈ 2.7e43, a double but not a float; ½(1e20)² and 1e30 − (−1e30) likewise.
+        // The register holding it runs in double, so the estimate is the double overload's on the same values.
+        var random = new Random(7);
+        float[] logP = Enumerable.Range(0, 1031).Select(_ => (float)(-3 * random.NextDouble())).ToArray();
+        float[] logQ = logP.Select(v => v - 0.05f).ToArray();
+        logP[500] = estimator == MonteCarloEstimator.K1 ? gap : -gap;
+        logQ[500] = estimator == MonteCarloEstimator.K1 ? -gap : 0f;
+        var options = new MonteCarloOptions { Estimator = estimator };
+
+        var single = MonteCarlo.KullbackLeibler(logP, logQ, options);
+        var exact = MonteCarlo.KullbackLeibler(logP.Select(v => (double)v).ToArray(), logQ.Select(v => (double)v).ToArray(), options);
+
+        double.IsFinite(single.Value).Should().BeTrue();
+        single.Value.Should().BeApproximately(exact.Value, 1e-12 * Math.Abs(exact.Value));
+    }
+
+    [Fact]
+    public void KullbackLeibler_FloatClampEndsThatAreNotFloats_ClipTheSamplesTheDoubleEndsClip()
+    {
+        // 0.1 is not a float: (float)0.1 = 0.100000001… lies above it, so ℓ = 0.1f is clipped by LogRatioMax = 0.1 and must be
+        // counted so; 0.099999994f (the float below) is not. An end beyond the float range (1e300) runs the double pass.
+        float[] logP = [.. Enumerable.Repeat(0.1f, 8), .. Enumerable.Repeat(0.099999994f, 8)];
+        float[] logQ = new float[16];
+        double[] wp = logP.Select(v => (double)v).ToArray();
+        double[] wq = new double[16];
+
+        foreach (var options in new[]
+        {
+            new MonteCarloOptions { LogRatioMax = 0.1, Estimator = MonteCarloEstimator.K3 },
+            new MonteCarloOptions { LogRatioMin = -1e300, LogRatioMax = 1e300, Estimator = MonteCarloEstimator.K3 },
+        })
+        {
+            var single = MonteCarlo.KullbackLeibler(logP, logQ, options);
+            var exact = MonteCarlo.KullbackLeibler(wp, wq, options);
+
+            single.ClippedFraction.Should().Be(exact.ClippedFraction);
+            single.Value.Should().BeApproximately(exact.Value, 1e-6 * exact.Value);
+        }
+
+        MonteCarlo.KullbackLeibler(logP, logQ, new MonteCarloOptions { LogRatioMax = 0.1 }).ClippedFraction.Should().Be(0.5);
+    }
+
+    [Fact]
+    public void KullbackLeibler_AnyDegreeOfParallelism_GivesTheSameBits()
+    {
+        // Long spans are cut into a fixed number of parts whose tallies are added in order, whatever the thread count.
+        var (logP, logQ, mask) = Tokens(100_003, new Random(11));
+        float[] fp = logP.Select(v => (float)v).ToArray();
+        float[] fq = logQ.Select(v => (float)v).ToArray();
+        var options = MonteCarloOptions.Clipped(0.3, MonteCarloEstimator.K3);
+
+        foreach (int threads in new[] { 2, 3, -1 })
+        {
+            var parallel = options with { MaxDegreeOfParallelism = threads };
+            var one = options with { MaxDegreeOfParallelism = 1 };
+            MonteCarlo.KullbackLeibler(logP, logQ, mask, parallel).Should().Be(MonteCarlo.KullbackLeibler(logP, logQ, mask, one));
+            MonteCarlo.KullbackLeibler(fp, fq, mask, parallel).Should().Be(MonteCarlo.KullbackLeibler(fp, fq, mask, one));
+        }
+    }
+
+    [Fact]
+    public void KullbackLeibler_ManyCallersAtOnce_EachGetsItsOwnResult()
+    {
+        // Every calling thread has its own partitioned-run state: concurrent calls must not see each other's spans.
+        var inputs = Enumerable.Range(0, 16).Select(i => Tokens(40_000 + (977 * i), new Random(i))).ToArray();
+        var one = new MonteCarloOptions { Estimator = MonteCarloEstimator.K2, MaxDegreeOfParallelism = 1 };
+        var expected = inputs.Select(t => MonteCarlo.KullbackLeibler(t.LogP, t.LogQ, t.Mask, one)).ToArray();
+        var actual = new Estimate[inputs.Length];
+
+        Parallel.For(0, inputs.Length, i =>
+            actual[i] = MonteCarlo.KullbackLeibler(inputs[i].LogP, inputs[i].LogQ, inputs[i].Mask, one with { MaxDegreeOfParallelism = -1 }));
+
+        actual.Should().Equal(expected);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(-1)]
+    public void KullbackLeibler_BadEntriesInTwoParts_NamesTheFirstWhateverTheThreads(int threads)
+    {
+        // Parts run concurrently, but the exception is always the one a single thread meets first.
+        var logP = Enumerable.Repeat(-1.0f, 100_000).ToArray();
+        var logQ = Enumerable.Repeat(-1.1f, 100_000).ToArray();
+        logP[90_000] = float.NaN;
+        logQ[20_000] = float.PositiveInfinity;
+
+        var act = () => MonteCarlo.KullbackLeibler(logP, logQ, new MonteCarloOptions { MaxDegreeOfParallelism = threads });
+
+        act.Should().Throw<ArgumentException>().WithParameterName("logQ").WithMessage("*logQ[20000]*");
     }
 
     [Theory]

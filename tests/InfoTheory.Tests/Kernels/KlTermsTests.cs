@@ -49,6 +49,46 @@ public class KlTermsTests
         KlTerms.Of(MonteCarloEstimator.K3, 0.0).Should().Be(0.0);
     }
 
+    [Theory]
+    [InlineData(-80.0f)]
+    [InlineData(-20.0f)]
+    [InlineData(-1.0f)]
+    [InlineData(-0.35f)]
+    [InlineData(-1e-3f)]
+    [InlineData(-1e-18f)]
+    [InlineData(1e-6f)]
+    [InlineData(0.34f)]
+    [InlineData(1.0f)]
+    [InlineData(20.0f)]
+    [InlineData(88.0f)]
+    public void ExpMinusOneMinusXSingle_AgreesWithTheDoubleVersionToAFewFloatUlps(float x)
+    {
+        // The float series (seven terms) and reduction against the double version, which is within 1e-14 of the series above.
+        double reference = ScalarLanes.SumLanes(KlTerms.ExpMinusOneMinusX(ScalarLanes.Create(x)));
+
+        double value = SingleLane(KlTerms.ExpMinusOneMinusXSingle<Vector256FloatLanes, Vector256Lanes>(Vector256FloatLanes.Create(x)));
+
+        // 8 float ulps (2^−21 relative: for k ≠ 0 the parts are up to ten times the result, as in the double version);
+        // forming e^x − 1 − x in float would lose every digit for |x| below 1e-4. Below x² ≈ 1e-37 the result is subnormal.
+        value.Should().BeApproximately(reference, 4.8e-7 * reference, $"x = {x:R}");
+    }
+
+    [Theory]
+    [InlineData(88.72f)]
+    [InlineData(100.0f)]
+    [InlineData(float.PositiveInfinity)]
+    public void ExpMinusOneMinusXSingle_PastTheFloatRange_IsNotFinite(float x)
+    {
+        // The float kernels rely on this to hand such samples to the double terms, which hold e^x up to x = 709.
+        double.IsFinite(SingleLane(KlTerms.ExpMinusOneMinusXSingle<Vector256FloatLanes, Vector256Lanes>(Vector256FloatLanes.Create(x)))).Should().BeFalse();
+    }
+
+    private static double SingleLane(Vector256FloatLanes lanes)
+    {
+        Vector256FloatLanes.Widen(lanes, out var lower, out _);
+        return Vector256Lanes.MinLane(lower);
+    }
+
     [Fact]
     public void Terms_EveryWidth_MatchTheScalarLanesBitForBit()
     {

@@ -1,0 +1,117 @@
+using System.Runtime.ExceptionServices;
+
+namespace InfoTheory.Kernels;
+
+/// <summary>
+/// Runs the parts of a span pass on the calling thread and on pool threads, without allocating: the caller pins its spans
+/// and hands the helpers a pointer to a state on its own stack, which stays valid because it waits for every helper.
+/// </summary>
+/// <remarks>
+/// How a pass is cut into parts, and how their results are combined, must depend on the input alone, never on the number
+/// of threads, so one thread and all cores give the same bits: callers cut into <see cref="Parts"/> pieces and add the
+/// results in part order. Threads claim parts in increasing order; a failing part stops further claims, every part below
+/// it was claimed earlier and runs to its end, so the lowest failing part's exception is the one rethrown whatever the
+/// timing, the same one a single thread meets first.
+/// </remarks>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "One instance per thread, alive as long as the thread; its event holds a kernel handle only if a wait ever blocks.")]
+internal sealed unsafe class PartitionedRun : IThreadPoolWorkItem
+{
+    /// <summary>The number of parts a partitioned pass is cut into (fixed, so results never depend on the thread count).</summary>
+    public const int Parts = 8;
+
+    // One per calling thread, reused call after call: the only allocation, made once.
+    [ThreadStatic]
+    private static PartitionedRun? _cached;
+
+    private readonly ManualResetEventSlim _allFinished = new(initialState: false);
+    private readonly ExceptionDispatchInfo?[] _failures = new ExceptionDispatchInfo?[Parts];
+    private delegate*<void*, int, void> _body;
+    private void* _state;
+    private int _next = Parts;
+    private int _finished;
+    private int _firstFailure;
+
+    /// <summary>The threads a pass may use under <paramref name="maxDegreeOfParallelism"/> (−1: all cores).</summary>
+    public static int Threads(int maxDegreeOfParallelism)
+        => Math.Min(Parts, maxDegreeOfParallelism == -1 ? Environment.ProcessorCount : maxDegreeOfParallelism);
+
+    /// <summary>Calls <paramref name="body"/>(<paramref name="state"/>, part) for every part in 0 … <see cref="Parts"/> − 1, on up to <paramref name="threads"/> threads, and returns when all have finished.</summary>
+    /// <remarks>
+    /// The calling thread claims parts too, so the pass finishes even if no pool thread ever starts; it waits only for parts
+    /// a helper has claimed. A helper that starts late finds nothing to claim, or joins a later pass of the same caller,
+    /// whose state it reads only after claiming one of that pass's parts. Not re-entrant: a body must not start a pass.
+    /// </remarks>
+    /// <param name="state">The caller's state, pinned or on its stack; read by every thread until this returns.</param>
+    /// <param name="body">The work of one part; it writes its result where <paramref name="state"/> says, one slot per part.</param>
+    /// <param name="threads">The threads to use, the caller's included; 1 runs every part on the calling thread.</param>
+    /// <exception cref="Exception">Whatever the lowest failing part threw, rethrown with its stack trace.</exception>
+    public static void Run(void* state, delegate*<void*, int, void> body, int threads)
+    {
+        if (threads <= 1)
+        {
+            for (int part = 0; part < Parts; part++)
+            {
+                body(state, part);
+            }
+
+            return;
+        }
+
+        var run = _cached ??= new PartitionedRun();
+        run._body = body;
+        run._state = state;
+        run._finished = 0;
+        run._firstFailure = int.MaxValue;
+        run._allFinished.Reset();
+
+        // Publishing the claim counter last (a full fence) makes the state above visible to whoever claims a part.
+        Interlocked.Exchange(ref run._next, -1);
+        for (int helper = 1; helper < threads; helper++)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(run, preferLocal: false);
+        }
+
+        run.ClaimParts();
+        run._allFinished.Wait();
+        if (run._firstFailure != int.MaxValue)
+        {
+            var failure = run._failures[run._firstFailure]!;
+            Array.Clear(run._failures);
+            failure.Throw();
+        }
+    }
+
+    void IThreadPoolWorkItem.Execute() => ClaimParts();
+
+    private void ClaimParts()
+    {
+        int part;
+        while ((part = Interlocked.Increment(ref _next)) < Parts)
+        {
+            // Parts above a failure are skipped; those below still run, so the lowest failure is always found.
+            if (part < Volatile.Read(ref _firstFailure))
+            {
+                try
+                {
+                    _body(_state, part);
+                }
+#pragma warning disable CA1031 // A pool thread must not die: the failure is rethrown on the calling thread.
+                catch (Exception e)
+#pragma warning restore CA1031
+                {
+                    // Kept and rethrown on the calling thread: an exception escaping a pool thread would end the process.
+                    _failures[part] = ExceptionDispatchInfo.Capture(e);
+                    int seen;
+                    while (part < (seen = Volatile.Read(ref _firstFailure)) && Interlocked.CompareExchange(ref _firstFailure, part, seen) != seen)
+                    {
+                    }
+                }
+            }
+
+            if (Interlocked.Increment(ref _finished) == Parts)
+            {
+                _allFinished.Set();
+            }
+        }
+    }
+}
