@@ -142,6 +142,62 @@ public static partial class MonteCarlo
         KlAggregation aggregation, MonteCarloOptions? options = null)
         => SequenceKl(logP, logQ, mask, masked: true, lengths, destination, aggregation, options, SimdWidths.Best);
 
+    /// <summary>Estimates KL(P‖Q) over a batch of sequences given by their offsets, writing each sequence's value and returning their aggregate.</summary>
+    /// <remarks>
+    /// As <see cref="KullbackLeibler(ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{int}, Span{double}, KlAggregation, MonteCarloOptions?)"/>
+    /// with sequence j the entries offsets[j] to offsets[j + 1] − 1: the m + 1 boundaries of m packed sequences, as
+    /// variable-length attention takes them (FlashAttention's and vLLM's <c>cu_seqlens</c>), instead of the m lengths.
+    /// </remarks>
+    /// <param name="logP">log p(xᵢ), natural log, of tokens xᵢ drawn from P; finite.</param>
+    /// <param name="logQ">log q(xᵢ) of the same tokens, as long as <paramref name="logP"/>; finite or −∞.</param>
+    /// <param name="offsets">m + 1 token indices, non-decreasing, from 0 to the length of <paramref name="logP"/>: sequence j starts at offsets[j] and ends before offsets[j + 1].</param>
+    /// <param name="destination">Receives, per sequence, Sⱼ for <see cref="KlAggregation.SequenceSumMean"/> and Sⱼ/Nⱼ otherwise (0 for a sequence without tokens), in the unit of <paramref name="options"/>; at least m long.</param>
+    /// <param name="aggregation">How the per-token terms are combined.</param>
+    /// <param name="options">Clamps, estimator and unit; <see cref="MonteCarloOptions.Default"/> (no clipping, k1, nats) when null.</param>
+    /// <returns>The aggregate estimate of KL(P‖Q) in the unit of <paramref name="options"/>, with its standard error over sequences, the sample count and the clipped fraction.</returns>
+    /// <exception cref="ArgumentException"><paramref name="logP"/> is empty; the lengths of <paramref name="logP"/> and <paramref name="logQ"/> differ; <paramref name="offsets"/> has fewer than 2 entries, does not start at 0 and end at the length of <paramref name="logP"/>, or decreases; <paramref name="destination"/> is shorter than m; an entry of <paramref name="logP"/> is NaN or ±∞ or one of <paramref name="logQ"/> is NaN or +∞ (the message names the index).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="aggregation"/> is not a defined value.</exception>
+    public static Estimate KullbackLeiblerAtOffsets(
+        ReadOnlySpan<double> logP, ReadOnlySpan<double> logQ, ReadOnlySpan<int> offsets, Span<double> destination,
+        KlAggregation aggregation, MonteCarloOptions? options = null)
+        => SequenceKl(logP, logQ, default, masked: false, new SequenceBounds(offsets, offsets: true), destination, aggregation, options, SimdWidths.Best);
+
+    /// <summary>Estimates KL(P‖Q) over a batch of sequences of float log-probabilities given by their offsets, writing each sequence's value and returning their aggregate.</summary>
+    /// <remarks>As <see cref="KullbackLeiblerAtOffsets(ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{int}, Span{double}, KlAggregation, MonteCarloOptions?)"/>, each sequence in float registers as <see cref="KullbackLeibler(ReadOnlySpan{float}, ReadOnlySpan{float}, MonteCarloOptions?)"/> describes.</remarks>
+    /// <inheritdoc cref="KullbackLeiblerAtOffsets(ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{int}, Span{double}, KlAggregation, MonteCarloOptions?)"/>
+    public static Estimate KullbackLeiblerAtOffsets(
+        ReadOnlySpan<float> logP, ReadOnlySpan<float> logQ, ReadOnlySpan<int> offsets, Span<double> destination,
+        KlAggregation aggregation, MonteCarloOptions? options = null)
+        => SequenceKl(logP, logQ, default, masked: false, new SequenceBounds(offsets, offsets: true), destination, aggregation, options, SimdWidths.Best);
+
+    /// <summary>Estimates KL(P‖Q) over a batch of masked sequences given by their offsets, writing each sequence's value and returning their aggregate.</summary>
+    /// <remarks>
+    /// As <see cref="KullbackLeibler(ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{bool}, ReadOnlySpan{int}, Span{double}, KlAggregation, MonteCarloOptions?)"/>
+    /// with sequence j the entries offsets[j] to offsets[j + 1] − 1 (<c>cu_seqlens</c>), instead of the m lengths.
+    /// </remarks>
+    /// <param name="logP">log p(xᵢ), natural log, of tokens xᵢ drawn from P; finite where selected.</param>
+    /// <param name="logQ">log q(xᵢ) of the same tokens, as long as <paramref name="logP"/>; finite or −∞ where selected.</param>
+    /// <param name="mask">true where a token counts, as long as <paramref name="logP"/>; at least one true.</param>
+    /// <param name="offsets">m + 1 token indices, non-decreasing, from 0 to the length of <paramref name="logP"/>: sequence j starts at offsets[j] and ends before offsets[j + 1].</param>
+    /// <param name="destination">Receives, per sequence, Sⱼ for <see cref="KlAggregation.SequenceSumMean"/> and Sⱼ/Nⱼ otherwise (0 for a sequence without tokens), in the unit of <paramref name="options"/>; at least m long.</param>
+    /// <param name="aggregation">How the per-token terms are combined.</param>
+    /// <param name="options">Clamps, estimator and unit; <see cref="MonteCarloOptions.Default"/> (no clipping, k1, nats) when null.</param>
+    /// <returns>The aggregate estimate of KL(P‖Q) in the unit of <paramref name="options"/>, with its standard error over sequences, the sample count and the clipped fraction among the selected tokens.</returns>
+    /// <exception cref="ArgumentException"><paramref name="logP"/> is empty; the lengths of <paramref name="logP"/>, <paramref name="logQ"/> and <paramref name="mask"/> differ; <paramref name="mask"/> selects no token; <paramref name="offsets"/> has fewer than 2 entries, does not start at 0 and end at the length of <paramref name="logP"/>, or decreases; <paramref name="destination"/> is shorter than m; a selected entry of <paramref name="logP"/> is NaN or ±∞ or one of <paramref name="logQ"/> is NaN or +∞ (the message names the index).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="aggregation"/> is not a defined value.</exception>
+    public static Estimate KullbackLeiblerAtOffsets(
+        ReadOnlySpan<double> logP, ReadOnlySpan<double> logQ, ReadOnlySpan<bool> mask, ReadOnlySpan<int> offsets, Span<double> destination,
+        KlAggregation aggregation, MonteCarloOptions? options = null)
+        => SequenceKl(logP, logQ, mask, masked: true, new SequenceBounds(offsets, offsets: true), destination, aggregation, options, SimdWidths.Best);
+
+    /// <summary>Estimates KL(P‖Q) over a batch of masked sequences of float log-probabilities given by their offsets, writing each sequence's value and returning their aggregate.</summary>
+    /// <remarks>As <see cref="KullbackLeiblerAtOffsets(ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{bool}, ReadOnlySpan{int}, Span{double}, KlAggregation, MonteCarloOptions?)"/>, each sequence in float registers as <see cref="KullbackLeibler(ReadOnlySpan{float}, ReadOnlySpan{float}, MonteCarloOptions?)"/> describes.</remarks>
+    /// <inheritdoc cref="KullbackLeiblerAtOffsets(ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{bool}, ReadOnlySpan{int}, Span{double}, KlAggregation, MonteCarloOptions?)"/>
+    public static Estimate KullbackLeiblerAtOffsets(
+        ReadOnlySpan<float> logP, ReadOnlySpan<float> logQ, ReadOnlySpan<bool> mask, ReadOnlySpan<int> offsets, Span<double> destination,
+        KlAggregation aggregation, MonteCarloOptions? options = null)
+        => SequenceKl(logP, logQ, mask, masked: true, new SequenceBounds(offsets, offsets: true), destination, aggregation, options, SimdWidths.Best);
+
     /// <summary>The token-level estimate at a chosen lane width (tests pass each width).</summary>
     internal static Estimate TokenKl<TElement>(
         ReadOnlySpan<TElement> logP, ReadOnlySpan<TElement> logQ, ReadOnlySpan<bool> mask, bool masked, MonteCarloOptions? options, SimdWidth width)
@@ -179,25 +235,33 @@ public static partial class MonteCarlo
         return new Estimate(Units.FromNats(mean, options.Unit), Units.FromNats(standardError, options.Unit), n, fraction);
     }
 
-    /// <summary>The sequence-level estimate at a chosen lane width (tests pass each width).</summary>
+    /// <summary>The sequence-level estimate over sequences given by lengths, at a chosen lane width (tests pass each width).</summary>
     internal static Estimate SequenceKl<TElement>(
         ReadOnlySpan<TElement> logP, ReadOnlySpan<TElement> logQ, ReadOnlySpan<bool> mask, bool masked, ReadOnlySpan<int> lengths,
+        Span<double> destination, KlAggregation aggregation, MonteCarloOptions? options, SimdWidth width)
+        where TElement : unmanaged
+        => SequenceKl(logP, logQ, mask, masked, new SequenceBounds(lengths, offsets: false), destination, aggregation, options, width);
+
+    /// <summary>The sequence-level estimate over sequences given by lengths or offsets.</summary>
+    private static Estimate SequenceKl<TElement>(
+        ReadOnlySpan<TElement> logP, ReadOnlySpan<TElement> logQ, ReadOnlySpan<bool> mask, bool masked, SequenceBounds sequences,
         Span<double> destination, KlAggregation aggregation, MonteCarloOptions? options, SimdWidth width)
         where TElement : unmanaged
     {
         options = ValidateLogProbabilities(logP.Length, logQ.Length, mask.Length, masked, options);
         Guard.Defined(aggregation, nameof(aggregation));
-        ValidateLengths(lengths, logP.Length);
-        Guard.MinimumLength(destination.Length, lengths.Length, $"one value per sequence of {lengths.Length}", nameof(destination));
+        sequences.Validate(logP.Length);
+        int m = sequences.Count;
+        Guard.MinimumLength(destination.Length, m, $"one value per sequence of {m}", nameof(destination));
         var clamps = KlClamps.From(options);
 
         // Pass 1: Sⱼ into destination, with the token and clip totals.
         long tokens = 0;
         long clipped = 0;
         int start = 0;
-        for (int j = 0; j < lengths.Length; j++)
+        for (int j = 0; j < m; j++)
         {
-            int length = lengths[j];
+            int length = sequences.Length(j);
             var tally = LogProbabilityKlKernel.Accumulate(
                 logP.Slice(start, length), logQ.Slice(start, length), masked ? mask.Slice(start, length) : default, masked, start,
                 options.Estimator, clamps, 0.0, width);
@@ -214,7 +278,7 @@ public static partial class MonteCarlo
 
         // Pass 2: the per-sequence values and the aggregate with its standard error over sequences.
         double fraction = (double)clipped / tokens;
-        Span<double> values = destination[..lengths.Length];
+        Span<double> values = destination[..m];
         double total = 0;
         foreach (double s in values)
         {
@@ -228,7 +292,7 @@ public static partial class MonteCarlo
         start = 0;
         if (aggregation == KlAggregation.SequenceSumMean)
         {
-            samples = clusters = lengths.Length;
+            samples = clusters = m;
             value = total / clusters;
             foreach (double s in values)
             {
@@ -240,8 +304,9 @@ public static partial class MonteCarlo
             double meanOfMeans = 0;
             for (int j = 0; j < values.Length; j++)
             {
-                int count = masked ? mask.Slice(start, lengths[j]).Count(true) : lengths[j];
-                start += lengths[j];
+                int length = sequences.Length(j);
+                int count = masked ? mask.Slice(start, length).Count(true) : length;
+                start += length;
                 if (count == 0)
                 {
                     continue;
@@ -299,20 +364,62 @@ public static partial class MonteCarlo
         return options ?? MonteCarloOptions.Default;
     }
 
-    private static void ValidateLengths(ReadOnlySpan<int> lengths, int total)
+    /// <summary>Where the sequences of a batch lie in the token spans: back to back, given by their lengths or by their offsets.</summary>
+    private readonly ref struct SequenceBounds(ReadOnlySpan<int> values, bool offsets)
     {
-        Guard.NotEmpty(lengths.Length, nameof(lengths));
-        Guard.AllNonNegative(lengths, nameof(lengths));
-        long sum = 0;
-        foreach (int length in lengths)
-        {
-            sum += length;
-        }
+        private readonly ReadOnlySpan<int> _values = values;
 
-        if (sum != total)
+        private string Name => offsets ? "offsets" : "lengths";
+
+        /// <summary>Gets the number of sequences.</summary>
+        public int Count => offsets ? _values.Length - 1 : _values.Length;
+
+        /// <summary>The number of tokens of sequence <paramref name="j"/>.</summary>
+        public int Length(int j) => offsets ? _values[j + 1] - _values[j] : _values[j];
+
+        /// <summary>Checks that the sequences cover a span of <paramref name="total"/> tokens exactly, in order.</summary>
+        /// <exception cref="ArgumentException">No sequence; a length is negative or the lengths do not sum to the total; offsets do not start at 0, decrease somewhere or do not end at the total.</exception>
+        public void Validate(int total)
         {
-            throw new ArgumentException(
-                $"lengths sum to {sum} but logP has length {total}; the sequences must cover the spans exactly.", nameof(lengths));
+            if (!offsets)
+            {
+                Guard.NotEmpty(_values.Length, Name);
+                Guard.AllNonNegative(_values, Name);
+                long sum = 0;
+                foreach (int length in _values)
+                {
+                    sum += length;
+                }
+
+                if (sum != total)
+                {
+                    throw new ArgumentException(
+                        $"lengths sum to {sum} but logP has length {total}; the sequences must cover the spans exactly.", Name);
+                }
+
+                return;
+            }
+
+            if (_values.Length < 2)
+            {
+                throw new ArgumentException(
+                    $"offsets has length {_values.Length}; it needs one more entry than there are sequences, so at least 2.", Name);
+            }
+
+            if (_values[0] != 0 || _values[^1] != total)
+            {
+                throw new ArgumentException(
+                    $"offsets run from {_values[0]} to {_values[^1]} but logP has length {total}; they must start at 0 and end at the length, so the sequences cover the spans exactly.", Name);
+            }
+
+            for (int j = 1; j < _values.Length; j++)
+            {
+                if (_values[j] < _values[j - 1])
+                {
+                    throw new ArgumentException(
+                        $"offsets[{j}] is {_values[j]}, below offsets[{j - 1}] = {_values[j - 1]}; offsets must not decrease.", Name);
+                }
+            }
         }
     }
 

@@ -326,6 +326,49 @@ public class MonteCarloLogProbabilitiesTests
         }
     }
 
+    [Theory]
+    [InlineData(KlAggregation.TokenMean)]
+    [InlineData(KlAggregation.SequenceSumMean)]
+    [InlineData(KlAggregation.SequenceMeanMean)]
+    public void KullbackLeiblerAtOffsets_CuSeqlens_EqualTheLengthsForm(KlAggregation aggregation)
+    {
+        // Offsets are the running sums of the lengths from 0 (cu_seqlens): [7, 0, 8, 9, 1031, 1] ↔ [0, 7, 7, 15, 24, 1055, 1056].
+        int[] lengths = [7, 0, 8, 9, 1031, 1];
+        int[] offsets = [0, 7, 7, 15, 24, 1055, 1056];
+        var (logP, logQ, mask) = Tokens(offsets[^1], new Random(8));
+        float[] fp = logP.Select(v => (float)v).ToArray();
+        float[] fq = logQ.Select(v => (float)v).ToArray();
+        double[] unmaskedP = logP.Select(v => double.IsNaN(v) ? -1.0 : v).ToArray();
+        double[] unmaskedQ = logQ.Select(v => double.IsNaN(v) ? -1.5 : v).ToArray();
+        var options = MonteCarloOptions.Clipped(0.3, MonteCarloEstimator.K3);
+        var (byLengths, byOffsets) = (new double[6], new double[6]);
+
+        MonteCarlo.KullbackLeiblerAtOffsets(logP, logQ, mask, offsets, byOffsets, aggregation, options)
+            .Should().Be(MonteCarlo.KullbackLeibler(logP, logQ, mask, lengths, byLengths, aggregation, options));
+        byOffsets.Should().Equal(byLengths);
+        MonteCarlo.KullbackLeiblerAtOffsets(fp, fq, mask, offsets, byOffsets, aggregation, options)
+            .Should().Be(MonteCarlo.KullbackLeibler(fp, fq, mask, lengths, byLengths, aggregation, options));
+        byOffsets.Should().Equal(byLengths);
+        MonteCarlo.KullbackLeiblerAtOffsets(unmaskedP, unmaskedQ, offsets, byOffsets, aggregation, options)
+            .Should().Be(MonteCarlo.KullbackLeibler(unmaskedP, unmaskedQ, lengths, byLengths, aggregation, options));
+        MonteCarlo.KullbackLeiblerAtOffsets(fp.Select(v => float.IsNaN(v) ? -1f : v).ToArray(), fq.Select(v => float.IsNaN(v) ? -1.5f : v).ToArray(), offsets, byOffsets, aggregation, options)
+            .Should().Be(MonteCarlo.KullbackLeibler(fp.Select(v => float.IsNaN(v) ? -1f : v).ToArray(), fq.Select(v => float.IsNaN(v) ? -1.5f : v).ToArray(), lengths, byLengths, aggregation, options));
+    }
+
+    [Theory]
+    [InlineData(new[] { 0 }, "offsets has length 1*")]
+    [InlineData(new[] { 1, 3 }, "offsets run from 1 to 3 but logP has length 3*")]
+    [InlineData(new[] { 0, 2 }, "offsets run from 0 to 2 but logP has length 3*")]
+    [InlineData(new[] { 0, 2, 1, 3 }, "offsets[2] is 1, below offsets[1] = 2*")]
+    public void KullbackLeiblerAtOffsets_BadOffsets_ThrowNamingThem(int[] offsets, string message)
+    {
+        double[] three = [-1.0, -2.0, -3.0];
+
+        var act = () => MonteCarlo.KullbackLeiblerAtOffsets(three, three, offsets, new double[4], KlAggregation.TokenMean);
+
+        act.Should().Throw<ArgumentException>().WithParameterName(nameof(offsets)).WithMessage(message);
+    }
+
     [Fact]
     public void KullbackLeibler_SequencesWithoutMask_TokenMeanEqualsTheFlatMeanWithAClusterError()
     {

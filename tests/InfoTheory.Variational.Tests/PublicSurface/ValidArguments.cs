@@ -250,6 +250,7 @@ internal sealed class ValidArguments(string folder)
             ("MonteCarlo", _, "logP") => [-1.2, -0.5, -2.0, -0.1, -0.7, -1.5, -0.3, -0.9],
             ("MonteCarlo", _, "logQ") => [-1.0, -0.6, -1.8, -0.2, -0.9, -1.1, -0.4, -0.8],
             ("MonteCarlo", _, "lengths") => [3, 5],
+            ("MonteCarlo", _, "offsets") => [0, 3, 8],
             ("KlPenalty", _, "mask") => [1, 0, 1, 1],
             ("FisherInformation", _, "p") => [0.2, 0.3, 0.5],
             ("FisherInformation", "Categorical", "destination") => [0, 0, 0, 0],
