@@ -121,6 +121,8 @@ internal sealed class ValidArguments(string folder)
         "dimension" or "xDimension" or "yDimension" or "zDimension" or "rows" or "columns" or "featureCount"
             or "inputSize" or "codeSize" or "latentSize" or "features" or "inFeatures" or "outFeatures" or "Height" => 2,
         "x" or "y" or "split" or "axis1" or "column" => 1,
+        "permutations" => 9,
+        "maxDegreeOfParallelism" => 2,
         "samples" when owner == "MonteCarlo" => 200,
         "samples" when owner == "VariationalAutoencoder" => 1,
         "samples" or "n" or "count" or "batchSize" or "trainCount" => 3,

@@ -1,0 +1,15 @@
+namespace InfoTheory.Internal;
+
+/// <content>Rules for the settings of tests and intervals.</content>
+internal static partial class Guard
+{
+    /// <summary>Throws unless <paramref name="value"/> lies strictly between 0 and 1, as a coverage or a significance level must.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is 0, 1, outside (0, 1) or NaN.</exception>
+    public static void OpenUnitInterval(double value, string paramName)
+    {
+        if (!(value > 0 && value < 1))
+        {
+            throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} is {Format(value)}; it must lie strictly between 0 and 1.");
+        }
+    }
+}
