@@ -188,6 +188,14 @@ public sealed class Histogram
             double count = rule.Kind == BinningKind.EqualWidth
                 ? rule.Bins
                 : NumpyBinEdges.BinCount(first, last, NumpyBinEdges.Width(rule.Kind, reference, sorted));
+            if (!(count >= 1))
+            {
+                throw new ArgumentException(
+                    $"The {rule} rule's bin width over {nameof(reference)} overflows (its spread is too large to square); numpy returns no bins here. "
+                    + "Choose BinningRule.EqualWidth, BinningRule.Quantile or a rule without variance, such as BinningRule.Sturges.",
+                    nameof(reference));
+            }
+
             if (count > MaxBins)
             {
                 throw new ArgumentException(
