@@ -34,7 +34,23 @@ internal static class BinSearch
 
     /// <summary>Writes the bin of every value; <paramref name="offset"/> is added to the index a message names.</summary>
     public static void Assign(ReadOnlySpan<double> edges, OutOfRangePolicy policy, ReadOnlySpan<double> values, Span<int> bins, string paramName, int offset = 0)
+        => Assign(edges, policy, values, bins, paramName, offset, SimdWidths.Best);
+
+    /// <summary>As <see cref="Assign(ReadOnlySpan{double}, OutOfRangePolicy, ReadOnlySpan{double}, Span{int}, string, int)"/> at a chosen width (tests run every width).</summary>
+    public static void Assign(ReadOnlySpan<double> edges, OutOfRangePolicy policy, ReadOnlySpan<double> values, Span<int> bins, string paramName, int offset, SimdWidth width)
     {
+        if (edges.Length <= LinearEdges)
+        {
+            var pass = new EdgeAssign(values, edges, bins, policy);
+            LanePass.Run(ref pass, width);
+            if (pass.Bad)
+            {
+                ThrowFirstBad(edges, policy, values, paramName, offset);
+            }
+
+            return;
+        }
+
         for (int i = 0; i < values.Length; i++)
         {
             bins[i] = Bin(edges, policy, values[i], offset + i, paramName);
@@ -121,12 +137,17 @@ internal static class BinSearch
         while (length > 1)
         {
             int half = length >> 1;
-            low += Unsafe.Add(ref interior, low + half - 1) <= value ? half : 0;
+
+            // A compare turned into 0 or 1 and multiplied in: the JIT emits no jump whose outcome is a coin toss.
+            low += half * AsBit(Unsafe.Add(ref interior, low + half - 1) <= value);
             length -= half;
         }
 
-        return length == 1 && Unsafe.Add(ref interior, low) <= value ? low + 1 : low;
+        return length == 1 ? low + AsBit(Unsafe.Add(ref interior, low) <= value) : low;
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int AsBit(bool condition) => Unsafe.BitCast<bool, byte>(condition);
 
     private static int Outside(ReadOnlySpan<double> edges, OutOfRangePolicy policy, double value, int index, string paramName)
     {
@@ -145,13 +166,13 @@ internal static class BinSearch
     }
 
     /// <summary>Throws for the first value that is NaN or, under <see cref="OutOfRangePolicy.Reject"/>, outside the edges.</summary>
-    private static void ThrowFirstBad(ReadOnlySpan<double> edges, OutOfRangePolicy policy, ReadOnlySpan<double> values, string paramName)
+    private static void ThrowFirstBad(ReadOnlySpan<double> edges, OutOfRangePolicy policy, ReadOnlySpan<double> values, string paramName, int offset = 0)
     {
         for (int i = 0; i < values.Length; i++)
         {
             if (!(values[i] >= edges[0] && values[i] <= edges[^1]))
             {
-                Outside(edges, policy, values[i], i, paramName);
+                Outside(edges, policy, values[i], offset + i, paramName);
             }
         }
     }
@@ -224,6 +245,74 @@ internal static class BinSearch
 
             Above += T.SumLanes(above);
             Ordered += T.SumLanes(ordered);
+        }
+    }
+
+    /// <summary>
+    /// The bin of every value by compares: r = n − #{j &lt; n : v &lt; eⱼ} − [v ≤ eₙ] is the bin for v in [e₀, eₙ] (the last
+    /// edge counted as ≤ closes the last bin), −1 below and n above; the policy then clamps or shifts it.
+    /// </summary>
+    private ref struct EdgeAssign : ILanePass
+    {
+        private readonly ReadOnlySpan<double> _values;
+        private readonly ReadOnlySpan<double> _edges;
+        private readonly Span<int> _bins;
+        private readonly OutOfRangePolicy _policy;
+
+        public EdgeAssign(ReadOnlySpan<double> values, ReadOnlySpan<double> edges, Span<int> bins, OutOfRangePolicy policy)
+        {
+            _values = values;
+            _edges = edges;
+            _bins = bins;
+            _policy = policy;
+        }
+
+        /// <summary>Gets whether some value is NaN or, under <see cref="OutOfRangePolicy.Reject"/>, outside the edges.</summary>
+        public bool Bad { get; private set; }
+
+        void ILanePass.Run<T>(ref int index)
+        {
+            int count = _edges.Length, n = count - 1;
+            var edgeBuffer = default(LaneBuffer<T>);
+            Span<T> edges = ((Span<T>)edgeBuffer)[..count];
+            for (int j = 0; j < count; j++)
+            {
+                edges[j] = T.Create(_edges[j]);
+            }
+
+            // Clamp keeps r in [0, n − 1]; separate bins shift [−1, n] to [0, n + 1]; reject flags r outside [0, n − 1].
+            bool clamp = _policy == OutOfRangePolicy.Clamp, reject = _policy == OutOfRangePolicy.Reject;
+            T one = T.Create(1.0), top = T.Create(n), shift = T.Create(_policy == OutOfRangePolicy.SeparateBins ? 1 : 0);
+            T low = T.Create(clamp ? 0 : double.NegativeInfinity), high = T.Create(clamp ? n - 1 : double.PositiveInfinity);
+            T lowest = T.Zero, highest = T.Create(n - 1), ordered = T.Zero, integerBits = T.Create(6755399441055744.0);
+            bool bad = false;
+            Span<double> lanes = stackalloc double[T.Count];
+            ref double start = ref MemoryMarshal.GetReference(_values);
+            int i = index;
+            for (; i <= _values.Length - T.Count; i += T.Count)
+            {
+                T v = T.Load(ref start, i);
+                T above = T.LessThan(v, edges[n]) | T.EqualTo(v, edges[n]);
+                T r = top - (above & one);
+                for (int j = 0; j < n; j++)
+                {
+                    r -= T.LessThan(v, edges[j]) & one;
+                }
+
+                ordered += T.EqualTo(v, v) & one;
+                bad |= reject && (T.AnyLessThan(r, lowest) || T.AnyLessThan(highest, r));
+                // Adding 1.5·2⁵² puts a small integer in the low bits of the double, read without a (saturating) conversion.
+                T.Store(T.MinNative(T.MaxNative(r, low), high) + shift + integerBits, ref MemoryMarshal.GetReference(lanes), 0);
+                Span<int> destination = _bins.Slice(i, lanes.Length);
+                for (int k = 0; k < destination.Length; k++)
+                {
+                    destination[k] = (int)BitConverter.DoubleToInt64Bits(lanes[k]);
+                }
+            }
+
+            // NaN fails every compare, so it is counted here rather than tested lane by lane.
+            Bad |= bad || T.SumLanes(ordered) != i - index;
+            index = i;
         }
     }
 

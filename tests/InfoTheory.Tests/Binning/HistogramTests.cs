@@ -44,6 +44,19 @@ public class HistogramTests
             .WithMessage("values[2] is 4.5, outside the bins' range [0, 4]*OutOfRangePolicy.Clamp*");
     }
 
+    [Fact]
+    public void Assign_OutsideValueUnderReject_ThrowsNamingItsIndexAtEveryWidth()
+    {
+        double[] values = [.. Enumerable.Repeat(2.0, 20)];
+        values[13] = -0.5;
+        foreach (SimdWidth width in Enum.GetValues<SimdWidth>())
+        {
+            var act = () => BinSearch.Assign([0.0, 1.0, 2.5, 4.0], OutOfRangePolicy.Reject, values, new int[20], "values", 100, width);
+
+            act.Should().Throw<ArgumentException>().WithParameterName("values").WithMessage("values[113] is -0.5, outside*", $"at {width}");
+        }
+    }
+
     [Theory]
     [InlineData(OutOfRangePolicy.Reject)]
     [InlineData(OutOfRangePolicy.Clamp)]
@@ -83,10 +96,13 @@ public class HistogramTests
                     counts.Should().Equal(expected, $"{bins} bins, {policy}, {width}");
                 }
 
-                var histogram = Histogram.Fit([1.0], BinningRule.Explicit(edges), policy);
-                var assigned = new int[length];
-                histogram.Assign(values, assigned);
-                assigned.Should().Equal(values.Select(v => PlainBin(edges, v, policy)), $"{bins} bins, {policy}");
+                int[] expectedBins = [.. values.Select(v => PlainBin(edges, v, policy))];
+                foreach (SimdWidth width in Enum.GetValues<SimdWidth>())
+                {
+                    var assigned = new int[length];
+                    BinSearch.Assign(edges, policy, values, assigned, "values", 0, width);
+                    assigned.Should().Equal(expectedBins, $"{bins} bins, {policy}, {width}");
+                }
             }
         }
     }
