@@ -292,21 +292,24 @@ internal static class BinSearch
             for (; i <= _values.Length - T.Count; i += T.Count)
             {
                 T v = T.Load(ref start, i);
-                T above = T.LessThan(v, edges[n]) | T.EqualTo(v, edges[n]);
-                T r = top - (above & one);
+                T r = top - ((T.LessThan(v, edges[n]) | T.EqualTo(v, edges[n])) & one);
                 for (int j = 0; j < n; j++)
                 {
                     r -= T.LessThan(v, edges[j]) & one;
                 }
 
                 ordered += T.EqualTo(v, v) & one;
-                bad |= reject && (T.AnyLessThan(r, lowest) || T.AnyLessThan(highest, r));
+                if (reject)
+                {
+                    bad |= T.AnyLessThan(r, lowest) || T.AnyLessThan(highest, r);
+                }
+
                 // Adding 1.5·2⁵² puts a small integer in the low bits of the double, read without a (saturating) conversion.
                 T.Store(T.MinNative(T.MaxNative(r, low), high) + shift + integerBits, ref MemoryMarshal.GetReference(lanes), 0);
-                Span<int> destination = _bins.Slice(i, lanes.Length);
-                for (int k = 0; k < destination.Length; k++)
+                ref int destination = ref Unsafe.Add(ref MemoryMarshal.GetReference(_bins), i);
+                for (int k = 0; k < lanes.Length; k++)
                 {
-                    destination[k] = (int)BitConverter.DoubleToInt64Bits(lanes[k]);
+                    Unsafe.Add(ref destination, k) = (int)BitConverter.DoubleToInt64Bits(lanes[k]);
                 }
             }
 

@@ -136,7 +136,7 @@ public sealed class Histogram
         }
 
         var table = new ContingencyTable(BinCount, columns.BinCount);
-        const int Block = 4096;
+        const int Block = 1024;
         Span<int> rows = stackalloc int[Block];
         Span<int> cells = stackalloc int[Block];
         for (int start = 0; start < x.Length; start += Block)
