@@ -117,7 +117,7 @@ internal sealed class ValidArguments(string folder)
 
     private static int Int(string owner, string method, string name) => name switch
     {
-        "k" => 3,
+        "k" or "bins" => 3,
         "dimension" or "xDimension" or "yDimension" or "zDimension" or "rows" or "columns" or "featureCount"
             or "inputSize" or "codeSize" or "latentSize" or "features" or "inFeatures" or "outFeatures" or "Height" => 2,
         "x" or "y" or "split" or "axis1" or "column" => 1,
@@ -239,6 +239,8 @@ internal sealed class ValidArguments(string folder)
             ("AutodiffTensor", "CrossEntropyWithLogits", "labels") => [1, 0],
             ("AutodiffTensor`1", "IndexSelect", "indices") => [1, 0, 1],
             ("ContingencyTable", _, _) => [0, 1, 1, 0],
+            ("BinningRule", "Explicit", "edges") => [0, 1, 2.5],
+            ("Histogram", "Count", "counts") => [0, 0],
             ("Gaussian", "Diagonal", "variances") => [1, 2],
             ("Gaussian", _, "mean") => [0, 0],
             ("Gaussian" or "GaussianMixture" or "UnivariateDensity", _, "x") => owner == "UnivariateDensity" ? [0.3] : [0.1, 0.2],
@@ -476,6 +478,16 @@ internal sealed class ValidArguments(string folder)
         if (type == typeof(JointDistribution))
         {
             return JointDistribution.FromProbabilities(new[,] { { 0.1, 0.2 }, { 0.3, 0.4 } });
+        }
+
+        if (type == typeof(global::InfoTheory.Binning.BinningRule))
+        {
+            return global::InfoTheory.Binning.BinningRule.EqualWidth(2);
+        }
+
+        if (type == typeof(global::InfoTheory.Binning.Histogram))
+        {
+            return global::InfoTheory.Binning.Histogram.Fit([0, 1, 2], global::InfoTheory.Binning.BinningRule.EqualWidth(2));
         }
 
         if (type == typeof(ContingencyTable))
