@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using InfoTheory.Internal;
@@ -21,16 +22,17 @@ internal readonly struct JensenShannonKernel : IPairedKernel
 
     /// <summary>Returns the Jensen–Shannon divergence in nats, unclamped.</summary>
     /// <exception cref="ArgumentException">Either input is empty or not a probability vector, or their lengths differ.</exception>
-    public static double Nats(ReadOnlySpan<double> p, ReadOnlySpan<double> q, string pName, string qName, SimdWidth width)
-        => 0.5 * PairedPass<JensenShannonKernel>.Sum(p, q, pName, qName, width, out _);
+    public static double Nats<TElement>(ReadOnlySpan<TElement> p, ReadOnlySpan<TElement> q, string pName, string qName, SimdWidth width)
+        where TElement : unmanaged, IBinaryFloatingPointIeee754<TElement>
+        => 0.5 * PairedPass<JensenShannonKernel, TElement>.Sum(p, q, pName, qName, width, out _);
 
     // Every term is finite (m ≥ p/2 and m ≥ q/2), so unbounded is never set.
-    static void IPairedKernel.Accumulate<T>(
-        ReadOnlySpan<double> p, ReadOnlySpan<double> q, ref int index,
+    static void IPairedKernel.Accumulate<TElement, T>(
+        ReadOnlySpan<TElement> p, ReadOnlySpan<TElement> q, ref int index,
         ref ProbabilityTally tallyP, ref ProbabilityTally tallyQ, ref double terms, ref bool unbounded)
     {
-        ref double startP = ref MemoryMarshal.GetReference(p);
-        ref double startQ = ref MemoryMarshal.GetReference(q);
+        ref TElement startP = ref MemoryMarshal.GetReference(p);
+        ref TElement startQ = ref MemoryMarshal.GetReference(q);
         T zero = T.Zero;
         T threshold = T.Create(SeriesThreshold);
         T smallestNormal = T.Create(Log.SmallestNormal);
@@ -38,8 +40,8 @@ internal readonly struct JensenShannonKernel : IPairedKernel
         int i = index;
         for (; i <= p.Length - T.Count; i += T.Count)
         {
-            T vp = T.Load(ref startP, i);
-            T vq = T.Load(ref startQ, i);
+            T vp = Elements.Load<TElement, T>(ref startP, i);
+            T vq = Elements.Load<TElement, T>(ref startQ, i);
             sumP += vp;
             minP = T.MinNative(minP, vp);
             sumQ += vq;
