@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using InfoTheory.Internal;
 using InfoTheory.Kernels;
 
@@ -28,6 +29,8 @@ public static partial class Divergence
     /// <paramref name="p"/> or <paramref name="q"/> is empty or not a probability vector, or their lengths differ.
     /// </exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="unit"/> is not a defined <see cref="LogBase"/>.</exception>
+    // Untyped collection expressions ([] or integer literals) mean doubles, as they did before the float overload existed.
+    [OverloadResolutionPriority(1)]
     public static double KullbackLeibler(ReadOnlySpan<double> p, ReadOnlySpan<double> q, LogBase unit = LogBase.Nats) => KullbackLeiblerOf(p, q, unit);
 
     /// <summary>The Kullback–Leibler divergence KL(p‖q) of two distributions held in floats, as a model's softmax outputs are.</summary>
@@ -66,6 +69,8 @@ public static partial class Divergence
     /// <paramref name="p"/> or <paramref name="q"/> is empty or not a probability vector, or their lengths differ.
     /// </exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="unit"/> is not a defined <see cref="LogBase"/>.</exception>
+    // Untyped collection expressions ([] or integer literals) mean doubles, as they did before the float overload existed.
+    [OverloadResolutionPriority(1)]
     public static double JensenShannon(ReadOnlySpan<double> p, ReadOnlySpan<double> q, LogBase unit = LogBase.Nats) => JensenShannonOf(p, q, unit);
 
     /// <summary>The Jensen–Shannon divergence between two distributions held in floats, as a model's softmax outputs are.</summary>
@@ -101,6 +106,8 @@ public static partial class Divergence
     /// <paramref name="p"/> or <paramref name="q"/> is empty or not a probability vector, or their lengths differ.
     /// </exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="unit"/> is not a defined <see cref="LogBase"/>.</exception>
+    // Untyped collection expressions ([] or integer literals) mean doubles, as they did before the float overload existed.
+    [OverloadResolutionPriority(1)]
     public static double JensenShannonDistance(ReadOnlySpan<double> p, ReadOnlySpan<double> q, LogBase unit = LogBase.Nats)
         => Math.Sqrt(JensenShannon(p, q, unit));
 

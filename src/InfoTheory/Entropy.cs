@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using InfoTheory.Internal;
 using InfoTheory.Kernels;
 
@@ -24,6 +25,8 @@ public static partial class Entropy
     /// <returns>H(p) in <paramref name="unit"/>, in [0, log n].</returns>
     /// <exception cref="ArgumentException"><paramref name="p"/> is empty or not a probability vector (the message names the offending index or the sum).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="unit"/> is not a defined <see cref="LogBase"/>.</exception>
+    // Untyped collection expressions ([] or integer literals) mean doubles, as they did before the float overload existed.
+    [OverloadResolutionPriority(1)]
     public static double Shannon(ReadOnlySpan<double> p, LogBase unit = LogBase.Nats) => ShannonOf(p, unit);
 
     /// <summary>The Shannon entropy H(p) of a discrete distribution held in floats, as a model's softmax output is.</summary>
@@ -53,6 +56,8 @@ public static partial class Entropy
     /// <paramref name="p"/> or <paramref name="q"/> is empty or not a probability vector, or their lengths differ.
     /// </exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="unit"/> is not a defined <see cref="LogBase"/>.</exception>
+    // Untyped collection expressions ([] or integer literals) mean doubles, as they did before the float overload existed.
+    [OverloadResolutionPriority(1)]
     public static double Cross(ReadOnlySpan<double> p, ReadOnlySpan<double> q, LogBase unit = LogBase.Nats) => CrossOf(p, q, unit);
 
     /// <summary>The cross-entropy H(p, q) of two distributions held in floats, as a model's softmax outputs are.</summary>

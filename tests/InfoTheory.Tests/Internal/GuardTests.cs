@@ -44,7 +44,7 @@ public class GuardTests
     [Fact]
     public void Probabilities_Empty_Throws()
     {
-        var act = () => Guard.Probabilities([], "p");
+        var act = () => Guard.Probabilities<double>([], "p");
 
         act.Should().Throw<ArgumentException>().WithParameterName("p").WithMessage("p is empty*");
     }
