@@ -1,6 +1,7 @@
-using System.Numerics;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace InfoTheory.Internal;
 
@@ -389,6 +390,90 @@ internal static partial class Guard
         if (double.IsNaN(logQ) || double.IsPositiveInfinity(logQ))
         {
             throw new ArgumentException($"logQ[{index}] is {Format(logQ)}; log-probabilities must be finite or -Infinity.", nameof(logQ));
+        }
+    }
+
+    /// <summary>Throws unless a logit is usable: finite, or −∞ for a masked class (probability 0).</summary>
+    /// <param name="value">The logit.</param>
+    /// <param name="paramName">The caller's parameter that the exception names.</param>
+    /// <param name="row">The row of a [rows, classes] block, or −1 for a single vector.</param>
+    /// <param name="column">The logit's index within its row.</param>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is NaN or +∞.</exception>
+    public static void Logit(double value, string paramName, int row, int column)
+    {
+        if (double.IsNaN(value) || double.IsPositiveInfinity(value))
+        {
+            string index = row < 0 ? $"[{column}]" : $"[{row},{column}]";
+            throw new ArgumentException(
+                $"{paramName}{index} is {Format(value)}; logits must be finite, or -Infinity for a masked class.", paramName);
+        }
+    }
+
+    /// <summary>Throws for a vector (or row) of logits that are all −∞: its softmax gives no class a probability.</summary>
+    /// <exception cref="ArgumentException">Always.</exception>
+    [DoesNotReturn]
+    public static void ThrowNoPossibleClass(string paramName, int row)
+    {
+        string where = row < 0 ? paramName : $"row {row} of {paramName}";
+        throw new ArgumentException($"Every logit of {where} is -Infinity; at least one class must be possible.", paramName);
+    }
+
+    /// <summary>Returns 1/T after checking that the softmax temperature T is finite, &gt; 0, and large enough for 1/T to be finite.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="temperature"/> is NaN, ±∞, ≤ 0, or so small that 1/T overflows.</exception>
+    public static double InverseTemperature(double temperature, string paramName)
+    {
+        Positive(temperature, paramName);
+        double inverse = 1.0 / temperature;
+        if (!double.IsFinite(inverse))
+        {
+            throw new ArgumentOutOfRangeException(
+                paramName, temperature, $"{paramName} is {Format(temperature)}; it must be at least {Format(1.0 / double.MaxValue)} so that 1/T is finite.");
+        }
+
+        return inverse;
+    }
+
+    /// <summary>
+    /// Returns the number of rows of a row-major [rows, <paramref name="classes"/>] block of <paramref name="length"/> logits
+    /// after checking that <paramref name="classes"/> is ≥ 1 and divides the length.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="classes"/> is below 1.</exception>
+    /// <exception cref="ArgumentException"><paramref name="length"/> is not a multiple of <paramref name="classes"/>.</exception>
+    public static int Rows(int length, int classes, string paramName, string classesName)
+    {
+        if (classes < 1)
+        {
+            throw new ArgumentOutOfRangeException(classesName, classes, $"{classesName} is {classes}; it must be >= 1.");
+        }
+
+        if (length % classes != 0)
+        {
+            throw new ArgumentException(
+                $"{paramName} has length {length}, which is not a multiple of {classesName} = {classes}; a [rows, classes] block holds rows × classes values.",
+                paramName);
+        }
+
+        return length / classes;
+    }
+
+    /// <summary>Throws unless a destination of one value per row has <paramref name="rows"/> elements.</summary>
+    /// <exception cref="ArgumentException">The length differs from <paramref name="rows"/>.</exception>
+    public static void OnePerRow(int rows, int length, string paramName)
+    {
+        if (rows != length)
+        {
+            throw new ArgumentException($"{paramName} has length {length} but the input has {rows} rows; it needs one element per row.", paramName);
+        }
+    }
+
+    /// <summary>Throws when <paramref name="destination"/> shares memory with <paramref name="source"/>: a row-wise kernel would overwrite input it has yet to read.</summary>
+    /// <exception cref="ArgumentException">The spans overlap.</exception>
+    public static void Disjoint<T>(ReadOnlySpan<T> source, Span<double> destination, string sourceName, string destinationName)
+        where T : unmanaged
+    {
+        if (MemoryMarshal.AsBytes(source).Overlaps(MemoryMarshal.AsBytes((ReadOnlySpan<double>)destination)))
+        {
+            throw new ArgumentException($"{destinationName} overlaps {sourceName}; results need memory of their own.", destinationName);
         }
     }
 
