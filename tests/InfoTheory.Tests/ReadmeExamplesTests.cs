@@ -24,8 +24,8 @@ public class ReadmeExamplesTests
         // Mutual information of two label sequences, of any equatable type.
         int[] x = [1, 1, 2, 2, 3, 3];
         string[] y = ["a", "a", "b", "b", "b", "a"];
-        double mi  = MutualInformation.FromSamples<int, string>(x, y);
-        double nmi = MutualInformation.Normalized<int, string>(x, y, MutualInformationNormalization.Arithmetic);
+        double mi  = MutualInformation.FromSamples(x, y);              // 0.4621 nats; types inferred, also from List<T>
+        double nmi = MutualInformation.Normalized(x, y, MutualInformationNormalization.Arithmetic);
 
         // A joint distribution: marginals, joint and conditional entropy.
         var joint = JointDistribution.FromProbabilities(new[,] { { 0.2, 0.1, 0.15 }, { 0.1, 0.2, 0.25 } });
