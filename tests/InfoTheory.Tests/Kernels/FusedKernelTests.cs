@@ -208,4 +208,22 @@ public class FusedKernelTests
 
         return Distribution.Normalize(p);
     }
+
+    [Theory]
+    [MemberData(nameof(AwkwardLengths))]
+    public void EveryKernel_FloatInput_EqualsTheDoubleKernelOnTheWidenedValuesAtEveryWidth(int length)
+    {
+        var rng = new Random(length);
+        float[] p = ProbabilityVectorSamples.FloatVector(rng, length);
+        float[] q = ProbabilityVectorSamples.FloatVector(rng, length, zeroFraction: 0);
+        double[] pd = ProbabilityVectorSamples.Widened(p), qd = ProbabilityVectorSamples.Widened(q);
+
+        foreach (SimdWidth width in Widths)
+        {
+            EntropyKernel<float>.Nats(p, "p", width).Should().Be(EntropyKernel<double>.Nats(pd, "p", width), $"width {width}");
+            CrossEntropyKernel.Nats<float>(p, q, "p", "q", width).Should().Be(CrossEntropyKernel.Nats<double>(pd, qd, "p", "q", width), $"width {width}");
+            KullbackLeiblerKernel.Nats<float>(p, q, "p", "q", width).Should().Be(KullbackLeiblerKernel.Nats<double>(pd, qd, "p", "q", width), $"width {width}");
+            JensenShannonKernel.Nats<float>(p, q, "p", "q", width).Should().Be(JensenShannonKernel.Nats<double>(pd, qd, "p", "q", width), $"width {width}");
+        }
+    }
 }
