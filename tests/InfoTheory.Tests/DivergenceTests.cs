@@ -460,10 +460,7 @@ public class DivergenceTests
     [InlineData(1031)]
     public void FloatOverloads_EqualTheDoubleOverloadsOnTheSameValues(int length)
     {
-        var rng = new Random(length);
-        float[] p = ProbabilityVectorSamples.FloatVector(rng, length);
-        float[] q = ProbabilityVectorSamples.FloatVector(rng, length, zeroFraction: 0);
-        double[] pd = ProbabilityVectorSamples.Widened(p), qd = ProbabilityVectorSamples.Widened(q);
+        (float[] p, float[] q, double[] pd, double[] qd) = ProbabilityVectorSamples.FloatPair(length);
 
         Divergence.KullbackLeibler(p, q).Should().Be(Divergence.KullbackLeibler(pd, qd));
         Divergence.JensenShannon(p, q, LogBase.Bits).Should().Be(Divergence.JensenShannon(pd, qd, LogBase.Bits));

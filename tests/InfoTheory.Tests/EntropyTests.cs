@@ -267,10 +267,7 @@ public class EntropyTests
     [InlineData(1031)]
     public void FloatOverloads_EqualTheDoubleOverloadsOnTheSameValues(int length)
     {
-        var rng = new Random(length);
-        float[] p = ProbabilityVectorSamples.FloatVector(rng, length);
-        float[] q = ProbabilityVectorSamples.FloatVector(rng, length, zeroFraction: 0);
-        double[] pd = ProbabilityVectorSamples.Widened(p), qd = ProbabilityVectorSamples.Widened(q);
+        (float[] p, float[] q, double[] pd, double[] qd) = ProbabilityVectorSamples.FloatPair(length);
 
         Entropy.Shannon(p, LogBase.Bits).Should().Be(Entropy.Shannon(pd, LogBase.Bits));
         Entropy.Cross(p, q).Should().Be(Entropy.Cross(pd, qd));

@@ -40,6 +40,18 @@ internal static class ProbabilityVectorSamples
         return p;
     }
 
+    /// <summary>
+    /// Two <see cref="FloatVector"/>s seeded by <paramref name="length"/> (q with full support) and their widened doubles,
+    /// for comparing a float overload with the double one.
+    /// </summary>
+    public static (float[] P, float[] Q, double[] PWide, double[] QWide) FloatPair(int length)
+    {
+        var rng = new Random(length);
+        float[] p = FloatVector(rng, length);
+        float[] q = FloatVector(rng, length, zeroFraction: 0);
+        return (p, q, Widened(p), Widened(q));
+    }
+
     /// <summary>The values of <paramref name="p"/> as doubles, each widened exactly.</summary>
     public static double[] Widened(float[] p) => [.. p.Select(v => (double)v)];
 }

@@ -20,10 +20,10 @@ public class FloatKullbackLeiblerBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        // ProbabilityVectorBenchmarks' recipe (full support, entries over several decades), rounded to float.
+        // ProbabilityVectorBenchmarks' vectors, rounded to float.
         var rng = new Random(20261125);
-        _p = Vector(rng, N);
-        _q = Vector(rng, N);
+        _p = [.. ProbabilityVectorBenchmarks.Vector(rng, N).Select(v => (float)v)];
+        _q = [.. ProbabilityVectorBenchmarks.Vector(rng, N).Select(v => (float)v)];
     }
 
     [Benchmark(Baseline = true)]
@@ -46,16 +46,4 @@ public class FloatKullbackLeiblerBenchmarks
 
     [Benchmark]
     public float Dot() => TensorPrimitives.Dot<float>(_p, _q);
-
-    private static float[] Vector(Random rng, int n)
-    {
-        var w = new double[n];
-        for (int i = 0; i < n; i++)
-        {
-            double u = rng.NextDouble();
-            w[i] = 1e-3 + (u * u * u);
-        }
-
-        return [.. Distribution.Normalize(w).Select(v => (float)v)];
-    }
 }

@@ -213,10 +213,7 @@ public class FusedKernelTests
     [MemberData(nameof(AwkwardLengths))]
     public void EveryKernel_FloatInput_EqualsTheDoubleKernelOnTheWidenedValuesAtEveryWidth(int length)
     {
-        var rng = new Random(length);
-        float[] p = ProbabilityVectorSamples.FloatVector(rng, length);
-        float[] q = ProbabilityVectorSamples.FloatVector(rng, length, zeroFraction: 0);
-        double[] pd = ProbabilityVectorSamples.Widened(p), qd = ProbabilityVectorSamples.Widened(q);
+        (float[] p, float[] q, double[] pd, double[] qd) = ProbabilityVectorSamples.FloatPair(length);
 
         foreach (SimdWidth width in Widths)
         {
