@@ -17,10 +17,9 @@ namespace InfoTheory;
 /// </remarks>
 public static class Logits
 {
-
     /// <summary>H(p) of p = softmax(z/T), from the logits z.</summary>
     /// <remarks>
-    /// H(p) = −Σᵢ pᵢ log pᵢ = log S − Σᵢ eᵢuᵢ / S with uᵢ = (zᵢ − max z)/T, eᵢ = exp uᵢ, S = Σ eᵢ (log-sum-exp); 0·log 0 = 0 for a masked (−∞) class. Computed by a stable two-pass log-sum-exp in double without forming the probabilities: nothing overflows or underflows into NaN whatever the spread of the logits (10⁴ apart is fine), and nothing is allocated. 
+    /// H(p) = −Σᵢ pᵢ log pᵢ = log S − Σᵢ eᵢuᵢ / S with uᵢ = (zᵢ − max z)/T, eᵢ = exp uᵢ, S = Σ eᵢ (log-sum-exp); 0·log 0 = 0 for a masked (−∞) class. Reference: C. E. Shannon, "A Mathematical Theory of Communication", Bell System Technical Journal 27 (1948) 379–423. Computed by a stable two-pass log-sum-exp in double without forming the probabilities: nothing overflows or underflows into NaN whatever the spread of the logits (10⁴ apart is fine), and nothing is allocated.
     /// </remarks>
     /// <param name="logits">The logits z: finite, or −∞ for a masked class; at least one finite.</param>
     /// <param name="temperature">The softmax temperature T: finite and &gt; 0; 1 by default.</param>
@@ -63,7 +62,7 @@ public static class Logits
 
     /// <summary>The cross-entropy H(p, q) of p = softmax(a/T) and q = softmax(b/T), from the logits a and b.</summary>
     /// <remarks>
-    /// H(p, q) = −Σᵢ pᵢ log qᵢ = log S_q − Σᵢ eₚ,ᵢ u_q,ᵢ / Sₚ with u = (z − max z)/T, e = exp u, S = Σ e; 0·log q = 0 where aᵢ = −∞, and +∞ where bᵢ = −∞ &lt; aᵢ (q = 0 &lt; p). Computed by a stable two-pass log-sum-exp in double without forming the probabilities: nothing overflows or underflows into NaN whatever the spread of the logits (10⁴ apart is fine), and nothing is allocated. 
+    /// H(p, q) = −Σᵢ pᵢ log qᵢ = log S_q − Σᵢ eₚ,ᵢ u_q,ᵢ / Sₚ with u = (z − max z)/T, e = exp u, S = Σ e; 0·log q = 0 where aᵢ = −∞, and +∞ where bᵢ = −∞ &lt; aᵢ (q = 0 &lt; p); it is the loss of a classifier q trained on soft targets p. Reference: T. M. Cover and J. A. Thomas, Elements of Information Theory, 2nd ed. (Wiley, 2006), ch. 2. Computed by a stable two-pass log-sum-exp in double without forming the probabilities: nothing overflows or underflows into NaN whatever the spread of the logits (10⁴ apart is fine), and nothing is allocated.
     /// </remarks>
     /// <param name="logitsP">The logits a of p: finite, or −∞ for a masked class; at least one finite.</param>
     /// <param name="logitsQ">The logits b of q, as many as <paramref name="logitsP"/>: finite or −∞; at least one finite.</param>
@@ -108,7 +107,7 @@ public static class Logits
 
     /// <summary>The Kullback–Leibler divergence KL(p‖q) of p = softmax(a/T) and q = softmax(b/T), from the logits a and b.</summary>
     /// <remarks>
-    /// KL(p‖q) = Σᵢ pᵢ (log pᵢ − log qᵢ) = Σᵢ eₚ,ᵢ (uₚ,ᵢ − u_q,ᵢ) / Sₚ + log(S_q / Sₚ) with u = (z − max z)/T, e = exp u, S = Σ e; 0·log(0/q) = 0 where aᵢ = −∞, and +∞ where bᵢ = −∞ &lt; aᵢ (q = 0 &lt; p). It is what PyTorch computes as <c>kl_div(log_softmax(b/T), log_softmax(a/T), log_target=True, reduction="sum")</c>, the distillation loss of G. Hinton, O. Vinyals and J. Dean, "Distilling the Knowledge in a Neural Network" (2015) without its T² factor. Computed by a stable two-pass log-sum-exp in double without forming the probabilities: nothing overflows or underflows into NaN whatever the spread of the logits (10⁴ apart is fine), and nothing is allocated. 
+    /// KL(p‖q) = Σᵢ pᵢ (log pᵢ − log qᵢ) = Σᵢ eₚ,ᵢ (uₚ,ᵢ − u_q,ᵢ) / Sₚ + log(S_q / Sₚ) with u = (z − max z)/T, e = exp u, S = Σ e; 0·log(0/q) = 0 where aᵢ = −∞, and +∞ where bᵢ = −∞ &lt; aᵢ (q = 0 &lt; p). It is what PyTorch computes as <c>kl_div(log_softmax(b/T), log_softmax(a/T), log_target=True, reduction="sum")</c>, the distillation loss of G. Hinton, O. Vinyals and J. Dean, "Distilling the Knowledge in a Neural Network" (2015) without its T² factor. Computed by a stable two-pass log-sum-exp in double without forming the probabilities: nothing overflows or underflows into NaN whatever the spread of the logits (10⁴ apart is fine), and nothing is allocated.
     /// </remarks>
     /// <param name="logitsP">The logits a of p: finite, or −∞ for a masked class; at least one finite.</param>
     /// <param name="logitsQ">The logits b of q, as many as <paramref name="logitsP"/>: finite or −∞; at least one finite.</param>
@@ -153,7 +152,7 @@ public static class Logits
 
     /// <summary>The Jensen–Shannon divergence of p = softmax(a/T) and q = softmax(b/T), from the logits a and b.</summary>
     /// <remarks>
-    /// JSD(p, q) = ½KL(p‖m) + ½KL(q‖m), m = (p + q)/2, in [0, ln 2]; the normalisers come from a log-sum-exp, and pᵢ, qᵢ are formed only in registers for the mixture (each term is bounded by (pᵢ + qᵢ)·ln 2, so one that underflows changes nothing), then summed as <see cref="Divergence.JensenShannon(ReadOnlySpan{double}, ReadOnlySpan{double}, LogBase)"/> does. Reference: J. Lin, "Divergence measures based on the Shannon entropy", IEEE Transactions on Information Theory 37 (1991) 145–151. Computed by a stable two-pass log-sum-exp in double without forming the probabilities: nothing overflows or underflows into NaN whatever the spread of the logits (10⁴ apart is fine), and nothing is allocated. 
+    /// JSD(p, q) = ½KL(p‖m) + ½KL(q‖m), m = (p + q)/2, in [0, ln 2]; the normalisers come from a log-sum-exp, and pᵢ, qᵢ are formed only in registers for the mixture (each term is bounded by (pᵢ + qᵢ)·ln 2, so one that underflows changes nothing), then summed as <see cref="Divergence.JensenShannon(ReadOnlySpan{double}, ReadOnlySpan{double}, LogBase)"/> does. Reference: J. Lin, "Divergence measures based on the Shannon entropy", IEEE Transactions on Information Theory 37 (1991) 145–151. Computed by a stable two-pass log-sum-exp in double without forming the probabilities: nothing overflows or underflows into NaN whatever the spread of the logits (10⁴ apart is fine), and nothing is allocated.
     /// </remarks>
     /// <param name="logitsP">The logits a of p: finite, or −∞ for a masked class; at least one finite.</param>
     /// <param name="logitsQ">The logits b of q, as many as <paramref name="logitsP"/>: finite or −∞; at least one finite.</param>
