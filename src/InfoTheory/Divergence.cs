@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
 using InfoTheory.Internal;
 using InfoTheory.Kernels;
 
@@ -27,12 +29,27 @@ public static partial class Divergence
     /// <paramref name="p"/> or <paramref name="q"/> is empty or not a probability vector, or their lengths differ.
     /// </exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="unit"/> is not a defined <see cref="LogBase"/>.</exception>
-    public static double KullbackLeibler(ReadOnlySpan<double> p, ReadOnlySpan<double> q, LogBase unit = LogBase.Nats)
-    {
-        double natsPerUnit = Units.NatsPerUnit(unit);
-        double nats = KullbackLeiblerKernel.Nats(p, q, nameof(p), nameof(q), SimdWidths.Best);
-        return Math.Max(nats, 0.0) / natsPerUnit;
-    }
+    // Untyped collection expressions ([] or integer literals) mean doubles, as they did before the float overload existed.
+    [OverloadResolutionPriority(1)]
+    public static double KullbackLeibler(ReadOnlySpan<double> p, ReadOnlySpan<double> q, LogBase unit = LogBase.Nats) => KullbackLeiblerOf(p, q, unit);
+
+    /// <summary>The Kullback–Leibler divergence KL(p‖q) of two distributions held in floats, as a model's softmax outputs are.</summary>
+    /// <remarks>
+    /// KL(p‖q) = Σᵢ pᵢ log(pᵢ/qᵢ), with 0·log(0/q) = 0 and +∞ where qᵢ = 0 &lt; pᵢ. Every entry is widened exactly to double
+    /// and the pass computes and accumulates in double, so the result equals the double overload's on the same values, bit
+    /// for bit. Only the sum tolerance is float's: each sum must be 1 within 4·2⁻²³·max(1, √n) (about 4.8e-7 for a short
+    /// vector), since a float softmax is off 1 by its rounding (1 ± 4e-8 is typical).
+    /// Reference: S. Kullback and R. A. Leibler, "On Information and Sufficiency", Annals of Mathematical Statistics 22 (1951) 79–86.
+    /// </remarks>
+    /// <param name="p">The distribution p: a float probability vector.</param>
+    /// <param name="q">The reference distribution q: a float probability vector of the same length.</param>
+    /// <param name="unit">The unit of the result; nats by default.</param>
+    /// <returns>KL(p‖q) in <paramref name="unit"/>, in [0, +∞].</returns>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="p"/> or <paramref name="q"/> is empty or not a probability vector, or their lengths differ.
+    /// </exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="unit"/> is not a defined <see cref="LogBase"/>.</exception>
+    public static double KullbackLeibler(ReadOnlySpan<float> p, ReadOnlySpan<float> q, LogBase unit = LogBase.Nats) => KullbackLeiblerOf(p, q, unit);
 
     /// <summary>The Jensen–Shannon divergence between p and q: symmetric, bounded, finite for any supports.</summary>
     /// <remarks>
@@ -52,12 +69,26 @@ public static partial class Divergence
     /// <paramref name="p"/> or <paramref name="q"/> is empty or not a probability vector, or their lengths differ.
     /// </exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="unit"/> is not a defined <see cref="LogBase"/>.</exception>
-    public static double JensenShannon(ReadOnlySpan<double> p, ReadOnlySpan<double> q, LogBase unit = LogBase.Nats)
-    {
-        double natsPerUnit = Units.NatsPerUnit(unit);
-        double nats = JensenShannonKernel.Nats(p, q, nameof(p), nameof(q), SimdWidths.Best);
-        return Math.Clamp(nats, 0.0, Numerics.Ln2) / natsPerUnit;
-    }
+    // Untyped collection expressions ([] or integer literals) mean doubles, as they did before the float overload existed.
+    [OverloadResolutionPriority(1)]
+    public static double JensenShannon(ReadOnlySpan<double> p, ReadOnlySpan<double> q, LogBase unit = LogBase.Nats) => JensenShannonOf(p, q, unit);
+
+    /// <summary>The Jensen–Shannon divergence between two distributions held in floats, as a model's softmax outputs are.</summary>
+    /// <remarks>
+    /// JSD(p, q) = ½KL(p‖m) + ½KL(q‖m), m = (p + q)/2, in [0, ln 2] nats, computed and accumulated in double on the exactly
+    /// widened values (the double overload's result, bit for bit); each sum must be 1 within float's tolerance,
+    /// 4·2⁻²³·max(1, √n). Reference: J. Lin, "Divergence measures based on the Shannon entropy", IEEE Transactions on
+    /// Information Theory 37 (1991) 145–151.
+    /// </remarks>
+    /// <param name="p">The first distribution: a float probability vector.</param>
+    /// <param name="q">The second distribution: a float probability vector of the same length.</param>
+    /// <param name="unit">The unit of the result; nats by default.</param>
+    /// <returns>JSD(p, q) in <paramref name="unit"/>, in [0, log 2] (ln 2 nats, 1 bit).</returns>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="p"/> or <paramref name="q"/> is empty or not a probability vector, or their lengths differ.
+    /// </exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="unit"/> is not a defined <see cref="LogBase"/>.</exception>
+    public static double JensenShannon(ReadOnlySpan<float> p, ReadOnlySpan<float> q, LogBase unit = LogBase.Nats) => JensenShannonOf(p, q, unit);
 
     /// <summary>The Jensen–Shannon distance √JSD(p, q): a metric on probability vectors.</summary>
     /// <remarks>
@@ -75,7 +106,26 @@ public static partial class Divergence
     /// <paramref name="p"/> or <paramref name="q"/> is empty or not a probability vector, or their lengths differ.
     /// </exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="unit"/> is not a defined <see cref="LogBase"/>.</exception>
+    // Untyped collection expressions ([] or integer literals) mean doubles, as they did before the float overload existed.
+    [OverloadResolutionPriority(1)]
     public static double JensenShannonDistance(ReadOnlySpan<double> p, ReadOnlySpan<double> q, LogBase unit = LogBase.Nats)
+        => Math.Sqrt(JensenShannon(p, q, unit));
+
+    /// <summary>The Jensen–Shannon distance √JSD(p, q) between two distributions held in floats.</summary>
+    /// <remarks>
+    /// d(p, q) = √JSD(p, q), with JSD from <see cref="JensenShannon(ReadOnlySpan{float}, ReadOnlySpan{float}, LogBase)"/>
+    /// (double arithmetic, float's sum tolerance 4·2⁻²³·max(1, √n)). Reference: D. M. Endres and J. E. Schindelin, "A new
+    /// metric for probability distributions", IEEE Transactions on Information Theory 49 (2003) 1858–1860.
+    /// </remarks>
+    /// <param name="p">The first distribution: a float probability vector.</param>
+    /// <param name="q">The second distribution: a float probability vector of the same length.</param>
+    /// <param name="unit">The unit of the divergence under the root; nats by default.</param>
+    /// <returns>√JSD(p, q), the divergence taken in <paramref name="unit"/>: in [0, √ln 2] for nats, [0, 1] for bits.</returns>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="p"/> or <paramref name="q"/> is empty or not a probability vector, or their lengths differ.
+    /// </exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="unit"/> is not a defined <see cref="LogBase"/>.</exception>
+    public static double JensenShannonDistance(ReadOnlySpan<float> p, ReadOnlySpan<float> q, LogBase unit = LogBase.Nats)
         => Math.Sqrt(JensenShannon(p, q, unit));
 
     /// <summary>The weighted Jensen–Shannon divergence of several distributions: how far they spread around their mixture.</summary>
@@ -132,7 +182,7 @@ public static partial class Divergence
             total += Math.Max(column, 0.0);
         }
 
-        return Math.Min(total, EntropyKernel.Nats(weights, nameof(weights), SimdWidths.Best)) / natsPerUnit;
+        return Math.Min(total, EntropyKernel<double>.Nats(weights, nameof(weights), SimdWidths.Best)) / natsPerUnit;
     }
 
     /// <summary>The Kullback–Leibler divergence between two Bernoulli distributions, KL(Bern(p)‖Bern(q)).</summary>
@@ -155,6 +205,22 @@ public static partial class Divergence
         Guard.InRange(q, 0.0, 1.0, nameof(q));
         double nats = BernoulliTerm(p, q) + BernoulliTerm(1.0 - p, 1.0 - q);
         return Math.Max(nats, 0.0) / natsPerUnit;
+    }
+
+    private static double KullbackLeiblerOf<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, LogBase unit)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        double natsPerUnit = Units.NatsPerUnit(unit);
+        double nats = KullbackLeiblerKernel.Nats(p, q, nameof(p), nameof(q), SimdWidths.Best);
+        return Math.Max(nats, 0.0) / natsPerUnit;
+    }
+
+    private static double JensenShannonOf<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, LogBase unit)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        double natsPerUnit = Units.NatsPerUnit(unit);
+        double nats = JensenShannonKernel.Nats(p, q, nameof(p), nameof(q), SimdWidths.Best);
+        return Math.Clamp(nats, 0.0, Numerics.Ln2) / natsPerUnit;
     }
 
     private static double BernoulliTerm(double a, double b)

@@ -67,7 +67,11 @@ public static partial class Entropy
     /// <param name="estimator">The estimator; plug-in (maximum likelihood) by default.</param>
     /// <param name="unit">The unit of the result; nats by default.</param>
     /// <returns>The entropy estimate in <paramref name="unit"/>, ≥ 0.</returns>
-    /// <exception cref="ArgumentException"><paramref name="samples"/> is empty or holds a null label.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="samples"/> is empty or holds a null label, or holds floating-point values that look like measurements
+    /// (float, double, decimal or Half, at least 20 labels, more than half distinct; the message points to <c>Histogram</c>
+    /// and <c>Knn</c>): pass <see cref="Labels.Encode{T}(ReadOnlySpan{T})"/> of them when the exact values are categories.
+    /// </exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="estimator"/> or <paramref name="unit"/> is not a defined value.</exception>
     public static double FromSamples<T>(ReadOnlySpan<T> samples, EntropyEstimator estimator = EntropyEstimator.PlugIn, LogBase unit = LogBase.Nats)
         where T : notnull
@@ -106,6 +110,17 @@ public static partial class Entropy
 
         return Units.FromNats(h, unit);
     }
+
+    /// <summary>Estimates the entropy of the distribution that produced a list of labels.</summary>
+    /// <remarks>
+    /// Forwards to <see cref="FromSamples{T}(ReadOnlySpan{T}, EntropyEstimator, LogBase)"/>, viewing an array or a
+    /// <see cref="List{T}"/> in place; this overload exists so that <c>Entropy.FromSamples(list)</c> infers T from a list.
+    /// </remarks>
+    /// <inheritdoc cref="FromSamples{T}(ReadOnlySpan{T}, EntropyEstimator, LogBase)"/>
+    /// <exception cref="ArgumentNullException"><paramref name="samples"/> is null.</exception>
+    public static double FromSamples<T>(IReadOnlyList<T> samples, EntropyEstimator estimator = EntropyEstimator.PlugIn, LogBase unit = LogBase.Nats)
+        where T : notnull
+        => FromSamples(ReadOnlyLists.AsSpan(samples, nameof(samples)), estimator, unit);
 
     /// <param name="counts">Counts, some possibly 0.</param>
     /// <param name="n">Their total, &gt; 0.</param>

@@ -1,6 +1,6 @@
 namespace InfoTheory;
 
-/// <summary>How <see cref="Entropy.FromCounts"/> and <see cref="Entropy.FromSamples{T}"/> turn observed counts into an entropy estimate.</summary>
+/// <summary>How <see cref="Entropy.FromCounts"/> and <see cref="Entropy.FromSamples{T}(ReadOnlySpan{T}, EntropyEstimator, LogBase)"/> turn observed counts into an entropy estimate.</summary>
 /// <remarks>
 /// With n observations over K categories the plug-in estimate is biased low by about (K − 1)/(2n);
 /// the other estimators correct for that in different ways. Hausser &amp; Strimmer (2009) compare them.

@@ -26,7 +26,12 @@ public static partial class MutualInformation
     /// <param name="y">The Y label of each observation; none null, same length as <paramref name="x"/>.</param>
     /// <param name="normalization">The mean of H(X) and H(Y) in the denominator; arithmetic by default, as in scikit-learn.</param>
     /// <returns>The adjusted mutual information, dimensionless, at most 1.</returns>
-    /// <exception cref="ArgumentException">The spans are empty or differ in length, or a label is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// The spans are empty or differ in length, a label is null, or floating-point labels look like measurements (float,
+    /// double, decimal or Half, at least 20 labels, more than half distinct; the message names the span and points to
+    /// <c>Histogram</c>, <c>Knn</c> and <c>Knn.MixtureMutualInformation</c>): pass <see cref="Labels.Encode{T}(ReadOnlySpan{T})"/>
+    /// of them when the exact values are categories.
+    /// </exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="normalization"/> is not a defined value.</exception>
     public static double Adjusted<TX, TY>(
         ReadOnlySpan<TX> x, ReadOnlySpan<TY> y, MutualInformationNormalization normalization = MutualInformationNormalization.Arithmetic)
@@ -64,6 +69,16 @@ public static partial class MutualInformation
         // I ≤ min(H(X), H(Y)) ≤ every mean, and so is E[I], an average of such I: AMI ≤ 1, which rounding may break.
         return Math.Min((s.Mutual - expected) / denominator, 1.0);
     }
+
+    /// <summary>The mutual information of two label lists adjusted for chance, like scikit-learn's <c>adjusted_mutual_info_score</c>.</summary>
+    /// <remarks>Forwards to <see cref="Adjusted{TX, TY}(ReadOnlySpan{TX}, ReadOnlySpan{TY}, MutualInformationNormalization)"/>, viewing arrays and <see cref="List{T}"/> in place, so that the type arguments are inferred from lists.</remarks>
+    /// <inheritdoc cref="Adjusted{TX, TY}(ReadOnlySpan{TX}, ReadOnlySpan{TY}, MutualInformationNormalization)"/>
+    /// <exception cref="ArgumentNullException"><paramref name="x"/> or <paramref name="y"/> is null.</exception>
+    public static double Adjusted<TX, TY>(
+        IReadOnlyList<TX> x, IReadOnlyList<TY> y, MutualInformationNormalization normalization = MutualInformationNormalization.Arithmetic)
+        where TX : notnull
+        where TY : notnull
+        => Adjusted(ReadOnlyLists.AsSpan(x, nameof(x)), ReadOnlyLists.AsSpan(y, nameof(y)), normalization);
 
     /// <summary>The sizes of the classes that occur in <paramref name="labels"/>, in a pooled array whose first <paramref name="classes"/> entries are used.</summary>
     private static int[] ClassSizes<T>(ReadOnlySpan<T> labels, Span<int> codes, string paramName, out int classes)

@@ -58,7 +58,12 @@ public static partial class MutualInformation
     /// <param name="y">The Y label of each observation; none null, same length as <paramref name="x"/>.</param>
     /// <param name="unit">The unit of the result; nats by default.</param>
     /// <returns>Î(X;Y) in <paramref name="unit"/>, ≥ 0.</returns>
-    /// <exception cref="ArgumentException">The spans are empty or differ in length, or a label is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// The spans are empty or differ in length, a label is null, or floating-point labels look like measurements (float,
+    /// double, decimal or Half, at least 20 labels, more than half distinct; the message names the span and points to
+    /// <c>Histogram</c>, <c>Knn</c> and <c>Knn.MixtureMutualInformation</c>): pass <see cref="Labels.Encode{T}(ReadOnlySpan{T})"/>
+    /// of them when the exact values are categories.
+    /// </exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="unit"/> is not a defined <see cref="LogBase"/>.</exception>
     public static double FromSamples<TX, TY>(ReadOnlySpan<TX> x, ReadOnlySpan<TY> y, LogBase unit = LogBase.Nats)
         where TX : notnull
@@ -67,6 +72,18 @@ public static partial class MutualInformation
         RequirePairs(x.Length, y.Length, nameof(y));
         return Units.FromNats(Measure(x, y).Mutual, unit);
     }
+
+    /// <summary>The plug-in mutual information of two paired label lists, like scikit-learn's <c>mutual_info_score</c>.</summary>
+    /// <remarks>
+    /// Forwards to <see cref="FromSamples{TX, TY}(ReadOnlySpan{TX}, ReadOnlySpan{TY}, LogBase)"/>, viewing arrays and
+    /// <see cref="List{T}"/> in place; it lets the type arguments be inferred from lists (and from an array paired with a list).
+    /// </remarks>
+    /// <inheritdoc cref="FromSamples{TX, TY}(ReadOnlySpan{TX}, ReadOnlySpan{TY}, LogBase)"/>
+    /// <exception cref="ArgumentNullException"><paramref name="x"/> or <paramref name="y"/> is null.</exception>
+    public static double FromSamples<TX, TY>(IReadOnlyList<TX> x, IReadOnlyList<TY> y, LogBase unit = LogBase.Nats)
+        where TX : notnull
+        where TY : notnull
+        => FromSamples(ReadOnlyLists.AsSpan(x, nameof(x)), ReadOnlyLists.AsSpan(y, nameof(y)), unit);
 
     /// <summary>The mutual information of two labelings divided by a mean of their entropies, like scikit-learn's <c>normalized_mutual_info_score</c>.</summary>
     /// <remarks>
@@ -81,7 +98,12 @@ public static partial class MutualInformation
     /// <param name="y">The Y label of each observation; none null, same length as <paramref name="x"/>.</param>
     /// <param name="normalization">The mean of H(X) and H(Y) to divide by; arithmetic by default, as in scikit-learn.</param>
     /// <returns>The normalised mutual information, dimensionless, in [0, 1].</returns>
-    /// <exception cref="ArgumentException">The spans are empty or differ in length, or a label is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// The spans are empty or differ in length, a label is null, or floating-point labels look like measurements (float,
+    /// double, decimal or Half, at least 20 labels, more than half distinct; the message names the span and points to
+    /// <c>Histogram</c>, <c>Knn</c> and <c>Knn.MixtureMutualInformation</c>): pass <see cref="Labels.Encode{T}(ReadOnlySpan{T})"/>
+    /// of them when the exact values are categories.
+    /// </exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="normalization"/> is not a defined value.</exception>
     public static double Normalized<TX, TY>(
         ReadOnlySpan<TX> x, ReadOnlySpan<TY> y, MutualInformationNormalization normalization = MutualInformationNormalization.Arithmetic)
@@ -100,6 +122,16 @@ public static partial class MutualInformation
         return Math.Clamp(s.Mutual / mean, 0.0, 1.0);
     }
 
+    /// <summary>The normalised mutual information of two label lists, like scikit-learn's <c>normalized_mutual_info_score</c>.</summary>
+    /// <remarks>Forwards to <see cref="Normalized{TX, TY}(ReadOnlySpan{TX}, ReadOnlySpan{TY}, MutualInformationNormalization)"/>, viewing arrays and <see cref="List{T}"/> in place, so that the type arguments are inferred from lists.</remarks>
+    /// <inheritdoc cref="Normalized{TX, TY}(ReadOnlySpan{TX}, ReadOnlySpan{TY}, MutualInformationNormalization)"/>
+    /// <exception cref="ArgumentNullException"><paramref name="x"/> or <paramref name="y"/> is null.</exception>
+    public static double Normalized<TX, TY>(
+        IReadOnlyList<TX> x, IReadOnlyList<TY> y, MutualInformationNormalization normalization = MutualInformationNormalization.Arithmetic)
+        where TX : notnull
+        where TY : notnull
+        => Normalized(ReadOnlyLists.AsSpan(x, nameof(x)), ReadOnlyLists.AsSpan(y, nameof(y)), normalization);
+
     /// <summary>The plug-in conditional mutual information I(X;Y|Z) of three paired label sequences.</summary>
     /// <remarks>
     /// I(X;Y|Z) = H(X,Z) + H(Y,Z) − H(X,Y,Z) − H(Z) = Σ P(x,y,z) log(P(z)P(x,y,z) / (P(x,z)P(y,z))), computed from
@@ -114,7 +146,12 @@ public static partial class MutualInformation
     /// <param name="z">The Z label of each observation; none null, same length as <paramref name="x"/>.</param>
     /// <param name="unit">The unit of the result; nats by default.</param>
     /// <returns>Î(X;Y|Z) in <paramref name="unit"/>, ≥ 0.</returns>
-    /// <exception cref="ArgumentException">The spans are empty or differ in length, or a label is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// The spans are empty or differ in length, a label is null, or floating-point labels look like measurements (float,
+    /// double, decimal or Half, at least 20 labels, more than half distinct; the message names the span and points to
+    /// <c>Histogram</c>, <c>Knn</c> and <c>Knn.MixtureMutualInformation</c>): pass <see cref="Labels.Encode{T}(ReadOnlySpan{T})"/>
+    /// of them when the exact values are categories.
+    /// </exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="unit"/> is not a defined <see cref="LogBase"/>.</exception>
     public static double Conditional<TX, TY, TZ>(ReadOnlySpan<TX> x, ReadOnlySpan<TY> y, ReadOnlySpan<TZ> z, LogBase unit = LogBase.Nats)
         where TX : notnull
@@ -146,6 +183,16 @@ public static partial class MutualInformation
         ArrayPool<int>.Shared.Return(pair);
         return Units.FromNats(Math.Max(sum / n, 0.0), unit);
     }
+
+    /// <summary>The plug-in conditional mutual information I(X;Y|Z) of three paired label lists.</summary>
+    /// <remarks>Forwards to <see cref="Conditional{TX, TY, TZ}(ReadOnlySpan{TX}, ReadOnlySpan{TY}, ReadOnlySpan{TZ}, LogBase)"/>, viewing arrays and <see cref="List{T}"/> in place, so that the type arguments are inferred from lists.</remarks>
+    /// <inheritdoc cref="Conditional{TX, TY, TZ}(ReadOnlySpan{TX}, ReadOnlySpan{TY}, ReadOnlySpan{TZ}, LogBase)"/>
+    /// <exception cref="ArgumentNullException"><paramref name="x"/>, <paramref name="y"/> or <paramref name="z"/> is null.</exception>
+    public static double Conditional<TX, TY, TZ>(IReadOnlyList<TX> x, IReadOnlyList<TY> y, IReadOnlyList<TZ> z, LogBase unit = LogBase.Nats)
+        where TX : notnull
+        where TY : notnull
+        where TZ : notnull
+        => Conditional(ReadOnlyLists.AsSpan(x, nameof(x)), ReadOnlyLists.AsSpan(y, nameof(y)), ReadOnlyLists.AsSpan(z, nameof(z)), unit);
 
     private static double Mean(PairStatistics s, MutualInformationNormalization normalization) => normalization switch
     {

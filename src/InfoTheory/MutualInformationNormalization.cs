@@ -1,7 +1,7 @@
 namespace InfoTheory;
 
 /// <summary>
-/// The mean of H(X) and H(Y) that <see cref="MutualInformation.Normalized{TX, TY}"/> divides by, as in
+/// The mean of H(X) and H(Y) that <see cref="MutualInformation.Normalized{TX, TY}(ReadOnlySpan{TX}, ReadOnlySpan{TY}, MutualInformationNormalization)"/> divides by, as in
 /// scikit-learn's <c>normalized_mutual_info_score(average_method=…)</c>.
 /// </summary>
 /// <remarks>Vinh, Epps &amp; Bailey (2010), "Information theoretic measures for clusterings comparison", JMLR 11, 2837–2854, compare them.</remarks>

@@ -431,4 +431,62 @@ public class DivergenceTests
 
         (GC.GetAllocatedBytesForCurrentThread() - before).Should().Be(0);
     }
+
+    [Fact]
+    public void KullbackLeibler_FloatSoftmaxOffOneByItsRounding_IsAccepted()
+    {
+        // The scipy vectors in float: 0.1f + 0.6f + 0.3f = 1 + 3.7e-8 in double, outside the double rule's 1e-9.
+        float[] p = [0.1f, 0.6f, 0.3f];
+        float[] q = [0.2f, 0.3f, 0.5f];
+        double[] pd = ProbabilityVectorSamples.Widened(p), qd = ProbabilityVectorSamples.Widened(q);
+        FluentActions.Invoking(() => Divergence.KullbackLeibler(pd, qd)).Should().Throw<ArgumentException>().WithMessage("p sums to 1.0000000372529*");
+
+        // Σ pᵢ ln(pᵢ/qᵢ) over the widened floats, written plainly; scipy stats/tests/test_entropy.py gives 0.1933259 for the decimals.
+        double plain = 0;
+        for (int i = 0; i < p.Length; i++)
+        {
+            plain += pd[i] * Math.Log(pd[i] / qd[i]);
+        }
+
+        Divergence.KullbackLeibler(p, q).Should().BeApproximately(plain, 1e-16);
+        Divergence.KullbackLeibler(p, q).Should().BeApproximately(0.1933259, 1e-6);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(1031)]
+    public void FloatOverloads_EqualTheDoubleOverloadsOnTheSameValues(int length)
+    {
+        (float[] p, float[] q, double[] pd, double[] qd) = ProbabilityVectorSamples.FloatPair(length);
+
+        Divergence.KullbackLeibler(p, q).Should().Be(Divergence.KullbackLeibler(pd, qd));
+        Divergence.JensenShannon(p, q, LogBase.Bits).Should().Be(Divergence.JensenShannon(pd, qd, LogBase.Bits));
+        Divergence.JensenShannonDistance(p, q).Should().Be(Divergence.JensenShannonDistance(pd, qd));
+    }
+
+    [Fact]
+    public void KullbackLeibler_FloatQZeroWherePPositive_IsPositiveInfinity()
+    {
+        float[] p = [0.5f, 0.5f], q = [1f, 0f];
+        Divergence.KullbackLeibler(p, q).Should().Be(double.PositiveInfinity);
+    }
+
+    [Fact]
+    public void FloatOverloads_SumOffMoreThanFloatTolerance_Throw()
+    {
+        // The float rule: 4·2⁻²³·max(1, √n) = 4.76837158203125E-07 for n = 2.
+        float[] off = [0.5f, 0.5001f];
+        float[] ok = [0.5f, 0.5f];
+
+        FluentActions.Invoking(() => Divergence.KullbackLeibler(off, ok)).Should().Throw<ArgumentException>()
+            .WithParameterName("p").WithMessage("p sums to 1.00010001659393*within 6.743495761743046E-07*");
+        FluentActions.Invoking(() => Divergence.JensenShannon(ok, off)).Should().Throw<ArgumentException>().WithParameterName("q");
+        float[] nan = [0.5f, float.NaN], single = [1f];
+        FluentActions.Invoking(() => Divergence.JensenShannonDistance(nan, ok)).Should().Throw<ArgumentException>()
+            .WithParameterName("p").WithMessage("p[1] is NaN*");
+        FluentActions.Invoking(() => Divergence.KullbackLeibler(ok, single)).Should().Throw<ArgumentException>().WithParameterName("q");
+    }
 }

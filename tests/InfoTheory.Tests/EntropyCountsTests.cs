@@ -280,4 +280,23 @@ public class EntropyCountsTests
 
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("estimator");
     }
+    [Fact]
+    public void FromSamples_List_InfersTheLabelType()
+    {
+        // Three equally frequent labels: ln 3.
+        List<string> labels = ["a", "b", "c", "a", "b", "c"];
+
+        Entropy.FromSamples(labels).Should().BeApproximately(1.0986122886681096, 1e-15);
+        Entropy.FromSamples(labels, EntropyEstimator.MillerMadow).Should().BeApproximately(1.0986122886681096 + (2.0 / 12), 1e-15);
+    }
+
+    [Fact]
+    public void FromSamples_DistinctDoubles_ThrowsUnlessEncoded()
+    {
+        double[] values = [.. Enumerable.Range(0, 50).Select(i => Math.Sqrt(i))];
+
+        FluentActions.Invoking(() => Entropy.FromSamples(values)).Should().Throw<ArgumentException>().WithParameterName("samples")
+            .WithMessage("samples holds 50 Double labels of which 50 are distinct*Labels.Encode(samples)*");
+        Entropy.FromSamples(Labels.Encode(values)).Should().BeApproximately(Math.Log(50), 1e-15);
+    }
 }

@@ -258,4 +258,39 @@ public class EntropyTests
 
         (GC.GetAllocatedBytesForCurrentThread() - before).Should().Be(0);
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(1031)]
+    public void FloatOverloads_EqualTheDoubleOverloadsOnTheSameValues(int length)
+    {
+        (float[] p, float[] q, double[] pd, double[] qd) = ProbabilityVectorSamples.FloatPair(length);
+
+        Entropy.Shannon(p, LogBase.Bits).Should().Be(Entropy.Shannon(pd, LogBase.Bits));
+        Entropy.Cross(p, q).Should().Be(Entropy.Cross(pd, qd));
+    }
+
+    [Fact]
+    public void Shannon_FloatSoftmax_IsAcceptedAndComputedInDouble()
+    {
+        // 0.1f + 0.6f + 0.3f = 1 + 3.7e-8 in double: the float rule (4·2⁻²³) accepts it; −Σ pᵢ ln pᵢ of the widened values, plainly.
+        float[] p = [0.1f, 0.6f, 0.3f];
+        double expected = -p.Sum(v => (double)v * Math.Log(v));
+
+        Entropy.Shannon(p).Should().BeApproximately(expected, 1e-15);
+        Entropy.Cross(p, p).Should().BeApproximately(expected, 1e-15);
+    }
+
+    [Fact]
+    public void FloatOverloads_BadInput_ThrowsNamingTheParameter()
+    {
+        // Float arrays: an untyped collection expression such as [1f] means doubles (the double overloads take precedence).
+        float[] negative = [0.5f, -0.1f, 0.6f], one = [1f], tooLittle = [0.9f];
+        FluentActions.Invoking(() => Entropy.Shannon(negative)).Should().Throw<ArgumentException>().WithParameterName("p").WithMessage("p[1] is -0.1*");
+        FluentActions.Invoking(() => Entropy.Cross(one, tooLittle)).Should().Throw<ArgumentException>().WithParameterName("q").WithMessage("q sums to 0.89999997*within 4.76837158203125E-07*");
+        FluentActions.Invoking(() => Entropy.Shannon(ReadOnlySpan<float>.Empty)).Should().Throw<ArgumentException>().WithParameterName("p");
+    }
 }

@@ -457,4 +457,102 @@ public class MutualInformationTests
 
         return mi;
     }
+    [Fact]
+    public void FromSamples_ArraysAndLists_InferTheLabelTypes()
+    {
+        // scikit-learn 1.2: mutual_info_score, normalized_mutual_info_score, adjusted_mutual_info_score of these labels.
+        int[] x = [1, 1, 2, 2, 3, 3];
+        string[] y = ["a", "a", "b", "b", "b", "a"];
+        List<int> xs = [.. x];
+        List<string> ys = [.. y];
+
+        MutualInformation.FromSamples(x, y).Should().BeApproximately(0.4620981203732969, 1e-15);
+        MutualInformation.FromSamples(xs, ys).Should().BeApproximately(0.4620981203732969, 1e-15);
+        MutualInformation.FromSamples(x, ys).Should().BeApproximately(0.4620981203732969, 1e-15);
+        MutualInformation.Normalized(xs, ys).Should().BeApproximately(0.5158037429793889, 1e-15);
+        MutualInformation.Adjusted(xs, y).Should().BeApproximately(0.2987924581708903, 1e-15);
+
+        // Z = X makes I(X;Y|Z) = 0; Z constant makes it I(X;Y).
+        MutualInformation.Conditional(xs, ys, xs).Should().Be(0);
+        MutualInformation.Conditional(xs, ys, new List<bool> { true, true, true, true, true, true }).Should().BeApproximately(0.4620981203732969, 1e-15);
+    }
+
+    [Fact]
+    public void FromSamples_NullList_ThrowsNamingIt()
+    {
+        List<int> xs = [1, 2];
+
+        FluentActions.Invoking(() => MutualInformation.FromSamples(xs, (List<int>)null!)).Should().Throw<ArgumentNullException>().WithParameterName("y");
+        FluentActions.Invoking(() => MutualInformation.Conditional((List<int>)null!, xs, xs)).Should().Throw<ArgumentNullException>().WithParameterName("x");
+    }
+
+    [Fact]
+    public void FromSamples_DoubleFeatureOfPureNoise_ThrowsNamingItAndPointingToTheContinuousEstimators()
+    {
+        // Counted as categories, 1000 distinct doubles give I(x;y) = H(y) for pure noise; the call is now refused.
+        var random = new Random(7);
+        double[] feature = [.. Enumerable.Range(0, 1000).Select(_ => random.NextDouble())];
+        int[] classes = [.. Enumerable.Range(0, 1000).Select(_ => random.Next(2))];
+
+        var act = () => MutualInformation.FromSamples(feature, classes);
+
+        act.Should().Throw<ArgumentException>().WithParameterName("x")
+            .WithMessage("x holds 1000 Double labels of which 1000 are distinct*Histogram*InfoTheory.Binning*Knn.MutualInformation*Knn.MixtureMutualInformation*Labels.Encode(x)*");
+        FluentActions.Invoking(() => MutualInformation.Normalized(classes, feature)).Should().Throw<ArgumentException>().WithParameterName("y");
+    }
+
+    [Fact]
+    public void FromSamples_EncodedDoubles_AreCountedAsCategories()
+    {
+        // The opt-out: every value its own category, so I(x;y) = H(y), what the old call silently returned.
+        var random = new Random(7);
+        double[] feature = [.. Enumerable.Range(0, 1000).Select(_ => random.NextDouble())];
+        int[] classes = [.. Enumerable.Range(0, 1000).Select(_ => random.Next(2))];
+
+        MutualInformation.FromSamples(Labels.Encode(feature), classes).Should().BeApproximately(Entropy.FromSamples(classes), 1e-12);
+    }
+
+    [Fact]
+    public void FromSamples_IntegerLabelsAllDistinct_AreUnaffected()
+    {
+        int[] x = [.. Enumerable.Range(0, 1000)];
+        long[] y = [.. Enumerable.Range(0, 1000).Select(i => (long)(i % 2))];
+
+        MutualInformation.FromSamples(x, y).Should().BeApproximately(Math.Log(2), 1e-12);
+    }
+
+    [Theory]
+    [InlineData(19, 19, false)]
+    [InlineData(20, 10, false)]
+    [InlineData(20, 11, true)]
+    [InlineData(200, 3, false)]
+    public void FromSamples_FloatingPointLabels_AreRejectedOnlyWhenMostAreDistinctAndThereAreTwentyOrMore(int n, int distinct, bool rejected)
+    {
+        double[] x = [.. Enumerable.Range(0, n).Select(i => 0.5 * (i % distinct))];
+        int[] y = [.. Enumerable.Range(0, n).Select(i => i % 2)];
+
+        var act = () => MutualInformation.FromSamples(x, y);
+
+        if (rejected)
+        {
+            act.Should().Throw<ArgumentException>().WithParameterName("x");
+        }
+        else
+        {
+            act().Should().BeApproximately(MutualInformation.FromSamples(Labels.Encode(x), y), 1e-15);
+        }
+    }
+
+    [Fact]
+    public void FromSamples_FloatDecimalAndHalfLabels_AreRejectedLikeDoubles()
+    {
+        float[] f = [.. Enumerable.Range(0, 30).Select(i => i * 0.1f)];
+        decimal[] d = [.. Enumerable.Range(0, 30).Select(i => i * 0.1m)];
+        Half[] h = [.. Enumerable.Range(0, 30).Select(i => (Half)(i * 0.1))];
+        int[] y = [.. Enumerable.Range(0, 30).Select(i => i % 3)];
+
+        FluentActions.Invoking(() => MutualInformation.FromSamples(f, y)).Should().Throw<ArgumentException>().WithMessage("x holds 30 Single labels*");
+        FluentActions.Invoking(() => MutualInformation.Adjusted(y, d)).Should().Throw<ArgumentException>().WithParameterName("y");
+        FluentActions.Invoking(() => MutualInformation.Conditional(y, y, h)).Should().Throw<ArgumentException>().WithParameterName("z");
+    }
 }

@@ -24,4 +24,34 @@ internal static class ProbabilityVectorSamples
 
         return Distribution.Normalize(w);
     }
+
+    /// <summary>
+    /// <see cref="Vector"/> rounded to float, one entry then corrected so that the widened values sum to 1 within about
+    /// 1e-10: the double overloads accept the same values, so float and double results can be compared bit for bit.
+    /// </summary>
+    public static float[] FloatVector(Random rng, int length, double zeroFraction = 0.2)
+    {
+        float[] p = [.. Vector(rng, length, zeroFraction).Select(v => (float)v)];
+        double correction = 1 - p.Sum(v => (double)v);
+
+        // The smallest entry that stays positive takes the correction: its float spacing decides the error left.
+        int k = Array.IndexOf(p, p.Where(v => v > 2 * Math.Abs(correction)).Min());
+        p[k] = (float)(p[k] + correction);
+        return p;
+    }
+
+    /// <summary>
+    /// Two <see cref="FloatVector"/>s seeded by <paramref name="length"/> (q with full support) and their widened doubles,
+    /// for comparing a float overload with the double one.
+    /// </summary>
+    public static (float[] P, float[] Q, double[] PWide, double[] QWide) FloatPair(int length)
+    {
+        var rng = new Random(length);
+        float[] p = FloatVector(rng, length);
+        float[] q = FloatVector(rng, length, zeroFraction: 0);
+        return (p, q, Widened(p), Widened(q));
+    }
+
+    /// <summary>The values of <paramref name="p"/> as doubles, each widened exactly.</summary>
+    public static double[] Widened(float[] p) => [.. p.Select(v => (double)v)];
 }

@@ -24,8 +24,8 @@ public class ReadmeExamplesTests
         // Mutual information of two label sequences, of any equatable type.
         int[] x = [1, 1, 2, 2, 3, 3];
         string[] y = ["a", "a", "b", "b", "b", "a"];
-        double mi  = MutualInformation.FromSamples<int, string>(x, y);
-        double nmi = MutualInformation.Normalized<int, string>(x, y, MutualInformationNormalization.Arithmetic);
+        double mi  = MutualInformation.FromSamples(x, y);              // 0.4621 nats; types inferred, also from List<T>
+        double nmi = MutualInformation.Normalized(x, y, MutualInformationNormalization.Arithmetic);
 
         // A joint distribution: marginals, joint and conditional entropy.
         var joint = JointDistribution.FromProbabilities(new[,] { { 0.2, 0.1, 0.15 }, { 0.1, 0.2, 0.25 } });
@@ -82,5 +82,44 @@ public class ReadmeExamplesTests
         penalty.Value.Should().BeApproximately(expected, 1e-15);
         penalty.SampleCount.Should().Be(3);
         penalty.ClippedFraction.Should().Be(0);
+    }
+    [Fact]
+    public void FromYourDataModelOutputs_RunsAsWritten_AndGivesTheValuesItsCommentsQuote()
+    {
+        #region snippet: FromYourDataModelOutputs
+        // A classifier's softmax outputs in float sum to 1 only within float rounding (here 1 − 7e-9, 1 + 3e-8); the float overloads
+        // accept that (4·2⁻²³·max(1, √n)) and compute in double.
+        float[] p = [0.70f, 0.20f, 0.10f];
+        float[] q = [0.60f, 0.25f, 0.15f];
+        double kl = Divergence.KullbackLeibler(p, q);                  // 0.02273 nats
+
+        // Logits straight from two models, a batch of 2 rows × 3 classes: KL(teacher‖student) per row at temperature 2,
+        // by a stable log-softmax (no probabilities are formed, so logits 1e4 apart are fine). −∞ masks a class.
+        float[] teacher = [2.0f, 0.5f, -1.0f,   1.0f, 1.0f, float.NegativeInfinity];
+        float[] student = [1.5f, 0.5f, -0.5f,   0.0f, 2.0f, float.NegativeInfinity];
+        double[] perRow = new double[2];
+        Logits.KullbackLeiblerRows(teacher, student, classes: 3, perRow, temperature: 2.0);
+        // perRow = [0.01684, 0.12011] nats, PyTorch's kl_div(log_softmax(student / 2), log_softmax(teacher / 2), log_target=True)
+
+        // Labels must be categories: a double feature with mostly distinct values is refused (bin it, or use Knn);
+        // exact values that really are categories go through Labels.Encode.
+        double[] setPoints = [0.5, 0.5, 1.5, 1.5, 2.5, 2.5];
+        int[] outcome = [0, 0, 1, 1, 1, 0];
+        double mi = MutualInformation.FromSamples(Labels.Encode(setPoints), outcome);   // 0.4621 nats
+        #endregion
+
+        // numpy 1.24 on the widened floats: (p * np.log(p / q)).sum() = 0.022730212458870143; p.sum() = 0.9999999925494194,
+        // q.sum() = 1.0000000298023224, both outside the double rule's 1e-9.
+        kl.Should().BeApproximately(0.022730212458870143, 1e-15);
+        FluentActions.Invoking(() => Divergence.KullbackLeibler([.. p.Select(v => (double)v)], [.. q.Select(v => (double)v)]))
+            .Should().Throw<ArgumentException>().WithParameterName("p").WithMessage("p sums to 0.9999999925494194*");
+
+        // PyTorch 1.13, float64: F.kl_div(F.log_softmax(s / 2, 0), F.log_softmax(t / 2, 0), log_target=True, reduction='sum'),
+        // row 1 with the masked class dropped (PyTorch gives NaN for 0·log(0/0)).
+        perRow[0].Should().BeApproximately(0.016842930913899302, 1e-15);
+        perRow[1].Should().BeApproximately(0.12011450695827755, 1e-15);
+
+        // scikit-learn 1.2: mutual_info_score([0.5, 0.5, 1.5, 1.5, 2.5, 2.5], [0, 0, 1, 1, 1, 0]) = 0.4620981203732969.
+        mi.Should().BeApproximately(0.4620981203732969, 1e-15);
     }
 }

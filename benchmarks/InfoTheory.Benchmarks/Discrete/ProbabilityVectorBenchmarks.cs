@@ -30,7 +30,8 @@ public abstract class ProbabilityVectorBenchmarks
     [Benchmark]
     public double Dot() => TensorPrimitives.Dot<double>(P, Q);
 
-    private static double[] Vector(Random rng, int n)
+    /// <summary>A seeded probability vector: full support, entries over several decades.</summary>
+    internal static double[] Vector(Random rng, int n)
     {
         var w = new double[n];
         for (int i = 0; i < n; i++)

@@ -1,5 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace InfoTheory.Internal;
 
@@ -15,10 +17,27 @@ namespace InfoTheory.Internal;
 internal static partial class Guard
 {
     /// <summary>
-    /// How far the sum of <paramref name="length"/> probabilities may drift from 1: 1e-9, growing
+    /// How far the sum of <paramref name="length"/> double probabilities may drift from 1: 1e-9, growing
     /// with √n as rounding error in a long sum does.
     /// </summary>
     public static double SumTolerance(int length) => 1e-9 * Math.Max(1.0, Math.Sqrt(length));
+
+    /// <summary>
+    /// How far the sum of <paramref name="length"/> float probabilities may drift from 1: 4·ε·max(1, √n) with
+    /// ε = 2⁻²³ the float epsilon, about 4.8e-7 for short vectors.
+    /// </summary>
+    /// <remarks>
+    /// A float softmax is off 1 by its rounding (each entry within a few ulps, the normaliser within about ε√n), which
+    /// the double rule's 1e-9 rejects: torch.softmax and numpy's float32 softmax of Gaussian logits, summed in double, were
+    /// off by at most 0.6·ε for n ≤ 100 and 1.3·ε√n at n = 10⁷; four times that bound leaves room for other float pipelines.
+    /// </remarks>
+    public static double SingleSumTolerance(int length) => 4 * SingleEpsilon * Math.Max(1.0, Math.Sqrt(length));
+
+    // float.Epsilon is the smallest subnormal, not the machine epsilon: the spacing of floats at 1 is 2⁻²³.
+    private const double SingleEpsilon = 1.0 / (1 << 23);
+
+    /// <summary>The sum tolerance of <typeparamref name="T"/> probabilities: <see cref="SingleSumTolerance"/> for float, <see cref="SumTolerance"/> otherwise.</summary>
+    public static double SumTolerance<T>(int length) => typeof(T) == typeof(float) ? SingleSumTolerance(length) : SumTolerance(length);
 
     /// <summary>Throws unless <paramref name="p"/> is a non-empty probability vector.</summary>
     /// <param name="p">The values to check.</param>
@@ -28,7 +47,8 @@ internal static partial class Guard
     /// <paramref name="paramName"/> when null.
     /// </param>
     /// <exception cref="ArgumentException">Empty, an entry negative/NaN/infinite, or the sum off 1.</exception>
-    public static void Probabilities(ReadOnlySpan<double> p, string paramName, string? displayName = null)
+    public static void Probabilities<T>(ReadOnlySpan<T> p, string paramName, string? displayName = null)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         displayName ??= paramName;
         if (p.IsEmpty)
@@ -43,12 +63,13 @@ internal static partial class Guard
     /// The probability-vector rules, shared by vectors and row-major tables: an entry names its
     /// index as <c>[i]</c>, or as <c>[row,column]</c> when <paramref name="columns"/> &gt; 0.
     /// </summary>
-    private static void CheckProbabilities(ReadOnlySpan<double> p, string paramName, string displayName, int columns)
+    private static void CheckProbabilities<T>(ReadOnlySpan<T> p, string paramName, string displayName, int columns)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         double sum = SumOfEntries(p, paramName, displayName, columns, "probabilities");
-        if (Math.Abs(sum - 1.0) > SumTolerance(p.Length))
+        if (Math.Abs(sum - 1.0) > SumTolerance<T>(p.Length))
         {
-            ThrowBadSum(paramName, displayName, sum, p.Length);
+            ThrowBadSum(paramName, displayName, sum, SumTolerance<T>(p.Length));
         }
     }
 
@@ -58,7 +79,8 @@ internal static partial class Guard
     /// </summary>
     /// <exception cref="ArgumentException">Always.</exception>
     [DoesNotReturn]
-    public static void ThrowInvalidProbabilities(ReadOnlySpan<double> p, string paramName)
+    public static void ThrowInvalidProbabilities<T>(ReadOnlySpan<T> p, string paramName)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         Probabilities(p, paramName);
         throw new ArgumentException($"{paramName} is not a valid probability vector.", paramName);
@@ -292,6 +314,37 @@ internal static partial class Guard
         }
     }
 
+    /// <summary>The fewest labels for which <see cref="CategoricalLabels{T}"/> judges floating-point labels to be measurements.</summary>
+    public const int ContinuousLabelMinimum = 20;
+
+    /// <summary>
+    /// Throws when floating-point labels look like measurements rather than categories: the label type is
+    /// <see cref="float"/>, <see cref="double"/>, <see cref="decimal"/> or <see cref="Half"/>, there are at least
+    /// <see cref="ContinuousLabelMinimum"/> labels, and more than half of them are distinct.
+    /// </summary>
+    /// <remarks>
+    /// Counted as categories, such values make every class a singleton or nearly so: H(X) ≈ log n and I(X;Y) ≈ H(Y) whatever
+    /// the data, never what was meant. Exact values that really are categories pass through <c>Labels.Encode</c>.
+    /// </remarks>
+    /// <param name="count">The number of labels.</param>
+    /// <param name="distinct">How many of them are distinct.</param>
+    /// <param name="paramName">The caller's parameter that the exception names.</param>
+    /// <exception cref="ArgumentException">The labels look continuous.</exception>
+    public static void CategoricalLabels<T>(int count, int distinct, string paramName)
+    {
+        bool floating = typeof(T) == typeof(double) || typeof(T) == typeof(float) || typeof(T) == typeof(decimal) || typeof(T) == typeof(Half);
+        if (floating && count >= ContinuousLabelMinimum && 2L * distinct > count)
+        {
+            throw new ArgumentException(
+                $"{paramName} holds {count} {typeof(T).Name} labels of which {distinct} are distinct: these look like measurements, and "
+                + "counting them as categories gives H = log n and MI = the entropy of the other variable, whatever the data. "
+                + "Bin them first (Histogram in InfoTheory.Binning), use a continuous estimator (Knn.MutualInformation, Knn.Entropy), "
+                + "or Knn.MixtureMutualInformation for data that mixes continuous and repeated values. "
+                + "If the exact values really are categories, pass Labels.Encode(" + paramName + ").",
+                paramName);
+        }
+    }
+
     /// <summary>Throws unless <paramref name="value"/> is one of the named values of <typeparamref name="TEnum"/>.</summary>
     /// <remarks>An enum parameter accepts any integer cast to it; without this check an undefined value would fall into some default branch silently.</remarks>
     /// <param name="value">The value to check.</param>
@@ -337,6 +390,90 @@ internal static partial class Guard
         if (double.IsNaN(logQ) || double.IsPositiveInfinity(logQ))
         {
             throw new ArgumentException($"logQ[{index}] is {Format(logQ)}; log-probabilities must be finite or -Infinity.", nameof(logQ));
+        }
+    }
+
+    /// <summary>Throws unless a logit is usable: finite, or −∞ for a masked class (probability 0).</summary>
+    /// <param name="value">The logit.</param>
+    /// <param name="paramName">The caller's parameter that the exception names.</param>
+    /// <param name="row">The row of a [rows, classes] block, or −1 for a single vector.</param>
+    /// <param name="column">The logit's index within its row.</param>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is NaN or +∞.</exception>
+    public static void Logit(double value, string paramName, int row, int column)
+    {
+        if (double.IsNaN(value) || double.IsPositiveInfinity(value))
+        {
+            string index = row < 0 ? $"[{column}]" : $"[{row},{column}]";
+            throw new ArgumentException(
+                $"{paramName}{index} is {Format(value)}; logits must be finite, or -Infinity for a masked class.", paramName);
+        }
+    }
+
+    /// <summary>Throws for a vector (or row) of logits that are all −∞: its softmax gives no class a probability.</summary>
+    /// <exception cref="ArgumentException">Always.</exception>
+    [DoesNotReturn]
+    public static void ThrowNoPossibleClass(string paramName, int row)
+    {
+        string where = row < 0 ? paramName : $"row {row} of {paramName}";
+        throw new ArgumentException($"Every logit of {where} is -Infinity; at least one class must be possible.", paramName);
+    }
+
+    /// <summary>Returns 1/T after checking that the softmax temperature T is finite, &gt; 0, and large enough for 1/T to be finite.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="temperature"/> is NaN, ±∞, ≤ 0, or so small that 1/T overflows.</exception>
+    public static double InverseTemperature(double temperature, string paramName)
+    {
+        Positive(temperature, paramName);
+        double inverse = 1.0 / temperature;
+        if (!double.IsFinite(inverse))
+        {
+            throw new ArgumentOutOfRangeException(
+                paramName, temperature, $"{paramName} is {Format(temperature)}; it must be at least {Format(1.0 / double.MaxValue)} so that 1/T is finite.");
+        }
+
+        return inverse;
+    }
+
+    /// <summary>
+    /// Returns the number of rows of a row-major [rows, <paramref name="classes"/>] block of <paramref name="length"/> logits
+    /// after checking that <paramref name="classes"/> is ≥ 1 and divides the length.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="classes"/> is below 1.</exception>
+    /// <exception cref="ArgumentException"><paramref name="length"/> is not a multiple of <paramref name="classes"/>.</exception>
+    public static int Rows(int length, int classes, string paramName, string classesName)
+    {
+        if (classes < 1)
+        {
+            throw new ArgumentOutOfRangeException(classesName, classes, $"{classesName} is {classes}; it must be >= 1.");
+        }
+
+        if (length % classes != 0)
+        {
+            throw new ArgumentException(
+                $"{paramName} has length {length}, which is not a multiple of {classesName} = {classes}; a [rows, classes] block holds rows × classes values.",
+                paramName);
+        }
+
+        return length / classes;
+    }
+
+    /// <summary>Throws unless a destination of one value per row has <paramref name="rows"/> elements.</summary>
+    /// <exception cref="ArgumentException">The length differs from <paramref name="rows"/>.</exception>
+    public static void OnePerRow(int rows, int length, string paramName)
+    {
+        if (rows != length)
+        {
+            throw new ArgumentException($"{paramName} has length {length} but the input has {rows} rows; it needs one element per row.", paramName);
+        }
+    }
+
+    /// <summary>Throws when <paramref name="destination"/> shares memory with <paramref name="source"/>: a row-wise kernel would overwrite input it has yet to read.</summary>
+    /// <exception cref="ArgumentException">The spans overlap.</exception>
+    public static void Disjoint<T>(ReadOnlySpan<T> source, Span<double> destination, string sourceName, string destinationName)
+        where T : unmanaged
+    {
+        if (MemoryMarshal.AsBytes(source).Overlaps(MemoryMarshal.AsBytes((ReadOnlySpan<double>)destination)))
+        {
+            throw new ArgumentException($"{destinationName} overlaps {sourceName}; results need memory of their own.", destinationName);
         }
     }
 
@@ -402,12 +539,13 @@ internal static partial class Guard
     /// <paramref name="columns"/> &gt; 0, and state the rule for <paramref name="entries"/> ("probabilities", "weights").
     /// </summary>
     /// <exception cref="ArgumentException">An entry is negative, NaN or infinite.</exception>
-    private static double SumOfEntries(ReadOnlySpan<double> values, string paramName, string displayName, int columns, string entries)
+    private static double SumOfEntries<T>(ReadOnlySpan<T> values, string paramName, string displayName, int columns, string entries)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         double sum = 0;
         for (int i = 0; i < values.Length; i++)
         {
-            double v = values[i];
+            double v = double.CreateTruncating(values[i]);
             if (!(v >= 0) || double.IsPositiveInfinity(v))
             {
                 string index = columns > 0 ? $"[{i / columns},{i % columns}]" : $"[{i}]";
@@ -428,10 +566,10 @@ internal static partial class Guard
     }
 
     [DoesNotReturn]
-    private static void ThrowBadSum(string paramName, string displayName, double sum, int length)
+    private static void ThrowBadSum(string paramName, string displayName, double sum, double tolerance)
     {
         throw new ArgumentException(
-            $"{displayName} sums to {Format(sum)}; probabilities must sum to 1 (within {Format(SumTolerance(length))}). "
+            $"{displayName} sums to {Format(sum)}; probabilities must sum to 1 (within {Format(tolerance)}). "
             + "Call Distribution.Normalize first if these are unnormalised weights.",
             paramName);
     }

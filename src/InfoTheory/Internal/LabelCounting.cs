@@ -158,8 +158,18 @@ internal static class LabelCounting
     /// Writes a dense code in [0, K) for every label into <paramref name="codes"/> and returns K.
     /// Equal labels get equal codes; K may exceed the number of distinct labels on the integer range path.
     /// </summary>
-    /// <exception cref="ArgumentException">A label is null.</exception>
+    /// <exception cref="ArgumentException">A label is null, or floating-point labels look like measurements (<see cref="Guard.CategoricalLabels{T}"/>).</exception>
     public static int Encode<T>(ReadOnlySpan<T> labels, Span<int> codes, string paramName)
+        where T : notnull
+    {
+        int k = EncodeAny(labels, codes, paramName);
+        Guard.CategoricalLabels<T>(labels.Length, k, paramName);
+        return k;
+    }
+
+    /// <summary>As <see cref="Encode{T}"/>, but for labels of any type taken as categories as they are: the hashed codes are in order of first appearance and K is the number of distinct labels.</summary>
+    /// <exception cref="ArgumentException">A label is null.</exception>
+    public static int EncodeAny<T>(ReadOnlySpan<T> labels, Span<int> codes, string paramName)
         where T : notnull
     {
         if (typeof(T) == typeof(int))

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.InteropServices;
 using InfoTheory.Internal;
 
@@ -8,18 +9,19 @@ internal readonly struct CrossEntropyKernel : IPairedKernel
 {
     /// <summary>Returns −Σ pᵢ ln qᵢ in nats (0·ln q = 0), or +∞ when some qᵢ = 0 &lt; pᵢ; unclamped.</summary>
     /// <exception cref="ArgumentException">Either input is empty or not a probability vector, or their lengths differ.</exception>
-    public static double Nats(ReadOnlySpan<double> p, ReadOnlySpan<double> q, string pName, string qName, SimdWidth width)
+    public static double Nats<TElement>(ReadOnlySpan<TElement> p, ReadOnlySpan<TElement> q, string pName, string qName, SimdWidth width)
+        where TElement : unmanaged, IBinaryFloatingPointIeee754<TElement>
     {
-        double terms = PairedPass<CrossEntropyKernel>.Sum(p, q, pName, qName, width, out bool unbounded);
+        double terms = PairedPass<CrossEntropyKernel, TElement>.Sum(p, q, pName, qName, width, out bool unbounded);
         return unbounded ? double.PositiveInfinity : -terms;
     }
 
-    static void IPairedKernel.Accumulate<T>(
-        ReadOnlySpan<double> p, ReadOnlySpan<double> q, ref int index,
+    static void IPairedKernel.Accumulate<TElement, T>(
+        ReadOnlySpan<TElement> p, ReadOnlySpan<TElement> q, ref int index,
         ref ProbabilityTally tallyP, ref ProbabilityTally tallyQ, ref double terms, ref bool unbounded)
     {
-        ref double startP = ref MemoryMarshal.GetReference(p);
-        ref double startQ = ref MemoryMarshal.GetReference(q);
+        ref TElement startP = ref MemoryMarshal.GetReference(p);
+        ref TElement startQ = ref MemoryMarshal.GetReference(q);
         T zero = T.Zero;
         T smallestNormal = T.Create(Log.SmallestNormal);
         T sumP = zero, minP = zero, sumQ = zero, minQ = zero, plogq = zero, missing = zero;
@@ -29,10 +31,10 @@ internal readonly struct CrossEntropyKernel : IPairedKernel
         // which is where the q = 0 < p check lives.
         for (; i <= p.Length - 2 * T.Count; i += 2 * T.Count)
         {
-            T p0 = T.Load(ref startP, i);
-            T p1 = T.Load(ref startP, i + T.Count);
-            T q0 = T.Load(ref startQ, i);
-            T q1 = T.Load(ref startQ, i + T.Count);
+            T p0 = Elements.Load<TElement, T>(ref startP, i);
+            T p1 = Elements.Load<TElement, T>(ref startP, i + T.Count);
+            T q0 = Elements.Load<TElement, T>(ref startQ, i);
+            T q1 = Elements.Load<TElement, T>(ref startQ, i + T.Count);
             sumP += p0 + p1;
             minP = T.MinNative(minP, T.MinNative(p0, p1));
             sumQ += q0 + q1;
@@ -55,8 +57,8 @@ internal readonly struct CrossEntropyKernel : IPairedKernel
 
         if (i <= p.Length - T.Count)
         {
-            T vp = T.Load(ref startP, i);
-            T vq = T.Load(ref startQ, i);
+            T vp = Elements.Load<TElement, T>(ref startP, i);
+            T vq = Elements.Load<TElement, T>(ref startQ, i);
             sumP += vp;
             minP = T.MinNative(minP, vp);
             sumQ += vq;

@@ -1,23 +1,25 @@
+using System.Numerics;
 using System.Runtime.InteropServices;
 using InfoTheory.Internal;
 
 namespace InfoTheory.Kernels;
 
-/// <summary>Shannon entropy −Σ pᵢ ln pᵢ in one pass that also validates p.</summary>
-internal ref struct EntropyKernel : ILanePass
+/// <summary>Shannon entropy −Σ pᵢ ln pᵢ of double or float p in one pass that also validates p.</summary>
+internal ref struct EntropyKernel<TElement> : ILanePass
+    where TElement : unmanaged, IBinaryFloatingPointIeee754<TElement>
 {
-    private readonly ReadOnlySpan<double> _p;
+    private readonly ReadOnlySpan<TElement> _p;
     private ProbabilityTally _tally;
     private double _terms;
 
-    private EntropyKernel(ReadOnlySpan<double> p) => _p = p;
+    private EntropyKernel(ReadOnlySpan<TElement> p) => _p = p;
 
     /// <summary>Returns −Σ pᵢ ln pᵢ in nats (0·ln 0 = 0), unclamped.</summary>
     /// <exception cref="ArgumentException"><paramref name="p"/> is empty or not a probability vector.</exception>
-    public static double Nats(ReadOnlySpan<double> p, string paramName, SimdWidth width)
+    public static double Nats(ReadOnlySpan<TElement> p, string paramName, SimdWidth width)
     {
         Guard.NotEmpty(p.Length, paramName);
-        var pass = new EntropyKernel(p);
+        var pass = new EntropyKernel<TElement>(p);
         LanePass.Run(ref pass, width);
         pass._tally.Verify(p, paramName);
         return -pass._terms;
@@ -25,8 +27,8 @@ internal ref struct EntropyKernel : ILanePass
 
     void ILanePass.Run<T>(ref int index)
     {
-        ReadOnlySpan<double> p = _p;
-        ref double start = ref MemoryMarshal.GetReference(p);
+        ReadOnlySpan<TElement> p = _p;
+        ref TElement start = ref MemoryMarshal.GetReference(p);
         T smallestNormal = T.Create(Log.SmallestNormal);
         T sum = T.Zero;
         T min = T.Zero;
@@ -36,8 +38,8 @@ internal ref struct EntropyKernel : ILanePass
         // Two registers per step share one division (Log.OfPositivePair); the subnormal path runs only where needed.
         for (; i <= p.Length - 2 * T.Count; i += 2 * T.Count)
         {
-            T v0 = T.Load(ref start, i);
-            T v1 = T.Load(ref start, i + T.Count);
+            T v0 = Elements.Load<TElement, T>(ref start, i);
+            T v1 = Elements.Load<TElement, T>(ref start, i + T.Count);
             sum += v0 + v1;
             T low = T.MinNative(v0, v1);
             min = T.MinNative(min, low);
@@ -57,7 +59,7 @@ internal ref struct EntropyKernel : ILanePass
 
         if (i <= p.Length - T.Count)
         {
-            T v = T.Load(ref start, i);
+            T v = Elements.Load<TElement, T>(ref start, i);
             sum += v;
             min = T.MinNative(min, v);
             plogp = T.FusedMultiplyAdd(v, Log.OfPositive(v), plogp);

@@ -2,7 +2,7 @@ namespace InfoTheory.Kernels;
 
 /// <summary>
 /// The element loop of a fused kernel over two probability vectors (cross-entropy, KL, JSD), written
-/// once for every lane width; <see cref="PairedPass{TKernel}"/> validates both inputs and runs it through <see cref="LanePass"/>.
+/// once for every lane width and for double or float input (loaded through <see cref="Elements"/>); <see cref="PairedPass{TKernel, TElement}"/> validates both inputs and runs it through <see cref="LanePass"/>.
 /// </summary>
 internal interface IPairedKernel
 {
@@ -12,8 +12,9 @@ internal interface IPairedKernel
     /// <paramref name="terms"/>, and setting <paramref name="unbounded"/> where a term is +∞; leaves
     /// <paramref name="index"/> at the first element it did not consume.
     /// </summary>
-    static abstract void Accumulate<T>(
-        ReadOnlySpan<double> p, ReadOnlySpan<double> q, ref int index,
+    static abstract void Accumulate<TElement, T>(
+        ReadOnlySpan<TElement> p, ReadOnlySpan<TElement> q, ref int index,
         ref ProbabilityTally tallyP, ref ProbabilityTally tallyQ, ref double terms, ref bool unbounded)
+        where TElement : unmanaged
         where T : struct, IVectorLanes<T>;
 }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using InfoTheory.Internal;
@@ -21,59 +22,67 @@ internal readonly struct JensenShannonKernel : IPairedKernel
 
     /// <summary>Returns the Jensen–Shannon divergence in nats, unclamped.</summary>
     /// <exception cref="ArgumentException">Either input is empty or not a probability vector, or their lengths differ.</exception>
-    public static double Nats(ReadOnlySpan<double> p, ReadOnlySpan<double> q, string pName, string qName, SimdWidth width)
-        => 0.5 * PairedPass<JensenShannonKernel>.Sum(p, q, pName, qName, width, out _);
+    public static double Nats<TElement>(ReadOnlySpan<TElement> p, ReadOnlySpan<TElement> q, string pName, string qName, SimdWidth width)
+        where TElement : unmanaged, IBinaryFloatingPointIeee754<TElement>
+        => 0.5 * PairedPass<JensenShannonKernel, TElement>.Sum(p, q, pName, qName, width, out _);
 
     // Every term is finite (m ≥ p/2 and m ≥ q/2), so unbounded is never set.
-    static void IPairedKernel.Accumulate<T>(
-        ReadOnlySpan<double> p, ReadOnlySpan<double> q, ref int index,
+    static void IPairedKernel.Accumulate<TElement, T>(
+        ReadOnlySpan<TElement> p, ReadOnlySpan<TElement> q, ref int index,
         ref ProbabilityTally tallyP, ref ProbabilityTally tallyQ, ref double terms, ref bool unbounded)
     {
-        ref double startP = ref MemoryMarshal.GetReference(p);
-        ref double startQ = ref MemoryMarshal.GetReference(q);
+        ref TElement startP = ref MemoryMarshal.GetReference(p);
+        ref TElement startQ = ref MemoryMarshal.GetReference(q);
         T zero = T.Zero;
-        T threshold = T.Create(SeriesThreshold);
-        T smallestNormal = T.Create(Log.SmallestNormal);
         T sumP = zero, minP = zero, sumQ = zero, minQ = zero, twiceJsd = zero;
         int i = index;
         for (; i <= p.Length - T.Count; i += T.Count)
         {
-            T vp = T.Load(ref startP, i);
-            T vq = T.Load(ref startQ, i);
+            T vp = Elements.Load<TElement, T>(ref startP, i);
+            T vq = Elements.Load<TElement, T>(ref startQ, i);
             sumP += vp;
             minP = T.MinNative(minP, vp);
             sumQ += vq;
             minQ = T.MinNative(minQ, vq);
-
-            // p, q ≥ 2^−1022 makes m normal and exact, so the subnormal path is needed only below that.
-            T w = vp + vq;
-            T m = T.Create(0.5) * w;
-            T logP, logQ;
-            if (T.AnyLessThan(T.MinNative(vp, vq), smallestNormal))
-            {
-                Log.OfRatiosToCommon(vp, vq, m, out logP, out logQ, subnormals: true);
-            }
-            else
-            {
-                Log.OfRatiosToCommon(vp, vq, m, out logP, out logQ, subnormals: false);
-            }
-
-            // p·ln(p/m) + q·ln(q/m) = 2m·g(t); p = q = 0 gives 0 here because both logarithms stay finite.
-            T term = T.FusedMultiplyAdd(vp, logP, vq * logQ);
-            T difference = vp - vq;
-
-            // p − q is exact where |t| < 1/8 (Sterbenz), so t carries only the rounding of p + q and the quotient.
-            // Both forms are always computed: on mixed data a branch here mispredicts and stalls the memory stream.
-            T series = w * Series(difference / w);
-            term = T.Select(T.LessThan(T.Abs(difference), threshold * w), series, term);
-
-            twiceJsd += term;
+            twiceJsd += TwiceTerm(vp, vq);
         }
 
         index = i;
         tallyP.Add(sumP, minP);
         tallyQ.Add(sumQ, minQ);
         terms += T.SumLanes(twiceJsd);
+    }
+
+    /// <summary>pᵢ ln(pᵢ/mᵢ) + qᵢ ln(qᵢ/mᵢ), mᵢ = (pᵢ + qᵢ)/2, for p, q ≥ 0 finite: twice an element's share of the divergence, ≥ 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T TwiceTerm<T>(T vp, T vq)
+        where T : struct, IVectorLanes<T>
+    {
+        T threshold = T.Create(SeriesThreshold);
+        T smallestNormal = T.Create(Log.SmallestNormal);
+
+        // p, q ≥ 2^−1022 makes m normal and exact, so the subnormal path is needed only below that.
+        T w = vp + vq;
+        T m = T.Create(0.5) * w;
+        T logP, logQ;
+        if (T.AnyLessThan(T.MinNative(vp, vq), smallestNormal))
+        {
+            Log.OfRatiosToCommon(vp, vq, m, out logP, out logQ, subnormals: true);
+        }
+        else
+        {
+            Log.OfRatiosToCommon(vp, vq, m, out logP, out logQ, subnormals: false);
+        }
+
+        // p·ln(p/m) + q·ln(q/m) = 2m·g(t); p = q = 0 gives 0 here because both logarithms stay finite.
+        T term = T.FusedMultiplyAdd(vp, logP, vq * logQ);
+        T difference = vp - vq;
+
+        // p − q is exact where |t| < 1/8 (Sterbenz), so t carries only the rounding of p + q and the quotient.
+        // Both forms are always computed: on mixed data a branch here mispredicts and stalls the memory stream.
+        T series = w * Series(difference / w);
+        term = T.Select(T.LessThan(T.Abs(difference), threshold * w), series, term);
+        return term;
     }
 
     /// <summary>g(t) = Σ_{j=1..8} t^{2j} / (2j(2j−1)), accurate to 2^−53 relative for |t| ≤ 1/8.</summary>

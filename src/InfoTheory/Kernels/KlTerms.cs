@@ -96,8 +96,6 @@ internal static class KlTerms
     // Cody and Waite's split of ln 2 for float (Cephes expf): 0.693359375 has 9 significant bits, so k·Ln2Hi is exact for |k| < 2^15.
     private const float SingleLn2Hi = 0.693359375f;
     private const float SingleLn2Lo = -2.12194440e-4f;
-    private const double Log2E = 1.4426950408889634;
-    private const double RoundingMagic = 6755399441055744.0; // 1.5·2^52: adding and subtracting it rounds to an integer
 
     /// <summary>The term of <paramref name="estimator"/> at the log-ratio <paramref name="logRatio"/>, by the same arithmetic as the lane kernels.</summary>
     public static double Of(MonteCarloEstimator estimator, double logRatio)
@@ -114,8 +112,7 @@ internal static class KlTerms
 
     /// <summary>e^x − 1 − x without the cancellation of forming e^x first: within about 1e−14 relative everywhere and a few ulps for |x| ≤ ln2/2, +∞ for x = −∞ or x &gt; <see cref="Overflow"/>.</summary>
     /// <remarks>
-    /// x = k·ln 2 + r with |r| ≤ ln2/2 (Cody and Waite's two-part ln 2), e^r = 1 + r + r²·c(r) with c the Taylor series
-    /// 1/2! + r/3! + … + r¹¹/13! (truncation below 2^−52 on that interval), s = 2^k. Then
+    /// x = k·ln 2 + r with |r| ≤ ln2/2 and e^r = 1 + r + r²·c(r) (<see cref="Exp.Reduce{T}"/>, <see cref="Exp.Tail{T}"/>), s = 2^k. Then
     /// e^x − 1 − x = s·r²·c(r) + ((s − 1) + s·r − x): for k = 0, s − 1 = 0 and r = x exactly, so the result is r²·c(r)
     /// with no cancellation at all; for k ≠ 0 the result is at least 0.05 and the parts are of its size.
     /// Below x = −700, e^x (&lt; 1e−304) is taken as e^−700, so −∞ gives +∞ and no lane leaves the normal range.
@@ -125,21 +122,8 @@ internal static class KlTerms
         where T : struct, IVectorLanes<T>
     {
         T xc = T.MinNative(T.MaxNative(x, T.Create(Underflow)), T.Create(Overflow));
-        T magic = T.Create(RoundingMagic);
-        T k = (T.FusedMultiplyAdd(xc, T.Create(Log2E), magic)) - magic;
-        T r = T.FusedMultiplyAdd(k, T.Create(-Numerics.Ln2Hi), xc);
-        r = T.FusedMultiplyAdd(k, T.Create(-Numerics.Ln2Lo), r);
-        T c = T.FusedMultiplyAdd(r, T.Create(1.0 / 6227020800.0), T.Create(1.0 / 479001600.0));
-        c = T.FusedMultiplyAdd(r, c, T.Create(1.0 / 39916800.0));
-        c = T.FusedMultiplyAdd(r, c, T.Create(1.0 / 3628800.0));
-        c = T.FusedMultiplyAdd(r, c, T.Create(1.0 / 362880.0));
-        c = T.FusedMultiplyAdd(r, c, T.Create(1.0 / 40320.0));
-        c = T.FusedMultiplyAdd(r, c, T.Create(1.0 / 5040.0));
-        c = T.FusedMultiplyAdd(r, c, T.Create(1.0 / 720.0));
-        c = T.FusedMultiplyAdd(r, c, T.Create(1.0 / 120.0));
-        c = T.FusedMultiplyAdd(r, c, T.Create(1.0 / 24.0));
-        c = T.FusedMultiplyAdd(r, c, T.Create(1.0 / 6.0));
-        c = T.FusedMultiplyAdd(r, c, T.Create(0.5));
+        T r = Exp.Reduce(xc, out T k);
+        T c = Exp.Tail(r);
         T s = T.PowerOfTwo(k);
         T linear = T.FusedMultiplyAdd(s, r, s - T.Create(1.0)) - xc;
         T result = T.FusedMultiplyAdd(s, r * r * c, linear) + (xc - x);

@@ -353,8 +353,8 @@ internal static class LogProbabilityKlKernel
             T count = zero, unchanged = zero, sum = zero, squares = zero;
             for (; i <= end; i += T.Count)
             {
-                T lp = Load<TElement, T>(ref p, i);
-                T lq = Load<TElement, T>(ref q, i);
+                T lp = Elements.Load<TElement, T>(ref p, i);
+                T lq = Elements.Load<TElement, T>(ref q, i);
                 T on = masked ? T.LoadMask(ref m, i) : all;
 
                 // NaN fails every comparison, so this is "lp finite and lq below +∞". The rare failure leaves the loop
@@ -395,14 +395,6 @@ internal static class LogProbabilityKlKernel
         index = i;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T Load<TElement, T>(ref TElement source, int index)
-        where TElement : unmanaged
-        where T : struct, IVectorLanes<T>
-        => typeof(TElement) == typeof(double)
-            ? T.Load(ref Unsafe.As<TElement, double>(ref source), index)
-            : T.LoadWidening(ref Unsafe.As<TElement, float>(ref source), index);
-
     // Finds the first selected element of [start, start + count) that failed validation and throws for it.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Throw<TElement>(
@@ -416,11 +408,7 @@ internal static class LogProbabilityKlKernel
                 continue;
             }
 
-            Guard.LogProbabilityPair(Value(logP, j), Value(logQ, j), (long)offset + j);
+            Guard.LogProbabilityPair(Elements.Value(logP, j), Elements.Value(logQ, j), (long)offset + j);
         }
     }
-
-    private static double Value<TElement>(ReadOnlySpan<TElement> values, int index)
-        where TElement : unmanaged
-        => ScalarLanes.SumLanes(Load<TElement, ScalarLanes>(ref MemoryMarshal.GetReference(values), index));
 }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using InfoTheory.Internal;
 
 namespace InfoTheory.Kernels;
@@ -20,11 +21,12 @@ internal struct ProbabilityTally
         _min = Math.Min(_min, T.MinLane(min));
     }
 
-    /// <summary>Throws, via <see cref="Guard.ThrowInvalidProbabilities"/>, unless the totals fit a probability vector.</summary>
+    /// <summary>Throws, via <see cref="Guard.ThrowInvalidProbabilities{T}"/>, unless the totals fit a probability vector of <typeparamref name="TElement"/> (whose sum tolerance it uses).</summary>
     /// <exception cref="ArgumentException"><paramref name="p"/> has a negative, NaN or infinite entry, or its sum is off 1.</exception>
-    public readonly void Verify(ReadOnlySpan<double> p, string paramName)
+    public readonly void Verify<TElement>(ReadOnlySpan<TElement> p, string paramName)
+        where TElement : unmanaged, IBinaryFloatingPointIeee754<TElement>
     {
-        if (_min < 0 || !(Math.Abs(_sum - 1.0) <= Guard.SumTolerance(p.Length)))
+        if (_min < 0 || !(Math.Abs(_sum - 1.0) <= Guard.SumTolerance<TElement>(p.Length)))
         {
             Guard.ThrowInvalidProbabilities(p, paramName);
         }

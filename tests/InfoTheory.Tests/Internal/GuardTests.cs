@@ -44,7 +44,7 @@ public class GuardTests
     [Fact]
     public void Probabilities_Empty_Throws()
     {
-        var act = () => Guard.Probabilities([], "p");
+        var act = () => Guard.Probabilities<double>([], "p");
 
         act.Should().Throw<ArgumentException>().WithParameterName("p").WithMessage("p is empty*");
     }
@@ -100,5 +100,16 @@ public class GuardTests
         var act = () => Guard.Label<string>(null!, 4, "samples");
 
         act.Should().Throw<ArgumentException>().WithParameterName("samples").WithMessage("samples[4] is null*");
+    }
+
+    [Fact]
+    public void SumTolerance_OfFloat_IsFourFloatEpsilonsGrowingWithTheRootOfTheLength()
+    {
+        // 2⁻²³ is the spacing of floats at 1 (numpy.finfo(numpy.float32).eps = 1.1920929e-07).
+        const double Epsilon = 1.1920928955078125e-07;
+
+        Guard.SumTolerance<float>(1).Should().Be(4 * Epsilon);
+        Guard.SumTolerance<float>(100).Should().Be(40 * Epsilon);
+        Guard.SumTolerance<double>(100).Should().Be(Guard.SumTolerance(100));
     }
 }

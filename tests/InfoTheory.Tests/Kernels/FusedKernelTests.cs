@@ -21,7 +21,7 @@ public class FusedKernelTests
 
         foreach (SimdWidth width in Widths)
         {
-            EntropyKernel.Nats(p, "p", width).Should().BeApproximately(expected, 1e-13 * (1 + expected), $"width {width}");
+            EntropyKernel<double>.Nats(p, "p", width).Should().BeApproximately(expected, 1e-13 * (1 + expected), $"width {width}");
         }
     }
 
@@ -127,7 +127,7 @@ public class FusedKernelTests
 
         foreach (SimdWidth width in Widths)
         {
-            EntropyKernel.Nats(p, "p", width).Should().BeApproximately(entropy, 1e-13 * (1 + entropy), $"width {width}");
+            EntropyKernel<double>.Nats(p, "p", width).Should().BeApproximately(entropy, 1e-13 * (1 + entropy), $"width {width}");
             CrossEntropyKernel.Nats(p, q, "p", "q", width).Should().BeApproximately(cross, 1e-13 * (1 + cross), $"width {width}");
             KullbackLeiblerKernel.Nats(p, q, "p", "q", width).Should().BeApproximately(kl, 1e-13 * (1 + kl), $"width {width}");
             JensenShannonKernel.Nats(p, q, "p", "q", width).Should().BeApproximately(jsd, 1e-13, $"width {width}");
@@ -139,10 +139,10 @@ public class FusedKernelTests
     {
         foreach (SimdWidth width in Widths)
         {
-            FluentActions.Invoking(() => EntropyKernel.Nats([], "p", width)).Should().Throw<ArgumentException>().WithParameterName("p");
-            FluentActions.Invoking(() => CrossEntropyKernel.Nats([], [], "p", "q", width)).Should().Throw<ArgumentException>().WithParameterName("p");
-            FluentActions.Invoking(() => KullbackLeiblerKernel.Nats([], [], "p", "q", width)).Should().Throw<ArgumentException>().WithParameterName("p");
-            FluentActions.Invoking(() => JensenShannonKernel.Nats([], [], "p", "q", width)).Should().Throw<ArgumentException>().WithParameterName("p");
+            FluentActions.Invoking(() => EntropyKernel<double>.Nats([], "p", width)).Should().Throw<ArgumentException>().WithParameterName("p");
+            FluentActions.Invoking(() => CrossEntropyKernel.Nats<double>([], [], "p", "q", width)).Should().Throw<ArgumentException>().WithParameterName("p");
+            FluentActions.Invoking(() => KullbackLeiblerKernel.Nats<double>([], [], "p", "q", width)).Should().Throw<ArgumentException>().WithParameterName("p");
+            FluentActions.Invoking(() => JensenShannonKernel.Nats<double>([], [], "p", "q", width)).Should().Throw<ArgumentException>().WithParameterName("p");
         }
     }
 
@@ -160,7 +160,7 @@ public class FusedKernelTests
             string message = $"p[{index}] is *";
             foreach (SimdWidth width in Widths)
             {
-                FluentActions.Invoking(() => EntropyKernel.Nats(broken, "p", width))
+                FluentActions.Invoking(() => EntropyKernel<double>.Nats(broken, "p", width))
                     .Should().Throw<ArgumentException>().WithParameterName("p").WithMessage(message);
                 FluentActions.Invoking(() => CrossEntropyKernel.Nats(broken, good, "p", "q", width))
                     .Should().Throw<ArgumentException>().WithParameterName("p").WithMessage(message);
@@ -178,7 +178,7 @@ public class FusedKernelTests
         var p = Enumerable.Repeat(1.0 / 1000, 1031).ToArray();
         foreach (SimdWidth width in Widths)
         {
-            FluentActions.Invoking(() => EntropyKernel.Nats(p, "p", width))
+            FluentActions.Invoking(() => EntropyKernel<double>.Nats(p, "p", width))
                 .Should().Throw<ArgumentException>().WithParameterName("p").WithMessage("p sums to 1.03*");
             FluentActions.Invoking(() => JensenShannonKernel.Nats(p, p, "p", "q", width))
                 .Should().Throw<ArgumentException>().WithParameterName("p").WithMessage("p sums to 1.03*");
@@ -207,5 +207,20 @@ public class FusedKernelTests
         }
 
         return Distribution.Normalize(p);
+    }
+
+    [Theory]
+    [MemberData(nameof(AwkwardLengths))]
+    public void EveryKernel_FloatInput_EqualsTheDoubleKernelOnTheWidenedValuesAtEveryWidth(int length)
+    {
+        (float[] p, float[] q, double[] pd, double[] qd) = ProbabilityVectorSamples.FloatPair(length);
+
+        foreach (SimdWidth width in Widths)
+        {
+            EntropyKernel<float>.Nats(p, "p", width).Should().Be(EntropyKernel<double>.Nats(pd, "p", width), $"width {width}");
+            CrossEntropyKernel.Nats<float>(p, q, "p", "q", width).Should().Be(CrossEntropyKernel.Nats<double>(pd, qd, "p", "q", width), $"width {width}");
+            KullbackLeiblerKernel.Nats<float>(p, q, "p", "q", width).Should().Be(KullbackLeiblerKernel.Nats<double>(pd, qd, "p", "q", width), $"width {width}");
+            JensenShannonKernel.Nats<float>(p, q, "p", "q", width).Should().Be(JensenShannonKernel.Nats<double>(pd, qd, "p", "q", width), $"width {width}");
+        }
     }
 }

@@ -118,6 +118,7 @@ internal sealed class ValidArguments(string folder)
     private static int Int(string owner, string method, string name) => name switch
     {
         "k" or "bins" => 3,
+        "classes" when owner == "Logits" => 4, // the default 8 logits as 2 rows, one per element of the default destination
         "dimension" or "xDimension" or "yDimension" or "zDimension" or "rows" or "columns" or "featureCount"
             or "inputSize" or "codeSize" or "latentSize" or "features" or "inFeatures" or "outFeatures" or "Height" => 2,
         "x" or "y" or "split" or "axis1" or "column" => 1,

@@ -1,0 +1,59 @@
+using System.Runtime.CompilerServices;
+using InfoTheory.Internal;
+
+namespace InfoTheory.Kernels;
+
+/// <summary>The exponential for every lane width: the argument reduction and the polynomial behind e^x and e^x − 1 − x.</summary>
+/// <remarks>
+/// x = k·ln 2 + r with k an integer and |r| ≤ ln2/2 (Cody and Waite's two-part ln 2, so r carries no rounding of k·ln 2),
+/// and e^r = 1 + r + r²·c(r) with c the Taylor series 1/2! + r/3! + … + r¹¹/13!, whose truncation is below 2^−52 on that
+/// interval; then e^x = 2^k·e^r. Every width runs the same arithmetic per element, so vector and scalar results agree bit for bit.
+/// </remarks>
+internal static class Exp
+{
+    /// <summary>Below this x, e^x (&lt; 1e-307) is not a normal double; <see cref="OfNonPositive{T}"/> returns 0 there.</summary>
+    public const double Underflow = -708.0;
+
+    private const double Log2E = 1.4426950408889634;
+    private const double RoundingMagic = 6755399441055744.0; // 1.5·2^52: adding and subtracting it rounds to an integer
+
+    /// <summary>e^x for x ≤ 0 (−∞ allowed), within 2 ulps; 0 where x &lt; <see cref="Underflow"/>, the terms of a log-sum-exp there being below 1e-307 of its largest.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T OfNonPositive<T>(T x)
+        where T : struct, IVectorLanes<T>
+    {
+        T xc = T.MaxNative(x, T.Create(Underflow));
+        T r = Reduce(xc, out T k);
+        T er = T.FusedMultiplyAdd(r * r, Tail(r), r) + T.Create(1.0);
+        return T.Select(T.LessThan(x, T.Create(Underflow)), T.Zero, T.PowerOfTwo(k) * er);
+    }
+
+    /// <summary>Splits x into k·ln 2 + r, |r| ≤ ln2/2, returning r and setting <paramref name="k"/> (an integer held as a double); x must be finite.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Reduce<T>(T x, out T k)
+        where T : struct, IVectorLanes<T>
+    {
+        T magic = T.Create(RoundingMagic);
+        k = T.FusedMultiplyAdd(x, T.Create(Log2E), magic) - magic;
+        T r = T.FusedMultiplyAdd(k, T.Create(-Numerics.Ln2Hi), x);
+        return T.FusedMultiplyAdd(k, T.Create(-Numerics.Ln2Lo), r);
+    }
+
+    /// <summary>c(r) = (e^r − 1 − r)/r² = 1/2! + r/3! + … + r¹¹/13! by Horner's rule, for |r| ≤ ln2/2.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Tail<T>(T r)
+        where T : struct, IVectorLanes<T>
+    {
+        T c = T.FusedMultiplyAdd(r, T.Create(1.0 / 6227020800.0), T.Create(1.0 / 479001600.0));
+        c = T.FusedMultiplyAdd(r, c, T.Create(1.0 / 39916800.0));
+        c = T.FusedMultiplyAdd(r, c, T.Create(1.0 / 3628800.0));
+        c = T.FusedMultiplyAdd(r, c, T.Create(1.0 / 362880.0));
+        c = T.FusedMultiplyAdd(r, c, T.Create(1.0 / 40320.0));
+        c = T.FusedMultiplyAdd(r, c, T.Create(1.0 / 5040.0));
+        c = T.FusedMultiplyAdd(r, c, T.Create(1.0 / 720.0));
+        c = T.FusedMultiplyAdd(r, c, T.Create(1.0 / 120.0));
+        c = T.FusedMultiplyAdd(r, c, T.Create(1.0 / 24.0));
+        c = T.FusedMultiplyAdd(r, c, T.Create(1.0 / 6.0));
+        return T.FusedMultiplyAdd(r, c, T.Create(0.5));
+    }
+}
