@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using InfoTheory.Continuous.Neighbors;
 using InfoTheory.Internal;
 using MathNet.Numerics;
@@ -142,6 +143,8 @@ public static partial class Knn
     /// <returns>The estimate of I(X; Y) in the unit of <paramref name="options"/>; near 0, possibly slightly negative, at independence.</returns>
     /// <exception cref="ArgumentException">A length is not a multiple of its dimension, a value is NaN or infinite, the row counts differ, a row of X or of Y coincides with k or more other rows of its marginal (tied; see the class remarks).</exception>
     /// <exception cref="ArgumentOutOfRangeException">A dimension is below 1, <paramref name="k"/> is outside [1, N − 1].</exception>
+    // Knn.MutualInformation(x, 1, y, 2) would otherwise be ambiguous with the labelled form read with TLabel = double.
+    [OverloadResolutionPriority(1)]
     public static Estimate MutualInformation(ReadOnlySpan<double> x, int xDimension, ReadOnlySpan<double> y, int yDimension, int k = 3, KnnOptions? options = null)
     {
         var xs = SamplePreparation.Copy(x, xDimension, nameof(x), nameof(xDimension));

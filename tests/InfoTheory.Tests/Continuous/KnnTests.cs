@@ -246,7 +246,7 @@ public class KnnTests
 
         var act = () => Knn.Entropy(samples, 3);
 
-        act.Should().Throw<ArgumentException>().WithParameterName("samples").WithMessage("*distance 0*Jitter*");
+        act.Should().Throw<ArgumentException>().WithParameterName("samples").WithMessage("*distance 0*Knn.MixtureMutualInformation*KnnOptions.Jitter*");
         var options = new KnnOptions { Jitter = 1e-3, JitterSeed = 1 };
         Knn.Entropy(samples, 3, options).Should().Be(Knn.Entropy(samples, 3, options));
     }
@@ -264,7 +264,7 @@ public class KnnTests
         var act = () => Knn.MutualInformation(x, y, 3, new KnnOptions { Algorithm = algorithm });
 
         act.Should().Throw<ArgumentException>().WithParameterName("x")
-            .WithMessage("1000 of the 1000 rows of x coincide exactly with 3 or more other rows*distance 0*plug-in*mixture*KnnOptions.Jitter*");
+            .WithMessage("1000 of the 1000 rows of x coincide exactly with 3 or more other rows*distance 0*plug-in*Knn.MixtureMutualInformation*KnnOptions.Jitter*");
     }
 
     [Fact]
@@ -303,7 +303,7 @@ public class KnnTests
 
         var act = () => Knn.ConditionalMutualInformation(x, 1, y, 1, z, 1);
 
-        act.Should().Throw<ArgumentException>().WithParameterName("z").WithMessage("500 of the 500 rows of z*Jitter*");
+        act.Should().Throw<ArgumentException>().WithParameterName("z").WithMessage("500 of the 500 rows of z*Knn.MixtureMutualInformation*KnnOptions.Jitter*");
     }
 
     [Fact]
