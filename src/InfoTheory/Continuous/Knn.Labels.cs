@@ -68,7 +68,7 @@ public static partial class Knn
         {
             Span<int> codes = rented.AsSpan(0, labels.Length);
             int classes = labels.IsEmpty ? 0 : LabelCounting.Encode(labels, codes, nameof(labels));
-            return LabelledCore(xs, d, new Operand("x", "X"), codes, classes, nameof(labels), k, options);
+            return LabelledCore(xs, d, new Operand("x", "X"), codes, classes, new Operand(nameof(labels), nameof(labels)), k, options);
         }
         finally
         {
@@ -80,7 +80,7 @@ public static partial class Knn
     /// Ross's estimator on a prepared copy <paramref name="xs"/> whose rows carry the dense label codes
     /// <paramref name="codes"/> in [0, <paramref name="classes"/>); the names are the public caller's.
     /// </summary>
-    internal static Estimate LabelledCore(double[] xs, int d, Operand xRole, ReadOnlySpan<int> codes, int classes, string labelsName, int k, KnnOptions options)
+    internal static Estimate LabelledCore(double[] xs, int d, Operand xRole, ReadOnlySpan<int> codes, int classes, Operand labelsRole, int k, KnnOptions options)
     {
         int n = xs.Length / d;
         Guard.NeighborOrder(k, n - 1, nameof(k), xRole.Name);
@@ -100,7 +100,7 @@ public static partial class Knn
             }
         }
 
-        Guard.RepeatedLabel(kept.Count, n, labelsName);
+        Guard.RepeatedLabel(kept.Count, n, labelsRole.Name, labelsRole.Description);
         int rows = kept.Count;
         var points = new double[rows * d];
         var label = new int[rows];
@@ -113,7 +113,7 @@ public static partial class Knn
         Prepare(options, (points, d));
         DistanceNorm norm = d == 1 ? DistanceNorm.Maximum : options.Norm;
         SamplePreparation.ScaleIntoRange(norm, points);
-        var (indexes, local) = LabelIndexes(points, d, label, sizes, kept, xRole, labelsName, k, norm, options.Search);
+        var (indexes, local) = LabelIndexes(points, d, label, sizes, kept, xRole, labelsRole, k, norm, options.Search);
         var all = SamplePreparation.Index(points, d, norm, options.Search);
         var terms = new double[rows];
         ForEachPoint(all, k, options.MaxDegreeOfParallelism, (i, keys, neighbours) =>
@@ -134,7 +134,7 @@ public static partial class Knn
     // One neighbour index per label over its rows (in row order), each checked for ties at its own neighbour order,
     // and each row's position within its label's index.
     private static (INeighborIndex?[] Indexes, int[] Local) LabelIndexes(
-        double[] points, int d, int[] label, int[] sizes, List<int> original, Operand xRole, string labelsName, int k, DistanceNorm norm, NeighborSearch search)
+        double[] points, int d, int[] label, int[] sizes, List<int> original, Operand xRole, Operand labelsRole, int k, DistanceNorm norm, NeighborSearch search)
     {
         int rows = label.Length;
         var local = new int[rows];
@@ -166,7 +166,7 @@ public static partial class Knn
 
             Guard.Untied(
                 subset, d, Math.Min(k, rowsOfLabel.Length - 1), xRole.Name,
-                $"{xRole.Description} among the rows that share the label of {labelsName}[{callerRows[0]}], where Ross finds the k-th neighbour",
+                $"{xRole.Description} among the rows that share the label of row {callerRows[0]} in {labelsRole.Description}, where Ross finds the k-th neighbour",
                 callerRows);
             indexes[c] = SamplePreparation.Index(subset, d, norm, search);
         }

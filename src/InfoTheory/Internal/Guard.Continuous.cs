@@ -248,14 +248,17 @@ internal static partial class Guard
     public static void Untied(double[] points, int dimension, int k, string paramName, string space, int[] rowNumbers)
         => Untied(Coincidence.Count(points, [], dimension, k), k, paramName, space, rowNumbers);
 
-    /// <summary>Throws unless some label occurs at least twice: a row whose label occurs once has no neighbour of its own label.</summary>
+    /// <summary>
+    /// Throws unless some label occurs at least twice: a row whose label occurs once has no neighbour of its own label.
+    /// <paramref name="description"/> is how the message calls the labels (the parameter, or a column of it).
+    /// </summary>
     /// <exception cref="ArgumentException">Every one of the <paramref name="rows"/> labels is distinct.</exception>
-    public static void RepeatedLabel(int repeatedRows, int rows, string paramName)
+    public static void RepeatedLabel(int repeatedRows, int rows, string paramName, string description)
     {
         if (repeatedRows == 0)
         {
             throw new ArgumentException(
-                $"each of the {rows} labels of {paramName} occurs once; the estimate needs a label shared by at least two rows "
+                $"each of the {rows} labels of {description} occurs once; the estimate needs a label shared by at least two rows "
                 + "(rows whose label occurs once are left out, as scikit-learn does).",
                 paramName);
         }
@@ -280,6 +283,18 @@ internal static partial class Guard
                 + "from its own copy in y (for y = x the estimate would be negative). Pass disjoint samples; "
                 + $"for discrete or rounded data {TiedDataAdvice}",
                 nameof(y));
+        }
+    }
+
+    /// <summary>Throws unless a per-column flag span is empty (no column flagged) or has one flag per column.</summary>
+    /// <exception cref="ArgumentException">The length is neither 0 nor <paramref name="columns"/>.</exception>
+    public static void ColumnFlags(int length, int columns, string paramName)
+    {
+        if (length != 0 && length != columns)
+        {
+            throw new ArgumentException(
+                $"{paramName} has length {length} but there are {columns} columns; pass one flag per column, or none for all false.",
+                paramName);
         }
     }
 

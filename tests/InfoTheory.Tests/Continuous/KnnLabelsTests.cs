@@ -126,7 +126,7 @@ public class KnnLabelsTests
         var act = () => Knn.MutualInformation(x, 1, labels);
 
         act.Should().Throw<ArgumentException>().WithParameterName("x")
-            .WithMessage("5 of the 167 rows of x coincide exactly with 3 or more other rows in X among the rows that share the label of labels[1]*row 1 is one of the tied rows*Knn.MixtureMutualInformation*KnnOptions.Jitter*");
+            .WithMessage("5 of the 167 rows of x coincide exactly with 3 or more other rows in X among the rows that share the label of row 1 in labels*row 1 is one of the tied rows*Knn.MixtureMutualInformation*KnnOptions.Jitter*");
     }
 
     [Fact]
