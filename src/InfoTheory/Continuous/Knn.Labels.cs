@@ -113,9 +113,16 @@ public static partial class Knn
         Prepare(options, (points, d));
         DistanceNorm norm = d == 1 ? DistanceNorm.Maximum : options.Norm;
         SamplePreparation.ScaleIntoRange(norm, points);
-        var (indexes, local) = LabelIndexes(points, d, label, sizes, kept, xRole, labelsRole, k, norm, options.Search);
-        var all = SamplePreparation.Index(points, d, norm, options.Search);
+        bool line = d == 1 && options.Search == NeighborSearch.KdTree;
+        var (indexes, local) = LabelIndexes(points, d, label, sizes, kept, xRole, labelsRole, k, norm, line ? null : options.Search);
         var terms = new double[rows];
+        if (line)
+        {
+            LineTerms(points, label, sizes, k, terms);
+            return Summarize(terms, SpecialFunctions.DiGamma(rows), 1.0, options.Unit);
+        }
+
+        var all = SamplePreparation.Index(points, d, norm, options.Search);
         ForEachPoint(all, k, options.MaxDegreeOfParallelism, (i, keys, neighbours) =>
         {
             int size = sizes[label[i]];
@@ -131,10 +138,108 @@ public static partial class Knn
         return Summarize(terms, SpecialFunctions.DiGamma(rows), 1.0, options.Unit);
     }
 
-    // One neighbour index per label over its rows (in row order), each checked for ties at its own neighbour order,
-    // and each row's position within its label's index.
+    // The one-dimensional path: one sort of all values, each label's values in ascending order beside it, then per row an
+    // O(k) walk outwards within its label for the radius and an O(log m) gallop in the full order for m. The distances are
+    // the same subtractions the sorted line index makes, so the terms are bit for bit those of the general path.
+    private static void LineTerms(double[] values, int[] label, int[] sizes, int k, double[] terms)
+    {
+        int n = values.Length;
+        var sorted = (double[])values.Clone();
+        var rows = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            rows[i] = i;
+        }
+
+        Array.Sort(sorted, rows);
+        var start = new int[sizes.Length];
+        for (int c = 1; c < sizes.Length; c++)
+        {
+            start[c] = start[c - 1] + sizes[c - 1];
+        }
+
+        var next = (int[])start.Clone();
+        var digamma = new DigammaTable(n);
+        var byLabel = new double[n];
+        var slot = new int[n];
+        for (int p = 0; p < n; p++)
+        {
+            int c = label[rows[p]];
+            slot[p] = next[c];
+            byLabel[next[c]++] = sorted[p];
+        }
+
+        for (int p = 0; p < n; p++)
+        {
+            int c = label[rows[p]];
+            int size = sizes[c], order = Math.Min(k, size - 1);
+            int first = start[c], last = first + size - 1, lo = slot[p], hi = slot[p];
+            double v = sorted[p], radius = 0;
+
+            // Distances only grow outwards on either side, so taking the nearer side k times ends at the k-th distance.
+            for (int t = 0; t < order; t++)
+            {
+                double left = lo > first ? v - byLabel[lo - 1] : double.PositiveInfinity;
+                double right = hi < last ? byLabel[hi + 1] - v : double.PositiveInfinity;
+                if (left <= right)
+                {
+                    lo--;
+                    radius = left;
+                }
+                else
+                {
+                    hi++;
+                    radius = right;
+                }
+            }
+
+            terms[rows[p]] = digamma.Of(order) - digamma.Of(size) - digamma.Of(CloserThan(sorted, p, radius));
+        }
+    }
+
+    // How many sorted values lie strictly closer than radius > 0 to sorted[p] (itself included): a gallop out to each side,
+    // then a binary search, O(log m) for m values found.
+    private static int CloserThan(double[] sorted, int p, double radius)
+    {
+        double v = sorted[p];
+        int inside = p, step = 1;
+        while (inside - step >= 0 && v - sorted[inside - step] < radius)
+        {
+            inside -= step;
+            step *= 2;
+        }
+
+        int lo = Math.Max(inside - step, -1), hi = inside;
+        while (hi - lo > 1)
+        {
+            int mid = (lo + hi) >>> 1;
+            (lo, hi) = v - sorted[mid] < radius ? (lo, mid) : (mid, hi);
+        }
+
+        int left = hi;
+        inside = p;
+        step = 1;
+        while (inside + step < sorted.Length && sorted[inside + step] - v < radius)
+        {
+            inside += step;
+            step *= 2;
+        }
+
+        lo = inside;
+        hi = Math.Min(inside + step, sorted.Length);
+        while (hi - lo > 1)
+        {
+            int mid = (lo + hi) >>> 1;
+            (lo, hi) = sorted[mid] - v < radius ? (mid, hi) : (lo, mid);
+        }
+
+        return lo - left + 1;
+    }
+
+    // Each label's rows (in row order) checked for ties at the label's own neighbour order, then given a neighbour index
+    // unless search is null (the one-dimensional path needs none); and each row's position within its label's index.
     private static (INeighborIndex?[] Indexes, int[] Local) LabelIndexes(
-        double[] points, int d, int[] label, int[] sizes, List<int> original, Operand xRole, Operand labelsRole, int k, DistanceNorm norm, NeighborSearch search)
+        double[] points, int d, int[] label, int[] sizes, List<int> original, Operand xRole, Operand labelsRole, int k, DistanceNorm norm, NeighborSearch? search)
     {
         int rows = label.Length;
         var local = new int[rows];
@@ -168,7 +273,7 @@ public static partial class Knn
                 subset, d, Math.Min(k, rowsOfLabel.Length - 1), xRole.Name,
                 $"{xRole.Description} among the rows that share the label of row {callerRows[0]} in {labelsRole.Description}, where Ross finds the k-th neighbour",
                 callerRows);
-            indexes[c] = SamplePreparation.Index(subset, d, norm, search);
+            indexes[c] = search is { } kind ? SamplePreparation.Index(subset, d, norm, kind) : null;
         }
 
         return (indexes, local);

@@ -96,6 +96,32 @@ public class KnnLabelsTests
         Knn.MutualInformation(x, 2, labels, 1, tree).Should().Be(Knn.MutualInformation(x, 2, labels, 1, brute));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(6)]
+    public void MutualInformation_ScalarSortedPathAndBruteForce_GiveIdenticalBits(int k)
+    {
+        // Integers (equal distances everywhere), some repeated under different labels, fewer than k copies within a
+        // label, a label of 4 rows (k capped), one of a single row (left out), and negative zero beside zero.
+        var random = new Random(k);
+        int n = 1031;
+        double[] x = Enumerable.Range(0, n).Select(i => (double)((i * 7) % n)).ToArray();
+        int[] labels = Enumerable.Range(0, n).Select(i => i < 4 ? 5 : i == 4 ? 6 : random.Next(3)).ToArray();
+        (labels[10], labels[11], labels[12]) = (0, 1, 2);
+        (x[11], x[12]) = (x[10], x[10]);
+        if (k > 1)
+        {
+            (labels[20], labels[21], x[21]) = (0, 0, x[20]);
+        }
+
+        x[Array.IndexOf(x, 0.0)] = -0.0;
+        x[Array.IndexOf(x, 1.0)] = 0.0;
+        var brute = new KnnOptions { Search = NeighborSearch.BruteForce };
+
+        Knn.MutualInformation(x, 1, labels, k).Should().Be(Knn.MutualInformation(x, 1, labels, k, brute));
+    }
+
     [Fact]
     public void MutualInformation_MatrixStringLabelsAndBits_AgreeWithTheSpanForm()
     {
