@@ -101,6 +101,11 @@ public static partial class Knn
         }
 
         Guard.RepeatedLabel(kept.Count, n, labelsRole.Name, labelsRole.Description);
+        for (int c = 0; c < classes; c++)
+        {
+            sizes[c] = sizes[c] > 1 ? sizes[c] : 0;
+        }
+
         int rows = kept.Count;
         var points = new double[rows * d];
         var label = new int[rows];
@@ -123,18 +128,22 @@ public static partial class Knn
         }
 
         var all = SamplePreparation.Index(points, d, norm, options.Search);
+        var logRadius = new double[rows];
         ForEachPoint(all, k, options.MaxDegreeOfParallelism, (i, keys, neighbours) =>
         {
             int size = sizes[label[i]];
             int order = Math.Min(k, size - 1);
             var point = points.AsSpan(i * d, d);
             indexes[label[i]]!.Nearest(point, local[i], keys[..order], neighbours[..order]);
+            logRadius[i] = Metric.LogDistance(keys[order - 1], norm);
 
-            // The radius is positive (ties within a label were rejected), so the strict count includes row i itself.
+            // A positive radius (ties within a label were rejected) makes the strict count include row i itself.
             int within = all.CountWithin(point, keys[order - 1], inclusive: false);
             terms[i] = SpecialFunctions.DiGamma(order) - SpecialFunctions.DiGamma(size) - SpecialFunctions.DiGamma(within);
         });
 
+        // Untied rows can still meet a zero radius key: a Euclidean distance too small to square beside the largest coordinate.
+        ThrowIfZeroDistance(logRadius, xRole.Name, k);
         return Summarize(terms, SpecialFunctions.DiGamma(rows), 1.0, options.Unit);
     }
 

@@ -286,6 +286,19 @@ internal static partial class Guard
         }
     }
 
+    /// <summary>Throws unless the coordinates stayed finite after jitter of standard deviation <paramref name="jitter"/> was added.</summary>
+    /// <exception cref="ArgumentException"><paramref name="finite"/> is false.</exception>
+    public static void JitteredFinite(bool finite, double jitter, string paramName)
+    {
+        if (!finite)
+        {
+            throw new ArgumentException(
+                $"KnnOptions.Jitter is {Format(jitter)}: noise that large takes coordinates past ±1.8e308. Jitter is meant to be about "
+                + "the recording precision of the data, far below its spread.",
+                paramName);
+        }
+    }
+
     /// <summary>Throws unless a per-column flag span is empty (no column flagged) or has one flag per column.</summary>
     /// <exception cref="ArgumentException">The length is neither 0 nor <paramref name="columns"/>.</exception>
     public static void ColumnFlags(int length, int columns, string paramName)

@@ -21,8 +21,9 @@ public class KnnLabelsTests
     public void MutualInformation_LabelSeenOnce_LeavesThatRowOutAsScikitLearn()
     {
         // scikit-learn 1.2.1: _compute_mi_cd with label 7 at row 10 only: 0.2674626626340868 over the other 499 rows.
+        // Here the lone label is −1, the lowest, so its (empty) place comes first among the labels.
         var (x, labels) = ShiftedClasses();
-        labels[10] = 7;
+        labels[10] = -1;
 
         var estimate = Knn.MutualInformation(x, 1, labels);
 
@@ -164,6 +165,25 @@ public class KnnLabelsTests
         x[2] = x[0];
 
         Knn.MutualInformation(x, 1, labels).Value.Should().BeApproximately(BruteForceRoss(x, 1, labels, 3, DistanceNorm.Maximum), 1e-12);
+    }
+
+    [Fact]
+    public void MutualInformation_DistanceTooSmallToSquare_ThrowsUnderflowNotRepeatedPoints()
+    {
+        // Rows 1e-30 apart beside a coordinate of 1e300: distinct, but their squared Euclidean distances underflow to 0.
+        var x = new double[2 * 40];
+        x[0] = 1e300;
+        for (int i = 1; i < 40; i++)
+        {
+            x[(2 * i) + 1] = i * 1e-30;
+        }
+
+        int[] labels = Enumerable.Range(0, 40).Select(i => i % 2).ToArray();
+
+        var act = () => Knn.MutualInformation(x, 2, labels);
+
+        act.Should().Throw<ArgumentException>().WithParameterName("x").WithMessage("x row * is closer to its k-th nearest neighbour*underflows*");
+        Knn.MutualInformation(x, 2, labels, 3, new KnnOptions { Norm = DistanceNorm.Maximum }).Value.Should().BeApproximately(BruteForceRoss(x, 2, labels, 3, DistanceNorm.Maximum), 1e-12);
     }
 
     [Fact]

@@ -130,6 +130,14 @@ public class KnnMixtureTests
     }
 
     [Fact]
+    public void MixtureMutualInformation_JitterPastTheDoubleRange_ThrowsNamingOptionsJitter()
+    {
+        var act = () => Knn.MixtureMutualInformation([1.0, 2.0, 3.0, 4.0, 5.0], [1.0, 1.0, 3.0, 3.0, 5.0], 1, new KnnOptions { Jitter = double.MaxValue });
+
+        act.Should().Throw<ArgumentException>().WithParameterName("options.Jitter").WithMessage("KnnOptions.Jitter is 1.7976931348623157E+308*");
+    }
+
+    [Fact]
     public void MixtureMutualInformation_MismatchedRows_ThrowsNamingY()
     {
         var act = () => Knn.MixtureMutualInformation([1.0, 2.0, 3.0], [1.0, 2.0], 1);
