@@ -43,9 +43,7 @@ public static partial class Knn
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is outside [1, N − 1].</exception>
     public static Estimate MixtureMutualInformation(double[,] x, double[,] y, int k = 3, KnnOptions? options = null)
     {
-        var xs = SamplePreparation.Flatten(x, nameof(x));
-        var ys = SamplePreparation.Flatten(y, nameof(y));
-        Guard.SameRows(x.GetLength(0), y.GetLength(0), nameof(x), nameof(y));
+        var (xs, ys) = FlattenPair(x, y);
         return MixtureCore(xs, x.GetLength(1), ys, y.GetLength(1), k, options ?? KnnOptions.Default);
     }
 
@@ -74,9 +72,7 @@ public static partial class Knn
     /// <exception cref="ArgumentOutOfRangeException">A dimension is below 1, <paramref name="k"/> is outside [1, N − 1].</exception>
     public static Estimate MixtureMutualInformation(ReadOnlySpan<double> x, int xDimension, ReadOnlySpan<double> y, int yDimension, int k = 3, KnnOptions? options = null)
     {
-        var xs = SamplePreparation.Copy(x, xDimension, nameof(x), nameof(xDimension));
-        var ys = SamplePreparation.Copy(y, yDimension, nameof(y), nameof(yDimension));
-        Guard.SameRows(xs.Length / xDimension, ys.Length / yDimension, nameof(x), nameof(y));
+        var (xs, ys) = CopyPair(x, xDimension, y, yDimension);
         return MixtureCore(xs, xDimension, ys, yDimension, k, options ?? KnnOptions.Default);
     }
 

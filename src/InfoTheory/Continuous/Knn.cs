@@ -114,9 +114,7 @@ public static partial class Knn
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is outside [1, N − 1].</exception>
     public static Estimate MutualInformation(double[,] x, double[,] y, int k = 3, KnnOptions? options = null)
     {
-        var xs = SamplePreparation.Flatten(x, nameof(x));
-        var ys = SamplePreparation.Flatten(y, nameof(y));
-        Guard.SameRows(x.GetLength(0), y.GetLength(0), nameof(x), nameof(y));
+        var (xs, ys) = FlattenPair(x, y);
         return MutualInformationCore(xs, x.GetLength(1), ys, y.GetLength(1), k, options ?? KnnOptions.Default);
     }
 
@@ -147,9 +145,7 @@ public static partial class Knn
     [OverloadResolutionPriority(1)]
     public static Estimate MutualInformation(ReadOnlySpan<double> x, int xDimension, ReadOnlySpan<double> y, int yDimension, int k = 3, KnnOptions? options = null)
     {
-        var xs = SamplePreparation.Copy(x, xDimension, nameof(x), nameof(xDimension));
-        var ys = SamplePreparation.Copy(y, yDimension, nameof(y), nameof(yDimension));
-        Guard.SameRows(xs.Length / xDimension, ys.Length / yDimension, nameof(x), nameof(y));
+        var (xs, ys) = CopyPair(x, xDimension, y, yDimension);
         return MutualInformationCore(xs, xDimension, ys, yDimension, k, options ?? KnnOptions.Default);
     }
 
@@ -401,6 +397,24 @@ public static partial class Knn
         }
 
         return Summarize(nuTerms, Math.Log(m / (n - 1.0)), 1.0, options.Unit);
+    }
+
+    // Validated flat copies of two paired sample matrices, for the two-variable estimators.
+    private static (double[] X, double[] Y) FlattenPair(double[,] x, double[,] y)
+    {
+        var xs = SamplePreparation.Flatten(x, nameof(x));
+        var ys = SamplePreparation.Flatten(y, nameof(y));
+        Guard.SameRows(x.GetLength(0), y.GetLength(0), nameof(x), nameof(y));
+        return (xs, ys);
+    }
+
+    // Validated copies of two paired flat point sets, for the two-variable estimators.
+    private static (double[] X, double[] Y) CopyPair(ReadOnlySpan<double> x, int xDimension, ReadOnlySpan<double> y, int yDimension)
+    {
+        var xs = SamplePreparation.Copy(x, xDimension, nameof(x), nameof(xDimension));
+        var ys = SamplePreparation.Copy(y, yDimension, nameof(y), nameof(yDimension));
+        Guard.SameRows(xs.Length / xDimension, ys.Length / yDimension, nameof(x), nameof(y));
+        return (xs, ys);
     }
 
     // Standardises each set by its own column statistics, then jitters them in order from one seeded stream.
