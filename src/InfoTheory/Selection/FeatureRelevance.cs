@@ -99,6 +99,7 @@ public static class FeatureRelevance
         options ??= KnnOptions.Default;
         int n = target.Length;
         var targetRole = new Operand(nameof(target), nameof(target));
+        double[] targetValues = target.ToArray();
         var scores = new double[columns];
         for (int j = 0; j < columns; j++)
         {
@@ -108,10 +109,11 @@ public static class FeatureRelevance
                 var codes = new int[n];
                 int values = LabelCounting.Encode<double>(column, codes, nameof(features));
                 var labelsRole = new Operand(nameof(features), $"column {j} of features");
-                scores[j] = Knn.LabelledCore(target.ToArray(), 1, targetRole, codes, values, labelsRole, k, options).Value;
+                scores[j] = Knn.LabelledCore(targetValues, 1, targetRole, codes, values, labelsRole, k, options).Value;
             }
             else
             {
+                // KSG standardises and jitters its inputs in place, so it gets its own copy of the target.
                 scores[j] = Knn.MutualInformationCore(column, 1, ColumnRole(j), target.ToArray(), 1, targetRole, k, options).Value;
             }
         }
