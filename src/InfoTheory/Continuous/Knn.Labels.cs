@@ -24,6 +24,10 @@ public static partial class Knn
     /// with equal x but different labels are fine; a row that coincides with kᵢ or more rows of its own label
     /// (dᵢ = 0) is rejected before any search, as the class remarks describe.
     /// </para>
+    /// <para>
+    /// Labels are categories: pass them as integers, strings or enums. A <c>double</c> span followed by a fourth integer,
+    /// <c>MutualInformation(x, 1, y, 1)</c>, is KSG's <c>(x, xDimension, y, yDimension)</c>, which takes precedence.
+    /// </para>
     /// </remarks>
     /// <typeparam name="TLabel">The label type: any equatable value (int, string, enum, …).</typeparam>
     /// <param name="x">N points of X, row after row.</param>
