@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using InfoTheory.Continuous.Neighbors;
 using InfoTheory.Internal;
 using MathNet.Numerics;
@@ -35,9 +36,11 @@ namespace InfoTheory.Continuous;
 /// than k copies of a row are accepted. The check runs on the data as the search sees them (after
 /// standardisation and jitter) in O(N log N), before any neighbour search, and its
 /// <see cref="ArgumentException"/> names the parameter and counts the tied rows. Continuous data
-/// recorded with limited precision are made untied with <see cref="KnnOptions.Jitter"/>; discrete or
-/// mixed data call for a plug-in estimator on the values as labels or a discrete–continuous mixture
-/// estimator (Gao, Kannan, Oh &amp; Viswanath 2017).
+/// recorded with limited precision are made untied with <see cref="KnnOptions.Jitter"/>; discrete data call
+/// for a plug-in estimator on the values as labels, continuous features against class labels for
+/// <see cref="MutualInformation{TLabel}(ReadOnlySpan{double}, int, ReadOnlySpan{TLabel}, int, KnnOptions?)"/> (Ross 2014), and
+/// data that mix repeated values with continuous ones for <see cref="MixtureMutualInformation(ReadOnlySpan{double}, int, ReadOnlySpan{double}, int, int, KnnOptions?)"/>
+/// (Gao, Kannan, Oh &amp; Viswanath 2017), which is built for ties.
 /// </para>
 /// <para>
 /// Scale. Euclidean distances are compared as squares; data whose largest magnitude lies outside
@@ -47,7 +50,7 @@ namespace InfoTheory.Continuous;
 /// brute force stay identical at any scale.
 /// </para>
 /// </remarks>
-public static class Knn
+public static partial class Knn
 {
     private const int Chunk = 1024;
 
@@ -73,16 +76,20 @@ public static class Knn
         return EntropyCore(points, samples.GetLength(1), k, options ?? KnnOptions.Default, nameof(samples));
     }
 
-    /// <summary>The Kozachenko–Leonenko estimate of h(X) from a flat row-major point set.</summary>
-    /// <remarks>As <see cref="Entropy(double[,], int, KnnOptions?)"/>; Kozachenko &amp; Leonenko (1987).</remarks>
+    /// <summary>The Kozachenko–Leonenko estimate of h(X) from a flat row-major point set, or from N scalars (d = 1, the default).</summary>
+    /// <remarks>
+    /// As <see cref="Entropy(double[,], int, KnnOptions?)"/>; Kozachenko &amp; Leonenko (1987). <c>Knn.Entropy(values)</c> and
+    /// <c>Knn.Entropy(values, k: 5)</c> are the one-dimensional forms; the second positional argument is always the dimension,
+    /// so name k when you pass it alone.
+    /// </remarks>
     /// <param name="samples">N points of <paramref name="dimension"/> coordinates, row after row.</param>
-    /// <param name="dimension">The dimension d ≥ 1.</param>
+    /// <param name="dimension">The dimension d ≥ 1; 1 (scalar samples) by default.</param>
     /// <param name="k">The neighbour order, 1 ≤ k ≤ N − 1; 3 by default.</param>
     /// <param name="options">Norm, standardisation, jitter, search, unit and parallelism; <see cref="KnnOptions.Default"/> when null.</param>
     /// <returns>The estimate of h(X) in the unit of <paramref name="options"/> (it can be negative).</returns>
     /// <exception cref="ArgumentException">The length is not a multiple of d, a coordinate is NaN or infinite, a row coincides with k or more other rows (tied; see the class remarks), a Euclidean neighbour distance is too small to square next to the largest coordinate.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="dimension"/> is below 1, <paramref name="k"/> is outside [1, N − 1].</exception>
-    public static Estimate Entropy(ReadOnlySpan<double> samples, int dimension, int k = 3, KnnOptions? options = null)
+    public static Estimate Entropy(ReadOnlySpan<double> samples, int dimension = 1, int k = 3, KnnOptions? options = null)
     {
         var points = SamplePreparation.Copy(samples, dimension, nameof(samples), nameof(dimension));
         return EntropyCore(points, dimension, k, options ?? KnnOptions.Default, nameof(samples));
@@ -107,9 +114,7 @@ public static class Knn
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is outside [1, N − 1].</exception>
     public static Estimate MutualInformation(double[,] x, double[,] y, int k = 3, KnnOptions? options = null)
     {
-        var xs = SamplePreparation.Flatten(x, nameof(x));
-        var ys = SamplePreparation.Flatten(y, nameof(y));
-        Guard.SameRows(x.GetLength(0), y.GetLength(0), nameof(x), nameof(y));
+        var (xs, ys) = FlattenPair(x, y);
         return MutualInformationCore(xs, x.GetLength(1), ys, y.GetLength(1), k, options ?? KnnOptions.Default);
     }
 
@@ -136,11 +141,11 @@ public static class Knn
     /// <returns>The estimate of I(X; Y) in the unit of <paramref name="options"/>; near 0, possibly slightly negative, at independence.</returns>
     /// <exception cref="ArgumentException">A length is not a multiple of its dimension, a value is NaN or infinite, the row counts differ, a row of X or of Y coincides with k or more other rows of its marginal (tied; see the class remarks).</exception>
     /// <exception cref="ArgumentOutOfRangeException">A dimension is below 1, <paramref name="k"/> is outside [1, N − 1].</exception>
+    // Knn.MutualInformation(x, 1, y, 2) would otherwise be ambiguous with the labelled form read with TLabel = double.
+    [OverloadResolutionPriority(1)]
     public static Estimate MutualInformation(ReadOnlySpan<double> x, int xDimension, ReadOnlySpan<double> y, int yDimension, int k = 3, KnnOptions? options = null)
     {
-        var xs = SamplePreparation.Copy(x, xDimension, nameof(x), nameof(xDimension));
-        var ys = SamplePreparation.Copy(y, yDimension, nameof(y), nameof(yDimension));
-        Guard.SameRows(xs.Length / xDimension, ys.Length / yDimension, nameof(x), nameof(y));
+        var (xs, ys) = CopyPair(x, xDimension, y, yDimension);
         return MutualInformationCore(xs, xDimension, ys, yDimension, k, options ?? KnnOptions.Default);
     }
 
@@ -217,17 +222,21 @@ public static class Knn
         return KullbackLeiblerCore(xs, ys, x.GetLength(1), k, options ?? KnnOptions.Default);
     }
 
-    /// <summary>The Wang–Kulkarni–Verdú kNN estimate of KL(P‖Q) from flat row-major point sets.</summary>
-    /// <remarks>As <see cref="KullbackLeibler(double[,], double[,], int, KnnOptions?)"/>; Wang, Kulkarni &amp; Verdú (2009).</remarks>
+    /// <summary>The Wang–Kulkarni–Verdú kNN estimate of KL(P‖Q) from flat row-major point sets, or from scalar samples (d = 1, the default).</summary>
+    /// <remarks>
+    /// As <see cref="KullbackLeibler(double[,], double[,], int, KnnOptions?)"/>; Wang, Kulkarni &amp; Verdú (2009).
+    /// <c>Knn.KullbackLeibler(x, y)</c> and <c>Knn.KullbackLeibler(x, y, k: 5)</c> are the one-dimensional forms; the third
+    /// positional argument is always the dimension, so name k when you pass it alone.
+    /// </remarks>
     /// <param name="x">n points drawn from P, row after row.</param>
     /// <param name="y">m points drawn from Q, row after row.</param>
-    /// <param name="dimension">The dimension d ≥ 1 of both sets.</param>
+    /// <param name="dimension">The dimension d ≥ 1 of both sets; 1 (scalar samples) by default.</param>
     /// <param name="k">The neighbour order, 1 ≤ k ≤ n − 1 and k ≤ m; 3 by default.</param>
     /// <param name="options">Norm, standardisation, jitter, search, unit and parallelism; <see cref="KnnOptions.Default"/> when null.</param>
     /// <returns>The estimate of KL(P‖Q) in the unit of <paramref name="options"/>; near 0, possibly slightly negative, when P = Q.</returns>
     /// <exception cref="ArgumentException">A length is not a multiple of d, a coordinate is NaN or infinite, a row of x coincides with k or more other rows of x or with any row of y (see the class remarks), a Euclidean neighbour distance is too small to square next to the largest coordinate, y standardised by the statistics of x overflows.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="dimension"/> is below 1, <paramref name="k"/> is outside its range.</exception>
-    public static Estimate KullbackLeibler(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int dimension, int k = 3, KnnOptions? options = null)
+    public static Estimate KullbackLeibler(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int dimension = 1, int k = 3, KnnOptions? options = null)
     {
         var xs = SamplePreparation.Copy(x, dimension, nameof(x), nameof(dimension));
         var ys = SamplePreparation.Copy(y, dimension, nameof(y), nameof(dimension));
@@ -266,15 +275,19 @@ public static class Knn
     }
 
     private static Estimate MutualInformationCore(double[] xs, int dx, double[] ys, int dy, int k, KnnOptions options)
+        => MutualInformationCore(xs, dx, new Operand("x", "X"), ys, dy, new Operand("y", "Y"), k, options);
+
+    /// <summary>KSG on prepared copies; <paramref name="xRole"/> and <paramref name="yRole"/> name the caller's parameters in exceptions.</summary>
+    internal static Estimate MutualInformationCore(double[] xs, int dx, Operand xRole, double[] ys, int dy, Operand yRole, int k, KnnOptions options)
     {
         int n = xs.Length / dx;
-        Guard.NeighborOrder(k, n - 1, nameof(k), "x");
+        Guard.NeighborOrder(k, n - 1, nameof(k), xRole.Name);
         Prepare(options, (xs, dx), (ys, dy));
         SamplePreparation.ScaleIntoRange(DistanceNorm.Maximum, xs, ys);
 
         // A tie in the joint space is a tie in both marginals, so checking the marginals covers it.
-        Guard.Untied(xs, dx, k, "x", "X, where KSG counts neighbours");
-        Guard.Untied(ys, dy, k, "y", "Y, where KSG counts neighbours");
+        Guard.Untied(xs, dx, k, xRole.Name, $"{xRole.Description}, where KSG counts neighbours");
+        Guard.Untied(ys, dy, k, yRole.Name, $"{yRole.Description}, where KSG counts neighbours");
         int dj = dx + dy;
         double[] joint = SamplePreparation.Concatenate(xs, dx, ys, dy);
         var jointIndex = SamplePreparation.Index(joint, dj, DistanceNorm.Maximum, options.Search);
@@ -384,6 +397,24 @@ public static class Knn
         }
 
         return Summarize(nuTerms, Math.Log(m / (n - 1.0)), 1.0, options.Unit);
+    }
+
+    // Validated flat copies of two paired sample matrices, for the two-variable estimators.
+    private static (double[] X, double[] Y) FlattenPair(double[,] x, double[,] y)
+    {
+        var xs = SamplePreparation.Flatten(x, nameof(x));
+        var ys = SamplePreparation.Flatten(y, nameof(y));
+        Guard.SameRows(x.GetLength(0), y.GetLength(0), nameof(x), nameof(y));
+        return (xs, ys);
+    }
+
+    // Validated copies of two paired flat point sets, for the two-variable estimators.
+    private static (double[] X, double[] Y) CopyPair(ReadOnlySpan<double> x, int xDimension, ReadOnlySpan<double> y, int yDimension)
+    {
+        var xs = SamplePreparation.Copy(x, xDimension, nameof(x), nameof(xDimension));
+        var ys = SamplePreparation.Copy(y, yDimension, nameof(y), nameof(yDimension));
+        Guard.SameRows(xs.Length / xDimension, ys.Length / yDimension, nameof(x), nameof(y));
+        return (xs, ys);
     }
 
     // Standardises each set by its own column statistics, then jitters them in order from one seeded stream.

@@ -22,9 +22,10 @@ public sealed record KnnOptions
     public static KnnOptions Default { get; } = new();
 
     /// <summary>
-    /// The norm for <see cref="Knn.Entropy(double[,], int, KnnOptions?)"/> and
-    /// <see cref="Knn.KullbackLeibler(double[,], double[,], int, KnnOptions?)"/>; Euclidean by default.
-    /// The KSG mutual-information estimators are derived for the maximum norm and always use it.
+    /// The norm for <see cref="Knn.Entropy(double[,], int, KnnOptions?)"/>,
+    /// <see cref="Knn.KullbackLeibler(double[,], double[,], int, KnnOptions?)"/> and Ross's estimate against labels
+    /// (<see cref="Knn.MutualInformation{TLabel}(double[,], ReadOnlySpan{TLabel}, int, KnnOptions?)"/>); Euclidean by default.
+    /// The KSG and mixture mutual-information estimators are derived for the maximum norm and always use it.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is not a defined <see cref="DistanceNorm"/>.</exception>
     public DistanceNorm Norm
@@ -65,7 +66,8 @@ public sealed record KnnOptions
     /// <remarks>
     /// Meant for continuous data recorded with limited precision: noise of about the recording step undoes
     /// the rounding, while much smaller noise only separates the copies and the estimate then reflects the
-    /// noise. It does not make discrete or mixed data continuous.
+    /// noise. It does not make discrete or mixed data continuous: those call for
+    /// <see cref="Knn.MixtureMutualInformation(double[,], double[,], int, KnnOptions?)"/>, which accepts ties.
     /// </remarks>
     /// <exception cref="ArgumentOutOfRangeException">The value is negative, NaN or infinite.</exception>
     public double Jitter

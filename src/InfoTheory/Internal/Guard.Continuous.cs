@@ -238,7 +238,31 @@ internal static partial class Guard
     /// <param name="space">Where the distance is measured, for the message (for example "the joint (x, y) space").</param>
     /// <exception cref="ArgumentException">A row coincides with <paramref name="k"/> or more other rows.</exception>
     public static void Untied(double[] points, int dimension, int k, string paramName, string space)
-        => Untied(Coincidence.Count(points, [], dimension, k), k, paramName, space);
+        => Untied(Coincidence.Count(points, [], dimension, k), k, paramName, space, null);
+
+    /// <summary>
+    /// As <see cref="Untied(double[], int, int, string, string)"/> for a subset of the caller's rows: row r of
+    /// <paramref name="points"/> is the caller's row <paramref name="rowNumbers"/>[r], which is the row the message names.
+    /// </summary>
+    /// <exception cref="ArgumentException">A row coincides with <paramref name="k"/> or more other rows of the subset.</exception>
+    public static void Untied(double[] points, int dimension, int k, string paramName, string space, int[] rowNumbers)
+        => Untied(Coincidence.Count(points, [], dimension, k), k, paramName, space, rowNumbers);
+
+    /// <summary>
+    /// Throws unless some label occurs at least twice: a row whose label occurs once has no neighbour of its own label.
+    /// <paramref name="description"/> is how the message calls the labels (the parameter, or a column of it).
+    /// </summary>
+    /// <exception cref="ArgumentException">Every one of the <paramref name="rows"/> labels is distinct.</exception>
+    public static void RepeatedLabel(int repeatedRows, int rows, string paramName, string description)
+    {
+        if (repeatedRows == 0)
+        {
+            throw new ArgumentException(
+                $"each of the {rows} labels of {description} occurs once; the estimate needs a label shared by at least two rows "
+                + "(rows whose label occurs once are left out, as scikit-learn does).",
+                paramName);
+        }
+    }
 
     /// <summary>
     /// Throws as <see cref="Untied(double[], int, int, string, string)"/> for <paramref name="x"/>, and also when a row of
@@ -250,7 +274,7 @@ internal static partial class Guard
     public static void Untied(double[] x, double[] y, int dimension, int k)
     {
         var census = Coincidence.Count(x, y, dimension, k);
-        Untied(census, k, nameof(x), "the sample space");
+        Untied(census, k, nameof(x), "the sample space", null);
         if (census.Shared > 0)
         {
             throw new ArgumentException(
@@ -259,6 +283,31 @@ internal static partial class Guard
                 + "from its own copy in y (for y = x the estimate would be negative). Pass disjoint samples; "
                 + $"for discrete or rounded data {TiedDataAdvice}",
                 nameof(y));
+        }
+    }
+
+    /// <summary>Throws unless the coordinates stayed finite after jitter of standard deviation <paramref name="jitter"/> was added.</summary>
+    /// <exception cref="ArgumentException"><paramref name="finite"/> is false.</exception>
+    public static void JitteredFinite(bool finite, double jitter, string paramName)
+    {
+        if (!finite)
+        {
+            throw new ArgumentException(
+                $"KnnOptions.Jitter is {Format(jitter)}: noise that large takes coordinates past ±1.8e308. Jitter is meant to be about "
+                + "the recording precision of the data, far below its spread.",
+                paramName);
+        }
+    }
+
+    /// <summary>Throws unless a per-column flag span is empty (no column flagged) or has one flag per column.</summary>
+    /// <exception cref="ArgumentException">The length is neither 0 nor <paramref name="columns"/>.</exception>
+    public static void ColumnFlags(int length, int columns, string paramName)
+    {
+        if (length != 0 && length != columns)
+        {
+            throw new ArgumentException(
+                $"{paramName} has length {length} but there are {columns} columns; pass one flag per column, or none for all false.",
+                paramName);
         }
     }
 
@@ -276,17 +325,19 @@ internal static partial class Guard
     }
 
     private const string TiedDataAdvice =
-        "use a plug-in estimator on the values as labels (discrete data) or a discrete–continuous mixture estimator "
-        + "(Gao, Kannan, Oh & Viswanath 2017) (mixed data), or set KnnOptions.Jitter to break the ties of continuous data "
+        "use a plug-in estimator on the values as labels (discrete data), Knn.MixtureMutualInformation, the estimator of "
+        + "Gao, Kannan, Oh & Viswanath (2017) that accepts repeated values (data mixing atoms such as zero-inflated counts, "
+        + "rounded values or category codes with continuous values), or set KnnOptions.Jitter to break the ties of continuous data "
         + "recorded with limited precision with reproducible noise below that precision.";
 
-    private static void Untied(CoincidenceCensus census, int k, string paramName, string space)
+    private static void Untied(CoincidenceCensus census, int k, string paramName, string space, int[]? rowNumbers)
     {
         if (census.Crowded > 0)
         {
+            int example = rowNumbers is null ? census.CrowdedExample : rowNumbers[census.CrowdedExample];
             throw new ArgumentException(
                 $"{census.Crowded} of the {census.Rows} rows of {paramName} coincide exactly with {k} or more other rows in {space} "
-                + $"(the largest group has {census.LargestGroup} identical rows; row {census.CrowdedExample} is one of the tied rows), "
+                + $"(the largest group has {census.LargestGroup} identical rows; row {example} is one of the tied rows), "
                 + $"so they are at distance 0 from their k-th nearest neighbour (k = {k}; repeated points) and the kNN estimate is undefined. "
                 + $"kNN estimators assume continuous data: {TiedDataAdvice}",
                 paramName);

@@ -193,6 +193,42 @@ public class KnnTests
     }
 
     [Fact]
+    public void Entropy_ScalarSamples_EqualTheOneDimensionalFlatAndMatrixForms()
+    {
+        double[] x = Points(500, 1, 31);
+        var matrix = new double[500, 1];
+        for (int i = 0; i < 500; i++)
+        {
+            matrix[i, 0] = x[i];
+        }
+
+        Knn.Entropy(x).Should().Be(Knn.Entropy(x, 1, 3));
+        Knn.Entropy(x, k: 5).Should().Be(Knn.Entropy(matrix, 5));
+        Knn.Entropy(x).Value.Should().BeApproximately(Gaussian.Standard(1).Entropy(), 0.06);
+    }
+
+    [Fact]
+    public void KullbackLeibler_ScalarSamples_EqualTheOneDimensionalFlatAndMatrixForms()
+    {
+        double[] x = Points(400, 1, 32);
+        double[] y = Points(300, 1, 33).Select(v => 0.5 + (2 * v)).ToArray();
+        var xm = new double[400, 1];
+        var ym = new double[300, 1];
+        for (int i = 0; i < 400; i++)
+        {
+            xm[i, 0] = x[i];
+        }
+
+        for (int i = 0; i < 300; i++)
+        {
+            ym[i, 0] = y[i];
+        }
+
+        Knn.KullbackLeibler(x, y).Should().Be(Knn.KullbackLeibler(x, y, 1, 3));
+        Knn.KullbackLeibler(x, y, k: 4).Should().Be(Knn.KullbackLeibler(xm, ym, 4));
+    }
+
+    [Fact]
     public void Estimators_KdTreeAndBruteForce_GiveIdenticalBits()
     {
         var random = new Random(12);
@@ -246,7 +282,7 @@ public class KnnTests
 
         var act = () => Knn.Entropy(samples, 3);
 
-        act.Should().Throw<ArgumentException>().WithParameterName("samples").WithMessage("*distance 0*Jitter*");
+        act.Should().Throw<ArgumentException>().WithParameterName("samples").WithMessage("*distance 0*Knn.MixtureMutualInformation*KnnOptions.Jitter*");
         var options = new KnnOptions { Jitter = 1e-3, JitterSeed = 1 };
         Knn.Entropy(samples, 3, options).Should().Be(Knn.Entropy(samples, 3, options));
     }
@@ -264,7 +300,7 @@ public class KnnTests
         var act = () => Knn.MutualInformation(x, y, 3, new KnnOptions { Algorithm = algorithm });
 
         act.Should().Throw<ArgumentException>().WithParameterName("x")
-            .WithMessage("1000 of the 1000 rows of x coincide exactly with 3 or more other rows*distance 0*plug-in*mixture*KnnOptions.Jitter*");
+            .WithMessage("1000 of the 1000 rows of x coincide exactly with 3 or more other rows*distance 0*plug-in*Knn.MixtureMutualInformation*KnnOptions.Jitter*");
     }
 
     [Fact]
@@ -303,7 +339,7 @@ public class KnnTests
 
         var act = () => Knn.ConditionalMutualInformation(x, 1, y, 1, z, 1);
 
-        act.Should().Throw<ArgumentException>().WithParameterName("z").WithMessage("500 of the 500 rows of z*Jitter*");
+        act.Should().Throw<ArgumentException>().WithParameterName("z").WithMessage("500 of the 500 rows of z*Knn.MixtureMutualInformation*KnnOptions.Jitter*");
     }
 
     [Fact]

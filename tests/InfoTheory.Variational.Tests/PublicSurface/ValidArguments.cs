@@ -227,6 +227,17 @@ internal sealed class ValidArguments(string folder)
     private static double[] Vector(string owner, string method, string name, ParameterInfo[] all, bool knn)
     {
         bool withDimension = all.Any(p => p.Name is "dimension" || p.Name == name + "Dimension");
+        if ((knn || owner == "FeatureRelevance") && name is "labels" or "classes")
+        {
+            return Enumerable.Range(0, KnnPoints).Select(i => (double)(i % 3)).ToArray();
+        }
+
+        if (owner == "FeatureRelevance")
+        {
+            // The feature table's second column holds codes (see Matrix), flagged discrete.
+            return name == "discreteFeatures" ? [0, 1] : KnnSamples(name, 1, method);
+        }
+
         if (knn)
         {
             return KnnSamples(name, withDimension ? 2 : 1, method);
@@ -296,6 +307,7 @@ internal sealed class ValidArguments(string folder)
             (_, "counts") => (2, 2, new double[] { 3, 1, 2, 4 }),
             ("JointDistribution", _) => (2, 2, new[] { 0.1, 0.2, 0.3, 0.4 }),
             _ when knn => (name == "y" && method == "KullbackLeibler" ? KnnPoints - 10 : KnnPoints, 2, KnnSamples(name, 2, method)),
+            ("FeatureRelevance", _) => (KnnPoints, 2, KnnSamples(name, 2, method).Select((v, i) => i % 2 == 0 ? v : (i / 2) % 3).ToArray()),
             ("Dataset", _) => (8, 2, Rows(8, 2)),
             ("VariationalAutoencoder" or "Autoencoder" or "DenoisingAutoencoder" or "SparseAutoencoder" or "DeterministicAutoencoder", _) => (8, 2, Rows(8, 2)),
             _ => (2, 2, new[] { 0.1, 0.2, 0.3, 0.4 }),

@@ -156,6 +156,7 @@ internal static class SamplePreparation
     }
 
     /// <summary>Adds N(0, <paramref name="standardDeviation"/>²) noise to every coordinate from <paramref name="random"/>, in place.</summary>
+    /// <exception cref="ArgumentException">The noise takes a coordinate past ±1.8e308 (names options.Jitter).</exception>
     public static void AddJitter(double[] points, double standardDeviation, Random random)
     {
         if (standardDeviation == 0)
@@ -165,10 +166,14 @@ internal static class SamplePreparation
 
         var noise = new double[points.Length];
         NormalSampler.Fill(random, noise);
+        bool finite = true;
         for (int k = 0; k < points.Length; k++)
         {
             points[k] += standardDeviation * noise[k];
+            finite &= double.IsFinite(points[k]);
         }
+
+        Guard.JitteredFinite(finite, standardDeviation, "options.Jitter");
     }
 
     /// <summary>Builds the neighbour index the options ask for (a sorted array stands in for the tree in one dimension).</summary>
