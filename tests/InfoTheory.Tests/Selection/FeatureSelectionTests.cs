@@ -258,6 +258,37 @@ public class FeatureSelectionTests
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("maxDegreeOfParallelism");
     }
 
+    [Fact]
+    public void ReadmeSignificanceFeatureSelection_RunsAsWritten_AndGivesTheValuesItsCommentsQuote()
+    {
+        #region snippet: SignificanceFeatureSelection
+        // y = x0 XOR x1 over 1000 rows: x0 alone says a little about y, x1 (1 in 80% of rows) nothing;
+        // x2 is y with 30% of its rows flipped, x3 is noise.
+        int n = 1000;
+        int[][] features = [new int[n], new int[n], new int[n], new int[n]];
+        int[] y = new int[n];
+        var random = new Random(1);
+        for (int i = 0; i < n; i++)
+        {
+            features[0][i] = i % 2;
+            features[1][i] = i / 2 % 10 < 8 ? 1 : 0;
+            y[i] = features[0][i] ^ features[1][i];
+            features[2][i] = i / 20 % 10 < 3 ? 1 - y[i] : y[i];
+            features[3][i] = random.Next(2);
+        }
+
+        var mrmr = FeatureSelection.Select(features, y, 2, SelectionCriterion.Mrmr); // Features 0, 2: x1 looks useless
+        var jmi = FeatureSelection.Select(features, y, 2, SelectionCriterion.Jmi);   // Features 0, 1: the XOR pair
+        // jmi.Scores: 0.1927 = I(x0;y) = ln 2 − H(0.8), then 0.6931 = I(x0,x1;y) = ln 2 nats, all there is to know
+        #endregion
+
+        mrmr.Features.Should().Equal(0, 2);
+        jmi.Features.Should().Equal(0, 1);
+        jmi.Scores.Should().Equal([0.1927, 0.6931], (a, b) => Math.Abs(a - b) < 5e-5);
+        jmi.Scores[0].Should().BeApproximately(Math.Log(2) - H(0.8), 1e-12);
+        jmi.Scores[1].Should().BeApproximately(Math.Log(2), 1e-12);
+    }
+
     /// <summary>The greedy search as the criteria define it, every candidate scored from scratch at every step.</summary>
     private static (int[] Features, double[] Scores) BruteForce(int[][] features, int[] target, SelectionCriterion criterion)
     {
