@@ -54,6 +54,7 @@ internal sealed class CodedFeatures
     /// <summary>Σ c·ln c over the target's counts.</summary>
     public double TargetSum { get; }
 
+    /// <summary>N, the number of rows.</summary>
     public int Rows => Target.Length;
 
     /// <summary>I(Xₖ;Y) in nats, ≥ 0.</summary>
