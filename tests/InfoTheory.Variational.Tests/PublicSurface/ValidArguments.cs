@@ -204,6 +204,12 @@ internal sealed class ValidArguments(string folder)
             return new[] { new[] { 0.1, 0.2 }, new[] { 0.3, 0.4 } };
         }
 
+        if (element == typeof(int[]))
+        {
+            // FeatureSelection's features: three code arrays as long as the default target (the default vector's 8 entries).
+            return new[] { new[] { 0, 1, 1, 2, 0, 2, 1, 0 }, new[] { 1, 0, 1, 0, 1, 0, 1, 0 }, new[] { 0, 0, 1, 1, 2, 2, 0, 1 } };
+        }
+
         if (element.IsGenericType && element.GetGenericTypeDefinition() == typeof(global::InfoTheory.Variational.Autodiff.AutodiffTensor<>))
         {
             var tensors = System.Array.CreateInstance(element, 2);
@@ -309,6 +315,7 @@ internal sealed class ValidArguments(string folder)
             _ when knn => (name == "y" && method == "KullbackLeibler" ? KnnPoints - 10 : KnnPoints, 2, KnnSamples(name, 2, method)),
             ("FeatureRelevance", _) => (KnnPoints, 2, KnnSamples(name, 2, method).Select((v, i) => i % 2 == 0 ? v : (i / 2) % 3).ToArray()),
             ("Dataset", _) => (8, 2, Rows(8, 2)),
+            ("FeatureSelection", _) => (8, 3, Rows(8, 3)),
             ("VariationalAutoencoder" or "Autoencoder" or "DenoisingAutoencoder" or "SparseAutoencoder" or "DeterministicAutoencoder", _) => (8, 2, Rows(8, 2)),
             _ => (2, 2, new[] { 0.1, 0.2, 0.3, 0.4 }),
         };
