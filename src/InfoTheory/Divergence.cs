@@ -211,7 +211,7 @@ public static partial class Divergence
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         double natsPerUnit = Units.NatsPerUnit(unit);
-        double nats = KullbackLeiblerKernel.Nats(p, q, nameof(p), nameof(q), SimdWidths.Best);
+        double nats = KullbackLeiblerKernel.Nats(p, q, nameof(p), nameof(q), SimdWidths.Best, PartitionedRun.Threads(-1));
         return Math.Max(nats, 0.0) / natsPerUnit;
     }
 

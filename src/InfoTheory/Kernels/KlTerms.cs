@@ -83,6 +83,12 @@ internal static class KlTerms
     /// <summary>Above this x, e^x − 1 − x is reported as +∞ (2^1024 is past the largest double).</summary>
     public const double Overflow = 709.0;
 
+    /// <summary>The high part of Cody and Waite's split of ln 2 for float (Cephes expf): 0.693359375 has 9 significant bits, so k·<see cref="SingleLn2Hi"/> is exact for |k| &lt; 2^15.</summary>
+    public const float SingleLn2Hi = 0.693359375f;
+
+    /// <summary>The low part of the float ln 2 split: ln 2 − <see cref="SingleLn2Hi"/>.</summary>
+    public const float SingleLn2Lo = -2.12194440e-4f;
+
     private const double Underflow = -700.0;
 
     // The float counterparts. Above 88.5 the reduction gives k = 128, whose 2^k is +∞ in float, so every lane whose result
@@ -92,10 +98,6 @@ internal static class KlTerms
     private const float SingleUnderflow = -80.0f;
     private const float SingleLog2E = 1.44269504f;
     private const float SingleRoundingMagic = 12582912.0f; // 1.5·2^23
-
-    // Cody and Waite's split of ln 2 for float (Cephes expf): 0.693359375 has 9 significant bits, so k·Ln2Hi is exact for |k| < 2^15.
-    private const float SingleLn2Hi = 0.693359375f;
-    private const float SingleLn2Lo = -2.12194440e-4f;
 
     /// <summary>The term of <paramref name="estimator"/> at the log-ratio <paramref name="logRatio"/>, by the same arithmetic as the lane kernels.</summary>
     public static double Of(MonteCarloEstimator estimator, double logRatio)
