@@ -195,15 +195,11 @@ public static class Logits
     public static void JensenShannonRows(ReadOnlySpan<float> logitsP, ReadOnlySpan<float> logitsQ, int classes, Span<double> destination, double temperature = 1.0, LogBase unit = LogBase.Nats)
         => Rows(LogitMeasure.JensenShannon, logitsP, logitsQ, classes, destination, temperature, unit);
 
-    // The names the messages use: a single-input measure passes its one span as both, under the name "logits".
-    private static (string P, string Q) Names(LogitMeasure measure)
-        => measure == LogitMeasure.Entropy ? ("logits", "logits") : ("logitsP", "logitsQ");
-
     private static double Single<T>(LogitMeasure measure, ReadOnlySpan<T> p, ReadOnlySpan<T> q, double temperature, LogBase unit)
         where T : unmanaged
     {
         double natsPerUnit = Units.NatsPerUnit(unit);
-        (string pName, string qName) = Names(measure);
+        (string pName, string qName) = LogitKernels.Names(measure);
         double inverseTemperature = Guard.InverseTemperature(temperature, nameof(temperature));
         Guard.NotEmpty(p.Length, pName);
         Guard.SameLength(p.Length, q.Length, pName, qName);
@@ -215,13 +211,13 @@ public static class Logits
         where T : unmanaged
     {
         double natsPerUnit = Units.NatsPerUnit(unit);
-        (string pName, string qName) = Names(measure);
+        (string pName, string qName) = LogitKernels.Names(measure);
         double inverseTemperature = Guard.InverseTemperature(temperature, nameof(temperature));
         int rows = Guard.Rows(p.Length, classes, pName, nameof(classes));
         Guard.SameLength(p.Length, q.Length, pName, qName);
         Guard.OnePerRow(rows, destination.Length, nameof(destination));
         Guard.Disjoint(p, destination, pName, nameof(destination));
         Guard.Disjoint(q, destination, qName, nameof(destination));
-        LogitKernels.Rows(measure, p, q, classes, destination, inverseTemperature, natsPerUnit, pName, qName, SimdWidths.Best);
+        LogitKernels.Rows(measure, p, q, classes, destination, inverseTemperature, natsPerUnit, SimdWidths.Best, PartitionedRun.Threads(-1));
     }
 }

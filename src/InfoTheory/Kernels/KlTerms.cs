@@ -95,9 +95,7 @@ internal static class KlTerms
     // float cannot hold (e^x − 1 − x > 2^128 from x ≈ 88.72) comes out +∞ or NaN without a test of its own; e^−80 is still
     // a normal float.
     private const float SingleOverflow = 88.5f;
-    private const float SingleUnderflow = -80.0f;
-    private const float SingleLog2E = 1.44269504f;
-    private const float SingleRoundingMagic = 12582912.0f; // 1.5·2^23
+    private const float SingleUnderflow = Exp.SingleUnderflow;
 
     /// <summary>The term of <paramref name="estimator"/> at the log-ratio <paramref name="logRatio"/>, by the same arithmetic as the lane kernels.</summary>
     public static double Of(MonteCarloEstimator estimator, double logRatio)
@@ -143,16 +141,8 @@ internal static class KlTerms
         where TWide : struct, IVectorLanes<TWide>
     {
         T xc = T.MinNative(T.MaxNative(x, T.Create(SingleUnderflow)), T.Create(SingleOverflow));
-        T magic = T.Create(SingleRoundingMagic);
-        T k = T.FusedMultiplyAdd(xc, T.Create(SingleLog2E), magic) - magic;
-        T r = T.FusedMultiplyAdd(k, T.Create(-SingleLn2Hi), xc);
-        r = T.FusedMultiplyAdd(k, T.Create(-SingleLn2Lo), r);
-        T c = T.FusedMultiplyAdd(r, T.Create(1.0f / 40320.0f), T.Create(1.0f / 5040.0f));
-        c = T.FusedMultiplyAdd(r, c, T.Create(1.0f / 720.0f));
-        c = T.FusedMultiplyAdd(r, c, T.Create(1.0f / 120.0f));
-        c = T.FusedMultiplyAdd(r, c, T.Create(1.0f / 24.0f));
-        c = T.FusedMultiplyAdd(r, c, T.Create(1.0f / 6.0f));
-        c = T.FusedMultiplyAdd(r, c, T.Create(0.5f));
+        T r = Exp.ReduceSingle<T, TWide>(xc, out T k);
+        T c = Exp.TailSingle<T, TWide>(r);
         T s = T.PowerOfTwo(k);
         T linear = T.FusedMultiplyAdd(s, r, s - T.Create(1.0f)) - xc;
         return T.FusedMultiplyAdd(s, r * r * c, linear) + (xc - x);
