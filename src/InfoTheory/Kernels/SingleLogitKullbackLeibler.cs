@@ -7,9 +7,10 @@ namespace InfoTheory.Kernels;
 /// With y = ℓ_q − ℓ_p + c for any constant c (ℓ the log-softmaxes), KL(p‖q) = Σ pᵢ k3(yᵢ) − k3(c), k3(x) = e^x − 1 − x ≥ 0,
 /// and c = ln Σ pᵢ e^{yᵢ} (since Σ pᵢ e^{yᵢ − c} = Σ qᵢ = 1). Every term is non-negative and of the size of its contribution,
 /// so float rounds each term relatively: nearly equal rows, whose log-ratios are O(δ) of both signs, keep their O(δ²)
-/// divergence. Three passes over the row: the largest logits (and validation), approximate normalisers S_a, S_b so that c
-/// is near 0 (k3(c) then holds no cancellation), and yᵢ = β(bᵢ − aᵢ) − c₀ with c₀ = β(max b − max a) + ln(S_b/S_a), e_p,ᵢ =
-/// exp(β(aᵢ − max a)), Σ e_p, Σ e_p·k3(y) and Σ e_p·y. The float difference bᵢ − aᵢ is exact wherever bᵢ/aᵢ ∈ [½, 2]
+/// divergence. Two passes over the row: the largest logits (and validation), then yᵢ = β(bᵢ − aᵢ) − c₀ with
+/// c₀ = β(max b − max a), e_p,ᵢ = exp(β(aᵢ − max a)), S = Σ e_p, Σ e_p·k3(y) and Σ e_p·y, from which c. Where the
+/// normalisers differ so much that k3(c) outweighs KL more than eightfold, the second pass runs again with c₀ + c, after
+/// which c is at rounding level and k3(c) holds no cancellation. The float difference bᵢ − aᵢ is exact wherever bᵢ/aᵢ ∈ [½, 2]
 /// (Sterbenz). Sums are kept in float over runs of 16 registers and widened into double; the scalar tail runs in double.
 /// A row float cannot do (a −∞, NaN or +∞ logit, an exponential past float's range) is left to the double kernel.
 /// </remarks>
@@ -17,6 +18,9 @@ internal static class SingleLogitKullbackLeibler
 {
     // Float registers per float run.
     private const int SingleRun = 16;
+
+    // The most k3(c) may outweigh the divergence before the terms are formed again about a better centre.
+    private const double Cancellation = 8.0;
 
     // A lane whose e_p underflowed to 0 (β(a − max a) < −80) loses e_p·k3(y) ≈ e^{β(a − max a) + y}: below e^−50 (2e-22 of
     // S ≥ 1) that is nothing; above, the row goes to the double kernel.
@@ -41,19 +45,28 @@ internal static class SingleLogitKullbackLeibler
             return double.NaN;
         }
 
+        // First centred on the largest logits alone; when the normalisers then differ so much that k3(c) outweighs the
+        // divergence eightfold (the subtraction would lose more than 3 bits), once more with the shift moved by c.
         float beta = (float)inverseTemperature;
-        double sumA = Normaliser<T, TWide>(a, maxA, beta);
-        double sumB = Normaliser<T, TWide>(b, maxB, beta);
-        double shift = (beta * ((double)maxB - maxA)) + Math.Log(sumB / sumA);
-        if (!Terms<T, TWide>(a, b, maxA, beta, (float)shift, out double sum, out double excess, out double linear))
+        double shift = beta * ((double)maxB - maxA);
+        for (int attempt = 0; ; attempt++)
         {
-            return double.NaN;
-        }
+            if (!Terms<T, TWide>(a, b, maxA, beta, (float)shift, out double sum, out double excess, out double linear))
+            {
+                return double.NaN;
+            }
 
-        // c = ln Σ pᵢ e^{yᵢ} = ln(1 + Σ e_p (k3(y) + y) / S), near 0 by the choice of the shift.
-        double c = Math.Log(1 + ((excess + linear) / sum));
-        double k3 = ScalarLanes.SumLanes(KlTerms.ExpMinusOneMinusX(ScalarLanes.Create(c)));
-        return Math.Max((excess / sum) - k3, 0.0);
+            // c = ln Σ pᵢ e^{yᵢ} = ln(1 + Σ e_p (k3(y) + y) / S).
+            double c = Math.Log(1 + ((excess + linear) / sum));
+            double k3 = ScalarLanes.SumLanes(KlTerms.ExpMinusOneMinusX(ScalarLanes.Create(c)));
+            double nats = (excess / sum) - k3;
+            if (attempt == 1 || k3 <= Cancellation * nats || !double.IsFinite(c))
+            {
+                return double.IsFinite(nats) ? Math.Max(nats, 0.0) : double.NaN;
+            }
+
+            shift += c;
+        }
     }
 
     /// <summary>The largest logit, or false when some logit is NaN or ±∞ (left to the double kernel, which masks or throws).</summary>
@@ -86,38 +99,6 @@ internal static class SingleLogitKullbackLeibler
         }
 
         return finite;
-    }
-
-    /// <summary>Σ exp(β(zᵢ − max z)), to about float precision (it only centres the log-ratios).</summary>
-    private static double Normaliser<T, TWide>(ReadOnlySpan<float> logits, float max, float beta)
-        where T : struct, IFloatLanes<T, TWide>
-        where TWide : struct, IVectorLanes<TWide>
-    {
-        ref float start = ref MemoryMarshal.GetReference(logits);
-        T shift = T.Create(max), scale = T.Create(beta);
-        TWide total = TWide.Zero;
-        int length = logits.Length;
-        int i = 0;
-        while (i <= length - T.Count)
-        {
-            int runEnd = Math.Min(i + (SingleRun * T.Count), length - T.Count + 1);
-            T run = T.Zero;
-            for (; i < runEnd; i += T.Count)
-            {
-                run += Exp.OfNonPositiveSingle<T, TWide>((T.Load(ref start, i) - shift) * scale);
-            }
-
-            T.Widen(run, out TWide lower, out TWide upper);
-            total += lower + upper;
-        }
-
-        double sum = TWide.SumLanes(total);
-        for (; i < length; i++)
-        {
-            sum += Math.Exp((double)beta * (logits[i] - max));
-        }
-
-        return sum;
     }
 
     /// <summary>S = Σ e_p, Σ e_p·k3(y) and Σ e_p·y; false when some term is not finite in float.</summary>
