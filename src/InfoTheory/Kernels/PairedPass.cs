@@ -76,10 +76,8 @@ internal ref struct PairedPass<TKernel, TElement> : ILanePass
     {
         ref var s = ref *(PartState*)state;
 
-        // Parts are whole numbers of 4096-element blocks (the last takes the rest), so they cut no register and no float block.
-        int blocks = (s.Length + 4095) / 4096;
-        int start = (int)Math.Min((long)blocks * part / PartitionedRun.Parts * 4096, s.Length);
-        int end = part == PartitionedRun.Parts - 1 ? s.Length : (int)Math.Min((long)blocks * (part + 1) / PartitionedRun.Parts * 4096, s.Length);
+        // Whole 4096-element blocks: a part cuts no float block of KullbackLeiblerKernel.
+        (int start, int end) = PartitionedRun.Range(s.Length, 4096, part);
         s.Tallies[part] = Run(new ReadOnlySpan<TElement>(s.P + start, end - start), new ReadOnlySpan<TElement>(s.Q + start, end - start), s.Width);
     }
 
