@@ -126,7 +126,7 @@ public static class Logits
     /// <summary>The Kullback–Leibler divergence KL(p‖q) of p = softmax(a/T) and q = softmax(b/T), from float logits.</summary>
     /// <remarks>
     /// With SIMD computed in float registers: KL(p‖q) = Σᵢ pᵢ k3(yᵢ) − k3(c) with k3(x) = e^x − 1 − x ≥ 0, yᵢ = (bᵢ − aᵢ)/T
-    /// less a constant from approximate normalisers and c = ln Σᵢ pᵢ e^{yᵢ} ≈ 0 (the identity holds for any constant, as
+    /// less a constant (from the largest logits, moved once more by c where k3(c) would outweigh KL) and c = ln Σᵢ pᵢ e^{yᵢ} (the identity holds for any constant, as
     /// Σ pᵢ = Σ qᵢ = 1), every sum kept in double. Each term is non-negative and rounded relative to itself, so the result
     /// is within 2⁻¹⁸ (about 3.8e-6) relative of the divergence of these floats at 1/T rounded to float, and nearly equal
     /// logits keep their O(δ²) divergence, more closely than the double overload's absolute error of a few ulps of 1
