@@ -35,10 +35,16 @@ public static partial class Divergence
 
     /// <summary>The Kullback–Leibler divergence KL(p‖q) of two distributions held in floats, as a model's softmax outputs are.</summary>
     /// <remarks>
-    /// KL(p‖q) = Σᵢ pᵢ log(pᵢ/qᵢ), with 0·log(0/q) = 0 and +∞ where qᵢ = 0 &lt; pᵢ. Every entry is widened exactly to double
-    /// and the pass computes and accumulates in double, so the result equals the double overload's on the same values, bit
-    /// for bit. Only the sum tolerance is float's: each sum must be 1 within 4·2⁻²³·max(1, √n) (about 4.8e-7 for a short
-    /// vector), since a float softmax is off 1 by its rounding (1 ± 4e-8 is typical).
+    /// KL(p‖q) = Σᵢ pᵢ log(pᵢ/qᵢ), with 0·log(0/q) = 0 and +∞ where qᵢ = 0 &lt; pᵢ. With SIMD the terms are computed in float
+    /// registers as pᵢ ln(pᵢ/qᵢ) = [pᵢ ln(pᵢ/qᵢ) − (pᵢ − qᵢ)] + (pᵢ − qᵢ): each bracket is ≥ 0 and of the size of the entry's
+    /// contribution, pᵢ − qᵢ is exact in float wherever pᵢ/qᵢ ∈ [½, 2] and is summed in double, and every sum is kept in
+    /// double. So the result is within 2⁻¹⁸ (about 3.8e-6) of KL + |Σq − Σp| from the exact divergence of these floats (1e-7
+    /// relative is typical), and nearly equal distributions keep their small divergence (δ = 1e-5 apart: 1e-5 relative).
+    /// Without SIMD, and in a 4096-entry block holding a subnormal entry, every float is widened exactly and the double
+    /// overload's arithmetic runs. From 32 768 entries on, the pass is shared among the cores in 8 fixed parts, so the
+    /// result does not depend on their number; nothing is allocated. Only the sum tolerance is float's: each sum must be 1
+    /// within 4·2⁻²³·max(1, √n) (about 4.8e-7 for a short vector), since a float softmax is off 1 by its rounding (1 ± 4e-8
+    /// is typical).
     /// Reference: S. Kullback and R. A. Leibler, "On Information and Sufficiency", Annals of Mathematical Statistics 22 (1951) 79–86.
     /// </remarks>
     /// <param name="p">The distribution p: a float probability vector.</param>
@@ -211,7 +217,7 @@ public static partial class Divergence
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         double natsPerUnit = Units.NatsPerUnit(unit);
-        double nats = KullbackLeiblerKernel.Nats(p, q, nameof(p), nameof(q), SimdWidths.Best);
+        double nats = KullbackLeiblerKernel.Nats(p, q, nameof(p), nameof(q), SimdWidths.Best, PartitionedRun.Threads(-1));
         return Math.Max(nats, 0.0) / natsPerUnit;
     }
 

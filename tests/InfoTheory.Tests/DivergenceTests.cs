@@ -458,11 +458,13 @@ public class DivergenceTests
     [InlineData(8)]
     [InlineData(9)]
     [InlineData(1031)]
-    public void FloatOverloads_EqualTheDoubleOverloadsOnTheSameValues(int length)
+    public void FloatOverloads_AgreeWithTheDoubleOverloadsOnTheSameValues(int length)
     {
         (float[] p, float[] q, double[] pd, double[] qd) = ProbabilityVectorSamples.FloatPair(length);
 
-        Divergence.KullbackLeibler(p, q).Should().Be(Divergence.KullbackLeibler(pd, qd));
+        // KL of floats runs in float registers with SIMD: within its documented 2⁻¹⁸ of KL + |Σq − Σp| (here Σq = Σp within 1e-10).
+        double kl = Divergence.KullbackLeibler(pd, qd);
+        Divergence.KullbackLeibler(p, q).Should().BeApproximately(kl, Math.ScaleB(kl + 1e-10, -18));
         Divergence.JensenShannon(p, q, LogBase.Bits).Should().Be(Divergence.JensenShannon(pd, qd, LogBase.Bits));
         Divergence.JensenShannonDistance(p, q).Should().Be(Divergence.JensenShannonDistance(pd, qd));
     }

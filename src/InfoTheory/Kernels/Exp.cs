@@ -14,6 +14,12 @@ internal static class Exp
     /// <summary>Below this x, e^x (&lt; 1e-307) is not a normal double; <see cref="OfNonPositive{T}"/> returns 0 there.</summary>
     public const double Underflow = -708.0;
 
+    /// <summary>Below this x, the float forms take e^x as 0 (<see cref="OfNonPositiveSingle{T, TWide}"/>) or as e^−80 (e^−80 ≈ 1.8e-35 is still a normal float).</summary>
+    public const float SingleUnderflow = -80.0f;
+
+    private const float SingleLog2E = 1.44269504f;
+    private const float SingleRoundingMagic = 12582912.0f; // 1.5·2^23
+
     private const double Log2E = 1.4426950408889634;
     private const double RoundingMagic = 6755399441055744.0; // 1.5·2^52: adding and subtracting it rounds to an integer
 
@@ -55,5 +61,44 @@ internal static class Exp
         c = T.FusedMultiplyAdd(r, c, T.Create(1.0 / 24.0));
         c = T.FusedMultiplyAdd(r, c, T.Create(1.0 / 6.0));
         return T.FusedMultiplyAdd(r, c, T.Create(0.5));
+    }
+
+    /// <summary>e^x in float for x ≤ 0, within a few float ulps; 0 where x &lt; <see cref="SingleUnderflow"/> (callers that need those lanes check for them).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T OfNonPositiveSingle<T, TWide>(T x)
+        where T : struct, IFloatLanes<T, TWide>
+        where TWide : struct, IVectorLanes<TWide>
+    {
+        T underflow = T.Create(SingleUnderflow);
+        T xc = T.MaxNative(x, underflow);
+        T r = ReduceSingle<T, TWide>(xc, out T k);
+        T er = T.FusedMultiplyAdd(r * r, TailSingle<T, TWide>(r), r) + T.Create(1.0f);
+        return T.Select(T.LessThan(x, underflow), T.Zero, T.PowerOfTwo(k) * er);
+    }
+
+    /// <summary>The float <see cref="Reduce{T}"/>: x = k·ln 2 + r with |r| ≤ ln2/2, by Cody and Waite's float split of ln 2; x must be finite and |x| &lt; 2^15.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T ReduceSingle<T, TWide>(T x, out T k)
+        where T : struct, IFloatLanes<T, TWide>
+        where TWide : struct, IVectorLanes<TWide>
+    {
+        T magic = T.Create(SingleRoundingMagic);
+        k = T.FusedMultiplyAdd(x, T.Create(SingleLog2E), magic) - magic;
+        T r = T.FusedMultiplyAdd(k, T.Create(-KlTerms.SingleLn2Hi), x);
+        return T.FusedMultiplyAdd(k, T.Create(-KlTerms.SingleLn2Lo), r);
+    }
+
+    /// <summary>The float <see cref="Tail{T}"/>: c(r) = 1/2! + r/3! + … + r⁶/8!, truncated below 2^−27 relative for |r| ≤ ln2/2.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T TailSingle<T, TWide>(T r)
+        where T : struct, IFloatLanes<T, TWide>
+        where TWide : struct, IVectorLanes<TWide>
+    {
+        T c = T.FusedMultiplyAdd(r, T.Create(1.0f / 40320.0f), T.Create(1.0f / 5040.0f));
+        c = T.FusedMultiplyAdd(r, c, T.Create(1.0f / 720.0f));
+        c = T.FusedMultiplyAdd(r, c, T.Create(1.0f / 120.0f));
+        c = T.FusedMultiplyAdd(r, c, T.Create(1.0f / 24.0f));
+        c = T.FusedMultiplyAdd(r, c, T.Create(1.0f / 6.0f));
+        return T.FusedMultiplyAdd(r, c, T.Create(0.5f));
     }
 }

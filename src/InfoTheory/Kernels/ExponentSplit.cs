@@ -24,6 +24,24 @@ internal static class ExponentSplit
     /// <summary>2^52 + 1023 as a double: adding it to an integer k in [−1022, 1023] leaves k + 1023 in the low significand bits.</summary>
     public const double PowerOfTwoMagic = TwoTo52PlusBias;
 
+    /// <summary>0x3f800000 − 0x3f3504f3 (the float √2/2): carries into the exponent when a float's significand is ≥ √2.</summary>
+    public const uint SingleOffset = 0x004a_fb0d;
+
+    /// <summary>The 23 significand bits of a float.</summary>
+    public const uint SingleSignificandMask = 0x007f_ffff;
+
+    /// <summary>The bits of the float √2/2, the lower end of the reduced range.</summary>
+    public const uint SingleLowerBits = 0x3f35_04f3;
+
+    /// <summary>The bits of 1.0f.</summary>
+    public const uint SingleOneBits = 0x3f80_0000;
+
+    /// <summary>The bits of 2^23f: OR-ing an 8-bit integer into its significand gives 2^23 + that integer exactly.</summary>
+    public const uint SingleTwoTo23Bits = 0x4b00_0000;
+
+    /// <summary>2^23 + 127: subtracting it from 2^23 + e leaves the unbiased float exponent e − 127.</summary>
+    public const float SingleTwoTo23PlusBias = 8388735.0f;
+
     /// <summary>2^23 + 127 as a float: adding it to an integer k in [−126, 127] leaves k + 127 in the low significand bits.</summary>
-    public const float SinglePowerOfTwoMagic = 8388735.0f;
+    public const float SinglePowerOfTwoMagic = SingleTwoTo23PlusBias;
 }

@@ -40,6 +40,34 @@ internal interface IFloatLanes<TSelf, TWide>
     /// <summary>Lane-wise product.</summary>
     static abstract TSelf operator *(TSelf left, TSelf right);
 
+    /// <summary>Lane-wise quotient.</summary>
+    static abstract TSelf operator /(TSelf left, TSelf right);
+
+    /// <summary>Lane-wise bitwise or; used on masks.</summary>
+    static abstract TSelf operator |(TSelf left, TSelf right);
+
+    /// <summary>Mask of lanes where <paramref name="left"/> &lt; <paramref name="right"/>.</summary>
+    static abstract TSelf LessThan(TSelf left, TSelf right);
+
+    /// <summary>Mask of lanes where <paramref name="left"/> &gt; <paramref name="right"/>.</summary>
+    static abstract TSelf GreaterThan(TSelf left, TSelf right);
+
+    /// <summary>Picks <paramref name="whenTrue"/> where <paramref name="mask"/> is set, <paramref name="whenFalse"/> elsewhere.</summary>
+    static abstract TSelf Select(TSelf mask, TSelf whenTrue, TSelf whenFalse);
+
+    /// <summary>Whether any lane of <paramref name="mask"/> is set.</summary>
+    static abstract bool AnyTrue(TSelf mask);
+
+    /// <summary>Whether <paramref name="left"/> &lt; <paramref name="right"/> in any lane, testing the comparison flags directly.</summary>
+    static abstract bool AnyLessThan(TSelf left, TSelf right);
+
+    /// <summary>Splits a positive normal <paramref name="x"/> into 2^k·m with m in [√2/2, √2), as <see cref="IVectorLanes{TSelf}.SplitExponent"/> does for doubles (k an integer held as a float).</summary>
+    /// <remarks>Adding 0x3f800000 − 0x3f3504f3 to the bits carries into the exponent exactly when the significand is at least √2. Zero gives a finite m and k.</remarks>
+    static abstract TSelf SplitExponent(TSelf x, out TSelf k);
+
+    /// <summary>Splits a positive normal <paramref name="x"/> into 2^k·m with m in [1, 2) (k an integer held as a float); zero gives m = 1, k = −127.</summary>
+    static abstract TSelf SplitUnit(TSelf x, out TSelf k);
+
     /// <summary>Lane-wise bitwise and; used on masks.</summary>
     static abstract TSelf operator &(TSelf left, TSelf right);
 

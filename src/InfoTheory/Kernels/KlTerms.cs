@@ -83,19 +83,19 @@ internal static class KlTerms
     /// <summary>Above this x, e^x − 1 − x is reported as +∞ (2^1024 is past the largest double).</summary>
     public const double Overflow = 709.0;
 
+    /// <summary>The high part of Cody and Waite's split of ln 2 for float (Cephes expf): 0.693359375 has 9 significant bits, so k·<see cref="SingleLn2Hi"/> is exact for |k| &lt; 2^15.</summary>
+    public const float SingleLn2Hi = 0.693359375f;
+
+    /// <summary>The low part of the float ln 2 split: ln 2 − <see cref="SingleLn2Hi"/>.</summary>
+    public const float SingleLn2Lo = -2.12194440e-4f;
+
     private const double Underflow = -700.0;
 
     // The float counterparts. Above 88.5 the reduction gives k = 128, whose 2^k is +∞ in float, so every lane whose result
     // float cannot hold (e^x − 1 − x > 2^128 from x ≈ 88.72) comes out +∞ or NaN without a test of its own; e^−80 is still
     // a normal float.
     private const float SingleOverflow = 88.5f;
-    private const float SingleUnderflow = -80.0f;
-    private const float SingleLog2E = 1.44269504f;
-    private const float SingleRoundingMagic = 12582912.0f; // 1.5·2^23
-
-    // Cody and Waite's split of ln 2 for float (Cephes expf): 0.693359375 has 9 significant bits, so k·Ln2Hi is exact for |k| < 2^15.
-    private const float SingleLn2Hi = 0.693359375f;
-    private const float SingleLn2Lo = -2.12194440e-4f;
+    private const float SingleUnderflow = Exp.SingleUnderflow;
 
     /// <summary>The term of <paramref name="estimator"/> at the log-ratio <paramref name="logRatio"/>, by the same arithmetic as the lane kernels.</summary>
     public static double Of(MonteCarloEstimator estimator, double logRatio)
@@ -141,16 +141,8 @@ internal static class KlTerms
         where TWide : struct, IVectorLanes<TWide>
     {
         T xc = T.MinNative(T.MaxNative(x, T.Create(SingleUnderflow)), T.Create(SingleOverflow));
-        T magic = T.Create(SingleRoundingMagic);
-        T k = T.FusedMultiplyAdd(xc, T.Create(SingleLog2E), magic) - magic;
-        T r = T.FusedMultiplyAdd(k, T.Create(-SingleLn2Hi), xc);
-        r = T.FusedMultiplyAdd(k, T.Create(-SingleLn2Lo), r);
-        T c = T.FusedMultiplyAdd(r, T.Create(1.0f / 40320.0f), T.Create(1.0f / 5040.0f));
-        c = T.FusedMultiplyAdd(r, c, T.Create(1.0f / 720.0f));
-        c = T.FusedMultiplyAdd(r, c, T.Create(1.0f / 120.0f));
-        c = T.FusedMultiplyAdd(r, c, T.Create(1.0f / 24.0f));
-        c = T.FusedMultiplyAdd(r, c, T.Create(1.0f / 6.0f));
-        c = T.FusedMultiplyAdd(r, c, T.Create(0.5f));
+        T r = Exp.ReduceSingle<T, TWide>(xc, out T k);
+        T c = Exp.TailSingle<T, TWide>(r);
         T s = T.PowerOfTwo(k);
         T linear = T.FusedMultiplyAdd(s, r, s - T.Create(1.0f)) - xc;
         return T.FusedMultiplyAdd(s, r * r * c, linear) + (xc - x);

@@ -146,10 +146,7 @@ internal static class LogProbabilityKlKernel
     {
         ref var s = ref *(PartState<TElement>*)state;
 
-        // Parts are whole numbers of blocks (the last takes the rest), so they cut no register and no block of a float run.
-        int blocks = (s.Length + BlockLength - 1) / BlockLength;
-        int start = (int)Math.Min((long)blocks * part / PartitionedRun.Parts * BlockLength, s.Length);
-        int end = part == PartitionedRun.Parts - 1 ? s.Length : (int)Math.Min((long)blocks * (part + 1) / PartitionedRun.Parts * BlockLength, s.Length);
+        (int start, int end) = PartitionedRun.Range(s.Length, BlockLength, part);
         s.Tallies[part] = Accumulate(
             new ReadOnlySpan<TElement>(s.LogP + start, end - start), new ReadOnlySpan<TElement>(s.LogQ + start, end - start),
             s.Masked ? new ReadOnlySpan<bool>(s.Mask + start, end - start) : default, s.Masked, start,

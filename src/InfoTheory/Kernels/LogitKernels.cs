@@ -37,6 +37,9 @@ internal enum LogitMeasure
 /// </remarks>
 internal static class LogitKernels
 {
+    // From this many logits on, rows are cut into parts for several cores: 4096 logits a part at least.
+    private const int PartitionedLength = PartitionedRun.Parts * 4096;
+
     /// <summary>The measure of one row (or one vector) in nats, clamped into the range mathematics guarantees.</summary>
     /// <param name="measure">What to compute.</param>
     /// <param name="p">The logits of p.</param>
@@ -52,6 +55,15 @@ internal static class LogitKernels
         string pName, string qName, int row, SimdWidth width)
         where TElement : unmanaged
     {
+        if (typeof(TElement) == typeof(float) && measure == LogitMeasure.KullbackLeibler && width != SimdWidth.Scalar)
+        {
+            double single = SingleLogitKullbackLeibler.Nats(MemoryMarshal.Cast<TElement, float>(p), MemoryMarshal.Cast<TElement, float>(q), inverseTemperature, width);
+            if (!double.IsNaN(single))
+            {
+                return single;
+            }
+        }
+
         double maxP = Max(p, pName, row, width);
         if (measure == LogitMeasure.Entropy)
         {
@@ -80,19 +92,67 @@ internal static class LogitKernels
         }
     }
 
+    /// <summary>The names the messages use: a single-input measure passes its one span as both, under the name "logits".</summary>
+    public static (string P, string Q) Names(LogitMeasure measure)
+        => measure == LogitMeasure.Entropy ? ("logits", "logits") : ("logitsP", "logitsQ");
+
     /// <summary>Writes the measure of every row of a row-major [rows, classes] block to <paramref name="destination"/>, divided by <paramref name="natsPerUnit"/>.</summary>
-    /// <remarks>The caller has checked the shapes: both blocks hold destination.Length × classes logits.</remarks>
+    /// <remarks>
+    /// The caller has checked the shapes: both blocks hold destination.Length × classes logits. From
+    /// <see cref="PartitionedLength"/> logits on, the rows are cut into <see cref="PartitionedRun.Parts"/> parts run on up to
+    /// <paramref name="threads"/> threads; every row is computed alone, so the results never depend on the split, and the first
+    /// failing row's exception is the one thrown.
+    /// </remarks>
     /// <exception cref="ArgumentException">A logit is NaN or +∞, or every logit of a row is −∞ (the message names the row).</exception>
-    public static void Rows<TElement>(
+    public static unsafe void Rows<TElement>(
         LogitMeasure measure, ReadOnlySpan<TElement> p, ReadOnlySpan<TElement> q, int classes, Span<double> destination,
-        double inverseTemperature, double natsPerUnit, string pName, string qName, SimdWidth width)
+        double inverseTemperature, double natsPerUnit, SimdWidth width, int threads)
         where TElement : unmanaged
     {
+        if (p.Length < PartitionedLength || destination.Length < PartitionedRun.Parts)
+        {
+            RowRange(measure, p, q, classes, destination, 0, inverseTemperature, natsPerUnit, width);
+            return;
+        }
+
+        fixed (TElement* pp = p)
+        fixed (TElement* qp = q)
+        fixed (double* target = destination)
+        {
+            var state = new RowsState<TElement>
+            {
+                P = pp, Q = qp, Destination = target, Rows = destination.Length, Classes = classes, Measure = measure,
+                InverseTemperature = inverseTemperature, NatsPerUnit = natsPerUnit, Width = width,
+            };
+            PartitionedRun.Run(&state, &RunRows<TElement>, threads);
+        }
+    }
+
+    private static unsafe void RunRows<TElement>(void* state, int part)
+        where TElement : unmanaged
+    {
+        ref var s = ref *(RowsState<TElement>*)state;
+        int first = (int)((long)s.Rows * part / PartitionedRun.Parts);
+        int end = (int)((long)s.Rows * (part + 1) / PartitionedRun.Parts);
+        long offset = (long)first * s.Classes;
+        int length = (end - first) * s.Classes;
+        RowRange(
+            s.Measure, new ReadOnlySpan<TElement>(s.P + offset, length), new ReadOnlySpan<TElement>(s.Q + offset, length), s.Classes,
+            new Span<double>(s.Destination + first, end - first), first, s.InverseTemperature, s.NatsPerUnit, s.Width);
+    }
+
+    // Rows first, first + 1, … of the block, into their destination slots.
+    private static void RowRange<TElement>(
+        LogitMeasure measure, ReadOnlySpan<TElement> p, ReadOnlySpan<TElement> q, int classes, Span<double> destination, int first,
+        double inverseTemperature, double natsPerUnit, SimdWidth width)
+        where TElement : unmanaged
+    {
+        (string pName, string qName) = Names(measure);
         for (int r = 0; r < destination.Length; r++)
         {
             ReadOnlySpan<TElement> rowP = p.Slice(r * classes, classes);
             ReadOnlySpan<TElement> rowQ = measure == LogitMeasure.Entropy ? rowP : q.Slice(r * classes, classes);
-            destination[r] = Nats(measure, rowP, rowQ, inverseTemperature, pName, qName, r, width) / natsPerUnit;
+            destination[r] = Nats(measure, rowP, rowQ, inverseTemperature, pName, qName, first + r, width) / natsPerUnit;
         }
     }
 
@@ -296,5 +356,20 @@ internal static class LogitKernels
             index = i;
             TwiceDivergence += T.SumLanes(twice);
         }
+    }
+
+    /// <summary>What every part of a partitioned <see cref="Rows{TElement}"/> reads: the pinned blocks and the settings.</summary>
+    private unsafe struct RowsState<TElement>
+        where TElement : unmanaged
+    {
+        public TElement* P;
+        public TElement* Q;
+        public double* Destination;
+        public int Rows;
+        public int Classes;
+        public LogitMeasure Measure;
+        public double InverseTemperature;
+        public double NatsPerUnit;
+        public SimdWidth Width;
     }
 }

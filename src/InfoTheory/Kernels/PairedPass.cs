@@ -22,20 +22,93 @@ internal ref struct PairedPass<TKernel, TElement> : ILanePass
     }
 
     /// <summary>Returns the kernel's sum of terms in nats; <paramref name="unbounded"/> says whether a term was +∞.</summary>
+    /// <remarks>
+    /// A <paramref name="partitioned"/> pass of at least <see cref="PartitionedLength"/> elements is cut into
+    /// <see cref="PartitionedRun.Parts"/> parts of whole 4096-element blocks, run on up to <paramref name="threads"/> threads and
+    /// added in part order, so its result does not depend on the thread count.
+    /// </remarks>
     /// <exception cref="ArgumentException">Either input is empty or not a probability vector, or their lengths differ.</exception>
-    public static double Sum(
-        ReadOnlySpan<TElement> p, ReadOnlySpan<TElement> q, string pName, string qName, SimdWidth width, out bool unbounded)
+    public static unsafe double Sum(
+        ReadOnlySpan<TElement> p, ReadOnlySpan<TElement> q, string pName, string qName, SimdWidth width, out bool unbounded,
+        bool partitioned = false, int threads = 1)
     {
         Guard.NotEmpty(p.Length, pName);
         Guard.SameLength(p.Length, q.Length, pName, qName);
+        Tally total;
+        if (partitioned && p.Length >= PartitionedLength)
+        {
+            Tally* tallies = stackalloc Tally[PartitionedRun.Parts];
+            fixed (TElement* pp = p)
+            fixed (TElement* qp = q)
+            {
+                var state = new PartState { P = pp, Q = qp, Length = p.Length, Width = width, Tallies = tallies };
+                PartitionedRun.Run(&state, &RunPart, threads);
+            }
+
+            total = tallies[0];
+            for (int part = 1; part < PartitionedRun.Parts; part++)
+            {
+                total.Add(tallies[part]);
+            }
+        }
+        else
+        {
+            total = Run(p, q, width);
+        }
+
+        total.P.Verify(p, pName);
+        total.Q.Verify(q, qName);
+        unbounded = total.Unbounded;
+        return total.Terms;
+    }
+
+    // From this length on a partitioned pass is cut into parts: 4096 elements a part at least, tens of microseconds of work.
+    private const int PartitionedLength = PartitionedRun.Parts * 4096;
+
+    private static Tally Run(ReadOnlySpan<TElement> p, ReadOnlySpan<TElement> q, SimdWidth width)
+    {
         var pass = new PairedPass<TKernel, TElement>(p, q);
         LanePass.Run(ref pass, width);
-        pass._tallyP.Verify(p, pName);
-        pass._tallyQ.Verify(q, qName);
-        unbounded = pass._unbounded;
-        return pass._terms;
+        return new Tally { P = pass._tallyP, Q = pass._tallyQ, Terms = pass._terms, Unbounded = pass._unbounded };
+    }
+
+    private static unsafe void RunPart(void* state, int part)
+    {
+        ref var s = ref *(PartState*)state;
+
+        // Whole 4096-element blocks: a part cuts no float block of KullbackLeiblerKernel.
+        (int start, int end) = PartitionedRun.Range(s.Length, 4096, part);
+        s.Tallies[part] = Run(new ReadOnlySpan<TElement>(s.P + start, end - start), new ReadOnlySpan<TElement>(s.Q + start, end - start), s.Width);
     }
 
     void ILanePass.Run<T>(ref int index)
         => TKernel.Accumulate<TElement, T>(_p, _q, ref index, ref _tallyP, ref _tallyQ, ref _terms, ref _unbounded);
+
+    /// <summary>What a pass, or one part of it, adds up.</summary>
+    private struct Tally
+    {
+        public ProbabilityTally P;
+        public ProbabilityTally Q;
+        public double Terms;
+        public bool Unbounded;
+
+        /// <summary>Adds the tally of a later part.</summary>
+        public void Add(in Tally later)
+        {
+            P.Add(later.P);
+            Q.Add(later.Q);
+            Terms += later.Terms;
+            Unbounded |= later.Unbounded;
+        }
+    }
+
+    /// <summary>What every part of a partitioned pass reads: the pinned spans, the width, and where its tally goes.</summary>
+    private unsafe struct PartState
+    {
+        public TElement* P;
+        public TElement* Q;
+        public int Length;
+        public SimdWidth Width;
+        public Tally* Tallies;
+    }
 }

@@ -35,6 +35,16 @@ internal sealed unsafe class PartitionedRun : IThreadPoolWorkItem
     public static int Threads(int maxDegreeOfParallelism)
         => Math.Min(Parts, maxDegreeOfParallelism == -1 ? Environment.ProcessorCount : maxDegreeOfParallelism);
 
+    /// <summary>The range [start, end) of <paramref name="part"/> when <paramref name="length"/> elements are cut into <see cref="Parts"/> parts of whole blocks of <paramref name="blockLength"/> (the last part takes the rest).</summary>
+    /// <remarks>Whole blocks, so a part cuts no register and no block of a kernel that sums by blocks.</remarks>
+    public static (int Start, int End) Range(int length, int blockLength, int part)
+    {
+        int blocks = (length + blockLength - 1) / blockLength;
+        int start = (int)Math.Min((long)blocks * part / Parts * blockLength, length);
+        int end = part == Parts - 1 ? length : (int)Math.Min((long)blocks * (part + 1) / Parts * blockLength, length);
+        return (start, end);
+    }
+
     /// <summary>Calls <paramref name="body"/>(<paramref name="state"/>, part) for every part in 0 … <see cref="Parts"/> − 1, on up to <paramref name="threads"/> threads, and returns when all have finished.</summary>
     /// <remarks>
     /// The calling thread claims parts too, so the pass finishes even if no pool thread ever starts; it waits only for parts

@@ -21,6 +21,13 @@ internal struct ProbabilityTally
         _min = Math.Min(_min, T.MinLane(min));
     }
 
+    /// <summary>Folds the totals of another part of the same vector into these.</summary>
+    public void Add(in ProbabilityTally other)
+    {
+        _sum += other._sum;
+        _min = Math.Min(_min, other._min);
+    }
+
     /// <summary>Throws, via <see cref="Guard.ThrowInvalidProbabilities{T}"/>, unless the totals fit a probability vector of <typeparamref name="TElement"/> (whose sum tolerance it uses).</summary>
     /// <exception cref="ArgumentException"><paramref name="p"/> has a negative, NaN or infinite entry, or its sum is off 1.</exception>
     public readonly void Verify<TElement>(ReadOnlySpan<TElement> p, string paramName)

@@ -65,6 +65,46 @@ internal readonly struct Vector256FloatLanes : IFloatLanes<Vector256FloatLanes, 
     public static bool AnyNaN(Vector256FloatLanes value) => !Vector256.EqualsAll(value._value, value._value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256FloatLanes operator /(Vector256FloatLanes left, Vector256FloatLanes right) => new(left._value / right._value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256FloatLanes operator |(Vector256FloatLanes left, Vector256FloatLanes right) => new(left._value | right._value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256FloatLanes LessThan(Vector256FloatLanes left, Vector256FloatLanes right) => new(Vector256.LessThan(left._value, right._value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256FloatLanes GreaterThan(Vector256FloatLanes left, Vector256FloatLanes right) => new(Vector256.GreaterThan(left._value, right._value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256FloatLanes Select(Vector256FloatLanes mask, Vector256FloatLanes whenTrue, Vector256FloatLanes whenFalse)
+        => new(Vector256.ConditionalSelect(mask._value, whenTrue._value, whenFalse._value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyTrue(Vector256FloatLanes mask) => mask._value.AsUInt32() != Vector256<uint>.Zero;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyLessThan(Vector256FloatLanes left, Vector256FloatLanes right) => Vector256.LessThanAny(left._value, right._value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256FloatLanes SplitExponent(Vector256FloatLanes x, out Vector256FloatLanes k)
+    {
+        Vector256<uint> bits = x._value.AsUInt32() + Vector256.Create(ExponentSplit.SingleOffset);
+        Vector256<uint> exponent = Vector256.ShiftRightLogical(bits, 23) | Vector256.Create(ExponentSplit.SingleTwoTo23Bits);
+        k = new(exponent.AsSingle() - Vector256.Create(ExponentSplit.SingleTwoTo23PlusBias));
+        return new(((bits & Vector256.Create(ExponentSplit.SingleSignificandMask)) + Vector256.Create(ExponentSplit.SingleLowerBits)).AsSingle());
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256FloatLanes SplitUnit(Vector256FloatLanes x, out Vector256FloatLanes k)
+    {
+        Vector256<uint> bits = x._value.AsUInt32();
+        Vector256<uint> exponent = Vector256.ShiftRightLogical(bits, 23) | Vector256.Create(ExponentSplit.SingleTwoTo23Bits);
+        k = new(exponent.AsSingle() - Vector256.Create(ExponentSplit.SingleTwoTo23PlusBias));
+        return new(((bits & Vector256.Create(ExponentSplit.SingleSignificandMask)) | Vector256.Create(ExponentSplit.SingleOneBits)).AsSingle());
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256FloatLanes PowerOfTwo(Vector256FloatLanes k)
         => new(Vector256.ShiftLeft((k._value + Vector256.Create(ExponentSplit.SinglePowerOfTwoMagic)).AsUInt32(), 23).AsSingle());
 

@@ -66,6 +66,46 @@ internal readonly struct Vector512FloatLanes : IFloatLanes<Vector512FloatLanes, 
     public static bool AnyNaN(Vector512FloatLanes value) => !Vector512.EqualsAll(value._value, value._value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512FloatLanes operator /(Vector512FloatLanes left, Vector512FloatLanes right) => new(left._value / right._value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512FloatLanes operator |(Vector512FloatLanes left, Vector512FloatLanes right) => new(left._value | right._value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512FloatLanes LessThan(Vector512FloatLanes left, Vector512FloatLanes right) => new(Vector512.LessThan(left._value, right._value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512FloatLanes GreaterThan(Vector512FloatLanes left, Vector512FloatLanes right) => new(Vector512.GreaterThan(left._value, right._value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512FloatLanes Select(Vector512FloatLanes mask, Vector512FloatLanes whenTrue, Vector512FloatLanes whenFalse)
+        => new(Vector512.ConditionalSelect(mask._value, whenTrue._value, whenFalse._value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyTrue(Vector512FloatLanes mask) => mask._value.AsUInt32() != Vector512<uint>.Zero;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyLessThan(Vector512FloatLanes left, Vector512FloatLanes right) => Vector512.LessThanAny(left._value, right._value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512FloatLanes SplitExponent(Vector512FloatLanes x, out Vector512FloatLanes k)
+    {
+        Vector512<uint> bits = x._value.AsUInt32() + Vector512.Create(ExponentSplit.SingleOffset);
+        Vector512<uint> exponent = Vector512.ShiftRightLogical(bits, 23) | Vector512.Create(ExponentSplit.SingleTwoTo23Bits);
+        k = new(exponent.AsSingle() - Vector512.Create(ExponentSplit.SingleTwoTo23PlusBias));
+        return new(((bits & Vector512.Create(ExponentSplit.SingleSignificandMask)) + Vector512.Create(ExponentSplit.SingleLowerBits)).AsSingle());
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512FloatLanes SplitUnit(Vector512FloatLanes x, out Vector512FloatLanes k)
+    {
+        Vector512<uint> bits = x._value.AsUInt32();
+        Vector512<uint> exponent = Vector512.ShiftRightLogical(bits, 23) | Vector512.Create(ExponentSplit.SingleTwoTo23Bits);
+        k = new(exponent.AsSingle() - Vector512.Create(ExponentSplit.SingleTwoTo23PlusBias));
+        return new(((bits & Vector512.Create(ExponentSplit.SingleSignificandMask)) | Vector512.Create(ExponentSplit.SingleOneBits)).AsSingle());
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512FloatLanes PowerOfTwo(Vector512FloatLanes k)
         => new(Vector512.ShiftLeft((k._value + Vector512.Create(ExponentSplit.SinglePowerOfTwoMagic)).AsUInt32(), 23).AsSingle());
 

@@ -211,7 +211,7 @@ public class FusedKernelTests
 
     [Theory]
     [MemberData(nameof(AwkwardLengths))]
-    public void EveryKernel_FloatInput_EqualsTheDoubleKernelOnTheWidenedValuesAtEveryWidth(int length)
+    public void EveryKernelButKullbackLeibler_FloatInput_EqualsTheDoubleKernelOnTheWidenedValuesAtEveryWidth(int length)
     {
         (float[] p, float[] q, double[] pd, double[] qd) = ProbabilityVectorSamples.FloatPair(length);
 
@@ -219,8 +219,130 @@ public class FusedKernelTests
         {
             EntropyKernel<float>.Nats(p, "p", width).Should().Be(EntropyKernel<double>.Nats(pd, "p", width), $"width {width}");
             CrossEntropyKernel.Nats<float>(p, q, "p", "q", width).Should().Be(CrossEntropyKernel.Nats<double>(pd, qd, "p", "q", width), $"width {width}");
-            KullbackLeiblerKernel.Nats<float>(p, q, "p", "q", width).Should().Be(KullbackLeiblerKernel.Nats<double>(pd, qd, "p", "q", width), $"width {width}");
             JensenShannonKernel.Nats<float>(p, q, "p", "q", width).Should().Be(JensenShannonKernel.Nats<double>(pd, qd, "p", "q", width), $"width {width}");
         }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(1031)]
+    public void KullbackLeibler_FloatInputAtScalarWidth_EqualsTheDoubleKernelBitForBit(int length)
+    {
+        // The scalar path widens every float and runs the double arithmetic.
+        (float[] p, float[] q, double[] pd, double[] qd) = ProbabilityVectorSamples.FloatPair(length);
+
+        KullbackLeiblerKernel.Nats<float>(p, q, "p", "q", SimdWidth.Scalar).Should().Be(KullbackLeiblerKernel.Nats<double>(pd, qd, "p", "q", SimdWidth.Scalar));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(1031)]
+    [InlineData(40_000)]
+    public void KullbackLeibler_FloatRegisters_AgreeWithTheDoubleKernelToFloatRounding(int extra)
+    {
+        // Lengths 16k + extra leave every tail of 8- and 16-float registers; 40 000 + 16k is cut into parts for several cores.
+        int length = 16 * 7 + extra;
+        (float[] p, float[] q, double[] pd, double[] qd) = ProbabilityVectorSamples.FloatPair(length);
+        double expected = KullbackLeiblerKernel.Nats<double>(pd, qd, "p", "q", SimdWidth.Scalar);
+
+        foreach (SimdWidth width in Widths)
+        {
+            // The documented bound: 2⁻¹⁹ of KL + |Σq − Σp|, here Σq = Σp within 1e-10.
+            KullbackLeiblerKernel.Nats<float>(p, q, "p", "q", width).Should().BeApproximately(expected, Math.ScaleB(expected, -19), $"width {width}");
+        }
+    }
+
+    [Theory]
+    [InlineData(1e-3, 8)]
+    [InlineData(1e-3, 1031)]
+    [InlineData(1e-5, 9)]
+    [InlineData(1e-5, 1031)]
+    [InlineData(1e-5, 70_000)]
+    public void KullbackLeibler_NearlyEqualFloatDistributions_KeepTheSmallDivergence(double delta, int length)
+    {
+        // q = p·(1 + δ·εᵢ) in float, with Σq = Σp to 1e-22: the terms p ln(p/q) are O(δ) of both signs and cancel to O(δ²).
+        var rng = new Random(length);
+        float[] p = ProbabilityVectorSamples.FloatVector(rng, length, zeroFraction: 0);
+        float[] q = NearlyEqual(p, delta, rng);
+        double[] pd = ProbabilityVectorSamples.Widened(p), qd = ProbabilityVectorSamples.Widened(q);
+
+        // Σ pᵢ ln(pᵢ/qᵢ) over the widened floats in double, written plainly (each log of a quotient within 1 ulp).
+        double plain = 0;
+        for (int i = 0; i < length; i++)
+        {
+            plain += pd[i] * Math.Log(pd[i] / qd[i]);
+        }
+
+        foreach (SimdWidth width in Widths)
+        {
+            KullbackLeiblerKernel.Nats<float>(p, q, "p", "q", width).Should().BeApproximately(plain, 1e-5 * plain, $"width {width}");
+        }
+    }
+
+    [Fact]
+    public void KullbackLeibler_FloatZerosAndSubnormals_GiveExactTermsAtEveryWidth()
+    {
+        // 40 entries: zeros in p (term 0), a subnormal in p and in q (the block runs in double), the rest ordinary.
+        var rng = new Random(5);
+        float[] p = ProbabilityVectorSamples.FloatVector(rng, 40, zeroFraction: 0.3);
+        float[] q = ProbabilityVectorSamples.FloatVector(rng, 40, zeroFraction: 0);
+        int zero = Array.IndexOf(p, 0f);
+        (p[zero], p[3]) = (p[3], 1e-40f);
+        (q[20], q[21]) = (q[20] + q[21], 3e-41f);
+        double[] pd = ProbabilityVectorSamples.Widened(p), qd = ProbabilityVectorSamples.Widened(q);
+        double plain = 0;
+        for (int i = 0; i < p.Length; i++)
+        {
+            plain += pd[i] == 0 ? 0 : pd[i] * Math.Log(pd[i] / qd[i]);
+        }
+
+        float[] missing = [.. q];
+        int gone = Array.FindIndex(p, v => v > 0.001f);
+        (missing[gone], missing[gone + 1]) = (0, missing[gone] + missing[gone + 1]);
+        foreach (SimdWidth width in Widths)
+        {
+            KullbackLeiblerKernel.Nats<float>(p, q, "p", "q", width).Should().BeApproximately(plain, Math.ScaleB(plain, -19), $"width {width}");
+            KullbackLeiblerKernel.Nats<float>(p, missing, "p", "q", width).Should().Be(double.PositiveInfinity, $"width {width}");
+        }
+    }
+
+    [Fact]
+    public void KullbackLeibler_LongFloatInput_GivesTheSameBitsOnOneThreadAndOnAll()
+    {
+        (float[] p, float[] q, _, _) = ProbabilityVectorSamples.FloatPair(100_003);
+
+        KullbackLeiblerKernel.Nats<float>(p, q, "p", "q", SimdWidths.Best, threads: 1)
+            .Should().Be(KullbackLeiblerKernel.Nats<float>(p, q, "p", "q", SimdWidths.Best, threads: 8));
+    }
+
+    // p·(1 + δ·εᵢ) with Σ pᵢεᵢ = 0, rounded to float, then Σ(pᵢ − qᵢ) (each difference exact in double) moved onto entries that can take it
+    // within δ of themselves, the smallest such first, until the sums agree to 1e-22.
+    private static float[] NearlyEqual(float[] p, double delta, Random rng)
+    {
+        double[] e = [.. p.Select(_ => (2 * rng.NextDouble()) - 1)];
+        double mean = p.Select((v, i) => v * e[i]).Sum() / p.Sum(v => (double)v);
+        float[] q = [.. p.Select((v, i) => (float)(v * (1 + (delta * (e[i] - mean)))))];
+        var used = new HashSet<int>();
+        for (int round = 0; round < 12; round++)
+        {
+            double residual = p.Select((v, i) => (double)v - q[i]).Sum();
+            int j = Enumerable.Range(0, p.Length).Where(i => !used.Contains(i) && p[i] >= 2 * Math.Abs(residual) / delta).DefaultIfEmpty(-1).MinBy(i => i < 0 ? 0 : p[i]);
+            if (Math.Abs(residual) < 1e-22 || j < 0)
+            {
+                break;
+            }
+
+            used.Add(j);
+            q[j] = (float)(q[j] + residual);
+        }
+
+        return q;
     }
 }
