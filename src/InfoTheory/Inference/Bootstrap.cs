@@ -25,6 +25,9 @@ public static class Bootstrap
     /// <summary>The most resamples an interval draws: 10⁶ replicates pin a 95% end point far below any sampling error.</summary>
     public const int MaxResamples = 1_000_000;
 
+    /// <summary>The most observations an interval resamples: 2²⁶, whose index buffer (256 MB per thread) is already more than a bootstrap of B such resamples can use.</summary>
+    public const int MaxObservations = 1 << 26;
+
     /// <summary>The most jackknife samples the BCa acceleration costs: above this many observations they leave out interleaved groups.</summary>
     public const int MaxJackknifeGroups = 1000;
 
@@ -48,7 +51,7 @@ public static class Bootstrap
     /// It costs B + 1 calls, plus min(n, <see cref="MaxJackknifeGroups"/>) for BCa.
     /// </para>
     /// </remarks>
-    /// <param name="n">The number of observations, ≥ 2.</param>
+    /// <param name="n">The number of observations, in [2, <see cref="MaxObservations"/>].</param>
     /// <param name="statistic">The statistic of the observations at the given indices, in its own unit; finite on every resample.</param>
     /// <param name="resamples">B, the number of bootstrap resamples, in [2, <see cref="MaxResamples"/>] (999 or more for a 95% interval).</param>
     /// <param name="seed">The seed of the resamples.</param>
@@ -58,7 +61,7 @@ public static class Bootstrap
     /// <returns>The statistic on all n observations, the interval around it in the statistic's unit, and the bootstrap standard error.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="statistic"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="statistic"/> returned NaN or an infinity.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="n"/> is below 2, <paramref name="resamples"/> is outside [2, <see cref="MaxResamples"/>], <paramref name="method"/> is not a defined <see cref="BootstrapMethod"/>, <paramref name="level"/> is not in (0, 1), or <paramref name="maxDegreeOfParallelism"/> is 0 or below −1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="n"/> is outside [2, <see cref="MaxObservations"/>], <paramref name="resamples"/> is outside [2, <see cref="MaxResamples"/>], <paramref name="method"/> is not a defined <see cref="BootstrapMethod"/>, <paramref name="level"/> is not in (0, 1), or <paramref name="maxDegreeOfParallelism"/> is 0 or below −1.</exception>
     public static BootstrapInterval ConfidenceInterval(
         int n, Func<ReadOnlySpan<int>, double> statistic, int resamples, int seed,
         BootstrapMethod method = BootstrapMethod.Bca, double level = 0.95, int maxDegreeOfParallelism = -1)
@@ -78,7 +81,7 @@ public static class Bootstrap
     /// </remarks>
     /// <typeparam name="TX">The element type of X.</typeparam>
     /// <typeparam name="TY">The element type of Y.</typeparam>
-    /// <param name="x">The X value of each observation; at least 2.</param>
+    /// <param name="x">The X value of each observation; from 2 to <see cref="MaxObservations"/> of them.</param>
     /// <param name="y">The Y value of each observation; same length as <paramref name="x"/>.</param>
     /// <param name="statistic">The statistic of paired sequences, in its own unit; finite on every resample.</param>
     /// <param name="resamples">B, the number of bootstrap resamples, in [2, <see cref="MaxResamples"/>] (999 or more for a 95% interval).</param>
@@ -89,7 +92,7 @@ public static class Bootstrap
     /// <returns>The statistic on the pairs as given, the interval around it in the statistic's unit, and the bootstrap standard error.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="statistic"/> is null.</exception>
     /// <exception cref="ArgumentException">The spans differ in length, or <paramref name="statistic"/> returned NaN or an infinity.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="x"/> has fewer than 2 elements, <paramref name="resamples"/> is outside [2, <see cref="MaxResamples"/>], <paramref name="method"/> is not a defined <see cref="BootstrapMethod"/>, <paramref name="level"/> is not in (0, 1), or <paramref name="maxDegreeOfParallelism"/> is 0 or below −1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="x"/> has fewer than 2 or more than <see cref="MaxObservations"/> elements, <paramref name="resamples"/> is outside [2, <see cref="MaxResamples"/>], <paramref name="method"/> is not a defined <see cref="BootstrapMethod"/>, <paramref name="level"/> is not in (0, 1), or <paramref name="maxDegreeOfParallelism"/> is 0 or below −1.</exception>
     public static BootstrapInterval ConfidenceInterval<TX, TY>(
         ReadOnlySpan<TX> x, ReadOnlySpan<TY> y, Func<ReadOnlySpan<TX>, ReadOnlySpan<TY>, double> statistic, int resamples, int seed,
         BootstrapMethod method = BootstrapMethod.Bca, double level = 0.95, int maxDegreeOfParallelism = -1)

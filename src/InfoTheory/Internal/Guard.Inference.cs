@@ -13,14 +13,14 @@ internal static partial class Guard
         }
     }
 
-    /// <summary>Throws unless there are at least two observations to resample: one cannot vary, and its jackknife leaves nothing.</summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is below 2.</exception>
+    /// <summary>Throws unless there are from two to <see cref="Inference.Bootstrap.MaxObservations"/> observations to resample: one cannot vary, and its jackknife leaves nothing.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is below 2 or above the maximum.</exception>
     public static void Resamplable(int count, string paramName)
     {
-        if (count < 2)
+        if (count < 2 || count > Inference.Bootstrap.MaxObservations)
         {
             throw new ArgumentOutOfRangeException(
-                paramName, count, $"{paramName} holds {count} observation(s); the bootstrap needs at least 2.");
+                paramName, count, $"{paramName} holds {count} observation(s); the bootstrap resamples from 2 to {Inference.Bootstrap.MaxObservations}.");
         }
     }
 

@@ -158,6 +158,8 @@ public class BootstrapTests
     {
         Func<ReadOnlySpan<int>, double> mean = Mean([1, 2, 3]);
         FluentActions.Invoking(() => Bootstrap.ConfidenceInterval(1, mean, 99, 1)).Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("n");
+        FluentActions.Invoking(() => Bootstrap.ConfidenceInterval(Bootstrap.MaxObservations + 1, mean, 99, 1)).Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("n");
+        FluentActions.Invoking(() => new BootstrapInterval(0, 0, 0, 0.95, (BootstrapMethod)2, 9, 0)).Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("Method");
         FluentActions.Invoking(() => Bootstrap.ConfidenceInterval(3, null!, 99, 1)).Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("statistic");
         FluentActions.Invoking(() => Bootstrap.ConfidenceInterval(3, mean, 99, 1, (BootstrapMethod)7)).Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("method");
         FluentActions.Invoking(() => Bootstrap.ConfidenceInterval(3, mean, 99, 1, maxDegreeOfParallelism: 0)).Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("maxDegreeOfParallelism");
