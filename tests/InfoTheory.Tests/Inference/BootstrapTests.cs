@@ -1,3 +1,4 @@
+using InfoTheory.Continuous;
 using InfoTheory.Inference;
 using MathNet.Numerics.Distributions;
 
@@ -129,6 +130,39 @@ public class BootstrapTests
         lengths.Count(l => l == n).Should().Be(11);
         lengths.Count(l => l == n - 3).Should().Be(1);
         lengths.Count(l => l == n - 2).Should().Be(Bootstrap.MaxJackknifeGroups - 1);
+    }
+
+    [Fact]
+    public void ReadmeSignificanceUncertainty_RunsAsWritten_AndGivesTheValuesItsCommentsQuote()
+    {
+        #region snippet: SignificanceUncertainty
+        // 500 customers: their plan (0, 1, 2) and whether they renewed, which depends mildly on the plan.
+        var random = new Random(7);
+        int[] plan = [.. Enumerable.Range(0, 500).Select(_ => random.Next(3))];
+        int[] renewed = [.. plan.Select(k => random.NextDouble() < 0.3 + (0.15 * k) ? 1 : 0)];
+
+        // A 95% BCa interval of the plug-in MI, resampling customers (the same bits on any number of cores).
+        BootstrapInterval mi = Bootstrap.ConfidenceInterval<int, int>(
+            plan, renewed, (a, b) => MutualInformation.FromSamples(a, b), resamples: 999, seed: 1);
+        // mi.Estimate 0.0287 nats, [mi.Lower, mi.Upper] = [0.0106, 0.0515], mi.StandardError 0.0109
+
+        // Miller–Madow: plug-in minus its first-order bias, (3 − 1)(2 − 1)/(2·500) with all 6 cells seen.
+        double corrected = MutualInformation.FromSamples<int, int>(plan, renewed, EntropyEstimator.MillerMadow);   // 0.0267 nats
+
+        // A Monte Carlo KL carries its standard error, and so its normal-approximation interval.
+        var p = Gaussian.Diagonal([0.0], [1.0]);
+        var q = Gaussian.Diagonal([0.5], [1.0]);
+        ConfidenceInterval kl = MonteCarlo.KullbackLeibler(p, q, samples: 10_000, seed: 3).ConfidenceInterval(0.95);
+        // [0.1118, 0.1317] nats, around the exact 0.125
+        #endregion
+
+        mi.Estimate.Should().Be(MutualInformation.FromSamples<int, int>(plan, renewed)).And.BeApproximately(0.0287, 5e-5);
+        mi.Lower.Should().BeApproximately(0.0106, 5e-5);
+        mi.Upper.Should().BeApproximately(0.0515, 5e-5);
+        mi.StandardError.Should().BeApproximately(0.0109, 5e-5);
+        corrected.Should().BeApproximately(mi.Estimate - (2.0 / 1000), 1e-15).And.BeApproximately(0.0267, 5e-5);
+        kl.Lower.Should().BeApproximately(0.1118, 5e-5);
+        kl.Upper.Should().BeApproximately(0.1317, 5e-5);
     }
 
     [Theory]
