@@ -119,34 +119,7 @@ public static partial class MutualInformation
             return Conditional(x, y, z, unit);
         }
 
-        int n = x.Length;
-        int[] cx = ArrayPool<int>.Shared.Rent(n), cy = ArrayPool<int>.Shared.Rent(n);
-        int[] cz = ArrayPool<int>.Shared.Rent(n), pair = ArrayPool<int>.Shared.Rent(n);
-        Span<int> codesX = cx.AsSpan(0, n), codesY = cy.AsSpan(0, n), codesZ = cz.AsSpan(0, n), codesPair = pair.AsSpan(0, n);
-        int kx = LabelCounting.Encode(x, codesX, nameof(x));
-        int ky = LabelCounting.Encode(y, codesY, nameof(y));
-        int kz = LabelCounting.Encode(z, codesZ, nameof(z));
-
-        // The marginal alphabets first (counted, not estimated): the joint ones are their products.
-        EstimatedEntropy(codesX, kx, 0, EntropyEstimator.PlugIn, out int mx);
-        EstimatedEntropy(codesY, ky, 0, EntropyEstimator.PlugIn, out int my);
-        double cmi = -EstimatedEntropy(codesZ, kz, 0, estimator, out int mz);
-        int k = LabelCounting.Combine(codesX, kx, codesZ, kz, codesPair);
-        cmi += EstimatedEntropy(codesPair, k, (long)mx * mz, estimator, out _);
-        k = LabelCounting.Combine(codesY, ky, codesZ, kz, codesPair);
-        cmi += EstimatedEntropy(codesPair, k, (long)my * mz, estimator, out _);
-        k = LabelCounting.Combine(codesX, kx, codesY, ky, codesPair);
-        k = LabelCounting.Combine(codesPair, k, codesZ, kz, codesX);
-
-        // m_x·m_y·m_z can pass long.MaxValue only with ~2·10⁶ labels of each; so many categories shrink to the same values.
-        long cells = (long)mx * my;
-        cells = cells > long.MaxValue / mz ? long.MaxValue : cells * mz;
-        cmi -= EstimatedEntropy(codesX, k, cells, estimator, out _);
-
-        ArrayPool<int>.Shared.Return(cx);
-        ArrayPool<int>.Shared.Return(cy);
-        ArrayPool<int>.Shared.Return(cz);
-        ArrayPool<int>.Shared.Return(pair);
+        double cmi = ConditionalDecomposition(x, y, z, new EstimatedEntropies(estimator), alphabets: true);
         return Units.FromNats(cmi, unit);
     }
 
@@ -191,6 +164,52 @@ public static partial class MutualInformation
         return test.Statistic - test.NullMean;
     }
 
+    /// <summary>
+    /// T(X,Z) + T(Y,Z) − T(X,Y,Z) − T(Z) for the entropy-like term T of <paramref name="term"/>, over the code sequences of
+    /// the label tuples; with <paramref name="alphabets"/>, each tuple's alphabet is the product of the labels of its members seen.
+    /// </summary>
+    private static double ConditionalDecomposition<TX, TY, TZ, TTerm>(
+        ReadOnlySpan<TX> x, ReadOnlySpan<TY> y, ReadOnlySpan<TZ> z, TTerm term, bool alphabets)
+        where TX : notnull
+        where TY : notnull
+        where TZ : notnull
+        where TTerm : struct, ITupleTerm
+    {
+        int n = x.Length;
+        int[] cx = ArrayPool<int>.Shared.Rent(n), cy = ArrayPool<int>.Shared.Rent(n);
+        int[] cz = ArrayPool<int>.Shared.Rent(n), pair = ArrayPool<int>.Shared.Rent(n);
+        Span<int> codesX = cx.AsSpan(0, n), codesY = cy.AsSpan(0, n), codesZ = cz.AsSpan(0, n), codesPair = pair.AsSpan(0, n);
+        int kx = LabelCounting.Encode(x, codesX, nameof(x));
+        int ky = LabelCounting.Encode(y, codesY, nameof(y));
+        int kz = LabelCounting.Encode(z, codesZ, nameof(z));
+        int mx = 0, my = 0, mz = 0;
+        if (alphabets)
+        {
+            LabelCounting.SumCLogCOfCodes(codesX, kx, out mx);
+            LabelCounting.SumCLogCOfCodes(codesY, ky, out my);
+            LabelCounting.SumCLogCOfCodes(codesZ, kz, out mz);
+        }
+
+        // m_x·m_y·m_z can pass long.MaxValue only with ~2·10⁶ labels of each; so many categories shrink to the same values.
+        long xy = (long)mx * my;
+        long xyz = mz == 0 || xy <= long.MaxValue / mz ? xy * mz : long.MaxValue;
+
+        double sum = -term.Of(codesZ, kz, mz);
+        int k = LabelCounting.Combine(codesX, kx, codesZ, kz, codesPair);
+        sum += term.Of(codesPair, k, (long)mx * mz);
+        k = LabelCounting.Combine(codesY, ky, codesZ, kz, codesPair);
+        sum += term.Of(codesPair, k, (long)my * mz);
+        k = LabelCounting.Combine(codesX, kx, codesY, ky, codesPair);
+        k = LabelCounting.Combine(codesPair, k, codesZ, kz, codesX);
+        sum -= term.Of(codesX, k, xyz);
+
+        ArrayPool<int>.Shared.Return(cx);
+        ArrayPool<int>.Shared.Return(cy);
+        ArrayPool<int>.Shared.Return(cz);
+        ArrayPool<int>.Shared.Return(pair);
+        return sum;
+    }
+
     /// <summary>The estimate in nats of the entropy of codes in [0, k), over <paramref name="alphabet"/> categories (0: the <paramref name="observed"/> ones).</summary>
     private static double EstimatedEntropy(ReadOnlySpan<int> codes, int k, long alphabet, EntropyEstimator estimator, out int observed)
     {
@@ -202,5 +221,23 @@ public static partial class MutualInformation
         double h = Entropy.EstimateNats<int>(counts, codes.Length, alphabet > 0 ? alphabet : observed, estimator);
         ArrayPool<int>.Shared.Return(rented);
         return h;
+    }
+
+    /// <summary>An entropy-like term of the codes of a label tuple, over an alphabet of the given size (0 when not counted).</summary>
+    private interface ITupleTerm
+    {
+        double Of(ReadOnlySpan<int> codes, int k, long alphabet);
+    }
+
+    /// <summary>−Σ c log c: the plug-in entropies times n less n log n, which cancels in the decomposition (and so do its roundings).</summary>
+    private readonly struct NegatedCLogCSums : ITupleTerm
+    {
+        public double Of(ReadOnlySpan<int> codes, int k, long alphabet) => -LabelCounting.SumCLogCOfCodes(codes, k, out _);
+    }
+
+    /// <summary>The entropy in nats by one of the count estimators.</summary>
+    private readonly struct EstimatedEntropies(EntropyEstimator estimator) : ITupleTerm
+    {
+        public double Of(ReadOnlySpan<int> codes, int k, long alphabet) => EstimatedEntropy(codes, k, alphabet, estimator, out _);
     }
 }
