@@ -126,7 +126,7 @@ public static partial class Entropy
     /// <param name="n">Their total, &gt; 0.</param>
     /// <param name="alphabet">K, the number of categories the James–Stein target and the NSB prior spread over.</param>
     /// <param name="estimator">A defined estimator.</param>
-    private static double EstimateNats<TCount>(ReadOnlySpan<TCount> counts, double n, int alphabet, EntropyEstimator estimator)
+    internal static double EstimateNats<TCount>(ReadOnlySpan<TCount> counts, double n, long alphabet, EntropyEstimator estimator)
         where TCount : IBinaryInteger<TCount> => estimator switch
         {
             EntropyEstimator.PlugIn => PlugInNats(counts, n),
@@ -183,7 +183,7 @@ public static partial class Entropy
         return Math.Max(h, 0.0);
     }
 
-    private static double JamesSteinNats<TCount>(ReadOnlySpan<TCount> counts, double n, int alphabet)
+    private static double JamesSteinNats<TCount>(ReadOnlySpan<TCount> counts, double n, long alphabet)
         where TCount : IBinaryInteger<TCount>
     {
         double lambda = ShrinkageLambda(counts, n, alphabet);
@@ -209,7 +209,7 @@ public static partial class Entropy
         return Math.Max(h, 0.0);
     }
 
-    private static double ShrinkageLambda<TCount>(ReadOnlySpan<TCount> counts, double n, int alphabet)
+    private static double ShrinkageLambda<TCount>(ReadOnlySpan<TCount> counts, double n, long alphabet)
         where TCount : IBinaryInteger<TCount>
     {
         if (n == 1)

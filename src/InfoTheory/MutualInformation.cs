@@ -161,26 +161,7 @@ public static partial class MutualInformation
         RequirePairs(x.Length, y.Length, nameof(y));
         Guard.SameLength(x.Length, z.Length, nameof(x), nameof(z));
         int n = x.Length;
-        int[] cx = ArrayPool<int>.Shared.Rent(n), cy = ArrayPool<int>.Shared.Rent(n);
-        int[] cz = ArrayPool<int>.Shared.Rent(n), pair = ArrayPool<int>.Shared.Rent(n);
-        Span<int> codesX = cx.AsSpan(0, n), codesY = cy.AsSpan(0, n), codesZ = cz.AsSpan(0, n), codesPair = pair.AsSpan(0, n);
-        int kx = LabelCounting.Encode(x, codesX, nameof(x));
-        int ky = LabelCounting.Encode(y, codesY, nameof(y));
-        int kz = LabelCounting.Encode(z, codesZ, nameof(z));
-
-        double sum = LabelCounting.SumCLogCOfCodes(codesZ, kz, out _);
-        int k = LabelCounting.Combine(codesX, kx, codesZ, kz, codesPair);
-        sum -= LabelCounting.SumCLogCOfCodes(codesPair, k, out _);
-        k = LabelCounting.Combine(codesY, ky, codesZ, kz, codesPair);
-        sum -= LabelCounting.SumCLogCOfCodes(codesPair, k, out _);
-        k = LabelCounting.Combine(codesX, kx, codesY, ky, codesPair);
-        k = LabelCounting.Combine(codesPair, k, codesZ, kz, codesX);
-        sum += LabelCounting.SumCLogCOfCodes(codesX, k, out _);
-
-        ArrayPool<int>.Shared.Return(cx);
-        ArrayPool<int>.Shared.Return(cy);
-        ArrayPool<int>.Shared.Return(cz);
-        ArrayPool<int>.Shared.Return(pair);
+        double sum = ConditionalDecomposition(x, y, z, default(NegatedCLogCSums), alphabets: false);
         return Units.FromNats(Math.Max(sum / n, 0.0), unit);
     }
 

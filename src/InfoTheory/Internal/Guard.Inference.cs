@@ -12,4 +12,26 @@ internal static partial class Guard
             throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} is {Format(value)}; it must lie strictly between 0 and 1.");
         }
     }
+
+    /// <summary>Throws unless there are from two to <see cref="Inference.Bootstrap.MaxObservations"/> observations to resample: one cannot vary, and its jackknife leaves nothing.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is below 2 or above the maximum.</exception>
+    public static void Resamplable(int count, string paramName)
+    {
+        if (count < 2 || count > Inference.Bootstrap.MaxObservations)
+        {
+            throw new ArgumentOutOfRangeException(
+                paramName, count, $"{paramName} holds {count} observation(s); the bootstrap resamples from 2 to {Inference.Bootstrap.MaxObservations}.");
+        }
+    }
+
+    /// <summary>Throws unless a caller's statistic returned a finite value; <paramref name="where"/> says on which data.</summary>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is NaN or infinite.</exception>
+    public static void StatisticValue(double value, string where, string paramName)
+    {
+        if (!double.IsFinite(value))
+        {
+            throw new ArgumentException(
+                $"{paramName} returned {Format(value)} {where}; a bootstrap interval needs a finite value on every sample.", paramName);
+        }
+    }
 }

@@ -32,7 +32,7 @@ internal static class NsbEntropy
 
     /// <summary>The NSB estimate in nats for <paramref name="counts"/> over an alphabet of <paramref name="alphabet"/> categories.</summary>
     /// <remarks>The total is summed from the counts as an integer: as a double it would round past 2⁵³ and disagree with them.</remarks>
-    public static double Nats<TCount>(ReadOnlySpan<TCount> counts, int alphabet)
+    public static double Nats<TCount>(ReadOnlySpan<TCount> counts, long alphabet)
         where TCount : IBinaryInteger<TCount>
     {
         if (alphabet < 2)
@@ -76,7 +76,7 @@ internal static class NsbEntropy
         return h;
     }
 
-    private readonly ref struct Posterior(ReadOnlySpan<long> values, ReadOnlySpan<int> multiplicity, long n, int alphabet, int empty)
+    private readonly ref struct Posterior(ReadOnlySpan<long> values, ReadOnlySpan<int> multiplicity, long n, long alphabet, long empty)
     {
         private readonly ReadOnlySpan<long> _values = values;
         private readonly ReadOnlySpan<int> _multiplicity = multiplicity;

@@ -128,6 +128,10 @@ internal static class HostileArguments
         {
             hostile.AddRange(ListVariants(type, valid));
         }
+        else if (SpanStatistics.Handles(type))
+        {
+            hostile.Add(new("a statistic returning NaN", () => SpanStatistics.Returning(type, double.NaN)));
+        }
         else if (typeof(Delegate).IsAssignableFrom(type))
         {
             Type[] arguments = type.GetGenericArguments();

@@ -122,7 +122,7 @@ internal sealed class ValidArguments(string folder)
         "dimension" or "xDimension" or "yDimension" or "zDimension" or "rows" or "columns" or "featureCount"
             or "inputSize" or "codeSize" or "latentSize" or "features" or "inFeatures" or "outFeatures" or "Height" => 2,
         "x" or "y" or "split" or "axis1" or "column" => 1,
-        "permutations" => 9,
+        "permutations" or "resamples" => 9,
         "maxDegreeOfParallelism" => 2,
         "samples" when owner == "MonteCarlo" => 200,
         "samples" when owner == "VariationalAutoencoder" => 1,
@@ -380,6 +380,11 @@ internal sealed class ValidArguments(string folder)
             }
 
             return list;
+        }
+
+        if (SpanStatistics.Handles(type))
+        {
+            return SpanStatistics.Returning(type, 0.5);
         }
 
         if (typeof(Delegate).IsAssignableFrom(type))
