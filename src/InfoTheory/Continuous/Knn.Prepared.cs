@@ -80,8 +80,7 @@ public static partial class Knn
         var (xs, dx, dy, k) = (pair.X, pair.XDimension, pair.YDimension, pair.K);
         var (xIndex, yIndex) = (pair.XIndex, pair.YIndex);
         int n = xs.Length / dx, dj = dx + dy;
-        double[] joint = SamplePreparation.Concatenate(xs, dx, ys, dy);
-        var jointIndex = SamplePreparation.Index(joint, dj, DistanceNorm.Maximum, pair.Options.Search);
+        var (joint, jointIndex) = JointSpace(pair, ys);
         bool first = pair.Options.Algorithm == KsgAlgorithm.One;
         var terms = new double[n];
         ForEachPoint(jointIndex, k, maxDegreeOfParallelism, (i, keys, rows) =>
@@ -122,8 +121,7 @@ public static partial class Knn
         var (xs, dx, dy, k) = (pair.X, pair.XDimension, pair.YDimension, pair.K);
         var (xIndex, yIndex) = (pair.XIndex, pair.YIndex);
         int n = xs.Length / dx, dj = dx + dy;
-        double[] joint = SamplePreparation.Concatenate(xs, dx, ys, dy);
-        var jointIndex = SamplePreparation.Index(joint, dj, DistanceNorm.Maximum, pair.Options.Search);
+        var (joint, jointIndex) = JointSpace(pair, ys);
         var terms = new double[n];
         ForEachPoint(jointIndex, k, maxDegreeOfParallelism, (i, keys, rows) =>
         {
@@ -146,6 +144,13 @@ public static partial class Knn
         });
 
         return Summarize(terms, Math.Log(n), 1.0, pair.Options.Unit);
+    }
+
+    // The joint (X, Y) rows of a prepared pair with Y's rows as given, and their maximum-norm index.
+    private static (double[] Joint, INeighborIndex Index) JointSpace(PreparedPair pair, double[] ys)
+    {
+        double[] joint = SamplePreparation.Concatenate(pair.X, pair.XDimension, ys, pair.YDimension);
+        return (joint, SamplePreparation.Index(joint, pair.XDimension + pair.YDimension, DistanceNorm.Maximum, pair.Options.Search));
     }
 
     /// <summary>Frenzel–Pompe on prepared sets whose X rows are <paramref name="xs"/> (the prepared ones, or a shuffle of them).</summary>

@@ -42,9 +42,7 @@ public static partial class Significance
         where TY : notnull
         where TZ : notnull
     {
-        Guard.NotEmpty(x.Length, nameof(x));
-        Guard.SameLength(x.Length, y.Length, nameof(x), nameof(y));
-        Guard.SameLength(x.Length, z.Length, nameof(x), nameof(z));
+        CheckTriple(x.Length, y.Length, z.Length);
         CheckTestSettings(permutations, unit, maxDegreeOfParallelism);
 
         int n = x.Length;

@@ -19,9 +19,9 @@ public class SignificanceConditionalTests
         int[] z = [0, 0, 0, 0, 1, 1, 1, 1, 1];
         double observed = MutualInformation.Conditional<int, int, int>(x, y, z);
         int reaching = 0, total = 0;
-        foreach (int[] first in Orders([0, 1, 2, 3]))
+        foreach (int[] first in Orders.Of([0, 1, 2, 3]))
         {
-            foreach (int[] second in Orders([4, 5, 6, 7, 8]))
+            foreach (int[] second in Orders.Of([4, 5, 6, 7, 8]))
             {
                 int[] shuffled = [.. first.Concat(second).Select(i => x[i])];
                 total++;
@@ -164,23 +164,5 @@ public class SignificanceConditionalTests
         ((Action)(() => Significance.ConditionalMutualInformation(ten, 1, ten, 1, ten.AsSpan(0, 9), 1, 9, 1))).Should().Throw<ArgumentException>().WithParameterName("z");
         ((Action)(() => Significance.ConditionalMutualInformation(ten, 1, ten, 1, new double[10], 1, 9, 1))).Should().Throw<ArgumentException>().WithParameterName("z");
         ((Action)(() => Significance.ConditionalMutualInformation(new double[3, 1], new double[3, 1], null!, 9, 1))).Should().Throw<ArgumentNullException>().WithParameterName("z");
-    }
-
-    private static IEnumerable<int[]> Orders(int[] items)
-    {
-        if (items.Length <= 1)
-        {
-            yield return items;
-            yield break;
-        }
-
-        for (int i = 0; i < items.Length; i++)
-        {
-            int[] rest = [.. items[..i], .. items[(i + 1)..]];
-            foreach (int[] tail in Orders(rest))
-            {
-                yield return [items[i], .. tail];
-            }
-        }
     }
 }

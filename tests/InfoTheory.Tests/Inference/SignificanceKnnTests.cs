@@ -195,7 +195,7 @@ public class SignificanceKnnTests
     internal static double ExactPValue(int n, Func<int[], double> statistic, double observed)
     {
         int reaching = 0, total = 0;
-        foreach (int[] order in Permutations(Enumerable.Range(0, n).ToArray()))
+        foreach (int[] order in Orders.Of(Enumerable.Range(0, n).ToArray()))
         {
             total++;
             reaching += statistic(order) >= observed - (1e-12 * Math.Abs(observed)) ? 1 : 0;
@@ -207,21 +207,4 @@ public class SignificanceKnnTests
     internal static double[] Normal(Random random, int n)
         => Enumerable.Range(0, n).Select(_ => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble())).ToArray();
 
-    private static IEnumerable<int[]> Permutations(int[] items)
-    {
-        if (items.Length <= 1)
-        {
-            yield return items;
-            yield break;
-        }
-
-        for (int i = 0; i < items.Length; i++)
-        {
-            int[] rest = [.. items[..i], .. items[(i + 1)..]];
-            foreach (int[] tail in Permutations(rest))
-            {
-                yield return [items[i], .. tail];
-            }
-        }
-    }
 }
