@@ -78,36 +78,7 @@ public static partial class Knn
 
     private static Estimate MixtureCore(double[] xs, int dx, double[] ys, int dy, int k, KnnOptions options)
     {
-        int n = xs.Length / dx;
-        Guard.NeighborOrder(k, n - 1, nameof(k), "x");
-        Prepare(options, (xs, dx), (ys, dy));
-        SamplePreparation.ScaleIntoRange(DistanceNorm.Maximum, xs, ys);
-        int dj = dx + dy;
-        double[] joint = SamplePreparation.Concatenate(xs, dx, ys, dy);
-        var jointIndex = SamplePreparation.Index(joint, dj, DistanceNorm.Maximum, options.Search);
-        var xIndex = SamplePreparation.Index(xs, dx, DistanceNorm.Maximum, options.Search);
-        var yIndex = SamplePreparation.Index(ys, dy, DistanceNorm.Maximum, options.Search);
-        var terms = new double[n];
-        ForEachPoint(jointIndex, k, options.MaxDegreeOfParallelism, (i, keys, rows) =>
-        {
-            var point = joint.AsSpan(i * dj, dj);
-
-            // Counting the copies first spares an atom's rows the neighbour search, whose cost grows with the ties it meets.
-            int copies = jointIndex.CountWithin(point, 0.0, inclusive: true);
-            bool atom = copies > k;
-            double rho = 0.0;
-            if (!atom)
-            {
-                jointIndex.Nearest(point, i, keys, rows);
-                rho = keys[^1];
-            }
-
-            // On an atom the marginal counts are its copies (≤ 0); off one, the rows strictly inside ρ > 0. Both include row i.
-            int nx = xIndex.CountWithin(xs.AsSpan(i * dx, dx), rho, inclusive: atom);
-            int ny = yIndex.CountWithin(ys.AsSpan(i * dy, dy), rho, inclusive: atom);
-            terms[i] = SpecialFunctions.DiGamma(atom ? copies : k) - SpecialFunctions.DiGamma(nx) - SpecialFunctions.DiGamma(ny);
-        });
-
-        return Summarize(terms, Math.Log(n), 1.0, options.Unit);
+        var pair = PreparePair(xs, dx, new Operand("x", "X"), ys, dy, new Operand("y", "Y"), k, options, untied: false);
+        return MixtureEstimate(pair, pair.Y, options.MaxDegreeOfParallelism);
     }
 }

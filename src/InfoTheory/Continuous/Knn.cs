@@ -167,11 +167,7 @@ public static partial class Knn
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is outside [1, N − 1].</exception>
     public static Estimate ConditionalMutualInformation(double[,] x, double[,] y, double[,] z, int k = 3, KnnOptions? options = null)
     {
-        var xs = SamplePreparation.Flatten(x, nameof(x));
-        var ys = SamplePreparation.Flatten(y, nameof(y));
-        var zs = SamplePreparation.Flatten(z, nameof(z));
-        Guard.SameRows(x.GetLength(0), y.GetLength(0), nameof(x), nameof(y));
-        Guard.SameRows(x.GetLength(0), z.GetLength(0), nameof(x), nameof(z));
+        var (xs, ys, zs) = FlattenTriple(x, y, z);
         return ConditionalCore(xs, x.GetLength(1), ys, y.GetLength(1), zs, z.GetLength(1), k, options ?? KnnOptions.Default);
     }
 
@@ -191,11 +187,7 @@ public static partial class Knn
     public static Estimate ConditionalMutualInformation(
         ReadOnlySpan<double> x, int xDimension, ReadOnlySpan<double> y, int yDimension, ReadOnlySpan<double> z, int zDimension, int k = 3, KnnOptions? options = null)
     {
-        var xs = SamplePreparation.Copy(x, xDimension, nameof(x), nameof(xDimension));
-        var ys = SamplePreparation.Copy(y, yDimension, nameof(y), nameof(yDimension));
-        var zs = SamplePreparation.Copy(z, zDimension, nameof(z), nameof(zDimension));
-        Guard.SameRows(xs.Length / xDimension, ys.Length / yDimension, nameof(x), nameof(y));
-        Guard.SameRows(xs.Length / xDimension, zs.Length / zDimension, nameof(x), nameof(z));
+        var (xs, ys, zs) = CopyTriple(x, xDimension, y, yDimension, z, zDimension);
         return ConditionalCore(xs, xDimension, ys, yDimension, zs, zDimension, k, options ?? KnnOptions.Default);
     }
 
@@ -277,86 +269,17 @@ public static partial class Knn
     private static Estimate MutualInformationCore(double[] xs, int dx, double[] ys, int dy, int k, KnnOptions options)
         => MutualInformationCore(xs, dx, new Operand("x", "X"), ys, dy, new Operand("y", "Y"), k, options);
 
-    /// <summary>KSG on prepared copies; <paramref name="xRole"/> and <paramref name="yRole"/> name the caller's parameters in exceptions.</summary>
+    /// <summary>KSG on validated copies; <paramref name="xRole"/> and <paramref name="yRole"/> name the caller's parameters in exceptions.</summary>
     internal static Estimate MutualInformationCore(double[] xs, int dx, Operand xRole, double[] ys, int dy, Operand yRole, int k, KnnOptions options)
     {
-        int n = xs.Length / dx;
-        Guard.NeighborOrder(k, n - 1, nameof(k), xRole.Name);
-        Prepare(options, (xs, dx), (ys, dy));
-        SamplePreparation.ScaleIntoRange(DistanceNorm.Maximum, xs, ys);
-
-        // A tie in the joint space is a tie in both marginals, so checking the marginals covers it.
-        Guard.Untied(xs, dx, k, xRole.Name, $"{xRole.Description}, where KSG counts neighbours");
-        Guard.Untied(ys, dy, k, yRole.Name, $"{yRole.Description}, where KSG counts neighbours");
-        int dj = dx + dy;
-        double[] joint = SamplePreparation.Concatenate(xs, dx, ys, dy);
-        var jointIndex = SamplePreparation.Index(joint, dj, DistanceNorm.Maximum, options.Search);
-        var xIndex = SamplePreparation.Index(xs, dx, DistanceNorm.Maximum, options.Search);
-        var yIndex = SamplePreparation.Index(ys, dy, DistanceNorm.Maximum, options.Search);
-        bool first = options.Algorithm == KsgAlgorithm.One;
-        var terms = new double[n];
-        ForEachPoint(jointIndex, k, options.MaxDegreeOfParallelism, (i, keys, rows) =>
-        {
-            var xi = xs.AsSpan(i * dx, dx);
-            var yi = ys.AsSpan(i * dy, dy);
-            jointIndex.Nearest(joint.AsSpan(i * dj, dj), i, keys, rows);
-            if (first)
-            {
-                double epsilon = keys[^1];
-                int self = epsilon > 0 ? 1 : 0;
-                int nx = xIndex.CountWithin(xi, epsilon, inclusive: false) - self;
-                int ny = yIndex.CountWithin(yi, epsilon, inclusive: false) - self;
-                terms[i] = SpecialFunctions.DiGamma(nx + 1) + SpecialFunctions.DiGamma(ny + 1);
-            }
-            else
-            {
-                double ex = 0, ey = 0;
-                foreach (int j in rows)
-                {
-                    ex = Math.Max(ex, Metric.Key(xi, xs.AsSpan(j * dx, dx), DistanceNorm.Maximum));
-                    ey = Math.Max(ey, Metric.Key(yi, ys.AsSpan(j * dy, dy), DistanceNorm.Maximum));
-                }
-
-                int nx = xIndex.CountWithin(xi, ex, inclusive: true) - 1;
-                int ny = yIndex.CountWithin(yi, ey, inclusive: true) - 1;
-                terms[i] = SpecialFunctions.DiGamma(nx) + SpecialFunctions.DiGamma(ny);
-            }
-        });
-
-        double offset = SpecialFunctions.DiGamma(k) + SpecialFunctions.DiGamma(n) - (first ? 0.0 : 1.0 / k);
-        return Summarize(terms, offset, -1.0, options.Unit);
+        var pair = PreparePair(xs, dx, xRole, ys, dy, yRole, k, options, untied: true);
+        return KsgEstimate(pair, pair.Y, options.MaxDegreeOfParallelism);
     }
 
     private static Estimate ConditionalCore(double[] xs, int dx, double[] ys, int dy, double[] zs, int dz, int k, KnnOptions options)
     {
-        int n = xs.Length / dx;
-        Guard.NeighborOrder(k, n - 1, nameof(k), "x");
-        Prepare(options, (xs, dx), (ys, dy), (zs, dz));
-        SamplePreparation.ScaleIntoRange(DistanceNorm.Maximum, xs, ys, zs);
-
-        // A tie in (X, Z), (Y, Z) or the joint space is also a tie in Z, so checking Z covers every space used.
-        Guard.Untied(zs, dz, k, "z", "Z, the conditioning space where Frenzel–Pompe counts neighbours");
-        double[] xz = SamplePreparation.Concatenate(xs, dx, zs, dz);
-        double[] yz = SamplePreparation.Concatenate(ys, dy, zs, dz);
-        double[] joint = SamplePreparation.Concatenate(xz, dx + dz, ys, dy);
-        int dj = dx + dy + dz;
-        var jointIndex = SamplePreparation.Index(joint, dj, DistanceNorm.Maximum, options.Search);
-        var xzIndex = SamplePreparation.Index(xz, dx + dz, DistanceNorm.Maximum, options.Search);
-        var yzIndex = SamplePreparation.Index(yz, dy + dz, DistanceNorm.Maximum, options.Search);
-        var zIndex = SamplePreparation.Index(zs, dz, DistanceNorm.Maximum, options.Search);
-        var terms = new double[n];
-        ForEachPoint(jointIndex, k, options.MaxDegreeOfParallelism, (i, keys, rows) =>
-        {
-            jointIndex.Nearest(joint.AsSpan(i * dj, dj), i, keys, rows);
-            double epsilon = keys[^1];
-            int self = epsilon > 0 ? 1 : 0;
-            int nxz = xzIndex.CountWithin(xz.AsSpan(i * (dx + dz), dx + dz), epsilon, inclusive: false) - self;
-            int nyz = yzIndex.CountWithin(yz.AsSpan(i * (dy + dz), dy + dz), epsilon, inclusive: false) - self;
-            int nz = zIndex.CountWithin(zs.AsSpan(i * dz, dz), epsilon, inclusive: false) - self;
-            terms[i] = SpecialFunctions.DiGamma(nxz + 1) + SpecialFunctions.DiGamma(nyz + 1) - SpecialFunctions.DiGamma(nz + 1);
-        });
-
-        return Summarize(terms, SpecialFunctions.DiGamma(k), -1.0, options.Unit);
+        var prepared = PrepareConditional(xs, dx, ys, dy, zs, dz, k, options);
+        return FrenzelPompeEstimate(prepared, prepared.X, options.MaxDegreeOfParallelism);
     }
 
     private static Estimate KullbackLeiblerCore(double[] xs, double[] ys, int d, int k, KnnOptions options)
@@ -400,7 +323,7 @@ public static partial class Knn
     }
 
     // Validated flat copies of two paired sample matrices, for the two-variable estimators.
-    private static (double[] X, double[] Y) FlattenPair(double[,] x, double[,] y)
+    internal static (double[] X, double[] Y) FlattenPair(double[,] x, double[,] y)
     {
         var xs = SamplePreparation.Flatten(x, nameof(x));
         var ys = SamplePreparation.Flatten(y, nameof(y));
@@ -409,12 +332,31 @@ public static partial class Knn
     }
 
     // Validated copies of two paired flat point sets, for the two-variable estimators.
-    private static (double[] X, double[] Y) CopyPair(ReadOnlySpan<double> x, int xDimension, ReadOnlySpan<double> y, int yDimension)
+    internal static (double[] X, double[] Y) CopyPair(ReadOnlySpan<double> x, int xDimension, ReadOnlySpan<double> y, int yDimension)
     {
         var xs = SamplePreparation.Copy(x, xDimension, nameof(x), nameof(xDimension));
         var ys = SamplePreparation.Copy(y, yDimension, nameof(y), nameof(yDimension));
         Guard.SameRows(xs.Length / xDimension, ys.Length / yDimension, nameof(x), nameof(y));
         return (xs, ys);
+    }
+
+    // Validated flat copies of three paired sample matrices, for the conditional estimator.
+    internal static (double[] X, double[] Y, double[] Z) FlattenTriple(double[,] x, double[,] y, double[,] z)
+    {
+        var (xs, ys) = FlattenPair(x, y);
+        var zs = SamplePreparation.Flatten(z, nameof(z));
+        Guard.SameRows(x.GetLength(0), z.GetLength(0), nameof(x), nameof(z));
+        return (xs, ys, zs);
+    }
+
+    // Validated copies of three paired flat point sets, for the conditional estimator.
+    internal static (double[] X, double[] Y, double[] Z) CopyTriple(
+        ReadOnlySpan<double> x, int xDimension, ReadOnlySpan<double> y, int yDimension, ReadOnlySpan<double> z, int zDimension)
+    {
+        var (xs, ys) = CopyPair(x, xDimension, y, yDimension);
+        var zs = SamplePreparation.Copy(z, zDimension, nameof(z), nameof(zDimension));
+        Guard.SameRows(xs.Length / xDimension, zs.Length / zDimension, nameof(x), nameof(z));
+        return (xs, ys, zs);
     }
 
     // Standardises each set by its own column statistics, then jitters them in order from one seeded stream.

@@ -1,4 +1,3 @@
-using System.Buffers;
 using InfoTheory.Continuous;
 using InfoTheory.Internal;
 
@@ -44,41 +43,69 @@ public static partial class Significance
     {
         Guard.NotEmpty(x.Length, nameof(x));
         Guard.SameLength(x.Length, y.Length, nameof(x), nameof(y));
-        Guard.InRange(permutations, 1, MaxPermutations, nameof(permutations));
-        Guard.Defined(unit, nameof(unit));
-        Guard.DegreeOfParallelism(maxDegreeOfParallelism, nameof(maxDegreeOfParallelism));
+        CheckTestSettings(permutations, unit, maxDegreeOfParallelism);
 
         int n = x.Length;
         var codesX = new int[n];
         var codesY = new int[n];
         int kx = LabelCounting.Encode(x, codesX, nameof(x));
         int ky = LabelCounting.Encode(y, codesY, nameof(y));
-        var job = new LabelShuffleJob(codesX, kx, codesY, ky, (ulong)(uint)seed);
-        double observed = job.Statistic(codesY, job.NewScratch());
-        var nulls = new double[permutations];
-        RunPermutations(job, nulls, maxDegreeOfParallelism);
+        return LabelTest(new LabelShuffleJob(codesX, kx, codesY, ky, strata: null), permutations, seed, unit, maxDegreeOfParallelism);
+    }
+
+    // The settings every label test takes, checked in one place.
+    private static void CheckTestSettings(int permutations, LogBase unit, int maxDegreeOfParallelism)
+    {
+        Guard.InRange(permutations, 1, MaxPermutations, nameof(permutations));
+        Guard.Defined(unit, nameof(unit));
+        Guard.DegreeOfParallelism(maxDegreeOfParallelism, nameof(maxDegreeOfParallelism));
+    }
+
+    // The label test of a prepared job: its statistic on the data as given against its shuffles.
+    private static PermutationTest LabelTest(LabelShuffleJob job, int permutations, int seed, LogBase unit, int maxDegreeOfParallelism)
+    {
+        double observed = job.Statistic(job.Original, job.NewScratch());
+        var nulls = RunPermutations(
+            permutations, seed, maxDegreeOfParallelism,
+            () => (Shuffled: new int[job.Length], Counts: job.NewScratch()),
+            (random, scratch) => job.Statistic(job.Shuffle(random, scratch.Shuffled), scratch.Counts));
         return Summarize(observed, nulls, unit);
     }
 
-    // Workers claim permutations in any order; what permutation j computes depends on j alone.
-    private static void RunPermutations(LabelShuffleJob job, double[] nulls, int maxDegreeOfParallelism)
+    /// <summary>
+    /// The m permuted statistics: permutation j is <paramref name="statistic"/> driven by its own xoshiro256** stream seeded
+    /// from (<paramref name="seed"/>, j), computed by whichever worker claims j, in a scratch of that worker's own.
+    /// </summary>
+    /// <remarks>What permutation j computes depends on j alone, so the statistics have the same bits on any number of cores.</remarks>
+    private static double[] RunPermutations<TScratch>(
+        int permutations, int seed, int maxDegreeOfParallelism, Func<TScratch> newScratch, Func<StreamRandom, TScratch, double> statistic)
     {
-        int workers = Math.Min(nulls.Length, maxDegreeOfParallelism == -1 ? Environment.ProcessorCount : maxDegreeOfParallelism);
+        var nulls = new double[permutations];
+        int workers = Math.Min(permutations, maxDegreeOfParallelism == -1 ? Environment.ProcessorCount : maxDegreeOfParallelism);
         int next = -1;
         Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, _ =>
         {
-            int[] shuffled = ArrayPool<int>.Shared.Rent(job.Length);
-            var scratch = job.NewScratch();
+            var scratch = newScratch();
             var random = new StreamRandom(0);
             int j;
-            while ((j = Interlocked.Increment(ref next)) < nulls.Length)
+            while ((j = Interlocked.Increment(ref next)) < permutations)
             {
-                random.Reseed(StreamRandom.BlockSeed(job.Seed, j));
-                nulls[j] = job.Statistic(job.Shuffle(random, shuffled.AsSpan(0, job.Length)), scratch);
+                random.Reseed(StreamRandom.BlockSeed((ulong)(uint)seed, j));
+                nulls[j] = statistic(random, scratch);
             }
-
-            ArrayPool<int>.Shared.Return(shuffled);
         });
+
+        return nulls;
+    }
+
+    /// <summary>A Fisher–Yates shuffle of <paramref name="values"/> in place, by <paramref name="random"/>.</summary>
+    private static void Shuffle(StreamRandom random, Span<int> values)
+    {
+        for (int i = values.Length - 1; i > 0; i--)
+        {
+            int j = random.Next(i + 1);
+            (values[i], values[j]) = (values[j], values[i]);
+        }
     }
 
     private static PermutationTest Summarize(double observed, double[] nulls, LogBase unit)
@@ -105,22 +132,27 @@ public static partial class Significance
             Units.FromNats(mean, unit), Units.FromNats(sd, unit), nulls.Length, exceedances);
     }
 
-    /// <summary>The shared, read-only part of a label permutation test: the codes, their marginal sums and c·ln c for every count.</summary>
+    /// <summary>
+    /// The shared, read-only part of a label permutation test: the codes, their marginal sums and c·ln c for every count.
+    /// Y is shuffled against X, over all rows or within each stratum of <see cref="Strata"/>.
+    /// </summary>
     private sealed class LabelShuffleJob
     {
         private readonly int[] _x;
         private readonly int[] _y;
         private readonly int _ky;
+        private readonly Strata? _strata;
         private readonly long _cells;
         private readonly double[] _cLogC;
         private readonly double _constant;
 
-        public LabelShuffleJob(int[] x, int kx, int[] y, int ky, ulong seed)
+        /// <summary>A job for Î(X;Y), or with <paramref name="strata"/> for Î(X;Y) − Î(Y;Z), which is Î(Y;X′|Z) when X codes (X′, Z) pairs.</summary>
+        public LabelShuffleJob(int[] x, int kx, int[] y, int ky, Strata? strata)
         {
             _x = x;
             _y = y;
             _ky = ky;
-            Seed = seed;
+            _strata = strata;
             int n = x.Length;
             _cells = (long)kx * ky;
 
@@ -144,24 +176,43 @@ public static partial class Significance
                 }
             }
 
+            // A shuffle within strata keeps the counts of (Y, Z) too, so Î(Y;Z) is a constant of the job.
+            if (strata is not null)
+            {
+                var dependence = new LabelShuffleJob(strata.Codes, strata.Count, y, ky, strata: null);
+                sum -= n * dependence.Statistic(y, dependence.NewScratch());
+            }
+
             _constant = sum;
         }
 
         public int Length => _x.Length;
 
-        public ulong Seed { get; }
+        public ReadOnlySpan<int> Original => _y;
 
         /// <summary>The counting space of one worker: a dense table of the joint cells when they are few, else pair keys to sort.</summary>
         public int[] NewScratch() => new int[_cells <= LabelCounting.DenseLimit(_x.Length) ? (int)_cells : 2 * _x.Length];
 
-        /// <summary>Fisher–Yates over a copy of the original Y codes, by <paramref name="random"/>.</summary>
+        /// <summary>Fisher–Yates over a copy of the original Y codes, by <paramref name="random"/>: over all rows, or stratum by stratum.</summary>
         public ReadOnlySpan<int> Shuffle(StreamRandom random, Span<int> destination)
         {
             _y.CopyTo(destination);
-            for (int i = destination.Length - 1; i > 0; i--)
+            if (_strata is null)
             {
-                int j = random.Next(i + 1);
-                (destination[i], destination[j]) = (destination[j], destination[i]);
+                Significance.Shuffle(random, destination);
+                return destination;
+            }
+
+            // The stratum's rows are listed in order, so the draws run within each stratum as over a span of its own.
+            ReadOnlySpan<int> rows = _strata.Rows;
+            for (int s = 0; s < _strata.Count; s++)
+            {
+                int start = _strata.Starts[s];
+                for (int i = _strata.Starts[s + 1] - start - 1; i > 0; i--)
+                {
+                    int a = rows[start + i], b = rows[start + random.Next(i + 1)];
+                    (destination[a], destination[b]) = (destination[b], destination[a]);
+                }
             }
 
             return destination;

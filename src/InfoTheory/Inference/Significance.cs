@@ -80,10 +80,16 @@ public static partial class Significance
         where TY : notnull
         where TZ : notnull
     {
-        Guard.NotEmpty(x.Length, nameof(x));
-        Guard.SameLength(x.Length, y.Length, nameof(x), nameof(y));
-        Guard.SameLength(x.Length, z.Length, nameof(x), nameof(z));
+        CheckTriple(x.Length, y.Length, z.Length);
         return ConditionalG(x, y, z, conditioned: true).ToResult();
+    }
+
+    // Three paired label sequences: x not empty, y and z as long as x.
+    private static void CheckTriple(int x, int y, int z)
+    {
+        Guard.NotEmpty(x, nameof(x));
+        Guard.SameLength(x, y, nameof(x), nameof(y));
+        Guard.SameLength(x, z, nameof(x), nameof(z));
     }
 
     // G and degrees of freedom summed over the strata of z (one stratum when not conditioned).

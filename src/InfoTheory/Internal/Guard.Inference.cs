@@ -34,4 +34,17 @@ internal static partial class Guard
                 $"{paramName} returned {Format(value)} {where}; a bootstrap interval needs a finite value on every sample.", paramName);
         }
     }
+
+    /// <summary>Throws unless a smoothing adds a positive pseudo-count, as a permutation test of KL needs to keep every permuted value finite.</summary>
+    /// <exception cref="ArgumentException"><paramref name="pseudoCount"/> is 0.</exception>
+    public static void PositivePseudoCount(double pseudoCount, string paramName)
+    {
+        if (!(pseudoCount > 0))
+        {
+            throw new ArgumentException(
+                $"{paramName} adds a pseudo-count of {Format(pseudoCount)}; a permutation test of KL needs one above 0 (Smoothing.Laplace, Smoothing.Jeffreys), "
+                + "since a label drawn into the first sample only makes KL infinite. Jensen–Shannon needs none.",
+                paramName);
+        }
+    }
 }

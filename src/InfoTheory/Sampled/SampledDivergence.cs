@@ -52,6 +52,16 @@ public static class SampledDivergence
     private static (double[] P, double[] Q) Histograms<T>(IEnumerable<T> first, IEnumerable<T> second, Smoothing smoothing, IEnumerable<T>? alphabet)
         where T : notnull
     {
+        var pooled = Pool(first, second, alphabet);
+        var (p, q) = (new double[pooled.Size], new double[pooled.Size]);
+        pooled.Histograms(pooled.Codes, smoothing.PseudoCount, new long[2 * pooled.Size], p, q);
+        return (p, q);
+    }
+
+    /// <summary>Both samples as one sequence of codes over their alphabet: the first sample's labels, then the second's.</summary>
+    internal static PooledSample Pool<T>(IEnumerable<T> first, IEnumerable<T> second, IEnumerable<T>? alphabet)
+        where T : notnull
+    {
         ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(second);
         var slots = new Dictionary<T, int>();
@@ -66,15 +76,16 @@ public static class SampledDivergence
             }
         }
 
-        var firstCounts = Count(first, slots, fixedAlphabet, nameof(first));
-        var secondCounts = Count(second, slots, fixedAlphabet, nameof(second));
-        return (Normalize(firstCounts, slots.Count, smoothing.PseudoCount), Normalize(secondCounts, slots.Count, smoothing.PseudoCount));
+        var codes = new List<int>();
+        Encode(first, slots, fixedAlphabet, codes, nameof(first));
+        int firstCount = codes.Count;
+        Encode(second, slots, fixedAlphabet, codes, nameof(second));
+        return new PooledSample([.. codes], firstCount, slots.Count);
     }
 
-    private static List<long> Count<T>(IEnumerable<T> sample, Dictionary<T, int> slots, bool fixedAlphabet, string paramName)
+    private static void Encode<T>(IEnumerable<T> sample, Dictionary<T, int> slots, bool fixedAlphabet, List<int> codes, string paramName)
         where T : notnull
     {
-        var counts = new List<long>();
         int index = 0;
         foreach (var label in sample)
         {
@@ -90,33 +101,44 @@ public static class SampledDivergence
                 slots.Add(label, slot);
             }
 
-            while (counts.Count <= slot)
-            {
-                counts.Add(0);
-            }
-
-            counts[slot]++;
+            codes.Add(slot);
         }
 
-        Internal.Guard.NotEmpty(counts.Count, paramName);
-        return counts;
+        Internal.Guard.NotEmpty(index, paramName);
     }
 
-    private static double[] Normalize(List<long> counts, int size, double alpha)
+    /// <summary>Two label samples coded over one alphabet of <see cref="Size"/> labels: the first <see cref="FirstCount"/> codes, then the rest.</summary>
+    internal sealed record PooledSample(int[] Codes, int FirstCount, int Size)
     {
-        long total = 0;
-        foreach (long c in counts)
+        /// <summary>
+        /// The smoothed histograms p̂ᵢ = (cᵢ + α)/(N + αK) of the first <see cref="FirstCount"/> of <paramref name="codes"/>
+        /// and of the rest, counted in <paramref name="counts"/> (2K long).
+        /// </summary>
+        public void Histograms(ReadOnlySpan<int> codes, double alpha, Span<long> counts, Span<double> p, Span<double> q)
         {
-            total += c;
+            counts.Clear();
+            Span<long> firstCounts = counts[..Size], secondCounts = counts[Size..];
+            for (int i = 0; i < FirstCount; i++)
+            {
+                firstCounts[codes[i]]++;
+            }
+
+            for (int i = FirstCount; i < codes.Length; i++)
+            {
+                secondCounts[codes[i]]++;
+            }
+
+            Normalize(firstCounts, FirstCount, alpha, p);
+            Normalize(secondCounts, codes.Length - FirstCount, alpha, q);
         }
 
-        double denominator = total + (alpha * size);
-        var p = new double[size];
-        for (int i = 0; i < size; i++)
+        private static void Normalize(ReadOnlySpan<long> counts, long total, double alpha, Span<double> p)
         {
-            p[i] = ((i < counts.Count ? counts[i] : 0) + alpha) / denominator;
+            double denominator = total + (alpha * counts.Length);
+            for (int i = 0; i < counts.Length; i++)
+            {
+                p[i] = (counts[i] + alpha) / denominator;
+            }
         }
-
-        return p;
     }
 }

@@ -90,7 +90,7 @@ public class SignificanceTests
         int[] y = [0, 0, 0, 1, 1, 1, 1, 0];
         double observed = MutualInformation.FromSamples<int, int>(x, y);
         int reaching = 0, total = 0;
-        foreach (int[] order in Permutations(Enumerable.Range(0, 8).ToArray()))
+        foreach (int[] order in Orders.Of(Enumerable.Range(0, 8).ToArray()))
         {
             total++;
             if (MutualInformation.FromSamples<int, int>(x, order.Select(i => y[i]).ToArray()) >= observed - 1e-12)
@@ -193,23 +193,5 @@ public class SignificanceTests
         }
 
         return ([.. x], [.. y]);
-    }
-
-    private static IEnumerable<int[]> Permutations(int[] items)
-    {
-        if (items.Length <= 1)
-        {
-            yield return items;
-            yield break;
-        }
-
-        for (int i = 0; i < items.Length; i++)
-        {
-            int[] rest = [.. items[..i], .. items[(i + 1)..]];
-            foreach (int[] tail in Permutations(rest))
-            {
-                yield return [items[i], .. tail];
-            }
-        }
     }
 }

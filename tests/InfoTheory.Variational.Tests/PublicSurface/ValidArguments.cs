@@ -50,7 +50,8 @@ internal sealed class ValidArguments(string folder)
         string owner = member.DeclaringType!.Name;
         string method = member.Name;
         ParameterInfo[] all = member.GetParameters();
-        bool knn = owner == "Knn";
+        // Significance's continuous tests take the kNN estimators' samples.
+        bool knn = owner == "Knn" || (owner == "Significance" && all.Any(p => p.ParameterType == typeof(double[,]) || p.ParameterType == typeof(ReadOnlySpan<double>)));
 
         if (type == typeof(int) || type == typeof(int?))
         {
@@ -123,6 +124,7 @@ internal sealed class ValidArguments(string folder)
             or "inputSize" or "codeSize" or "latentSize" or "features" or "inFeatures" or "outFeatures" or "Height" => 2,
         "x" or "y" or "split" or "axis1" or "column" => 1,
         "permutations" or "resamples" => 9,
+        "shuffleNeighbors" => 5,
         "maxDegreeOfParallelism" => 2,
         "samples" when owner == "MonteCarlo" => 200,
         "samples" when owner == "VariationalAutoencoder" => 1,
@@ -393,6 +395,12 @@ internal sealed class ValidArguments(string folder)
             return arguments.Length == 2 && arguments[0].IsGenericType && arguments[0].GetGenericTypeDefinition() == typeof(IReadOnlyList<>)
                 ? Typed(arguments[1]).ScalarFunction("valid")
                 : Typed(arguments[^1]).Decoder("valid");
+        }
+
+        // A permutation test of KL needs a positive pseudo-count to keep every permuted value finite.
+        if (type == typeof(global::InfoTheory.Sampled.Smoothing))
+        {
+            return global::InfoTheory.Sampled.Smoothing.Laplace;
         }
 
         // A divergence between a density and itself is 0 whatever the estimator does; give q its own density.
