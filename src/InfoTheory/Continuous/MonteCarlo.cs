@@ -281,7 +281,7 @@ public static partial class MonteCarlo
     private static void RunParallel(Job job, int dimension, BlockResult[] results, int maxDegreeOfParallelism)
     {
         int blocks = results.Length;
-        int workers = Math.Min(blocks, maxDegreeOfParallelism == -1 ? Environment.ProcessorCount : maxDegreeOfParallelism);
+        int workers = IndexedWork.Workers(blocks, maxDegreeOfParallelism);
         var failures = new ExceptionDispatchInfo?[blocks];
         int next = -1;
         int firstFailure = int.MaxValue;

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Runtime.ExceptionServices;
 using InfoTheory.Continuous;
 using InfoTheory.Internal;
 using MathNet.Numerics.Distributions;
@@ -146,22 +145,23 @@ public static class Bootstrap
         double estimate = newWorker().Evaluate(all);
         Guard.StatisticValue(estimate, "on the data as given", "statistic");
 
-        int next = -1;
-        void Work()
+        var workers = new (IResampledStatistic Statistic, int[] Indices, StreamRandom Random)[IndexedWork.Workers(values.Length, maxDegreeOfParallelism)];
+        for (int w = 0; w < workers.Length; w++)
         {
-            IResampledStatistic statistic = newWorker();
-            int[] indices = ArrayPool<int>.Shared.Rent(n);
-            var random = new StreamRandom(0);
-            int t;
-            while ((t = Interlocked.Increment(ref next)) < values.Length)
+            workers[w] = (newWorker(), ArrayPool<int>.Shared.Rent(n), new StreamRandom(0));
+        }
+
+        try
+        {
+            IndexedWork.For(values.Length, workers, (t, worker) =>
             {
-                Span<int> sample = indices.AsSpan(0, n);
+                Span<int> sample = worker.Indices.AsSpan(0, n);
                 if (t < resamples)
                 {
-                    random.Reseed(StreamRandom.BlockSeed(root, t));
+                    worker.Random.Reseed(StreamRandom.BlockSeed(root, t));
                     for (int i = 0; i < sample.Length; i++)
                     {
-                        sample[i] = random.Next(n);
+                        sample[i] = worker.Random.Next(n);
                     }
                 }
                 else
@@ -169,27 +169,14 @@ public static class Bootstrap
                     sample = LeaveOut(t - resamples, groups, sample);
                 }
 
-                values[t] = statistic.Evaluate(sample);
-            }
-
-            ArrayPool<int>.Shared.Return(indices);
+                values[t] = worker.Statistic.Evaluate(sample);
+            });
         }
-
-        int workers = Math.Min(values.Length, maxDegreeOfParallelism == -1 ? Environment.ProcessorCount : maxDegreeOfParallelism);
-        if (workers == 1)
+        finally
         {
-            Work();
-        }
-        else
-        {
-            try
+            foreach (var worker in workers)
             {
-                Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, _ => Work());
-            }
-            catch (AggregateException e)
-            {
-                // The statistic's own exception, as the single-threaded path would throw it.
-                ExceptionDispatchInfo.Capture(e.Flatten().InnerExceptions[0]).Throw();
+                ArrayPool<int>.Shared.Return(worker.Indices);
             }
         }
 

@@ -81,18 +81,16 @@ public static partial class Significance
         int permutations, int seed, int maxDegreeOfParallelism, Func<TScratch> newScratch, Func<StreamRandom, TScratch, double> statistic)
     {
         var nulls = new double[permutations];
-        int workers = Math.Min(permutations, maxDegreeOfParallelism == -1 ? Environment.ProcessorCount : maxDegreeOfParallelism);
-        int next = -1;
-        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, _ =>
+        var workers = new (TScratch Scratch, StreamRandom Random)[IndexedWork.Workers(permutations, maxDegreeOfParallelism)];
+        for (int w = 0; w < workers.Length; w++)
         {
-            var scratch = newScratch();
-            var random = new StreamRandom(0);
-            int j;
-            while ((j = Interlocked.Increment(ref next)) < permutations)
-            {
-                random.Reseed(StreamRandom.BlockSeed((ulong)(uint)seed, j));
-                nulls[j] = statistic(random, scratch);
-            }
+            workers[w] = (newScratch(), new StreamRandom(0));
+        }
+
+        IndexedWork.For(permutations, workers, (j, worker) =>
+        {
+            worker.Random.Reseed(StreamRandom.BlockSeed((ulong)(uint)seed, j));
+            nulls[j] = statistic(worker.Random, worker.Scratch);
         });
 
         return nulls;

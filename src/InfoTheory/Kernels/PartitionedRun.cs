@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using InfoTheory.Internal;
 
 namespace InfoTheory.Kernels;
 
@@ -32,8 +33,7 @@ internal sealed unsafe class PartitionedRun : IThreadPoolWorkItem
     private int _firstFailure;
 
     /// <summary>The threads a pass may use under <paramref name="maxDegreeOfParallelism"/> (−1: all cores).</summary>
-    public static int Threads(int maxDegreeOfParallelism)
-        => Math.Min(Parts, maxDegreeOfParallelism == -1 ? Environment.ProcessorCount : maxDegreeOfParallelism);
+    public static int Threads(int maxDegreeOfParallelism) => IndexedWork.Workers(Parts, maxDegreeOfParallelism);
 
     /// <summary>The range [start, end) of <paramref name="part"/> when <paramref name="length"/> elements are cut into <see cref="Parts"/> parts of whole blocks of <paramref name="blockLength"/> (the last part takes the rest).</summary>
     /// <remarks>Whole blocks, so a part cuts no register and no block of a kernel that sums by blocks.</remarks>

@@ -53,9 +53,15 @@ public static class FeatureSelection
         Guard.NotEmpty(target.Length, nameof(target));
         Guard.FeatureColumns(features, target.Length, nameof(features), nameof(target));
         CheckSettings(count, features.Length, criterion, unit, maxDegreeOfParallelism);
-        var runner = new CandidateRunner(features.Length, maxDegreeOfParallelism);
-        CodedFeatures coded = Encode(features, target, runner);
-        return Greedy(coded, features.Length, count, criterion, unit, runner);
+        // One count scratch per thread, kept from step to step.
+        var scratch = new CountScratch[IndexedWork.Workers(features.Length, maxDegreeOfParallelism)];
+        for (int w = 0; w < scratch.Length; w++)
+        {
+            scratch[w] = new CountScratch();
+        }
+
+        CodedFeatures coded = Encode(features, target, scratch);
+        return Greedy(coded, features.Length, count, criterion, unit, scratch);
     }
 
     /// <summary>Chooses <paramref name="count"/> columns of a continuous table, binning each column first, by <paramref name="criterion"/>.</summary>
@@ -128,7 +134,7 @@ public static class FeatureSelection
     }
 
     /// <summary>Dense codes, in order of first appearance, for every feature (in parallel) and the target.</summary>
-    private static CodedFeatures Encode(int[][] features, ReadOnlySpan<int> target, CandidateRunner runner)
+    private static CodedFeatures Encode(int[][] features, ReadOnlySpan<int> target, CountScratch[] scratch)
     {
         int n = target.Length;
 
@@ -137,9 +143,9 @@ public static class FeatureSelection
         var constant = new int[n];
         var codes = new int[features.Length][];
         var levels = new int[features.Length];
-        runner.For(features.Length, (j, scratch) =>
+        IndexedWork.For(features.Length, scratch, (j, own) =>
         {
-            Span<int> range = scratch.Combined(n);
+            Span<int> range = own.Combined(n);
             int k = LabelCounting.Encode<int>(features[j], range, nameof(features));
             codes[j] = new int[n];
             levels[j] = LabelCounting.Combine(range, k, constant, 1, codes[j]);
@@ -152,10 +158,10 @@ public static class FeatureSelection
     }
 
     private static FeatureSelectionResult Greedy(
-        CodedFeatures coded, int featureCount, int count, SelectionCriterion criterion, LogBase unit, CandidateRunner runner)
+        CodedFeatures coded, int featureCount, int count, SelectionCriterion criterion, LogBase unit, CountScratch[] scratch)
     {
         var relevance = new double[featureCount];
-        runner.For(featureCount, (k, scratch) => relevance[k] = coded.Relevance(k, scratch));
+        IndexedWork.For(featureCount, scratch, (k, own) => relevance[k] = coded.Relevance(k, own));
 
         // accumulated[k]: the sum (mRMR, JMI) or the minimum (CMIM, JMIM) of k's terms with every feature chosen so far.
         bool minimum = criterion is SelectionCriterion.Cmim or SelectionCriterion.Jmim;
@@ -177,16 +183,16 @@ public static class FeatureSelection
                 }
 
                 double partnerRelevance = relevance[j];
-                runner.For(candidates.Count, (index, scratch) =>
+                IndexedWork.For(candidates.Count, scratch, (index, own) =>
                 {
                     int k = candidates[index];
                     double term = criterion switch
                     {
-                        SelectionCriterion.Mrmr => coded.Redundancy(k, j, scratch),
+                        SelectionCriterion.Mrmr => coded.Redundancy(k, j, own),
 
                         // I(Xₖ;Y|Xⱼ) = I(Xₖ,Xⱼ;Y) − I(Xⱼ;Y), the chain rule.
-                        SelectionCriterion.Cmim => Math.Max(coded.JointRelevance(k, partner, coded.Levels(j), scratch) - partnerRelevance, 0.0),
-                        _ => coded.JointRelevance(k, partner, coded.Levels(j), scratch),
+                        SelectionCriterion.Cmim => Math.Max(coded.JointRelevance(k, partner, coded.Levels(j), own) - partnerRelevance, 0.0),
+                        _ => coded.JointRelevance(k, partner, coded.Levels(j), own),
                     };
                     accumulated[k] = minimum ? Math.Min(accumulated[k], term) : accumulated[k] + term;
                 });
@@ -220,46 +226,5 @@ public static class FeatureSelection
 
         double threshold = max - (1e-12 * Math.Max(1.0, Math.Abs(max)));
         return candidates.First(k => score[k] >= threshold);
-    }
-
-    /// <summary>Runs independent per-index work on up to the allowed number of threads, each with its own scratch kept across runs.</summary>
-    private sealed class CandidateRunner
-    {
-        private readonly CountScratch[] _scratch;
-
-        public CandidateRunner(int features, int maxDegreeOfParallelism)
-        {
-            int workers = Math.Min(features, maxDegreeOfParallelism == -1 ? Environment.ProcessorCount : maxDegreeOfParallelism);
-            _scratch = new CountScratch[Math.Max(workers, 1)];
-            for (int w = 0; w < _scratch.Length; w++)
-            {
-                _scratch[w] = new CountScratch();
-            }
-        }
-
-        // Workers claim indices in any order; what index i computes depends on i alone.
-        public void For(int length, Action<int, CountScratch> body)
-        {
-            int workers = Math.Min(length, _scratch.Length);
-            if (workers <= 1)
-            {
-                for (int i = 0; i < length; i++)
-                {
-                    body(i, _scratch[0]);
-                }
-
-                return;
-            }
-
-            int next = -1;
-            Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
-            {
-                int i;
-                while ((i = Interlocked.Increment(ref next)) < length)
-                {
-                    body(i, _scratch[w]);
-                }
-            });
-        }
     }
 }
