@@ -241,7 +241,9 @@ internal static class LogProbabilityKlKernel
         T ratioMax = T.Create(single.LogRatioMax);
         T termMin = T.Create(single.TermMin);
         T termMax = T.Create(single.TermMax);
+        // The float registers centre on the float nearest the shift, d away from it.
         T center = T.Create((float)shift);
+        double d = (double)(float)shift - shift;
         int length = logP.Length;
         int i = index;
         while (i <= length - T.Count)
@@ -286,11 +288,9 @@ internal static class LogProbabilityKlKernel
                 continue;
             }
 
-            // The block centred its terms on the float nearest the shift, c′ = c + d; moved to c: Σ(t − c) = S′ + n·d and
-            // Σ(t − c)² = Q′ + 2d·S′ + n·d², in double.
+            // The block centred its terms on c′ = c + d; moved to c: Σ(t − c) = S′ + n·d and Σ(t − c)² = Q′ + 2d·S′ + n·d², in double.
             long selectedCount = (long)SumLanes<T, TWide>(count);
             double blockSum = TWide.SumLanes(sumLower + sumUpper);
-            double d = (double)(float)shift - shift;
             tally.Count += selectedCount;
             tally.Clipped += selectedCount - (long)SumLanes<T, TWide>(unchanged);
             tally.Sum += blockSum + (selectedCount * d);
