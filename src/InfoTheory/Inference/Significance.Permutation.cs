@@ -155,11 +155,7 @@ public static partial class Significance
             _cells = (long)kx * ky;
 
             // c·ln c looked up, not computed, in the per-permutation sum over cells.
-            _cLogC = new double[n + 1];
-            for (int c = 2; c <= n; c++)
-            {
-                _cLogC[c] = c * Math.Log(c);
-            }
+            _cLogC = LabelCounting.CLogCTable(n);
 
             // Î = (Σ c_xy ln c_xy − Σ c_x ln c_x − Σ c_y ln c_y)/N + ln N, and only the first sum changes under a shuffle.
             Span<int> marginal = new int[Math.Max(kx, ky)];

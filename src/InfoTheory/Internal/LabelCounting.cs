@@ -259,6 +259,18 @@ internal static class LabelCounting
         return s;
     }
 
+    /// <summary>c·ln c for every count c in [0, <paramref name="n"/>] (0 for c ≤ 1): sums over tables of counts of n observations look it up instead of taking a log per cell.</summary>
+    public static double[] CLogCTable(int n)
+    {
+        var table = new double[n + 1];
+        for (int c = 2; c <= n; c++)
+        {
+            table[c] = c * Math.Log(c);
+        }
+
+        return table;
+    }
+
     /// <summary>Σ c·log c over <paramref name="counts"/> (0·log 0 = 1·log 1 = 0).</summary>
     public static double SumCLogC(ReadOnlySpan<int> counts)
     {

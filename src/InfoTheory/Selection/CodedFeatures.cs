@@ -30,11 +30,7 @@ internal sealed class CodedFeatures
         TargetLevels = targetLevels;
         int n = target.Length;
         _logN = Math.Log(n);
-        _cLogC = new double[n + 1];
-        for (int c = 2; c <= n; c++)
-        {
-            _cLogC[c] = c * Math.Log(c);
-        }
+        _cLogC = LabelCounting.CLogCTable(n);
 
         _marginal = new double[codes.Length];
         for (int j = 0; j < codes.Length; j++)
