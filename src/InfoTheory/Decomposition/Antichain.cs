@@ -23,7 +23,7 @@ public readonly struct Antichain : IEquatable<Antichain>
 
     internal Antichain(byte sets) => _sets = sets;
 
-    /// <summary>The sets of sources of the antichain, each ascending, the sets in the order of their bit masks.</summary>
+    /// <summary>The sets of sources of the antichain, each ascending; smaller sets first, as <see cref="ToString"/> writes them.</summary>
     public IReadOnlyList<IReadOnlyList<int>> Sets
     {
         get
@@ -47,16 +47,19 @@ public readonly struct Antichain : IEquatable<Antichain>
         }
     }
 
-    /// <summary>The source sets as bit masks (bit i for source i), ascending.</summary>
+    /// <summary>The source sets as bit masks (bit i for source i), smaller sets first, sets of one size by their members.</summary>
     internal IEnumerable<int> Masks
     {
         get
         {
-            for (int m = 1; m < 1 << MaxSources; m++)
+            for (int size = 1; size <= MaxSources; size++)
             {
-                if ((_sets & (1 << (m - 1))) != 0)
+                for (int m = 1; m < 1 << MaxSources; m++)
                 {
-                    yield return m;
+                    if ((_sets & (1 << (m - 1))) != 0 && BitOperations.PopCount((uint)m) == size)
+                    {
+                        yield return m;
+                    }
                 }
             }
         }
@@ -147,7 +150,7 @@ public readonly struct Antichain : IEquatable<Antichain>
     /// <returns>True when they are not equal.</returns>
     public static bool operator !=(Antichain left, Antichain right) => !left.Equals(right);
 
-    /// <summary>The antichain in dit's notation: each set in braces, its sources as digits, e.g. <c>{0}{12}</c>; <c>{}</c> for <c>default</c>.</summary>
+    /// <summary>The antichain in dit's notation: each set in braces, its sources as digits, smaller sets first, e.g. <c>{2}{01}</c>; <c>{}</c> for <c>default</c>.</summary>
     /// <returns>The antichain as text.</returns>
     public override string ToString()
     {
