@@ -54,10 +54,7 @@ public static class PartialInformation
         RedundancyMeasure redundancy = RedundancyMeasure.MinimumSpecificInformation,
         LogBase unit = LogBase.Nats)
     {
-        ArgumentNullException.ThrowIfNull(distribution);
-        double natsPerUnit = Units.NatsPerUnit(unit);
-        Guard.Defined(redundancy, nameof(redundancy));
-        uint y = Guard.VariableSet(target, distribution.VariableCount, allowEmpty: false, nameof(target));
+        double natsPerUnit = CheckTarget(distribution, target, redundancy, unit, out uint y);
         uint[] sources = [Source(distribution, first, y, nameof(first), nameof(target)), Source(distribution, second, y, nameof(second), nameof(target))];
         RedundancyLattice lattice = RedundancyLattice.Two;
         double[] atoms = lattice.Atoms(Redundancies(distribution, sources, y, redundancy, lattice));
@@ -107,10 +104,7 @@ public static class PartialInformation
         RedundancyMeasure redundancy = RedundancyMeasure.MinimumSpecificInformation,
         LogBase unit = LogBase.Nats)
     {
-        ArgumentNullException.ThrowIfNull(distribution);
-        double natsPerUnit = Units.NatsPerUnit(unit);
-        Guard.Defined(redundancy, nameof(redundancy));
-        uint y = Guard.VariableSet(target, distribution.VariableCount, allowEmpty: false, nameof(target));
+        double natsPerUnit = CheckTarget(distribution, target, redundancy, unit, out uint y);
         uint[] sources =
         [
             Source(distribution, first, y, nameof(first), nameof(target)),
@@ -229,6 +223,16 @@ public static class PartialInformation
         }
 
         return result;
+    }
+
+    /// <summary>Checks the arguments every decomposition shares and returns the nats per unit, with the target's bit set in <paramref name="y"/>.</summary>
+    private static double CheckTarget(MultivariateDistribution distribution, ReadOnlySpan<int> target, RedundancyMeasure redundancy, LogBase unit, out uint y)
+    {
+        ArgumentNullException.ThrowIfNull(distribution);
+        double natsPerUnit = Units.NatsPerUnit(unit);
+        Guard.Defined(redundancy, nameof(redundancy));
+        y = Guard.VariableSet(target, distribution.VariableCount, allowEmpty: false, nameof(target));
+        return natsPerUnit;
     }
 
     private static uint Source(MultivariateDistribution distribution, ReadOnlySpan<int> variables, uint target, string paramName, string targetName)
