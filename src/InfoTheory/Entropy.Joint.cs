@@ -19,16 +19,26 @@ public static partial class Entropy
     public static double Joint(JointDistribution joint, LogBase unit = LogBase.Nats)
     {
         ArgumentNullException.ThrowIfNull(joint);
+        return Units.FromNats(NatsOfValidated(joint.Probabilities), unit);
+    }
+
+    /// <summary>−Σ pᵢ ln pᵢ (0·ln 0 = 0), at least 0, of probabilities a distribution type validated when it was built; no check here.</summary>
+    /// <remarks>
+    /// A marginal of a validated table sums to 1 only as closely as the whole table did, which the tolerance of a short vector
+    /// may reject, so marginals are not validated again.
+    /// </remarks>
+    internal static double NatsOfValidated(ReadOnlySpan<double> p)
+    {
         double h = 0;
-        foreach (double p in joint.Probabilities)
+        foreach (double v in p)
         {
-            if (p > 0)
+            if (v > 0)
             {
-                h -= p * Math.Log(p);
+                h -= v * Math.Log(v);
             }
         }
 
-        return Units.FromNats(Math.Max(h, 0.0), unit);
+        return Math.Max(h, 0.0);
     }
 
     /// <summary>The conditional entropy H(X|Y) of a joint distribution, X the rows and Y the columns.</summary>

@@ -67,7 +67,7 @@ public class EntropyJointTests
     [Fact]
     public void JointAndConditional_Null_Throw()
     {
-        var joint = () => Entropy.Joint(null!);
+        var joint = () => Entropy.Joint((JointDistribution)null!);
         var conditional = () => Entropy.Conditional(null!);
 
         joint.Should().Throw<ArgumentNullException>().WithParameterName("joint");

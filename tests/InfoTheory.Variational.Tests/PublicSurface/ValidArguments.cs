@@ -206,6 +206,11 @@ internal sealed class ValidArguments(string folder)
             return new[] { new[] { 0.1, 0.2 }, new[] { 0.3, 0.4 } };
         }
 
+        if (element == typeof(int[]) && owner == "Antichain")
+        {
+            return new[] { new[] { 0 }, new[] { 1, 2 } };
+        }
+
         if (element == typeof(int[]))
         {
             // FeatureSelection's features: three code arrays as long as the default target (the default vector's 8 entries).
@@ -279,6 +284,17 @@ internal sealed class ValidArguments(string folder)
             ("FisherInformation", _, "p") => [0.2, 0.3, 0.5],
             ("FisherInformation", "Categorical", "destination") => [0, 0, 0, 0],
             ("FisherInformation", _, "step") => [0.1, -0.1],
+            ("MultivariateDistribution", _, "table") => [0.1, 0.2, 0.3, 0.4],
+            ("MultivariateDistribution", _, "counts") => [3, 1, 2, 4],
+            ("MultivariateDistribution", _, "shape") => [2, 2],
+            ("MultivariateDistribution", "Probability", "outcome") => [0, 1, 0],
+            ("MultivariateDistribution" or "Entropy" or "MultivariateInformation", _, "variables") => [0, 1],
+            ("Entropy" or "MultivariateInformation", _, "given") => [2],
+            ("PartialInformation", _, "first") => [0],
+            ("PartialInformation", _, "second") => [1],
+            ("PartialInformation", _, "third") => [2],
+            ("PartialInformation", "TwoSources", "target") => [2],
+            ("PartialInformation", "ThreeSources", "target") => [3],
             ("JointDistribution", _, "table") => [0.1, 0.2, 0.3, 0.4],
             ("JointDistribution", _, "counts") => [3, 1, 2, 4],
             ("JointDistribution", "FromSamples", _) => [0, 1, 1, 0, 1, 0],
@@ -397,6 +413,17 @@ internal sealed class ValidArguments(string folder)
                 : Typed(arguments[^1]).Decoder("valid");
         }
 
+        // Three variables (two sources and a target), four for the three-source decomposition.
+        if (type == typeof(MultivariateDistribution))
+        {
+            return Multivariate(method == "ThreeSources" ? 4 : 3);
+        }
+
+        if (type == typeof(global::InfoTheory.Decomposition.Antichain))
+        {
+            return global::InfoTheory.Decomposition.Antichain.Of([0], [1, 2]);
+        }
+
         // A permutation test of KL needs a positive pseudo-count to keep every permuted value finite.
         if (type == typeof(global::InfoTheory.Sampled.Smoothing))
         {
@@ -513,6 +540,16 @@ internal sealed class ValidArguments(string folder)
             return JointDistribution.FromProbabilities(new[,] { { 0.1, 0.2 }, { 0.3, 0.4 } });
         }
 
+        if (type == typeof(MultivariateDistribution))
+        {
+            return Multivariate(3);
+        }
+
+        if (type == typeof(global::InfoTheory.Decomposition.ThreeSourceDecomposition))
+        {
+            return global::InfoTheory.Decomposition.PartialInformation.ThreeSources(Multivariate(4));
+        }
+
         if (type == typeof(global::InfoTheory.Binning.BinningRule))
         {
             return global::InfoTheory.Binning.BinningRule.EqualWidth(2);
@@ -570,6 +607,13 @@ internal sealed class ValidArguments(string folder)
         }
 
         return null;
+    }
+
+    /// <summary>A distribution of n binary variables with no zero cell, so every measure of it is finite and non-trivial.</summary>
+    private static MultivariateDistribution Multivariate(int n)
+    {
+        double[] weights = Enumerable.Range(1, 1 << n).Select(i => (double)i).ToArray();
+        return MultivariateDistribution.FromProbabilities(Distribution.Normalize(weights), Enumerable.Repeat(2, n).ToArray());
     }
 
     private static VariationalAutoencoder NewModel() => new(2, [3], 2, new GaussianLikelihood<float>(1.0));
