@@ -135,7 +135,7 @@ public abstract class ExponentialFamily
     /// <param name="thetaPrime">θ′ of the reference distribution.</param>
     /// <param name="unit">The unit of the result; nats by default.</param>
     /// <returns>KL(p_θ ‖ p_θ′) in <paramref name="unit"/>, ≥ 0.</returns>
-    /// <exception cref="ArgumentException"><paramref name="theta"/> or <paramref name="thetaPrime"/> has the wrong length, a non-finite entry, or lies outside the natural domain.</exception>
+    /// <exception cref="ArgumentException"><paramref name="theta"/> or <paramref name="thetaPrime"/> has the wrong length, a non-finite entry, or lies outside the natural domain; or ψ or the inner product overflows in double.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="unit"/> is not a defined <see cref="LogBase"/>.</exception>
     public double KullbackLeibler(ReadOnlySpan<double> theta, ReadOnlySpan<double> thetaPrime, LogBase unit = LogBase.Nats)
     {
@@ -150,8 +150,19 @@ public abstract class ExponentialFamily
             inner += (thetaPrime[i] - theta[i]) * eta[i];
         }
 
-        double kl = LogPartitionOf(thetaPrime, nameof(thetaPrime)) - LogPartitionOf(theta, nameof(theta)) - inner;
-        return Units.FromNats(Math.Max(kl, 0.0), unit);
+        double psi = LogPartitionOf(theta, nameof(theta)), psiPrime = LogPartitionOf(thetaPrime, nameof(thetaPrime));
+
+        // Finite θ can still overflow ψ or the inner product (a Gaussian mean near double.MaxValue); ∞ − ∞ would be NaN and
+        // the true divergence may be finite, so the overflow is reported instead of guessed at.
+        if (!double.IsFinite(psiPrime) || !double.IsFinite(psi) || !double.IsFinite(inner))
+        {
+            string culprit = double.IsFinite(psiPrime) ? nameof(theta) : nameof(thetaPrime);
+            throw new ArgumentException(
+                $"{culprit} is too far out for double: ψ(θ) = {Guard.Format(psi)}, ψ(θ′) = {Guard.Format(psiPrime)} and (θ′ − θ)·η(θ) = {Guard.Format(inner)} must all be finite.",
+                culprit);
+        }
+
+        return Units.FromNats(Math.Max(psiPrime - psi - inner, 0.0), unit);
     }
 
     /// <summary>η from a validated-length, finite θ; throws naming <paramref name="paramName"/> when θ is outside the natural domain.</summary>

@@ -8,6 +8,35 @@ public class GaussianFamilyTests
     private static readonly GaussianFamily Family = new();
 
     [Fact]
+    public void ReadmeSnippet_GaussianFamily_GivesTheQuotedValues()
+    {
+        #region snippet: InformationGeometry
+        // N(1, 4) and N(0, 1) in natural coordinates θ = (μ/σ², −1/(2σ²)).
+        var family = new GaussianFamily();
+        double[] p = new double[2], q = new double[2];
+        GaussianFamily.FromGaussian(Gaussian.Diagonal([1], [4]), p); // θ = (0.25, −0.125)
+        GaussianFamily.FromGaussian(Gaussian.Diagonal([0], [1]), q); // θ = (0, −0.5)
+
+        // KL(p ‖ q) is the Bregman divergence of the log-partition ψ with the arguments swapped, B_ψ(θ_q : θ_p).
+        double kl = family.KullbackLeibler(p, q); // 1.3069 nats, as Gaussian.KullbackLeibler
+
+        // The Fisher metric in θ is ∇²ψ = Cov[(x, x²)]; the natural gradient G⁻¹g in θ is the gradient in η, in closed form.
+        double[] eta = new double[2], metric = new double[4], natural = new double[2];
+        family.ToExpectation(p, eta);                      // η = (μ, μ² + σ²) = (1, 5)
+        family.FisherMetricNatural(p, metric);             // [[4, 8], [8, 48]]
+        family.NaturalGradientNatural(p, [1, 0], natural); // G⁻¹(1, 0) = (0.375, −0.0625)
+        #endregion
+
+        p.Should().Equal(0.25, -0.125);
+        q.Should().Equal(0, -0.5);
+        kl.Should().BeApproximately(Gaussian.KullbackLeibler(Gaussian.Diagonal([1], [4]), Gaussian.Diagonal([0], [1])), 1e-15);
+        kl.Should().BeApproximately(0.5 * (4 + 1 - 1 - Math.Log(4)), 1e-15).And.BeApproximately(1.3069, 5e-5);
+        eta.Should().Equal(1, 5);
+        metric.Should().Equal(4, 8, 8, 48);
+        natural.Should().Equal([0.375, -0.0625], (a, b) => Math.Abs(a - b) < 1e-15);
+    }
+
+    [Fact]
     public void FromGaussian_MeanOneVarianceFour_GivesTheNaturalAndExpectationParameters()
     {
         // θ = (μ/σ², −1/(2σ²)) = (0.25, −0.125) and η = (μ, μ² + σ²) = (1, 5), by hand.
@@ -84,6 +113,13 @@ public class GaussianFamilyTests
         var g = Gaussian.Diagonal([0.4], [1.7]);
 
         Family.NegativeEntropy([0.4, 1.7 + 0.16]).Should().BeApproximately(-g.Entropy(), 1e-14);
+    }
+
+    [Fact]
+    public void KullbackLeibler_MeanNearMaxValue_ThrowsRatherThanReturningInfinityMinusInfinity()
+    {
+        // μ = 1e308 makes ψ(θ) = μ²/(2σ²) + … overflow; the Bregman form would be ∞ − ∞.
+        FluentActions.Invoking(() => Family.KullbackLeibler([1e308, -0.5], [0.1, -0.4])).Should().Throw<ArgumentException>().WithParameterName("theta").WithMessage("*too far out for double*");
     }
 
     [Fact]
