@@ -55,8 +55,7 @@ public sealed class CategoricalFamily : ExponentialFamily
         Guard.FamilyCoordinates(theta, Dimension, nameof(theta));
         Guard.SameLength(Outcomes, p.Length, "Outcomes", nameof(p));
         Guard.Disjoint(theta, p, nameof(theta), nameof(p));
-        ExpectationOf(theta, p[..Dimension], nameof(theta));
-        p[Dimension] = Math.Exp(-LogPartitionOf(theta, nameof(theta)));
+        p[Dimension] = Math.Exp(-Probabilities(theta, p[..Dimension], nameof(theta)));
     }
 
     private protected override double LogPartitionOf(ReadOnlySpan<double> theta, string paramName)
@@ -95,13 +94,7 @@ public sealed class CategoricalFamily : ExponentialFamily
     }
 
     private protected override void ExpectationOf(ReadOnlySpan<double> theta, Span<double> eta, string paramName)
-    {
-        double psi = LogPartitionOf(theta, paramName);
-        for (int i = 0; i < theta.Length; i++)
-        {
-            eta[i] = Math.Exp(theta[i] - psi);
-        }
-    }
+        => Probabilities(theta, eta, paramName);
 
     private protected override void NaturalOf(ReadOnlySpan<double> eta, Span<double> theta, string paramName)
     {
@@ -151,8 +144,7 @@ public sealed class CategoricalFamily : ExponentialFamily
     private protected override void NaturalGradientNaturalOf(ReadOnlySpan<double> theta, ReadOnlySpan<double> gradient, Span<double> destination, string paramName)
     {
         // G(θ)⁻¹ = G(η) = diag(1/pᵢ) + 1/p_n: destination first holds p, then the product.
-        ExpectationOf(theta, destination, paramName);
-        double last = Math.Exp(-LogPartitionOf(theta, paramName));
+        double last = Math.Exp(-Probabilities(theta, destination, paramName));
         double sum = 0;
         foreach (double g in gradient)
         {
@@ -180,6 +172,18 @@ public sealed class CategoricalFamily : ExponentialFamily
         {
             destination[i] = eta[i] * (gradient[i] - mean);
         }
+    }
+
+    // pᵢ = e^{θᵢ − ψ(θ)} for i < n into eta; returns ψ(θ), so p_n = e^{−ψ}.
+    private double Probabilities(ReadOnlySpan<double> theta, Span<double> eta, string paramName)
+    {
+        double psi = LogPartitionOf(theta, paramName);
+        for (int i = 0; i < theta.Length; i++)
+        {
+            eta[i] = Math.Exp(theta[i] - psi);
+        }
+
+        return psi;
     }
 
     private static int Coordinates(int outcomes)

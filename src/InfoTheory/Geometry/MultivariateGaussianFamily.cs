@@ -337,30 +337,19 @@ public sealed class MultivariateGaussianFamily : ExponentialFamily
     }
 
     // B A B for symmetric A and B.
-    private static double[] Sandwich(double[] outer, double[] inner, int d)
-    {
-        var left = new double[d * d];
-        for (int i = 0; i < d; i++)
-        {
-            for (int k = 0; k < d; k++)
-            {
-                double b = outer[(i * d) + k];
-                for (int j = 0; j < d; j++)
-                {
-                    left[(i * d) + j] += b * inner[(k * d) + j];
-                }
-            }
-        }
+    private static double[] Sandwich(double[] outer, double[] inner, int d) => Product(Product(outer, inner, d), outer, d);
 
+    private static double[] Product(double[] left, double[] right, int d)
+    {
         var result = new double[d * d];
         for (int i = 0; i < d; i++)
         {
             for (int k = 0; k < d; k++)
             {
-                double b = left[(i * d) + k];
+                double l = left[(i * d) + k];
                 for (int j = 0; j < d; j++)
                 {
-                    result[(i * d) + j] += b * outer[(k * d) + j];
+                    result[(i * d) + j] += l * right[(k * d) + j];
                 }
             }
         }

@@ -45,7 +45,8 @@ public class NaturalGradientTests
     [Fact]
     public void Step_ReverseKlToAGaussian_NeedsFarFewerStepsThanSgd()
     {
-        // SGD at the largest rate that is stable here (1/max curvature ≈ 0.3 for σ_p² = 0.3) needs tens of steps for 1e-6.
+        // SGD at η = 0.25, about 1/L for the largest curvature L = 1/σ_p² = 3.3 (the first mean), needs 104 steps to come
+        // within 1e-6 (the same updates in Python: gμ = (μ − μ_p)/σ_p², gₛ = ½(σ²/σ_p² − 1)); the natural gradient needs 1.
         var q = Leaves([0, 0, 0], [0, 0, 0]);
         var sgd = new Sgd<double>([q.Mean, q.LogVariance], learningRate: 0.25);
         int steps = 0;
@@ -55,7 +56,7 @@ public class NaturalGradientTests
             steps++;
         }
 
-        steps.Should().BeGreaterThan(30);
+        steps.Should().BeGreaterThan(100);
     }
 
     [Fact]
