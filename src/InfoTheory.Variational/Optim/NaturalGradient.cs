@@ -15,7 +15,7 @@ namespace InfoTheory.Variational.Optim;
 /// (<see cref="InfoTheory.Geometry.ExponentialFamily.NaturalGradientNatural"/> of <see cref="InfoTheory.Geometry.GaussianFamily"/>). Written back in (μ, s) through the chain
 /// rule from the gradients gμ = ∂f/∂μ and gₛ = ∂f/∂s the autodiff graph gives, the step is, in closed form,
 /// r = 1 + 2η gₛ, s ← s − ln r, μ ← μ − η σ² gμ / r
-/// (Amari 1998, "Natural gradient works efficiently in learning"; Khan and Rue 2023, "The Bayesian learning rule", §3).</para>
+/// (Amari 1998, "Natural gradient works efficiently in learning"; Khan and Rue 2023, "The Bayesian learning rule", JMLR).</para>
 /// <para>At η = 1 the step on KL(q ‖ p) between diagonal Gaussians lands on p exactly: the natural gradient of
 /// KL(q_θ ‖ p_θ′) = B_ψ(θ′ : θ) in θ is θ − θ′. A step with r ≤ 0 would make the precision 1/σ² non-positive, which no Gaussian
 /// has: <see cref="Optimizer{T}.Step"/> then throws <see cref="InvalidOperationException"/> before changing anything; lower the

@@ -6,7 +6,7 @@ namespace InfoTheory.Geometry;
 /// <remarks>
 /// <para>The sufficient statistic is the indicator of the first n − 1 outcomes, tᵢ(x) = [x = i]; outcome n is the reference.
 /// Then ψ(θ) = ln(1 + Σᵢ e^θᵢ), η = ∇ψ(θ) = (p₁, …, p_{n−1}) with pᵢ = e^{θᵢ − ψ(θ)}, and
-/// φ(η) = Σᵢ₌₁ⁿ pᵢ ln pᵢ = −H(p) with p_n = 1 − Σᵢ ηᵢ (Amari 2016, §2.2.2; Amari &amp; Nagaoka 2000, §2.2).</para>
+/// φ(η) = Σᵢ₌₁ⁿ pᵢ ln pᵢ = −H(p) with p_n = 1 − Σᵢ ηᵢ (Amari 2016, ch. 2; Amari &amp; Nagaoka 2000, ch. 2).</para>
 /// <para>The Fisher metric is G(θ) = diag(η) − ηηᵀ in θ and G(η) = diag(1/pᵢ) + 1/p_n in η, the metric
 /// <see cref="FisherInformation.Categorical(ReadOnlySpan{double}, Span{double})"/> gives in ξ = (p₁, …, p_{n−1}) = η.
 /// The natural gradients are G(θ)⁻¹g = (gᵢ/pᵢ + Σⱼgⱼ/p_n)ᵢ and G(η)⁻¹g = (pᵢ(gᵢ − Σⱼ pⱼgⱼ))ᵢ, O(n) each.</para>

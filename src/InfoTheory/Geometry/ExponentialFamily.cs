@@ -8,11 +8,11 @@ namespace InfoTheory.Geometry;
 /// in both coordinate systems, the Kullback–Leibler divergence as a Bregman divergence, and the natural gradient.
 /// </summary>
 /// <remarks>
-/// <para>The two coordinate systems are Legendre duals (Amari 2016, Information Geometry and its Applications, §2.2–2.3;
-/// Amari &amp; Nagaoka 2000, Methods of Information Geometry, §3.5): η = ∇ψ(θ), θ = ∇φ(η), and ψ(θ) + φ(η) = θ·η. The Fisher
+/// <para>The two coordinate systems are Legendre duals (Amari 2016, Information Geometry and its Applications, ch. 1–2;
+/// Amari &amp; Nagaoka 2000, Methods of Information Geometry, ch. 3): η = ∇ψ(θ), θ = ∇φ(η), and ψ(θ) + φ(η) = θ·η. The Fisher
 /// metric is G(θ) = ∇²ψ(θ) = Cov_θ[t(x)] in θ and G(η) = ∇²φ(η) = G(θ)⁻¹ in η.</para>
 /// <para>KL(p_θ ‖ p_θ′) = B_ψ(θ′ : θ) = ψ(θ′) − ψ(θ) − (θ′ − θ)·∇ψ(θ): the Bregman divergence of ψ with the arguments
-/// swapped, equal to B_φ(η : η′) (Amari 2016, Theorem 1.1 and §2.3).</para>
+/// swapped, equal to B_φ(η : η′) (Amari 2016, ch. 1 on the Bregman divergence of a dually flat manifold, ch. 2 for exponential families).</para>
 /// <para>The natural gradient of a function f is G⁻¹∇f (Amari 1998, "Natural gradient works efficiently in learning");
 /// in θ coordinates it is the gradient of f with respect to η, and in η coordinates the gradient with respect to θ, so every
 /// family here computes it in closed form without inverting a matrix.</para>
@@ -129,7 +129,7 @@ public abstract class ExponentialFamily
     /// <remarks>
     /// KL(p_θ ‖ p_θ′) = B_ψ(θ′ : θ) = ψ(θ′) − ψ(θ) − (θ′ − θ)·η(θ), with η(θ) = ∇ψ(θ): note the order, the expectation is
     /// taken under the first argument <paramref name="theta"/>, whose gradient ∇ψ(θ) is the one the Bregman divergence uses
-    /// (Amari 2016, §1.3 and §2.3). Rounding below 0 is returned as 0.
+    /// (Amari 2016, ch. 1–2). Rounding below 0 is returned as 0.
     /// </remarks>
     /// <param name="theta">θ of p, the distribution the expectation is taken under.</param>
     /// <param name="thetaPrime">θ′ of the reference distribution.</param>

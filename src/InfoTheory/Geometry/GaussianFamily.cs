@@ -6,7 +6,7 @@ namespace InfoTheory.Geometry;
 /// <summary>The univariate normal distributions N(μ, σ²) as an exponential family: θ = (μ/σ², −1/(2σ²)) and η = (μ, μ² + σ²).</summary>
 /// <remarks>
 /// <para>The sufficient statistic is t(x) = (x, x²). Then ψ(θ) = −θ₁²/(4θ₂) + ½ ln(−π/θ₂) = μ²/(2σ²) + ½ ln(2πσ²),
-/// and φ(η) = −½ (1 + ln 2π + ln(η₂ − η₁²)) is minus the differential entropy (Amari 2016, §2.2.1; Amari &amp; Nagaoka 2000, §2.2).
+/// and φ(η) = −½ (1 + ln 2π + ln(η₂ − η₁²)) is minus the differential entropy (Amari 2016, ch. 2; Amari &amp; Nagaoka 2000, ch. 2).
 /// The natural domain is θ₂ &lt; 0 and the expectation domain η₂ − η₁² &gt; 0: both say σ² &gt; 0.</para>
 /// <para>The Fisher metric is G(θ) = Cov[(x, x²)] = [[σ², 2μσ²], [2μσ², 2σ⁴ + 4μ²σ²]] and
 /// G(η) = G(θ)⁻¹ = σ⁻⁴ [[σ² + 2μ², −μ], [−μ, ½]]; in (μ, σ) it is diag(1/σ², 2/σ²). The natural gradients multiply by

@@ -15,7 +15,7 @@ namespace InfoTheory.Geometry;
 /// 2Θᵢⱼ = −(Σ⁻¹)ᵢⱼ off it. With this layout θ·η is the ordinary dot product, equal to θ₁·μ + tr(Θ (Σ + μμᵀ)), and the metric
 /// below is non-singular.</para>
 /// <para>ψ(θ) = ½ θ₁ᵀΣθ₁ + ½ ln det Σ + (d/2) ln 2π = ½ μᵀΣ⁻¹μ + ½ ln det(2πΣ), and φ(η) = −½ (d (1 + ln 2π) + ln det Σ),
-/// minus the differential entropy (Amari 2016, §2.2.1; Amari &amp; Nagaoka 2000, §2.2). Both need a positive-definite Σ, which
+/// minus the differential entropy (Amari 2016, ch. 2; Amari &amp; Nagaoka 2000, ch. 2). Both need a positive-definite Σ, which
 /// is the domain: −2Θ in θ and Σ = H − μμᵀ in η must be positive definite.</para>
 /// <para>The Fisher metric G(θ) = Cov[t(x)] follows from Isserlis' theorem:
 /// Cov(xᵢ, xₖ) = Σᵢₖ, Cov(xᵢ, xₖxₗ) = μₖΣᵢₗ + μₗΣᵢₖ, Cov(xᵢxⱼ, xₖxₗ) = ΣᵢₖΣⱼₗ + ΣᵢₗΣⱼₖ + μᵢμₖΣⱼₗ + μᵢμₗΣⱼₖ + μⱼμₖΣᵢₗ + μⱼμₗΣᵢₖ.

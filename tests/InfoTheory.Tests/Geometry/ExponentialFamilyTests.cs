@@ -26,7 +26,7 @@ public class ExponentialFamilyTests
     [MemberData(nameof(FamilySamples.Names), MemberType = typeof(FamilySamples))]
     public void LogPartitionAndNegativeEntropy_AreLegendreDuals(string name)
     {
-        // ψ(θ) + φ(η) = θ·η at η = ∇ψ(θ) (Amari 2016, eq. 1.65).
+        // ψ(θ) + φ(η) = θ·η at η = ∇ψ(θ) (the Legendre transform, Amari 2016, ch. 1).
         var family = Family(name);
         var random = new Random(2);
         for (int trial = 0; trial < 50; trial++)
