@@ -19,7 +19,7 @@ public static class FisherInformation
     /// <exception cref="ArgumentException"><paramref name="p"/> is not a probability vector, has fewer than 2 entries, or has a zero entry.</exception>
     public static double[,] Categorical(ReadOnlySpan<double> p)
     {
-        RequireInterior(p);
+        Guard.InteriorProbabilities(p, nameof(p));
         int m = p.Length - 1;
         var g = new double[m, m];
         double last = 1 / p[m];
@@ -44,7 +44,7 @@ public static class FisherInformation
     /// <exception cref="ArgumentOutOfRangeException">(n − 1)² exceeds <see cref="int.MaxValue"/>, so no span can hold the matrix.</exception>
     public static void Categorical(ReadOnlySpan<double> p, Span<double> destination)
     {
-        RequireInterior(p);
+        Guard.InteriorProbabilities(p, nameof(p));
         int m = p.Length - 1;
         Guard.SameLength(Guard.ElementCount(nameof(p), "(n − 1)²", m, m), destination.Length, "(n - 1)²", nameof(destination));
         destination.Fill(1 / p[m]);
@@ -65,7 +65,7 @@ public static class FisherInformation
     /// <exception cref="ArgumentException"><paramref name="p"/> is not a probability vector, has fewer than 2 entries, or has a zero entry; or <paramref name="step"/> does not have length n − 1 or has a non-finite entry.</exception>
     public static double QuadraticForm(ReadOnlySpan<double> p, ReadOnlySpan<double> step)
     {
-        RequireInterior(p);
+        Guard.InteriorProbabilities(p, nameof(p));
         int m = p.Length - 1;
         Guard.SameLength(m, step.Length, "n - 1", nameof(step));
         Guard.AllFinite(step, nameof(step));
@@ -77,22 +77,5 @@ public static class FisherInformation
         }
 
         return 0.5 * (diagonal + (sum * sum / p[m]));
-    }
-
-    private static void RequireInterior(ReadOnlySpan<double> p)
-    {
-        Guard.Probabilities(p, nameof(p));
-        if (p.Length < 2)
-        {
-            throw new ArgumentException(
-                $"p has length {p.Length}; the categorical family needs at least 2 outcomes to have a coordinate.", nameof(p));
-        }
-
-        int zero = p.IndexOf(0.0);
-        if (zero >= 0)
-        {
-            throw new ArgumentException(
-                $"p[{zero}] is 0; the Fisher metric is defined only inside the simplex, where every p_i > 0.", nameof(p));
-        }
     }
 }

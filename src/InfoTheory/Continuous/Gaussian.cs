@@ -1,5 +1,4 @@
 using InfoTheory.Internal;
-using MathNet.Numerics.LinearAlgebra;
 
 namespace InfoTheory.Continuous;
 
@@ -10,10 +9,6 @@ namespace InfoTheory.Continuous;
 /// </remarks>
 public sealed class Gaussian : IDensity
 {
-    // A Cholesky pivot this small relative to its variance has lost every significant digit:
-    // the covariance is singular to working precision even if rounding left it barely positive.
-    private const double SingularPivotRatio = 16 * 2.220446049250313e-16;
-
     private readonly double[] _mean;
     private readonly double[] _covariance;
     private readonly double[] _cholesky;
@@ -50,7 +45,7 @@ public sealed class Gaussian : IDensity
             }
         }
 
-        _cholesky = Factor(_covariance, d);
+        _cholesky = Cholesky.Factor(_covariance, d, nameof(covariance), "covariance", "a Gaussian needs a positive-definite covariance");
         _inverseDiagonal = new double[d];
         _isDiagonal = true;
         double logDet = 0;
@@ -277,7 +272,7 @@ public sealed class Gaussian : IDensity
                 column[i] = p._cholesky[(i * d) + j];
             }
 
-            q.SolveLower(column);
+            Cholesky.SolveLower(q._cholesky, d, column);
             for (int i = 0; i < d; i++)
             {
                 trace += column[i] * column[i];
@@ -289,7 +284,7 @@ public sealed class Gaussian : IDensity
             column[i] = q._mean[i] - p._mean[i];
         }
 
-        q.SolveLower(column);
+        Cholesky.SolveLower(q._cholesky, d, column);
         double mahalanobis = 0;
         for (int i = 0; i < d; i++)
         {
@@ -395,57 +390,6 @@ public sealed class Gaussian : IDensity
         }
 
         return _logNormalizer - (0.5 * squared);
-    }
-
-    // Solves L v = b in place (forward substitution).
-    private void SolveLower(Span<double> b)
-    {
-        int d = _mean.Length;
-        for (int i = 0; i < d; i++)
-        {
-            double sum = b[i];
-            int row = i * d;
-            for (int j = 0; j < i; j++)
-            {
-                sum -= _cholesky[row + j] * b[j];
-            }
-
-            b[i] = sum / _cholesky[row + i];
-        }
-    }
-
-    private static double[] Factor(double[] covariance, int d)
-    {
-        Matrix<double> lower;
-        try
-        {
-            lower = Matrix<double>.Build.Dense(d, d, (i, j) => covariance[(i * d) + j]).Cholesky().Factor;
-        }
-        catch (ArgumentException)
-        {
-            throw new ArgumentException(
-                "covariance is not positive definite (it is singular or has a negative eigenvalue); a Gaussian needs a positive-definite covariance.",
-                nameof(covariance));
-        }
-
-        var flat = new double[d * d];
-        for (int i = 0; i < d; i++)
-        {
-            double pivot = lower[i, i];
-            if (!(pivot * pivot > SingularPivotRatio * covariance[(i * d) + i]))
-            {
-                throw new ArgumentException(
-                    $"covariance is singular to working precision: the Cholesky pivot of row {i} is {Guard.Format(pivot)} against a variance of {Guard.Format(covariance[(i * d) + i])}.",
-                    nameof(covariance));
-            }
-
-            for (int j = 0; j <= i; j++)
-            {
-                flat[(i * d) + j] = lower[i, j];
-            }
-        }
-
-        return flat;
     }
 
     private static void ValidateCoordinates(ReadOnlySpan<int> coordinates, int dimension, string paramName)

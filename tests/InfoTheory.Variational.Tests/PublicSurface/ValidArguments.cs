@@ -118,7 +118,7 @@ internal sealed class ValidArguments(string folder)
 
     private static int Int(string owner, string method, string name) => name switch
     {
-        "k" or "bins" => 3,
+        "k" or "bins" or "outcomes" => 3,
         "classes" when owner == "Logits" => 4, // the default 8 logits as 2 rows, one per element of the default destination
         "dimension" or "xDimension" or "yDimension" or "zDimension" or "rows" or "columns" or "featureCount"
             or "inputSize" or "codeSize" or "latentSize" or "features" or "inFeatures" or "outFeatures" or "Height" => 2,
@@ -282,6 +282,14 @@ internal sealed class ValidArguments(string folder)
             ("MonteCarlo", _, "offsets") => [0, 3, 8],
             ("KlPenalty", _, "mask") => [1, 0, 1, 1],
             ("FisherInformation", _, "p") => [0.2, 0.3, 0.5],
+            // Every family receiver has 2 coordinates (3 outcomes, the univariate Gaussian, the 1-variate Gaussian); θ and η
+            // lie inside all three domains (θ₂ < 0, and 0.2 + 0.3 < 1 with 0.3 > 0.2²).
+            ("CategoricalFamily", _, "p") => [0.2, 0.3, 0.5],
+            ("ExponentialFamily" or "CategoricalFamily" or "GaussianFamily" or "MultivariateGaussianFamily", _, "theta") => [0.2, -0.5],
+            ("ExponentialFamily", _, "thetaPrime") => [0.1, -0.4],
+            ("ExponentialFamily", _, "eta") => [0.2, 0.3],
+            ("ExponentialFamily", _, "gradient") => [0.1, -0.2],
+            ("ExponentialFamily", "FisherMetricNatural" or "FisherMetricExpectation", "destination") => [0, 0, 0, 0],
             ("FisherInformation", "Categorical", "destination") => [0, 0, 0, 0],
             ("FisherInformation", _, "step") => [0.1, -0.1],
             ("MultivariateDistribution", _, "table") => [0.1, 0.2, 0.3, 0.4],
@@ -430,6 +438,16 @@ internal sealed class ValidArguments(string folder)
             return global::InfoTheory.Sampled.Smoothing.Laplace;
         }
 
+        if (type == typeof(Gaussian) && owner is "GaussianFamily" or "MultivariateGaussianFamily")
+        {
+            return Gaussian.Diagonal([0.5], [2]);
+        }
+
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(DiagonalGaussian<>) && owner == "NaturalGradient`1")
+        {
+            return TrainableDiagonal(type);
+        }
+
         // A divergence between a density and itself is 0 whatever the estimator does; give q its own density.
         if ((type == typeof(IDensity) || type == typeof(Gaussian)) && name == "q")
         {
@@ -515,9 +533,24 @@ internal sealed class ValidArguments(string folder)
                 .Select((p, i) => i == 0 ? parameters : i == 1 ? 0.01 : p.DefaultValue).ToArray());
         }
 
+        if (generic == typeof(global::InfoTheory.Variational.Optim.NaturalGradient<>))
+        {
+            return Activator.CreateInstance(type, TrainableDiagonal(typeof(DiagonalGaussian<>).MakeGenericType(type.GetGenericArguments())), 0.01);
+        }
+
         if (type == typeof(IDensity) || type == typeof(Gaussian))
         {
             return Gaussian.Diagonal([0, 0], [1, 2]);
+        }
+
+        if (type == typeof(global::InfoTheory.Geometry.CategoricalFamily))
+        {
+            return new global::InfoTheory.Geometry.CategoricalFamily(3);
+        }
+
+        if (type == typeof(global::InfoTheory.Geometry.MultivariateGaussianFamily))
+        {
+            return new global::InfoTheory.Geometry.MultivariateGaussianFamily(1);
         }
 
         if (type == typeof(ContinuousMixture))
@@ -614,6 +647,13 @@ internal sealed class ValidArguments(string folder)
     {
         double[] weights = Enumerable.Range(1, 1 << n).Select(i => (double)i).ToArray();
         return MultivariateDistribution.FromProbabilities(Distribution.Normalize(weights), Enumerable.Repeat(2, n).ToArray());
+    }
+
+    /// <summary>A diagonal Gaussian whose mean and log-variance are leaves that require gradients, as an optimizer needs.</summary>
+    private static object TrainableDiagonal(Type type)
+    {
+        ITypedFactories typed = Typed(type);
+        return Activator.CreateInstance(type, typed.RequiringGrad(typed.AutodiffTensor([2, 2], 0.2, 0.4, 0.6, 0.8)), typed.RequiringGrad(typed.Filled([2, 2], 0)))!;
     }
 
     private static VariationalAutoencoder NewModel() => new(2, [3], 2, new GaussianLikelihood<float>(1.0));
