@@ -5,7 +5,7 @@ using InfoTheory.Internal;
 namespace InfoTheory.Kernels;
 
 /// <summary>The power sum Σ pᵢ^α = Σ pᵢe^(t·ln pᵢ), t = α − 1, of one double or float probability vector (<see cref="PowerSum"/> with q ≡ 1) in one pass that also validates it.</summary>
-/// <remarks>One logarithm (<see cref="Log.OfPositivePair{T}"/>) and one exponential (<see cref="PowerSum.Add{T}"/>) per element, no power function; zeros add nothing.</remarks>
+/// <remarks>One logarithm (<see cref="Log.OfPositive{T}"/>) and one exponential (<see cref="PowerSum.Add{T}"/>) per element, no power function, one register a step (see <see cref="PowerSumKernel{TElement}"/>); zeros add nothing.</remarks>
 internal ref struct PowerEntropyKernel<TElement> : ILanePass
     where TElement : unmanaged, IBinaryFloatingPointIeee754<TElement>
 {
@@ -44,38 +44,27 @@ internal ref struct PowerEntropyKernel<TElement> : ILanePass
         ref TElement start = ref MemoryMarshal.GetReference(p);
         T zero = T.Zero;
         T t = T.Create(_t);
+        T one = T.Create(1.0);
         T smallestNormal = T.Create(Log.SmallestNormal);
         T sum = zero, min = zero, power = zero, excess = zero;
+
+        // With q ≡ 1 no term is missing; AddTo's flag has nowhere else to go.
+        T noneMissing = zero;
         T maxExponent = T.Create(double.NegativeInfinity);
         int i = index;
-        for (; i <= p.Length - 2 * T.Count; i += 2 * T.Count)
-        {
-            T v0 = Elements.Load<TElement, T>(ref start, i);
-            T v1 = Elements.Load<TElement, T>(ref start, i + T.Count);
-            sum += v0 + v1;
-            T low = T.MinNative(v0, v1);
-            min = T.MinNative(min, low);
-            if (T.AnyLessThan(low, smallestNormal))
-            {
-                Log.OfPositivePair(v0, v1, out T log0, out T log1, subnormals: true);
-                AddWithZeros(v0, log0, t, ref power, ref excess, ref maxExponent);
-                AddWithZeros(v1, log1, t, ref power, ref excess, ref maxExponent);
-            }
-            else
-            {
-                Log.OfPositivePair(v0, v1, out T log0, out T log1, subnormals: false);
-                PowerSum.Add(v0, t * log0, ref power, ref excess, ref maxExponent);
-                PowerSum.Add(v1, t * log1, ref power, ref excess, ref maxExponent);
-            }
-        }
-
-        if (i <= p.Length - T.Count)
+        for (; i <= p.Length - T.Count; i += T.Count)
         {
             T v = Elements.Load<TElement, T>(ref start, i);
             sum += v;
             min = T.MinNative(min, v);
-            AddWithZeros(v, Log.OfPositive(v), t, ref power, ref excess, ref maxExponent);
-            i += T.Count;
+            if (T.AnyLessThan(v, smallestNormal))
+            {
+                PowerSum.AddWithZeros(v, one, t).AddTo(ref power, ref excess, ref maxExponent, ref noneMissing);
+            }
+            else
+            {
+                PowerSum.Add(v, t * Log.OfPositive(v, subnormals: false), ref power, ref excess, ref maxExponent);
+            }
         }
 
         index = i;
@@ -84,9 +73,4 @@ internal ref struct PowerEntropyKernel<TElement> : ILanePass
         _excess += T.SumLanes(excess);
         _maxExponent = Math.Max(_maxExponent, -T.MinLane(zero - maxExponent));
     }
-
-    /// <summary><see cref="PowerSum.Add{T}"/> for lanes that may hold a zero, which adds nothing (its exponent is taken as 0).</summary>
-    private static void AddWithZeros<T>(T p, T logP, T t, ref T power, ref T excess, ref T maxExponent)
-        where T : struct, IVectorLanes<T>
-        => PowerSum.Add(p, T.Select(T.GreaterThan(p, T.Zero), t * logP, T.Zero), ref power, ref excess, ref maxExponent);
 }

@@ -46,6 +46,31 @@ internal readonly record struct PowerSum(double ScaledLog, double Excess, bool U
         maxExponent = T.MaxNative(maxExponent, x);
     }
 
+    /// <summary>
+    /// <see cref="Add{T}"/> for a register that may hold a zero (or a subnormal): pᵢ = 0 adds nothing; qᵢ = 0 &lt; pᵢ adds 0 to
+    /// the sum and −pᵢ to the excess (the t &lt; 0 value) and is flagged in <see cref="PowerTerms{T}.Missing"/> for the t &gt; 0 rule.
+    /// </summary>
+    /// <remarks>
+    /// Rare, and kept out of line: inlined beside the fast path it would spend the caller's inlining budget. q ≡ 1 (the
+    /// entropies) passes <c>q = 1</c>.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static PowerTerms<T> AddWithZeros<T>(T p, T q, T t)
+        where T : struct, IVectorLanes<T>
+    {
+        T zero = T.Zero;
+        T both = T.GreaterThan(p, zero) & T.GreaterThan(q, zero);
+        T power = zero, excess = zero, maxExponent = T.Create(double.NegativeInfinity);
+        Add(p, T.Select(both, t * Log.OfRatio(p, q), zero), ref power, ref excess, ref maxExponent);
+        return new PowerTerms<T>
+        {
+            Power = T.Select(both, power, zero),
+            Excess = T.Select(both, excess, zero - p),
+            MaxExponent = maxExponent,
+            Missing = T.EqualTo(q, zero) & T.GreaterThan(p, zero),
+        };
+    }
+
     /// <summary>Combines a pass's sums into the result, redoing the sum by <see cref="Scaled"/> where the pass clamped an exponent or underflowed.</summary>
     /// <param name="p">The first vector, already validated.</param>
     /// <param name="q">The second vector, already validated; empty for q ≡ 1 (the entropies).</param>
@@ -117,5 +142,32 @@ internal readonly record struct PowerSum(double ScaledLog, double Excess, bool U
         double qi = q.IsEmpty ? 1.0 : Elements.Value(q, i);
         logRatio = pi > 0 && qi > 0 ? Log.OfRatio(pi, qi) : 0.0;
         return pi > 0 && qi > 0;
+    }
+}
+
+/// <summary>What <see cref="PowerSum.AddWithZeros{T}"/> adds up for a register, for the caller to fold into its accumulators.</summary>
+internal struct PowerTerms<T>
+    where T : struct, IVectorLanes<T>
+{
+    /// <summary>The register's Σ pᵢe^(tℓᵢ).</summary>
+    public T Power;
+
+    /// <summary>The register's Σ pᵢ(e^(tℓᵢ) − 1), −pᵢ where qᵢ = 0 &lt; pᵢ.</summary>
+    public T Excess;
+
+    /// <summary>The register's largest exponent t·ℓᵢ (0 for lanes with a zero).</summary>
+    public T MaxExponent;
+
+    /// <summary>The mask of lanes where qᵢ = 0 &lt; pᵢ.</summary>
+    public T Missing;
+
+    /// <summary>Folds these terms into a pass's accumulators.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public readonly void AddTo(ref T power, ref T excess, ref T maxExponent, ref T missing)
+    {
+        power += Power;
+        excess += Excess;
+        maxExponent = T.MaxNative(maxExponent, MaxExponent);
+        missing |= Missing;
     }
 }

@@ -6,9 +6,10 @@ namespace InfoTheory.Kernels;
 
 /// <summary>The power sum Σ pᵢ^α qᵢ^(1−α) of two double or float probability vectors (<see cref="PowerSum"/>) in one pass that also validates both.</summary>
 /// <remarks>
-/// Each term is pᵢe^(t·ℓᵢ) with ℓᵢ = ln(pᵢ/qᵢ) from <see cref="Log.OfRatioPair{T}"/> (the quotient never rounded, two registers
-/// sharing one division) and the exponential of <see cref="PowerSum.Add{T}"/>: one logarithm and one exponential per element,
-/// no power function. The order t is a run-time value, which <see cref="IPairedKernel"/>'s static element loop has no place
+/// Each term is pᵢe^(t·ℓᵢ) with ℓᵢ = ln(pᵢ/qᵢ) from <see cref="Log.OfRatio{T}"/> (the quotient never rounded) and the
+/// exponential of <see cref="PowerSum.Add{T}"/>: one logarithm and one exponential per element, no power function. One register
+/// a step, not the pair of the KL kernel: with two, the lane operations exceed the JIT's inlining budget for the loop and
+/// stay calls, which costs several times the division a pair would share. The order t is a run-time value, which <see cref="IPairedKernel"/>'s static element loop has no place
 /// for, so this pass carries it as a field and uses <see cref="LanePass"/> and <see cref="ProbabilityTally"/> directly.
 /// </remarks>
 internal ref struct PowerSumKernel<TElement> : ILanePass
@@ -63,33 +64,7 @@ internal ref struct PowerSumKernel<TElement> : ILanePass
         T sumP = zero, minP = zero, sumQ = zero, minQ = zero, power = zero, excess = zero, missing = zero;
         T maxExponent = T.Create(double.NegativeInfinity);
         int i = index;
-        for (; i <= p.Length - 2 * T.Count; i += 2 * T.Count)
-        {
-            T p0 = Elements.Load<TElement, T>(ref startP, i);
-            T p1 = Elements.Load<TElement, T>(ref startP, i + T.Count);
-            T q0 = Elements.Load<TElement, T>(ref startQ, i);
-            T q1 = Elements.Load<TElement, T>(ref startQ, i + T.Count);
-            sumP += p0 + p1;
-            T lowP = T.MinNative(p0, p1);
-            minP = T.MinNative(minP, lowP);
-            sumQ += q0 + q1;
-            T lowQ = T.MinNative(q0, q1);
-            minQ = T.MinNative(minQ, lowQ);
-            if (T.AnyLessThan(T.MinNative(lowP, lowQ), smallestNormal))
-            {
-                Log.OfRatioPair(p0, q0, p1, q1, out T log0, out T log1, subnormals: true);
-                AddWithZeros(p0, q0, log0, t, ref power, ref excess, ref maxExponent, ref missing);
-                AddWithZeros(p1, q1, log1, t, ref power, ref excess, ref maxExponent, ref missing);
-            }
-            else
-            {
-                Log.OfRatioPair(p0, q0, p1, q1, out T log0, out T log1, subnormals: false);
-                PowerSum.Add(p0, t * log0, ref power, ref excess, ref maxExponent);
-                PowerSum.Add(p1, t * log1, ref power, ref excess, ref maxExponent);
-            }
-        }
-
-        if (i <= p.Length - T.Count)
+        for (; i <= p.Length - T.Count; i += T.Count)
         {
             T vp = Elements.Load<TElement, T>(ref startP, i);
             T vq = Elements.Load<TElement, T>(ref startQ, i);
@@ -97,8 +72,14 @@ internal ref struct PowerSumKernel<TElement> : ILanePass
             minP = T.MinNative(minP, vp);
             sumQ += vq;
             minQ = T.MinNative(minQ, vq);
-            AddWithZeros(vp, vq, Log.OfRatio(vp, vq), t, ref power, ref excess, ref maxExponent, ref missing);
-            i += T.Count;
+            if (T.AnyLessThan(T.MinNative(vp, vq), smallestNormal))
+            {
+                PowerSum.AddWithZeros(vp, vq, t).AddTo(ref power, ref excess, ref maxExponent, ref missing);
+            }
+            else
+            {
+                PowerSum.Add(vp, t * Log.OfRatio(vp, vq, subnormals: false), ref power, ref excess, ref maxExponent);
+            }
         }
 
         index = i;
@@ -108,21 +89,5 @@ internal ref struct PowerSumKernel<TElement> : ILanePass
         _excess += T.SumLanes(excess);
         _maxExponent = Math.Max(_maxExponent, -T.MinLane(zero - maxExponent));
         _missing |= T.AnyTrue(missing);
-    }
-
-    /// <summary>
-    /// <see cref="PowerSum.Add{T}"/> for lanes that may hold a zero: pᵢ = 0 adds nothing, qᵢ = 0 &lt; pᵢ adds 0 to the sum and −pᵢ
-    /// to the excess (the t &lt; 0 value) and is flagged in <paramref name="missing"/> for the t &gt; 0 rule.
-    /// </summary>
-    private static void AddWithZeros<T>(T p, T q, T logRatio, T t, ref T power, ref T excess, ref T maxExponent, ref T missing)
-        where T : struct, IVectorLanes<T>
-    {
-        T zero = T.Zero;
-        T both = T.GreaterThan(p, zero) & T.GreaterThan(q, zero);
-        missing |= T.EqualTo(q, zero) & T.GreaterThan(p, zero);
-        T termPower = zero, termExcess = zero;
-        PowerSum.Add(p, T.Select(both, t * logRatio, zero), ref termPower, ref termExcess, ref maxExponent);
-        power += T.Select(both, termPower, zero);
-        excess += T.Select(both, termExcess, zero - p);
     }
 }
