@@ -336,4 +336,31 @@ public class DivergenceGeneralizedTests
         Action emptyP = () => Divergence.Renyi([], [], order);
         emptyP.Should().Throw<ArgumentException>().WithParameterName("p");
     }
+
+    [Fact]
+    public void ReadmeSnippet_GeneralizedMeasures_QuotesTheseValues()
+    {
+        #region snippet: GeneralizedMeasures
+        double[] p = [0.1, 0.2, 0.3, 0.4];
+        double[] q = [0.25, 0.25, 0.4, 0.1];
+
+        double h2 = Entropy.Renyi(p, 2);                          // 1.2040 nats = −ln Σ pᵢ², the collision entropy
+        double hMin = Entropy.Renyi(p, double.PositiveInfinity);  // 0.9163 = −ln 0.4, the min-entropy
+        double s2 = Entropy.Tsallis(p, 2);                        // 0.7 = 1 − Σ pᵢ²
+        double d2 = Divergence.Renyi(p, q, 2);                    // 0.7056 nats; order 1 is KL(p‖q) = 0.3320
+        double t2 = Divergence.Tsallis(p, q, order: 2);           // 1.025 = Σ pᵢ²/qᵢ − 1
+        double a0 = Divergence.Alpha(p, q, 0);                    // 0.2875 = 4(1 − Σ √(pᵢqᵢ))
+        double aKl = Divergence.Alpha(p, q, -1);                  // 0.3320 = KL(p‖q); α = +1 gives KL(q‖p) = 0.2613
+        #endregion
+
+        h2.Should().BeApproximately(1.2040, 5e-5);
+        hMin.Should().BeApproximately(0.9163, 5e-5);
+        s2.Should().BeApproximately(0.7, 1e-15);
+        d2.Should().BeApproximately(0.7056, 5e-5);
+        Divergence.Renyi(p, q, 1).Should().BeApproximately(0.3320, 5e-5);
+        t2.Should().BeApproximately(1.025, 1e-15);
+        a0.Should().BeApproximately(0.2875, 5e-5);
+        aKl.Should().BeApproximately(0.3320, 5e-5);
+        Divergence.Alpha(p, q, 1).Should().BeApproximately(0.2613, 5e-5);
+    }
 }
