@@ -186,8 +186,28 @@ public static partial class Divergence
         }
 
         double a = Math.Abs(alpha);
-        double value = sum.Excess / (0.25 * (1 + a) * (1 - a));
-        return Math.Abs(alpha) < 1 ? Math.Clamp(-value, 0.0, 4 / ((1 + a) * (1 - a))) : Math.Max(-value, 0.0);
+        double denominator = 0.25 * (1 + a) * (1 - a);
+        if (a < 1)
+        {
+            return Math.Clamp(-sum.Excess / denominator, 0.0, 1 / denominator);
+        }
+
+        return double.IsFinite(sum.Excess) && double.IsFinite(denominator)
+            ? Math.Max(-sum.Excess / denominator, 0.0)
+            : AlphaBeyondRange(sum.ScaledLog, a);
+    }
+
+    /// <summary>
+    /// D_α = 4(P − 1)/(α² − 1) for |α| &gt; 1 where P = Σ pᵢ^((1−α)/2) qᵢ^((1+α)/2) or α² overflows a double, from
+    /// ln P = t·<paramref name="scaledLog"/> (t = (|α| − 1)/2, finite from the scaled sum) in logarithms: P ≥ 1 there, and
+    /// ln(P − 1) = ln P + ln(1 − e^(−ln P)).
+    /// </summary>
+    private static double AlphaBeyondRange(double scaledLog, double a)
+    {
+        double logP = 0.5 * (a - 1) * scaledLog;
+        double logExcess = logP + Math.Log(-double.ExpM1(-logP));
+        double logDenominator = (2 * Math.Log(a)) + Math.Log(-double.ExpM1(-2 * Math.Log(a)));
+        return Math.Exp(Math.Log(4) + logExcess - logDenominator);
     }
 
     /// <summary>log max_{i : pᵢ &gt; 0} pᵢ/qᵢ in nats, +∞ where some qᵢ = 0 &lt; pᵢ: the Rényi divergence of order +∞.</summary>

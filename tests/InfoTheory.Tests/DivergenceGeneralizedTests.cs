@@ -222,6 +222,23 @@ public class DivergenceGeneralizedTests
         Divergence.Alpha(q, p, 3).Should().Be(double.PositiveInfinity);
     }
 
+    [Fact]
+    public void Alpha_IndicesWhosePowersOverflow_StayOnTheFormula()
+    {
+        // D_α = 4(P − 1)/(α² − 1), P = Σ qᵢ(qᵢ/pᵢ)^((α−1)/2) for α > 1. With q/p = (1.5, 2/3) and α = 3515, ln P =
+        // ln 0.6 + 1757·ln 1.5 ≈ 711.9 overflows a double, yet ln D = ln 4 + ln P − ln(α² − 1) ≈ 696.9 does not (the other
+        // term, 0.4·(2/3)^1757 ≈ e^−713, is below P's rounding).
+        double[] p = [0.4, 0.6];
+        double[] q = [0.6, 0.4];
+        double logP = Math.Log(0.6) + (1757 * Math.Log(1.5));
+        double expected = Math.Exp(Math.Log(4) + logP - Math.Log((3515.0 * 3515) - 1));
+
+        Divergence.Alpha(p, q, 3515).Should().BeApproximately(expected, 1e-12 * expected);
+
+        // At α = 1e200, α² overflows too and D itself is past the double range: +∞, not NaN.
+        Divergence.Alpha(P, Q, 1e200).Should().Be(double.PositiveInfinity);
+    }
+
     public static TheoryData<string, double, double> LocalConstants => new()
     {
         { "Renyi", 0.5, 0.5 },
