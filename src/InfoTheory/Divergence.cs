@@ -213,11 +213,14 @@ public static partial class Divergence
         return Math.Max(nats, 0.0) / natsPerUnit;
     }
 
-    private static double KullbackLeiblerOf<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, LogBase unit)
+    // The names are the caller's expressions, so KullbackLeiblerOf(q, p, …) (a reversed KL) blames the right parameter.
+    private static double KullbackLeiblerOf<T>(
+        ReadOnlySpan<T> p, ReadOnlySpan<T> q, LogBase unit,
+        [CallerArgumentExpression(nameof(p))] string pName = "p", [CallerArgumentExpression(nameof(q))] string qName = "q")
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         double natsPerUnit = Units.NatsPerUnit(unit);
-        double nats = KullbackLeiblerKernel.Nats(p, q, nameof(p), nameof(q), SimdWidths.Best, PartitionedRun.Threads(-1));
+        double nats = KullbackLeiblerKernel.Nats(p, q, pName, qName, SimdWidths.Best, PartitionedRun.Threads(-1));
         return Math.Max(nats, 0.0) / natsPerUnit;
     }
 
