@@ -100,6 +100,15 @@ internal sealed class BottleneckIteration
     public (double[] Encoder, double[] Clusters) Result()
     {
         Marginals(_encoder);
+        for (int x = 0; x < _rows; x++)
+        {
+            // p(t) moved by the last update; a row without mass follows it, which changes no marginal.
+            if (!(_joint.RowMarginal[x] > 0))
+            {
+                _cluster.CopyTo(_encoder.AsSpan(x * _clusters, _clusters));
+            }
+        }
+
         return (_encoder, (double[])_cluster.Clone());
     }
 
