@@ -94,6 +94,7 @@ internal sealed class CapacitySolver
 
     private ReadOnlySpan<double> Row(int x) => _w.AsSpan(x * _outputs, _outputs);
 
+    /// <summary>The channel's matrix without its all-zero columns: the channel's own array (read only) when it has none.</summary>
     private static double[] WithoutZeroColumns(Channel channel, out int outputs)
     {
         ReadOnlySpan<double> w = channel.Probabilities;
@@ -108,6 +109,11 @@ internal sealed class CapacitySolver
             }
 
             outputs += kept[y] ? 1 : 0;
+        }
+
+        if (outputs == all)
+        {
+            return channel.Transition;
         }
 
         var compact = new double[inputs * outputs];

@@ -144,6 +144,9 @@ public sealed partial class Channel
         }
     }
 
+    /// <summary>The matrix itself, for the solvers of this assembly, which only read it.</summary>
+    internal double[] Transition => _transition;
+
     /// <summary>Row x of the matrix, p(·|x).</summary>
     internal ReadOnlySpan<double> Row(int x) => _transition.AsSpan(x * Outputs, Outputs);
 
