@@ -77,12 +77,7 @@ public sealed class JointDistribution
         ArgumentNullException.ThrowIfNull(table);
         int rows = table.GetLength(0), columns = table.GetLength(1);
         Guard.TableShape(rows, columns, nameof(table));
-        var flat = new double[rows * columns];
-        int k = 0;
-        foreach (double v in table)
-        {
-            flat[k++] = v;
-        }
+        double[] flat = RowMajor.Copy(table);
 
         Guard.ProbabilityTable(flat, columns, nameof(table));
         return new JointDistribution(flat, rows, columns);
@@ -125,12 +120,7 @@ public sealed class JointDistribution
         ArgumentNullException.ThrowIfNull(counts);
         int rows = counts.GetLength(0), columns = counts.GetLength(1);
         Guard.TableShape(rows, columns, nameof(counts));
-        var flat = new long[rows * columns];
-        int k = 0;
-        foreach (long c in counts)
-        {
-            flat[k++] = c;
-        }
+        long[] flat = RowMajor.Copy(counts);
 
         return FromCounts(flat, rows, columns);
     }

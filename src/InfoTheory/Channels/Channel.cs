@@ -57,12 +57,7 @@ public sealed partial class Channel
         ArgumentNullException.ThrowIfNull(transition);
         int inputs = transition.GetLength(0), outputs = transition.GetLength(1);
         Guard.TableShape(inputs, outputs, nameof(transition));
-        var flat = new double[inputs * outputs];
-        int k = 0;
-        foreach (double v in transition)
-        {
-            flat[k++] = v;
-        }
+        double[] flat = RowMajor.Copy(transition);
 
         Guard.StochasticRows(flat, outputs, nameof(transition));
         return new Channel(flat, inputs, outputs);
@@ -100,11 +95,12 @@ public sealed partial class Channel
     /// <remarks>Nothing is allocated; the sum runs over the rows with p(x) &gt; 0, one vectorised multiply-add each.</remarks>
     /// <param name="input">The input distribution p(x): a probability vector of length <see cref="Inputs"/>.</param>
     /// <param name="destination">Receives q(y); length <see cref="Outputs"/>.</param>
-    /// <exception cref="ArgumentException"><paramref name="input"/> is not a probability vector of length <see cref="Inputs"/>, or <paramref name="destination"/> does not have length <see cref="Outputs"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="input"/> is not a probability vector of length <see cref="Inputs"/>, or <paramref name="destination"/> does not have length <see cref="Outputs"/> or overlaps <paramref name="input"/>.</exception>
     public void OutputDistribution(ReadOnlySpan<double> input, Span<double> destination)
     {
         RequireInput(input, nameof(input));
         Guard.SameLength(Outputs, destination.Length, "Outputs", nameof(destination));
+        Guard.Disjoint(input, destination, nameof(input), nameof(destination));
         Mix(input, destination);
     }
 

@@ -87,12 +87,7 @@ public static class RateDistortion
                 $"distortion has {rows} rows but source has {source.Length} symbols; it needs one row per source symbol.", nameof(distortion));
         }
 
-        var flat = new double[rows * reproductions];
-        int k = 0;
-        foreach (double v in distortion)
-        {
-            flat[k++] = v;
-        }
+        double[] flat = RowMajor.Copy(distortion);
 
         Guard.NonNegativeTable(flat, reproductions, nameof(distortion), "distortions");
         return flat;

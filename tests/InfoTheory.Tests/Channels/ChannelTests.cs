@@ -283,6 +283,30 @@ public class ChannelTests
         ((Action)(() => channel.MutualInformation([0.5, 0.6]))).Should().Throw<ArgumentException>().WithParameterName("input");
     }
 
+    [Fact]
+    public void OutputDistribution_DestinationOverlappingInput_ThrowsNamingDestination()
+    {
+        var channel = Channel.FromProbabilities(new[,] { { 0.9, 0.1 }, { 0.2, 0.8 } });
+        double[] buffer = [0.25, 0.75];
+
+        ((Action)(() => channel.OutputDistribution(buffer, buffer))).Should().Throw<ArgumentException>().WithParameterName("destination");
+    }
+
+    [Fact]
+    public void Capacity_UndefinedAlgorithm_ThrowsNamingAlgorithm()
+    {
+        var channel = Channel.FromProbabilities(new[,] { { 0.9, 0.1 }, { 0.2, 0.8 } });
+
+        ((Action)(() => channel.Capacity(algorithm: (CapacityAlgorithm)7))).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("algorithm");
+    }
+
+    [Fact]
+    public void ConvergenceOptions_ToleranceNotPositiveOrNoIterations_ThrowsNamingTheProperty()
+    {
+        ((Action)(() => _ = new ConvergenceOptions { Tolerance = 0 })).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("Tolerance");
+        ((Action)(() => _ = new ConvergenceOptions { MaxIterations = 0 })).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("MaxIterations");
+    }
+
     /// <summary>A random row-stochastic matrix, a quarter of its entries exactly 0 (every row keeps one nonzero entry).</summary>
     internal static double[,] RandomChannel(Random rng, int inputs, int outputs)
     {

@@ -119,6 +119,7 @@ internal sealed class ValidArguments(string folder)
     private static int Int(string owner, string method, string name) => name switch
     {
         "k" or "bins" => 3,
+        "inputs" or "outputs" or "clusters" => 2,
         "classes" when owner == "Logits" => 4, // the default 8 logits as 2 rows, one per element of the default destination
         "dimension" or "xDimension" or "yDimension" or "zDimension" or "rows" or "columns" or "featureCount"
             or "inputSize" or "codeSize" or "latentSize" or "features" or "inFeatures" or "outFeatures" or "Height" => 2,
@@ -138,6 +139,7 @@ internal sealed class ValidArguments(string folder)
     private static double Double(string owner, string method, string name) => name switch
     {
         "probability" => 0.25,
+        "slope" => -1,
         "p" => 0.3,
         "q" => 0.6,
         "bound" => 10,
@@ -277,6 +279,9 @@ internal sealed class ValidArguments(string folder)
             ("MonteCarlo", _, "offsets") => [0, 3, 8],
             ("KlPenalty", _, "mask") => [1, 0, 1, 1],
             ("FisherInformation", _, "p") => [0.2, 0.3, 0.5],
+            ("Channel", _, "transition") => [0.9, 0.1, 0.2, 0.8],
+            ("Channel", _, "input") or ("RateDistortion", _, "source") => [0.25, 0.75],
+            ("RateDistortion", _, "slopes") => [-1, -2],
             ("FisherInformation", "Categorical", "destination") => [0, 0, 0, 0],
             ("FisherInformation", _, "step") => [0.1, -0.1],
             ("JointDistribution", _, "table") => [0.1, 0.2, 0.3, 0.4],
@@ -314,6 +319,7 @@ internal sealed class ValidArguments(string folder)
             ("Gaussian", "covariance") => (2, 2, new[] { 1, 0.5, 0.5, 2 }),
             (_, "counts") => (2, 2, new double[] { 3, 1, 2, 4 }),
             ("JointDistribution", _) => (2, 2, new[] { 0.1, 0.2, 0.3, 0.4 }),
+            ("Channel", _) => (2, 2, new[] { 0.9, 0.1, 0.2, 0.8 }),
             _ when knn => (name == "y" && method == "KullbackLeibler" ? KnnPoints - 10 : KnnPoints, 2, KnnSamples(name, 2, method)),
             ("FeatureRelevance", _) => (KnnPoints, 2, KnnSamples(name, 2, method).Select((v, i) => i % 2 == 0 ? v : (i / 2) % 3).ToArray()),
             ("Dataset", _) => (8, 2, Rows(8, 2)),
@@ -511,6 +517,11 @@ internal sealed class ValidArguments(string folder)
         if (type == typeof(JointDistribution))
         {
             return JointDistribution.FromProbabilities(new[,] { { 0.1, 0.2 }, { 0.3, 0.4 } });
+        }
+
+        if (type == typeof(global::InfoTheory.Channels.Channel))
+        {
+            return global::InfoTheory.Channels.Channel.FromProbabilities(new[,] { { 0.9, 0.1 }, { 0.2, 0.8 } });
         }
 
         if (type == typeof(global::InfoTheory.Binning.BinningRule))
