@@ -19,8 +19,9 @@ public sealed partial class Channel
     /// Optim. 20, 1982), and a step is halved until I(p) does not decrease, falling back to a Blahut–Arimoto step.
     /// </para>
     /// <para>
-    /// All-zero columns (outputs no input reaches) are dropped first; 0·log 0 = 0. An iteration allocates nothing and runs over the
-    /// matrix with vectorised dot products and multiply-adds.
+    /// All-zero columns (outputs no input reaches) are dropped first; 0·log 0 = 0. An evaluation and a Blahut–Arimoto step allocate
+    /// nothing and run over the matrix with vectorised dot products and multiply-adds; the Newton steps reuse one Hessian buffer,
+    /// allocated again only when the set of inputs they work on grows past it.
     /// </para>
     /// </remarks>
     /// <param name="unit">The unit of the capacity and of the bounds; nats by default.</param>
