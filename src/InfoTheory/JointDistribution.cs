@@ -76,13 +76,8 @@ public sealed class JointDistribution
     {
         ArgumentNullException.ThrowIfNull(table);
         int rows = table.GetLength(0), columns = table.GetLength(1);
-        RequireShape(rows, columns, nameof(table));
-        var flat = new double[rows * columns];
-        int k = 0;
-        foreach (double v in table)
-        {
-            flat[k++] = v;
-        }
+        Guard.TableShape(rows, columns, nameof(table));
+        double[] flat = RowMajor.Copy(table);
 
         Guard.ProbabilityTable(flat, columns, nameof(table));
         return new JointDistribution(flat, rows, columns);
@@ -109,8 +104,8 @@ public sealed class JointDistribution
     /// <exception cref="ArgumentException"><paramref name="rows"/> or <paramref name="columns"/> is below 1, the length of <paramref name="table"/> is not their product, an entry is negative, NaN or infinite, or the entries do not sum to 1.</exception>
     public static JointDistribution FromProbabilities(ReadOnlySpan<double> table, int rows, int columns)
     {
-        RequireShape(rows, columns, nameof(table));
-        RequireLength(table.Length, rows, columns, nameof(table));
+        Guard.TableShape(rows, columns, nameof(table));
+        Guard.TableLength(table.Length, rows, columns, nameof(table));
         Guard.ProbabilityTable(table, columns, nameof(table));
         return new JointDistribution(table.ToArray(), rows, columns);
     }
@@ -124,13 +119,8 @@ public sealed class JointDistribution
     {
         ArgumentNullException.ThrowIfNull(counts);
         int rows = counts.GetLength(0), columns = counts.GetLength(1);
-        RequireShape(rows, columns, nameof(counts));
-        var flat = new long[rows * columns];
-        int k = 0;
-        foreach (long c in counts)
-        {
-            flat[k++] = c;
-        }
+        Guard.TableShape(rows, columns, nameof(counts));
+        long[] flat = RowMajor.Copy(counts);
 
         return FromCounts(flat, rows, columns);
     }
@@ -143,8 +133,8 @@ public sealed class JointDistribution
     /// <exception cref="ArgumentException"><paramref name="rows"/> or <paramref name="columns"/> is below 1, the length of <paramref name="counts"/> is not their product, a count is negative, or the total is 0.</exception>
     public static JointDistribution FromCounts(ReadOnlySpan<long> counts, int rows, int columns)
     {
-        RequireShape(rows, columns, nameof(counts));
-        RequireLength(counts.Length, rows, columns, nameof(counts));
+        Guard.TableShape(rows, columns, nameof(counts));
+        Guard.TableLength(counts.Length, rows, columns, nameof(counts));
         double n = Guard.Counts(counts, columns, nameof(counts));
         var table = new double[counts.Length];
         for (int k = 0; k < table.Length; k++)
@@ -182,7 +172,7 @@ public sealed class JointDistribution
     {
         Guard.Probabilities(px, nameof(px));
         Guard.Probabilities(py, nameof(py));
-        RequireLength((long)px.Length * py.Length, px.Length, py.Length, nameof(py));
+        Guard.TableLength((long)px.Length * py.Length, px.Length, py.Length, nameof(py));
         var table = new double[px.Length * py.Length];
         for (int x = 0; x < px.Length; x++)
         {
@@ -277,24 +267,6 @@ public sealed class JointDistribution
         return marginal;
     }
 
-    private static void RequireShape(int rows, int columns, string paramName)
-    {
-        if (rows < 1 || columns < 1)
-        {
-            throw new ArgumentException(
-                $"{paramName} is {rows} × {columns}; a table needs at least one row and one column.", paramName);
-        }
-    }
-
-    private static void RequireLength(long length, int rows, int columns, string paramName)
-    {
-        if (length != (long)rows * columns || length > Array.MaxLength)
-        {
-            throw new ArgumentException(
-                $"{paramName} has {length} entries but a {rows} × {columns} table needs {(long)rows * columns} (at most {Array.MaxLength}).", paramName);
-        }
-    }
-
     private static double[] Flatten(double[][] table, string paramName, out int rows, out int columns)
     {
         ArgumentNullException.ThrowIfNull(table, paramName);
@@ -314,8 +286,8 @@ public sealed class JointDistribution
             }
         }
 
-        RequireShape(rows, columns, paramName);
-        RequireLength((long)rows * columns, rows, columns, paramName);
+        Guard.TableShape(rows, columns, paramName);
+        Guard.TableLength((long)rows * columns, rows, columns, paramName);
         var flat = new double[rows * columns];
         for (int x = 0; x < rows; x++)
         {

@@ -1,10 +1,12 @@
+using System.Numerics.Tensors;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace InfoTheory.Internal;
 
 /// <summary>
 /// The Cholesky factor A = L Lᵀ of a symmetric positive-definite d × d matrix, flat and row-major, with the solves,
-/// inverse and log-determinant the Gaussian and the Gaussian exponential families need.
+/// inverse and log-determinant the Gaussian and the Gaussian exponential families need, and an allocation-free in-place
+/// factorisation for the channel capacity's Newton steps, which solve with a fresh Hessian every iteration.
 /// </summary>
 internal static class Cholesky
 {
@@ -52,7 +54,31 @@ internal static class Cholesky
         return flat;
     }
 
-    /// <summary>Solves L v = b in place (forward substitution).</summary>
+    /// <summary>Overwrites the lower triangle of the n × n matrix <paramref name="a"/> with L; false when a pivot is not finite and positive (A is not positive definite to working precision).</summary>
+    public static bool TryFactor(Span<double> a, int n)
+    {
+        for (int j = 0; j < n; j++)
+        {
+            Span<double> rowJ = a.Slice(j * n, n);
+            double pivot = rowJ[j] - TensorPrimitives.Dot(rowJ[..j], rowJ[..j]);
+            if (!(pivot > 0) || !double.IsFinite(pivot))
+            {
+                return false;
+            }
+
+            double diagonal = Math.Sqrt(pivot);
+            rowJ[j] = diagonal;
+            for (int i = j + 1; i < n; i++)
+            {
+                Span<double> rowI = a.Slice(i * n, n);
+                rowI[j] = (rowI[j] - TensorPrimitives.Dot(rowI[..j], rowJ[..j])) / diagonal;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Solves L v = b in place (forward substitution); L from <see cref="Factor"/> or <see cref="TryFactor"/>, only its lower triangle read.</summary>
     public static void SolveLower(ReadOnlySpan<double> lower, int d, Span<double> b)
     {
         for (int i = 0; i < d; i++)

@@ -184,6 +184,16 @@ internal static partial class Guard
         }
     }
 
+    /// <summary>Throws unless <paramref name="value"/> is finite and &lt; 0.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is not a finite negative number.</exception>
+    public static void Negative(double value, string paramName)
+    {
+        if (!(value < 0) || !double.IsFinite(value))
+        {
+            throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} is {Format(value)}; it must be finite and < 0.");
+        }
+    }
+
     /// <summary>Throws unless <paramref name="value"/> lies in [<paramref name="min"/>, <paramref name="max"/>].</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is outside the range or NaN.</exception>
     public static void InRange(double value, double min, double max, string paramName)

@@ -119,6 +119,7 @@ internal sealed class ValidArguments(string folder)
     private static int Int(string owner, string method, string name) => name switch
     {
         "k" or "bins" or "outcomes" => 3,
+        "inputs" or "outputs" or "clusters" => 2,
         "classes" when owner == "Logits" => 4, // the default 8 logits as 2 rows, one per element of the default destination
         "dimension" or "xDimension" or "yDimension" or "zDimension" or "rows" or "columns" or "featureCount"
             or "inputSize" or "codeSize" or "latentSize" or "features" or "inFeatures" or "outFeatures" or "Height" => 2,
@@ -138,6 +139,7 @@ internal sealed class ValidArguments(string folder)
     private static double Double(string owner, string method, string name) => name switch
     {
         "probability" => 0.25,
+        "slope" => -1,
         "p" => 0.3,
         "q" => 0.6,
         "bound" => 10,
@@ -290,6 +292,9 @@ internal sealed class ValidArguments(string folder)
             ("ExponentialFamily", _, "eta") => [0.2, 0.3],
             ("ExponentialFamily", _, "gradient") => [0.1, -0.2],
             ("ExponentialFamily", "FisherMetricNatural" or "FisherMetricExpectation", "destination") => [0, 0, 0, 0],
+            ("Channel", _, "transition") => [0.9, 0.1, 0.2, 0.8],
+            ("Channel", _, "input") or ("RateDistortion", _, "source") => [0.25, 0.75],
+            ("RateDistortion", _, "slopes") => [-1, -2],
             ("FisherInformation", "Categorical", "destination") => [0, 0, 0, 0],
             ("FisherInformation", _, "step") => [0.1, -0.1],
             ("MultivariateDistribution", _, "table") => [0.1, 0.2, 0.3, 0.4],
@@ -338,6 +343,7 @@ internal sealed class ValidArguments(string folder)
             ("Gaussian", "covariance") => (2, 2, new[] { 1, 0.5, 0.5, 2 }),
             (_, "counts") => (2, 2, new double[] { 3, 1, 2, 4 }),
             ("JointDistribution", _) => (2, 2, new[] { 0.1, 0.2, 0.3, 0.4 }),
+            ("Channel", _) => (2, 2, new[] { 0.9, 0.1, 0.2, 0.8 }),
             _ when knn => (name == "y" && method == "KullbackLeibler" ? KnnPoints - 10 : KnnPoints, 2, KnnSamples(name, 2, method)),
             ("FeatureRelevance", _) => (KnnPoints, 2, KnnSamples(name, 2, method).Select((v, i) => i % 2 == 0 ? v : (i / 2) % 3).ToArray()),
             ("Dataset", _) => (8, 2, Rows(8, 2)),
@@ -581,6 +587,11 @@ internal sealed class ValidArguments(string folder)
         if (type == typeof(global::InfoTheory.Decomposition.ThreeSourceDecomposition))
         {
             return global::InfoTheory.Decomposition.PartialInformation.ThreeSources(Multivariate(4));
+        }
+
+        if (type == typeof(global::InfoTheory.Channels.Channel))
+        {
+            return global::InfoTheory.Channels.Channel.FromProbabilities(new[,] { { 0.9, 0.1 }, { 0.2, 0.8 } });
         }
 
         if (type == typeof(global::InfoTheory.Binning.BinningRule))
