@@ -1,0 +1,97 @@
+using System.Runtime.CompilerServices;
+
+namespace InfoTheory.Kernels;
+
+/// <summary>(√p − √q)²: twice an element's share of the squared Hellinger distance; two square roots, no cancellation.</summary>
+internal readonly struct SquaredHellingerTerm : IPairTerm
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Of<T>(T p, T q, ref T unbounded)
+        where T : struct, IVectorLanes<T>
+    {
+        T d = T.Sqrt(p) - T.Sqrt(q);
+        return d * d;
+    }
+}
+
+/// <summary>√p·√q: an element's share of the Bhattacharyya coefficient; √(pq) would underflow where p and q are both below 1e-162.</summary>
+internal readonly struct BhattacharyyaTerm : IPairTerm
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Of<T>(T p, T q, ref T unbounded)
+        where T : struct, IVectorLanes<T>
+        => T.Sqrt(p) * T.Sqrt(q);
+}
+
+/// <summary>|p − q|: twice an element's share of the total variation distance.</summary>
+internal readonly struct AbsoluteDifferenceTerm : IPairTerm
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Of<T>(T p, T q, ref T unbounded)
+        where T : struct, IVectorLanes<T>
+        => T.Abs(p - q);
+}
+
+/// <summary>(p − q)²/q, Pearson's χ² term: 0 where p = q = 0, +∞ where q = 0 &lt; p.</summary>
+internal readonly struct PearsonTerm : IPairTerm
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Of<T>(T p, T q, ref T unbounded)
+        where T : struct, IVectorLanes<T>
+    {
+        T d = p - q;
+        T zeroQ = T.EqualTo(q, T.Zero);
+        unbounded |= zeroQ & T.GreaterThan(p, T.Zero);
+        return T.Select(zeroQ, T.Zero, d * d / q);
+    }
+}
+
+/// <summary>(p − q)²/p, Neyman's χ² term: Pearson's with the roles swapped, +∞ where p = 0 &lt; q.</summary>
+internal readonly struct NeymanTerm : IPairTerm
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Of<T>(T p, T q, ref T unbounded)
+        where T : struct, IVectorLanes<T>
+        => PearsonTerm.Of(q, p, ref unbounded);
+}
+
+/// <summary>(p − q)²/(p + q), the triangular discrimination's term: 0 where p = q = 0, at most p + q, never +∞.</summary>
+internal readonly struct TriangularTerm : IPairTerm
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Of<T>(T p, T q, ref T unbounded)
+        where T : struct, IVectorLanes<T>
+    {
+        T d = p - q;
+        T s = p + q;
+        return T.Select(T.EqualTo(s, T.Zero), T.Zero, d * d / s);
+    }
+}
+
+/// <summary>
+/// (p − q)·ln(p/q), Jeffreys' term (its share of KL(p‖q) + KL(q‖p)): ≥ 0, with no cancellation since both factors share a
+/// sign; 0 where p = q = 0, +∞ where exactly one of them is 0. ln(p/q) is <see cref="Log.OfRatio{T}"/>, the quotient never rounded.
+/// </summary>
+internal readonly struct JeffreysTerm : IPairTerm
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Of<T>(T p, T q, ref T unbounded)
+        where T : struct, IVectorLanes<T>
+    {
+        T log;
+
+        // A zero can only be on the (rare) subnormal path, which is where the one-sided-zero check lives.
+        if (T.AnyLessThan(T.MinNative(p, q), T.Create(Log.SmallestNormal)))
+        {
+            T zero = T.Zero;
+            unbounded |= (T.EqualTo(p, zero) & T.GreaterThan(q, zero)) | (T.EqualTo(q, zero) & T.GreaterThan(p, zero));
+            log = Log.OfRatio(p, q, subnormals: true);
+        }
+        else
+        {
+            log = Log.OfRatio(p, q, subnormals: false);
+        }
+
+        return (p - q) * log;
+    }
+}
