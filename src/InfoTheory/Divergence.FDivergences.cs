@@ -64,12 +64,13 @@ public static partial class Divergence
     /// <remarks>
     /// H² = ½ Σᵢ (√pᵢ − √qᵢ)² = 1 − BC(p, q), with BC the Bhattacharyya coefficient. This is the normalisation of Wikipedia,
     /// H = ‖√p − √q‖₂/√2 (scipy's <c>euclidean(√p, √q)/√2</c>), in which disjoint supports are at distance 1; some texts call
-    /// √2·H = ‖√p − √q‖₂ ∈ [0, √2] the Hellinger distance. H² is the f-divergence of f(t) = ½(√t − 1)² (<see
-    /// cref="FGenerator.SquaredHellinger"/>, f''(1) = ¼). The sum is of the non-negative (√pᵢ − √qᵢ)², so nearly equal
-    /// vectors keep their small distance; zero entries need no rule of their own (√0 = 0) and it is never +∞. It bounds the
-    /// total variation: H² ≤ TV ≤ H·√(2 − H²) ≤ √2·H. One fused SIMD pass, two square roots per entry and no logarithm,
-    /// validates both vectors; nothing is allocated. Reference: E. Hellinger, "Neue Begründung der Theorie quadratischer
-    /// Formen von unendlichvielen Veränderlichen", J. reine angew. Math. 136 (1909) 210–271.
+    /// √2·H = ‖√p − √q‖₂ ∈ [0, √2] the Hellinger distance. H² is the f-divergence of f(t) = ½(√t − 1)²
+    /// (<see cref="FGenerator.SquaredHellinger"/>, f''(1) = ¼). Each term (√pᵢ − √qᵢ)² is formed as ((pᵢ − qᵢ)/(√pᵢ + √qᵢ))²,
+    /// so nearly equal vectors keep their small distance (the difference of two rounded roots would cancel to their
+    /// rounding); zero entries need no rule of their own (√0 = 0) and it is never +∞. It bounds the total variation: H² ≤ TV
+    /// ≤ H·√(2 − H²) ≤ √2·H. One fused SIMD pass, two square roots and a division per entry and no logarithm, validates both
+    /// vectors; nothing is allocated. Reference: E. Hellinger, "Neue Begründung der Theorie quadratischer Formen von
+    /// unendlichvielen Veränderlichen", J. reine angew. Math. 136 (1909) 210–271.
     /// </remarks>
     /// <param name="p">The distribution p: a probability vector.</param>
     /// <param name="q">The distribution q: a probability vector of the same length.</param>
@@ -85,14 +86,15 @@ public static partial class Divergence
     /// <remarks>
     /// H² = ½ Σᵢ (√pᵢ − √qᵢ)² = 1 − BC(p, q), with BC the Bhattacharyya coefficient. This is the normalisation of Wikipedia,
     /// H = ‖√p − √q‖₂/√2 (scipy's <c>euclidean(√p, √q)/√2</c>), in which disjoint supports are at distance 1; some texts call
-    /// √2·H = ‖√p − √q‖₂ ∈ [0, √2] the Hellinger distance. H² is the f-divergence of f(t) = ½(√t − 1)² (<see
-    /// cref="FGenerator.SquaredHellinger"/>, f''(1) = ¼). The sum is of the non-negative (√pᵢ − √qᵢ)², so nearly equal
-    /// vectors keep their small distance; zero entries need no rule of their own (√0 = 0) and it is never +∞. It bounds the
-    /// total variation: H² ≤ TV ≤ H·√(2 − H²) ≤ √2·H. One fused SIMD pass, two square roots per entry and no logarithm,
-    /// validates both vectors; nothing is allocated. Reference: E. Hellinger, "Neue Begründung der Theorie quadratischer
-    /// Formen von unendlichvielen Veränderlichen", J. reine angew. Math. 136 (1909) 210–271. The float overload widens every
-    /// entry exactly and runs the same double arithmetic (the double overload's result, bit for bit, on the widened values);
-    /// only its sum tolerance is float's, 4·2⁻²³·max(1, √n).
+    /// √2·H = ‖√p − √q‖₂ ∈ [0, √2] the Hellinger distance. H² is the f-divergence of f(t) = ½(√t − 1)²
+    /// (<see cref="FGenerator.SquaredHellinger"/>, f''(1) = ¼). Each term (√pᵢ − √qᵢ)² is formed as ((pᵢ − qᵢ)/(√pᵢ + √qᵢ))²,
+    /// so nearly equal vectors keep their small distance (the difference of two rounded roots would cancel to their
+    /// rounding); zero entries need no rule of their own (√0 = 0) and it is never +∞. It bounds the total variation: H² ≤ TV
+    /// ≤ H·√(2 − H²) ≤ √2·H. One fused SIMD pass, two square roots and a division per entry and no logarithm, validates both
+    /// vectors; nothing is allocated. Reference: E. Hellinger, "Neue Begründung der Theorie quadratischer Formen von
+    /// unendlichvielen Veränderlichen", J. reine angew. Math. 136 (1909) 210–271. The float overload widens every entry
+    /// exactly and runs the same double arithmetic (the double overload's result, bit for bit, on the widened values); only
+    /// its sum tolerance is float's, 4·2⁻²³·max(1, √n).
     /// </remarks>
     /// <param name="p">The distribution p: a float probability vector.</param>
     /// <param name="q">The distribution q: a float probability vector of the same length.</param>
@@ -104,11 +106,11 @@ public static partial class Divergence
 
     /// <summary>The total variation distance TV(p, q) = ½ Σᵢ |pᵢ − qᵢ|: the largest difference between the probabilities p and q give one event, in [0, 1].</summary>
     /// <remarks>
-    /// TV = max over events A of |p(A) − q(A)| = ½‖p − q‖₁, the f-divergence of f(t) = ½|t − 1| (<see
-    /// cref="FGenerator.TotalVariation"/>; not smooth at 1, so it has no local Fisher expansion). A metric; zero entries need
-    /// no rule and it is never +∞. Pinsker's inequality bounds it by KL: TV ≤ √(KL(p‖q)/2), KL in nats. One fused SIMD pass
-    /// validates both vectors; nothing is allocated. Reference: A. B. Tsybakov, Introduction to Nonparametric Estimation
-    /// (Springer 2009), §2.4.
+    /// TV = max over events A of |p(A) − q(A)| = ½‖p − q‖₁, the f-divergence of f(t) = ½|t − 1|
+    /// (<see cref="FGenerator.TotalVariation"/>; not smooth at 1, so it has no local Fisher expansion). A metric; zero
+    /// entries need no rule and it is never +∞. Pinsker's inequality bounds it by KL: TV ≤ √(KL(p‖q)/2), KL in nats. One
+    /// fused SIMD pass validates both vectors; nothing is allocated. Reference: A. B. Tsybakov, Introduction to Nonparametric
+    /// Estimation (Springer 2009), §2.4.
     /// </remarks>
     /// <param name="p">The distribution p: a probability vector.</param>
     /// <param name="q">The distribution q: a probability vector of the same length.</param>
@@ -122,12 +124,13 @@ public static partial class Divergence
 
     /// <summary>The total variation distance TV(p, q) = ½ Σᵢ |pᵢ − qᵢ|: the largest difference between the probabilities p and q give one event, in [0, 1].</summary>
     /// <remarks>
-    /// TV = max over events A of |p(A) − q(A)| = ½‖p − q‖₁, the f-divergence of f(t) = ½|t − 1| (<see
-    /// cref="FGenerator.TotalVariation"/>; not smooth at 1, so it has no local Fisher expansion). A metric; zero entries need
-    /// no rule and it is never +∞. Pinsker's inequality bounds it by KL: TV ≤ √(KL(p‖q)/2), KL in nats. One fused SIMD pass
-    /// validates both vectors; nothing is allocated. Reference: A. B. Tsybakov, Introduction to Nonparametric Estimation
-    /// (Springer 2009), §2.4. The float overload widens every entry exactly and runs the same double arithmetic (the double
-    /// overload's result, bit for bit, on the widened values); only its sum tolerance is float's, 4·2⁻²³·max(1, √n).
+    /// TV = max over events A of |p(A) − q(A)| = ½‖p − q‖₁, the f-divergence of f(t) = ½|t − 1|
+    /// (<see cref="FGenerator.TotalVariation"/>; not smooth at 1, so it has no local Fisher expansion). A metric; zero
+    /// entries need no rule and it is never +∞. Pinsker's inequality bounds it by KL: TV ≤ √(KL(p‖q)/2), KL in nats. One
+    /// fused SIMD pass validates both vectors; nothing is allocated. Reference: A. B. Tsybakov, Introduction to Nonparametric
+    /// Estimation (Springer 2009), §2.4. The float overload widens every entry exactly and runs the same double arithmetic
+    /// (the double overload's result, bit for bit, on the widened values); only its sum tolerance is float's, 4·2⁻²³·max(1,
+    /// √n).
     /// </remarks>
     /// <param name="p">The distribution p: a float probability vector.</param>
     /// <param name="q">The distribution q: a float probability vector of the same length.</param>
@@ -268,11 +271,11 @@ public static partial class Divergence
     /// <summary>The Bhattacharyya distance D_B(p, q) = −ln Σᵢ √(pᵢqᵢ) = −ln BC(p, q).</summary>
     /// <remarks>
     /// D_B = −ln(1 − H²), H the Hellinger distance: a function of an f-divergence (≈ H² locally, so its constant is ¼ as
-    /// H²'s) though not one itself; symmetric, not a metric. While BC ≥ ½ it is computed as −ln(1 − H²) from the pass that
-    /// sums (√pᵢ − √qᵢ)², so nearly equal vectors keep their small distance, which −ln BC would round away; below ½ a second
-    /// pass sums BC itself, whose relative accuracy a tiny overlap needs. +∞ iff the supports are disjoint (BC = 0); zero
-    /// entries need no rule (√0 = 0). Nothing is allocated. Reference: A. Bhattacharyya, "On a measure of divergence between
-    /// two statistical populations defined by their probability distributions", Bull. Calcutta Math. Soc. 35 (1943) 99–109.
+    /// H²'s) though not one itself; symmetric, not a metric. While BC ≥ ½ it is computed as −ln(1 − H²) from the Hellinger
+    /// pass, so nearly equal vectors keep their small distance, which −ln BC would round away; below ½ a second pass sums BC
+    /// itself, whose relative accuracy a tiny overlap needs. +∞ iff the supports are disjoint (BC = 0); zero entries need no
+    /// rule (√0 = 0). Nothing is allocated. Reference: A. Bhattacharyya, "On a measure of divergence between two statistical
+    /// populations defined by their probability distributions", Bull. Calcutta Math. Soc. 35 (1943) 99–109.
     /// </remarks>
     /// <param name="p">The distribution p: a probability vector.</param>
     /// <param name="q">The distribution q: a probability vector of the same length.</param>
@@ -289,13 +292,13 @@ public static partial class Divergence
     /// <summary>The Bhattacharyya distance D_B(p, q) = −ln Σᵢ √(pᵢqᵢ) = −ln BC(p, q).</summary>
     /// <remarks>
     /// D_B = −ln(1 − H²), H the Hellinger distance: a function of an f-divergence (≈ H² locally, so its constant is ¼ as
-    /// H²'s) though not one itself; symmetric, not a metric. While BC ≥ ½ it is computed as −ln(1 − H²) from the pass that
-    /// sums (√pᵢ − √qᵢ)², so nearly equal vectors keep their small distance, which −ln BC would round away; below ½ a second
-    /// pass sums BC itself, whose relative accuracy a tiny overlap needs. +∞ iff the supports are disjoint (BC = 0); zero
-    /// entries need no rule (√0 = 0). Nothing is allocated. Reference: A. Bhattacharyya, "On a measure of divergence between
-    /// two statistical populations defined by their probability distributions", Bull. Calcutta Math. Soc. 35 (1943) 99–109.
-    /// The float overload widens every entry exactly and runs the same double arithmetic (the double overload's result, bit
-    /// for bit, on the widened values); only its sum tolerance is float's, 4·2⁻²³·max(1, √n).
+    /// H²'s) though not one itself; symmetric, not a metric. While BC ≥ ½ it is computed as −ln(1 − H²) from the Hellinger
+    /// pass, so nearly equal vectors keep their small distance, which −ln BC would round away; below ½ a second pass sums BC
+    /// itself, whose relative accuracy a tiny overlap needs. +∞ iff the supports are disjoint (BC = 0); zero entries need no
+    /// rule (√0 = 0). Nothing is allocated. Reference: A. Bhattacharyya, "On a measure of divergence between two statistical
+    /// populations defined by their probability distributions", Bull. Calcutta Math. Soc. 35 (1943) 99–109. The float
+    /// overload widens every entry exactly and runs the same double arithmetic (the double overload's result, bit for bit, on
+    /// the widened values); only its sum tolerance is float's, 4·2⁻²³·max(1, √n).
     /// </remarks>
     /// <param name="p">The distribution p: a float probability vector.</param>
     /// <param name="q">The distribution q: a float probability vector of the same length.</param>

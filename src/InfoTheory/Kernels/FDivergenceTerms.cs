@@ -2,15 +2,20 @@ using System.Runtime.CompilerServices;
 
 namespace InfoTheory.Kernels;
 
-/// <summary>(√p − √q)²: twice an element's share of the squared Hellinger distance; two square roots, no cancellation.</summary>
+/// <summary>
+/// (√p − √q)², twice an element's share of the squared Hellinger distance, formed as ((p − q)/(√p + √q))²: the difference of
+/// two rounded square roots would cancel for nearly equal p and q and leave only their roundings, while p − q is exact there
+/// (Sterbenz) and the sum √p + √q cannot cancel. 0 where p = q = 0.
+/// </summary>
 internal readonly struct SquaredHellingerTerm : IPairTerm
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Of<T>(T p, T q, ref T unbounded)
         where T : struct, IVectorLanes<T>
     {
-        T d = T.Sqrt(p) - T.Sqrt(q);
-        return d * d;
+        T s = T.Sqrt(p) + T.Sqrt(q);
+        T d = (p - q) / s;
+        return T.Select(T.EqualTo(s, T.Zero), T.Zero, d * d);
     }
 }
 
