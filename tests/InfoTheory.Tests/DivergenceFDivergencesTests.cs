@@ -81,6 +81,13 @@ public class DivergenceFDivergencesTests
             double[] p = ProbabilityVectorSamples.Vector(rng, n, zeroFraction: 0.2);
             double[] q = ProbabilityVectorSamples.Vector(rng, n, zeroFraction: 0.2);
             double named = Named(member)(p, q), general = ThroughGenerator(member)(p, q);
+
+            // −ln(1 − D_f) is ill-conditioned where the overlap BC is tiny; Bhattacharyya_TinyOverlap_… pins D_B there.
+            if (member == "Bhattacharyya" && Divergence.BhattacharyyaCoefficient(p, q) < 1e-3)
+            {
+                return;
+            }
+
             if (double.IsPositiveInfinity(general))
             {
                 named.Should().Be(double.PositiveInfinity);
