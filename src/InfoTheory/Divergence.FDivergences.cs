@@ -65,11 +65,11 @@ public static partial class Divergence
     /// H² = ½ Σᵢ (√pᵢ − √qᵢ)² = 1 − BC(p, q), with BC the Bhattacharyya coefficient. This is the normalisation of Wikipedia,
     /// H = ‖√p − √q‖₂/√2 (scipy's <c>euclidean(√p, √q)/√2</c>), in which disjoint supports are at distance 1; some texts call
     /// √2·H = ‖√p − √q‖₂ ∈ [0, √2] the Hellinger distance. H² is the f-divergence of f(t) = ½(√t − 1)²
-    /// (<see cref="FGenerator.SquaredHellinger"/>, f''(1) = ¼). Each term (√pᵢ − √qᵢ)² is formed as ((pᵢ − qᵢ)/(√pᵢ + √qᵢ))²,
-    /// so nearly equal vectors keep their small distance (the difference of two rounded roots would cancel to their
-    /// rounding); zero entries need no rule of their own (√0 = 0) and it is never +∞. It bounds the total variation: H² ≤ TV
-    /// ≤ H·√(2 − H²) ≤ √2·H. One fused SIMD pass, two square roots and a division per entry and no logarithm, validates both
-    /// vectors; nothing is allocated. Reference: E. Hellinger, "Neue Begründung der Theorie quadratischer Formen von
+    /// (<see cref="FGenerator.SquaredHellinger"/>, f''(1) = ¼). Each term (√pᵢ − √qᵢ)² is formed as (pᵢ − qᵢ)²/(pᵢ + qᵢ +
+    /// 2√(pᵢqᵢ)), so nearly equal vectors keep their small distance (the difference of two rounded roots would cancel to
+    /// their rounding); zero entries need no rule of their own (√0 = 0) and it is never +∞. It bounds the total variation: H²
+    /// ≤ TV ≤ H·√(2 − H²) ≤ √2·H. One fused SIMD pass, one square root and one division per entry and no logarithm, validates
+    /// both vectors; nothing is allocated. Reference: E. Hellinger, "Neue Begründung der Theorie quadratischer Formen von
     /// unendlichvielen Veränderlichen", J. reine angew. Math. 136 (1909) 210–271.
     /// </remarks>
     /// <param name="p">The distribution p: a probability vector.</param>
@@ -87,11 +87,11 @@ public static partial class Divergence
     /// H² = ½ Σᵢ (√pᵢ − √qᵢ)² = 1 − BC(p, q), with BC the Bhattacharyya coefficient. This is the normalisation of Wikipedia,
     /// H = ‖√p − √q‖₂/√2 (scipy's <c>euclidean(√p, √q)/√2</c>), in which disjoint supports are at distance 1; some texts call
     /// √2·H = ‖√p − √q‖₂ ∈ [0, √2] the Hellinger distance. H² is the f-divergence of f(t) = ½(√t − 1)²
-    /// (<see cref="FGenerator.SquaredHellinger"/>, f''(1) = ¼). Each term (√pᵢ − √qᵢ)² is formed as ((pᵢ − qᵢ)/(√pᵢ + √qᵢ))²,
-    /// so nearly equal vectors keep their small distance (the difference of two rounded roots would cancel to their
-    /// rounding); zero entries need no rule of their own (√0 = 0) and it is never +∞. It bounds the total variation: H² ≤ TV
-    /// ≤ H·√(2 − H²) ≤ √2·H. One fused SIMD pass, two square roots and a division per entry and no logarithm, validates both
-    /// vectors; nothing is allocated. Reference: E. Hellinger, "Neue Begründung der Theorie quadratischer Formen von
+    /// (<see cref="FGenerator.SquaredHellinger"/>, f''(1) = ¼). Each term (√pᵢ − √qᵢ)² is formed as (pᵢ − qᵢ)²/(pᵢ + qᵢ +
+    /// 2√(pᵢqᵢ)), so nearly equal vectors keep their small distance (the difference of two rounded roots would cancel to
+    /// their rounding); zero entries need no rule of their own (√0 = 0) and it is never +∞. It bounds the total variation: H²
+    /// ≤ TV ≤ H·√(2 − H²) ≤ √2·H. One fused SIMD pass, one square root and one division per entry and no logarithm, validates
+    /// both vectors; nothing is allocated. Reference: E. Hellinger, "Neue Begründung der Theorie quadratischer Formen von
     /// unendlichvielen Veränderlichen", J. reine angew. Math. 136 (1909) 210–271. The float overload widens every entry
     /// exactly and runs the same double arithmetic (the double overload's result, bit for bit, on the widened values); only
     /// its sum tolerance is float's, 4·2⁻²³·max(1, √n).
@@ -233,11 +233,11 @@ public static partial class Divergence
     /// <summary>The Bhattacharyya coefficient BC(p, q) = Σᵢ √(pᵢqᵢ): the overlap of p and q, in [0, 1].</summary>
     /// <remarks>
     /// BC = 1 − H², H the Hellinger distance (H² is <see cref="FGenerator.SquaredHellinger"/>'s f-divergence). It is an
-    /// affinity, not a divergence: 1 iff p = q, 0 iff the supports are disjoint. Each term is √pᵢ·√qᵢ, which does not
-    /// underflow where pᵢqᵢ would (both below 1e-162), and a zero entry gives a zero term; the sum is clamped to ≤ 1
-    /// (Cauchy–Schwarz) against rounding. One fused SIMD pass, two square roots per entry, validates both vectors; nothing is
-    /// allocated. Reference: A. Bhattacharyya, "On a measure of divergence between two statistical populations defined by
-    /// their probability distributions", Bull. Calcutta Math. Soc. 35 (1943) 99–109.
+    /// affinity, not a divergence: 1 iff p = q, 0 iff the supports are disjoint. Each term is √(pᵢqᵢ), or √pᵢ·√qᵢ where the
+    /// product is below the normal range (both entries below about 1e-154), so nothing underflows; a zero entry gives a zero
+    /// term; the sum is clamped to ≤ 1 (Cauchy–Schwarz) against rounding. One fused SIMD pass, one square root per entry,
+    /// validates both vectors; nothing is allocated. Reference: A. Bhattacharyya, "On a measure of divergence between two
+    /// statistical populations defined by their probability distributions", Bull. Calcutta Math. Soc. 35 (1943) 99–109.
     /// </remarks>
     /// <param name="p">The distribution p: a probability vector.</param>
     /// <param name="q">The distribution q: a probability vector of the same length.</param>
@@ -252,13 +252,13 @@ public static partial class Divergence
     /// <summary>The Bhattacharyya coefficient BC(p, q) = Σᵢ √(pᵢqᵢ): the overlap of p and q, in [0, 1].</summary>
     /// <remarks>
     /// BC = 1 − H², H the Hellinger distance (H² is <see cref="FGenerator.SquaredHellinger"/>'s f-divergence). It is an
-    /// affinity, not a divergence: 1 iff p = q, 0 iff the supports are disjoint. Each term is √pᵢ·√qᵢ, which does not
-    /// underflow where pᵢqᵢ would (both below 1e-162), and a zero entry gives a zero term; the sum is clamped to ≤ 1
-    /// (Cauchy–Schwarz) against rounding. One fused SIMD pass, two square roots per entry, validates both vectors; nothing is
-    /// allocated. Reference: A. Bhattacharyya, "On a measure of divergence between two statistical populations defined by
-    /// their probability distributions", Bull. Calcutta Math. Soc. 35 (1943) 99–109. The float overload widens every entry
-    /// exactly and runs the same double arithmetic (the double overload's result, bit for bit, on the widened values); only
-    /// its sum tolerance is float's, 4·2⁻²³·max(1, √n).
+    /// affinity, not a divergence: 1 iff p = q, 0 iff the supports are disjoint. Each term is √(pᵢqᵢ), or √pᵢ·√qᵢ where the
+    /// product is below the normal range (both entries below about 1e-154), so nothing underflows; a zero entry gives a zero
+    /// term; the sum is clamped to ≤ 1 (Cauchy–Schwarz) against rounding. One fused SIMD pass, one square root per entry,
+    /// validates both vectors; nothing is allocated. Reference: A. Bhattacharyya, "On a measure of divergence between two
+    /// statistical populations defined by their probability distributions", Bull. Calcutta Math. Soc. 35 (1943) 99–109. The
+    /// float overload widens every entry exactly and runs the same double arithmetic (the double overload's result, bit for
+    /// bit, on the widened values); only its sum tolerance is float's, 4·2⁻²³·max(1, √n).
     /// </remarks>
     /// <param name="p">The distribution p: a float probability vector.</param>
     /// <param name="q">The distribution q: a float probability vector of the same length.</param>

@@ -359,4 +359,34 @@ public class DivergenceFDivergencesTests
             .WithParameterName("q");
         FluentActions.Invoking(() => Divergence.F(P, Q, null!)).Should().Throw<ArgumentNullException>().WithParameterName("generator");
     }
+
+    [Fact]
+    public void ReadmeExample_FDivergencesAndBregman()
+    {
+        #region snippet: FDivergences
+        double[] p = [0.1, 0.6, 0.3], q = [0.2, 0.3, 0.5];
+
+        double h = Divergence.Hellinger(p, q);              // 0.2168 = √(1 − Σ √(pᵢqᵢ)), in [0, 1]
+        double tv = Divergence.TotalVariation(p, q);        // 0.3 = ½ Σ |pᵢ − qᵢ| ≤ √(KL/2) = 0.3109 (Pinsker)
+        double chi2 = Divergence.ChiSquare(p, q);           // 0.43, Pearson's; ChiSquareForm.Neyman gives 0.3833
+        double j = Divergence.Jeffreys(p, q, LogBase.Bits); // 0.5474 bits = KL(p‖q) + KL(q‖p)
+
+        // Any convex f with f(1) = 0, given with f(0) and lim f(t)/t: f(t) = −ln t gives KL(q‖p).
+        var reverse = new FGenerator(t => -Math.Log(t), atZero: double.PositiveInfinity, slopeAtInfinity: 0);
+        double klBack = Divergence.F(p, q, reverse);        // 0.1861
+
+        // Bregman divergences take unnormalised vectors: Itakura–Saito between two power spectra.
+        double[] s1 = [1.0, 2.0, 4.0], s2 = [1.5, 2.0, 3.0];
+        double d = Divergence.Bregman(s1, s2, BregmanGenerator.ItakuraSaito); // 0.1178
+        #endregion
+
+        h.Should().BeApproximately(0.2168, 5e-5);
+        tv.Should().BeApproximately(0.3, 1e-15).And.BeLessThan(Math.Sqrt(Divergence.KullbackLeibler(p, q) / 2));
+        Math.Sqrt(Divergence.KullbackLeibler(p, q) / 2).Should().BeApproximately(0.3109, 5e-5);
+        chi2.Should().BeApproximately(0.43, 1e-15);
+        Divergence.ChiSquare(p, q, ChiSquareForm.Neyman).Should().BeApproximately(0.3833, 5e-5);
+        j.Should().BeApproximately(0.5474, 5e-5);
+        klBack.Should().BeApproximately(Divergence.KullbackLeibler(q, p), 1e-15).And.BeApproximately(0.1861, 5e-5);
+        d.Should().BeApproximately(0.1178, 5e-5); // numpy: np.sum(x/y - np.log(x/y) - 1) = 0.1177830356563836
+    }
 }

@@ -3,9 +3,9 @@ using System.Runtime.CompilerServices;
 namespace InfoTheory.Kernels;
 
 /// <summary>
-/// (√p − √q)², twice an element's share of the squared Hellinger distance, formed as ((p − q)/(√p + √q))²: the difference of
-/// two rounded square roots would cancel for nearly equal p and q and leave only their roundings, while p − q is exact there
-/// (Sterbenz) and the sum √p + √q cannot cancel. 0 where p = q = 0.
+/// (√p − √q)², twice an element's share of the squared Hellinger distance, formed as (p − q)²/(p + q + 2√(pq)): the
+/// difference of two rounded square roots would cancel for nearly equal p and q and leave only their roundings, while
+/// p − q is exact there (Sterbenz) and the denominator, (√p + √q)², cannot cancel. 0 where p = q = 0.
 /// </summary>
 internal readonly struct SquaredHellingerTerm : IPairTerm
 {
@@ -13,19 +13,26 @@ internal readonly struct SquaredHellingerTerm : IPairTerm
     public static T Of<T>(T p, T q, ref T unbounded)
         where T : struct, IVectorLanes<T>
     {
-        T s = T.Sqrt(p) + T.Sqrt(q);
-        T d = (p - q) / s;
-        return T.Select(T.EqualTo(s, T.Zero), T.Zero, d * d);
+        T d = p - q;
+        T s = p + q;
+        T denominator = T.FusedMultiplyAdd(T.Create(2.0), BhattacharyyaTerm.Of(p, q, ref unbounded), s);
+        return T.Select(T.EqualTo(s, T.Zero), T.Zero, d * d / denominator);
     }
 }
 
-/// <summary>√p·√q: an element's share of the Bhattacharyya coefficient; √(pq) would underflow where p and q are both below 1e-162.</summary>
+/// <summary>
+/// √(pq): an element's share of the Bhattacharyya coefficient, by one square root; where pq is below the normal range
+/// (a zero entry, or both below about 1e-154) it is √p·√q instead, which does not underflow.
+/// </summary>
 internal readonly struct BhattacharyyaTerm : IPairTerm
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Of<T>(T p, T q, ref T unbounded)
         where T : struct, IVectorLanes<T>
-        => T.Sqrt(p) * T.Sqrt(q);
+    {
+        T product = p * q;
+        return T.AnyLessThan(product, T.Create(Log.SmallestNormal)) ? T.Sqrt(p) * T.Sqrt(q) : T.Sqrt(product);
+    }
 }
 
 /// <summary>|p − q|: twice an element's share of the total variation distance.</summary>
