@@ -52,7 +52,7 @@ public static partial class Divergence
 
     /// <summary>Σ g(xᵢ, yᵢ) for a named generator whose domain is every entry ≥ <paramref name="lowest"/> (&gt; it when <paramref name="strict"/>).</summary>
     private static double Separable<TTerm>(ReadOnlySpan<double> x, ReadOnlySpan<double> y, double lowest, bool strict)
-        where TTerm : struct, IPairTerm
+        where TTerm : struct, IPairTerm<TTerm>
     {
         double sum = VectorPairPass<TTerm>.Sum(x, y, SimdWidths.Best, out bool finite, out double minX, out double minY);
         if (!finite)

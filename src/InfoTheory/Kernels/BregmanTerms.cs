@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace InfoTheory.Kernels;
 
 /// <summary>(x − y)²: the Bregman term of φ(x) = x².</summary>
-internal readonly struct SquaredDifferenceTerm : IPairTerm
+internal readonly struct SquaredDifferenceTerm : IPairTerm<SquaredDifferenceTerm>
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Of<T>(T p, T q, ref T unbounded)
@@ -23,7 +23,7 @@ internal readonly struct SquaredDifferenceTerm : IPairTerm
 /// to the O(δ²) term for nearly equal x and y. Elsewhere x·ℓ − x + y is formed directly: it is then at least a quarter of
 /// x·|ℓ| + x + y, so nothing cancels, and e^−ℓ, which may overflow there, is not needed.
 /// </remarks>
-internal readonly struct GeneralizedKullbackLeiblerTerm : IPairTerm
+internal readonly struct GeneralizedKullbackLeiblerTerm : IPairTerm<GeneralizedKullbackLeiblerTerm>
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Of<T>(T p, T q, ref T unbounded)
@@ -40,10 +40,36 @@ internal readonly struct GeneralizedKullbackLeiblerTerm : IPairTerm
             log = Log.OfRatio(p, q, subnormals: false);
         }
 
-        T one = T.Create(1.0);
-        T near = p * KlTerms.ExpMinusOneMinusX(T.Zero - log);
-        T far = T.FusedMultiplyAdd(p, log, q - p);
-        return T.Select(T.LessThan(T.Abs(log), one), near, far);
+        return Term(p, q, log);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T OfPair<T>(T p0, T q0, T p1, T q1, ref T unbounded)
+        where T : struct, IVectorLanes<T>
+    {
+        T log0, log1;
+        if (T.AnyLessThan(T.MinNative(T.MinNative(p0, q0), T.MinNative(p1, q1)), T.Create(Log.SmallestNormal)))
+        {
+            T zero = T.Zero;
+            unbounded |= (T.EqualTo(q0, zero) & T.GreaterThan(p0, zero)) | (T.EqualTo(q1, zero) & T.GreaterThan(p1, zero));
+            Log.OfRatioPair(p0, q0, p1, q1, out log0, out log1, subnormals: true);
+        }
+        else
+        {
+            Log.OfRatioPair(p0, q0, p1, q1, out log0, out log1, subnormals: false);
+        }
+
+        return Term(p0, q0, log0) + Term(p1, q1, log1);
+    }
+
+    /// <summary>The term from ℓ = ln(x/y): x·(e^−ℓ − 1 + ℓ) where |ℓ| &lt; 1, x·ℓ − x + y elsewhere.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T Term<T>(T x, T y, T log)
+        where T : struct, IVectorLanes<T>
+    {
+        T near = x * KlTerms.ExpMinusOneMinusX(T.Zero - log);
+        T far = T.FusedMultiplyAdd(x, log, y - x);
+        return T.Select(T.LessThan(T.Abs(log), T.Create(1.0)), near, far);
     }
 }
 
@@ -51,7 +77,7 @@ internal readonly struct GeneralizedKullbackLeiblerTerm : IPairTerm
 /// x/y − ln(x/y) − 1 for x, y &gt; 0, the Bregman term of φ(x) = −ln x: e^ℓ − 1 − ℓ with ℓ = ln(x/y), by
 /// <see cref="KlTerms.ExpMinusOneMinusX{T}"/>, so nearly equal x and y keep their O(δ²) term; +∞ where x/y &gt; e^709.
 /// </summary>
-internal readonly struct ItakuraSaitoTerm : IPairTerm
+internal readonly struct ItakuraSaitoTerm : IPairTerm<ItakuraSaitoTerm>
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Of<T>(T p, T q, ref T unbounded)
@@ -61,5 +87,23 @@ internal readonly struct ItakuraSaitoTerm : IPairTerm
             ? Log.OfRatio(p, q, subnormals: true)
             : Log.OfRatio(p, q, subnormals: false);
         return KlTerms.ExpMinusOneMinusX(log);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T OfPair<T>(T p0, T q0, T p1, T q1, ref T unbounded)
+        where T : struct, IVectorLanes<T>
+    {
+        T log0, log1;
+        bool subnormals = T.AnyLessThan(T.MinNative(T.MinNative(p0, q0), T.MinNative(p1, q1)), T.Create(Log.SmallestNormal));
+        if (subnormals)
+        {
+            Log.OfRatioPair(p0, q0, p1, q1, out log0, out log1, subnormals: true);
+        }
+        else
+        {
+            Log.OfRatioPair(p0, q0, p1, q1, out log0, out log1, subnormals: false);
+        }
+
+        return KlTerms.ExpMinusOneMinusX(log0) + KlTerms.ExpMinusOneMinusX(log1);
     }
 }

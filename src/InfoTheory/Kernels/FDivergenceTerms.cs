@@ -7,7 +7,7 @@ namespace InfoTheory.Kernels;
 /// difference of two rounded square roots would cancel for nearly equal p and q and leave only their roundings, while
 /// p − q is exact there (Sterbenz) and the denominator, (√p + √q)², cannot cancel. 0 where p = q = 0.
 /// </summary>
-internal readonly struct SquaredHellingerTerm : IPairTerm
+internal readonly struct SquaredHellingerTerm : IPairTerm<SquaredHellingerTerm>
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Of<T>(T p, T q, ref T unbounded)
@@ -24,7 +24,7 @@ internal readonly struct SquaredHellingerTerm : IPairTerm
 /// √(pq): an element's share of the Bhattacharyya coefficient, by one square root; where pq is below the normal range
 /// (a zero entry, or both below about 1e-154) it is √p·√q instead, which does not underflow.
 /// </summary>
-internal readonly struct BhattacharyyaTerm : IPairTerm
+internal readonly struct BhattacharyyaTerm : IPairTerm<BhattacharyyaTerm>
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Of<T>(T p, T q, ref T unbounded)
@@ -36,7 +36,7 @@ internal readonly struct BhattacharyyaTerm : IPairTerm
 }
 
 /// <summary>|p − q|: twice an element's share of the total variation distance.</summary>
-internal readonly struct AbsoluteDifferenceTerm : IPairTerm
+internal readonly struct AbsoluteDifferenceTerm : IPairTerm<AbsoluteDifferenceTerm>
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Of<T>(T p, T q, ref T unbounded)
@@ -45,7 +45,7 @@ internal readonly struct AbsoluteDifferenceTerm : IPairTerm
 }
 
 /// <summary>(p − q)²/q, Pearson's χ² term: 0 where p = q = 0, +∞ where q = 0 &lt; p.</summary>
-internal readonly struct PearsonTerm : IPairTerm
+internal readonly struct PearsonTerm : IPairTerm<PearsonTerm>
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Of<T>(T p, T q, ref T unbounded)
@@ -59,7 +59,7 @@ internal readonly struct PearsonTerm : IPairTerm
 }
 
 /// <summary>(p − q)²/p, Neyman's χ² term: Pearson's with the roles swapped, +∞ where p = 0 &lt; q.</summary>
-internal readonly struct NeymanTerm : IPairTerm
+internal readonly struct NeymanTerm : IPairTerm<NeymanTerm>
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Of<T>(T p, T q, ref T unbounded)
@@ -68,7 +68,7 @@ internal readonly struct NeymanTerm : IPairTerm
 }
 
 /// <summary>(p − q)²/(p + q), the triangular discrimination's term: 0 where p = q = 0, at most p + q, never +∞.</summary>
-internal readonly struct TriangularTerm : IPairTerm
+internal readonly struct TriangularTerm : IPairTerm<TriangularTerm>
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Of<T>(T p, T q, ref T unbounded)
@@ -82,9 +82,10 @@ internal readonly struct TriangularTerm : IPairTerm
 
 /// <summary>
 /// (p − q)·ln(p/q), Jeffreys' term (its share of KL(p‖q) + KL(q‖p)): ≥ 0, with no cancellation since both factors share a
-/// sign; 0 where p = q = 0, +∞ where exactly one of them is 0. ln(p/q) is <see cref="Log.OfRatio{T}"/>, the quotient never rounded.
+/// sign; 0 where p = q = 0, +∞ where exactly one of them is 0. ln(p/q) is <see cref="Log.OfRatio{T}"/>, the quotient never rounded
+/// (two registers share one division, <see cref="Log.OfRatioPair{T}"/>).
 /// </summary>
-internal readonly struct JeffreysTerm : IPairTerm
+internal readonly struct JeffreysTerm : IPairTerm<JeffreysTerm>
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Of<T>(T p, T q, ref T unbounded)
@@ -105,5 +106,25 @@ internal readonly struct JeffreysTerm : IPairTerm
         }
 
         return (p - q) * log;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T OfPair<T>(T p0, T q0, T p1, T q1, ref T unbounded)
+        where T : struct, IVectorLanes<T>
+    {
+        T log0, log1;
+        if (T.AnyLessThan(T.MinNative(T.MinNative(p0, q0), T.MinNative(p1, q1)), T.Create(Log.SmallestNormal)))
+        {
+            T zero = T.Zero;
+            unbounded |= (T.EqualTo(p0, zero) & T.GreaterThan(q0, zero)) | (T.EqualTo(q0, zero) & T.GreaterThan(p0, zero))
+                | (T.EqualTo(p1, zero) & T.GreaterThan(q1, zero)) | (T.EqualTo(q1, zero) & T.GreaterThan(p1, zero));
+            Log.OfRatioPair(p0, q0, p1, q1, out log0, out log1, subnormals: true);
+        }
+        else
+        {
+            Log.OfRatioPair(p0, q0, p1, q1, out log0, out log1, subnormals: false);
+        }
+
+        return T.FusedMultiplyAdd(p0 - q0, log0, (p1 - q1) * log1);
     }
 }

@@ -5,7 +5,8 @@ namespace InfoTheory.Kernels;
 /// the separable Bregman divergences), for every lane width; <see cref="PairTermKernel{TTerm}"/> and
 /// <see cref="VectorPairPass{TTerm}"/> run it.
 /// </summary>
-internal interface IPairTerm
+internal interface IPairTerm<TSelf>
+    where TSelf : struct, IPairTerm<TSelf>
 {
     /// <summary>
     /// g(p, q) at every lane of valid entries; where it is +∞ the lane holds +∞ or a finite placeholder with that lane set in
@@ -13,4 +14,9 @@ internal interface IPairTerm
     /// </summary>
     static abstract T Of<T>(T p, T q, ref T unbounded)
         where T : struct, IVectorLanes<T>;
+
+    /// <summary>g(p₀, q₀) + g(p₁, q₁), for two registers at once; a term with a logarithm shares one division between them.</summary>
+    static virtual T OfPair<T>(T p0, T q0, T p1, T q1, ref T unbounded)
+        where T : struct, IVectorLanes<T>
+        => TSelf.Of(p0, q0, ref unbounded) + TSelf.Of(p1, q1, ref unbounded);
 }
