@@ -18,28 +18,21 @@ public class DivergenceFDivergencesTests
         "Hellinger", "TotalVariation", "Pearson", "Neyman", "Jeffreys", "BhattacharyyaCoefficient", "Bhattacharyya", "Triangular",
     };
 
-    private static Measure Named(string member) => member switch
-    {
-        "Hellinger" => (p, q) => Divergence.Hellinger(p, q),
-        "TotalVariation" => (p, q) => Divergence.TotalVariation(p, q),
-        "Pearson" => (p, q) => Divergence.ChiSquare(p, q),
-        "Neyman" => (p, q) => Divergence.ChiSquare(p, q, ChiSquareForm.Neyman),
-        "Jeffreys" => (p, q) => Divergence.Jeffreys(p, q),
-        "BhattacharyyaCoefficient" => (p, q) => Divergence.BhattacharyyaCoefficient(p, q),
-        "Bhattacharyya" => (p, q) => Divergence.Bhattacharyya(p, q),
-        _ => (p, q) => Divergence.Triangular(p, q),
-    };
+    private static Measure Named(string member) => Overloads(member).Double;
 
-    private static FloatMeasure NamedFloat(string member) => member switch
+    private static FloatMeasure NamedFloat(string member) => Overloads(member).Single;
+
+    /// <summary>The double and float overloads of a member.</summary>
+    private static (Measure Double, FloatMeasure Single) Overloads(string member) => member switch
     {
-        "Hellinger" => (p, q) => Divergence.Hellinger(p, q),
-        "TotalVariation" => (p, q) => Divergence.TotalVariation(p, q),
-        "Pearson" => (p, q) => Divergence.ChiSquare(p, q),
-        "Neyman" => (p, q) => Divergence.ChiSquare(p, q, ChiSquareForm.Neyman),
-        "Jeffreys" => (p, q) => Divergence.Jeffreys(p, q),
-        "BhattacharyyaCoefficient" => (p, q) => Divergence.BhattacharyyaCoefficient(p, q),
-        "Bhattacharyya" => (p, q) => Divergence.Bhattacharyya(p, q),
-        _ => (p, q) => Divergence.Triangular(p, q),
+        "Hellinger" => ((p, q) => Divergence.Hellinger(p, q), (p, q) => Divergence.Hellinger(p, q)),
+        "TotalVariation" => ((p, q) => Divergence.TotalVariation(p, q), (p, q) => Divergence.TotalVariation(p, q)),
+        "Pearson" => ((p, q) => Divergence.ChiSquare(p, q), (p, q) => Divergence.ChiSquare(p, q)),
+        "Neyman" => ((p, q) => Divergence.ChiSquare(p, q, ChiSquareForm.Neyman), (p, q) => Divergence.ChiSquare(p, q, ChiSquareForm.Neyman)),
+        "Jeffreys" => ((p, q) => Divergence.Jeffreys(p, q), (p, q) => Divergence.Jeffreys(p, q)),
+        "BhattacharyyaCoefficient" => ((p, q) => Divergence.BhattacharyyaCoefficient(p, q), (p, q) => Divergence.BhattacharyyaCoefficient(p, q)),
+        "Bhattacharyya" => ((p, q) => Divergence.Bhattacharyya(p, q), (p, q) => Divergence.Bhattacharyya(p, q)),
+        _ => ((p, q) => Divergence.Triangular(p, q), (p, q) => Divergence.Triangular(p, q)),
     };
 
     /// <summary>The member through its generator: H = √D_f, BC = 1 − D_f and D_B = −ln(1 − D_f) for f = ½(√t − 1)².</summary>

@@ -43,25 +43,6 @@ internal readonly struct GeneralizedKullbackLeiblerTerm : IPairTerm<GeneralizedK
         return Term(p, q, log);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T OfPair<T>(T p0, T q0, T p1, T q1, ref T unbounded)
-        where T : struct, IVectorLanes<T>
-    {
-        T log0, log1;
-        if (T.AnyLessThan(T.MinNative(T.MinNative(p0, q0), T.MinNative(p1, q1)), T.Create(Log.SmallestNormal)))
-        {
-            T zero = T.Zero;
-            unbounded |= (T.EqualTo(q0, zero) & T.GreaterThan(p0, zero)) | (T.EqualTo(q1, zero) & T.GreaterThan(p1, zero));
-            Log.OfRatioPair(p0, q0, p1, q1, out log0, out log1, subnormals: true);
-        }
-        else
-        {
-            Log.OfRatioPair(p0, q0, p1, q1, out log0, out log1, subnormals: false);
-        }
-
-        return Term(p0, q0, log0) + Term(p1, q1, log1);
-    }
-
     /// <summary>The term from ℓ = ln(x/y): x·(e^−ℓ − 1 + ℓ) where |ℓ| &lt; 1, x·ℓ − x + y elsewhere.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T Term<T>(T x, T y, T log)
@@ -87,23 +68,5 @@ internal readonly struct ItakuraSaitoTerm : IPairTerm<ItakuraSaitoTerm>
             ? Log.OfRatio(p, q, subnormals: true)
             : Log.OfRatio(p, q, subnormals: false);
         return KlTerms.ExpMinusOneMinusX(log);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T OfPair<T>(T p0, T q0, T p1, T q1, ref T unbounded)
-        where T : struct, IVectorLanes<T>
-    {
-        T log0, log1;
-        bool subnormals = T.AnyLessThan(T.MinNative(T.MinNative(p0, q0), T.MinNative(p1, q1)), T.Create(Log.SmallestNormal));
-        if (subnormals)
-        {
-            Log.OfRatioPair(p0, q0, p1, q1, out log0, out log1, subnormals: true);
-        }
-        else
-        {
-            Log.OfRatioPair(p0, q0, p1, q1, out log0, out log1, subnormals: false);
-        }
-
-        return KlTerms.ExpMinusOneMinusX(log0) + KlTerms.ExpMinusOneMinusX(log1);
     }
 }

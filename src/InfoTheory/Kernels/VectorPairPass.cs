@@ -49,19 +49,7 @@ internal ref struct VectorPairPass<TTerm> : ILanePass
         T zero = T.Zero;
         T minX = T.Create(double.PositiveInfinity), minY = minX, poison = zero, sum = zero, missing = zero;
         int i = index;
-        for (; i <= _x.Length - (2 * T.Count); i += 2 * T.Count)
-        {
-            T x0 = T.Load(ref startX, i);
-            T x1 = T.Load(ref startX, i + T.Count);
-            T y0 = T.Load(ref startY, i);
-            T y1 = T.Load(ref startY, i + T.Count);
-            poison += ((x0 * zero) + (x1 * zero)) + ((y0 * zero) + (y1 * zero));
-            minX = T.MinNative(minX, T.MinNative(x0, x1));
-            minY = T.MinNative(minY, T.MinNative(y0, y1));
-            sum += TTerm.OfPair(x0, y0, x1, y1, ref missing);
-        }
-
-        if (i <= _x.Length - T.Count)
+        for (; i <= _x.Length - T.Count; i += T.Count)
         {
             T vx = T.Load(ref startX, i);
             T vy = T.Load(ref startY, i);
@@ -69,7 +57,6 @@ internal ref struct VectorPairPass<TTerm> : ILanePass
             minX = T.MinNative(minX, vx);
             minY = T.MinNative(minY, vy);
             sum += TTerm.Of(vx, vy, ref missing);
-            i += T.Count;
         }
 
         index = i;
