@@ -129,6 +129,14 @@ public class DivergenceBregmanTests
     }
 
     [Fact]
+    public void GeneralizedKullbackLeibler_NearlyEqualPoints_KeepTheirTinyDivergence()
+    {
+        // mpmath 1.x at 50 digits, x = 1, y = 1.000000001 (the double): x ln(x/y) − x + y = 5.0000008240704100625e-19,
+        // where x·ln(x/y) and y − x are 1e-9 and cancel.
+        Divergence.Bregman([1.0], [1.000000001], BregmanGenerator.GeneralizedKullbackLeibler).Should().BeApproximately(5.0000008240704100625e-19, 1e-27);
+    }
+
+    [Fact]
     public void GeneralizedKullbackLeibler_ZeroRules()
     {
         // x = 0 leaves the term y (0·log 0 = 0); y = 0 < x is +∞.
