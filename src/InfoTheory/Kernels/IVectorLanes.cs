@@ -67,6 +67,9 @@ internal interface IVectorLanes<TSelf>
     /// <summary>Lane-wise absolute value.</summary>
     static abstract TSelf Abs(TSelf value);
 
+    /// <summary>Lane-wise square root, correctly rounded (IEEE 754): NaN for a negative lane, as the hardware gives it.</summary>
+    static abstract TSelf Sqrt(TSelf value);
+
     /// <summary>Mask of lanes where <paramref name="left"/> &gt; <paramref name="right"/>.</summary>
     static abstract TSelf GreaterThan(TSelf left, TSelf right);
 

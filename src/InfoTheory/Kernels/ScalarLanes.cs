@@ -63,6 +63,9 @@ internal readonly struct ScalarLanes : IVectorLanes<ScalarLanes>
     public static ScalarLanes Abs(ScalarLanes value) => new(Math.Abs(value._value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ScalarLanes Sqrt(ScalarLanes value) => new(Math.Sqrt(value._value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ScalarLanes GreaterThan(ScalarLanes left, ScalarLanes right) => Mask(left._value > right._value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -79,6 +79,9 @@ internal readonly struct Vector256Lanes : IVectorLanes<Vector256Lanes>
     public static Vector256Lanes Abs(Vector256Lanes value) => new(Vector256.Abs(value._value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256Lanes Sqrt(Vector256Lanes value) => new(Vector256.Sqrt(value._value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256Lanes GreaterThan(Vector256Lanes left, Vector256Lanes right) => new(Vector256.GreaterThan(left._value, right._value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

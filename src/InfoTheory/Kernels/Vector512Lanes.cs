@@ -81,6 +81,9 @@ internal readonly struct Vector512Lanes : IVectorLanes<Vector512Lanes>
     public static Vector512Lanes Abs(Vector512Lanes value) => new(Vector512.Abs(value._value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512Lanes Sqrt(Vector512Lanes value) => new(Vector512.Sqrt(value._value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512Lanes GreaterThan(Vector512Lanes left, Vector512Lanes right) => new(Vector512.GreaterThan(left._value, right._value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

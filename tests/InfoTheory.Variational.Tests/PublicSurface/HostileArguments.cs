@@ -128,6 +128,14 @@ internal static class HostileArguments
         {
             hostile.AddRange(ListVariants(type, valid));
         }
+        else if (type == typeof(Func<double, double>))
+        {
+            hostile.Add(new("a function returning NaN", () => (Func<double, double>)(_ => double.NaN)));
+        }
+        else if (type == typeof(Action<ReadOnlySpan<double>, Span<double>>))
+        {
+            hostile.Add(new("a gradient writing NaN", () => (Action<ReadOnlySpan<double>, Span<double>>)((_, gradient) => gradient.Fill(double.NaN))));
+        }
         else if (SpanStatistics.Handles(type))
         {
             hostile.Add(new("a statistic returning NaN", () => SpanStatistics.Returning(type, double.NaN)));
@@ -373,6 +381,16 @@ internal static class HostileArguments
         else if (type == typeof(Gaussian))
         {
             yield return new("a 3-dimensional Gaussian", () => Gaussian.Standard(3));
+        }
+        else if (type == typeof(FGenerator))
+        {
+            yield return new("a generator NaN above t = 1", () => new FGenerator(t => t <= 1 ? (t - 1) * (t - 1) : double.NaN, 1, double.PositiveInfinity), MustReject: true);
+        }
+        else if (type == typeof(BregmanGenerator))
+        {
+            yield return new("Itakura–Saito", () => BregmanGenerator.ItakuraSaito);
+            yield return new("generalized KL", () => BregmanGenerator.GeneralizedKullbackLeibler);
+            yield return new("a potential returning NaN", () => new BregmanGenerator(_ => double.NaN, (x, gradient) => x.CopyTo(gradient)), MustReject: true);
         }
         else if (type == typeof(JointDistribution))
         {

@@ -419,6 +419,17 @@ internal sealed class ValidArguments(string folder)
             return SpanStatistics.Returning(type, 0.5);
         }
 
+        // An f-divergence generator's f(t) = t ln t and a Bregman generator's ∇φ for φ = ‖x‖².
+        if (type == typeof(Func<double, double>))
+        {
+            return (Func<double, double>)(t => t * Math.Log(t));
+        }
+
+        if (type == typeof(Action<ReadOnlySpan<double>, Span<double>>))
+        {
+            return (Action<ReadOnlySpan<double>, Span<double>>)((x, gradient) => { for (int i = 0; i < x.Length; i++) { gradient[i] = 2 * x[i]; } });
+        }
+
         if (typeof(Delegate).IsAssignableFrom(type))
         {
             Type[] arguments = type.GetGenericArguments();
@@ -592,6 +603,16 @@ internal sealed class ValidArguments(string folder)
         if (type == typeof(global::InfoTheory.Channels.Channel))
         {
             return global::InfoTheory.Channels.Channel.FromProbabilities(new[,] { { 0.9, 0.1 }, { 0.2, 0.8 } });
+        }
+
+        if (type == typeof(FGenerator))
+        {
+            return FGenerator.KullbackLeibler;
+        }
+
+        if (type == typeof(BregmanGenerator))
+        {
+            return BregmanGenerator.SquaredEuclidean;
         }
 
         if (type == typeof(global::InfoTheory.Binning.BinningRule))
