@@ -5,7 +5,7 @@ using InfoTheory.Kernels;
 
 namespace InfoTheory;
 
-/// <summary>Divergences between discrete distributions: Kullback–Leibler and Jensen–Shannon.</summary>
+/// <summary>Divergences between discrete distributions: Kullback–Leibler and Jensen–Shannon; the power-sum (Rényi, Tsallis, Amari α), f- and Bregman families.</summary>
 /// <remarks>
 /// A divergence D(P:Q) is ≥ 0 with equality iff P = Q; it need not be symmetric nor obey the
 /// triangle inequality. All measures compute in nats and convert once to the requested <see cref="LogBase"/>.
