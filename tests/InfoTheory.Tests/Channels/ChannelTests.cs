@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using InfoTheory.Channels;
 
 namespace InfoTheory.Tests.Channels;
@@ -190,20 +189,19 @@ public class ChannelTests
     }
 
     [Fact]
-    public void Capacity_RandomDense1000By1000_ConvergesWithinASecondOfWork()
+    public void Capacity_RandomDense1000By1000_ClosesTheGapToOneInTheNinthInFewerThanAHundredIterations()
     {
-        // The speed target; the measured time is in the benchmark, here only a generous bound against a regression to
-        // plain Blahut–Arimoto (more than 100 000 iterations for this channel).
+        // The speed target is timed in the benchmark (tests assert no wall-clock time); here the iteration count guards
+        // against a regression to plain Blahut–Arimoto, which needs more than 100 000 iterations on this channel.
         var rng = new Random(1);
         double[,] w = RandomChannel(rng, 1000, 1000);
         var channel = Channel.FromProbabilities(w);
-        var clock = Stopwatch.StartNew();
 
         ChannelCapacity result = channel.Capacity();
 
         result.Converged.Should().BeTrue();
         result.Iterations.Should().BeLessThan(100);
-        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10));
+        (result.UpperBound - result.LowerBound).Should().BeLessThanOrEqualTo(1e-9);
     }
 
     [Fact]
