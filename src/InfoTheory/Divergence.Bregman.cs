@@ -54,7 +54,7 @@ public static partial class Divergence
     private static double Separable<TTerm>(ReadOnlySpan<double> x, ReadOnlySpan<double> y, double lowest, bool strict)
         where TTerm : struct, IPairTerm<TTerm>
     {
-        double sum = VectorPairPass<TTerm>.Sum(x, y, SimdWidths.Best, out bool finite, out double minX, out double minY);
+        double sum = VectorPairPass<TTerm>.Sum(x, y, SimdWidths.Best, out bool finite, out double minX, out double minY, PartitionedRun.Threads(-1));
         if (!finite)
         {
             Guard.AllFinite(x, nameof(x));

@@ -356,18 +356,18 @@ public static partial class Divergence
     /// <summary>H² = ½ Σ (√pᵢ − √qᵢ)², clamped into [0, 1] against rounding.</summary>
     private static double SquaredHellingerOf<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
-        => Math.Clamp(0.5 * PairTermKernel<SquaredHellingerTerm>.Sum(p, q, nameof(p), nameof(q), SimdWidths.Best), 0.0, 1.0);
+        => Math.Clamp(0.5 * PairTermKernel<SquaredHellingerTerm>.Sum(p, q, nameof(p), nameof(q), SimdWidths.Best, PartitionedRun.Threads(-1)), 0.0, 1.0);
 
     private static double TotalVariationOf<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
-        => Math.Clamp(0.5 * PairTermKernel<AbsoluteDifferenceTerm>.Sum(p, q, nameof(p), nameof(q), SimdWidths.Best), 0.0, 1.0);
+        => Math.Clamp(0.5 * PairTermKernel<AbsoluteDifferenceTerm>.Sum(p, q, nameof(p), nameof(q), SimdWidths.Best, PartitionedRun.Threads(-1)), 0.0, 1.0);
 
     private static double ChiSquareOf<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, ChiSquareForm form)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
         => form switch
         {
-            ChiSquareForm.Pearson => PairTermKernel<PearsonTerm>.Sum(p, q, nameof(p), nameof(q), SimdWidths.Best),
-            ChiSquareForm.Neyman => PairTermKernel<NeymanTerm>.Sum(p, q, nameof(p), nameof(q), SimdWidths.Best),
+            ChiSquareForm.Pearson => PairTermKernel<PearsonTerm>.Sum(p, q, nameof(p), nameof(q), SimdWidths.Best, PartitionedRun.Threads(-1)),
+            ChiSquareForm.Neyman => PairTermKernel<NeymanTerm>.Sum(p, q, nameof(p), nameof(q), SimdWidths.Best, PartitionedRun.Threads(-1)),
             _ => throw Guard.Undefined(form, nameof(form)),
         };
 
@@ -375,12 +375,12 @@ public static partial class Divergence
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         double natsPerUnit = Units.NatsPerUnit(unit);
-        return Math.Max(PairTermKernel<JeffreysTerm>.Sum(p, q, nameof(p), nameof(q), SimdWidths.Best), 0.0) / natsPerUnit;
+        return Math.Max(PairTermKernel<JeffreysTerm>.Sum(p, q, nameof(p), nameof(q), SimdWidths.Best, PartitionedRun.Threads(-1)), 0.0) / natsPerUnit;
     }
 
     private static double BhattacharyyaCoefficientOf<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
-        => Math.Clamp(PairTermKernel<BhattacharyyaTerm>.Sum(p, q, nameof(p), nameof(q), SimdWidths.Best), 0.0, 1.0);
+        => Math.Clamp(PairTermKernel<BhattacharyyaTerm>.Sum(p, q, nameof(p), nameof(q), SimdWidths.Best, PartitionedRun.Threads(-1)), 0.0, 1.0);
 
     private static double BhattacharyyaOf<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, LogBase unit)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
@@ -397,5 +397,5 @@ public static partial class Divergence
 
     private static double TriangularOf<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
-        => Math.Clamp(PairTermKernel<TriangularTerm>.Sum(p, q, nameof(p), nameof(q), SimdWidths.Best), 0.0, 2.0);
+        => Math.Clamp(PairTermKernel<TriangularTerm>.Sum(p, q, nameof(p), nameof(q), SimdWidths.Best, PartitionedRun.Threads(-1)), 0.0, 2.0);
 }

@@ -20,6 +20,12 @@ internal sealed unsafe class PartitionedRun : IThreadPoolWorkItem
     /// <summary>The number of parts a partitioned pass is cut into (fixed, so results never depend on the thread count).</summary>
     public const int Parts = 8;
 
+    /// <summary>The block a span pass's parts are cut in whole of: 4096 elements, tens of microseconds of work at least.</summary>
+    public const int BlockLength = 4096;
+
+    /// <summary>The length from which a span pass is cut into parts: one block a part.</summary>
+    public const int ShortestLength = Parts * BlockLength;
+
     // One per calling thread, reused call after call: the only allocation, made once.
     [ThreadStatic]
     private static PartitionedRun? _cached;
