@@ -20,7 +20,7 @@ internal readonly struct SquaredDifferenceTerm : IPairTerm<SquaredDifferenceTerm
 /// <remarks>
 /// With v = y/x the term is x·(v − 1 − ln v), which <see cref="Log.RatioMinusOneMinusLog{T}"/> forms without an exponential
 /// and without cancelling x·ln(x/y) against x − y, O(δ) each for nearly equal x and y; it is used where |ln v| &lt; 1. Elsewhere
-/// the term is formed directly as y − x − x·ln v: it is then at least a quarter of x·|ln v| + x + y, so nothing cancels, and
+/// the term is formed directly as y − x·(ln v + 1) (one rounding inside): it is then at least a quarter of x·|ln v| + x + y, so nothing cancels, and
 /// v, which may overflow there (x = 0 included), is not needed.
 /// </remarks>
 internal readonly struct GeneralizedKullbackLeiblerTerm : IPairTerm<GeneralizedKullbackLeiblerTerm>
@@ -40,7 +40,7 @@ internal readonly struct GeneralizedKullbackLeiblerTerm : IPairTerm<GeneralizedK
             near = Log.RatioMinusOneMinusLog(q, p, subnormals: false, out log);
         }
 
-        return T.Select(T.LessThan(T.Abs(log), T.Create(1.0)), p * near, T.FusedMultiplyAdd(T.Zero - p, log, q - p));
+        return T.Select(T.LessThan(T.Abs(log), T.Create(1.0)), p * near, q - T.FusedMultiplyAdd(p, log, p));
     }
 }
 

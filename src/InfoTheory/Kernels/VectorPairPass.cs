@@ -22,8 +22,8 @@ internal ref struct VectorPairPass<TTerm> : ILanePass
     }
 
     /// <summary>
-    /// Returns Σ g(xᵢ, yᵢ) (+∞ when some term is +∞) for spans of equal length; <paramref name="finite"/> says whether every
-    /// entry was finite (the sum means nothing otherwise), <paramref name="minX"/> and <paramref name="minY"/> are the
+    /// Returns Σ g(xᵢ, yᵢ) (+∞ when some term is +∞) for spans of equal length; <paramref name="finite"/> true says every
+    /// entry was finite (false says one may not be, and the sum may mean nothing), <paramref name="minX"/> and <paramref name="minY"/> are the
     /// smallest entries, against which the caller checks g's domain.
     /// </summary>
     /// <remarks>
@@ -55,8 +55,9 @@ internal ref struct VectorPairPass<TTerm> : ILanePass
             total = Run(x, y, width);
         }
 
-        // Σ (xᵢ·0 + yᵢ·0) is 0 unless an entry is NaN or ±∞, which make it NaN whatever the others are.
-        finite = total.Poison == 0;
+        // Σ (xᵢ − yᵢ) is NaN or ±∞ if an entry is (∞ − ∞ and NaN give NaN, which no later term undoes); finite entries whose
+        // differences overflow it only send the caller to check them one by one.
+        finite = double.IsFinite(total.Poison);
         minX = total.MinX;
         minY = total.MinY;
         return total.Unbounded ? double.PositiveInfinity : total.Terms;
@@ -87,7 +88,7 @@ internal ref struct VectorPairPass<TTerm> : ILanePass
         {
             T vx = T.Load(ref startX, i);
             T vy = T.Load(ref startY, i);
-            poison += (vx * zero) + (vy * zero);
+            poison += vx - vy;
             minX = T.MinNative(minX, vx);
             minY = T.MinNative(minY, vy);
             sum += TTerm.Of(vx, vy, ref missing);
