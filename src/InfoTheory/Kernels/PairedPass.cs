@@ -45,11 +45,7 @@ internal ref struct PairedPass<TKernel, TElement> : ILanePass
                 PartitionedRun.Run(&state, &RunPart, threads);
             }
 
-            total = tallies[0];
-            for (int part = 1; part < PartitionedRun.Parts; part++)
-            {
-                total.Add(tallies[part]);
-            }
+            total = PartitionedRun.Combine(tallies);
         }
         else
         {
@@ -82,7 +78,7 @@ internal ref struct PairedPass<TKernel, TElement> : ILanePass
         => TKernel.Accumulate<TElement, T>(_p, _q, ref index, ref _tallyP, ref _tallyQ, ref _terms, ref _unbounded);
 
     /// <summary>What a pass, or one part of it, adds up.</summary>
-    private struct Tally
+    private struct Tally : PartitionedRun.ITally<Tally>
     {
         public ProbabilityTally P;
         public ProbabilityTally Q;

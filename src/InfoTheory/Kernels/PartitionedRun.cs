@@ -51,6 +51,28 @@ internal sealed unsafe class PartitionedRun : IThreadPoolWorkItem
         return (start, end);
     }
 
+    /// <summary>What one part of a pass adds up, combined with a later part's.</summary>
+    /// <typeparam name="TSelf">The implementing struct.</typeparam>
+    public interface ITally<TSelf>
+        where TSelf : struct, ITally<TSelf>
+    {
+        /// <summary>Adds the tally of a later part.</summary>
+        void Add(in TSelf later);
+    }
+
+    /// <summary>The <see cref="Parts"/> tallies at <paramref name="tallies"/> combined in part order, whatever order they were made in.</summary>
+    public static TTally Combine<TTally>(TTally* tallies)
+        where TTally : unmanaged, ITally<TTally>
+    {
+        TTally total = tallies[0];
+        for (int part = 1; part < Parts; part++)
+        {
+            total.Add(tallies[part]);
+        }
+
+        return total;
+    }
+
     /// <summary>Calls <paramref name="body"/>(<paramref name="state"/>, part) for every part in 0 … <see cref="Parts"/> − 1, on up to <paramref name="threads"/> threads, and returns when all have finished.</summary>
     /// <remarks>
     /// The calling thread claims parts too, so the pass finishes even if no pool thread ever starts; it waits only for parts

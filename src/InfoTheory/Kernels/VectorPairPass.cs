@@ -44,11 +44,7 @@ internal ref struct VectorPairPass<TTerm> : ILanePass
                 PartitionedRun.Run(&state, &RunPart, threads);
             }
 
-            total = tallies[0];
-            for (int part = 1; part < PartitionedRun.Parts; part++)
-            {
-                total.Add(tallies[part]);
-            }
+            total = PartitionedRun.Combine(tallies);
         }
         else
         {
@@ -103,7 +99,7 @@ internal ref struct VectorPairPass<TTerm> : ILanePass
     }
 
     /// <summary>What a pass, or one part of it, adds up.</summary>
-    private struct Tally
+    private struct Tally : PartitionedRun.ITally<Tally>
     {
         public double Terms;
         public double Poison;
