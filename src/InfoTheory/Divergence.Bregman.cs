@@ -14,7 +14,8 @@ public static partial class Divergence
     /// <remarks>
     /// For a strictly convex φ, D_φ ≥ 0 with equality iff x = y; it is neither symmetric nor a metric in general. The
     /// vectors need not be normalised. The named generators run as one fused SIMD pass over both vectors, which also
-    /// validates them, and allocate nothing: <see cref="BregmanGenerator.SquaredEuclidean"/> gives Σᵢ (xᵢ − yᵢ)² over any
+    /// validates them, shared among the cores in 8 fixed parts from 32 768 entries on (so the result does not depend on their
+    /// number), and allocate nothing: <see cref="BregmanGenerator.SquaredEuclidean"/> gives Σᵢ (xᵢ − yᵢ)² over any
     /// finite vectors; <see cref="BregmanGenerator.GeneralizedKullbackLeibler"/> gives Σᵢ xᵢ ln(xᵢ/yᵢ) − xᵢ + yᵢ (nats)
     /// over non-negative ones, with a term yᵢ where xᵢ = 0 (0·log 0 = 0) and +∞ where yᵢ = 0 &lt; xᵢ (KL(x‖y) when both sum
     /// to 1); <see cref="BregmanGenerator.ItakuraSaito"/> gives Σᵢ xᵢ/yᵢ − ln(xᵢ/yᵢ) − 1 over positive ones, +∞ only where a
@@ -54,7 +55,7 @@ public static partial class Divergence
     private static double Separable<TTerm>(ReadOnlySpan<double> x, ReadOnlySpan<double> y, double lowest, bool strict)
         where TTerm : struct, IPairTerm<TTerm>
     {
-        double sum = VectorPairPass<TTerm>.Sum(x, y, SimdWidths.Best, out bool finite, out double minX, out double minY);
+        double sum = VectorPairPass<TTerm>.Sum(x, y, SimdWidths.Best, out bool finite, out double minX, out double minY, PartitionedRun.Threads(-1));
         if (!finite)
         {
             Guard.AllFinite(x, nameof(x));

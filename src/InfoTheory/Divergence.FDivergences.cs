@@ -69,7 +69,7 @@ public static partial class Divergence
     /// 2√(pᵢqᵢ)), so nearly equal vectors keep their small distance (the difference of two rounded roots would cancel to
     /// their rounding); zero entries need no rule of their own (√0 = 0) and it is never +∞. It bounds the total variation: H²
     /// ≤ TV ≤ H·√(2 − H²) ≤ √2·H. One fused SIMD pass, one square root and one division per entry and no logarithm, validates
-    /// both vectors; nothing is allocated. Reference: E. Hellinger, "Neue Begründung der Theorie quadratischer Formen von
+    /// both vectors; from 32 768 entries on it is shared among the cores in 8 fixed parts, so the result does not depend on their number; nothing is allocated. Reference: E. Hellinger, "Neue Begründung der Theorie quadratischer Formen von
     /// unendlichvielen Veränderlichen", J. reine angew. Math. 136 (1909) 210–271.
     /// </remarks>
     /// <param name="p">The distribution p: a probability vector.</param>
@@ -91,7 +91,7 @@ public static partial class Divergence
     /// 2√(pᵢqᵢ)), so nearly equal vectors keep their small distance (the difference of two rounded roots would cancel to
     /// their rounding); zero entries need no rule of their own (√0 = 0) and it is never +∞. It bounds the total variation: H²
     /// ≤ TV ≤ H·√(2 − H²) ≤ √2·H. One fused SIMD pass, one square root and one division per entry and no logarithm, validates
-    /// both vectors; nothing is allocated. Reference: E. Hellinger, "Neue Begründung der Theorie quadratischer Formen von
+    /// both vectors; from 32 768 entries on it is shared among the cores in 8 fixed parts, so the result does not depend on their number; nothing is allocated. Reference: E. Hellinger, "Neue Begründung der Theorie quadratischer Formen von
     /// unendlichvielen Veränderlichen", J. reine angew. Math. 136 (1909) 210–271. The float overload widens every entry
     /// exactly and runs the same double arithmetic (the double overload's result, bit for bit, on the widened values); only
     /// its sum tolerance is float's, 4·2⁻²³·max(1, √n).
@@ -109,7 +109,7 @@ public static partial class Divergence
     /// TV = max over events A of |p(A) − q(A)| = ½‖p − q‖₁, the f-divergence of f(t) = ½|t − 1|
     /// (<see cref="FGenerator.TotalVariation"/>; not smooth at 1, so it has no local Fisher expansion). A metric; zero
     /// entries need no rule and it is never +∞. Pinsker's inequality bounds it by KL: TV ≤ √(KL(p‖q)/2), KL in nats. One
-    /// fused SIMD pass validates both vectors; nothing is allocated. Reference: A. B. Tsybakov, Introduction to Nonparametric
+    /// fused SIMD pass validates both vectors; from 32 768 entries on it is shared among the cores in 8 fixed parts, so the result does not depend on their number; nothing is allocated. Reference: A. B. Tsybakov, Introduction to Nonparametric
     /// Estimation (Springer 2009), §2.4.
     /// </remarks>
     /// <param name="p">The distribution p: a probability vector.</param>
@@ -127,7 +127,7 @@ public static partial class Divergence
     /// TV = max over events A of |p(A) − q(A)| = ½‖p − q‖₁, the f-divergence of f(t) = ½|t − 1|
     /// (<see cref="FGenerator.TotalVariation"/>; not smooth at 1, so it has no local Fisher expansion). A metric; zero
     /// entries need no rule and it is never +∞. Pinsker's inequality bounds it by KL: TV ≤ √(KL(p‖q)/2), KL in nats. One
-    /// fused SIMD pass validates both vectors; nothing is allocated. Reference: A. B. Tsybakov, Introduction to Nonparametric
+    /// fused SIMD pass validates both vectors; from 32 768 entries on it is shared among the cores in 8 fixed parts, so the result does not depend on their number; nothing is allocated. Reference: A. B. Tsybakov, Introduction to Nonparametric
     /// Estimation (Springer 2009), §2.4. The float overload widens every entry exactly and runs the same double arithmetic
     /// (the double overload's result, bit for bit, on the widened values); only its sum tolerance is float's, 4·2⁻²³·max(1,
     /// √n).
@@ -194,7 +194,7 @@ public static partial class Divergence
     /// ln(pᵢ/qᵢ) is ≥ 0, its factors sharing a sign, and ln(pᵢ/qᵢ) is taken without rounding the quotient, so the sum does
     /// not cancel and nearly equal vectors keep their small divergence. A term with pᵢ = qᵢ = 0 is 0 (0·log 0 = 0); one with
     /// exactly one of pᵢ, qᵢ zero is +∞, as KL is in one of the two directions. Symmetric, not a metric. One fused SIMD pass,
-    /// one logarithm per entry, validates both vectors; nothing is allocated. Reference: H. Jeffreys, "An invariant form for
+    /// one logarithm per entry, validates both vectors; from 32 768 entries on it is shared among the cores in 8 fixed parts, so the result does not depend on their number; nothing is allocated. Reference: H. Jeffreys, "An invariant form for
     /// the prior probability in estimation problems", Proc. Royal Society A 186 (1946) 453–461.
     /// </remarks>
     /// <param name="p">The distribution p: a probability vector.</param>
@@ -215,7 +215,7 @@ public static partial class Divergence
     /// ln(pᵢ/qᵢ) is ≥ 0, its factors sharing a sign, and ln(pᵢ/qᵢ) is taken without rounding the quotient, so the sum does
     /// not cancel and nearly equal vectors keep their small divergence. A term with pᵢ = qᵢ = 0 is 0 (0·log 0 = 0); one with
     /// exactly one of pᵢ, qᵢ zero is +∞, as KL is in one of the two directions. Symmetric, not a metric. One fused SIMD pass,
-    /// one logarithm per entry, validates both vectors; nothing is allocated. Reference: H. Jeffreys, "An invariant form for
+    /// one logarithm per entry, validates both vectors; from 32 768 entries on it is shared among the cores in 8 fixed parts, so the result does not depend on their number; nothing is allocated. Reference: H. Jeffreys, "An invariant form for
     /// the prior probability in estimation problems", Proc. Royal Society A 186 (1946) 453–461. The float overload widens
     /// every entry exactly and runs the same double arithmetic (the double overload's result, bit for bit, on the widened
     /// values); only its sum tolerance is float's, 4·2⁻²³·max(1, √n).
@@ -236,7 +236,7 @@ public static partial class Divergence
     /// affinity, not a divergence: 1 iff p = q, 0 iff the supports are disjoint. Each term is √(pᵢqᵢ), or √pᵢ·√qᵢ where the
     /// product is below the normal range (both entries below about 1e-154), so nothing underflows; a zero entry gives a zero
     /// term; the sum is clamped to ≤ 1 (Cauchy–Schwarz) against rounding. One fused SIMD pass, one square root per entry,
-    /// validates both vectors; nothing is allocated. Reference: A. Bhattacharyya, "On a measure of divergence between two
+    /// validates both vectors; from 32 768 entries on it is shared among the cores in 8 fixed parts, so the result does not depend on their number; nothing is allocated. Reference: A. Bhattacharyya, "On a measure of divergence between two
     /// statistical populations defined by their probability distributions", Bull. Calcutta Math. Soc. 35 (1943) 99–109.
     /// </remarks>
     /// <param name="p">The distribution p: a probability vector.</param>
@@ -255,7 +255,7 @@ public static partial class Divergence
     /// affinity, not a divergence: 1 iff p = q, 0 iff the supports are disjoint. Each term is √(pᵢqᵢ), or √pᵢ·√qᵢ where the
     /// product is below the normal range (both entries below about 1e-154), so nothing underflows; a zero entry gives a zero
     /// term; the sum is clamped to ≤ 1 (Cauchy–Schwarz) against rounding. One fused SIMD pass, one square root per entry,
-    /// validates both vectors; nothing is allocated. Reference: A. Bhattacharyya, "On a measure of divergence between two
+    /// validates both vectors; from 32 768 entries on it is shared among the cores in 8 fixed parts, so the result does not depend on their number; nothing is allocated. Reference: A. Bhattacharyya, "On a measure of divergence between two
     /// statistical populations defined by their probability distributions", Bull. Calcutta Math. Soc. 35 (1943) 99–109. The
     /// float overload widens every entry exactly and runs the same double arithmetic (the double overload's result, bit for
     /// bit, on the widened values); only its sum tolerance is float's, 4·2⁻²³·max(1, √n).
@@ -274,7 +274,7 @@ public static partial class Divergence
     /// H²'s) though not one itself; symmetric, not a metric. While BC ≥ ½ it is computed as −ln(1 − H²) from the Hellinger
     /// pass, so nearly equal vectors keep their small distance, which −ln BC would round away; below ½ a second pass sums BC
     /// itself, whose relative accuracy a tiny overlap needs. +∞ iff the supports are disjoint (BC = 0); zero entries need no
-    /// rule (√0 = 0). Nothing is allocated. Reference: A. Bhattacharyya, "On a measure of divergence between two statistical
+    /// rule (√0 = 0). From 32 768 entries on the pass is shared among the cores in 8 fixed parts, so the result does not depend on their number; nothing is allocated. Reference: A. Bhattacharyya, "On a measure of divergence between two statistical
     /// populations defined by their probability distributions", Bull. Calcutta Math. Soc. 35 (1943) 99–109.
     /// </remarks>
     /// <param name="p">The distribution p: a probability vector.</param>
@@ -295,7 +295,7 @@ public static partial class Divergence
     /// H²'s) though not one itself; symmetric, not a metric. While BC ≥ ½ it is computed as −ln(1 − H²) from the Hellinger
     /// pass, so nearly equal vectors keep their small distance, which −ln BC would round away; below ½ a second pass sums BC
     /// itself, whose relative accuracy a tiny overlap needs. +∞ iff the supports are disjoint (BC = 0); zero entries need no
-    /// rule (√0 = 0). Nothing is allocated. Reference: A. Bhattacharyya, "On a measure of divergence between two statistical
+    /// rule (√0 = 0). From 32 768 entries on the pass is shared among the cores in 8 fixed parts, so the result does not depend on their number; nothing is allocated. Reference: A. Bhattacharyya, "On a measure of divergence between two statistical
     /// populations defined by their probability distributions", Bull. Calcutta Math. Soc. 35 (1943) 99–109. The float
     /// overload widens every entry exactly and runs the same double arithmetic (the double overload's result, bit for bit, on
     /// the widened values); only its sum tolerance is float's, 4·2⁻²³·max(1, √n).
@@ -316,7 +316,7 @@ public static partial class Divergence
     /// Vincze–Le Cam distance. A term with pᵢ = qᵢ = 0 is 0 and no term exceeds pᵢ + qᵢ, so it is never +∞; it is 2 iff the
     /// supports are disjoint, and clamped to ≤ 2 against rounding. It brackets the Jensen–Shannon divergence: ¼Δ ≤ JSD ≤ ½ln
     /// 2·Δ in nats (Topsøe 2000, theorem 2, there for C = 2·JSD). One fused SIMD pass, one division per entry and no
-    /// logarithm, validates both vectors; nothing is allocated. Reference: F. Topsøe, "Some inequalities for information
+    /// logarithm, validates both vectors; from 32 768 entries on it is shared among the cores in 8 fixed parts, so the result does not depend on their number; nothing is allocated. Reference: F. Topsøe, "Some inequalities for information
     /// divergence and related measures of discrimination", IEEE Transactions on Information Theory 46 (2000) 1602–1609 (Δ
     /// there).
     /// </remarks>
@@ -336,7 +336,7 @@ public static partial class Divergence
     /// Vincze–Le Cam distance. A term with pᵢ = qᵢ = 0 is 0 and no term exceeds pᵢ + qᵢ, so it is never +∞; it is 2 iff the
     /// supports are disjoint, and clamped to ≤ 2 against rounding. It brackets the Jensen–Shannon divergence: ¼Δ ≤ JSD ≤ ½ln
     /// 2·Δ in nats (Topsøe 2000, theorem 2, there for C = 2·JSD). One fused SIMD pass, one division per entry and no
-    /// logarithm, validates both vectors; nothing is allocated. Reference: F. Topsøe, "Some inequalities for information
+    /// logarithm, validates both vectors; from 32 768 entries on it is shared among the cores in 8 fixed parts, so the result does not depend on their number; nothing is allocated. Reference: F. Topsøe, "Some inequalities for information
     /// divergence and related measures of discrimination", IEEE Transactions on Information Theory 46 (2000) 1602–1609 (Δ
     /// there). The float overload widens every entry exactly and runs the same double arithmetic (the double overload's
     /// result, bit for bit, on the widened values); only its sum tolerance is float's, 4·2⁻²³·max(1, √n).
@@ -356,18 +356,18 @@ public static partial class Divergence
     /// <summary>H² = ½ Σ (√pᵢ − √qᵢ)², clamped into [0, 1] against rounding.</summary>
     private static double SquaredHellingerOf<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
-        => Math.Clamp(0.5 * PairTermKernel<SquaredHellingerTerm>.Sum(p, q, nameof(p), nameof(q), SimdWidths.Best), 0.0, 1.0);
+        => Math.Clamp(0.5 * PairTermKernel<SquaredHellingerTerm>.Sum(p, q, nameof(p), nameof(q), SimdWidths.Best, PartitionedRun.Threads(-1)), 0.0, 1.0);
 
     private static double TotalVariationOf<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
-        => Math.Clamp(0.5 * PairTermKernel<AbsoluteDifferenceTerm>.Sum(p, q, nameof(p), nameof(q), SimdWidths.Best), 0.0, 1.0);
+        => Math.Clamp(0.5 * PairTermKernel<AbsoluteDifferenceTerm>.Sum(p, q, nameof(p), nameof(q), SimdWidths.Best, PartitionedRun.Threads(-1)), 0.0, 1.0);
 
     private static double ChiSquareOf<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, ChiSquareForm form)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
         => form switch
         {
-            ChiSquareForm.Pearson => PairTermKernel<PearsonTerm>.Sum(p, q, nameof(p), nameof(q), SimdWidths.Best),
-            ChiSquareForm.Neyman => PairTermKernel<NeymanTerm>.Sum(p, q, nameof(p), nameof(q), SimdWidths.Best),
+            ChiSquareForm.Pearson => PairTermKernel<PearsonTerm>.Sum(p, q, nameof(p), nameof(q), SimdWidths.Best, PartitionedRun.Threads(-1)),
+            ChiSquareForm.Neyman => PairTermKernel<NeymanTerm>.Sum(p, q, nameof(p), nameof(q), SimdWidths.Best, PartitionedRun.Threads(-1)),
             _ => throw Guard.Undefined(form, nameof(form)),
         };
 
@@ -375,12 +375,12 @@ public static partial class Divergence
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         double natsPerUnit = Units.NatsPerUnit(unit);
-        return Math.Max(PairTermKernel<JeffreysTerm>.Sum(p, q, nameof(p), nameof(q), SimdWidths.Best), 0.0) / natsPerUnit;
+        return Math.Max(PairTermKernel<JeffreysTerm>.Sum(p, q, nameof(p), nameof(q), SimdWidths.Best, PartitionedRun.Threads(-1)), 0.0) / natsPerUnit;
     }
 
     private static double BhattacharyyaCoefficientOf<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
-        => Math.Clamp(PairTermKernel<BhattacharyyaTerm>.Sum(p, q, nameof(p), nameof(q), SimdWidths.Best), 0.0, 1.0);
+        => Math.Clamp(PairTermKernel<BhattacharyyaTerm>.Sum(p, q, nameof(p), nameof(q), SimdWidths.Best, PartitionedRun.Threads(-1)), 0.0, 1.0);
 
     private static double BhattacharyyaOf<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, LogBase unit)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
@@ -397,5 +397,5 @@ public static partial class Divergence
 
     private static double TriangularOf<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
-        => Math.Clamp(PairTermKernel<TriangularTerm>.Sum(p, q, nameof(p), nameof(q), SimdWidths.Best), 0.0, 2.0);
+        => Math.Clamp(PairTermKernel<TriangularTerm>.Sum(p, q, nameof(p), nameof(q), SimdWidths.Best, PartitionedRun.Threads(-1)), 0.0, 2.0);
 }

@@ -129,6 +129,27 @@ public class DivergenceBregmanTests
     }
 
     [Fact]
+    public void ItakuraSaito_FarApartPoints_KeepFullRelativeAccuracy()
+    {
+        // mpmath 1.3.0 at 60 digits, u = x/y of the doubles: u − 1 − ln u = 2.7942598532568859938e262 (u ≈ 2.8e262, where
+        // e^ln(u) − 1 − ln(u) loses 5.7e-14 relative), and 712.80137882815416202 (u = 1e-310, below the normal range).
+        Divergence.Bregman([0.0021351814364077037], [7.64131307945113E-266], BregmanGenerator.ItakuraSaito)
+            .Should().BeApproximately(2.7942598532568859938e262, 2e-15 * 2.7942598532568859938e262);
+        Divergence.Bregman([1e-300], [1e10], BregmanGenerator.ItakuraSaito).Should().BeApproximately(712.80137882815416202, 2e-15 * 712.8);
+    }
+
+    [Fact]
+    public void QuotientsPastTheDoubleRange_FollowTheirRules()
+    {
+        // y/x = 1e310 is past the largest double: the generalized KL term is y + x·ln(x/y) − x = 1e10 − 7.1e-298, 1e10 in double;
+        // Itakura–Saito is +∞ from x/y > e^709 ≈ 8.2e307 on, and finite below: x/y = e^708 gives u − 1 − ln u = e^708 − 709.
+        Divergence.Bregman([1e-300, 1.0], [1e10, 1.0], BregmanGenerator.GeneralizedKullbackLeibler).Should().Be(1e10);
+        Divergence.Bregman([1e300], [1e-10], BregmanGenerator.ItakuraSaito).Should().Be(double.PositiveInfinity);
+        double below = Math.Exp(708);
+        Divergence.Bregman([below], [1.0], BregmanGenerator.ItakuraSaito).Should().BeApproximately(below - 709, 1e-14 * below);
+    }
+
+    [Fact]
     public void GeneralizedKullbackLeibler_NearlyEqualPoints_KeepTheirTinyDivergence()
     {
         // mpmath 1.x at 50 digits, x = 1, y = 1.000000001 (the double): x ln(x/y) − x + y = 5.0000008240704100625e-19,

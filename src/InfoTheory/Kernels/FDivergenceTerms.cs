@@ -91,40 +91,47 @@ internal readonly struct JeffreysTerm : IPairTerm<JeffreysTerm>
     public static T Of<T>(T p, T q, ref T unbounded)
         where T : struct, IVectorLanes<T>
     {
-        T log;
-
-        // A zero can only be on the (rare) subnormal path, which is where the one-sided-zero check lives.
-        if (T.AnyLessThan(T.MinNative(p, q), T.Create(Log.SmallestNormal)))
-        {
-            T zero = T.Zero;
-            unbounded |= (T.EqualTo(p, zero) & T.GreaterThan(q, zero)) | (T.EqualTo(q, zero) & T.GreaterThan(p, zero));
-            log = Log.OfRatio(p, q, subnormals: true);
-        }
-        else
-        {
-            log = Log.OfRatio(p, q, subnormals: false);
-        }
-
-        return (p - q) * log;
+        // A zero can only be on the (rare, out of line) subnormal path, which is where the one-sided-zero check lives.
+        return T.AnyLessThan(T.MinNative(p, q), T.Create(Log.SmallestNormal))
+            ? Edge(p, q, ref unbounded)
+            : (p - q) * Log.OfRatio(p, q, subnormals: false);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T OfPair<T>(T p0, T q0, T p1, T q1, ref T unbounded)
         where T : struct, IVectorLanes<T>
     {
-        T log0, log1;
         if (T.AnyLessThan(T.MinNative(T.MinNative(p0, q0), T.MinNative(p1, q1)), T.Create(Log.SmallestNormal)))
         {
-            T zero = T.Zero;
-            unbounded |= (T.EqualTo(p0, zero) & T.GreaterThan(q0, zero)) | (T.EqualTo(q0, zero) & T.GreaterThan(p0, zero))
-                | (T.EqualTo(p1, zero) & T.GreaterThan(q1, zero)) | (T.EqualTo(q1, zero) & T.GreaterThan(p1, zero));
-            Log.OfRatioPair(p0, q0, p1, q1, out log0, out log1, subnormals: true);
-        }
-        else
-        {
-            Log.OfRatioPair(p0, q0, p1, q1, out log0, out log1, subnormals: false);
+            return EdgePair(p0, q0, p1, q1, ref unbounded);
         }
 
+        Log.OfRatioPair(p0, q0, p1, q1, out T log0, out T log1, subnormals: false);
         return T.FusedMultiplyAdd(p0 - q0, log0, (p1 - q1) * log1);
     }
+
+    /// <summary><see cref="Of{T}"/> for a register with a zero or subnormal lane.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static T Edge<T>(T p, T q, ref T unbounded)
+        where T : struct, IVectorLanes<T>
+    {
+        unbounded |= OneSidedZero(p, q);
+        return (p - q) * Log.OfRatio(p, q, subnormals: true);
+    }
+
+    /// <summary><see cref="OfPair{T}"/> for two registers with a zero or subnormal lane between them.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static T EdgePair<T>(T p0, T q0, T p1, T q1, ref T unbounded)
+        where T : struct, IVectorLanes<T>
+    {
+        unbounded |= OneSidedZero(p0, q0) | OneSidedZero(p1, q1);
+        Log.OfRatioPair(p0, q0, p1, q1, out T log0, out T log1, subnormals: true);
+        return T.FusedMultiplyAdd(p0 - q0, log0, (p1 - q1) * log1);
+    }
+
+    /// <summary>The lanes where exactly one of p and q is 0, whose term is +∞.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T OneSidedZero<T>(T p, T q)
+        where T : struct, IVectorLanes<T>
+        => (T.EqualTo(p, T.Zero) & T.GreaterThan(q, T.Zero)) | (T.EqualTo(q, T.Zero) & T.GreaterThan(p, T.Zero));
 }

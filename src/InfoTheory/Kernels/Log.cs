@@ -164,6 +164,42 @@ internal static class Log
         log1 = FinishRatio(numerator1 * denominator0 * reciprocal, k1);
     }
 
+    /// <summary>
+    /// u − 1 − ln u for u = p/q with p, q &gt; 0 finite, and ln u itself (<see cref="OfRatio{T}"/>'s, bit for bit), from one
+    /// reduction, the quotient never rounded: no exponential, and no cancellation for u near 1, where u − 1 and ln u cancel
+    /// to ~(u − 1)²/2.
+    /// </summary>
+    /// <remarks>
+    /// With u = 2^k·y reduced as in <see cref="OfRatio{T}"/>, s = (y − 1)/(y + 1) and t = y − 1 = (m_p − m_q)/m_q (two
+    /// divisions of one exact numerator), ln y = 2s + s·R(s²) and t − 2s = s·t exactly, so y − 1 − ln y = s·(t − R(s²)): a
+    /// product of two factors that do not cancel (s and t share a sign, R ≥ 0 is below |t|/20), ≥ 0, and exactly 0 where
+    /// p = q. Then u − 1 − ln u = (s·(t − R(s²)) + [(2^k − 1)·t + (2^k − 1 − k·ln2_hi)]) − k·ln2_lo, for k = 0 the product
+    /// alone, for k ≠ 0 (where the result is at least 0.05) parts at most about ten times the result. The result is within
+    /// 2e-15 relative of the exact value (the worst of 40 000 pairs checked against mpmath at 60 digits, over ratios from
+    /// 1 ± 1e-15 to 1e±600 and subnormal entries, was 6e-16) wherever k ≤ 1023 (u below 2^1023·√2 at least); beyond that it is meaningless and
+    /// callers select something else (<paramref name="log"/> is finite there).
+    /// </remarks>
+    /// <param name="p">The numerators.</param>
+    /// <param name="q">The denominators.</param>
+    /// <param name="subnormals">False when the caller has checked that no lane of p or q is below <see cref="SmallestNormal"/>.</param>
+    /// <param name="log">ln(p/q), finite even where the quotient would overflow; a zero p or q gives a finite value.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T RatioMinusOneMinusLog<T>(T p, T q, bool subnormals, out T log)
+        where T : struct, IVectorLanes<T>
+    {
+        SplitDenominator(q, subnormals, out T mq, out T kqLessOne);
+        ReduceNumerator(p, mq, kqLessOne, subnormals, out T numerator, out T denominator, out T k);
+        T s = numerator / denominator;
+        T t = numerator / mq;
+        T r = Polynomial(s * s);
+        log = FinishRatio(s, k, r);
+
+        // Below k = −1022, 2^k − 1 is −1 to double precision; above 1023 the result is not needed.
+        T scaleLessOne = T.PowerOfTwo(T.MaxNative(k, T.Create(-1022.0))) - T.Create(1.0);
+        T offset = T.FusedMultiplyAdd(k, T.Create(-Numerics.Ln2Hi), scaleLessOne);
+        return T.FusedMultiplyAdd(s, t - r, T.FusedMultiplyAdd(scaleLessOne, t, offset)) - (k * T.Create(Numerics.Ln2Lo));
+    }
+
     /// <summary>Reduces ln(p/q) to k·ln 2 + ln y with y = m_p/m_q in [√2/2, √2]; s = (y−1)/(y+1) = numerator/denominator, numerator exact.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void ReduceRatio<T>(T p, T q, bool subnormals, out T numerator, out T denominator, out T k)
@@ -228,10 +264,13 @@ internal static class Log
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T FinishRatio<T>(T s, T k)
         where T : struct, IVectorLanes<T>
-    {
-        T r = Polynomial(s * s);
-        return T.FusedMultiplyAdd(k, T.Create(Numerics.Ln2Hi), (s + s) + T.FusedMultiplyAdd(s, r, k * T.Create(Numerics.Ln2Lo)));
-    }
+        => FinishRatio(s, k, Polynomial(s * s));
+
+    /// <summary><see cref="FinishRatio{T}(T, T)"/> with R(s²) = <paramref name="r"/> already formed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T FinishRatio<T>(T s, T k, T r)
+        where T : struct, IVectorLanes<T>
+        => T.FusedMultiplyAdd(k, T.Create(Numerics.Ln2Hi), (s + s) + T.FusedMultiplyAdd(s, r, k * T.Create(Numerics.Ln2Lo)));
 
     /// <summary>Splits x = 2^k·m, m in [√2/2, √2), scaling subnormals into the normal range first when asked to.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -8,11 +8,15 @@ internal readonly struct PairTermKernel<TTerm> : IPairedKernel
     where TTerm : struct, IPairTerm<TTerm>
 {
     /// <summary>Returns Σ g(pᵢ, qᵢ), unclamped, or +∞ when some term is +∞.</summary>
+    /// <remarks>
+    /// A long pass runs on up to <paramref name="threads"/> threads, cut into fixed parts
+    /// (<see cref="PairedPass{TKernel, TElement}.Sum"/>), so its result does not depend on them.
+    /// </remarks>
     /// <exception cref="ArgumentException">Either input is empty or not a probability vector, or their lengths differ.</exception>
-    public static double Sum<TElement>(ReadOnlySpan<TElement> p, ReadOnlySpan<TElement> q, string pName, string qName, SimdWidth width)
+    public static double Sum<TElement>(ReadOnlySpan<TElement> p, ReadOnlySpan<TElement> q, string pName, string qName, SimdWidth width, int threads = 1)
         where TElement : unmanaged, IBinaryFloatingPointIeee754<TElement>
     {
-        double terms = PairedPass<PairTermKernel<TTerm>, TElement>.Sum(p, q, pName, qName, width, out bool unbounded);
+        double terms = PairedPass<PairTermKernel<TTerm>, TElement>.Sum(p, q, pName, qName, width, out bool unbounded, partitioned: true, threads);
         return unbounded ? double.PositiveInfinity : terms;
     }
 

@@ -23,8 +23,8 @@ internal ref struct PairedPass<TKernel, TElement> : ILanePass
 
     /// <summary>Returns the kernel's sum of terms in nats; <paramref name="unbounded"/> says whether a term was +∞.</summary>
     /// <remarks>
-    /// A <paramref name="partitioned"/> pass of at least <see cref="PartitionedLength"/> elements is cut into
-    /// <see cref="PartitionedRun.Parts"/> parts of whole 4096-element blocks, run on up to <paramref name="threads"/> threads and
+    /// A <paramref name="partitioned"/> pass of at least <see cref="PartitionedRun.ShortestLength"/> elements is cut into
+    /// <see cref="PartitionedRun.Parts"/> parts of whole <see cref="PartitionedRun.BlockLength"/>-element blocks, run on up to <paramref name="threads"/> threads and
     /// added in part order, so its result does not depend on the thread count.
     /// </remarks>
     /// <exception cref="ArgumentException">Either input is empty or not a probability vector, or their lengths differ.</exception>
@@ -35,7 +35,7 @@ internal ref struct PairedPass<TKernel, TElement> : ILanePass
         Guard.NotEmpty(p.Length, pName);
         Guard.SameLength(p.Length, q.Length, pName, qName);
         Tally total;
-        if (partitioned && p.Length >= PartitionedLength)
+        if (partitioned && p.Length >= PartitionedRun.ShortestLength)
         {
             Tally* tallies = stackalloc Tally[PartitionedRun.Parts];
             fixed (TElement* pp = p)
@@ -45,11 +45,7 @@ internal ref struct PairedPass<TKernel, TElement> : ILanePass
                 PartitionedRun.Run(&state, &RunPart, threads);
             }
 
-            total = tallies[0];
-            for (int part = 1; part < PartitionedRun.Parts; part++)
-            {
-                total.Add(tallies[part]);
-            }
+            total = PartitionedRun.Combine(tallies);
         }
         else
         {
@@ -62,9 +58,6 @@ internal ref struct PairedPass<TKernel, TElement> : ILanePass
         return total.Terms;
     }
 
-    // From this length on a partitioned pass is cut into parts: 4096 elements a part at least, tens of microseconds of work.
-    private const int PartitionedLength = PartitionedRun.Parts * 4096;
-
     private static Tally Run(ReadOnlySpan<TElement> p, ReadOnlySpan<TElement> q, SimdWidth width)
     {
         var pass = new PairedPass<TKernel, TElement>(p, q);
@@ -76,8 +69,8 @@ internal ref struct PairedPass<TKernel, TElement> : ILanePass
     {
         ref var s = ref *(PartState*)state;
 
-        // Whole 4096-element blocks: a part cuts no float block of KullbackLeiblerKernel.
-        (int start, int end) = PartitionedRun.Range(s.Length, 4096, part);
+        // Whole blocks: a part cuts no float block of KullbackLeiblerKernel, whose blocks are as long.
+        (int start, int end) = PartitionedRun.Range(s.Length, PartitionedRun.BlockLength, part);
         s.Tallies[part] = Run(new ReadOnlySpan<TElement>(s.P + start, end - start), new ReadOnlySpan<TElement>(s.Q + start, end - start), s.Width);
     }
 
@@ -85,7 +78,7 @@ internal ref struct PairedPass<TKernel, TElement> : ILanePass
         => TKernel.Accumulate<TElement, T>(_p, _q, ref index, ref _tallyP, ref _tallyQ, ref _terms, ref _unbounded);
 
     /// <summary>What a pass, or one part of it, adds up.</summary>
-    private struct Tally
+    private struct Tally : PartitionedRun.ITally<Tally>
     {
         public ProbabilityTally P;
         public ProbabilityTally Q;

@@ -20,6 +20,12 @@ internal sealed unsafe class PartitionedRun : IThreadPoolWorkItem
     /// <summary>The number of parts a partitioned pass is cut into (fixed, so results never depend on the thread count).</summary>
     public const int Parts = 8;
 
+    /// <summary>The block a span pass's parts are cut in whole of: 4096 elements, tens of microseconds of work at least.</summary>
+    public const int BlockLength = 4096;
+
+    /// <summary>The length from which a span pass is cut into parts: one block a part.</summary>
+    public const int ShortestLength = Parts * BlockLength;
+
     // One per calling thread, reused call after call: the only allocation, made once.
     [ThreadStatic]
     private static PartitionedRun? _cached;
@@ -43,6 +49,28 @@ internal sealed unsafe class PartitionedRun : IThreadPoolWorkItem
         int start = (int)Math.Min((long)blocks * part / Parts * blockLength, length);
         int end = part == Parts - 1 ? length : (int)Math.Min((long)blocks * (part + 1) / Parts * blockLength, length);
         return (start, end);
+    }
+
+    /// <summary>What one part of a pass adds up, combined with a later part's.</summary>
+    /// <typeparam name="TSelf">The implementing struct.</typeparam>
+    public interface ITally<TSelf>
+        where TSelf : struct, ITally<TSelf>
+    {
+        /// <summary>Adds the tally of a later part.</summary>
+        void Add(in TSelf later);
+    }
+
+    /// <summary>The <see cref="Parts"/> tallies at <paramref name="tallies"/> combined in part order, whatever order they were made in.</summary>
+    public static TTally Combine<TTally>(TTally* tallies)
+        where TTally : unmanaged, ITally<TTally>
+    {
+        TTally total = tallies[0];
+        for (int part = 1; part < Parts; part++)
+        {
+            total.Add(tallies[part]);
+        }
+
+        return total;
     }
 
     /// <summary>Calls <paramref name="body"/>(<paramref name="state"/>, part) for every part in 0 … <see cref="Parts"/> − 1, on up to <paramref name="threads"/> threads, and returns when all have finished.</summary>

@@ -11,35 +11,66 @@ internal ref struct VectorPairPass<TTerm> : ILanePass
 {
     private readonly ReadOnlySpan<double> _x;
     private readonly ReadOnlySpan<double> _y;
-    private double _terms;
-    private double _poison;
-    private double _minX;
-    private double _minY;
-    private bool _unbounded;
+    private Tally _tally;
 
     private VectorPairPass(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
         _x = x;
         _y = y;
-        _minX = double.PositiveInfinity;
-        _minY = double.PositiveInfinity;
+        _tally.MinX = double.PositiveInfinity;
+        _tally.MinY = double.PositiveInfinity;
     }
 
     /// <summary>
-    /// Returns Σ g(xᵢ, yᵢ) (+∞ when some term is +∞) for spans of equal length; <paramref name="finite"/> says whether every
-    /// entry was finite (the sum means nothing otherwise), <paramref name="minX"/> and <paramref name="minY"/> are the
+    /// Returns Σ g(xᵢ, yᵢ) (+∞ when some term is +∞) for spans of equal length; <paramref name="finite"/> true says every
+    /// entry was finite (false says one may not be, and the sum may mean nothing), <paramref name="minX"/> and <paramref name="minY"/> are the
     /// smallest entries, against which the caller checks g's domain.
     /// </summary>
-    public static double Sum(ReadOnlySpan<double> x, ReadOnlySpan<double> y, SimdWidth width, out bool finite, out double minX, out double minY)
+    /// <remarks>
+    /// From <see cref="PartitionedRun.ShortestLength"/> elements on, the pass is cut into <see cref="PartitionedRun.Parts"/>
+    /// parts run on up to <paramref name="threads"/> threads and added in part order, so the result does not depend on the thread count.
+    /// </remarks>
+    public static unsafe double Sum(
+        ReadOnlySpan<double> x, ReadOnlySpan<double> y, SimdWidth width, out bool finite, out double minX, out double minY, int threads = 1)
+    {
+        Tally total;
+        if (x.Length >= PartitionedRun.ShortestLength)
+        {
+            Tally* tallies = stackalloc Tally[PartitionedRun.Parts];
+            fixed (double* xp = x)
+            fixed (double* yp = y)
+            {
+                var state = new PartState { X = xp, Y = yp, Length = x.Length, Width = width, Tallies = tallies };
+                PartitionedRun.Run(&state, &RunPart, threads);
+            }
+
+            total = PartitionedRun.Combine(tallies);
+        }
+        else
+        {
+            total = Run(x, y, width);
+        }
+
+        // Σ (xᵢ − yᵢ) is NaN or ±∞ if an entry is (∞ − ∞ and NaN give NaN, which no later term undoes); finite entries whose
+        // differences overflow it only send the caller to check them one by one.
+        finite = double.IsFinite(total.Poison);
+        minX = total.MinX;
+        minY = total.MinY;
+        return total.Unbounded ? double.PositiveInfinity : total.Terms;
+    }
+
+    private static Tally Run(ReadOnlySpan<double> x, ReadOnlySpan<double> y, SimdWidth width)
     {
         var pass = new VectorPairPass<TTerm>(x, y);
         LanePass.Run(ref pass, width);
+        return pass._tally;
+    }
 
-        // Σ (xᵢ·0 + yᵢ·0) is 0 unless an entry is NaN or ±∞, which make it NaN whatever the others are.
-        finite = pass._poison == 0;
-        minX = pass._minX;
-        minY = pass._minY;
-        return pass._unbounded ? double.PositiveInfinity : pass._terms;
+    private static unsafe void RunPart(void* state, int part)
+    {
+        ref var s = ref *(PartState*)state;
+        (int start, int end) = PartitionedRun.Range(s.Length, PartitionedRun.BlockLength, part);
+        s.Tallies[part] = Run(new ReadOnlySpan<double>(s.X + start, end - start), new ReadOnlySpan<double>(s.Y + start, end - start), s.Width);
     }
 
     void ILanePass.Run<T>(ref int index)
@@ -53,17 +84,47 @@ internal ref struct VectorPairPass<TTerm> : ILanePass
         {
             T vx = T.Load(ref startX, i);
             T vy = T.Load(ref startY, i);
-            poison += (vx * zero) + (vy * zero);
+            poison += vx - vy;
             minX = T.MinNative(minX, vx);
             minY = T.MinNative(minY, vy);
             sum += TTerm.Of(vx, vy, ref missing);
         }
 
         index = i;
-        _terms += T.SumLanes(sum);
-        _poison += T.SumLanes(poison);
-        _minX = Math.Min(_minX, T.MinLane(minX));
-        _minY = Math.Min(_minY, T.MinLane(minY));
-        _unbounded |= T.AnyTrue(missing);
+        _tally.Terms += T.SumLanes(sum);
+        _tally.Poison += T.SumLanes(poison);
+        _tally.MinX = Math.Min(_tally.MinX, T.MinLane(minX));
+        _tally.MinY = Math.Min(_tally.MinY, T.MinLane(minY));
+        _tally.Unbounded |= T.AnyTrue(missing);
+    }
+
+    /// <summary>What a pass, or one part of it, adds up.</summary>
+    private struct Tally : PartitionedRun.ITally<Tally>
+    {
+        public double Terms;
+        public double Poison;
+        public double MinX;
+        public double MinY;
+        public bool Unbounded;
+
+        /// <summary>Adds the tally of a later part.</summary>
+        public void Add(in Tally later)
+        {
+            Terms += later.Terms;
+            Poison += later.Poison;
+            MinX = Math.Min(MinX, later.MinX);
+            MinY = Math.Min(MinY, later.MinY);
+            Unbounded |= later.Unbounded;
+        }
+    }
+
+    /// <summary>What every part of a partitioned pass reads: the pinned spans, the width, and where its tally goes.</summary>
+    private unsafe struct PartState
+    {
+        public double* X;
+        public double* Y;
+        public int Length;
+        public SimdWidth Width;
+        public Tally* Tallies;
     }
 }

@@ -67,6 +67,33 @@ public class VectorPairPassTests
         }
     }
 
+    [Theory]
+    [InlineData("SquaredDifference")]
+    [InlineData("GeneralizedKullbackLeibler")]
+    [InlineData("ItakuraSaito")]
+    public void Sum_LongInput_IsItsFixedPartsAddedInOrderOnAnyThreadCount(string term)
+    {
+        // 100 003 entries are cut into 8 parts of whole 4096-entry blocks (the last takes the rest), each summed alone (shorter
+        // than a partitioned pass) and added in part order: the same bits on 1, 2, 3 or 8 threads.
+        var rng = new Random(100_003);
+        double[] x = [.. Enumerable.Range(0, 100_003).Select(_ => Math.Exp((rng.NextDouble() * 6) - 3))];
+        double[] y = [.. Enumerable.Range(0, 100_003).Select(_ => Math.Exp((rng.NextDouble() * 6) - 3))];
+        double inOrder = 0;
+        for (int part = 0; part < 8; part++)
+        {
+            (int start, int end) = (25 * part / 8 * 4096, part == 7 ? x.Length : 25 * (part + 1) / 8 * 4096);
+            inOrder += Sum(term, x[start..end], y[start..end], SimdWidths.Best, out _, out _, out _);
+        }
+
+        foreach (int threads in new[] { 1, 2, 3, 8 })
+        {
+            Sum(term, x, y, SimdWidths.Best, out bool finite, out double minX, out double minY, threads).Should().Be(inOrder, $"{threads} threads");
+            finite.Should().BeTrue();
+            minX.Should().Be(x.Min());
+            minY.Should().Be(y.Min());
+        }
+    }
+
     [Fact]
     public void GeneralizedKullbackLeibler_ZeroYUnderPositiveX_IsPositiveInfinity()
     {
@@ -77,11 +104,11 @@ public class VectorPairPassTests
         }
     }
 
-    private static double Sum(string term, double[] x, double[] y, SimdWidth width, out bool finite, out double minX, out double minY) => term switch
+    private static double Sum(string term, double[] x, double[] y, SimdWidth width, out bool finite, out double minX, out double minY, int threads = 1) => term switch
     {
-        "SquaredDifference" => VectorPairPass<SquaredDifferenceTerm>.Sum(x, y, width, out finite, out minX, out minY),
-        "GeneralizedKullbackLeibler" => VectorPairPass<GeneralizedKullbackLeiblerTerm>.Sum(x, y, width, out finite, out minX, out minY),
-        _ => VectorPairPass<ItakuraSaitoTerm>.Sum(x, y, width, out finite, out minX, out minY),
+        "SquaredDifference" => VectorPairPass<SquaredDifferenceTerm>.Sum(x, y, width, out finite, out minX, out minY, threads),
+        "GeneralizedKullbackLeibler" => VectorPairPass<GeneralizedKullbackLeiblerTerm>.Sum(x, y, width, out finite, out minX, out minY, threads),
+        _ => VectorPairPass<ItakuraSaitoTerm>.Sum(x, y, width, out finite, out minX, out minY, threads),
     };
 
     /// <summary>Each term as its formula reads, with Math.Log and the zero rule spelled out.</summary>
