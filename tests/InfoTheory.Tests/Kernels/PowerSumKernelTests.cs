@@ -162,6 +162,52 @@ public class PowerSumKernelTests
         }
     }
 
+    [Theory]
+    [InlineData(-0.5)]
+    [InlineData(1.0)]
+    public void PairedSum_LongInput_GivesTheSameBitsOnOneThreadAndOnSeveral(double t)
+    {
+        // 100 003 elements are cut into 8 parts, some holding zeros (the out-of-line path) and a scalar tail in the last.
+        var rng = new Random(100_003);
+        double[] p = ProbabilityVectorSamples.Vector(rng, 100_003, zeroFraction: 0.001);
+        double[] q = ProbabilityVectorSamples.Vector(rng, 100_003, zeroFraction: t < 0 ? 0.001 : 0);
+        (float[] pf, float[] qf, _, _) = ProbabilityVectorSamples.FloatPair(100_003);
+        (double scaledLog, double excess) = PlainSum(p, q, t);
+
+        PowerSum one = PowerSumKernel<double>.Sum(p, q, t, "p", "q", SimdWidths.Best, threads: 1);
+        PowerSumKernel<double>.Sum(p, q, t, "p", "q", SimdWidths.Best, threads: 8).Should().Be(one);
+        PowerSumKernel<double>.Sum(p, q, t, "p", "q", SimdWidths.Best, threads: 2).Should().Be(one);
+        PowerSumKernel<float>.Sum(pf, qf, t, "p", "q", SimdWidths.Best, threads: 8)
+            .Should().Be(PowerSumKernel<float>.Sum(pf, qf, t, "p", "q", SimdWidths.Best, threads: 1));
+        one.ScaledLog.Should().BeApproximately(scaledLog, 1e-12 * Math.Abs(scaledLog));
+        one.Excess.Should().BeApproximately(excess, 1e-13 * (1 + Math.Abs(excess)));
+    }
+
+    [Fact]
+    public void EntropySum_LongInput_GivesTheSameBitsOnOneThreadAndOnSeveral()
+    {
+        double[] p = ProbabilityVectorSamples.Vector(new Random(65_537), 65_537, zeroFraction: 0.001);
+        (double scaledLog, _) = PlainSum(p, [.. p.Select(_ => 1.0)], 1.0);
+
+        PowerSum one = PowerEntropyKernel<double>.Sum(p, 1.0, "p", SimdWidths.Best, threads: 1);
+        PowerEntropyKernel<double>.Sum(p, 1.0, "p", SimdWidths.Best, threads: 8).Should().Be(one);
+        one.ScaledLog.Should().BeApproximately(scaledLog, 1e-12 * Math.Abs(scaledLog));
+    }
+
+    [Fact]
+    public void PairedSum_LongInputWithANegativeEntryInALatePart_ThrowsNamingQ()
+    {
+        // The minimum is kept only on the zero path, which a negative entry takes too; the part holding it is not the first.
+        var rng = new Random(40_000);
+        double[] p = ProbabilityVectorSamples.Vector(rng, 40_000, zeroFraction: 0);
+        double[] q = ProbabilityVectorSamples.Vector(rng, 40_000, zeroFraction: 0);
+        (q[39_000], q[39_001]) = (-q[39_000], q[39_001] + (2 * q[39_000]));
+
+        Action act = () => PowerSumKernel<double>.Sum(p, q, 1.0, "p", "q", SimdWidths.Best, threads: 2);
+
+        act.Should().Throw<ArgumentException>().WithParameterName("q");
+    }
+
     /// <summary>(1/t)·ln Σ pᵢ^(1+t) qᵢ^(−t) and Σ (pᵢ^(1+t) qᵢ^(−t) − pᵢ), term by term; zeros by the stated rules.</summary>
     /// <remarks>
     /// Each term is pᵢe^(tℓᵢ) with ℓᵢ = ln pᵢ − ln qᵢ (a difference, so a subnormal qᵢ cannot overflow a quotient). Near t = 0
