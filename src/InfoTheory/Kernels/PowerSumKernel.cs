@@ -9,8 +9,9 @@ namespace InfoTheory.Kernels;
 /// <remarks>
 /// Each term is pᵢe^(t·ℓᵢ) with ℓᵢ = ln(pᵢ/qᵢ) from <see cref="Log.OfRatio{T}"/> (the quotient never rounded) and the
 /// exponential of <see cref="PowerSum.Add{T}"/>: one logarithm and one exponential per element, no power function. One register
-/// a step, not the pair of the KL kernel: with two, the lane operations exceed the JIT's inlining budget for the loop and
-/// stay calls, which costs several times the division a pair would share. The order t is a run-time value, which <see cref="IPairedKernel"/>'s static element loop has no place
+/// a step, not the pair of the KL kernel: with two (measured on AVX2's 16 registers), the temporaries no longer fit and spill,
+/// which costs more than the division a pair would share. Long inputs run in fixed parts on several threads
+/// (<see cref="PowerSumParts{TElement}"/>). The order t is a run-time value, which <see cref="IPairedKernel"/>'s static element loop has no place
 /// for, so this pass carries it as a field and uses <see cref="LanePass"/> and <see cref="ProbabilityTally"/> directly.
 /// </remarks>
 internal ref struct PowerSumKernel<TElement> : ILanePass
