@@ -104,6 +104,31 @@ public class PowerSumKernelTests
     }
 
     [Theory]
+    [InlineData(708.5)]
+    [InlineData(709.6)]
+    [InlineData(709.9)]
+    public void PairedSum_OneExponentNearTheDoubleLimit_MatchesPlainSumAtEveryWidth(double exponent)
+    {
+        // t·ℓ₀ = 708.5 sums directly (e^x finite, 2^k normal); 709.6 rounds to k = 1024 with r < 0, so the fast term is NaN;
+        // 709.9 overflows to +∞. The last two must be noticed and redone by the scaled sum.
+        const double t = 2.0;
+        var rng = new Random(9);
+        double[] p = ProbabilityVectorSamples.Vector(rng, 9, zeroFraction: 0);
+        double[] q = ProbabilityVectorSamples.Vector(rng, 9, zeroFraction: 0);
+        double tiny = p[0] * Math.Exp(-exponent / t);
+        (q[0], q[1]) = (tiny, q[1] + q[0] - tiny);
+
+        // (1/t)·ln Σ pᵢe^(tℓᵢ) with ℓ₀, the largest ℓ, factored out by hand, since e^709.9 overflows a double.
+        double shift = Math.Log(p[0] / q[0]);
+        double scaledLog = shift + (Math.Log(p.Zip(q, (a, b) => a * Math.Exp(t * (Math.Log(a / b) - shift))).Sum()) / t);
+
+        foreach (SimdWidth width in Widths)
+        {
+            PowerSumKernel<double>.Sum(p, q, t, "p", "q", width).ScaledLog.Should().BeApproximately(scaledLog, 1e-12 * scaledLog, $"width {width}");
+        }
+    }
+
+    [Theory]
     [InlineData(8)]
     [InlineData(1031)]
     public void EntropySum_PowersThatUnderflow_TakeTheScaledSumAtEveryWidth(int length)
