@@ -148,7 +148,7 @@ public static partial class Divergence
 
         double nats = double.IsPositiveInfinity(alpha)
             ? MaxLogRatio(p, q)
-            : PowerSumKernel<T>.Sum(p, q, alpha - 1, nameof(p), nameof(q), SimdWidths.Best).ScaledLog;
+            : PowerSumKernel<T>.Sum(p, q, alpha - 1, nameof(p), nameof(q), SimdWidths.Best, PartitionedRun.Threads(-1)).ScaledLog;
         return Math.Max(nats, 0.0) / natsPerUnit;
     }
 
@@ -162,7 +162,7 @@ public static partial class Divergence
         }
 
         double t = order - 1;
-        PowerSum sum = PowerSumKernel<T>.Sum(p, q, t, nameof(p), nameof(q), SimdWidths.Best);
+        PowerSum sum = PowerSumKernel<T>.Sum(p, q, t, nameof(p), nameof(q), SimdWidths.Best, PartitionedRun.Threads(-1));
         return sum.Unbounded ? double.PositiveInfinity : Math.Max(sum.Excess / t, 0.0);
     }
 
@@ -178,8 +178,8 @@ public static partial class Divergence
         // D_α[p : q] = 2·Σ pᵢ(e^(tℓᵢ) − 1) / ((1 − α)·t), t = −(1 + α)/2, vanishing factor t at α = −1; for α > 0 the same
         // with p and q exchanged and α negated (D_α[p : q] = D₋α[q : p]), whose t = (α − 1)/2 vanishes at α = +1.
         PowerSum sum = alpha <= 0
-            ? PowerSumKernel<T>.Sum(p, q, -0.5 * (1 + alpha), nameof(p), nameof(q), SimdWidths.Best)
-            : PowerSumKernel<T>.Sum(q, p, 0.5 * (alpha - 1), nameof(q), nameof(p), SimdWidths.Best);
+            ? PowerSumKernel<T>.Sum(p, q, -0.5 * (1 + alpha), nameof(p), nameof(q), SimdWidths.Best, PartitionedRun.Threads(-1))
+            : PowerSumKernel<T>.Sum(q, p, 0.5 * (alpha - 1), nameof(q), nameof(p), SimdWidths.Best, PartitionedRun.Threads(-1));
         if (sum.Unbounded)
         {
             return double.PositiveInfinity;

@@ -99,7 +99,7 @@ public static partial class Entropy
         }
         else
         {
-            nats = -PowerEntropyKernel<T>.Sum(p, alpha - 1, nameof(p), SimdWidths.Best).ScaledLog;
+            nats = -PowerEntropyKernel<T>.Sum(p, alpha - 1, nameof(p), SimdWidths.Best, PartitionedRun.Threads(-1)).ScaledLog;
         }
 
         return Math.Clamp(nats, 0.0, Math.Log(p.Length)) / natsPerUnit;
@@ -115,7 +115,7 @@ public static partial class Entropy
         }
 
         double t = q - 1;
-        return Math.Max(-PowerEntropyKernel<T>.Sum(p, t, nameof(p), SimdWidths.Best).Excess / t, 0.0);
+        return Math.Max(-PowerEntropyKernel<T>.Sum(p, t, nameof(p), SimdWidths.Best, PartitionedRun.Threads(-1)).Excess / t, 0.0);
     }
 
     private static int SupportSize<T>(ReadOnlySpan<T> p)

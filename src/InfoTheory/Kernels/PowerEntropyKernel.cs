@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using InfoTheory.Internal;
 
@@ -11,16 +12,12 @@ internal ref struct PowerEntropyKernel<TElement> : ILanePass
 {
     private readonly ReadOnlySpan<TElement> _p;
     private readonly double _t;
-    private ProbabilityTally _tally;
-    private double _power;
-    private double _excess;
-    private double _maxExponent;
+    private PowerTally _tally;
 
     private PowerEntropyKernel(ReadOnlySpan<TElement> p, double t)
     {
         _p = p;
         _t = t;
-        _maxExponent = double.NegativeInfinity;
     }
 
     /// <summary>Returns the power sum of order α = 1 + <paramref name="t"/> of <paramref name="p"/>.</summary>
@@ -28,14 +25,22 @@ internal ref struct PowerEntropyKernel<TElement> : ILanePass
     /// <param name="t">The exponent t = α − 1: finite and nonzero.</param>
     /// <param name="paramName">The caller's name for <paramref name="p"/>.</param>
     /// <param name="width">The lane width.</param>
+    /// <param name="threads">The threads a long pass may use (its result does not depend on them; see <see cref="PowerSumParts{TElement}"/>).</param>
     /// <exception cref="ArgumentException"><paramref name="p"/> is empty or not a probability vector.</exception>
-    public static PowerSum Sum(ReadOnlySpan<TElement> p, double t, string paramName, SimdWidth width)
+    public static unsafe PowerSum Sum(ReadOnlySpan<TElement> p, double t, string paramName, SimdWidth width, int threads = 1)
     {
         Guard.NotEmpty(p.Length, paramName);
+        PowerTally total = PowerSumParts<TElement>.Run(p, [], t, width, threads, &Run);
+        total.P.Verify(p, paramName);
+        return PowerSum.Finish(p, [], t, total);
+    }
+
+    // q is empty: the pass reads p alone.
+    private static PowerTally Run(ReadOnlySpan<TElement> p, ReadOnlySpan<TElement> q, double t, SimdWidth width)
+    {
         var pass = new PowerEntropyKernel<TElement>(p, t);
         LanePass.Run(ref pass, width);
-        pass._tally.Verify(p, paramName);
-        return PowerSum.Finish(p, [], t, pass._power, pass._excess, pass._maxExponent, unbounded: false);
+        return pass._tally;
     }
 
     void ILanePass.Run<T>(ref int index)
@@ -44,33 +49,51 @@ internal ref struct PowerEntropyKernel<TElement> : ILanePass
         ref TElement start = ref MemoryMarshal.GetReference(p);
         T zero = T.Zero;
         T t = T.Create(_t);
-        T one = T.Create(1.0);
-        T smallestNormal = T.Create(Log.SmallestNormal);
         T sum = zero, min = zero, power = zero, excess = zero;
 
         // With q ≡ 1 no term is missing; AddTo's flag has nowhere else to go.
         T noneMissing = zero;
-        T maxExponent = T.Create(double.NegativeInfinity);
+        int last = p.Length - T.Count;
         int i = index;
-        for (; i <= p.Length - T.Count; i += T.Count)
+        while ((i = RunNormal(ref start, i, last, t, ref sum, ref power, ref excess)) <= last)
         {
+            // A register with a zero or subnormal entry (or a negative one, so the minimum needs updating only here).
             T v = Elements.Load<TElement, T>(ref start, i);
             sum += v;
             min = T.MinNative(min, v);
-            if (T.AnyLessThan(v, smallestNormal))
-            {
-                PowerSum.AddWithZeros(v, one, t).AddTo(ref power, ref excess, ref maxExponent, ref noneMissing);
-            }
-            else
-            {
-                PowerSum.Add(v, t * Log.OfPositive(v, subnormals: false), ref power, ref excess, ref maxExponent);
-            }
+            PowerSum.AddWithZeros(v, T.Create(1.0), t).AddTo(ref power, ref excess, ref noneMissing);
+            i += T.Count;
         }
 
         index = i;
-        _tally.Add(sum, min);
-        _power += T.SumLanes(power);
-        _excess += T.SumLanes(excess);
-        _maxExponent = Math.Max(_maxExponent, -T.MinLane(zero - maxExponent));
+        _tally.P.Add(sum, min);
+        _tally.Power += T.SumLanes(power);
+        _tally.Excess += T.SumLanes(excess);
+    }
+
+    /// <summary>Adds the registers from <paramref name="i"/> on while every entry is a normal double, returning the index of the first register that is not (or past <paramref name="last"/>).</summary>
+    /// <remarks>A method of its own, with no call inside, so the accumulators stay in registers (see <see cref="PowerSumKernel{TElement}"/>).</remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int RunNormal<T>(ref TElement start, int i, int last, T t, ref T sumOut, ref T powerOut, ref T excessOut)
+        where T : struct, IVectorLanes<T>
+    {
+        T smallestNormal = T.Create(Log.SmallestNormal);
+        T sum = sumOut, power = powerOut, excess = excessOut;
+        for (; i <= last; i += T.Count)
+        {
+            T v = Elements.Load<TElement, T>(ref start, i);
+            if (T.AnyLessThan(v, smallestNormal))
+            {
+                break;
+            }
+
+            sum += v;
+            PowerSum.Add(v, t * Log.OfPositive(v, subnormals: false), ref power, ref excess);
+        }
+
+        sumOut = sum;
+        powerOut = power;
+        excessOut = excess;
+        return i;
     }
 }

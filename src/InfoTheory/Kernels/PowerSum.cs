@@ -17,8 +17,12 @@ namespace InfoTheory.Kernels;
 /// <param name="Unbounded">Whether some qᵢ = 0 &lt; pᵢ with t &gt; 0, so that the sum is +∞.</param>
 internal readonly record struct PowerSum(double ScaledLog, double Excess, bool Unbounded)
 {
-    // Beyond this |t·ℓ| a lane's e^(tℓ) is clamped; a pass that clamped above, or whose sum fell below FallbackSum, is redone by Scaled.
-    private const double ExponentLimit = 708.0;
+    // Below this t·ℓ a lane's e^(tℓ) is clamped to e^−708 (< 1e-307); a pass whose sum fell below FallbackSum is redone by Scaled.
+    private const double UnderflowLimit = -708.0;
+
+    // Above this t·ℓ a lane's e^(tℓ) is clamped to e^710, past the largest double (e^709.78): 2^k is +∞, so the term and the
+    // sum are +∞ or NaN, which Finish sends to Scaled. 710 keeps k = 1024, the largest k whose 2^k is +∞ rather than garbage.
+    private const double OverflowLimit = 710.0;
 
     // A sum of the fast pass below this has lost its largest terms to underflow (each clamped term is below 1e-307).
     private const double FallbackSum = 1e-200;
@@ -26,24 +30,25 @@ internal readonly record struct PowerSum(double ScaledLog, double Excess, bool U
     // Beyond |S| = ½ the sum is not near 1 and ln of it is taken directly; nearer 1, ln(1 + S) keeps the small (α − 1)·KL.
     private const double ExcessSwitch = 0.5;
 
-    /// <summary>Adds p·e^x to <paramref name="power"/> and p·(e^x − 1) to <paramref name="excess"/> for every lane, and folds x into <paramref name="maxExponent"/>.</summary>
+    /// <summary>Adds p·e^x to <paramref name="power"/> and p·(e^x − 1) to <paramref name="excess"/> for every lane.</summary>
     /// <remarks>
-    /// One reduction x = k·ln 2 + r, e^r − 1 = r + r²·c(r) (<see cref="Exp.Reduce{T}"/>, <see cref="Exp.Tail{T}"/>) gives both
+    /// One reduction x = k·ln 2 + r, e^r − 1 = r + r²·c(r) (<see cref="Exp.Reduce{T}"/>, <see cref="Exp.TailEstrin{T}"/>) gives both
     /// e^x = 2^k(e^r − 1) + 2^k and e^x − 1 = 2^k(e^r − 1) + (2^k − 1); for |x| ≤ ln2/2, k = 0 and r = x exactly, so e^x − 1 has
-    /// no cancellation and Σ p(e^(tℓ) − 1) keeps its leading t·Σ pℓ when t is tiny. x is clamped into ±<see cref="ExponentLimit"/>,
-    /// which the caller detects through <paramref name="maxExponent"/> and the sum.
+    /// no cancellation and Σ p(e^(tℓ) − 1) keeps its leading t·Σ pℓ when t is tiny. x is clamped into
+    /// [<see cref="UnderflowLimit"/>, <see cref="OverflowLimit"/>], which the caller detects through the sum alone (below
+    /// <see cref="FallbackSum"/>, or not finite), so the loop carries no maximum of the exponents.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Add<T>(T p, T x, ref T power, ref T excess, ref T maxExponent)
+    public static void Add<T>(T p, T x, ref T power, ref T excess)
         where T : struct, IVectorLanes<T>
     {
-        T xc = T.MinNative(T.MaxNative(x, T.Create(-ExponentLimit)), T.Create(ExponentLimit));
+        T xc = T.MinNative(T.MaxNative(x, T.Create(UnderflowLimit)), T.Create(OverflowLimit));
         T r = Exp.Reduce(xc, out T k);
         T s = T.PowerOfTwo(k);
-        T rm1 = T.FusedMultiplyAdd(r * r, Exp.Tail(r), r);
+        T r2 = r * r;
+        T rm1 = T.FusedMultiplyAdd(r2, Exp.TailEstrin(r, r2), r);
         power = T.FusedMultiplyAdd(p, T.FusedMultiplyAdd(s, rm1, s), power);
         excess = T.FusedMultiplyAdd(p, T.FusedMultiplyAdd(s, rm1, s - T.Create(1.0)), excess);
-        maxExponent = T.MaxNative(maxExponent, x);
     }
 
     /// <summary>
@@ -60,41 +65,37 @@ internal readonly record struct PowerSum(double ScaledLog, double Excess, bool U
     {
         T zero = T.Zero;
         T both = T.GreaterThan(p, zero) & T.GreaterThan(q, zero);
-        T power = zero, excess = zero, maxExponent = T.Create(double.NegativeInfinity);
-        Add(p, T.Select(both, t * Log.OfRatio(p, q), zero), ref power, ref excess, ref maxExponent);
+        T power = zero, excess = zero;
+        Add(p, T.Select(both, t * Log.OfRatio(p, q), zero), ref power, ref excess);
         return new PowerTerms<T>
         {
             Power = T.Select(both, power, zero),
             Excess = T.Select(both, excess, zero - p),
-            MaxExponent = maxExponent,
             Missing = T.EqualTo(q, zero) & T.GreaterThan(p, zero),
         };
     }
 
-    /// <summary>Combines a pass's sums into the result, redoing the sum by <see cref="Scaled"/> where the pass clamped an exponent or underflowed.</summary>
+    /// <summary>Combines a pass's sums into the result, redoing the sum by <see cref="Scaled"/> where the pass overflowed or underflowed.</summary>
     /// <param name="p">The first vector, already validated.</param>
     /// <param name="q">The second vector, already validated; empty for q ≡ 1 (the entropies).</param>
     /// <param name="t">The exponent t = α − 1, finite and nonzero.</param>
-    /// <param name="power">The pass's Σ pᵢ e^(tℓᵢ).</param>
-    /// <param name="excess">The pass's Σ pᵢ (e^(tℓᵢ) − 1), −pᵢ where qᵢ = 0 &lt; pᵢ.</param>
-    /// <param name="maxExponent">The largest t·ℓᵢ of the pass.</param>
-    /// <param name="unbounded">Whether some qᵢ = 0 &lt; pᵢ (meaningful only for t &gt; 0).</param>
-    public static PowerSum Finish<TElement>(
-        ReadOnlySpan<TElement> p, ReadOnlySpan<TElement> q, double t, double power, double excess, double maxExponent, bool unbounded)
+    /// <param name="pass">The pass's sums (its missing flag meaningful only for t &gt; 0).</param>
+    public static PowerSum Finish<TElement>(ReadOnlySpan<TElement> p, ReadOnlySpan<TElement> q, double t, in PowerTally pass)
         where TElement : unmanaged, IBinaryFloatingPointIeee754<TElement>
     {
-        if (unbounded && t > 0)
+        if (pass.Missing && t > 0)
         {
             return new PowerSum(double.PositiveInfinity, double.PositiveInfinity, true);
         }
 
-        if (maxExponent > ExponentLimit || !(power >= FallbackSum))
+        // NaN (an overflowed term times a negative e^r − 1, plus +∞) fails both comparisons.
+        if (!(pass.Power >= FallbackSum && pass.Power <= double.MaxValue))
         {
             return Scaled(p, q, t);
         }
 
-        double log = Math.Abs(excess) < ExcessSwitch ? Numerics.Log1P(excess) : Math.Log(power);
-        return new PowerSum(log / t, excess, false);
+        double log = Math.Abs(pass.Excess) < ExcessSwitch ? Numerics.Log1P(pass.Excess) : Math.Log(pass.Power);
+        return new PowerSum(log / t, pass.Excess, false);
     }
 
     /// <summary>
@@ -155,19 +156,15 @@ internal struct PowerTerms<T>
     /// <summary>The register's Σ pᵢ(e^(tℓᵢ) − 1), −pᵢ where qᵢ = 0 &lt; pᵢ.</summary>
     public T Excess;
 
-    /// <summary>The register's largest exponent t·ℓᵢ (0 for lanes with a zero).</summary>
-    public T MaxExponent;
-
     /// <summary>The mask of lanes where qᵢ = 0 &lt; pᵢ.</summary>
     public T Missing;
 
     /// <summary>Folds these terms into a pass's accumulators.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public readonly void AddTo(ref T power, ref T excess, ref T maxExponent, ref T missing)
+    public readonly void AddTo(ref T power, ref T excess, ref T missing)
     {
         power += Power;
         excess += Excess;
-        maxExponent = T.MaxNative(maxExponent, MaxExponent);
         missing |= Missing;
     }
 }

@@ -104,6 +104,31 @@ public class PowerSumKernelTests
     }
 
     [Theory]
+    [InlineData(708.5)]
+    [InlineData(709.6)]
+    [InlineData(709.9)]
+    public void PairedSum_OneExponentNearTheDoubleLimit_MatchesPlainSumAtEveryWidth(double exponent)
+    {
+        // t·ℓ₀ = 708.5 sums directly (e^x finite, 2^k normal); 709.6 rounds to k = 1024 with r < 0, so the fast term is NaN;
+        // 709.9 overflows to +∞. The last two must be noticed and redone by the scaled sum.
+        const double t = 2.0;
+        var rng = new Random(9);
+        double[] p = ProbabilityVectorSamples.Vector(rng, 9, zeroFraction: 0);
+        double[] q = ProbabilityVectorSamples.Vector(rng, 9, zeroFraction: 0);
+        double tiny = p[0] * Math.Exp(-exponent / t);
+        (q[0], q[1]) = (tiny, q[1] + q[0] - tiny);
+
+        // (1/t)·ln Σ pᵢe^(tℓᵢ) with ℓ₀, the largest ℓ, factored out by hand, since e^709.9 overflows a double.
+        double shift = Math.Log(p[0] / q[0]);
+        double scaledLog = shift + (Math.Log(p.Zip(q, (a, b) => a * Math.Exp(t * (Math.Log(a / b) - shift))).Sum()) / t);
+
+        foreach (SimdWidth width in Widths)
+        {
+            PowerSumKernel<double>.Sum(p, q, t, "p", "q", width).ScaledLog.Should().BeApproximately(scaledLog, 1e-12 * scaledLog, $"width {width}");
+        }
+    }
+
+    [Theory]
     [InlineData(8)]
     [InlineData(1031)]
     public void EntropySum_PowersThatUnderflow_TakeTheScaledSumAtEveryWidth(int length)
@@ -160,6 +185,52 @@ public class PowerSumKernelTests
             PowerSumKernel<float>.Sum(p, q, 1.5, "p", "q", width).Should().Be(PowerSumKernel<double>.Sum(pd, qd, 1.5, "p", "q", width));
             PowerEntropyKernel<float>.Sum(p, -0.5, "p", width).Should().Be(PowerEntropyKernel<double>.Sum(pd, -0.5, "p", width));
         }
+    }
+
+    [Theory]
+    [InlineData(-0.5)]
+    [InlineData(1.0)]
+    public void PairedSum_LongInput_GivesTheSameBitsOnOneThreadAndOnSeveral(double t)
+    {
+        // 100 003 elements are cut into 8 parts, some holding zeros (the out-of-line path) and a scalar tail in the last.
+        var rng = new Random(100_003);
+        double[] p = ProbabilityVectorSamples.Vector(rng, 100_003, zeroFraction: 0.001);
+        double[] q = ProbabilityVectorSamples.Vector(rng, 100_003, zeroFraction: t < 0 ? 0.001 : 0);
+        (float[] pf, float[] qf, _, _) = ProbabilityVectorSamples.FloatPair(100_003);
+        (double scaledLog, double excess) = PlainSum(p, q, t);
+
+        PowerSum one = PowerSumKernel<double>.Sum(p, q, t, "p", "q", SimdWidths.Best, threads: 1);
+        PowerSumKernel<double>.Sum(p, q, t, "p", "q", SimdWidths.Best, threads: 8).Should().Be(one);
+        PowerSumKernel<double>.Sum(p, q, t, "p", "q", SimdWidths.Best, threads: 2).Should().Be(one);
+        PowerSumKernel<float>.Sum(pf, qf, t, "p", "q", SimdWidths.Best, threads: 8)
+            .Should().Be(PowerSumKernel<float>.Sum(pf, qf, t, "p", "q", SimdWidths.Best, threads: 1));
+        one.ScaledLog.Should().BeApproximately(scaledLog, 1e-12 * Math.Abs(scaledLog));
+        one.Excess.Should().BeApproximately(excess, 1e-13 * (1 + Math.Abs(excess)));
+    }
+
+    [Fact]
+    public void EntropySum_LongInput_GivesTheSameBitsOnOneThreadAndOnSeveral()
+    {
+        double[] p = ProbabilityVectorSamples.Vector(new Random(65_537), 65_537, zeroFraction: 0.001);
+        (double scaledLog, _) = PlainSum(p, [.. p.Select(_ => 1.0)], 1.0);
+
+        PowerSum one = PowerEntropyKernel<double>.Sum(p, 1.0, "p", SimdWidths.Best, threads: 1);
+        PowerEntropyKernel<double>.Sum(p, 1.0, "p", SimdWidths.Best, threads: 8).Should().Be(one);
+        one.ScaledLog.Should().BeApproximately(scaledLog, 1e-12 * Math.Abs(scaledLog));
+    }
+
+    [Fact]
+    public void PairedSum_LongInputWithANegativeEntryInALatePart_ThrowsNamingQ()
+    {
+        // The minimum is kept only on the zero path, which a negative entry takes too; the part holding it is not the first.
+        var rng = new Random(40_000);
+        double[] p = ProbabilityVectorSamples.Vector(rng, 40_000, zeroFraction: 0);
+        double[] q = ProbabilityVectorSamples.Vector(rng, 40_000, zeroFraction: 0);
+        (q[39_000], q[39_001]) = (-q[39_000], q[39_001] + (2 * q[39_000]));
+
+        Action act = () => PowerSumKernel<double>.Sum(p, q, 1.0, "p", "q", SimdWidths.Best, threads: 2);
+
+        act.Should().Throw<ArgumentException>().WithParameterName("q");
     }
 
     /// <summary>(1/t)·ln Σ pᵢ^(1+t) qᵢ^(−t) and Σ (pᵢ^(1+t) qᵢ^(−t) − pᵢ), term by term; zeros by the stated rules.</summary>
