@@ -4,15 +4,13 @@ namespace InfoTheory.Kernels;
 
 /// <summary>Runs a power-sum pass over p and q (q empty for q ≡ 1) whole, or cut into fixed parts on several threads once long.</summary>
 /// <remarks>
-/// From <see cref="PartitionedLength"/> elements on, the pass is cut into <see cref="PartitionedRun.Parts"/> parts of whole
-/// 4096-element blocks and the parts' tallies are added in part order, so the result has the same bits on any thread count.
+/// From <see cref="PartitionedRun.ShortestLength"/> elements on, the pass is cut into <see cref="PartitionedRun.Parts"/> parts of
+/// whole <see cref="PartitionedRun.BlockLength"/>-element blocks and the parts' tallies are added in part order
+/// (<see cref="PartitionedRun.Combine{TTally}"/>), so the result has the same bits on any thread count.
 /// </remarks>
 internal static unsafe class PowerSumParts<TElement>
     where TElement : unmanaged, IBinaryFloatingPointIeee754<TElement>
 {
-    // From this length on the pass is cut into parts: 4096 elements a part at least, tens of microseconds of work.
-    private const int PartitionedLength = PartitionedRun.Parts * 4096;
-
     /// <summary>Returns the tally of <paramref name="pass"/> over the whole of <paramref name="p"/> and <paramref name="q"/>.</summary>
     /// <param name="p">The first vector.</param>
     /// <param name="q">The second vector, of p's length, or empty.</param>
@@ -24,7 +22,7 @@ internal static unsafe class PowerSumParts<TElement>
         ReadOnlySpan<TElement> p, ReadOnlySpan<TElement> q, double t, SimdWidth width, int threads,
         delegate*<ReadOnlySpan<TElement>, ReadOnlySpan<TElement>, double, SimdWidth, PowerTally> pass)
     {
-        if (p.Length < PartitionedLength)
+        if (p.Length < PartitionedRun.ShortestLength)
         {
             return pass(p, q, t, width);
         }
@@ -37,19 +35,13 @@ internal static unsafe class PowerSumParts<TElement>
             PartitionedRun.Run(&state, &RunPart, threads);
         }
 
-        PowerTally total = tallies[0];
-        for (int part = 1; part < PartitionedRun.Parts; part++)
-        {
-            total.Add(tallies[part]);
-        }
-
-        return total;
+        return PartitionedRun.Combine(tallies);
     }
 
     private static void RunPart(void* state, int part)
     {
         ref var s = ref *(PartState*)state;
-        (int start, int end) = PartitionedRun.Range(s.Length, 4096, part);
+        (int start, int end) = PartitionedRun.Range(s.Length, PartitionedRun.BlockLength, part);
         var q = s.Q == null ? default : new ReadOnlySpan<TElement>(s.Q + start, end - start);
         s.Tallies[part] = s.Pass(new ReadOnlySpan<TElement>(s.P + start, end - start), q, s.T, s.Width);
     }

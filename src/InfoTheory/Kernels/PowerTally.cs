@@ -1,7 +1,7 @@
 namespace InfoTheory.Kernels;
 
 /// <summary>What a power-sum pass, or one part of it, adds up (see <see cref="PowerSum"/>).</summary>
-internal struct PowerTally
+internal struct PowerTally : PartitionedRun.ITally<PowerTally>
 {
     /// <summary>The sum and minimum of p.</summary>
     public ProbabilityTally P;
