@@ -16,8 +16,11 @@ public abstract class ProbabilityVectorBenchmarks
     /// <summary>Gets q: independent of p, full support.</summary>
     protected double[] Q { get; private set; } = [];
 
-    [Params(1031, 100_000, 10_000_000)]
+    [ParamsSource(nameof(Sizes))]
     public int N { get; set; }
+
+    /// <summary>Gets the sizes N runs over: one in cache, one in L2, and 10⁷, past every cache and cut into parts for the cores.</summary>
+    public virtual IEnumerable<int> Sizes => [1031, 100_000, 10_000_000];
 
     [GlobalSetup]
     public void Setup()
