@@ -19,6 +19,9 @@ internal sealed record DemoOptions
 
     public int Seed { get; init; } = DefaultSeed;
 
+    /// <summary>β, the weight of the VAE's KL term; 1 (the ELBO) by default.</summary>
+    public double KlWeight { get; init; } = 1.0;
+
     public string OutputFolder { get; init; } = "figures";
 
     /// <summary>A user dataset (IDX images or CSV), or null for the embedded digits.</summary>
@@ -72,6 +75,7 @@ internal sealed record DemoOptions
                 "--model" => options with { Model = ParseModel(Value(), models) },
                 "--epochs" => options with { Epochs = ParseInt(name, Value(), min: 1) },
                 "--kl-steps" => options with { KlSteps = ParseInt(name, Value(), min: 1) },
+                "--kl-weight" => options with { KlWeight = ParseWeight(name, Value()) },
                 "--seed" => options with { Seed = ParseInt(name, Value(), min: int.MinValue) },
                 "--out" => options with { OutputFolder = NonEmpty(name, Value()) },
                 "--data" => options with { DataPath = NonEmpty(name, Value()) },
@@ -100,6 +104,7 @@ internal sealed record DemoOptions
           --model NAME        which experiment to run: all (default), {string.Join(", ", models.Select(m => m.Name))}
           --epochs N          training epochs of the models (vae, ae, dae, sae); default: each one's own, below
           --kl-steps N        Adam steps of each KL fit (klfit); default {KlFitOptions.Default.Steps}
+          --kl-weight B       β, the weight of the VAE's KL term (vae); default 1; below 1 against posterior collapse
           --seed N            seed for every random draw (default {DefaultSeed}); the same seed writes the same figures
           --out FOLDER        where the PNG files go (default ./figures)
           --data PATH         your own dataset instead of the embedded UCI digits:
@@ -130,6 +135,16 @@ internal sealed record DemoOptions
         if (!int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int result) || result < min)
         {
             throw new ArgumentException($"{name} is '{value}'; expected an integer{(min > int.MinValue ? $" >= {min}" : string.Empty)}.");
+        }
+
+        return result;
+    }
+
+    private static double ParseWeight(string name, string value)
+    {
+        if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double result) || !double.IsFinite(result) || result < 0)
+        {
+            throw new ArgumentException($"{name} is '{value}'; expected a finite number >= 0.");
         }
 
         return result;

@@ -46,40 +46,55 @@ catch (Exception e) when (e is ArgumentException or InvalidDataException or IOEx
 IExperiment[] selected = options.Model == "all" ? experiments : experiments.Where(e => e.Name == options.Model).ToArray();
 var finished = new List<(IExperiment Experiment, ExperimentContext Context, TimeSpan Elapsed)>();
 var clock = Stopwatch.StartNew();
-AnsiConsole.Progress()
-    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-    .Start(progress =>
-    {
-        var tasks = selected.Select(e => progress.AddTask(e.Name, autoStart: false, maxValue: e.Steps(options))).ToArray();
-        for (int i = 0; i < selected.Length; i++)
-        {
-            ProgressTask task = tasks[i];
-            task.StartTask();
-            var context = new ExperimentContext(options, data, steps => task.Increment(steps));
-            var watch = Stopwatch.StartNew();
-            selected[i].Run(context);
-            task.Value = task.MaxValue;
-            task.StopTask();
-            finished.Add((selected[i], context, watch.Elapsed));
-        }
-    });
 
-var table = new Table().Title("Summary").AddColumns("Experiment", "Result", "Value");
-foreach ((IExperiment experiment, ExperimentContext context, TimeSpan elapsed) in finished)
+// A log or CI capture gets whole progress lines; a redrawn bar would leave carriage-return fragments there.
+bool redirected = Console.IsOutputRedirected;
+if (redirected)
 {
-    foreach ((string quantity, string value) in context.Results)
+    foreach (IExperiment experiment in selected)
     {
-        table.AddRow(Markup.Escape(experiment.Name), Markup.Escape(quantity), Markup.Escape(value));
+        var watch = Stopwatch.StartNew();
+        var lines = new LineProgress(experiment.Name, experiment.Steps(options), Console.Out, () => watch.Elapsed);
+        var context = new ExperimentContext(options, data, lines.Advance);
+        experiment.Run(context);
+        lines.Finish();
+        finished.Add((experiment, context, watch.Elapsed));
     }
-
-    foreach (string figure in context.Figures)
-    {
-        table.AddRow(Markup.Escape(experiment.Name), "figure", Markup.Escape(Path.GetRelativePath(Environment.CurrentDirectory, figure)));
-    }
-
-    table.AddRow(Markup.Escape(experiment.Name), "time", string.Create(CultureInfo.InvariantCulture, $"{elapsed.TotalSeconds:0.0} s"));
+}
+else
+{
+    AnsiConsole.Progress()
+        .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+        .Start(progress =>
+        {
+            var tasks = selected.Select(e => progress.AddTask(e.Name, autoStart: false, maxValue: e.Steps(options))).ToArray();
+            for (int i = 0; i < selected.Length; i++)
+            {
+                ProgressTask task = tasks[i];
+                task.StartTask();
+                var context = new ExperimentContext(options, data, steps => task.Increment(steps));
+                var watch = Stopwatch.StartNew();
+                selected[i].Run(context);
+                task.Value = task.MaxValue;
+                task.StopTask();
+                finished.Add((selected[i], context, watch.Elapsed));
+            }
+        });
 }
 
-AnsiConsole.Write(table);
+var rows = new List<(string Experiment, string Result, string Value)>();
+foreach ((IExperiment experiment, ExperimentContext context, TimeSpan elapsed) in finished)
+{
+    rows.AddRange(context.Results.Select(r => (experiment.Name, r.Quantity, r.Value)));
+    rows.AddRange(context.Figures.Select(f => (experiment.Name, "figure", Path.GetRelativePath(Environment.CurrentDirectory, f))));
+    rows.Add((experiment.Name, "time", string.Create(CultureInfo.InvariantCulture, $"{elapsed.TotalSeconds:0.0} s")));
+}
+
+// Wrapped to the terminal's width, or not at all in a log, and never inside a file name.
+foreach (string line in SummaryTable.Format(rows, redirected ? null : AnsiConsole.Profile.Width))
+{
+    Console.WriteLine(line);
+}
+
 AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Done in {clock.Elapsed.TotalSeconds:0.0} s; figures are in [bold]{Path.GetFullPath(options.OutputFolder)}[/].");
 return 0;

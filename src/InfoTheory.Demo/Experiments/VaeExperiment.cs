@@ -31,13 +31,13 @@ internal sealed class VaeExperiment : IExperiment
     {
         int seed = context.Options.Seed;
         (Dataset train, Dataset test) = context.Split();
-        var model = new VariationalAutoencoder(train.FeatureCount, [Hidden], Latent, new BernoulliLikelihood<float>(), seed);
+        var model = new VariationalAutoencoder(train.FeatureCount, [Hidden], Latent, new BernoulliLikelihood<float>(), seed, context.Options.KlWeight);
         var options = new TrainingOptions { Epochs = Epochs(context.Options), BatchSize = 64, LearningRate = 1e-3, Seed = seed };
         TrainingHistory history = model.Fit(train, options, context.EpochProgress());
 
         context.AddFigure(LineChartFigure.Write(
             context.FigurePath("vae-training.png"),
-            $"VAE training on {train.Count} samples (β = 1, Adam 1e-3, batch 64)",
+            $"VAE training on {train.Count} samples (β = {Formatting.Number(model.KlWeight)}, Adam 1e-3, batch 64)",
             "nats per sample",
             [
                 new ChartSeries("−ELBO (loss)", history.Epochs.Select(e => e.Loss).ToArray()),
@@ -45,12 +45,21 @@ internal sealed class VaeExperiment : IExperiment
                 new ChartSeries("KL(q(z|x) ‖ N(0, I))", history.Epochs.Select(e => e.Regularization).ToArray()),
             ]));
 
+        double trainKl = 0;
         foreach ((string part, Dataset data) in new[] { ("train", train), ("test", test) })
         {
             ElboEvaluation elbo = model.Evaluate(data, seed, EvaluationSamples);
             context.AddResult($"{part} −ELBO ({data.Count} samples)", Formatting.Nats(elbo.NegativeElbo));
             context.AddResult($"{part} reconstruction −E_q[log p(x|z)]", Formatting.Nats(elbo.Reconstruction));
             context.AddResult($"{part} KL(q(z|x) ‖ p(z))", Formatting.Nats(elbo.Kl));
+            trainKl = part == "train" ? elbo.Kl : trainKl;
+        }
+
+        int active = PosteriorCollapse.ActiveUnits(model.Encode(train));
+        context.AddResult("active latent units", $"{active} of {Latent}");
+        if (PosteriorCollapse.Warning(trainKl, active, Latent, model.KlWeight) is { } warning)
+        {
+            context.AddResult("warning", warning);
         }
 
         float[,] originals = test.ToMatrix();
