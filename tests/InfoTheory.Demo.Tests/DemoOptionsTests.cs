@@ -13,6 +13,7 @@ public class DemoOptionsTests
         options.Epochs.Should().BeNull();
         options.KlSteps.Should().BeNull();
         options.Seed.Should().Be(DemoOptions.DefaultSeed);
+        options.KlWeight.Should().Be(1.0);
         options.OutputFolder.Should().Be("figures");
         options.DataPath.Should().BeNull();
         options.ShowHelp.Should().BeFalse();
@@ -22,7 +23,7 @@ public class DemoOptionsTests
     public void Parse_EveryOption_InSpaceAndEqualsForms()
     {
         DemoOptions options = DemoOptions.Parse(
-            ["--model", "MIXTURE", "--epochs=12", "--kl-steps", "50", "--seed", "-3", "--out=plots", "--data", "x.csv", "--label-column=-1", "--csv-header"],
+            ["--model", "MIXTURE", "--epochs=12", "--kl-steps", "50", "--seed", "-3", "--kl-weight=0.25", "--out=plots", "--data", "x.csv", "--label-column=-1", "--csv-header"],
             Models);
 
         options.Should().BeEquivalentTo(new DemoOptions
@@ -31,6 +32,7 @@ public class DemoOptionsTests
             Epochs = 12,
             KlSteps = 50,
             Seed = -3,
+            KlWeight = 0.25,
             OutputFolder = "plots",
             DataPath = "x.csv",
             LabelColumn = -1,
@@ -52,6 +54,9 @@ public class DemoOptionsTests
     [InlineData(new[] { "--epochs", "0" }, "*--epochs is '0'; expected an integer >= 1*")]
     [InlineData(new[] { "--kl-steps", "-5" }, "*--kl-steps is '-5'; expected an integer >= 1*")]
     [InlineData(new[] { "--seed", "1.5" }, "*--seed is '1.5'; expected an integer*")]
+    [InlineData(new[] { "--kl-weight", "-1" }, "*--kl-weight is '-1'; expected a finite number >= 0*")]
+    [InlineData(new[] { "--kl-weight", "NaN" }, "*--kl-weight is 'NaN'; expected a finite number >= 0*")]
+    [InlineData(new[] { "--kl-weight", "Infinity" }, "*--kl-weight is 'Infinity'; expected a finite number >= 0*")]
     [InlineData(new[] { "--out" }, "*--out needs a value*")]
     [InlineData(new[] { "--data=" }, "*--data needs a non-empty value*")]
     [InlineData(new[] { "--labels", "l.idx" }, "*--labels needs --data*")]
@@ -68,7 +73,7 @@ public class DemoOptionsTests
         string help = DemoOptions.Help([("data", "the dataset"), ("klfit", "Gaussian fits to P")]);
 
         help.Should().Contain("  data              the dataset").And.Contain("  klfit             Gaussian fits to P");
-        foreach (string option in new[] { "--model", "--epochs", "--kl-steps", "--seed", "--out", "--data", "--labels", "--label-column", "--csv-header", "--help" })
+        foreach (string option in new[] { "--model", "--epochs", "--kl-steps", "--kl-weight", "--seed", "--out", "--data", "--labels", "--label-column", "--csv-header", "--help" })
         {
             help.Should().Contain(option);
         }
