@@ -53,14 +53,16 @@ internal static class PosteriorCollapse
         return active;
     }
 
-    /// <summary>The summary's warning when the KL term has collapsed, or null when the latent code is in use.</summary>
+    /// <summary>The summary's warning when the KL term has collapsed to ≈ 0 (below <see cref="KlThreshold"/>), or null otherwise.</summary>
     /// <param name="kl">KL(q(z|x) ‖ p(z)) on the training data, nats per example.</param>
     /// <param name="activeUnits">The active latent units, from <see cref="ActiveUnits"/>.</param>
     /// <param name="latentUnits">The latent units the model has.</param>
     /// <param name="klWeight">The β the model was trained with.</param>
     public static string? Warning(double kl, int activeUnits, int latentUnits, double klWeight)
     {
-        if (kl >= KlThreshold && activeUnits > 0)
+        // The KL term alone decides: early in training every unit can still sit below the activity threshold while the
+        // KL term is well above 0 and rising, and that is a model still learning, not a collapsed one.
+        if (kl >= KlThreshold)
         {
             return null;
         }

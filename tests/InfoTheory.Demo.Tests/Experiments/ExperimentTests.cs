@@ -107,6 +107,26 @@ public sealed class ExperimentTests : IDisposable
     }
 
     [Fact]
+    public void Vae_OnTheDigits_UsesItsLatentUnits_AndDoesNotWarn()
+    {
+        // Ten epochs: after two, the KL term is already 0.58 nats but no unit's mean varies by 0.01 yet.
+        ExperimentContext context = Run(new VaeExperiment(), new DemoOptions { Epochs = 10 });
+
+        Result(context, "active latent units").Should().NotStartWith("0 of");
+        context.Results.Should().NotContain(r => r.Quantity == "warning");
+    }
+
+    [Fact]
+    public void Vae_KlWeightSoLargeTheCodeCollapses_WarnsOfPosteriorCollapse()
+    {
+        // β = 20 makes every nat of code cost 20 nats of loss, more than any digit's reconstruction gains from it.
+        ExperimentContext context = Run(new VaeExperiment(), new DemoOptions { Epochs = 10, KlWeight = 20 });
+
+        Result(context, "active latent units").Should().Be("0 of 8");
+        Result(context, "warning").Should().StartWith("posterior collapse").And.Contain("--kl-weight 0.5");
+    }
+
+    [Fact]
     public void Autoencoder_WritesCurveAndReconstructions_AndBeatsTheMeanImage()
     {
         ExperimentContext context = Run(new AutoencoderExperiment(), new DemoOptions { Epochs = 3 });

@@ -39,8 +39,7 @@ public class PosteriorCollapseTests
     [Theory]
     [InlineData(0.0, 1)]
     [InlineData(0.049, 8)]
-    [InlineData(3.0, 0)]
-    public void Warning_KlBelowThresholdOrNoActiveUnit_Warns(double kl, int active)
+    public void Warning_KlBelowThreshold_Warns(double kl, int active)
     {
         PosteriorCollapse.Warning(kl, active, 8, 1).Should().NotBeNull();
     }
@@ -50,5 +49,8 @@ public class PosteriorCollapseTests
     {
         PosteriorCollapse.Warning(kl: 12.5, activeUnits: 6, latentUnits: 8, klWeight: 1).Should().BeNull();
         PosteriorCollapse.Warning(kl: PosteriorCollapse.KlThreshold, activeUnits: 1, latentUnits: 8, klWeight: 1).Should().BeNull();
+
+        // After 2 epochs on the digits: KL 0.58 nats with every unit's mean still nearly constant, a model still learning.
+        PosteriorCollapse.Warning(kl: 0.58, activeUnits: 0, latentUnits: 8, klWeight: 1).Should().BeNull();
     }
 }
