@@ -46,7 +46,7 @@ internal sealed class LineProgress(string name, double maxValue, TextWriter writ
         if (!_finished)
         {
             _finished = true;
-            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: done, {Steps(maxValue)} steps in {elapsed().TotalSeconds:0.0} s"));
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: done, {Steps(maxValue)} step{(maxValue == 1 ? string.Empty : "s")} in {elapsed().TotalSeconds:0.0} s"));
         }
     }
 

@@ -71,4 +71,16 @@ public class LineProgressTests
         writer.ToString().Should().Be(
             $"sae: 37% (3 of 8 steps, 0.0 s){Environment.NewLine}sae: done, 8 steps in 0.0 s{Environment.NewLine}");
     }
+
+    [Fact]
+    public void Finish_SingleStepExperiment_SaysStepInTheSingular()
+    {
+        var writer = new StringWriter();
+        var progress = new LineProgress("mixture", 1, writer, () => _now);
+
+        progress.Advance(1);
+        progress.Finish();
+
+        writer.ToString().Should().Be($"mixture: done, 1 step in 0.0 s{Environment.NewLine}");
+    }
 }
