@@ -21,24 +21,43 @@ Dataset table = CsvReader.Read(path, hasHeader: true);
 int columns = table.FeatureCount;
 Console.WriteLine($"{path}: {table.Count} rows, {columns} columns");
 
+// Columns in their own units (metres beside kilograms) are standardised for training and the samples mapped back, so
+// that no column dominates the reconstruction term by its scale alone.
+float[,] rows = table.ToMatrix();
+var (dataMean, dataSd, dataCorrelation) = Moments(rows);
+var standardised = new float[table.Count, columns];
+for (int i = 0; i < table.Count; i++)
+{
+    for (int j = 0; j < columns; j++)
+    {
+        standardised[i, j] = (float)((rows[i, j] - dataMean[j]) / (dataSd[j] > 0 ? dataSd[j] : 1));
+    }
+}
+
 // Real-valued columns: a Gaussian decoder whose per-column variance is learned, so the reconstruction term can outweigh
 // the KL term as the data warrant (a fixed unit variance would let the KL term win and the latents collapse).
 var vae = new VariationalAutoencoder(columns, [32], latentSize: 2, new GaussianLikelihood<float>(columns, 0.1), seed: 1);
-TrainingHistory history = vae.Fit(table, new TrainingOptions { Epochs = 300, BatchSize = 32, LearningRate = 3e-3, Seed = 1 });
-ElboEvaluation fit = vae.Evaluate(table, seed: 1);
+TrainingHistory history = vae.Fit(standardised, new TrainingOptions { Epochs = 300, BatchSize = 32, LearningRate = 3e-3, Seed = 1 });
+ElboEvaluation fit = vae.Evaluate(standardised, seed: 1);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"after {history.Epochs.Count} epochs: negative ELBO {fit.NegativeElbo:F3} per row (reconstruction {fit.Reconstruction:F3}, KL {fit.Kl:F3} nats)"));
+    $"after {history.Epochs.Count} epochs: negative ELBO {fit.NegativeElbo:F3} per row of z-scores (reconstruction {fit.Reconstruction:F3}, KL {fit.Kl:F3} nats)"));
 
 const int Draws = 5000;
 float[,] samples = vae.Sample(Draws, seed: 2);
+for (int i = 0; i < Draws; i++)
+{
+    for (int j = 0; j < columns; j++)
+    {
+        samples[i, j] = (float)(dataMean[j] + (samples[i, j] * (dataSd[j] > 0 ? dataSd[j] : 1)));
+    }
+}
+
 Console.WriteLine("first generated rows:");
 for (int i = 0; i < 3; i++)
 {
     Console.WriteLine("  " + string.Join(", ", Enumerable.Range(0, columns).Select(j => samples[i, j].ToString("F3", CultureInfo.InvariantCulture))));
 }
 
-float[,] rows = table.ToMatrix();
-var (dataMean, dataSd, dataCorrelation) = Moments(rows);
 var (sampleMean, sampleSd, sampleCorrelation) = Moments(samples);
 Console.WriteLine("column   mean (data / generated)   sd (data / generated)");
 for (int j = 0; j < columns; j++)
