@@ -73,6 +73,34 @@ internal sealed unsafe class PartitionedRun : IThreadPoolWorkItem
         return total;
     }
 
+    /// <summary>One part of a pass: what it adds up over the range [start, end) of its inputs.</summary>
+    /// <typeparam name="TTally">What a part adds up.</typeparam>
+    public interface IPart<TTally>
+        where TTally : unmanaged, ITally<TTally>
+    {
+        /// <summary>The tally of the elements in [<paramref name="start"/>, <paramref name="end"/>).</summary>
+        TTally Run(int start, int end);
+    }
+
+    /// <summary>
+    /// The tally of <paramref name="pass"/> over <paramref name="length"/> elements, cut into <see cref="Parts"/> parts of whole
+    /// <see cref="BlockLength"/>-element blocks (<see cref="Range"/>), run on up to <paramref name="threads"/> threads and
+    /// combined in part order (<see cref="Combine{TTally}"/>), so the result has the same bits on any thread count.
+    /// </summary>
+    /// <remarks>The one home of the partition rule: every partitioned pass hands its pinned inputs over as a <typeparamref name="TPass"/>.</remarks>
+    /// <param name="pass">The pass over a range; it holds pointers to inputs the caller keeps pinned until this returns.</param>
+    /// <param name="length">The number of elements.</param>
+    /// <param name="threads">The threads to use, the caller's included.</param>
+    public static TTally Tally<TPass, TTally>(in TPass pass, int length, int threads)
+        where TPass : unmanaged, IPart<TTally>
+        where TTally : unmanaged, ITally<TTally>
+    {
+        TTally* tallies = stackalloc TTally[Parts];
+        var state = new PartState<TPass, TTally> { Pass = pass, Length = length, Tallies = tallies };
+        Run(&state, &RunPart<TPass, TTally>, threads);
+        return Combine(tallies);
+    }
+
     /// <summary>Calls <paramref name="body"/>(<paramref name="state"/>, part) for every part in 0 … <see cref="Parts"/> − 1, on up to <paramref name="threads"/> threads, and returns when all have finished.</summary>
     /// <remarks>
     /// The calling thread claims parts too, so the pass finishes even if no pool thread ever starts; it waits only for parts
@@ -151,5 +179,24 @@ internal sealed unsafe class PartitionedRun : IThreadPoolWorkItem
                 _allFinished.Set();
             }
         }
+    }
+
+    private static void RunPart<TPass, TTally>(void* state, int part)
+        where TPass : unmanaged, IPart<TTally>
+        where TTally : unmanaged, ITally<TTally>
+    {
+        ref var s = ref *(PartState<TPass, TTally>*)state;
+        (int start, int end) = Range(s.Length, BlockLength, part);
+        s.Tallies[part] = s.Pass.Run(start, end);
+    }
+
+    /// <summary>What every part of a pass reads: the pass, the length, and where each part's tally goes.</summary>
+    private struct PartState<TPass, TTally>
+        where TPass : unmanaged, IPart<TTally>
+        where TTally : unmanaged, ITally<TTally>
+    {
+        public TPass Pass;
+        public int Length;
+        public TTally* Tallies;
     }
 }
