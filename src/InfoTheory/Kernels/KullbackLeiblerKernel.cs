@@ -30,13 +30,11 @@ internal readonly struct KullbackLeiblerKernel : IPairedKernel
     /// <param name="pName">The caller's name for <paramref name="p"/>.</param>
     /// <param name="qName">The caller's name for <paramref name="q"/>.</param>
     /// <param name="width">The lane width.</param>
-    /// <param name="threads">The threads a long float pass may use (its result does not depend on them).</param>
+    /// <param name="threads">The threads a long pass may use (its result does not depend on them).</param>
     public static double Nats<TElement>(ReadOnlySpan<TElement> p, ReadOnlySpan<TElement> q, string pName, string qName, SimdWidth width, int threads = 1)
         where TElement : unmanaged, IBinaryFloatingPointIeee754<TElement>
     {
-        // Only the float pass is cut into parts: the double overload keeps the bits it always had.
-        bool partitioned = typeof(TElement) == typeof(float);
-        double terms = PairedPass<KullbackLeiblerKernel, TElement>.Sum(p, q, pName, qName, width, out bool unbounded, partitioned, threads);
+        double terms = PairedPass<KullbackLeiblerKernel, TElement>.Sum(p, q, pName, qName, width, out bool unbounded, partitioned: true, threads);
         return unbounded ? double.PositiveInfinity : terms;
     }
 

@@ -1,0 +1,88 @@
+using InfoTheory.Kernels;
+
+namespace InfoTheory.Tests.Kernels;
+
+/// <summary>
+/// The fused entropy, cross-entropy, KL and JSD passes on inputs long enough to be cut into <see cref="PartitionedRun.Parts"/>
+/// fixed parts: the same bits on any thread count, double and float, and still the naive sum's value at every width.
+/// </summary>
+public class PartitionedPassTests
+{
+    // Past PartitionedRun.ShortestLength and not a whole number of blocks or registers, so the last part is ragged.
+    private const int Length = 100_003;
+
+    public static TheoryData<string> Measures => new() { "Entropy", "CrossEntropy", "KullbackLeibler", "JensenShannon" };
+
+    [Theory]
+    [MemberData(nameof(Measures))]
+    public void Nats_LongInput_GivesTheSameBitsOnOneThreadAndOnSeveral(string measure)
+    {
+        var rng = new Random(Length);
+        double[] p = ProbabilityVectorSamples.Vector(rng, Length);
+        double[] q = ProbabilityVectorSamples.Vector(rng, Length, zeroFraction: 0);
+        (float[] pf, float[] qf, _, _) = ProbabilityVectorSamples.FloatPair(Length);
+
+        double single = Nats(measure, p, q, SimdWidths.Best, threads: 1);
+        double singleFloat = NatsSingle(measure, pf, qf, threads: 1);
+        foreach (int threads in new[] { 2, 3, 8, 16 })
+        {
+            Nats(measure, p, q, SimdWidths.Best, threads).Should().Be(single, $"{threads} threads");
+            NatsSingle(measure, pf, qf, threads).Should().Be(singleFloat, $"{threads} threads, float");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Measures))]
+    public void Nats_LongInputOnEveryWidthAndTwoThreads_MatchesScalarReference(string measure)
+    {
+        // The independent naive sums of ScalarReference (Math.Log per element): a part lost, doubled or misplaced would show.
+        var rng = new Random(Length + 1);
+        double[] p = ProbabilityVectorSamples.Vector(rng, Length);
+        double[] q = ProbabilityVectorSamples.Vector(rng, Length, zeroFraction: 0);
+        double expected = measure switch
+        {
+            "Entropy" => ScalarReference.Entropy(p),
+            "CrossEntropy" => ScalarReference.CrossEntropy(p, q),
+            "KullbackLeibler" => ScalarReference.KullbackLeibler(p, q),
+            _ => ScalarReference.JensenShannon(p, q),
+        };
+
+        foreach (SimdWidth width in Enum.GetValues<SimdWidth>())
+        {
+            Nats(measure, p, q, width, threads: 2).Should().BeApproximately(expected, 1e-12 * (1 + expected), $"width {width}");
+        }
+    }
+
+    [Fact]
+    public void Nats_LongInputNotAProbabilityVector_ThrowsNamingTheParameterOnAnyThreadCount()
+    {
+        // The validation of a partitioned pass combines the parts' tallies; a bad entry in the last part must still be found.
+        var rng = new Random(7);
+        double[] p = ProbabilityVectorSamples.Vector(rng, Length);
+        double[] q = ProbabilityVectorSamples.Vector(rng, Length, zeroFraction: 0);
+        q[^1] = -q[^1];
+        foreach (int threads in new[] { 1, 2 })
+        {
+            FluentActions.Invoking(() => CrossEntropyKernel.Nats<double>(p, q, "p", "q", SimdWidths.Best, threads))
+                .Should().Throw<ArgumentException>().Which.ParamName.Should().Be("q");
+            FluentActions.Invoking(() => EntropyKernel<double>.Nats(q, "q", SimdWidths.Best, threads))
+                .Should().Throw<ArgumentException>().Which.ParamName.Should().Be("q");
+        }
+    }
+
+    private static double Nats(string measure, double[] p, double[] q, SimdWidth width, int threads) => measure switch
+    {
+        "Entropy" => EntropyKernel<double>.Nats(p, nameof(p), width, threads),
+        "CrossEntropy" => CrossEntropyKernel.Nats<double>(p, q, "p", "q", width, threads),
+        "KullbackLeibler" => KullbackLeiblerKernel.Nats<double>(p, q, "p", "q", width, threads),
+        _ => JensenShannonKernel.Nats<double>(p, q, "p", "q", width, threads),
+    };
+
+    private static double NatsSingle(string measure, float[] p, float[] q, int threads) => measure switch
+    {
+        "Entropy" => EntropyKernel<float>.Nats(p, nameof(p), SimdWidths.Best, threads),
+        "CrossEntropy" => CrossEntropyKernel.Nats<float>(p, q, "p", "q", SimdWidths.Best, threads),
+        "KullbackLeibler" => KullbackLeiblerKernel.Nats<float>(p, q, "p", "q", SimdWidths.Best, threads),
+        _ => JensenShannonKernel.Nats<float>(p, q, "p", "q", SimdWidths.Best, threads),
+    };
+}
