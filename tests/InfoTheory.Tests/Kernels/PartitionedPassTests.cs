@@ -70,6 +70,41 @@ public class PartitionedPassTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Measures))]
+    public void Nats_LongInputWithZerosAndSubnormalsInTheFirstAndLastParts_MatchesScalarReferenceOnEveryWidthAndThreadCount(string measure)
+    {
+        // The subnormal path of the log runs inside a part on a pool thread; entries at both ends reach the first and the ragged last part.
+        var rng = new Random(Length + 2);
+        double[] p = ProbabilityVectorSamples.Vector(rng, Length);
+        double[] q = ProbabilityVectorSamples.Vector(rng, Length, zeroFraction: 0);
+        foreach (int i in new[] { 0, 3, Length - 1, Length - 6 })
+        {
+            // The mass taken off moves to entry 1, so both stay probability vectors.
+            double pi = i % 2 == 0 ? 4.9406564584124654e-324 : 0.0;
+            double qi = i % 2 == 0 ? 1e-310 : 3e-320;
+            p[1] += p[i] - pi;
+            q[1] += q[i] - qi;
+            (p[i], q[i]) = (pi, qi);
+        }
+
+        double expected = measure switch
+        {
+            "Entropy" => ScalarReference.Entropy(p),
+            "CrossEntropy" => ScalarReference.CrossEntropy(p, q),
+            "KullbackLeibler" => ScalarReference.KullbackLeibler(p, q),
+            _ => ScalarReference.JensenShannon(p, q),
+        };
+
+        foreach (SimdWidth width in Enum.GetValues<SimdWidth>())
+        {
+            foreach (int threads in new[] { 1, 2 })
+            {
+                Nats(measure, p, q, width, threads).Should().BeApproximately(expected, 1e-12 * (1 + expected), $"width {width}, {threads} threads");
+            }
+        }
+    }
+
     private static double Nats(string measure, double[] p, double[] q, SimdWidth width, int threads) => measure switch
     {
         "Entropy" => EntropyKernel<double>.Nats(p, nameof(p), width, threads),
