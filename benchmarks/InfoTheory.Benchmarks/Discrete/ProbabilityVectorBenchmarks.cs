@@ -21,7 +21,14 @@ public abstract class ProbabilityVectorBenchmarks
     public int N { get; set; }
 
     /// <summary>Gets the sizes N runs over: one in cache, one in L2, and 10⁷, past every cache and cut into parts for the cores.</summary>
-    public virtual IEnumerable<int> Sizes => [1031, 100_000, 10_000_000];
+    /// <remarks>INFOTHEORY_BENCHMARK_SIZES (comma-separated, e.g. 10000000) replaces them, for a quick run of one size.</remarks>
+    public virtual IEnumerable<int> Sizes => ChosenSizes ?? [1031, 100_000, 10_000_000];
+
+    /// <summary>Gets the sizes set in INFOTHEORY_BENCHMARK_SIZES, or null.</summary>
+    protected static IEnumerable<int>? ChosenSizes
+        => Environment.GetEnvironmentVariable("INFOTHEORY_BENCHMARK_SIZES") is { Length: > 0 } sizes
+            ? [.. sizes.Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture))]
+            : null;
 
     [GlobalSetup]
     public void Setup()
