@@ -152,7 +152,7 @@ internal sealed unsafe class PartitionedRun : IThreadPoolWorkItem
 
     void IThreadPoolWorkItem.Execute() => ClaimParts();
 
-    /// <summary>Returns once every part has finished: spinning first, since a helper's last part usually ends within microseconds of the caller's, and only then blocking.</summary>
+    /// <summary>Returns once every part has finished and its event is set: spinning first, since a helper's last part usually ends within microseconds of the caller's, and only then blocking.</summary>
     /// <remarks>
     /// A blocked caller is woken by the kernel, tens of microseconds on a busy machine; spinning on the counter costs one core
     /// that has nothing else to do. The spin is bounded (<see cref="SpinWait"/> yields, then sleeps, as it goes on), so a
@@ -163,7 +163,8 @@ internal sealed unsafe class PartitionedRun : IThreadPoolWorkItem
         var spin = default(SpinWait);
         for (int i = 0; i < SpinsBeforeBlocking; i++)
         {
-            if (Volatile.Read(ref _finished) == Parts)
+            // The event, not the counter: the last part's Set must land before the next pass's Reset, or it would release that pass early.
+            if (_allFinished.IsSet)
             {
                 return;
             }
