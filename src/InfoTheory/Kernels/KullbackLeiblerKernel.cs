@@ -8,8 +8,8 @@ namespace InfoTheory.Kernels;
 /// <summary>Kullback–Leibler divergence Σ pᵢ ln(pᵢ/qᵢ) in one pass that also validates p and q.</summary>
 /// <remarks>
 /// Float input runs in float registers at the vector widths (<see cref="RunSingle{T, TWide}"/>), twice the lanes of double and
-/// a shorter series, on several cores once long (<see cref="PairedPass{TKernel, TElement}.Sum"/>); the scalar tail, and any
-/// block float cannot finish, run in double.
+/// a shorter series; the scalar tail, and any block float cannot finish, run in double. Long input of either type runs on
+/// several cores in fixed parts (<see cref="PairedPass{TKernel, TElement}.Sum"/>), the same bits on any thread count.
 /// </remarks>
 internal readonly struct KullbackLeiblerKernel : IPairedKernel
 {
