@@ -99,7 +99,7 @@ public static partial class Entropy
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         double natsPerUnit = Units.NatsPerUnit(unit);
-        double nats = EntropyKernel<T>.Nats(p, nameof(p), SimdWidths.Best);
+        double nats = EntropyKernel<T>.Nats(p, nameof(p), SimdWidths.Best, PartitionedRun.Threads(-1));
         return Math.Clamp(nats, 0.0, Math.Log(p.Length)) / natsPerUnit;
     }
 
@@ -107,7 +107,7 @@ public static partial class Entropy
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         double natsPerUnit = Units.NatsPerUnit(unit);
-        double nats = CrossEntropyKernel.Nats(p, q, nameof(p), nameof(q), SimdWidths.Best);
+        double nats = CrossEntropyKernel.Nats(p, q, nameof(p), nameof(q), SimdWidths.Best, PartitionedRun.Threads(-1));
         return Math.Max(nats, 0.0) / natsPerUnit;
     }
 }

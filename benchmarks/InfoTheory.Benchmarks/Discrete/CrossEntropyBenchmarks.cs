@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using InfoTheory.Kernels;
 
 namespace InfoTheory.Benchmarks.Discrete;
 
@@ -22,4 +23,8 @@ public class CrossEntropyBenchmarks : ProbabilityVectorBenchmarks
 
     [Benchmark]
     public double Cross() => Entropy.Cross(P, Q);
+
+    /// <summary>The same kernel held to one core; the public call uses every core.</summary>
+    [Benchmark]
+    public double CrossOneCore() => CrossEntropyKernel.Nats<double>(P, Q, "p", "q", SimdWidths.Best, threads: 1);
 }

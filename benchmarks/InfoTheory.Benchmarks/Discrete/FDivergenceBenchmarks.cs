@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using BenchmarkDotNet.Attributes;
+using InfoTheory.Kernels;
 
 namespace InfoTheory.Benchmarks.Discrete;
 
@@ -44,6 +45,10 @@ public class FDivergenceBenchmarks : ProbabilityVectorBenchmarks
     [Benchmark]
     public double Jeffreys() => Divergence.Jeffreys(P, Q);
 
+    /// <summary>Jeffreys' kernel held to one core; the public call uses every core.</summary>
+    [Benchmark]
+    public double JeffreysOneCore() => PairTermKernel<JeffreysTerm>.Sum<double>(P, Q, "p", "q", SimdWidths.Best, threads: 1);
+
     [Benchmark]
     public double BhattacharyyaCoefficient() => Divergence.BhattacharyyaCoefficient(P, Q);
 
@@ -61,6 +66,14 @@ public class FDivergenceBenchmarks : ProbabilityVectorBenchmarks
 
     [Benchmark]
     public double BregmanItakuraSaito() => Divergence.Bregman(P, Q, BregmanGenerator.ItakuraSaito);
+
+    /// <summary>Itakura–Saito's pass held to one core (the domain checks aside); the public call uses every core.</summary>
+    [Benchmark]
+    public double BregmanItakuraSaitoOneCore() => VectorPairPass<ItakuraSaitoTerm>.Sum(P, Q, SimdWidths.Best, out _, out _, out _, threads: 1);
+
+    /// <summary>The generalized KL's pass held to one core (the domain checks aside).</summary>
+    [Benchmark]
+    public double BregmanGeneralizedKullbackLeiblerOneCore() => VectorPairPass<GeneralizedKullbackLeiblerTerm>.Sum(P, Q, SimdWidths.Best, out _, out _, out _, threads: 1);
 
     [Benchmark]
     public double FWithKullbackLeiblerGenerator() => Divergence.F(P, Q, FGenerator.KullbackLeibler);

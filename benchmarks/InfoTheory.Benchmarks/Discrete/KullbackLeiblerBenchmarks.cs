@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using InfoTheory.Kernels;
 
 namespace InfoTheory.Benchmarks.Discrete;
 
@@ -22,4 +23,8 @@ public class KullbackLeiblerBenchmarks : ProbabilityVectorBenchmarks
 
     [Benchmark]
     public double KullbackLeibler() => Divergence.KullbackLeibler(P, Q);
+
+    /// <summary>The same kernel held to one core, against <see cref="ProbabilityVectorBenchmarks.Dot"/>; the public call uses every core.</summary>
+    [Benchmark]
+    public double KullbackLeiblerOneCore() => KullbackLeiblerKernel.Nats<double>(P, Q, "p", "q", SimdWidths.Best, threads: 1);
 }

@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using BenchmarkDotNet.Attributes;
+using InfoTheory.Kernels;
 
 namespace InfoTheory.Benchmarks.Discrete;
 
@@ -26,6 +27,10 @@ public class ShannonBenchmarks : ProbabilityVectorBenchmarks
 
     [Benchmark]
     public double Shannon() => Entropy.Shannon(P);
+
+    /// <summary>The same kernel held to one core; the public call uses every core.</summary>
+    [Benchmark]
+    public double ShannonOneCore() => EntropyKernel<double>.Nats(P, "p", SimdWidths.Best, threads: 1);
 
     [Benchmark]
     public double DotOfP() => TensorPrimitives.Dot<double>(P, P);

@@ -15,14 +15,40 @@ internal ref struct EntropyKernel<TElement> : ILanePass
     private EntropyKernel(ReadOnlySpan<TElement> p) => _p = p;
 
     /// <summary>Returns −Σ pᵢ ln pᵢ in nats (0·ln 0 = 0), unclamped.</summary>
+    /// <remarks>
+    /// From <see cref="PartitionedRun.ShortestLength"/> elements on, the pass is cut into <see cref="PartitionedRun.Parts"/> fixed
+    /// parts run on up to <paramref name="threads"/> threads and added in part order, so the result does not depend on the thread count.
+    /// </remarks>
+    /// <param name="p">The distribution.</param>
+    /// <param name="paramName">The caller's name for <paramref name="p"/>.</param>
+    /// <param name="width">The lane width.</param>
+    /// <param name="threads">The threads a long pass may use (its result does not depend on them).</param>
     /// <exception cref="ArgumentException"><paramref name="p"/> is empty or not a probability vector.</exception>
-    public static double Nats(ReadOnlySpan<TElement> p, string paramName, SimdWidth width)
+    public static unsafe double Nats(ReadOnlySpan<TElement> p, string paramName, SimdWidth width, int threads = 1)
     {
         Guard.NotEmpty(p.Length, paramName);
+        Tally total;
+        if (p.Length >= PartitionedRun.ShortestLength)
+        {
+            fixed (TElement* pp = p)
+            {
+                total = PartitionedRun.Tally<Part, Tally>(new Part { P = pp, Width = width }, p.Length, threads);
+            }
+        }
+        else
+        {
+            total = Run(p, width);
+        }
+
+        total.P.Verify(p, paramName);
+        return -total.Terms;
+    }
+
+    private static Tally Run(ReadOnlySpan<TElement> p, SimdWidth width)
+    {
         var pass = new EntropyKernel<TElement>(p);
         LanePass.Run(ref pass, width);
-        pass._tally.Verify(p, paramName);
-        return -pass._terms;
+        return new Tally { P = pass._tally, Terms = pass._terms };
     }
 
     void ILanePass.Run<T>(ref int index)
@@ -69,5 +95,29 @@ internal ref struct EntropyKernel<TElement> : ILanePass
         index = i;
         _tally.Add(sum, min);
         _terms += T.SumLanes(plogp);
+    }
+
+    /// <summary>What a pass, or one part of it, adds up.</summary>
+    private struct Tally : PartitionedRun.ITally<Tally>
+    {
+        public ProbabilityTally P;
+        public double Terms;
+
+        /// <summary>Adds the tally of a later part.</summary>
+        public void Add(in Tally later)
+        {
+            P.Add(later.P);
+            Terms += later.Terms;
+        }
+    }
+
+    /// <summary>One part of a partitioned pass: the pinned span and the width.</summary>
+    private unsafe struct Part : PartitionedRun.IPart<Tally>
+    {
+        public TElement* P;
+        public SimdWidth Width;
+
+        /// <summary>The tally of [start, end).</summary>
+        public readonly Tally Run(int start, int end) => EntropyKernel<TElement>.Run(new ReadOnlySpan<TElement>(P + start, end - start), Width);
     }
 }

@@ -21,10 +21,17 @@ internal readonly struct JensenShannonKernel : IPairedKernel
     private const double SeriesThreshold = 0.125;
 
     /// <summary>Returns the Jensen–Shannon divergence in nats, unclamped.</summary>
+    /// <remarks>A long pass runs in fixed parts on up to <paramref name="threads"/> threads (<see cref="PairedPass{TKernel, TElement}.Sum"/>); its result does not depend on them.</remarks>
+    /// <param name="p">The distribution p.</param>
+    /// <param name="q">The distribution q.</param>
+    /// <param name="pName">The caller's name for <paramref name="p"/>.</param>
+    /// <param name="qName">The caller's name for <paramref name="q"/>.</param>
+    /// <param name="width">The lane width.</param>
+    /// <param name="threads">The threads a long pass may use.</param>
     /// <exception cref="ArgumentException">Either input is empty or not a probability vector, or their lengths differ.</exception>
-    public static double Nats<TElement>(ReadOnlySpan<TElement> p, ReadOnlySpan<TElement> q, string pName, string qName, SimdWidth width)
+    public static double Nats<TElement>(ReadOnlySpan<TElement> p, ReadOnlySpan<TElement> q, string pName, string qName, SimdWidth width, int threads = 1)
         where TElement : unmanaged, IBinaryFloatingPointIeee754<TElement>
-        => 0.5 * PairedPass<JensenShannonKernel, TElement>.Sum(p, q, pName, qName, width, out _);
+        => 0.5 * PairedPass<JensenShannonKernel, TElement>.Sum(p, q, pName, qName, width, out _, partitioned: true, threads);
 
     // Every term is finite (m ≥ p/2 and m ≥ q/2), so unbounded is never set.
     static void IPairedKernel.Accumulate<TElement, T>(

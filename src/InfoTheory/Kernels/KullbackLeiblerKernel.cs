@@ -8,8 +8,8 @@ namespace InfoTheory.Kernels;
 /// <summary>Kullback–Leibler divergence Σ pᵢ ln(pᵢ/qᵢ) in one pass that also validates p and q.</summary>
 /// <remarks>
 /// Float input runs in float registers at the vector widths (<see cref="RunSingle{T, TWide}"/>), twice the lanes of double and
-/// a shorter series, on several cores once long (<see cref="PairedPass{TKernel, TElement}.Sum"/>); the scalar tail, and any
-/// block float cannot finish, run in double.
+/// a shorter series; the scalar tail, and any block float cannot finish, run in double. Long input of either type runs on
+/// several cores in fixed parts (<see cref="PairedPass{TKernel, TElement}.Sum"/>), the same bits on any thread count.
 /// </remarks>
 internal readonly struct KullbackLeiblerKernel : IPairedKernel
 {
@@ -30,13 +30,11 @@ internal readonly struct KullbackLeiblerKernel : IPairedKernel
     /// <param name="pName">The caller's name for <paramref name="p"/>.</param>
     /// <param name="qName">The caller's name for <paramref name="q"/>.</param>
     /// <param name="width">The lane width.</param>
-    /// <param name="threads">The threads a long float pass may use (its result does not depend on them).</param>
+    /// <param name="threads">The threads a long pass may use (its result does not depend on them).</param>
     public static double Nats<TElement>(ReadOnlySpan<TElement> p, ReadOnlySpan<TElement> q, string pName, string qName, SimdWidth width, int threads = 1)
         where TElement : unmanaged, IBinaryFloatingPointIeee754<TElement>
     {
-        // Only the float pass is cut into parts: the double overload keeps the bits it always had.
-        bool partitioned = typeof(TElement) == typeof(float);
-        double terms = PairedPass<KullbackLeiblerKernel, TElement>.Sum(p, q, pName, qName, width, out bool unbounded, partitioned, threads);
+        double terms = PairedPass<KullbackLeiblerKernel, TElement>.Sum(p, q, pName, qName, width, out bool unbounded, partitioned: true, threads);
         return unbounded ? double.PositiveInfinity : terms;
     }
 

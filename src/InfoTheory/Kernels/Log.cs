@@ -26,6 +26,15 @@ namespace InfoTheory.Kernels;
 /// <see cref="OfRatiosToCommon{T}"/>) let two arguments share one division at the price of two more roundings inside s (2–3 ulps);
 /// <see cref="Apply"/> uses the single forms.
 /// Every width runs the same arithmetic per element, so vector and scalar results agree bit for bit.
+/// <para>
+/// A table-driven log without division (Tang, ACM TOMS 1990; the glibc and ARM optimized-routines design: c ≈ 1/z from a
+/// 128-entry table, r = z·c − 1 by FMA, ln(1/c) as hi + lo, a degree-8 polynomial in r) was prototyped with the lookup by
+/// AVX2 gathers and by 32-byte record loads with a 4×4 transpose. On the Zen 3 machine (AVX2) both were slower than this
+/// form, whose one division serves two registers: 1.9× and 1.3× its time over in-cache data (benchmarks'
+/// TableLogBenchmarks, on a shared machine). So this form stays; the gap to the memory floor is closed by running the long
+/// passes on every core (<see cref="PartitionedRun"/>). Hardware with cheap gathers or AVX-512's vpermi2pd over a
+/// 16-entry table may decide otherwise; TableLogBenchmarks re-measures it.
+/// </para>
 /// </remarks>
 internal static class Log
 {

@@ -37,15 +37,11 @@ internal ref struct PairedPass<TKernel, TElement> : ILanePass
         Tally total;
         if (partitioned && p.Length >= PartitionedRun.ShortestLength)
         {
-            Tally* tallies = stackalloc Tally[PartitionedRun.Parts];
             fixed (TElement* pp = p)
             fixed (TElement* qp = q)
             {
-                var state = new PartState { P = pp, Q = qp, Length = p.Length, Width = width, Tallies = tallies };
-                PartitionedRun.Run(&state, &RunPart, threads);
+                total = PartitionedRun.Tally<Part, Tally>(new Part { P = pp, Q = qp, Width = width }, p.Length, threads);
             }
-
-            total = PartitionedRun.Combine(tallies);
         }
         else
         {
@@ -63,15 +59,6 @@ internal ref struct PairedPass<TKernel, TElement> : ILanePass
         var pass = new PairedPass<TKernel, TElement>(p, q);
         LanePass.Run(ref pass, width);
         return new Tally { P = pass._tallyP, Q = pass._tallyQ, Terms = pass._terms, Unbounded = pass._unbounded };
-    }
-
-    private static unsafe void RunPart(void* state, int part)
-    {
-        ref var s = ref *(PartState*)state;
-
-        // Whole blocks: a part cuts no float block of KullbackLeiblerKernel, whose blocks are as long.
-        (int start, int end) = PartitionedRun.Range(s.Length, PartitionedRun.BlockLength, part);
-        s.Tallies[part] = Run(new ReadOnlySpan<TElement>(s.P + start, end - start), new ReadOnlySpan<TElement>(s.Q + start, end - start), s.Width);
     }
 
     void ILanePass.Run<T>(ref int index)
@@ -95,13 +82,16 @@ internal ref struct PairedPass<TKernel, TElement> : ILanePass
         }
     }
 
-    /// <summary>What every part of a partitioned pass reads: the pinned spans, the width, and where its tally goes.</summary>
-    private unsafe struct PartState
+    /// <summary>One part of a partitioned pass: the pinned spans and the width.</summary>
+    /// <remarks>Whole blocks: a part cuts no float block of KullbackLeiblerKernel, whose blocks are as long.</remarks>
+    private unsafe struct Part : PartitionedRun.IPart<Tally>
     {
         public TElement* P;
         public TElement* Q;
-        public int Length;
         public SimdWidth Width;
-        public Tally* Tallies;
+
+        /// <summary>The tally of [start, end).</summary>
+        public readonly Tally Run(int start, int end)
+            => PairedPass<TKernel, TElement>.Run(new ReadOnlySpan<TElement>(P + start, end - start), new ReadOnlySpan<TElement>(Q + start, end - start), Width);
     }
 }

@@ -27,34 +27,27 @@ internal static unsafe class PowerSumParts<TElement>
             return pass(p, q, t, width);
         }
 
-        PowerTally* tallies = stackalloc PowerTally[PartitionedRun.Parts];
         fixed (TElement* pp = p)
         fixed (TElement* qp = q)
         {
-            var state = new PartState { P = pp, Q = qp, Length = p.Length, T = t, Width = width, Pass = pass, Tallies = tallies };
-            PartitionedRun.Run(&state, &RunPart, threads);
+            return PartitionedRun.Tally<Part, PowerTally>(new Part { P = pp, Q = qp, T = t, Width = width, Pass = pass }, p.Length, threads);
         }
-
-        return PartitionedRun.Combine(tallies);
     }
 
-    private static void RunPart(void* state, int part)
-    {
-        ref var s = ref *(PartState*)state;
-        (int start, int end) = PartitionedRun.Range(s.Length, PartitionedRun.BlockLength, part);
-        var q = s.Q == null ? default : new ReadOnlySpan<TElement>(s.Q + start, end - start);
-        s.Tallies[part] = s.Pass(new ReadOnlySpan<TElement>(s.P + start, end - start), q, s.T, s.Width);
-    }
-
-    /// <summary>What every part reads: the pinned spans (Q null for q ≡ 1), the order, the width, the pass, and where its tally goes.</summary>
-    private struct PartState
+    /// <summary>One part: the pinned spans (Q null for q ≡ 1), the order, the width and the pass.</summary>
+    private struct Part : PartitionedRun.IPart<PowerTally>
     {
         public TElement* P;
         public TElement* Q;
-        public int Length;
         public double T;
         public SimdWidth Width;
         public delegate*<ReadOnlySpan<TElement>, ReadOnlySpan<TElement>, double, SimdWidth, PowerTally> Pass;
-        public PowerTally* Tallies;
+
+        /// <summary>The tally of [start, end).</summary>
+        public readonly PowerTally Run(int start, int end)
+        {
+            var q = Q == null ? default : new ReadOnlySpan<TElement>(Q + start, end - start);
+            return Pass(new ReadOnlySpan<TElement>(P + start, end - start), q, T, Width);
+        }
     }
 }

@@ -36,15 +36,11 @@ internal ref struct VectorPairPass<TTerm> : ILanePass
         Tally total;
         if (x.Length >= PartitionedRun.ShortestLength)
         {
-            Tally* tallies = stackalloc Tally[PartitionedRun.Parts];
             fixed (double* xp = x)
             fixed (double* yp = y)
             {
-                var state = new PartState { X = xp, Y = yp, Length = x.Length, Width = width, Tallies = tallies };
-                PartitionedRun.Run(&state, &RunPart, threads);
+                total = PartitionedRun.Tally<Part, Tally>(new Part { X = xp, Y = yp, Width = width }, x.Length, threads);
             }
-
-            total = PartitionedRun.Combine(tallies);
         }
         else
         {
@@ -64,13 +60,6 @@ internal ref struct VectorPairPass<TTerm> : ILanePass
         var pass = new VectorPairPass<TTerm>(x, y);
         LanePass.Run(ref pass, width);
         return pass._tally;
-    }
-
-    private static unsafe void RunPart(void* state, int part)
-    {
-        ref var s = ref *(PartState*)state;
-        (int start, int end) = PartitionedRun.Range(s.Length, PartitionedRun.BlockLength, part);
-        s.Tallies[part] = Run(new ReadOnlySpan<double>(s.X + start, end - start), new ReadOnlySpan<double>(s.Y + start, end - start), s.Width);
     }
 
     void ILanePass.Run<T>(ref int index)
@@ -118,13 +107,15 @@ internal ref struct VectorPairPass<TTerm> : ILanePass
         }
     }
 
-    /// <summary>What every part of a partitioned pass reads: the pinned spans, the width, and where its tally goes.</summary>
-    private unsafe struct PartState
+    /// <summary>One part of a partitioned pass: the pinned spans and the width.</summary>
+    private unsafe struct Part : PartitionedRun.IPart<Tally>
     {
         public double* X;
         public double* Y;
-        public int Length;
         public SimdWidth Width;
-        public Tally* Tallies;
+
+        /// <summary>The tally of [start, end).</summary>
+        public readonly Tally Run(int start, int end)
+            => VectorPairPass<TTerm>.Run(new ReadOnlySpan<double>(X + start, end - start), new ReadOnlySpan<double>(Y + start, end - start), Width);
     }
 }

@@ -174,6 +174,77 @@ public class LogTests
         }
     }
 
+    [Fact]
+    public void Apply_AtTheReductionsSplitPoint_WithinOneUlpOfMathLog()
+    {
+        // The split x = 2^k·m moves k by one where the significand passes 0x6a09e… (√2/2·2, ExponentSplit.Offset); both sides of
+        // it, at every binade, from subnormal to the largest, and values a few ulps either side of √2 and √2/2.
+        var x = new List<double>();
+        for (int k = -1074; k <= 1023; k += 7)
+        {
+            foreach (long bits in new[] { 0x3FE6A09E00000000L, 0x3FF6A09E00000000L, 0x3FE6A09E667F3BCDL, 0x3FF6A09E667F3BCDL })
+            {
+                for (long d = -2; d <= 2; d++)
+                {
+                    double v = Math.ScaleB(BitConverter.Int64BitsToDouble(bits + d), k);
+                    if (v > 0 && double.IsFinite(v))
+                    {
+                        x.Add(v);
+                    }
+                }
+            }
+        }
+
+        AssertWithinUlpsOfMathLog([.. x], 1);
+    }
+
+    [Fact]
+    public void OfPositivePair_BoundariesSubnormalsNearOneAndPowersOfTwo_WithinTwoUlpsOnEveryWidth()
+    {
+        // The paired form Shannon's and cross-entropy's kernels use, at each register width, on the values where a reduction goes wrong.
+        var x = new List<double> { double.Epsilon, 3e-320, 1e-310, Log.SmallestNormal, Math.BitDecrement(Log.SmallestNormal), double.MaxValue };
+        for (int k = -1074; k <= 1023; k++)
+        {
+            x.Add(Math.ScaleB(1.0, k));
+        }
+
+        for (int j = 1; j <= 500; j++)
+        {
+            x.Add(1.0 + (j * Math.Pow(2, -52)));
+            x.Add(1.0 - (j * Math.Pow(2, -53)));
+            x.Add(1.0 + (j * 1e-9));
+            x.Add(Math.ScaleB(BitConverter.Int64BitsToDouble(0x3FE6A09E00000000L + j - 250), j - 250));
+        }
+
+        double[] values = [.. x];
+        double[] partners = [.. values.Reverse()];
+        AssertPairWithinTwoUlps<ScalarLanes>(values, partners);
+        AssertPairWithinTwoUlps<Vector256Lanes>(values, partners);
+        AssertPairWithinTwoUlps<Vector512Lanes>(values, partners);
+    }
+
+    private static void AssertPairWithinTwoUlps<T>(double[] x, double[] y)
+        where T : struct, IVectorLanes<T>
+    {
+        var logX = new double[T.Count];
+        var logY = new double[T.Count];
+        for (int i = 0; i + T.Count <= x.Length; i += T.Count)
+        {
+            Log.OfPositivePair(T.Load(ref x[0], i), T.Load(ref y[0], i), out T lx, out T ly);
+            T.Store(lx, ref logX[0], 0);
+            T.Store(ly, ref logY[0], 0);
+            for (int j = 0; j < T.Count; j++)
+            {
+                double expectedX = Math.Log(x[i + j]);
+                double expectedY = Math.Log(y[i + j]);
+                if (Math.Abs(logX[j] - expectedX) > 2 * Ulp(expectedX) || Math.Abs(logY[j] - expectedY) > 2 * Ulp(expectedY))
+                {
+                    (logX[j], logY[j]).Should().Be((expectedX, expectedY), $"ln({x[i + j]:R}), ln({y[i + j]:R}) with {typeof(T).Name}");
+                }
+            }
+        }
+    }
+
     private static double Ulp(double x) => Math.BitIncrement(Math.Abs(x)) - Math.Abs(x);
 
     private static void AssertWithinUlpsOfMathLog(double[] x, long maxUlps)
