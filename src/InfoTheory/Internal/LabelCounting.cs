@@ -182,6 +182,11 @@ internal static class LabelCounting
             }
         }
 
+        if (!typeof(T).IsValueType)
+        {
+            return EncodeReferences(labels, codes, paramName);
+        }
+
         var index = new Dictionary<T, int>();
         for (int i = 0; i < labels.Length; i++)
         {
@@ -194,6 +199,82 @@ internal static class LabelCounting
             }
 
             codes[i] = code;
+        }
+
+        return index.Count;
+    }
+
+    // Reference-type labels (strings above all) cost a hash and an equality test per element; in a categorical column
+    // most elements are one of a few shared instances, so a reference comparison against the last label and a few
+    // recently coded instances answers them without either. The cache only short-cuts the lookup of an instance whose
+    // code is already known, so the codes (first-appearance order) are exactly those of the dictionary alone.
+    private const int ReferenceCacheSize = 8;
+
+    // After this many labels the cache is dropped if it answered fewer than half of them (mostly distinct instances).
+    private const int ReferenceCacheTrial = 4096;
+
+    private static int EncodeReferences<T>(ReadOnlySpan<T> labels, Span<int> codes, string paramName)
+        where T : notnull
+    {
+        var index = new Dictionary<T, int>();
+        var cached = new object[ReferenceCacheSize];
+        var cachedCodes = new int[ReferenceCacheSize];
+        int filled = 0, replace = 0, hits = 0;
+        bool useCache = true;
+        object last = cached; // a sentinel no label can be, so a null first label still reaches the null check
+        int lastCode = -1;
+        for (int i = 0; i < labels.Length; i++)
+        {
+            object label = labels[i];
+            if (ReferenceEquals(label, last))
+            {
+                codes[i] = lastCode;
+                hits++;
+                continue;
+            }
+
+            int code = -1;
+            if (useCache)
+            {
+                for (int c = 0; c < filled; c++)
+                {
+                    if (ReferenceEquals(cached[c], label))
+                    {
+                        code = cachedCodes[c];
+                        break;
+                    }
+                }
+
+                if (i == ReferenceCacheTrial && hits < ReferenceCacheTrial / 2)
+                {
+                    useCache = false;
+                }
+            }
+
+            if (code >= 0)
+            {
+                hits++;
+            }
+            else
+            {
+                Guard.Label(labels[i], i, paramName);
+                ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(index, labels[i], out bool exists);
+                if (!exists)
+                {
+                    slot = index.Count - 1;
+                }
+
+                code = slot;
+                if (useCache)
+                {
+                    int at = filled < ReferenceCacheSize ? filled++ : replace++ % ReferenceCacheSize;
+                    cached[at] = label;
+                    cachedCodes[at] = code;
+                }
+            }
+
+            codes[i] = code;
+            (last, lastCode) = (label, code);
         }
 
         return index.Count;
