@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace InfoTheory.Continuous.Neighbors;
 
 /// <summary>
@@ -21,11 +23,15 @@ namespace InfoTheory.Continuous.Neighbors;
 /// </remarks>
 internal sealed class PlaneGrid : INeighborIndex
 {
-    // The grid aims at about this many points per cell on average; a finer grid is tried while cells are crowded.
-    private const double PointsPerCell = 2.0;
+    // Cells are refined until a point's expected cell-mates, Σ c² / N, fall to this: about one point per cell where the
+    // points are, so a cell is about as wide as the k-th neighbour distance for small k and two or three rings answer a query.
+    private const double CrowdingTarget = 2.0;
 
-    // Declines when the expected number of points in a query's own cell, Σ c² / N, exceeds this.
+    // Declines when even the finest grid allowed leaves Σ c² / N above this.
     private const double CrowdingLimit = 8.0;
+
+    // At most this many cells per point (the cell starts are one int per cell).
+    private const int CellsPerPoint = 8;
 
     private readonly DistanceNorm _norm;
     private readonly double[] _xs;
@@ -50,7 +56,7 @@ internal sealed class PlaneGrid : INeighborIndex
         (_minX, _minY, _width, _height, _margin) = (minX, minY, width, height, margin);
         (_inverseWidth, _inverseHeight) = (1.0 / width, 1.0 / height);
         _cellStart = new int[(columns * cellRows) + 1];
-        var cells = new int[Count];
+        int[] cells = ArrayPool<int>.Shared.Rent(Count);
         for (int i = 0; i < Count; i++)
         {
             cells[i] = Cell(points[2 * i], points[(2 * i) + 1]);
@@ -63,13 +69,17 @@ internal sealed class PlaneGrid : INeighborIndex
         }
 
         // Stable scatter, so each cell keeps its rows in increasing order.
-        var next = _cellStart.AsSpan(0, columns * cellRows).ToArray();
+        int[] next = ArrayPool<int>.Shared.Rent(columns * cellRows);
+        _cellStart.AsSpan(0, columns * cellRows).CopyTo(next);
         (_xs, _ys, _rows) = (new double[Count], new double[Count], new int[Count]);
         for (int i = 0; i < Count; i++)
         {
             int slot = next[cells[i]]++;
             (_xs[slot], _ys[slot], _rows[slot]) = (points[2 * i], points[(2 * i) + 1], i);
         }
+
+        ArrayPool<int>.Shared.Return(cells);
+        ArrayPool<int>.Shared.Return(next);
     }
 
     public int Count { get; }
@@ -101,26 +111,33 @@ internal sealed class PlaneGrid : INeighborIndex
         // Far more than the few ulps by which a rounded cell assignment or bound can be off, far less than a cell.
         double largest = Math.Max(Math.Max(Math.Abs(minX), Math.Abs(maxX)), Math.Max(Math.Abs(minY), Math.Abs(maxY)));
         double margin = 1e-12 * largest;
-        var counts = new int[1];
-        for (double side = Math.Sqrt(n / PointsPerCell); side <= Math.Sqrt(4.0 * n); side *= 2)
+        // Pooled: the trial counts are scratch, and a fresh array the size of the grid per estimate would cost page faults.
+        int[] counts = ArrayPool<int>.Shared.Rent(64);
+        (int Columns, int Rows, double Width, double Height)? acceptable = null;
+        (int, int) previous = (0, 0);
+        for (double side = Math.Sqrt(n / 2.0); ; side *= Math.Sqrt(2))
         {
             // Square cells in the data's units, so neither axis is searched much further than the other.
-            double cell = Math.Sqrt(spanX * spanY) / side;
+            double cell = Math.Sqrt(spanX) * Math.Sqrt(spanY) / side; // the product of the spans could overflow or underflow
             int columns = (int)Math.Clamp(Math.Ceiling(spanX / cell), 1, 4096), rows = (int)Math.Clamp(Math.Ceiling(spanY / cell), 1, 4096);
-            if ((long)columns * rows > 4L * n)
+            // Past the cell budget, or both axes at their clamp (so no finer grid can follow): stop refining.
+            if ((long)columns * rows > (long)CellsPerPoint * n || (columns, rows) == previous)
             {
                 break;
             }
 
+            previous = (columns, rows);
+
             double width = spanX / columns, height = spanY / rows;
             if (!(width > 64 * margin && height > 64 * margin))
             {
-                return null;
+                break;
             }
 
             if (counts.Length < columns * rows)
             {
-                counts = new int[columns * rows];
+                ArrayPool<int>.Shared.Return(counts);
+                counts = ArrayPool<int>.Shared.Rent(columns * rows);
             }
 
             Array.Clear(counts, 0, columns * rows);
@@ -133,13 +150,15 @@ internal sealed class PlaneGrid : INeighborIndex
                 squares += (2 * counts[(cy * columns) + cx]++) + 1;
             }
 
-            if (squares / n <= CrowdingLimit)
+            acceptable = squares / n <= CrowdingLimit ? (columns, rows, width, height) : acceptable;
+            if (squares / n <= CrowdingTarget)
             {
-                return new PlaneGrid(points, norm, columns, rows, minX, minY, width, height, margin);
+                break;
             }
         }
 
-        return null;
+        ArrayPool<int>.Shared.Return(counts);
+        return acceptable is { } grid ? new PlaneGrid(points, norm, grid.Columns, grid.Rows, minX, minY, grid.Width, grid.Height, margin) : null;
     }
 
     public void Nearest(ReadOnlySpan<double> query, int self, Span<double> keys, Span<int> rows)

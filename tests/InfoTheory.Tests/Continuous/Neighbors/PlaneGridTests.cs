@@ -74,5 +74,45 @@ public class PlaneGridTests
         PlaneGrid.TryCreate(points, DistanceNorm.Euclidean).Should().BeNull();
     }
 
+    [Theory]
+    [InlineData(1e300, DistanceNorm.Maximum)]
+    [InlineData(1e-300, DistanceNorm.Maximum)]
+    [InlineData(1e150, DistanceNorm.Euclidean)]
+    public void TryCreate_ExtremeScales_BuildsAGridThatEqualsBruteForce(double scale, DistanceNorm norm)
+    {
+        // The product of the spans overflows or underflows here; the cell size must not.
+        var rng = new Random(7);
+        double[] points = [.. Enumerable.Range(0, 1000).Select(_ => scale * Normal(rng))];
+        var grid = PlaneGrid.TryCreate(points, norm);
+        var brute = new BruteForceIndex(points, 2, norm);
+        double[] gridKeys = new double[3], bruteKeys = new double[3];
+        int[] gridRows = new int[3], bruteRows = new int[3];
+
+        grid.Should().NotBeNull();
+        for (int i = 0; i < 500; i++)
+        {
+            grid!.Nearest(points.AsSpan(2 * i, 2), i, gridKeys, gridRows);
+            brute.Nearest(points.AsSpan(2 * i, 2), i, bruteKeys, bruteRows);
+            gridKeys.Should().Equal(bruteKeys);
+            gridRows.Should().Equal(bruteRows);
+        }
+    }
+
+    [Fact]
+    public void TryCreate_OneAxisFarWiderThanTheOther_Terminates()
+    {
+        // Both axes reach their cell clamp before the budget; refinement must stop rather than loop.
+        var rng = new Random(8);
+        double[] points = new double[2 * 5000];
+        for (int i = 0; i < 5000; i++)
+        {
+            (points[2 * i], points[(2 * i) + 1]) = (1e-9 * Normal(rng), 1e9 * Normal(rng));
+        }
+
+        var act = () => PlaneGrid.TryCreate(points, DistanceNorm.Maximum);
+
+        act.Should().NotThrow();
+    }
+
     private static double Normal(Random rng) => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
 }
