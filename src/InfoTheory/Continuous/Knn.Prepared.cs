@@ -82,6 +82,10 @@ public static partial class Knn
         int n = xs.Length / dx, dj = dx + dy;
         var (joint, jointIndex) = JointSpace(pair, ys);
         bool first = pair.Options.Algorithm == KsgAlgorithm.One;
+
+        // A 1-D marginal counts from the query row's own place in its sorted array; Y only when its rows are the indexed ones.
+        var xLine = xIndex as SortedLineIndex;
+        var yLine = ReferenceEquals(ys, pair.Y) ? yIndex as SortedLineIndex : null;
         var terms = new double[n];
         ForEachPoint(jointIndex, k, maxDegreeOfParallelism, (i, keys, rows) =>
         {
@@ -92,8 +96,8 @@ public static partial class Knn
             {
                 double epsilon = keys[^1];
                 int self = epsilon > 0 ? 1 : 0;
-                int nx = xIndex.CountWithin(xi, epsilon, inclusive: false) - self;
-                int ny = yIndex.CountWithin(yi, epsilon, inclusive: false) - self;
+                int nx = (xLine?.CountWithinRow(i, epsilon, inclusive: false) ?? xIndex.CountWithin(xi, epsilon, inclusive: false)) - self;
+                int ny = (yLine?.CountWithinRow(i, epsilon, inclusive: false) ?? yIndex.CountWithin(yi, epsilon, inclusive: false)) - self;
                 terms[i] = SpecialFunctions.DiGamma(nx + 1) + SpecialFunctions.DiGamma(ny + 1);
             }
             else
@@ -105,8 +109,8 @@ public static partial class Knn
                     ey = Math.Max(ey, Metric.Key(yi, ys.AsSpan(j * dy, dy), DistanceNorm.Maximum));
                 }
 
-                int nx = xIndex.CountWithin(xi, ex, inclusive: true) - 1;
-                int ny = yIndex.CountWithin(yi, ey, inclusive: true) - 1;
+                int nx = (xLine?.CountWithinRow(i, ex, inclusive: true) ?? xIndex.CountWithin(xi, ex, inclusive: true)) - 1;
+                int ny = (yLine?.CountWithinRow(i, ey, inclusive: true) ?? yIndex.CountWithin(yi, ey, inclusive: true)) - 1;
                 terms[i] = SpecialFunctions.DiGamma(nx) + SpecialFunctions.DiGamma(ny);
             }
         });

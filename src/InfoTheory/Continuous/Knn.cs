@@ -14,7 +14,8 @@ namespace InfoTheory.Continuous;
 /// Samples come either as a <c>double[,]</c> whose rows are points or as a flat row-major span with
 /// its dimension. Results are deterministic: no hidden noise, no rescaling that changes a result; standardisation
 /// and tie-breaking jitter are explicit <see cref="KnnOptions"/>. Neighbours are found by a k-d tree
-/// (about O(N log N) overall in low dimension) or by brute force, with identical results.
+/// (about O(N log N) overall in low dimension; a sorted array in one dimension and a uniform grid of cells, expected
+/// O(k) per query, in two) or by brute force, with identical results.
 /// </para>
 /// <para>
 /// Each result is an <see cref="Estimate"/> whose standard error is the spread of the per-point terms

@@ -182,6 +182,11 @@ internal static class LabelCounting
             }
         }
 
+        if (!typeof(T).IsValueType)
+        {
+            return EncodeReferences(labels, codes, paramName);
+        }
+
         var index = new Dictionary<T, int>();
         for (int i = 0; i < labels.Length; i++)
         {
@@ -197,6 +202,65 @@ internal static class LabelCounting
         }
 
         return index.Count;
+    }
+
+    // Reference-type labels (strings above all) cost a hash of their contents and an equality test per element. In a
+    // categorical column most elements are one of a few shared instances, so a direct-mapped cache keyed by the
+    // instance's identity hash (a header read, not a pass over the characters) and checked by reference answers them
+    // without either. It only short-cuts the lookup of an instance whose code is already known, so the codes (first
+    // appearance) are exactly those of the dictionary alone. The cache fits in the first-level cache.
+    private const int ReferenceCacheBits = 11;
+
+    // After this many labels the cache is dropped if it missed more than half of them (mostly distinct instances).
+    private const int ReferenceCacheTrial = 1 << 14;
+
+    private static int EncodeReferences<T>(ReadOnlySpan<T> labels, Span<int> codes, string paramName)
+        where T : notnull
+    {
+        var index = new Dictionary<T, int>();
+        var cached = new object?[1 << ReferenceCacheBits];
+        var cachedCodes = new int[1 << ReferenceCacheBits];
+        const int mask = (1 << ReferenceCacheBits) - 1;
+        int misses = 0, i = 0;
+        for (; i < labels.Length; i++)
+        {
+            object label = labels[i];
+            int at = label is null ? 0 : RuntimeHelpers.GetHashCode(label) & mask;
+            if (label is not null && ReferenceEquals(cached[at], label))
+            {
+                codes[i] = cachedCodes[at];
+                continue;
+            }
+
+            int code = Lookup(index, labels[i], i, paramName);
+            (cached[at], cachedCodes[at]) = (label, code);
+            codes[i] = code;
+            if (++misses > ReferenceCacheTrial / 2 && i < ReferenceCacheTrial)
+            {
+                i++;
+                break;
+            }
+        }
+
+        for (; i < labels.Length; i++)
+        {
+            codes[i] = Lookup(index, labels[i], i, paramName);
+        }
+
+        return index.Count;
+    }
+
+    private static int Lookup<T>(Dictionary<T, int> index, T label, int i, string paramName)
+        where T : notnull
+    {
+        Guard.Label(label, i, paramName);
+        ref int code = ref CollectionsMarshal.GetValueRefOrAddDefault(index, label, out bool exists);
+        if (!exists)
+        {
+            code = index.Count - 1;
+        }
+
+        return code;
     }
 
     /// <summary>

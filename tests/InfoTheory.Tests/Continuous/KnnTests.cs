@@ -229,6 +229,59 @@ public class KnnTests
     }
 
     [Fact]
+    public void PlaneGridPaths_RandomAndTiedPairs_GiveBruteForceBits()
+    {
+        // 2-D spaces go through the grid: the KSG joint space of scalar pairs (both algorithms), the mixture estimator's
+        // joint space and Kozachenko–Leonenko on 2-D points, on continuous data and on data rounded to a lattice
+        // (equal distances, copies fewer than k), against the O(N²) oracle.
+        var brute = new KnnOptions { Search = NeighborSearch.BruteForce };
+        Gen.Int.Sample(
+            seed =>
+            {
+                var rng = new Random(seed);
+                int n = rng.Next(70, 400);
+                bool tied = rng.Next(2) == 0;
+                double[] x = new double[n], y = new double[n], xy = new double[2 * n];
+                for (int i = 0; i < n; i++)
+                {
+                    double a = Normal(rng), b = (0.7 * a) + (0.7 * Normal(rng));
+                    (x[i], y[i]) = tied ? (Math.Round(a * 40) / 40, Math.Round(b * 40) / 40) : (a, b);
+                    (xy[2 * i], xy[(2 * i) + 1]) = (x[i], y[i]);
+                }
+
+                foreach (var algorithm in new[] { KsgAlgorithm.One, KsgAlgorithm.Two })
+                {
+                    var grid = new KnnOptions { Algorithm = algorithm };
+                    Estimate? expected = Try(() => Knn.MutualInformation(x, y, 8, brute with { Algorithm = algorithm }));
+                    Try(() => Knn.MutualInformation(x, y, 8, grid)).Should().Be(expected);
+                }
+
+                Try(() => Knn.MixtureMutualInformation(x, 1, y, 1, 4)).Should().Be(Try(() => Knn.MixtureMutualInformation(x, 1, y, 1, 4, brute)));
+                foreach (var norm in new[] { DistanceNorm.Euclidean, DistanceNorm.Maximum })
+                {
+                    var options = new KnnOptions { Norm = norm };
+                    Try(() => Knn.Entropy(xy, 2, 3, options)).Should().Be(Try(() => Knn.Entropy(xy, 2, 3, options with { Search = NeighborSearch.BruteForce })));
+                }
+            },
+            iter: 40);
+
+        // Rejected ties must be rejected on both paths alike; null stands for the exception.
+        static Estimate? Try(Func<Estimate> estimate)
+        {
+            try
+            {
+                return estimate();
+            }
+            catch (ArgumentException)
+            {
+                return null;
+            }
+        }
+
+        static double Normal(Random rng) => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
+    }
+
+    [Fact]
     public void Estimators_KdTreeAndBruteForce_GiveIdenticalBits()
     {
         var random = new Random(12);

@@ -72,6 +72,49 @@ public class LabelCountingTests
     }
 
     [Fact]
+    public void EncodeAny_StringsSharedAndCopied_GivesFirstAppearanceCodes()
+    {
+        // Shared instances (answered by the reference cache), equal strings in fresh instances (answered by the
+        // dictionary) and counts of distinct values on both sides of the cache size and of its trial length.
+        Gen.Int.Sample(seed =>
+        {
+            var rng = new Random(seed);
+            int n = rng.Next(1, 40_000), k = rng.Next(1, rng.Next(2) == 0 ? 300 : 30_000);
+            string[] names = [.. Enumerable.Range(0, k).Select(v => $"label{v}")];
+            string[] labels = new string[n];
+            for (int i = 0; i < n; i++)
+            {
+                string name = names[rng.Next(k)];
+                labels[i] = rng.Next(4) == 0 ? new string(name.AsSpan()) : name;
+            }
+
+            var codes = new int[n];
+            int distinct = LabelCounting.EncodeAny<string>(labels, codes, "x");
+
+            // Naive reference: codes numbered in order of first appearance by string equality.
+            var expected = new Dictionary<string, int>();
+            distinct.Should().Be(labels.Distinct().Count());
+            for (int i = 0; i < n; i++)
+            {
+                expected.TryAdd(labels[i], expected.Count);
+                codes[i].Should().Be(expected[labels[i]]);
+            }
+        }, iter: 60);
+    }
+
+    [Fact]
+    public void EncodeAny_NullFirstOrAfterRun_ThrowsNamingIndex()
+    {
+        string shared = "a";
+
+        Action first = () => LabelCounting.EncodeAny<string>([null!, shared], new int[2], "x");
+        Action later = () => LabelCounting.EncodeAny<string>([shared, shared, null!], new int[3], "x");
+
+        first.Should().Throw<ArgumentException>().WithParameterName("x").WithMessage("x[0] is null*");
+        later.Should().Throw<ArgumentException>().WithParameterName("x").WithMessage("x[2] is null*");
+    }
+
+    [Fact]
     public void Combine_DenseAndHashedPaths_GiveEqualCodesToEqualPairs()
     {
         Gen.Int.Sample(seed =>

@@ -176,11 +176,14 @@ internal static class SamplePreparation
         Guard.JitteredFinite(finite, standardDeviation, "options.Jitter");
     }
 
-    /// <summary>Builds the neighbour index the options ask for (a sorted array stands in for the tree in one dimension).</summary>
+    /// <summary>
+    /// Builds the neighbour index the options ask for: a sorted array stands in for the tree in one dimension, a uniform
+    /// grid in two unless the points crowd a few of its cells.
+    /// </summary>
     public static INeighborIndex Index(double[] points, int dimension, DistanceNorm norm, NeighborSearch search)
         => search == NeighborSearch.BruteForce ? new BruteForceIndex(points, dimension, norm)
             : dimension == 1 ? new SortedLineIndex(points, norm)
-            : new KdTree(points, dimension, norm);
+            : (dimension == 2 ? PlaneGrid.TryCreate(points, norm) : null) ?? (INeighborIndex)new KdTree(points, dimension, norm);
 
     /// <summary>Places the rows of two equally long point sets side by side.</summary>
     public static double[] Concatenate(double[] a, int da, double[] b, int db)

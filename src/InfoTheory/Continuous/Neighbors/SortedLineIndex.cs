@@ -13,6 +13,7 @@ internal sealed class SortedLineIndex : INeighborIndex
 {
     private readonly double[] _values;
     private readonly int[] _rows;
+    private readonly int[] _positions;
     private readonly DistanceNorm _norm;
 
     public SortedLineIndex(double[] values, DistanceNorm norm)
@@ -26,6 +27,11 @@ internal sealed class SortedLineIndex : INeighborIndex
         }
 
         Array.Sort(_values, _rows);
+        _positions = new int[values.Length];
+        for (int s = 0; s < _rows.Length; s++)
+        {
+            _positions[_rows[s]] = s;
+        }
     }
 
     public int Count => _values.Length;
@@ -97,6 +103,76 @@ internal sealed class SortedLineIndex : INeighborIndex
         }
 
         return lo - first;
+    }
+
+    /// <summary>
+    /// As <see cref="CountWithin"/> for the query that is indexed row <paramref name="row"/> itself, by galloping outwards
+    /// from the row's own place in the sorted array: O(log m) for m points counted, in memory next to the row's.
+    /// </summary>
+    /// <remarks>
+    /// The row's value q sits inside the run of values equal to it, so leftwards the values fall to q and rightwards they
+    /// rise from it, and the key test is monotone on each side of the row's place as it is on each side of q's lower
+    /// bound: the same points pass, so the count is the same.
+    /// </remarks>
+    public int CountWithinRow(int row, double radiusKey, bool inclusive)
+    {
+        int at = _positions[row];
+        double q = _values[at];
+
+        // Rightwards from the row (itself included), then leftwards from its neighbour: each side a run of passing slots.
+        int right = Gallop(q, at, 1, radiusKey, inclusive);
+        int left = Gallop(q, at - 1, -1, radiusKey, inclusive);
+        return right + left;
+    }
+
+    // How many slots from start (inclusive) stepping by direction pass the key test; the passing slots form one run from start.
+    private int Gallop(double q, int start, int direction, double radiusKey, bool inclusive)
+    {
+        int limit = direction > 0 ? _values.Length - start : start + 1;
+        if (limit <= 0 || !Metric.Within(Key(q, _values[start]), radiusKey, inclusive))
+        {
+            return 0;
+        }
+
+        // Invariant: the first `pass` slots pass; the slot `fail` away fails (or lies outside the array).
+        int pass = 1, step = 1;
+        while (true)
+        {
+            int probe = pass + step;
+            if (probe > limit)
+            {
+                probe = limit;
+            }
+
+            if (probe == pass)
+            {
+                return pass;
+            }
+
+            if (Metric.Within(Key(q, _values[start + (direction * (probe - 1))]), radiusKey, inclusive))
+            {
+                pass = probe;
+                step *= 2;
+                continue;
+            }
+
+            // Slot probe − 1 fails: the run ends in (pass, probe − 1]; binary search for its length.
+            int lo = pass, hi = probe - 1;
+            while (lo < hi)
+            {
+                int mid = (lo + hi + 1) >>> 1;
+                if (Metric.Within(Key(q, _values[start + (direction * (mid - 1))]), radiusKey, inclusive))
+                {
+                    lo = mid;
+                }
+                else
+                {
+                    hi = mid - 1;
+                }
+            }
+
+            return lo;
+        }
     }
 
     private double Key(double q, double v) => Metric.Key(q, v, _norm);

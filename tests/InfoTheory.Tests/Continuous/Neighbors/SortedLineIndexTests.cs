@@ -45,4 +45,28 @@ public class SortedLineIndexTests
             Metric.Key(-3.3, 1e-300, norm).Should().Be(Metric.Key([-3.3], [1e-300], norm));
         }
     }
+
+    [Theory]
+    [InlineData(DistanceNorm.Maximum)]
+    [InlineData(DistanceNorm.Euclidean)]
+    public void CountWithinRow_RandomAndTiedValues_EqualsBruteForceCount(DistanceNorm norm)
+    {
+        var rng = new Random(11);
+        foreach (bool tied in new[] { false, true })
+        {
+            int n = 500;
+            double[] values = [.. Enumerable.Range(0, n).Select(_ => tied ? rng.Next(12) * 0.25 : rng.NextDouble() * 4)];
+            var line = new SortedLineIndex(values, norm);
+            var brute = new BruteForceIndex(values, 1, norm);
+            for (int row = 0; row < n; row++)
+            {
+                // Zero, a key to another row (where < and ≤ differ), and radii reaching past either end.
+                foreach (double r in new[] { 0.0, Metric.Key(values[row], values[(row * 7) % n], norm), 0.3, 100.0 })
+                {
+                    line.CountWithinRow(row, r, inclusive: false).Should().Be(brute.CountWithin([values[row]], r, inclusive: false));
+                    line.CountWithinRow(row, r, inclusive: true).Should().Be(brute.CountWithin([values[row]], r, inclusive: true));
+                }
+            }
+        }
+    }
 }

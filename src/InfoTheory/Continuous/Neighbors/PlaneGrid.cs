@@ -1,0 +1,253 @@
+using System.Buffers;
+
+namespace InfoTheory.Continuous.Neighbors;
+
+/// <summary>
+/// The two-dimensional index: a uniform grid of cells a few points each, the points stored cell after cell (a counting
+/// sort), nearest neighbours found by searching rings of cells outwards from the query's cell until the k-th key is
+/// smaller than the distance to any cell not yet searched. Expected O(k) per query for data without heavy clusters.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Exactness: every point of a searched cell goes through the same key and <see cref="Metric.Insert"/> as in
+/// <see cref="BruteForceIndex"/>; the search stops only when the distance to the unsearched region, reduced by a margin
+/// far larger than the rounding of the cell arithmetic, exceeds the k-th key (strictly, so a point at an equal key and a
+/// lower row can still enter). A point assigned to a cell by a rounded division lies within that margin of the cell, so a
+/// point left unsearched never changes the answer, ties included. Range counts test every point of the cells that cover
+/// the radius plus the margin with <see cref="Metric.Within"/>. Results equal <see cref="BruteForceIndex"/> exactly.
+/// </para>
+/// <para>
+/// <see cref="TryCreate"/> declines (the caller builds a <see cref="KdTree"/>) when the points crowd a few cells, as
+/// heavy tails, clusters or many copies do, where rings would scan many points per query.
+/// </para>
+/// </remarks>
+internal sealed class PlaneGrid : INeighborIndex
+{
+    // Cells are refined until a point's expected cell-mates, Σ c² / N, fall to this: about one point per cell where the
+    // points are, so a cell is about as wide as the k-th neighbour distance for small k and two or three rings answer a query.
+    private const double CrowdingTarget = 2.0;
+
+    // Declines when even the finest grid allowed leaves Σ c² / N above this.
+    private const double CrowdingLimit = 8.0;
+
+    // At most this many cells per point (the cell starts are one int per cell).
+    private const int CellsPerPoint = 8;
+
+    private readonly DistanceNorm _norm;
+    private readonly double[] _xs;
+    private readonly double[] _ys;
+    private readonly int[] _rows;
+    private readonly int[] _cellStart;
+    private readonly int _columns;
+    private readonly int _cellRows;
+    private readonly double _minX;
+    private readonly double _minY;
+    private readonly double _width;
+    private readonly double _height;
+    private readonly double _inverseWidth;
+    private readonly double _inverseHeight;
+    private readonly double _margin;
+
+    private PlaneGrid(double[] points, DistanceNorm norm, int columns, int cellRows, double minX, double minY, double width, double height, double margin)
+    {
+        _norm = norm;
+        Count = points.Length / 2;
+        (_columns, _cellRows) = (columns, cellRows);
+        (_minX, _minY, _width, _height, _margin) = (minX, minY, width, height, margin);
+        (_inverseWidth, _inverseHeight) = (1.0 / width, 1.0 / height);
+        _cellStart = new int[(columns * cellRows) + 1];
+        int[] cells = ArrayPool<int>.Shared.Rent(Count);
+        for (int i = 0; i < Count; i++)
+        {
+            cells[i] = Cell(points[2 * i], points[(2 * i) + 1]);
+            _cellStart[cells[i] + 1]++;
+        }
+
+        for (int c = 0; c < columns * cellRows; c++)
+        {
+            _cellStart[c + 1] += _cellStart[c];
+        }
+
+        // Stable scatter, so each cell keeps its rows in increasing order.
+        int[] next = ArrayPool<int>.Shared.Rent(columns * cellRows);
+        _cellStart.AsSpan(0, columns * cellRows).CopyTo(next);
+        (_xs, _ys, _rows) = (new double[Count], new double[Count], new int[Count]);
+        for (int i = 0; i < Count; i++)
+        {
+            int slot = next[cells[i]]++;
+            (_xs[slot], _ys[slot], _rows[slot]) = (points[2 * i], points[(2 * i) + 1], i);
+        }
+
+        ArrayPool<int>.Shared.Return(cells);
+        ArrayPool<int>.Shared.Return(next);
+    }
+
+    public int Count { get; }
+
+    public ReadOnlySpan<int> QueryOrder => _rows;
+
+    /// <summary>A grid over the 2-D <paramref name="points"/> (flat, x then y), or null when they crowd a few cells.</summary>
+    public static PlaneGrid? TryCreate(double[] points, DistanceNorm norm)
+    {
+        int n = points.Length / 2;
+        if (n < 64)
+        {
+            return null;
+        }
+
+        double minX = double.PositiveInfinity, maxX = double.NegativeInfinity, minY = double.PositiveInfinity, maxY = double.NegativeInfinity;
+        for (int i = 0; i < n; i++)
+        {
+            (minX, maxX) = (Math.Min(minX, points[2 * i]), Math.Max(maxX, points[2 * i]));
+            (minY, maxY) = (Math.Min(minY, points[(2 * i) + 1]), Math.Max(maxY, points[(2 * i) + 1]));
+        }
+
+        double spanX = maxX - minX, spanY = maxY - minY;
+        if (!(spanX > 0 && spanY > 0 && double.IsFinite(spanX) && double.IsFinite(spanY)))
+        {
+            return null;
+        }
+
+        // Far more than the few ulps by which a rounded cell assignment or bound can be off, far less than a cell.
+        double largest = Math.Max(Math.Max(Math.Abs(minX), Math.Abs(maxX)), Math.Max(Math.Abs(minY), Math.Abs(maxY)));
+        double margin = 1e-12 * largest;
+        // Pooled: the trial counts are scratch, and a fresh array the size of the grid per estimate would cost page faults.
+        int[] counts = ArrayPool<int>.Shared.Rent(64);
+        (int Columns, int Rows, double Width, double Height)? acceptable = null;
+        (int, int) previous = (0, 0);
+        for (double side = Math.Sqrt(n / 2.0); ; side *= Math.Sqrt(2))
+        {
+            // Square cells in the data's units, so neither axis is searched much further than the other.
+            double cell = Math.Sqrt(spanX) * Math.Sqrt(spanY) / side; // the product of the spans could overflow or underflow
+            int columns = (int)Math.Clamp(Math.Ceiling(spanX / cell), 1, 4096), rows = (int)Math.Clamp(Math.Ceiling(spanY / cell), 1, 4096);
+            // Past the cell budget, or both axes at their clamp (so no finer grid can follow): stop refining.
+            if ((long)columns * rows > (long)CellsPerPoint * n || (columns, rows) == previous)
+            {
+                break;
+            }
+
+            previous = (columns, rows);
+
+            double width = spanX / columns, height = spanY / rows;
+            if (!(width > 64 * margin && height > 64 * margin))
+            {
+                break;
+            }
+
+            if (counts.Length < columns * rows)
+            {
+                ArrayPool<int>.Shared.Return(counts);
+                counts = ArrayPool<int>.Shared.Rent(columns * rows);
+            }
+
+            Array.Clear(counts, 0, columns * rows);
+            double inverseWidth = 1.0 / width, inverseHeight = 1.0 / height;
+            double squares = 0;
+            for (int i = 0; i < n; i++)
+            {
+                int cx = Math.Min(columns - 1, (int)((points[2 * i] - minX) * inverseWidth));
+                int cy = Math.Min(rows - 1, (int)((points[(2 * i) + 1] - minY) * inverseHeight));
+                squares += (2 * counts[(cy * columns) + cx]++) + 1;
+            }
+
+            acceptable = squares / n <= CrowdingLimit ? (columns, rows, width, height) : acceptable;
+            if (squares / n <= CrowdingTarget)
+            {
+                break;
+            }
+        }
+
+        ArrayPool<int>.Shared.Return(counts);
+        return acceptable is { } grid ? new PlaneGrid(points, norm, grid.Columns, grid.Rows, minX, minY, grid.Width, grid.Height, margin) : null;
+    }
+
+    public void Nearest(ReadOnlySpan<double> query, int self, Span<double> keys, Span<int> rows)
+    {
+        double qx = query[0], qy = query[1];
+        int cx = Column(qx), cy = Row(qy);
+        int found = 0;
+        for (int r = 0; ; r++)
+        {
+            int x0 = cx - r, x1 = cx + r, y0 = cy - r, y1 = cy + r;
+            for (int y = Math.Max(y0, 0); y <= Math.Min(y1, _cellRows - 1); y++)
+            {
+                // Inner rows of the ring hold only its two end cells.
+                int step = y == y0 || y == y1 ? 1 : Math.Max(x1 - x0, 1);
+                for (int x = x0; x <= x1; x += step)
+                {
+                    if (x >= 0 && x < _columns)
+                    {
+                        int cell = (y * _columns) + x;
+                        for (int t = _cellStart[cell]; t < _cellStart[cell + 1]; t++)
+                        {
+                            if (_rows[t] != self)
+                            {
+                                Metric.Insert(keys, rows, ref found, PointKey(qx, qy, t), _rows[t]);
+                            }
+                        }
+                    }
+                }
+            }
+
+            // The nearest point not yet searched lies beyond one of the ring's sides that still has cells outside it.
+            double beyond = double.PositiveInfinity;
+            beyond = x0 > 0 ? Math.Min(beyond, qx - (_minX + (x0 * _width))) : beyond;
+            beyond = x1 < _columns - 1 ? Math.Min(beyond, _minX + ((x1 + 1) * _width) - qx) : beyond;
+            beyond = y0 > 0 ? Math.Min(beyond, qy - (_minY + (y0 * _height))) : beyond;
+            beyond = y1 < _cellRows - 1 ? Math.Min(beyond, _minY + ((y1 + 1) * _height) - qy) : beyond;
+            if (double.IsPositiveInfinity(beyond))
+            {
+                return;
+            }
+
+            if (found == keys.Length)
+            {
+                double distance = beyond - _margin;
+                double bound = distance <= 0 ? 0 : _norm == DistanceNorm.Euclidean ? distance * distance * (1 - 1e-12) : distance;
+                if (bound > keys[^1])
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    public int CountWithin(ReadOnlySpan<double> query, double radiusKey, bool inclusive)
+    {
+        double qx = query[0], qy = query[1];
+        double radius = (_norm == DistanceNorm.Euclidean ? Math.Sqrt(radiusKey) * (1 + 1e-12) : radiusKey) + _margin;
+        int x0 = Column(qx - radius), x1 = Column(qx + radius), y0 = Row(qy - radius), y1 = Row(qy + radius);
+        int count = 0;
+        for (int y = y0; y <= y1; y++)
+        {
+            for (int t = _cellStart[(y * _columns) + x0]; t < _cellStart[(y * _columns) + x1 + 1]; t++)
+            {
+                count += Metric.Within(PointKey(qx, qy, t), radiusKey, inclusive) ? 1 : 0;
+            }
+        }
+
+        return count;
+    }
+
+    // The key of the point in slot t: the same arithmetic as Metric.Key on the pair of rows.
+    private double PointKey(double qx, double qy, int t)
+    {
+        double dx = qx - _xs[t], dy = qy - _ys[t];
+        return _norm == DistanceNorm.Euclidean ? (dx * dx) + (dy * dy) : Math.Max(Math.Abs(dx), Math.Abs(dy));
+    }
+
+    private int Cell(double x, double y) => (Row(y) * _columns) + Column(x);
+
+    // A clamped cell coordinate: queries from another set (or a widened radius) may fall outside the grid.
+    private int Column(double x)
+    {
+        double c = (x - _minX) * _inverseWidth;
+        return c <= 0 ? 0 : c >= _columns - 1 ? _columns - 1 : (int)c;
+    }
+
+    private int Row(double y)
+    {
+        double c = (y - _minY) * _inverseHeight;
+        return c <= 0 ? 0 : c >= _cellRows - 1 ? _cellRows - 1 : (int)c;
+    }
+}

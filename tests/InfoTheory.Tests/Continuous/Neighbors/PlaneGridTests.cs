@@ -1,0 +1,118 @@
+using CsCheck;
+using InfoTheory.Continuous;
+using InfoTheory.Continuous.Neighbors;
+
+namespace InfoTheory.Tests.Continuous.Neighbors;
+
+public class PlaneGridTests
+{
+    [Fact]
+    public void NearestAndCount_RandomTiedAndOutlyingSets_EqualBruteForceExactly()
+    {
+        // Gaussian points, points rounded to a coarse lattice (ties and equal distances everywhere), points far from the
+        // origin (the cell arithmetic rounds) and a few far outliers; queries from the set and from outside it.
+        Gen.Int.Sample(
+            seed =>
+            {
+                var rng = new Random(seed);
+                int n = rng.Next(64, 700), kind = rng.Next(4), k = rng.Next(1, 8);
+                double offset = kind == 2 ? 1e6 * (rng.NextDouble() + 0.5) : 0.0;
+                var points = new double[2 * n];
+                for (int t = 0; t < points.Length; t++)
+                {
+                    double v = offset + Normal(rng);
+                    points[t] = kind == 1 ? Math.Round(v * 3) / 3 : kind == 3 && rng.Next(50) == 0 ? 100 * v : v;
+                }
+
+                foreach (var norm in new[] { DistanceNorm.Euclidean, DistanceNorm.Maximum })
+                {
+                    var grid = PlaneGrid.TryCreate(points, norm);
+                    if (grid is null)
+                    {
+                        continue;
+                    }
+
+                    var brute = new BruteForceIndex(points, 2, norm);
+                    double[] gridKeys = new double[k], bruteKeys = new double[k];
+                    int[] gridRows = new int[k], bruteRows = new int[k];
+                    for (int i = -20; i < n; i++)
+                    {
+                        double[] query = i < 0 ? [offset + (3 * Normal(rng)), offset + (3 * Normal(rng))] : points[(2 * i)..((2 * i) + 2)];
+                        grid.Nearest(query, Math.Max(i, -1), gridKeys, gridRows);
+                        brute.Nearest(query, Math.Max(i, -1), bruteKeys, bruteRows);
+                        gridKeys.Should().Equal(bruteKeys);
+                        gridRows.Should().Equal(bruteRows);
+
+                        // The k-th key is where strict and inclusive counts differ.
+                        foreach (double r in new[] { 0.0, bruteKeys[^1], 0.4 })
+                        {
+                            grid.CountWithin(query, r, inclusive: false).Should().Be(brute.CountWithin(query, r, inclusive: false));
+                            grid.CountWithin(query, r, inclusive: true).Should().Be(brute.CountWithin(query, r, inclusive: true));
+                        }
+                    }
+                }
+            },
+            iter: 60);
+    }
+
+    [Fact]
+    public void TryCreate_GaussianPoints_BuildsAGrid()
+    {
+        var rng = new Random(5);
+        double[] points = [.. Enumerable.Range(0, 20_000).Select(_ => Normal(rng))];
+
+        PlaneGrid.TryCreate(points, DistanceNorm.Maximum).Should().NotBeNull();
+    }
+
+    [Fact]
+    public void TryCreate_PointsCrowdingOneCell_DeclinesForTheTree()
+    {
+        // Half the points in a tiny cluster, the rest spread a million times wider: any uniform grid is crowded.
+        var rng = new Random(6);
+        double[] points = [.. Enumerable.Range(0, 4000).Select(t => t < 2000 ? 1e-6 * Normal(rng) : Normal(rng))];
+
+        PlaneGrid.TryCreate(points, DistanceNorm.Euclidean).Should().BeNull();
+    }
+
+    [Theory]
+    [InlineData(1e300, DistanceNorm.Maximum)]
+    [InlineData(1e-300, DistanceNorm.Maximum)]
+    [InlineData(1e150, DistanceNorm.Euclidean)]
+    public void TryCreate_ExtremeScales_BuildsAGridThatEqualsBruteForce(double scale, DistanceNorm norm)
+    {
+        // The product of the spans overflows or underflows here; the cell size must not.
+        var rng = new Random(7);
+        double[] points = [.. Enumerable.Range(0, 1000).Select(_ => scale * Normal(rng))];
+        var grid = PlaneGrid.TryCreate(points, norm);
+        var brute = new BruteForceIndex(points, 2, norm);
+        double[] gridKeys = new double[3], bruteKeys = new double[3];
+        int[] gridRows = new int[3], bruteRows = new int[3];
+
+        grid.Should().NotBeNull();
+        for (int i = 0; i < 500; i++)
+        {
+            grid!.Nearest(points.AsSpan(2 * i, 2), i, gridKeys, gridRows);
+            brute.Nearest(points.AsSpan(2 * i, 2), i, bruteKeys, bruteRows);
+            gridKeys.Should().Equal(bruteKeys);
+            gridRows.Should().Equal(bruteRows);
+        }
+    }
+
+    [Fact]
+    public void TryCreate_OneAxisFarWiderThanTheOther_Terminates()
+    {
+        // Both axes reach their cell clamp before the budget; refinement must stop rather than loop.
+        var rng = new Random(8);
+        double[] points = new double[2 * 5000];
+        for (int i = 0; i < 5000; i++)
+        {
+            (points[2 * i], points[(2 * i) + 1]) = (1e-9 * Normal(rng), 1e9 * Normal(rng));
+        }
+
+        var act = () => PlaneGrid.TryCreate(points, DistanceNorm.Maximum);
+
+        act.Should().NotThrow();
+    }
+
+    private static double Normal(Random rng) => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
+}
