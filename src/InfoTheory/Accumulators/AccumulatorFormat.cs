@@ -1,0 +1,222 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.IO.Hashing;
+
+namespace InfoTheory;
+
+/// <summary>Which accumulator a serialized block holds: the <c>kind</c> field of its header.</summary>
+internal enum AccumulatorKind : ushort
+{
+    ContingencyTable = 1,
+    LabelCounts = 2,
+    HistogramCounts = 3,
+    StreamingMoments = 4,
+}
+
+/// <summary>
+/// The one envelope every accumulator is written in (docs/accumulator-format.md): little-endian; a 16-byte header of
+/// the magic bytes <c>ITAC</c>, the format version (u16 = 1), the kind (u16) and the payload length (u64); the
+/// payload; and a trailer holding the CRC-32 (IEEE 802.3, as zlib) of header and payload.
+/// </summary>
+/// <remarks>
+/// The reader consumes exactly one block, so several accumulators can follow each other in one stream. It checks the
+/// CRC before a single payload byte is interpreted, and grows its buffer only as bytes actually arrive, so a header
+/// that lies about its length costs no more memory than the stream really holds.
+/// </remarks>
+internal static class AccumulatorFormat
+{
+    public const ushort Version = 1;
+    public const int HeaderLength = 16;
+    public const int TrailerLength = 4;
+
+    private const int ReadChunk = 1 << 20;
+
+    private static ReadOnlySpan<byte> Magic => "ITAC"u8;
+
+    /// <summary>Writes header, <paramref name="payload"/> and CRC trailer to <paramref name="destination"/>.</summary>
+    public static void Write(Stream destination, AccumulatorKind kind, ReadOnlySpan<byte> payload)
+    {
+        Span<byte> header = stackalloc byte[HeaderLength];
+        Magic.CopyTo(header);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[4..], Version);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[6..], (ushort)kind);
+        BinaryPrimitives.WriteUInt64LittleEndian(header[8..], (ulong)payload.Length);
+        var crc = new Crc32();
+        crc.Append(header);
+        crc.Append(payload);
+        Span<byte> trailer = stackalloc byte[TrailerLength];
+        BinaryPrimitives.WriteUInt32LittleEndian(trailer, crc.GetCurrentHashAsUInt32());
+        destination.Write(header);
+        destination.Write(payload);
+        destination.Write(trailer);
+    }
+
+    /// <summary>Reads one block of <paramref name="kind"/> and returns its checked payload.</summary>
+    /// <exception cref="InvalidDataException">The bytes are truncated, foreign, of another kind or version, or fail the CRC.</exception>
+    public static byte[] Read(Stream source, AccumulatorKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        Span<byte> header = stackalloc byte[HeaderLength];
+        int got = source.ReadAtLeast(header, HeaderLength, throwOnEndOfStream: false);
+        if (got < HeaderLength)
+        {
+            throw new InvalidDataException(
+                $"The stream ends after {got} bytes, inside the {HeaderLength}-byte header of a serialized {kind}.");
+        }
+
+        if (!header[..4].SequenceEqual(Magic))
+        {
+            throw new InvalidDataException(
+                $"The stream does not start with the magic bytes 'ITAC' of a serialized accumulator (it starts 0x{Convert.ToHexString(header[..4])}).");
+        }
+
+        ushort version = BinaryPrimitives.ReadUInt16LittleEndian(header[4..]);
+        if (version != Version)
+        {
+            throw new InvalidDataException(
+                $"The accumulator was written in format version {version}; this library reads version {Version} only.");
+        }
+
+        ushort found = BinaryPrimitives.ReadUInt16LittleEndian(header[6..]);
+        if (found != (ushort)kind)
+        {
+            string name = Enum.IsDefined((AccumulatorKind)found) ? ((AccumulatorKind)found).ToString() : $"unknown kind {found}";
+            throw new InvalidDataException($"The stream holds a serialized {name}, not a {kind}.");
+        }
+
+        ulong length = BinaryPrimitives.ReadUInt64LittleEndian(header[8..]);
+        if (length > (ulong)Array.MaxLength)
+        {
+            throw new InvalidDataException(
+                $"The header declares a payload of {length} bytes, more than the {Array.MaxLength} one block may hold.");
+        }
+
+        byte[] payload = ReadPayload(source, (int)length, kind);
+        Span<byte> trailer = stackalloc byte[TrailerLength];
+        got = source.ReadAtLeast(trailer, TrailerLength, throwOnEndOfStream: false);
+        if (got < TrailerLength)
+        {
+            throw new InvalidDataException($"The stream ends inside the CRC trailer of a serialized {kind}.");
+        }
+
+        var crc = new Crc32();
+        crc.Append(header);
+        crc.Append(payload);
+        uint expected = BinaryPrimitives.ReadUInt32LittleEndian(trailer), actual = crc.GetCurrentHashAsUInt32();
+        if (expected != actual)
+        {
+            throw new InvalidDataException(
+                $"The serialized {kind} is corrupt: its CRC-32 is 0x{actual:X8} but the trailer says 0x{expected:X8}.");
+        }
+
+        return payload;
+    }
+
+    private static byte[] ReadPayload(Stream source, int length, AccumulatorKind kind)
+    {
+        // Grow with the bytes that really arrive, so a corrupt length cannot make us allocate gigabytes up front.
+        var payload = new byte[Math.Min(length, ReadChunk)];
+        int filled = 0;
+        while (filled < length)
+        {
+            if (filled == payload.Length)
+            {
+                Array.Resize(ref payload, (int)Math.Min(length, 2L * payload.Length));
+            }
+
+            int read = source.Read(payload, filled, payload.Length - filled);
+            if (read == 0)
+            {
+                throw new InvalidDataException(
+                    $"The stream ends after {filled} of the {length} payload bytes its header declares for a serialized {kind}.");
+            }
+
+            filled += read;
+        }
+
+        return payload;
+    }
+}
+
+/// <summary>A little-endian cursor over a checked payload that throws <see cref="InvalidDataException"/> when a field runs past its end.</summary>
+internal ref struct PayloadReader(ReadOnlySpan<byte> payload, string what)
+{
+    private readonly ReadOnlySpan<byte> _payload = payload;
+    private int _position;
+
+    public readonly int Remaining => _payload.Length - _position;
+
+    public ReadOnlySpan<byte> Bytes(int count)
+    {
+        if (count < 0 || count > Remaining)
+        {
+            throw new InvalidDataException(
+                $"The {what} payload needs {count} more bytes at offset {_position} but holds only {Remaining}.");
+        }
+
+        ReadOnlySpan<byte> slice = _payload.Slice(_position, count);
+        _position += count;
+        return slice;
+    }
+
+    public byte Byte() => Bytes(1)[0];
+
+    public ushort UInt16() => BinaryPrimitives.ReadUInt16LittleEndian(Bytes(2));
+
+    public int Int32() => BinaryPrimitives.ReadInt32LittleEndian(Bytes(4));
+
+    public uint UInt32() => BinaryPrimitives.ReadUInt32LittleEndian(Bytes(4));
+
+    public long Int64() => BinaryPrimitives.ReadInt64LittleEndian(Bytes(8));
+
+    public double Double() => BinaryPrimitives.ReadDoubleLittleEndian(Bytes(8));
+
+    /// <summary>Throws unless every byte has been read: trailing bytes mean the payload is not what its fields say.</summary>
+    public readonly void End()
+    {
+        if (Remaining != 0)
+        {
+            throw new InvalidDataException($"The {what} payload has {Remaining} bytes left over after its last field.");
+        }
+    }
+}
+
+/// <summary>Little-endian appends to a growable buffer, the writing half of <see cref="PayloadReader"/>.</summary>
+internal static class PayloadWriter
+{
+    public static void UInt16(ArrayBufferWriter<byte> w, ushort value)
+    {
+        BinaryPrimitives.WriteUInt16LittleEndian(w.GetSpan(2), value);
+        w.Advance(2);
+    }
+
+    public static void Int32(ArrayBufferWriter<byte> w, int value)
+    {
+        BinaryPrimitives.WriteInt32LittleEndian(w.GetSpan(4), value);
+        w.Advance(4);
+    }
+
+    public static void UInt32(ArrayBufferWriter<byte> w, uint value)
+    {
+        BinaryPrimitives.WriteUInt32LittleEndian(w.GetSpan(4), value);
+        w.Advance(4);
+    }
+
+    public static void Int64(ArrayBufferWriter<byte> w, long value)
+    {
+        BinaryPrimitives.WriteInt64LittleEndian(w.GetSpan(8), value);
+        w.Advance(8);
+    }
+
+    public static void Double(ArrayBufferWriter<byte> w, double value)
+    {
+        BinaryPrimitives.WriteDoubleLittleEndian(w.GetSpan(8), value);
+        w.Advance(8);
+    }
+
+    public static void Byte(ArrayBufferWriter<byte> w, byte value)
+    {
+        w.GetSpan(1)[0] = value;
+        w.Advance(1);
+    }
+}
