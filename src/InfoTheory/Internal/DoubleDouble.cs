@@ -15,6 +15,12 @@ internal readonly record struct DoubleDouble(double Hi, double Lo)
     public static DoubleDouble operator +(DoubleDouble a, DoubleDouble b)
     {
         (double s, double e) = TwoSum(a.Hi, b.Hi);
+        if (!double.IsFinite(s))
+        {
+            // Past the double range the error terms are ∞ − ∞; the sum itself is the answer.
+            return new DoubleDouble(s, 0);
+        }
+
         (double t, double f) = TwoSum(a.Lo, b.Lo);
         e += t;
         (s, e) = FastTwoSum(s, e);
@@ -48,8 +54,13 @@ internal readonly record struct DoubleDouble(double Hi, double Lo)
 
     public static DoubleDouble Normalize(double hi, double lo)
     {
+        if (!double.IsFinite(hi))
+        {
+            return new DoubleDouble(hi, 0);
+        }
+
         (double s, double e) = FastTwoSum(hi, lo);
-        return double.IsFinite(s) ? new DoubleDouble(s, e) : new DoubleDouble(s, 0);
+        return new DoubleDouble(s, double.IsFinite(s) ? e : 0);
     }
 
     public static (double Sum, double Error) TwoSum(double a, double b)
