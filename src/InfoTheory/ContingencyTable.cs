@@ -248,31 +248,7 @@ public sealed class ContingencyTable
         ReadOnlySpan<byte> body = reader.Bytes(checked(cells * width));
         reader.End();
         var table = new ContingencyTable(rows, columns);
-        long[] counts = table._counts;
-        long sum = 0;
-        for (int k = 0; k < cells; k++)
-        {
-            long c = width switch
-            {
-                1 => body[k],
-                2 => BinaryPrimitives.ReadUInt16LittleEndian(body[(2 * k)..]),
-                4 => BinaryPrimitives.ReadUInt32LittleEndian(body[(4 * k)..]),
-                _ => BinaryPrimitives.ReadInt64LittleEndian(body[(8 * k)..]),
-            };
-            if (c < 0)
-            {
-                throw new InvalidDataException($"The serialized table has count {c} in cell [{k / columns},{k % columns}]; counts must be >= 0.");
-            }
-
-            if (c > long.MaxValue - sum)
-            {
-                throw new InvalidDataException($"The serialized table's counts sum past {long.MaxValue}.");
-            }
-
-            sum += c;
-            counts[k] = c;
-        }
-
+        long sum = DecodeCells(body, width, table._counts.AsSpan(0, cells), columns);
         if (sum != total)
         {
             throw new InvalidDataException($"The serialized table's counts sum to {sum} but its stored total is {total}.");
@@ -311,6 +287,56 @@ public sealed class ContingencyTable
         }
 
         return result;
+    }
+
+    // Widths below 8 cannot hold a negative count, and 2²⁴ cells of at most 2³² − 1 cannot sum past a long: only
+    // width 8 needs the per-cell checks, so the narrow widths decode in plain loops and sum vectorised.
+    private static long DecodeCells(ReadOnlySpan<byte> body, int width, Span<long> counts, int columns)
+    {
+        switch (width)
+        {
+            case 1:
+                for (int k = 0; k < counts.Length; k++)
+                {
+                    counts[k] = body[k];
+                }
+
+                return TensorPrimitives.Sum<long>(counts);
+            case 2:
+                for (int k = 0; k < counts.Length; k++)
+                {
+                    counts[k] = BinaryPrimitives.ReadUInt16LittleEndian(body[(2 * k)..]);
+                }
+
+                return TensorPrimitives.Sum<long>(counts);
+            case 4:
+                for (int k = 0; k < counts.Length; k++)
+                {
+                    counts[k] = BinaryPrimitives.ReadUInt32LittleEndian(body[(4 * k)..]);
+                }
+
+                return TensorPrimitives.Sum<long>(counts);
+            default:
+                long sum = 0;
+                for (int k = 0; k < counts.Length; k++)
+                {
+                    long c = BinaryPrimitives.ReadInt64LittleEndian(body[(8 * k)..]);
+                    if (c < 0)
+                    {
+                        throw new InvalidDataException($"The serialized table has count {c} in cell [{k / columns},{k % columns}]; counts must be >= 0.");
+                    }
+
+                    if (c > long.MaxValue - sum)
+                    {
+                        throw new InvalidDataException($"The serialized table's counts sum past {long.MaxValue}.");
+                    }
+
+                    sum += c;
+                    counts[k] = c;
+                }
+
+                return sum;
+        }
     }
 
     private void RequireRoom(long added, string paramName)
