@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Numerics.Tensors;
 using InfoTheory.Internal;
@@ -174,51 +175,67 @@ public sealed class ContingencyTable
         }
 
         int width = max <= byte.MaxValue ? 1 : max <= ushort.MaxValue ? 2 : max <= uint.MaxValue ? 4 : 8;
-        int cells = Rows * Columns;
-        var payload = new byte[PayloadHeader + ((long)cells * width)];
-        BinaryPrimitives.WriteInt32LittleEndian(payload, Rows);
-        BinaryPrimitives.WriteInt32LittleEndian(payload.AsSpan(4), Columns);
-        BinaryPrimitives.WriteInt64LittleEndian(payload.AsSpan(8), Total);
-        payload[16] = (byte)width;
-        Span<byte> body = payload.AsSpan(PayloadHeader);
-        for (int x = 0; x < Rows; x++)
+        var block = new BlockWriter(destination, AccumulatorKind.ContingencyTable, PayloadHeader + ((long)Rows * Columns * width));
+        Span<byte> prefix = stackalloc byte[PayloadHeader];
+        BinaryPrimitives.WriteInt32LittleEndian(prefix, Rows);
+        BinaryPrimitives.WriteInt32LittleEndian(prefix[4..], Columns);
+        BinaryPrimitives.WriteInt64LittleEndian(prefix[8..], Total);
+        prefix[16] = (byte)width;
+        block.Write(prefix);
+
+        // Row by row through one pooled buffer: the payload is never held whole.
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(Math.Max(1, Columns * width));
+        try
         {
-            ReadOnlySpan<long> row = _counts.AsSpan(x * _stride, Columns);
-            Span<byte> target = body.Slice(x * Columns * width, Columns * width);
-            switch (width)
+            for (int x = 0; x < Rows; x++)
             {
-                case 1:
-                    for (int y = 0; y < row.Length; y++)
-                    {
-                        target[y] = (byte)row[y];
-                    }
-
-                    break;
-                case 2:
-                    for (int y = 0; y < row.Length; y++)
-                    {
-                        BinaryPrimitives.WriteUInt16LittleEndian(target[(2 * y)..], (ushort)row[y]);
-                    }
-
-                    break;
-                case 4:
-                    for (int y = 0; y < row.Length; y++)
-                    {
-                        BinaryPrimitives.WriteUInt32LittleEndian(target[(4 * y)..], (uint)row[y]);
-                    }
-
-                    break;
-                default:
-                    for (int y = 0; y < row.Length; y++)
-                    {
-                        BinaryPrimitives.WriteInt64LittleEndian(target[(8 * y)..], row[y]);
-                    }
-
-                    break;
+                ReadOnlySpan<long> row = _counts.AsSpan(x * _stride, Columns);
+                Span<byte> target = buffer.AsSpan(0, Columns * width);
+                EncodeRow(row, width, target);
+                block.Write(target);
             }
         }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
 
-        AccumulatorFormat.Write(destination, AccumulatorKind.ContingencyTable, payload);
+        block.Finish();
+    }
+
+    private static void EncodeRow(ReadOnlySpan<long> row, int width, Span<byte> target)
+    {
+        switch (width)
+        {
+            case 1:
+                for (int y = 0; y < row.Length; y++)
+                {
+                    target[y] = (byte)row[y];
+                }
+
+                break;
+            case 2:
+                for (int y = 0; y < row.Length; y++)
+                {
+                    BinaryPrimitives.WriteUInt16LittleEndian(target[(2 * y)..], (ushort)row[y]);
+                }
+
+                break;
+            case 4:
+                for (int y = 0; y < row.Length; y++)
+                {
+                    BinaryPrimitives.WriteUInt32LittleEndian(target[(4 * y)..], (uint)row[y]);
+                }
+
+                break;
+            default:
+                for (int y = 0; y < row.Length; y++)
+                {
+                    BinaryPrimitives.WriteInt64LittleEndian(target[(8 * y)..], row[y]);
+                }
+
+                break;
+        }
     }
 
     /// <summary>Reads a table written by <see cref="WriteTo"/>.</summary>

@@ -36,19 +36,9 @@ internal static class AccumulatorFormat
     /// <summary>Writes header, <paramref name="payload"/> and CRC trailer to <paramref name="destination"/>.</summary>
     public static void Write(Stream destination, AccumulatorKind kind, ReadOnlySpan<byte> payload)
     {
-        Span<byte> header = stackalloc byte[HeaderLength];
-        Magic.CopyTo(header);
-        BinaryPrimitives.WriteUInt16LittleEndian(header[4..], Version);
-        BinaryPrimitives.WriteUInt16LittleEndian(header[6..], (ushort)kind);
-        BinaryPrimitives.WriteUInt64LittleEndian(header[8..], (ulong)payload.Length);
-        var crc = new Crc32();
-        crc.Append(header);
-        crc.Append(payload);
-        Span<byte> trailer = stackalloc byte[TrailerLength];
-        BinaryPrimitives.WriteUInt32LittleEndian(trailer, crc.GetCurrentHashAsUInt32());
-        destination.Write(header);
-        destination.Write(payload);
-        destination.Write(trailer);
+        var block = new BlockWriter(destination, kind, payload.Length);
+        block.Write(payload);
+        block.Finish();
     }
 
     /// <summary>Reads one block of <paramref name="kind"/> and returns its checked payload.</summary>
@@ -135,6 +125,54 @@ internal static class AccumulatorFormat
         }
 
         return payload;
+    }
+}
+
+/// <summary>Writes one block whose payload arrives in pieces, so a large accumulator need not build its payload in memory first.</summary>
+internal sealed class BlockWriter
+{
+    private readonly Stream _destination;
+    private readonly Crc32 _crc = new();
+    private long _remaining;
+
+    /// <summary>Writes the header of a block of <paramref name="kind"/> whose payload will be <paramref name="payloadLength"/> bytes.</summary>
+    public BlockWriter(Stream destination, AccumulatorKind kind, long payloadLength)
+    {
+        _destination = destination;
+        _remaining = payloadLength;
+        Span<byte> header = stackalloc byte[AccumulatorFormat.HeaderLength];
+        "ITAC"u8.CopyTo(header);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[4..], AccumulatorFormat.Version);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[6..], (ushort)kind);
+        BinaryPrimitives.WriteUInt64LittleEndian(header[8..], (ulong)payloadLength);
+        _crc.Append(header);
+        destination.Write(header);
+    }
+
+    /// <summary>Writes the next piece of the payload.</summary>
+    public void Write(ReadOnlySpan<byte> piece)
+    {
+        _remaining -= piece.Length;
+        if (_remaining < 0)
+        {
+            throw new InvalidOperationException("The payload written is longer than its header declares.");
+        }
+
+        _crc.Append(piece);
+        _destination.Write(piece);
+    }
+
+    /// <summary>Writes the CRC trailer once the whole payload has been written.</summary>
+    public void Finish()
+    {
+        if (_remaining != 0)
+        {
+            throw new InvalidOperationException($"The payload written is {_remaining} bytes shorter than its header declares.");
+        }
+
+        Span<byte> trailer = stackalloc byte[AccumulatorFormat.TrailerLength];
+        BinaryPrimitives.WriteUInt32LittleEndian(trailer, _crc.GetCurrentHashAsUInt32());
+        _destination.Write(trailer);
     }
 }
 
