@@ -246,7 +246,19 @@ public sealed class ContingencyTable
     /// or the payload is inconsistent: a negative or oversized shape, a bad cell width, a negative count, or counts that do not sum to the stored total.</exception>
     public static ContingencyTable ReadFrom(Stream source)
     {
-        byte[] payload = AccumulatorFormat.Read(source, AccumulatorKind.ContingencyTable);
+        byte[] payload = AccumulatorFormat.ReadRented(source, AccumulatorKind.ContingencyTable, out int length);
+        try
+        {
+            return Decode(payload.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(payload);
+        }
+    }
+
+    private static ContingencyTable Decode(ReadOnlySpan<byte> payload)
+    {
         var reader = new PayloadReader(payload, nameof(ContingencyTable));
         int rows = reader.Int32(), columns = reader.Int32();
         long total = reader.Int64();

@@ -45,6 +45,21 @@ internal static class AccumulatorFormat
     /// <exception cref="InvalidDataException">The bytes are truncated, foreign, of another kind or version, or fail the CRC.</exception>
     public static byte[] Read(Stream source, AccumulatorKind kind)
     {
+        byte[] rented = ReadRented(source, kind, out int length);
+        try
+        {
+            return rented.AsSpan(0, length).ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>As <see cref="Read"/>, the payload being the first <paramref name="length"/> bytes of an array rented from <see cref="ArrayPool{T}.Shared"/>, which the caller returns.</summary>
+    /// <exception cref="InvalidDataException">The bytes are truncated, foreign, of another kind or version, or fail the CRC.</exception>
+    public static byte[] ReadRented(Stream source, AccumulatorKind kind, out int length)
+    {
         ArgumentNullException.ThrowIfNull(source);
         Span<byte> header = stackalloc byte[HeaderLength];
         int got = source.ReadAtLeast(header, HeaderLength, throwOnEndOfStream: false);
@@ -74,14 +89,31 @@ internal static class AccumulatorFormat
             throw new InvalidDataException($"The stream holds a serialized {name}, not a {kind}.");
         }
 
-        ulong length = BinaryPrimitives.ReadUInt64LittleEndian(header[8..]);
-        if (length > (ulong)Array.MaxLength)
+        ulong declared = BinaryPrimitives.ReadUInt64LittleEndian(header[8..]);
+        if (declared > (ulong)Array.MaxLength)
         {
             throw new InvalidDataException(
-                $"The header declares a payload of {length} bytes, more than the {Array.MaxLength} one block may hold.");
+                $"The header declares a payload of {declared} bytes, more than the {Array.MaxLength} one block may hold.");
         }
 
-        byte[] payload = ReadPayload(source, (int)length, kind);
+        length = (int)declared;
+        byte[] payload = ReadPayload(source, length, kind);
+        try
+        {
+            CheckTrailer(source, header, payload.AsSpan(0, length), kind);
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(payload);
+            throw;
+        }
+
+        return payload;
+    }
+
+    private static void CheckTrailer(Stream source, ReadOnlySpan<byte> header, ReadOnlySpan<byte> payload, AccumulatorKind kind)
+    {
+        int got;
         Span<byte> trailer = stackalloc byte[TrailerLength];
         got = source.ReadAtLeast(trailer, TrailerLength, throwOnEndOfStream: false);
         if (got < TrailerLength)
@@ -98,30 +130,39 @@ internal static class AccumulatorFormat
             throw new InvalidDataException(
                 $"The serialized {kind} is corrupt: its CRC-32 is 0x{actual:X8} but the trailer says 0x{expected:X8}.");
         }
-
-        return payload;
     }
 
     private static byte[] ReadPayload(Stream source, int length, AccumulatorKind kind)
     {
         // Grow with the bytes that really arrive, so a corrupt length cannot make us allocate gigabytes up front.
-        var payload = new byte[Math.Min(length, ReadChunk)];
+        byte[] payload = ArrayPool<byte>.Shared.Rent(Math.Min(length, ReadChunk));
         int filled = 0;
-        while (filled < length)
+        try
         {
-            if (filled == payload.Length)
+            while (filled < length)
             {
-                Array.Resize(ref payload, (int)Math.Min(length, 2L * payload.Length));
-            }
+                if (filled == payload.Length)
+                {
+                    byte[] grown = ArrayPool<byte>.Shared.Rent((int)Math.Min(length, 2L * payload.Length));
+                    payload.AsSpan(0, filled).CopyTo(grown);
+                    ArrayPool<byte>.Shared.Return(payload);
+                    payload = grown;
+                }
 
-            int read = source.Read(payload, filled, payload.Length - filled);
-            if (read == 0)
-            {
-                throw new InvalidDataException(
-                    $"The stream ends after {filled} of the {length} payload bytes its header declares for a serialized {kind}.");
-            }
+                int read = source.Read(payload, filled, Math.Min(payload.Length, length) - filled);
+                if (read == 0)
+                {
+                    throw new InvalidDataException(
+                        $"The stream ends after {filled} of the {length} payload bytes its header declares for a serialized {kind}.");
+                }
 
-            filled += read;
+                filled += read;
+            }
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(payload);
+            throw;
         }
 
         return payload;
