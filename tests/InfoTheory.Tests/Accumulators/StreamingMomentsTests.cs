@@ -229,5 +229,21 @@ public class StreamingMomentsTests
             .Should().Throw<InvalidDataException>().WithMessage("*negative sum of squares*");
     }
 
+    [Fact]
+    public void Merge_Itself_EqualsAddingEveryRowTwice()
+    {
+        double[] rows = [1.5, -2, 3, 0.25, -7, 11];
+        var doubled = new StreamingMoments(2);
+        doubled.AddRows(rows);
+        var twice = new StreamingMoments(2);
+        twice.AddRows(rows);
+        twice.AddRows(rows);
+
+        doubled.Merge(doubled);
+
+        doubled.Count.Should().Be(6);
+        AccumulatorBytes.Write(doubled.WriteTo).Should().Equal(AccumulatorBytes.Write(twice.WriteTo));
+    }
+
     private static double[] Flat(double[,] matrix) => [.. matrix.Cast<double>()];
 }
