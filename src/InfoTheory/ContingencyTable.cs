@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Buffers.Binary;
 using System.Numerics.Tensors;
 using InfoTheory.Internal;
 
@@ -18,6 +20,9 @@ public sealed class ContingencyTable
 {
     /// <summary>The most cells (rows × columns) a table may grow to: 2²⁴, 128 MiB of counts.</summary>
     public const int MaxCells = 1 << 24;
+
+    // rows, columns, total and cell width ahead of the counts in the serialized payload.
+    private const int PayloadHeader = 17;
 
     private long[] _counts = [];
     private int _stride;
@@ -125,7 +130,12 @@ public sealed class ContingencyTable
     }
 
     /// <summary>Adds every count of <paramref name="other"/> into this table, exactly.</summary>
-    /// <remarks>The result has the larger of the two shapes; <paramref name="other"/> is not changed.</remarks>
+    /// <remarks>
+    /// Shapes: the result has max(rows) × max(columns) of the two tables, growing this one if <paramref name="other"/> is
+    /// larger in either direction; a cell outside one table counts 0 there. So merging tables of any shapes in any order
+    /// gives the same table. Counts cannot overflow: no cell exceeds the total, and the merged total is checked before
+    /// anything changes. <paramref name="other"/> is not changed.
+    /// </remarks>
     /// <param name="other">The table to fold in (it may be this table, which doubles every count).</param>
     /// <exception cref="ArgumentNullException"><paramref name="other"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The merged total would pass <see cref="long.MaxValue"/>, or the merged shape would exceed <see cref="MaxCells"/> cells; the table is then left unchanged.</exception>
@@ -143,6 +153,138 @@ public sealed class ContingencyTable
         }
 
         Total += other.Total;
+    }
+
+    /// <summary>Writes the table in the accumulator binary format (docs/accumulator-format.md), kind 1.</summary>
+    /// <remarks>
+    /// Layout, little-endian: header "ITAC", version u16 = 1, kind u16 = 1, payload length u64; payload = rows i32,
+    /// columns i32, total i64, cell width u8 (1, 2, 4 or 8: the fewest bytes that hold the largest count), then the
+    /// rows × columns counts row-major as unsigned integers of that width; trailer = CRC-32 (IEEE) of header and
+    /// payload, u32. Equal tables write identical bytes. Only the shape (<see cref="Rows"/> × <see cref="Columns"/>)
+    /// is written, not spare capacity.
+    /// </remarks>
+    /// <param name="destination">The stream to write to; left positioned after the block.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="destination"/> is null.</exception>
+    public void WriteTo(Stream destination)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        long max = 0;
+        for (int x = 0; x < Rows; x++)
+        {
+            max = Math.Max(max, Columns == 0 ? 0 : TensorPrimitives.Max<long>(_counts.AsSpan(x * _stride, Columns)));
+        }
+
+        int width = max <= byte.MaxValue ? 1 : max <= ushort.MaxValue ? 2 : max <= uint.MaxValue ? 4 : 8;
+        var block = new BlockWriter(destination, AccumulatorKind.ContingencyTable, PayloadHeader + ((long)Rows * Columns * width));
+        Span<byte> prefix = stackalloc byte[PayloadHeader];
+        BinaryPrimitives.WriteInt32LittleEndian(prefix, Rows);
+        BinaryPrimitives.WriteInt32LittleEndian(prefix[4..], Columns);
+        BinaryPrimitives.WriteInt64LittleEndian(prefix[8..], Total);
+        prefix[16] = (byte)width;
+        block.Write(prefix);
+
+        // Row by row through one pooled buffer: the payload is never held whole.
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(Math.Max(1, Columns * width));
+        try
+        {
+            for (int x = 0; x < Rows; x++)
+            {
+                ReadOnlySpan<long> row = _counts.AsSpan(x * _stride, Columns);
+                Span<byte> target = buffer.AsSpan(0, Columns * width);
+                EncodeRow(row, width, target);
+                block.Write(target);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        block.Finish();
+    }
+
+    private static void EncodeRow(ReadOnlySpan<long> row, int width, Span<byte> target)
+    {
+        switch (width)
+        {
+            case 1:
+                for (int y = 0; y < row.Length; y++)
+                {
+                    target[y] = (byte)row[y];
+                }
+
+                break;
+            case 2:
+                for (int y = 0; y < row.Length; y++)
+                {
+                    BinaryPrimitives.WriteUInt16LittleEndian(target[(2 * y)..], (ushort)row[y]);
+                }
+
+                break;
+            case 4:
+                for (int y = 0; y < row.Length; y++)
+                {
+                    BinaryPrimitives.WriteUInt32LittleEndian(target[(4 * y)..], (uint)row[y]);
+                }
+
+                break;
+            default:
+                for (int y = 0; y < row.Length; y++)
+                {
+                    BinaryPrimitives.WriteInt64LittleEndian(target[(8 * y)..], row[y]);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>Reads a table written by <see cref="WriteTo"/>.</summary>
+    /// <param name="source">The stream to read one block from; left positioned after it.</param>
+    /// <returns>A table equal to the one written: same shape, counts and total.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="source"/> is null.</exception>
+    /// <exception cref="InvalidDataException">The bytes are truncated, corrupt (CRC mismatch), not an accumulator, another kind or an unknown version;
+    /// or the payload is inconsistent: a negative or oversized shape, a bad cell width, a negative count, or counts that do not sum to the stored total.</exception>
+    public static ContingencyTable ReadFrom(Stream source)
+    {
+        byte[] payload = AccumulatorFormat.ReadRented(source, AccumulatorKind.ContingencyTable, out int length);
+        try
+        {
+            return Decode(payload.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(payload);
+        }
+    }
+
+    private static ContingencyTable Decode(ReadOnlySpan<byte> payload)
+    {
+        var reader = new PayloadReader(payload, nameof(ContingencyTable));
+        int rows = reader.Int32(), columns = reader.Int32();
+        long total = reader.Int64();
+        int width = reader.Byte();
+        if (rows < 0 || columns < 0 || (long)rows * columns > MaxCells)
+        {
+            throw new InvalidDataException($"The serialized table claims a {rows} × {columns} shape; rows and columns must be >= 0 with at most {MaxCells} cells.");
+        }
+
+        if (width is not (1 or 2 or 4 or 8))
+        {
+            throw new InvalidDataException($"The serialized table has cell width {width}; it must be 1, 2, 4 or 8 bytes.");
+        }
+
+        int cells = rows * columns;
+        ReadOnlySpan<byte> body = reader.Bytes(checked(cells * width));
+        reader.End();
+        var table = new ContingencyTable(rows, columns);
+        long sum = DecodeCells(body, width, table._counts.AsSpan(0, cells), columns);
+        if (sum != total)
+        {
+            throw new InvalidDataException($"The serialized table's counts sum to {sum} but its stored total is {total}.");
+        }
+
+        table.Total = total;
+        return table;
     }
 
     /// <summary>The empirical joint distribution P(x, y) = c(x, y) / <see cref="Total"/>.</summary>
@@ -174,6 +316,56 @@ public sealed class ContingencyTable
         }
 
         return result;
+    }
+
+    // Widths below 8 cannot hold a negative count, and 2²⁴ cells of at most 2³² − 1 cannot sum past a long: only
+    // width 8 needs the per-cell checks, so the narrow widths decode in plain loops and sum vectorised.
+    private static long DecodeCells(ReadOnlySpan<byte> body, int width, Span<long> counts, int columns)
+    {
+        switch (width)
+        {
+            case 1:
+                for (int k = 0; k < counts.Length; k++)
+                {
+                    counts[k] = body[k];
+                }
+
+                return TensorPrimitives.Sum<long>(counts);
+            case 2:
+                for (int k = 0; k < counts.Length; k++)
+                {
+                    counts[k] = BinaryPrimitives.ReadUInt16LittleEndian(body[(2 * k)..]);
+                }
+
+                return TensorPrimitives.Sum<long>(counts);
+            case 4:
+                for (int k = 0; k < counts.Length; k++)
+                {
+                    counts[k] = BinaryPrimitives.ReadUInt32LittleEndian(body[(4 * k)..]);
+                }
+
+                return TensorPrimitives.Sum<long>(counts);
+            default:
+                long sum = 0;
+                for (int k = 0; k < counts.Length; k++)
+                {
+                    long c = BinaryPrimitives.ReadInt64LittleEndian(body[(8 * k)..]);
+                    if (c < 0)
+                    {
+                        throw new InvalidDataException($"The serialized table has count {c} in cell [{k / columns},{k % columns}]; counts must be >= 0.");
+                    }
+
+                    if (c > long.MaxValue - sum)
+                    {
+                        throw new InvalidDataException($"The serialized table's counts sum past {long.MaxValue}.");
+                    }
+
+                    sum += c;
+                    counts[k] = c;
+                }
+
+                return sum;
+        }
     }
 
     private void RequireRoom(long added, string paramName)

@@ -63,6 +63,33 @@ public static class Drift
         return new DriftReport(Shares(referenceCounts), Shares(currentCounts), unit);
     }
 
+    /// <summary>The population stability index between two accumulators counted over the same bins, e.g. merged from many shards.</summary>
+    /// <remarks>The same report as <see cref="PopulationStabilityIndexFromCounts"/> over <see cref="HistogramCounts.Counts"/> of each.</remarks>
+    /// <param name="reference">The reference's counts: total &gt; 0.</param>
+    /// <param name="current">The current sample's counts over the same bins (bit-identical edges, same policy): total &gt; 0.</param>
+    /// <param name="unit">The unit of the index and the divergences; nats by default.</param>
+    /// <returns>The index, each bin's term, the shares and the divergences.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="reference"/> or <paramref name="current"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="current"/> is over other bins than <paramref name="reference"/>, or one of them is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="unit"/> is not a defined <see cref="LogBase"/>.</exception>
+    public static DriftReport PopulationStabilityIndex(HistogramCounts reference, HistogramCounts current, LogBase unit = LogBase.Nats)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(current);
+        HistogramCounts.RequireSameBins(reference.Bins, current.Bins, nameof(current));
+        RequireCounted(reference, nameof(reference));
+        RequireCounted(current, nameof(current));
+        return PopulationStabilityIndexFromCounts(reference.Counts, current.Counts, unit);
+    }
+
+    private static void RequireCounted(HistogramCounts counts, string paramName)
+    {
+        if (counts.Total == 0)
+        {
+            throw new ArgumentException($"{paramName} has counted no values; the index needs at least one on each side.", paramName);
+        }
+    }
+
     /// <summary>The population stability index of a categorical column: one bin per category.</summary>
     /// <remarks>
     /// The bins are the reference's categories in order of first appearance; a category of the reference that the
@@ -70,7 +97,7 @@ public static class Drift
     /// <paramref name="unseen"/>: by default it gets its own bin with reference share 0, which the index takes as
     /// <see cref="EmptyBinShare"/> and which makes KL and Jeffreys +∞; <see cref="UnseenCategories.Reject"/> throws instead.
     /// Categories compare with <see cref="EqualityComparer{T}.Default"/>; for numeric columns use
-    /// <see cref="PopulationStabilityIndex"/>, since exact floating-point values are rarely categories.
+    /// <see cref="PopulationStabilityIndex(ReadOnlySpan{double}, ReadOnlySpan{double}, BinningRule?, LogBase)"/>, since exact floating-point values are rarely categories.
     /// </remarks>
     /// <typeparam name="T">The category type.</typeparam>
     /// <param name="reference">The reference sample: at least one category, none null.</param>
