@@ -63,26 +63,32 @@ public sealed class ContingencyTableConverter : IConverter<ContingencyTable, Con
     }
 }
 
-/// <summary>A <see cref="LabelCounts{T}"/> of ints on the wire: its binary format with the built-in int codec.</summary>
+/// <summary>A <see cref="LabelCounts{T}"/> on the wire: its binary format with the built-in codec of <typeparamref name="T"/>.</summary>
+/// <typeparam name="T">The label type; one with a built-in <see cref="LabelCodec{T}"/> (string, int, long, Guid, …).</typeparam>
 [GenerateSerializer]
-public struct IntLabelCountsSurrogate
+public struct LabelCountsSurrogate<T>
+    where T : notnull
 {
     /// <summary>The bytes <see cref="LabelCounts{T}.WriteTo(Stream, LabelCodec{T}?)"/> wrote.</summary>
     [Id(0)] public byte[] Bytes { get; set; }
 }
 
-/// <summary>Converts a <see cref="LabelCounts{T}"/> of ints to and from its binary format.</summary>
+/// <summary>Converts a <see cref="LabelCounts{T}"/> to and from its binary format.</summary>
+/// <typeparam name="T">The label type; one with a built-in <see cref="LabelCodec{T}"/>.</typeparam>
+/// <remarks>Generic because Orleans looks converters up by the generic type definition; a converter for the closed
+/// <c>LabelCounts&lt;int&gt;</c> alone is not found.</remarks>
 [RegisterConverter]
-public sealed class IntLabelCountsConverter : IConverter<LabelCounts<int>, IntLabelCountsSurrogate>
+public sealed class LabelCountsConverter<T> : IConverter<LabelCounts<T>, LabelCountsSurrogate<T>>
+    where T : notnull
 {
     /// <inheritdoc/>
-    public LabelCounts<int> ConvertFromSurrogate(in IntLabelCountsSurrogate surrogate) =>
-        AccumulatorSurrogates.Read(surrogate.Bytes, s => LabelCounts<int>.ReadFrom(s));
+    public LabelCounts<T> ConvertFromSurrogate(in LabelCountsSurrogate<T> surrogate) =>
+        AccumulatorSurrogates.Read(surrogate.Bytes, s => LabelCounts<T>.ReadFrom(s));
 
     /// <inheritdoc/>
-    public IntLabelCountsSurrogate ConvertToSurrogate(in LabelCounts<int> value)
+    public LabelCountsSurrogate<T> ConvertToSurrogate(in LabelCounts<T> value)
     {
-        LabelCounts<int> counts = value;
+        LabelCounts<T> counts = value;
         return new() { Bytes = AccumulatorSurrogates.Write(s => counts.WriteTo(s)) };
     }
 }

@@ -8,6 +8,11 @@ public interface IPartitionGrain : IGrainWithIntegerKey
     /// <returns>The partition's accumulators.</returns>
     Task<PartitionAccumulators> Accumulate(DatasetSpec spec);
 
+    /// <summary>Reads this partition of <paramref name="spec"/> now, so a later <see cref="Accumulate"/> only returns it.</summary>
+    /// <param name="spec">The dataset and its partitioning.</param>
+    /// <returns>The silo this activation lives on.</returns>
+    Task<SiloAddress> Prepare(DatasetSpec spec);
+
     /// <summary>The silo this activation lives on.</summary>
     /// <returns>Its address.</returns>
     Task<SiloAddress> Location();

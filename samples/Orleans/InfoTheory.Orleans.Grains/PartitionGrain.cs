@@ -19,6 +19,13 @@ public sealed class PartitionGrain(ILocalSiloDetails silo) : Grain, IPartitionGr
     public static int Reads(long seed, int partition) => s_reads.GetValueOrDefault((seed, partition));
 
     /// <inheritdoc/>
+    public async Task<SiloAddress> Prepare(DatasetSpec spec)
+    {
+        await Accumulate(spec).ConfigureAwait(true);
+        return silo.SiloAddress;
+    }
+
+    /// <inheritdoc/>
     public Task<PartitionAccumulators> Accumulate(DatasetSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);

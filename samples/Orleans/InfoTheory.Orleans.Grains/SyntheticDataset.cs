@@ -80,18 +80,7 @@ public static class SyntheticDataset
         for (long start = firstRow; start < endRow; start += Block)
         {
             int n = (int)Math.Min(Block, endRow - start);
-            for (int k = 0; k < n; k++)
-            {
-                var rng = new RowRandom(seed, start + k);
-                double a = rng.Uniform();
-                labels[k] = Math.Min((int)(LabelCount * a * a), LabelCount - 1);
-                x[k] = (int)(rng.Uniform() * Categories);
-                y[k] = rng.Uniform() < 0.05 ? x[k] : (int)(rng.Uniform() * Categories);
-                numeric[k] = 0.1 + 1.05 * rng.Normal();
-                u[k] = rng.Normal();
-                v[k] = 0.6 * u[k] + 0.8 * rng.Normal();
-            }
-
+            FillRows(seed, start, labels.AsSpan(0, n), x.AsSpan(0, n), y.AsSpan(0, n), numeric.AsSpan(0, n), u.AsSpan(0, n), v.AsSpan(0, n));
             result.Labels.Add(labels.AsSpan(0, n));
             result.Table.Add(x.AsSpan(0, n), y.AsSpan(0, n));
             result.Current.Add(numeric.AsSpan(0, n));
@@ -99,6 +88,41 @@ public static class SyntheticDataset
         }
 
         return result;
+    }
+
+    /// <summary>Generates consecutive rows, column by column, starting at global row <paramref name="firstRow"/>.</summary>
+    /// <param name="seed">The dataset's seed.</param>
+    /// <param name="firstRow">The global index of the first row; not negative.</param>
+    /// <param name="labels">Receives the label column; its length is the number of rows.</param>
+    /// <param name="x">Receives x; same length as <paramref name="labels"/>.</param>
+    /// <param name="y">Receives y; same length.</param>
+    /// <param name="numeric">Receives the PSI column; same length.</param>
+    /// <param name="u">Receives the first Gaussian column; same length.</param>
+    /// <param name="v">Receives the second Gaussian column; same length.</param>
+    public static void FillRows(long seed, long firstRow, Span<int> labels, Span<int> x, Span<int> y, Span<double> numeric, Span<double> u, Span<double> v)
+    {
+        if (firstRow < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(firstRow), firstRow, "firstRow must not be negative.");
+        }
+
+        int n = labels.Length;
+        if (x.Length != n || y.Length != n || numeric.Length != n || u.Length != n || v.Length != n)
+        {
+            throw new ArgumentException($"Every column must have the labels' length {n}; got x {x.Length}, y {y.Length}, numeric {numeric.Length}, u {u.Length}, v {v.Length}.", nameof(labels));
+        }
+
+        for (int k = 0; k < n; k++)
+        {
+            var rng = new RowRandom(seed, checked(firstRow + k));
+            double a = rng.Uniform();
+            labels[k] = Math.Min((int)(LabelCount * a * a), LabelCount - 1);
+            x[k] = (int)(rng.Uniform() * Categories);
+            y[k] = rng.Uniform() < 0.05 ? x[k] : (int)(rng.Uniform() * Categories);
+            numeric[k] = 0.1 + 1.05 * rng.Normal();
+            u[k] = rng.Normal();
+            v[k] = 0.6 * u[k] + 0.8 * rng.Normal();
+        }
     }
 
     /// <summary>A SplitMix64 stream started at a hash of the seed and a row index.</summary>
