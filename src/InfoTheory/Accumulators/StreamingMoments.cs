@@ -57,7 +57,11 @@ public sealed class StreamingMoments
     /// <exception cref="OverflowException">The count would pass <see cref="long.MaxValue"/>; nothing changes.</exception>
     public void Add(ReadOnlySpan<double> row)
     {
-        Guard.SameLength(row.Length, Dimension, nameof(row), nameof(Dimension));
+        if (row.Length != Dimension)
+        {
+            throw new ArgumentException($"{nameof(row)} has {row.Length} values; this accumulator has {Dimension} columns.", nameof(row));
+        }
+
         Guard.AllFinite(row, nameof(row));
         Count = checked(Count + 1);
         AddRow(row);
