@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Numerics.Tensors;
 using InfoTheory.Internal;
@@ -174,51 +175,67 @@ public sealed class ContingencyTable
         }
 
         int width = max <= byte.MaxValue ? 1 : max <= ushort.MaxValue ? 2 : max <= uint.MaxValue ? 4 : 8;
-        int cells = Rows * Columns;
-        var payload = new byte[PayloadHeader + ((long)cells * width)];
-        BinaryPrimitives.WriteInt32LittleEndian(payload, Rows);
-        BinaryPrimitives.WriteInt32LittleEndian(payload.AsSpan(4), Columns);
-        BinaryPrimitives.WriteInt64LittleEndian(payload.AsSpan(8), Total);
-        payload[16] = (byte)width;
-        Span<byte> body = payload.AsSpan(PayloadHeader);
-        for (int x = 0; x < Rows; x++)
+        var block = new BlockWriter(destination, AccumulatorKind.ContingencyTable, PayloadHeader + ((long)Rows * Columns * width));
+        Span<byte> prefix = stackalloc byte[PayloadHeader];
+        BinaryPrimitives.WriteInt32LittleEndian(prefix, Rows);
+        BinaryPrimitives.WriteInt32LittleEndian(prefix[4..], Columns);
+        BinaryPrimitives.WriteInt64LittleEndian(prefix[8..], Total);
+        prefix[16] = (byte)width;
+        block.Write(prefix);
+
+        // Row by row through one pooled buffer: the payload is never held whole.
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(Math.Max(1, Columns * width));
+        try
         {
-            ReadOnlySpan<long> row = _counts.AsSpan(x * _stride, Columns);
-            Span<byte> target = body.Slice(x * Columns * width, Columns * width);
-            switch (width)
+            for (int x = 0; x < Rows; x++)
             {
-                case 1:
-                    for (int y = 0; y < row.Length; y++)
-                    {
-                        target[y] = (byte)row[y];
-                    }
-
-                    break;
-                case 2:
-                    for (int y = 0; y < row.Length; y++)
-                    {
-                        BinaryPrimitives.WriteUInt16LittleEndian(target[(2 * y)..], (ushort)row[y]);
-                    }
-
-                    break;
-                case 4:
-                    for (int y = 0; y < row.Length; y++)
-                    {
-                        BinaryPrimitives.WriteUInt32LittleEndian(target[(4 * y)..], (uint)row[y]);
-                    }
-
-                    break;
-                default:
-                    for (int y = 0; y < row.Length; y++)
-                    {
-                        BinaryPrimitives.WriteInt64LittleEndian(target[(8 * y)..], row[y]);
-                    }
-
-                    break;
+                ReadOnlySpan<long> row = _counts.AsSpan(x * _stride, Columns);
+                Span<byte> target = buffer.AsSpan(0, Columns * width);
+                EncodeRow(row, width, target);
+                block.Write(target);
             }
         }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
 
-        AccumulatorFormat.Write(destination, AccumulatorKind.ContingencyTable, payload);
+        block.Finish();
+    }
+
+    private static void EncodeRow(ReadOnlySpan<long> row, int width, Span<byte> target)
+    {
+        switch (width)
+        {
+            case 1:
+                for (int y = 0; y < row.Length; y++)
+                {
+                    target[y] = (byte)row[y];
+                }
+
+                break;
+            case 2:
+                for (int y = 0; y < row.Length; y++)
+                {
+                    BinaryPrimitives.WriteUInt16LittleEndian(target[(2 * y)..], (ushort)row[y]);
+                }
+
+                break;
+            case 4:
+                for (int y = 0; y < row.Length; y++)
+                {
+                    BinaryPrimitives.WriteUInt32LittleEndian(target[(4 * y)..], (uint)row[y]);
+                }
+
+                break;
+            default:
+                for (int y = 0; y < row.Length; y++)
+                {
+                    BinaryPrimitives.WriteInt64LittleEndian(target[(8 * y)..], row[y]);
+                }
+
+                break;
+        }
     }
 
     /// <summary>Reads a table written by <see cref="WriteTo"/>.</summary>
@@ -229,7 +246,19 @@ public sealed class ContingencyTable
     /// or the payload is inconsistent: a negative or oversized shape, a bad cell width, a negative count, or counts that do not sum to the stored total.</exception>
     public static ContingencyTable ReadFrom(Stream source)
     {
-        byte[] payload = AccumulatorFormat.Read(source, AccumulatorKind.ContingencyTable);
+        byte[] payload = AccumulatorFormat.ReadRented(source, AccumulatorKind.ContingencyTable, out int length);
+        try
+        {
+            return Decode(payload.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(payload);
+        }
+    }
+
+    private static ContingencyTable Decode(ReadOnlySpan<byte> payload)
+    {
         var reader = new PayloadReader(payload, nameof(ContingencyTable));
         int rows = reader.Int32(), columns = reader.Int32();
         long total = reader.Int64();
@@ -248,31 +277,7 @@ public sealed class ContingencyTable
         ReadOnlySpan<byte> body = reader.Bytes(checked(cells * width));
         reader.End();
         var table = new ContingencyTable(rows, columns);
-        long[] counts = table._counts;
-        long sum = 0;
-        for (int k = 0; k < cells; k++)
-        {
-            long c = width switch
-            {
-                1 => body[k],
-                2 => BinaryPrimitives.ReadUInt16LittleEndian(body[(2 * k)..]),
-                4 => BinaryPrimitives.ReadUInt32LittleEndian(body[(4 * k)..]),
-                _ => BinaryPrimitives.ReadInt64LittleEndian(body[(8 * k)..]),
-            };
-            if (c < 0)
-            {
-                throw new InvalidDataException($"The serialized table has count {c} in cell [{k / columns},{k % columns}]; counts must be >= 0.");
-            }
-
-            if (c > long.MaxValue - sum)
-            {
-                throw new InvalidDataException($"The serialized table's counts sum past {long.MaxValue}.");
-            }
-
-            sum += c;
-            counts[k] = c;
-        }
-
+        long sum = DecodeCells(body, width, table._counts.AsSpan(0, cells), columns);
         if (sum != total)
         {
             throw new InvalidDataException($"The serialized table's counts sum to {sum} but its stored total is {total}.");
@@ -311,6 +316,56 @@ public sealed class ContingencyTable
         }
 
         return result;
+    }
+
+    // Widths below 8 cannot hold a negative count, and 2²⁴ cells of at most 2³² − 1 cannot sum past a long: only
+    // width 8 needs the per-cell checks, so the narrow widths decode in plain loops and sum vectorised.
+    private static long DecodeCells(ReadOnlySpan<byte> body, int width, Span<long> counts, int columns)
+    {
+        switch (width)
+        {
+            case 1:
+                for (int k = 0; k < counts.Length; k++)
+                {
+                    counts[k] = body[k];
+                }
+
+                return TensorPrimitives.Sum<long>(counts);
+            case 2:
+                for (int k = 0; k < counts.Length; k++)
+                {
+                    counts[k] = BinaryPrimitives.ReadUInt16LittleEndian(body[(2 * k)..]);
+                }
+
+                return TensorPrimitives.Sum<long>(counts);
+            case 4:
+                for (int k = 0; k < counts.Length; k++)
+                {
+                    counts[k] = BinaryPrimitives.ReadUInt32LittleEndian(body[(4 * k)..]);
+                }
+
+                return TensorPrimitives.Sum<long>(counts);
+            default:
+                long sum = 0;
+                for (int k = 0; k < counts.Length; k++)
+                {
+                    long c = BinaryPrimitives.ReadInt64LittleEndian(body[(8 * k)..]);
+                    if (c < 0)
+                    {
+                        throw new InvalidDataException($"The serialized table has count {c} in cell [{k / columns},{k % columns}]; counts must be >= 0.");
+                    }
+
+                    if (c > long.MaxValue - sum)
+                    {
+                        throw new InvalidDataException($"The serialized table's counts sum past {long.MaxValue}.");
+                    }
+
+                    sum += c;
+                    counts[k] = c;
+                }
+
+                return sum;
+        }
     }
 
     private void RequireRoom(long added, string paramName)

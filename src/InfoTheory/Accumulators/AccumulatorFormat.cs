@@ -36,24 +36,29 @@ internal static class AccumulatorFormat
     /// <summary>Writes header, <paramref name="payload"/> and CRC trailer to <paramref name="destination"/>.</summary>
     public static void Write(Stream destination, AccumulatorKind kind, ReadOnlySpan<byte> payload)
     {
-        Span<byte> header = stackalloc byte[HeaderLength];
-        Magic.CopyTo(header);
-        BinaryPrimitives.WriteUInt16LittleEndian(header[4..], Version);
-        BinaryPrimitives.WriteUInt16LittleEndian(header[6..], (ushort)kind);
-        BinaryPrimitives.WriteUInt64LittleEndian(header[8..], (ulong)payload.Length);
-        var crc = new Crc32();
-        crc.Append(header);
-        crc.Append(payload);
-        Span<byte> trailer = stackalloc byte[TrailerLength];
-        BinaryPrimitives.WriteUInt32LittleEndian(trailer, crc.GetCurrentHashAsUInt32());
-        destination.Write(header);
-        destination.Write(payload);
-        destination.Write(trailer);
+        var block = new BlockWriter(destination, kind, payload.Length);
+        block.Write(payload);
+        block.Finish();
     }
 
     /// <summary>Reads one block of <paramref name="kind"/> and returns its checked payload.</summary>
     /// <exception cref="InvalidDataException">The bytes are truncated, foreign, of another kind or version, or fail the CRC.</exception>
     public static byte[] Read(Stream source, AccumulatorKind kind)
+    {
+        byte[] rented = ReadRented(source, kind, out int length);
+        try
+        {
+            return rented.AsSpan(0, length).ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>As <see cref="Read"/>, the payload being the first <paramref name="length"/> bytes of an array rented from <see cref="ArrayPool{T}.Shared"/>, which the caller returns.</summary>
+    /// <exception cref="InvalidDataException">The bytes are truncated, foreign, of another kind or version, or fail the CRC.</exception>
+    public static byte[] ReadRented(Stream source, AccumulatorKind kind, out int length)
     {
         ArgumentNullException.ThrowIfNull(source);
         Span<byte> header = stackalloc byte[HeaderLength];
@@ -84,14 +89,31 @@ internal static class AccumulatorFormat
             throw new InvalidDataException($"The stream holds a serialized {name}, not a {kind}.");
         }
 
-        ulong length = BinaryPrimitives.ReadUInt64LittleEndian(header[8..]);
-        if (length > (ulong)Array.MaxLength)
+        ulong declared = BinaryPrimitives.ReadUInt64LittleEndian(header[8..]);
+        if (declared > (ulong)Array.MaxLength)
         {
             throw new InvalidDataException(
-                $"The header declares a payload of {length} bytes, more than the {Array.MaxLength} one block may hold.");
+                $"The header declares a payload of {declared} bytes, more than the {Array.MaxLength} one block may hold.");
         }
 
-        byte[] payload = ReadPayload(source, (int)length, kind);
+        length = (int)declared;
+        byte[] payload = ReadPayload(source, length, kind);
+        try
+        {
+            CheckTrailer(source, header, payload.AsSpan(0, length), kind);
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(payload);
+            throw;
+        }
+
+        return payload;
+    }
+
+    private static void CheckTrailer(Stream source, ReadOnlySpan<byte> header, ReadOnlySpan<byte> payload, AccumulatorKind kind)
+    {
+        int got;
         Span<byte> trailer = stackalloc byte[TrailerLength];
         got = source.ReadAtLeast(trailer, TrailerLength, throwOnEndOfStream: false);
         if (got < TrailerLength)
@@ -108,33 +130,90 @@ internal static class AccumulatorFormat
             throw new InvalidDataException(
                 $"The serialized {kind} is corrupt: its CRC-32 is 0x{actual:X8} but the trailer says 0x{expected:X8}.");
         }
-
-        return payload;
     }
 
     private static byte[] ReadPayload(Stream source, int length, AccumulatorKind kind)
     {
         // Grow with the bytes that really arrive, so a corrupt length cannot make us allocate gigabytes up front.
-        var payload = new byte[Math.Min(length, ReadChunk)];
+        byte[] payload = ArrayPool<byte>.Shared.Rent(Math.Min(length, ReadChunk));
         int filled = 0;
-        while (filled < length)
+        try
         {
-            if (filled == payload.Length)
+            while (filled < length)
             {
-                Array.Resize(ref payload, (int)Math.Min(length, 2L * payload.Length));
-            }
+                if (filled == payload.Length)
+                {
+                    byte[] grown = ArrayPool<byte>.Shared.Rent((int)Math.Min(length, 2L * payload.Length));
+                    payload.AsSpan(0, filled).CopyTo(grown);
+                    ArrayPool<byte>.Shared.Return(payload);
+                    payload = grown;
+                }
 
-            int read = source.Read(payload, filled, payload.Length - filled);
-            if (read == 0)
-            {
-                throw new InvalidDataException(
-                    $"The stream ends after {filled} of the {length} payload bytes its header declares for a serialized {kind}.");
-            }
+                int read = source.Read(payload, filled, Math.Min(payload.Length, length) - filled);
+                if (read == 0)
+                {
+                    throw new InvalidDataException(
+                        $"The stream ends after {filled} of the {length} payload bytes its header declares for a serialized {kind}.");
+                }
 
-            filled += read;
+                filled += read;
+            }
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(payload);
+            throw;
         }
 
         return payload;
+    }
+}
+
+/// <summary>Writes one block whose payload arrives in pieces, so a large accumulator need not build its payload in memory first.</summary>
+internal sealed class BlockWriter
+{
+    private readonly Stream _destination;
+    private readonly Crc32 _crc = new();
+    private long _remaining;
+
+    /// <summary>Writes the header of a block of <paramref name="kind"/> whose payload will be <paramref name="payloadLength"/> bytes.</summary>
+    public BlockWriter(Stream destination, AccumulatorKind kind, long payloadLength)
+    {
+        _destination = destination;
+        _remaining = payloadLength;
+        Span<byte> header = stackalloc byte[AccumulatorFormat.HeaderLength];
+        "ITAC"u8.CopyTo(header);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[4..], AccumulatorFormat.Version);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[6..], (ushort)kind);
+        BinaryPrimitives.WriteUInt64LittleEndian(header[8..], (ulong)payloadLength);
+        _crc.Append(header);
+        destination.Write(header);
+    }
+
+    /// <summary>Writes the next piece of the payload.</summary>
+    public void Write(ReadOnlySpan<byte> piece)
+    {
+        _remaining -= piece.Length;
+        if (_remaining < 0)
+        {
+            throw new InvalidOperationException("The payload written is longer than its header declares.");
+        }
+
+        _crc.Append(piece);
+        _destination.Write(piece);
+    }
+
+    /// <summary>Writes the CRC trailer once the whole payload has been written.</summary>
+    public void Finish()
+    {
+        if (_remaining != 0)
+        {
+            throw new InvalidOperationException($"The payload written is {_remaining} bytes shorter than its header declares.");
+        }
+
+        Span<byte> trailer = stackalloc byte[AccumulatorFormat.TrailerLength];
+        BinaryPrimitives.WriteUInt32LittleEndian(trailer, _crc.GetCurrentHashAsUInt32());
+        _destination.Write(trailer);
     }
 }
 
