@@ -1,0 +1,3 @@
+global using InfoTheory.Binning;
+global using InfoTheory.Sampled;
+global using Orleans.Concurrency;
