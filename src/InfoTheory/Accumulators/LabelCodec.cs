@@ -14,7 +14,9 @@ namespace InfoTheory;
 /// Built-in codecs, used when none is given: <see cref="string"/> (UTF-8 with a 7-bit-encoded length prefix,
 /// <see cref="BinaryWriter.Write(string)"/>; invalid UTF-8 is rejected on read), <see cref="int"/>, <see cref="long"/>,
 /// <see cref="short"/>, <see cref="byte"/>, <see cref="bool"/>, <see cref="char"/> (its UTF-16 code unit, u16) and
-/// <see cref="Guid"/> (its 16 bytes, <see cref="Guid.ToByteArray()"/> order), all little-endian.
+/// <see cref="Guid"/> (its 16 bytes, <see cref="Guid.ToByteArray()"/> order), <see cref="double"/> and
+/// <see cref="float"/> (their IEEE bits, with −0 written as +0 and every NaN as the one canonical NaN, because the
+/// default comparer counts those as one label), all little-endian.
 /// </para>
 /// </remarks>
 /// <typeparam name="T">The label type.</typeparam>
@@ -52,6 +54,8 @@ internal static class BuiltInLabelCodecs
             _ when typeof(T) == typeof(bool) => new BooleanCodec(),
             _ when typeof(T) == typeof(char) => new CharCodec(),
             _ when typeof(T) == typeof(Guid) => new GuidCodec(),
+            _ when typeof(T) == typeof(double) => new DoubleCodec(),
+            _ when typeof(T) == typeof(float) => new SingleCodec(),
             _ => null,
         };
         return (LabelCodec<T>?)codec;
@@ -102,6 +106,21 @@ internal static class BuiltInLabelCodecs
             1 => true,
             byte b => throw new InvalidDataException($"A bool label is stored as byte {b}; it must be 0 or 1."),
         };
+    }
+
+    // Equal labels must give equal bytes: double.Equals treats −0 as +0 and any NaN as any other NaN.
+    private sealed class DoubleCodec : LabelCodec<double>
+    {
+        public override void Write(BinaryWriter writer, double label) => writer.Write(label == 0 ? 0.0 : double.IsNaN(label) ? double.NaN : label);
+
+        public override double Read(BinaryReader reader) => reader.ReadDouble();
+    }
+
+    private sealed class SingleCodec : LabelCodec<float>
+    {
+        public override void Write(BinaryWriter writer, float label) => writer.Write(label == 0 ? 0f : float.IsNaN(label) ? float.NaN : label);
+
+        public override float Read(BinaryReader reader) => reader.ReadSingle();
     }
 
     private sealed class CharCodec : LabelCodec<char>

@@ -62,27 +62,37 @@ public sealed class LabelCounts<T>
     /// <param name="label">The label, not null.</param>
     /// <exception cref="ArgumentNullException"><paramref name="label"/> is null.</exception>
     /// <exception cref="OverflowException">The total would pass <see cref="long.MaxValue"/>; nothing changes.</exception>
-    public void Add(T label) => Add(label, 1);
+    public void Add(T label)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        Count(label, checked(Total + 1));
+    }
 
     /// <summary>Counts <paramref name="count"/> observations of <paramref name="label"/> at once.</summary>
     /// <param name="label">The label, not null.</param>
     /// <param name="count">How many, ≥ 0; 0 changes nothing (an unseen label stays unseen).</param>
     /// <exception cref="ArgumentNullException"><paramref name="label"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
-    /// <exception cref="OverflowException">The total would pass <see cref="long.MaxValue"/>; nothing changes.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative, or so large the total would pass <see cref="long.MaxValue"/>; nothing changes.</exception>
     public void Add(T label, long count)
     {
         ArgumentNullException.ThrowIfNull(label);
         Guard.InRange(count, 0, long.MaxValue, nameof(count));
-        if (count == 0)
+        if (count > long.MaxValue - Total)
         {
-            return;
+            throw new ArgumentOutOfRangeException(nameof(count), count, $"The counts already total {Total}; adding {count} would pass {long.MaxValue}, the most the total can count.");
         }
 
-        // No count exceeds the total, so checking the total first keeps every count from wrapping.
-        long total = checked(Total + count);
+        if (count != 0)
+        {
+            Count(label, Total + count);
+        }
+    }
+
+    // Callers check the new total first: no count exceeds the total, so no count can wrap either.
+    private void Count(T label, long total)
+    {
         ref long slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_counts, label, out _);
-        slot += count;
+        slot += total - Total;
         Total = total;
     }
 

@@ -104,12 +104,14 @@ public class LabelCountsTests
         counts.Add(1, long.MaxValue - 1);
 
         FluentActions.Invoking(() => counts.Add([2, 3])).Should().Throw<OverflowException>();
-        FluentActions.Invoking(() => counts.Add(4, 2)).Should().Throw<OverflowException>();
+        FluentActions.Invoking(() => counts.Add(4, 2)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("count");
+        counts.Add(6);
+        FluentActions.Invoking(() => counts.Add(7)).Should().Throw<OverflowException>();
         var other = new LabelCounts<int>();
         other.Add(5, 2);
         FluentActions.Invoking(() => counts.Merge(other)).Should().Throw<OverflowException>();
-        counts.Distinct.Should().Be(1);
-        counts.Total.Should().Be(long.MaxValue - 1);
+        counts.Distinct.Should().Be(2);
+        counts.Total.Should().Be(long.MaxValue);
     }
 
     [Fact]
@@ -141,6 +143,20 @@ public class LabelCountsTests
         RoundTripsAll([true, false, true]);
         RoundTripsAll(['x', '\u00e9', '\ud83d', 'x']);
         RoundTripsAll([Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e"), Guid.Empty, Guid.Empty]);
+        RoundTripsAll([double.MinValue, -1.5, 0.1, 0.1, double.Epsilon, double.PositiveInfinity]);
+        RoundTripsAll([float.MinValue, -1.5f, 0.1f, 0.1f, float.Epsilon]);
+    }
+
+    [Fact]
+    public void WriteTo_NegativeZeroAndNaNPayloads_WriteTheBytesOfTheLabelTheyEqual()
+    {
+        // double.Equals counts −0 with +0 and every NaN with every other NaN, so the bytes must not tell them apart.
+        var first = new LabelCounts<double>();
+        first.Add([0.0, double.NaN]);
+        var second = new LabelCounts<double>();
+        second.Add([-0.0, BitConverter.Int64BitsToDouble(unchecked((long)0xFFF8_0000_0000_0001UL))]);
+
+        AccumulatorBytes.Write(s => second.WriteTo(s)).Should().Equal(AccumulatorBytes.Write(s => first.WriteTo(s)));
     }
 
     [Fact]

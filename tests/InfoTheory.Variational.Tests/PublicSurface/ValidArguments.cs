@@ -100,6 +100,17 @@ internal sealed class ValidArguments(string folder)
 
         if (type == typeof(Stream))
         {
+            // An accumulator writes into an expandable stream and reads back the bytes a valid instance of its own type wrote.
+            if (method == "WriteTo")
+            {
+                return new MemoryStream();
+            }
+
+            if (method == "ReadFrom")
+            {
+                return Serialized(member.DeclaringType!);
+            }
+
             return name == "labels" ? null : new MemoryStream(owner == "IdxReader" ? IdxImages() : Encoding.UTF8.GetBytes("0.1,0.2\n0.3,0.4\n"));
         }
 
@@ -266,6 +277,9 @@ internal sealed class ValidArguments(string folder)
             ("AutodiffTensor", "CrossEntropyWithLogits", "labels") => [1, 0],
             ("AutodiffTensor`1", "IndexSelect", "indices") => [1, 0, 1],
             ("ContingencyTable", _, _) => [0, 1, 1, 0],
+            ("StreamingMoments", "Add", "row") => [0.1, 0.2],
+            ("StreamingMoments", _, "xColumns") => [0],
+            ("StreamingMoments", _, "yColumns") => [1],
             ("BinningRule", "Explicit", "edges") => [0, 1, 2.5],
             ("Histogram", "Count", "counts") => [0, 0],
             ("Gaussian", "Diagonal", "variances") => [1, 2],
@@ -666,12 +680,51 @@ internal sealed class ValidArguments(string folder)
             return options with { Epochs = 1, BatchSize = 4 };
         }
 
+        if (type == typeof(HistogramCounts))
+        {
+            var counts = new HistogramCounts(global::InfoTheory.Binning.Histogram.Fit([0, 1, 2], global::InfoTheory.Binning.BinningRule.EqualWidth(2)));
+            counts.Add([0.5, 1.5, 1.5]);
+            return counts;
+        }
+
+        if (type == typeof(StreamingMoments))
+        {
+            var moments = new StreamingMoments(2);
+            moments.AddRows([0.1, 0.2, 0.3, 0.1, 0.5, 0.7]);
+            return moments;
+        }
+
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(LabelCounts<>))
+        {
+            // Two distinct labels, so the entropy is positive and the serialized form has more than one entry.
+            object counts = Activator.CreateInstance(type)!;
+            Type label = type.GetGenericArguments()[0];
+            MethodInfo add = type.GetMethod("Add", [label])!;
+            foreach (double value in new[] { 1.0, 2.0, 2.0 })
+            {
+                add.Invoke(counts, [System.Convert.ChangeType(value, label, System.Globalization.CultureInfo.InvariantCulture)]);
+            }
+
+            return counts;
+        }
+
         if (type.IsValueType || type.GetConstructor(Type.EmptyTypes) is not null)
         {
             return Activator.CreateInstance(type);
         }
 
         return null;
+    }
+
+    /// <summary>The bytes a valid instance of an accumulator type writes, as a stream to read it back from.</summary>
+    private MemoryStream Serialized(Type accumulator)
+    {
+        object instance = NewInstance(accumulator)!;
+        var stream = new MemoryStream();
+        MethodInfo write = accumulator.GetMethods().Single(m => m.Name == "WriteTo");
+        write.Invoke(instance, [stream, .. write.GetParameters().Skip(1).Select(p => p.DefaultValue)]);
+        stream.Position = 0;
+        return stream;
     }
 
     /// <summary>A distribution of n binary variables with no zero cell, so every measure of it is finite and non-trivial.</summary>
