@@ -20,7 +20,7 @@ public class DocumentationFileTests
         string[] hidden = xml.Descendants("member").Select(m => (string)m.Attribute("name")!)
             .Where(id => !IsVisible(assembly, id)).ToArray();
 
-        hidden.Should().BeEmpty($"{package}.xml ships with the package, so it must not document internal members (make their /// comments //)");
+        string.Join(Environment.NewLine, hidden).Should().BeEmpty($"{package}.xml ships with the package, so it must not document internal members (make their /// comments //)");
     }
 
     [Fact]

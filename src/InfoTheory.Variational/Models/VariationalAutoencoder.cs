@@ -163,6 +163,7 @@ public sealed class VariationalAutoencoder
     }
 
     /// <inheritdoc cref="Sample(int, Random)"/>
+    /// <param name="count">How many samples, &gt;= 1.</param>
     /// <param name="seed">Seeds the generator of z.</param>
     public float[,] Sample(int count, int seed) => Sample(count, new Random(seed));
 
