@@ -322,7 +322,7 @@ public partial class AutodiffTensor<T> : IReleasable
         ForgetInputs();
     }
 
-    /// <summary>The gradient buffer, created zeroed on first use, for backward rules to add into.</summary>
+    // <summary>The gradient buffer, created zeroed on first use, for backward rules to add into.</summary>
     internal Span<T> GradientForAccumulation()
     {
         ThrowIfReleased();
@@ -339,10 +339,10 @@ public partial class AutodiffTensor<T> : IReleasable
         return _grad;
     }
 
-    /// <summary>
-    /// The gradient buffer for a rule that writes every element: <paramref name="accumulate"/> says
-    /// whether to add (a gradient is already there) or may overwrite (fresh or stale buffer).
-    /// </summary>
+    // <summary>
+    // The gradient buffer for a rule that writes every element: <paramref name="accumulate"/> says
+    // whether to add (a gradient is already there) or may overwrite (fresh or stale buffer).
+    // </summary>
     internal Span<T> GradientForWrite(out bool accumulate)
     {
         ThrowIfReleased();
@@ -360,10 +360,10 @@ public partial class AutodiffTensor<T> : IReleasable
         return _grad;
     }
 
-    /// <summary>The gradient of a tensor reached by backward (the output side of a rule).</summary>
+    // <summary>The gradient of a tensor reached by backward (the output side of a rule).</summary>
     internal ReadOnlySpan<T> OutputGradient => _grad;
 
-    /// <summary>The gradient buffer (cleared first if stale), or an empty span when none exists; optimizers read and clip it in place.</summary>
+    // <summary>The gradient buffer (cleared first if stale), or an empty span when none exists; optimizers read and clip it in place.</summary>
     internal Span<T> GradientSpan
     {
         get
@@ -378,7 +378,7 @@ public partial class AutodiffTensor<T> : IReleasable
         }
     }
 
-    /// <summary>Creates an uninitialised leaf tensor of a validated shape (pooled inside a scope).</summary>
+    // <summary>Creates an uninitialised leaf tensor of a validated shape (pooled inside a scope).</summary>
     internal static AutodiffTensor<T> Uninitialized(int[] shape) => new(shape, Shapes.Size(shape, nameof(shape)), clear: false);
 
     /// <summary>The tensor whose storage this one's values are: itself, or for a view the tensor that owns the storage.</summary>
@@ -419,7 +419,7 @@ public partial class AutodiffTensor<T> : IReleasable
         return this;
     }
 
-    /// <summary>A zeroed or uninitialised buffer of <paramref name="length"/> elements, from the pool inside a scope.</summary>
+    // <summary>A zeroed or uninitialised buffer of <paramref name="length"/> elements, from the pool inside a scope.</summary>
     private static T[] NewStorage(int length, bool clear, bool pooled) =>
         pooled ? BufferPool<T>.Rent(length, clear) : (length == 0 ? [] : new T[length]);
 
@@ -464,7 +464,7 @@ public partial class AutodiffTensor<T> : IReleasable
         }
     }
 
-    /// <summary>Post-order of the recorded graph below this tensor, found with an explicit stack (no recursion).</summary>
+    // <summary>Post-order of the recorded graph below this tensor, found with an explicit stack (no recursion).</summary>
     private List<AutodiffTensor<T>> TopologicalOrder()
     {
         var order = s_order ??= [];

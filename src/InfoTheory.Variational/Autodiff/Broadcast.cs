@@ -3,7 +3,7 @@ using System.Numerics.Tensors;
 
 namespace InfoTheory.Variational.Autodiff;
 
-/// <summary>Broadcasting kernels: a binary operation over broadcast operands, and its adjoint, summing a gradient back to an operand's shape.</summary>
+// <summary>Broadcasting kernels: a binary operation over broadcast operands, and its adjoint, summing a gradient back to an operand's shape.</summary>
 internal static class Broadcast<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {

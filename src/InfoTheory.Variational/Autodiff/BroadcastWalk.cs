@@ -1,15 +1,15 @@
 namespace InfoTheory.Variational.Autodiff;
 
-/// <summary>
-/// Walks an output shape in contiguous innermost runs, tracking where each run starts in two
-/// broadcast operands.
-/// </summary>
-/// <remarks>
-/// Axes of extent 1 are dropped and neighbouring axes that are laid out alike in both operands
-/// are merged (NumPy's coalescing), so a same-shape or bias-row broadcast becomes one or a few
-/// long runs that SIMD kernels handle whole. Within a run an operand's stride is 1 (it varies) or
-/// 0 (it is broadcast).
-/// </remarks>
+// <summary>
+// Walks an output shape in contiguous innermost runs, tracking where each run starts in two
+// broadcast operands.
+// </summary>
+// <remarks>
+// Axes of extent 1 are dropped and neighbouring axes that are laid out alike in both operands
+// are merged (NumPy's coalescing), so a same-shape or bias-row broadcast becomes one or a few
+// long runs that SIMD kernels handle whole. Within a run an operand's stride is 1 (it varies) or
+// 0 (it is broadcast).
+// </remarks>
 internal struct BroadcastWalk
 {
     private RankBuffer _size;

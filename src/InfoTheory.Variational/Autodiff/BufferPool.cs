@@ -1,14 +1,14 @@
 namespace InfoTheory.Variational.Autodiff;
 
-/// <summary>
-/// Per-thread pool of exact-length arrays: the storage behind tensors created inside a
-/// <see cref="TensorScope"/> and behind backward scratch space.
-/// </summary>
-/// <remarks>
-/// Exact lengths (not powers of two) because a training step asks for the same few sizes every
-/// time; thread-local so renting never takes a lock. An array returned on another thread simply
-/// joins that thread's pool.
-/// </remarks>
+// <summary>
+// Per-thread pool of exact-length arrays: the storage behind tensors created inside a
+// <see cref="TensorScope"/> and behind backward scratch space.
+// </summary>
+// <remarks>
+// Exact lengths (not powers of two) because a training step asks for the same few sizes every
+// time; thread-local so renting never takes a lock. An array returned on another thread simply
+// joins that thread's pool.
+// </remarks>
 internal static class BufferPool<T>
 {
     private const int MaxPerLength = 32;

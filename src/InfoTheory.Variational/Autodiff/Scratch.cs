@@ -1,6 +1,6 @@
 namespace InfoTheory.Variational.Autodiff;
 
-/// <summary>A pooled temporary buffer for one kernel call; <c>using</c> gives it back.</summary>
+// <summary>A pooled temporary buffer for one kernel call; <c>using</c> gives it back.</summary>
 internal ref struct Scratch<T>
 {
     private T[]? _array;

@@ -4,7 +4,7 @@ using InfoTheory.Internal;
 
 namespace InfoTheory.Variational.Autodiff;
 
-/// <summary>Shape arithmetic and the shape rules every operation enforces, with messages that show both shapes.</summary>
+// <summary>Shape arithmetic and the shape rules every operation enforces, with messages that show both shapes.</summary>
 internal static class Shapes
 {
     /// <summary>The highest rank a tensor may have; fixed so kernels can keep indices on the stack.</summary>

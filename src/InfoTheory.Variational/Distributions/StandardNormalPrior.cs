@@ -4,7 +4,7 @@ using InfoTheory.Variational.Autodiff;
 
 namespace InfoTheory.Variational.Distributions;
 
-/// <summary>The prior p(z) = N(0, I) of a VAE, as a differentiable log-density.</summary>
+// <summary>The prior p(z) = N(0, I) of a VAE, as a differentiable log-density.</summary>
 internal static class StandardNormalPrior
 {
     /// <summary>log N(z; 0, I) = −½ Σⱼ (zⱼ² + ln 2π), summed over the last axis.</summary>

@@ -1,6 +1,6 @@
 namespace InfoTheory.Internal;
 
-/// <summary>The file rules of the one validation helper.</summary>
+// <summary>The file rules of the one validation helper.</summary>
 internal static partial class Guard
 {
     /// <summary>

@@ -3,7 +3,7 @@ using InfoTheory.Variational.Autodiff;
 
 namespace InfoTheory.Internal;
 
-/// <summary>The tensor rules of the one validation helper: shapes and finite values, with messages that show both.</summary>
+// <summary>The tensor rules of the one validation helper: shapes and finite values, with messages that show both.</summary>
 internal static partial class Guard
 {
     /// <summary>Throws unless <paramref name="tensor"/> has rank at least <paramref name="minimumRank"/>.</summary>

@@ -4,18 +4,18 @@ using InfoTheory.Variational.Autodiff;
 
 namespace InfoTheory.Variational.Kernels;
 
-/// <summary>
-/// General matrix multiply on row-major spans: C[m×n] = op(A)·op(B), or C += op(A)·op(B) when accumulating.
-/// op(A) is m×k (A is stored k×m with <see cref="GemmMode.TransposeA"/>), op(B) is k×n (B is stored n×k with <see cref="GemmMode.TransposeB"/>).
-/// </summary>
-/// <remarks>
-/// C_ij = [C_ij +] Σ_p op(A)_ip · op(B)_pj. Results are deterministic: every element of C is produced by the
-/// same sequence of floating-point operations whatever the thread count or scheduling, so the same inputs
-/// always give the same bits. With 256-bit SIMD and FMA the product runs on <see cref="GemmBlocked{T, TKernel}"/>
-/// (packed panels of bounded size, the depth packed a chunk at a time; a 6×16 register tile in single precision; both cores for products of 2·10⁶ multiply-adds
-/// and more); otherwise on the scalar <see cref="GemmPortable"/>. A valid call allocates nothing (but the first parallel one on
-/// a thread, which creates that thread's job).
-/// </remarks>
+// <summary>
+// General matrix multiply on row-major spans: C[m×n] = op(A)·op(B), or C += op(A)·op(B) when accumulating.
+// op(A) is m×k (A is stored k×m with <see cref="GemmMode.TransposeA"/>), op(B) is k×n (B is stored n×k with <see cref="GemmMode.TransposeB"/>).
+// </summary>
+// <remarks>
+// C_ij = [C_ij +] Σ_p op(A)_ip · op(B)_pj. Results are deterministic: every element of C is produced by the
+// same sequence of floating-point operations whatever the thread count or scheduling, so the same inputs
+// always give the same bits. With 256-bit SIMD and FMA the product runs on <see cref="GemmBlocked{T, TKernel}"/>
+// (packed panels of bounded size, the depth packed a chunk at a time; a 6×16 register tile in single precision; both cores for products of 2·10⁶ multiply-adds
+// and more); otherwise on the scalar <see cref="GemmPortable"/>. A valid call allocates nothing (but the first parallel one on
+// a thread, which creates that thread's job).
+// </remarks>
 internal static class Gemm
 {
     /// <summary>C[m×n] (+)= op(A)·op(B) in single precision, on the kernel and thread budget <paramref name="options"/> allow.</summary>

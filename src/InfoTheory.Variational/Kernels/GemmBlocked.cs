@@ -5,20 +5,20 @@ using System.Runtime.InteropServices;
 
 namespace InfoTheory.Variational.Kernels;
 
-/// <summary>
-/// The cache-blocked product (Goto and van de Geijn's layering, as in BLIS): operands are packed into panels,
-/// the depth is cut into blocks of <see cref="DepthBlock"/> so one B panel stays in L1 while a block of A
-/// panels streams from L2, and a register-tile micro-kernel does the arithmetic.
-/// </summary>
-/// <typeparam name="T">The element type.</typeparam>
-/// <typeparam name="TKernel">The register-tile kernel.</typeparam>
-/// <remarks>
-/// Each element of C is computed as ((acc₀ + acc₁) + acc₂)… over the depth blocks, acc_b summing its products
-/// in increasing depth from zero, whichever tile, partition or thread computes it; that is why the result is
-/// bit-for-bit the same for any thread count. Work is split between threads along the dimension with more
-/// panels. Reference: K. Goto and R. A. van de Geijn, "Anatomy of high-performance matrix multiplication",
-/// ACM TOMS 34(3), 2008.
-/// </remarks>
+// <summary>
+// The cache-blocked product (Goto and van de Geijn's layering, as in BLIS): operands are packed into panels,
+// the depth is cut into blocks of <see cref="DepthBlock"/> so one B panel stays in L1 while a block of A
+// panels streams from L2, and a register-tile micro-kernel does the arithmetic.
+// </summary>
+// <typeparam name="T">The element type.</typeparam>
+// <typeparam name="TKernel">The register-tile kernel.</typeparam>
+// <remarks>
+// Each element of C is computed as ((acc₀ + acc₁) + acc₂)… over the depth blocks, acc_b summing its products
+// in increasing depth from zero, whichever tile, partition or thread computes it; that is why the result is
+// bit-for-bit the same for any thread count. Work is split between threads along the dimension with more
+// panels. Reference: K. Goto and R. A. van de Geijn, "Anatomy of high-performance matrix multiplication",
+// ACM TOMS 34(3), 2008.
+// </remarks>
 internal static class GemmBlocked<T, TKernel>
     where T : unmanaged, IFloatingPointIeee754<T>
     where TKernel : IGemmMicroKernel<T>

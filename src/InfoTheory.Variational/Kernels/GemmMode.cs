@@ -1,6 +1,6 @@
 namespace InfoTheory.Variational.Kernels;
 
-/// <summary>How <see cref="Gemm"/> reads its operands and writes its result: C = op(A)·op(B), or C += op(A)·op(B).</summary>
+// <summary>How <see cref="Gemm"/> reads its operands and writes its result: C = op(A)·op(B), or C += op(A)·op(B).</summary>
 [Flags]
 internal enum GemmMode
 {

@@ -3,16 +3,16 @@ using System.Runtime.InteropServices;
 
 namespace InfoTheory.Variational.Kernels;
 
-/// <summary>
-/// Copies operands into the panel layout the micro-kernels stream: A as row panels of <c>mr</c> rows and B as
-/// column panels of <c>nr</c> columns, each k-major over one chunk of the depth and zero-padded to whole panels.
-/// </summary>
-/// <remarks>
-/// Packing turns every access pattern of the product (plain or transposed operands) into one contiguous
-/// stream, which is what lets one kernel serve all four transpose combinations. For a chunk of
-/// <c>depth</c> steps, panel <c>q</c> starts at <c>q·width·depth</c> and holds element (p, r) at
-/// <c>p·width + r</c>. Column panels of op(B) are row panels of op(B)ᵀ, so both operands go through one routine.
-/// </remarks>
+// <summary>
+// Copies operands into the panel layout the micro-kernels stream: A as row panels of <c>mr</c> rows and B as
+// column panels of <c>nr</c> columns, each k-major over one chunk of the depth and zero-padded to whole panels.
+// </summary>
+// <remarks>
+// Packing turns every access pattern of the product (plain or transposed operands) into one contiguous
+// stream, which is what lets one kernel serve all four transpose combinations. For a chunk of
+// <c>depth</c> steps, panel <c>q</c> starts at <c>q·width·depth</c> and holds element (p, r) at
+// <c>p·width + r</c>. Column panels of op(B) are row panels of op(B)ᵀ, so both operands go through one routine.
+// </remarks>
 internal static class GemmPacking
 {
     /// <summary>Packs rows [<paramref name="rowStart"/>, <paramref name="rowEnd"/>) of op(A), m×k, over depth steps [<paramref name="depthStart"/>, depthStart + <paramref name="depth"/>).</summary>

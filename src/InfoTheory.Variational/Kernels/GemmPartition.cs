@@ -1,10 +1,10 @@
 namespace InfoTheory.Variational.Kernels;
 
-/// <summary>
-/// One rectangle of C in a parallel product, with the buffer (row-major, <see cref="Cols"/> wide) a worker thread
-/// computes it into.
-/// </summary>
-/// <typeparam name="T">The element type.</typeparam>
+// <summary>
+// One rectangle of C in a parallel product, with the buffer (row-major, <see cref="Cols"/> wide) a worker thread
+// computes it into.
+// </summary>
+// <typeparam name="T">The element type.</typeparam>
 internal sealed class GemmPartition<T>
 {
     /// <summary>First row of the rectangle in C; a multiple of the kernel's row count.</summary>

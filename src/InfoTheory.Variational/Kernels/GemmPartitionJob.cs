@@ -3,21 +3,21 @@ using System.Runtime.ExceptionServices;
 
 namespace InfoTheory.Variational.Kernels;
 
-/// <summary>
-/// The shared state of one parallel product: rectangles of C (partitions) that the calling thread releases as
-/// soon as their panels are packed, and that it and the <see cref="GemmWorkers"/> claim one at a time.
-/// </summary>
-/// <typeparam name="T">The element type.</typeparam>
-/// <typeparam name="TKernel">The micro-kernel the partitions run.</typeparam>
-/// <remarks>
-/// One object per calling thread and element type is reused call after call, so a parallel product allocates nothing after the
-/// first on its thread. Claims are a
-/// compare-and-swap on one 64-bit word holding (generation, sealed, released, next), so a worker that arrives
-/// late, even after its own call has finished, can only claim a partition of the call that is running now,
-/// and reads that partition's fields after the claim. A worker computes into the partition's pooled buffer
-/// (spans cannot cross threads); the caller computes straight into C. The caller claims whatever is left, so a
-/// busy or sleeping worker delays nothing and never deadlocks.
-/// </remarks>
+// <summary>
+// The shared state of one parallel product: rectangles of C (partitions) that the calling thread releases as
+// soon as their panels are packed, and that it and the <see cref="GemmWorkers"/> claim one at a time.
+// </summary>
+// <typeparam name="T">The element type.</typeparam>
+// <typeparam name="TKernel">The micro-kernel the partitions run.</typeparam>
+// <remarks>
+// One object per calling thread and element type is reused call after call, so a parallel product allocates nothing after the
+// first on its thread. Claims are a
+// compare-and-swap on one 64-bit word holding (generation, sealed, released, next), so a worker that arrives
+// late, even after its own call has finished, can only claim a partition of the call that is running now,
+// and reads that partition's fields after the claim. A worker computes into the partition's pooled buffer
+// (spans cannot cross threads); the caller computes straight into C. The caller claims whatever is left, so a
+// busy or sleeping worker delays nothing and never deadlocks.
+// </remarks>
 internal sealed class GemmPartitionJob<T, TKernel> : IThreadPoolWorkItem
     where T : unmanaged, IFloatingPointIeee754<T>
     where TKernel : IGemmMicroKernel<T>

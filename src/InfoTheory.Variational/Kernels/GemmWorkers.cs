@@ -2,16 +2,16 @@ using System.Diagnostics;
 
 namespace InfoTheory.Variational.Kernels;
 
-/// <summary>
-/// Background threads that run the helper partitions of parallel products. After each job a worker keeps
-/// spinning for <see cref="SpinTime"/> before it blocks, so a training loop that multiplies every few
-/// microseconds finds it awake.
-/// </summary>
-/// <remarks>
-/// Thread-pool threads were measured first: on a virtual machine an idle pool thread often took longer to wake
-/// than half the product took to compute, so the second core mostly sat idle. Workers are started lazily,
-/// one fewer than the processor count, and are background threads, so they never keep a process alive.
-/// </remarks>
+// <summary>
+// Background threads that run the helper partitions of parallel products. After each job a worker keeps
+// spinning for <see cref="SpinTime"/> before it blocks, so a training loop that multiplies every few
+// microseconds finds it awake.
+// </summary>
+// <remarks>
+// Thread-pool threads were measured first: on a virtual machine an idle pool thread often took longer to wake
+// than half the product took to compute, so the second core mostly sat idle. Workers are started lazily,
+// one fewer than the processor count, and are background threads, so they never keep a process alive.
+// </remarks>
 internal static class GemmWorkers
 {
     /// <summary>How long an idle worker polls for the next job before it sleeps.</summary>

@@ -1,14 +1,14 @@
 namespace InfoTheory.Variational.Kernels;
 
-/// <summary>
-/// A register-tile kernel: C[Mr×Nr] = acc or C += acc, where acc = Σ_p a[p]ᵀ·b[p] over <c>kc</c> steps of
-/// packed panels (A panel k-major with <see cref="Mr"/> values per step, B panel k-major with <see cref="Nr"/>).
-/// </summary>
-/// <typeparam name="T">The element type.</typeparam>
-/// <remarks>
-/// Every kernel starts its accumulators at zero and adds the products in increasing p, then combines them with
-/// C once; the blocked driver relies on that fixed order for bit-identical results under any partitioning.
-/// </remarks>
+// <summary>
+// A register-tile kernel: C[Mr×Nr] = acc or C += acc, where acc = Σ_p a[p]ᵀ·b[p] over <c>kc</c> steps of
+// packed panels (A panel k-major with <see cref="Mr"/> values per step, B panel k-major with <see cref="Nr"/>).
+// </summary>
+// <typeparam name="T">The element type.</typeparam>
+// <remarks>
+// Every kernel starts its accumulators at zero and adds the products in increasing p, then combines them with
+// C once; the blocked driver relies on that fixed order for bit-identical results under any partitioning.
+// </remarks>
 internal interface IGemmMicroKernel<T>
     where T : unmanaged
 {

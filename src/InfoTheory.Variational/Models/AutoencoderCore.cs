@@ -7,11 +7,11 @@ using InfoTheory.Variational.Serialization;
 
 namespace InfoTheory.Variational.Models;
 
-/// <summary>
-/// The network and training loop shared by the plain, denoising and sparse autoencoders: an MLP encoder
-/// with ReLU hidden layers and a sigmoid code, a mirrored ReLU decoder with a linear output, and squared error,
-/// plus what the model's <see cref="AutoencoderObjective"/> adds (input corruption, a code penalty).
-/// </summary>
+// <summary>
+// The network and training loop shared by the plain, denoising and sparse autoencoders: an MLP encoder
+// with ReLU hidden layers and a sigmoid code, a mirrored ReLU decoder with a linear output, and squared error,
+// plus what the model's <see cref="AutoencoderObjective"/> adds (input corruption, a code penalty).
+// </summary>
 internal sealed class AutoencoderCore : Module<float>
 {
     /// <summary>The activations every autoencoder of this library uses, as its saved description states them.</summary>

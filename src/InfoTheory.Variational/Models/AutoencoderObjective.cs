@@ -3,10 +3,10 @@ using InfoTheory.Variational.Nn;
 
 namespace InfoTheory.Variational.Models;
 
-/// <summary>
-/// What a deterministic autoencoder optimises beyond the squared error ‖x − d(e(x))‖²: the strategy its public type
-/// gives the shared network at construction (plain, denoising, sparse), so no training step inspects options to decide.
-/// </summary>
+// <summary>
+// What a deterministic autoencoder optimises beyond the squared error ‖x − d(e(x))‖²: the strategy its public type
+// gives the shared network at construction (plain, denoising, sparse), so no training step inspects options to decide.
+// </summary>
 internal abstract class AutoencoderObjective
 {
     /// <summary>The model kind written to, and required from, a saved file's description.</summary>

@@ -3,11 +3,11 @@ using InfoTheory.Variational.Nn;
 
 namespace InfoTheory.Variational.Models;
 
-/// <summary>
-/// The corruption x → x̃ of a denoising autoencoder as a layer: in training mode it corrupts its input with draws from
-/// <see cref="Generator"/>, in evaluation mode it passes the input through, so encoding and reconstruction are deterministic.
-/// </summary>
-/// <remarks>It has no parameters, so registering it leaves the parameter names (and saved files) of the network unchanged.</remarks>
+// <summary>
+// The corruption x → x̃ of a denoising autoencoder as a layer: in training mode it corrupts its input with draws from
+// <see cref="Generator"/>, in evaluation mode it passes the input through, so encoding and reconstruction are deterministic.
+// </summary>
+// <remarks>It has no parameters, so registering it leaves the parameter names (and saved files) of the network unchanged.</remarks>
 internal sealed class InputCorruption(Corruption corruption) : Module<float>
 {
     private float[] _buffer = [];

@@ -5,13 +5,13 @@ using InfoTheory.Variational.Optim;
 
 namespace InfoTheory.Variational.Models;
 
-/// <summary>One optimisation step on a minibatch: returns the objective and its two terms, per example.</summary>
-/// <param name="batch">The minibatch, rows × features, row-major; valid only during the call.</param>
-/// <param name="rows">The number of samples in the batch.</param>
-/// <param name="random">The training generator, for noise the step draws.</param>
+// <summary>One optimisation step on a minibatch: returns the objective and its two terms, per example.</summary>
+// <param name="batch">The minibatch, rows × features, row-major; valid only during the call.</param>
+// <param name="rows">The number of samples in the batch.</param>
+// <param name="random">The training generator, for noise the step draws.</param>
 internal delegate (double Loss, double Reconstruction, double Regularization) MinibatchStep(ReadOnlySpan<float> batch, int rows, Random random);
 
-/// <summary>The epoch loop every model shares: training mode, seeded shuffling, a reused batch buffer, loss averaging and progress.</summary>
+// <summary>The epoch loop every model shares: training mode, seeded shuffling, a reused batch buffer, loss averaging and progress.</summary>
 internal static class MinibatchTrainer
 {
     /// <summary>

@@ -3,18 +3,18 @@ using InfoTheory.Variational.Serialization;
 
 namespace InfoTheory.Variational.Models;
 
-/// <summary>
-/// A model's description of itself in the metadata of its parameter file (format version 2): kind, sizes,
-/// activations and objective settings, written by <c>Save</c> and read by each model's static <c>Load</c>.
-/// </summary>
-/// <remarks>
-/// Keys: <c>model</c> (the public type's name), <c>input_size</c>, <c>hidden_sizes</c> (comma-separated, empty for
-/// none), <c>code_size</c> or <c>latent_size</c>, <c>activations</c>, and per kind <c>corruption</c>,
-/// <c>corruption_level</c>, <c>corruption_low</c>, <c>corruption_high</c> (denoising); <c>target_activation</c>,
-/// <c>sparsity_weight</c> (sparse); <c>likelihood</c>, <c>likelihood_variance</c>, <c>kl_weight</c> (VAE). Numbers
-/// are invariant-culture round-trip strings. Reading checks every value and that the parameter bytes are as many as
-/// the described network holds, before anything is allocated for it.
-/// </remarks>
+// <summary>
+// A model's description of itself in the metadata of its parameter file (format version 2): kind, sizes,
+// activations and objective settings, written by <c>Save</c> and read by each model's static <c>Load</c>.
+// </summary>
+// <remarks>
+// Keys: <c>model</c> (the public type's name), <c>input_size</c>, <c>hidden_sizes</c> (comma-separated, empty for
+// none), <c>code_size</c> or <c>latent_size</c>, <c>activations</c>, and per kind <c>corruption</c>,
+// <c>corruption_level</c>, <c>corruption_low</c>, <c>corruption_high</c> (denoising); <c>target_activation</c>,
+// <c>sparsity_weight</c> (sparse); <c>likelihood</c>, <c>likelihood_variance</c>, <c>kl_weight</c> (VAE). Numbers
+// are invariant-culture round-trip strings. Reading checks every value and that the parameter bytes are as many as
+// the described network holds, before anything is allocated for it.
+// </remarks>
 internal sealed class ModelDescription
 {
     public const string ModelKey = "model";
@@ -33,7 +33,7 @@ internal sealed class ModelDescription
     /// <summary>The file's bytes, read once for the description and the parameters.</summary>
     public byte[] Bytes { get; private init; } = [];
 
-    /// <summary>The bytes of the file's data section, which the described network must fill exactly.</summary>
+    // <summary>The bytes of the file's data section, which the described network must fill exactly.</summary>
     private long DataBytes { get; init; }
 
     /// <summary>A new description of a network with the given sizes.</summary>

@@ -4,7 +4,7 @@ using InfoTheory.Variational.Data;
 
 namespace InfoTheory.Variational.Models;
 
-/// <summary>Checks a model's input dataset and sizes, and maps rows through a network in chunks.</summary>
+// <summary>Checks a model's input dataset and sizes, and maps rows through a network in chunks.</summary>
 internal static class ModelInput
 {
     // Rows per forward pass at inference: bounds the pooled buffers for large datasets.

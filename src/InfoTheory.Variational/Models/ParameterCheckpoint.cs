@@ -3,19 +3,19 @@ using InfoTheory.Variational.Optim;
 
 namespace InfoTheory.Variational.Models;
 
-/// <summary>
-/// The divergence guard every <c>Fit</c> runs its steps through: keeps good parameters from the start of the current
-/// and of the previous epoch, and on a non-finite loss, a step that writes a non-finite or unusable parameter, or a
-/// step that throws, writes the right ones back and throws <see cref="TrainingDivergedException"/> (or rethrows).
-/// </summary>
-/// <typeparam name="T">The element type of the parameters.</typeparam>
-/// <remarks>
-/// <para>The values put back are the last ones known to be finite and to give a finite loss: those from the start of
-/// the failing epoch, or from the start of the epoch before when the failing epoch's first loss is already non-finite
-/// (that loss condemns the values it was computed from); before the first epoch, the values before <c>Fit</c>.</para>
-/// <para>Snapshots are taken once per epoch, and the finiteness of each update is checked inside the optimizer's own
-/// pass (<see cref="Optimizer{T}.LastStepNonFinite"/>), so a step pays only for a scalar test of its loss.</para>
-/// </remarks>
+// <summary>
+// The divergence guard every <c>Fit</c> runs its steps through: keeps good parameters from the start of the current
+// and of the previous epoch, and on a non-finite loss, a step that writes a non-finite or unusable parameter, or a
+// step that throws, writes the right ones back and throws <see cref="TrainingDivergedException"/> (or rethrows).
+// </summary>
+// <typeparam name="T">The element type of the parameters.</typeparam>
+// <remarks>
+// <para>The values put back are the last ones known to be finite and to give a finite loss: those from the start of
+// the failing epoch, or from the start of the epoch before when the failing epoch's first loss is already non-finite
+// (that loss condemns the values it was computed from); before the first epoch, the values before <c>Fit</c>.</para>
+// <para>Snapshots are taken once per epoch, and the finiteness of each update is checked inside the optimizer's own
+// pass (<see cref="Optimizer{T}.LastStepNonFinite"/>), so a step pays only for a scalar test of its loss.</para>
+// </remarks>
 internal sealed class ParameterCheckpoint<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {

@@ -4,10 +4,10 @@ using InfoTheory.Variational.Nn;
 
 namespace InfoTheory.Variational.Models;
 
-/// <summary>
-/// The VAE's parameters: an MLP encoder with ReLU hidden layers and two linear heads (μ, log σ²), a mirrored
-/// ReLU decoder whose linear output feeds the likelihood, and the likelihood's own parameters.
-/// </summary>
+// <summary>
+// The VAE's parameters: an MLP encoder with ReLU hidden layers and two linear heads (μ, log σ²), a mirrored
+// ReLU decoder whose linear output feeds the likelihood, and the likelihood's own parameters.
+// </summary>
 internal sealed class VaeNetwork : Module<float>
 {
     private readonly Sequential<float>? _trunk;
@@ -69,11 +69,11 @@ internal sealed class VaeNetwork : Module<float>
 
     public AutodiffTensor<float> LogVariance(AutodiffTensor<float> x) => _logVariance.Forward(Hidden(x));
 
-    /// <summary>A dense layer initialised like PyTorch's <c>nn.Linear</c> (<see cref="WeightInitialization.UniformFanIn"/>).</summary>
-    /// <remarks>
-    /// The default matters for comparisons: with it, training matches the PyTorch peer's test −ELBO on the digits;
-    /// He-normal weights with zero biases end about 0.2 nats worse after the same 100 epochs.
-    /// </remarks>
+    // <summary>A dense layer initialised like PyTorch's <c>nn.Linear</c> (<see cref="WeightInitialization.UniformFanIn"/>).</summary>
+    // <remarks>
+    // The default matters for comparisons: with it, training matches the PyTorch peer's test −ELBO on the digits;
+    // He-normal weights with zero biases end about 0.2 nats worse after the same 100 epochs.
+    // </remarks>
     private static Linear<float> Layer(int inFeatures, int outFeatures, Random random)
         => new(inFeatures, outFeatures, random, WeightInitialization.UniformFanIn);
 

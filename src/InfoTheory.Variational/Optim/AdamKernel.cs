@@ -3,7 +3,7 @@ using System.Runtime.Intrinsics;
 
 namespace InfoTheory.Variational.Optim;
 
-/// <summary>The fused Adam/AdamW update: one SIMD pass reads θ, g, m, v and writes θ, m, v.</summary>
+// <summary>The fused Adam/AdamW update: one SIMD pass reads θ, g, m, v and writes θ, m, v.</summary>
 internal static class AdamKernel<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {

@@ -2,7 +2,7 @@ using System.Numerics;
 
 namespace InfoTheory.Variational.Optim;
 
-/// <summary>The moment buffers, step count and hyper-parameters shared by <see cref="Adam{T}"/> and <see cref="AdamW{T}"/>.</summary>
+// <summary>The moment buffers, step count and hyper-parameters shared by <see cref="Adam{T}"/> and <see cref="AdamW{T}"/>.</summary>
 internal sealed class AdamState<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {

@@ -125,7 +125,7 @@ public abstract class Optimizer<T>
         }
     }
 
-    /// <summary>Whether the last <see cref="Step"/> wrote a NaN or ±∞ into some parameter: the divergence check of every Fit.</summary>
+    // <summary>Whether the last <see cref="Step"/> wrote a NaN or ±∞ into some parameter: the divergence check of every Fit.</summary>
     internal bool LastStepNonFinite => _nonFinite;
 
     /// <summary>

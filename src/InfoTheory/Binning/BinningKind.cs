@@ -1,6 +1,6 @@
 namespace InfoTheory.Binning;
 
-/// <summary>Which of the rules of <see cref="BinningRule"/> a value is.</summary>
+// <summary>Which of the rules of <see cref="BinningRule"/> a value is.</summary>
 internal enum BinningKind
 {
     /// <summary>numpy's 'auto'.</summary>

@@ -2,21 +2,21 @@ using System.Buffers;
 
 namespace InfoTheory.Binning;
 
-/// <summary>
-/// numpy's <c>histogram_bin_edges</c> (numpy/lib/_histograms_impl.py), operation for operation, so that every rule gives
-/// numpy's edges bit for bit: the same widths, the same ⌈range/width⌉, the same <c>linspace</c>.
-/// </summary>
-/// <remarks>
-/// Edges depend on the width only through the bin count, so the transcendental functions (log₂, pow, from the C
-/// library as numpy's own) matter only where range/width lands within rounding of an integer. Sums follow numpy's
-/// order exactly (pairwise in blocks of 8192, see <see cref="Sum"/>), so standard deviations and skewness agree too.
-/// </remarks>
+// <summary>
+// numpy's <c>histogram_bin_edges</c> (numpy/lib/_histograms_impl.py), operation for operation, so that every rule gives
+// numpy's edges bit for bit: the same widths, the same ⌈range/width⌉, the same <c>linspace</c>.
+// </summary>
+// <remarks>
+// Edges depend on the width only through the bin count, so the transcendental functions (log₂, pow, from the C
+// library as numpy's own) matter only where range/width lands within rounding of an integer. Sums follow numpy's
+// order exactly (pairwise in blocks of 8192, see <see cref="Sum"/>), so standard deviations and skewness agree too.
+// </remarks>
 internal static class NumpyBinEdges
 {
-    /// <summary>The length of the chunks numpy's reductions hand to their inner loop (its default buffer size).</summary>
+    // <summary>The length of the chunks numpy's reductions hand to their inner loop (its default buffer size).</summary>
     private const int BufferSize = 8192;
 
-    /// <summary>The block below which numpy's pairwise summation adds eight running sums in sequence.</summary>
+    // <summary>The block below which numpy's pairwise summation adds eight running sums in sequence.</summary>
     private const int PairwiseBlock = 128;
 
     /// <summary>The width numpy's rule gives <paramref name="data"/>; 0 where numpy's rule gives 0 (one bin).</summary>
@@ -112,7 +112,7 @@ internal static class NumpyBinEdges
         return sd;
     }
 
-    /// <summary>numpy's <c>pairwise_sum_DOUBLE</c> (numpy/_core/src/umath/loops_utils.h.src), unchanged.</summary>
+    // <summary>numpy's <c>pairwise_sum_DOUBLE</c> (numpy/_core/src/umath/loops_utils.h.src), unchanged.</summary>
     private static double PairwiseSum(ReadOnlySpan<double> a)
     {
         int n = a.Length;

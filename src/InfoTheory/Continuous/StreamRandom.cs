@@ -2,16 +2,16 @@ using System.Numerics;
 
 namespace InfoTheory.Continuous;
 
-/// <summary>
-/// A re-seedable xoshiro256** generator behind the <see cref="Random"/> API, so a parallel worker
-/// can walk through per-block seeded streams without allocating a generator per block.
-/// </summary>
-/// <remarks>
-/// Blackman &amp; Vigna (2021), "Scrambled linear pseudorandom number generators", ACM TOMS 47(4).
-/// The state is expanded from a 64-bit seed with SplitMix64 (Steele, Lea &amp; Flood 2014), as the
-/// authors recommend. Every virtual member of <see cref="Random"/> is overridden, so the base
-/// class's own generator is never consulted.
-/// </remarks>
+// <summary>
+// A re-seedable xoshiro256** generator behind the <see cref="Random"/> API, so a parallel worker
+// can walk through per-block seeded streams without allocating a generator per block.
+// </summary>
+// <remarks>
+// Blackman &amp; Vigna (2021), "Scrambled linear pseudorandom number generators", ACM TOMS 47(4).
+// The state is expanded from a 64-bit seed with SplitMix64 (Steele, Lea &amp; Flood 2014), as the
+// authors recommend. Every virtual member of <see cref="Random"/> is overridden, so the base
+// class's own generator is never consulted.
+// </remarks>
 internal sealed class StreamRandom : Random
 {
     private ulong _s0, _s1, _s2, _s3;

@@ -1,10 +1,10 @@
 namespace InfoTheory.Decomposition;
 
-/// <summary>
-/// The redundancy lattice of k sources (Williams and Beer 2010): every non-empty antichain of non-empty sets of sources, listed so
-/// that each comes after every antichain below it (4 nodes for two sources, 18 for three), and the partial-information atoms of a
-/// redundancy function on it by Möbius inversion.
-/// </summary>
+// <summary>
+// The redundancy lattice of k sources (Williams and Beer 2010): every non-empty antichain of non-empty sets of sources, listed so
+// that each comes after every antichain below it (4 nodes for two sources, 18 for three), and the partial-information atoms of a
+// redundancy function on it by Möbius inversion.
+// </summary>
 internal sealed class RedundancyLattice
 {
     private readonly int[][] _strictlyBelow;

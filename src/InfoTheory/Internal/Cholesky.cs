@@ -3,11 +3,11 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace InfoTheory.Internal;
 
-/// <summary>
-/// The Cholesky factor A = L Lᵀ of a symmetric positive-definite d × d matrix, flat and row-major, with the solves,
-/// inverse and log-determinant the Gaussian and the Gaussian exponential families need, and an allocation-free in-place
-/// factorisation for the channel capacity's Newton steps, which solve with a fresh Hessian every iteration.
-/// </summary>
+// <summary>
+// The Cholesky factor A = L Lᵀ of a symmetric positive-definite d × d matrix, flat and row-major, with the solves,
+// inverse and log-determinant the Gaussian and the Gaussian exponential families need, and an allocation-free in-place
+// factorisation for the channel capacity's Newton steps, which solve with a fresh Hessian every iteration.
+// </summary>
 internal static class Cholesky
 {
     // A Cholesky pivot this small relative to its diagonal entry has lost every significant digit:

@@ -2,11 +2,11 @@ using MathNet.Numerics;
 
 namespace InfoTheory.Internal;
 
-/// <summary>
-/// ψ(n) for the integers 1..N that a kNN estimate meets, each computed once by <see cref="SpecialFunctions.DiGamma"/> and
-/// then read from a table: the same bits as calling it every time, without its cost (about 90 ns) per row and count.
-/// </summary>
-/// <remarks>Not thread-safe: one table per sequential pass.</remarks>
+// <summary>
+// ψ(n) for the integers 1..N that a kNN estimate meets, each computed once by <see cref="SpecialFunctions.DiGamma"/> and
+// then read from a table: the same bits as calling it every time, without its cost (about 90 ns) per row and count.
+// </summary>
+// <remarks>Not thread-safe: one table per sequential pass.</remarks>
 internal sealed class DigammaTable(int largest)
 {
     private readonly double[] _values = new double[largest + 1];

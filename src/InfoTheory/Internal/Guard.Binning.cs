@@ -1,6 +1,6 @@
 namespace InfoTheory.Internal;
 
-/// <content>Rules for histogram bins and the values they sort.</content>
+// <content>Rules for histogram bins and the values they sort.</content>
 internal static partial class Guard
 {
     /// <summary>Throws unless <paramref name="edges"/> can bound histogram bins: 2 to <paramref name="maxBins"/> + 1 finite values, each above the one before.</summary>

@@ -2,7 +2,7 @@ using InfoTheory.Continuous.Neighbors;
 
 namespace InfoTheory.Internal;
 
-/// <summary>Input rules for densities, point sets and neighbour searches (the continuous estimators).</summary>
+// <summary>Input rules for densities, point sets and neighbour searches (the continuous estimators).</summary>
 internal static partial class Guard
 {
     /// <summary>Throws unless <paramref name="dimension"/> is at least 1.</summary>

@@ -1,6 +1,6 @@
 namespace InfoTheory.Internal;
 
-/// <content>Rules for the generators of f- and Bregman divergences and for the vectors a Bregman divergence takes.</content>
+// <content>Rules for the generators of f- and Bregman divergences and for the vectors a Bregman divergence takes.</content>
 internal static partial class Guard
 {
     /// <summary>Throws unless <paramref name="value"/> is finite or +∞, as a limit of a convex function may be.</summary>

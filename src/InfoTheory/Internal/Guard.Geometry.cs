@@ -1,6 +1,6 @@
 namespace InfoTheory.Internal;
 
-/// <summary>Input rules of the Fisher metric and the exponential families (<c>InfoTheory.Geometry</c>).</summary>
+// <summary>Input rules of the Fisher metric and the exponential families (<c>InfoTheory.Geometry</c>).</summary>
 internal static partial class Guard
 {
     /// <summary>Throws unless <paramref name="p"/> is a probability vector of length ≥ 2 inside the simplex (every pᵢ &gt; 0).</summary>

@@ -1,6 +1,6 @@
 namespace InfoTheory.Internal;
 
-/// <content>Rules for the settings of tests and intervals.</content>
+// <content>Rules for the settings of tests and intervals.</content>
 internal static partial class Guard
 {
     /// <summary>Throws unless <paramref name="value"/> lies strictly between 0 and 1, as a coverage or a significance level must.</summary>

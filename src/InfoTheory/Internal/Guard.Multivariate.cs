@@ -2,7 +2,7 @@ using System.Numerics;
 
 namespace InfoTheory.Internal;
 
-/// <content>Rules for the shapes and variable sets of a <see cref="MultivariateDistribution"/>.</content>
+// <content>Rules for the shapes and variable sets of a <see cref="MultivariateDistribution"/>.</content>
 internal static partial class Guard
 {
     /// <summary>

@@ -1,6 +1,6 @@
 namespace InfoTheory.Internal;
 
-/// <content>Rules for the order of a generalized entropy or divergence (Rényi's α, Tsallis's q).</content>
+// <content>Rules for the order of a generalized entropy or divergence (Rényi's α, Tsallis's q).</content>
 internal static partial class Guard
 {
     /// <summary>Throws unless <paramref name="value"/> is an order ≥ 0: finite, or also +∞ where <paramref name="infinityAllowed"/>.</summary>

@@ -1,6 +1,6 @@
 namespace InfoTheory.Internal;
 
-/// <content>Rules for feature tables given as one code array per feature.</content>
+// <content>Rules for feature tables given as one code array per feature.</content>
 internal static partial class Guard
 {
     /// <summary>Throws unless <paramref name="features"/> holds at least one feature and every feature has one code per target row.</summary>

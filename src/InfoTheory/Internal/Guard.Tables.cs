@@ -1,6 +1,6 @@
 namespace InfoTheory.Internal;
 
-/// <content>Rules for two-dimensional tables: their shape, and row-stochastic (conditional) tables.</content>
+// <content>Rules for two-dimensional tables: their shape, and row-stochastic (conditional) tables.</content>
 internal static partial class Guard
 {
     /// <summary>Throws unless a table has at least one row and one column.</summary>

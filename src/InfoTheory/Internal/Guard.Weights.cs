@@ -1,6 +1,6 @@
 namespace InfoTheory.Internal;
 
-/// <content>Rules for unnormalised weights and for the rows of a list of distributions.</content>
+// <content>Rules for unnormalised weights and for the rows of a list of distributions.</content>
 internal static partial class Guard
 {
     /// <summary>Returns the sum of non-negative finite weights, throwing unless at least one is positive.</summary>

@@ -5,15 +5,15 @@ using System.Runtime.InteropServices;
 
 namespace InfoTheory.Internal;
 
-/// <summary>
-/// The one place input rules live. Messages say what came and what was expected, and name the
-/// parameter, e.g. <c>"p[3] is -0.2; probabilities must be >= 0"</c>.
-/// </summary>
-/// <remarks>
-/// Hot kernels check cheaply inside their own pass (a running sum and a finite/non-negative flag)
-/// and call a <c>Throw…</c> method only on failure; that method re-scans to find the culprit, so
-/// the fast path never pays for a good message.
-/// </remarks>
+// <summary>
+// The one place input rules live. Messages say what came and what was expected, and name the
+// parameter, e.g. <c>"p[3] is -0.2; probabilities must be >= 0"</c>.
+// </summary>
+// <remarks>
+// Hot kernels check cheaply inside their own pass (a running sum and a finite/non-negative flag)
+// and call a <c>Throw…</c> method only on failure; that method re-scans to find the culprit, so
+// the fast path never pays for a good message.
+// </remarks>
 internal static partial class Guard
 {
     /// <summary>
@@ -59,10 +59,10 @@ internal static partial class Guard
         CheckProbabilities(p, paramName, displayName, columns: 0);
     }
 
-    /// <summary>
-    /// The probability-vector rules, shared by vectors and row-major tables: an entry names its
-    /// index as <c>[i]</c>, or as <c>[row,column]</c> when <paramref name="columns"/> &gt; 0.
-    /// </summary>
+    // <summary>
+    // The probability-vector rules, shared by vectors and row-major tables: an entry names its
+    // index as <c>[i]</c>, or as <c>[row,column]</c> when <paramref name="columns"/> &gt; 0.
+    // </summary>
     private static void CheckProbabilities<T>(ReadOnlySpan<T> p, string paramName, string displayName, int columns)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
@@ -543,12 +543,12 @@ internal static partial class Guard
     /// <summary>Formats a double the way messages show it: invariant culture, round-trip precision.</summary>
     public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-    /// <summary>
-    /// The one entry rule of probability vectors and of unnormalised weights: every entry finite and &gt;= 0.
-    /// Returns the sum of the entries; messages name an entry as <c>displayName[i]</c>, or <c>[row,column]</c> when
-    /// <paramref name="columns"/> &gt; 0, and state the rule for <paramref name="entries"/> ("probabilities", "weights").
-    /// </summary>
-    /// <exception cref="ArgumentException">An entry is negative, NaN or infinite.</exception>
+    // <summary>
+    // The one entry rule of probability vectors and of unnormalised weights: every entry finite and &gt;= 0.
+    // Returns the sum of the entries; messages name an entry as <c>displayName[i]</c>, or <c>[row,column]</c> when
+    // <paramref name="columns"/> &gt; 0, and state the rule for <paramref name="entries"/> ("probabilities", "weights").
+    // </summary>
+    // <exception cref="ArgumentException">An entry is negative, NaN or infinite.</exception>
     private static double SumOfEntries<T>(ReadOnlySpan<T> values, string paramName, string displayName, int columns, string entries)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {

@@ -2,11 +2,11 @@ using System.Runtime.ExceptionServices;
 
 namespace InfoTheory.Internal;
 
-/// <summary>Independent work items 0 … n − 1 run on a few threads, each thread with state of its own.</summary>
-/// <remarks>
-/// Threads claim items in increasing order but finish them in any order, so a caller whose item i computes from i alone
-/// (its own seeded stream, its own slot of the results) gets the same bits on any number of cores.
-/// </remarks>
+// <summary>Independent work items 0 … n − 1 run on a few threads, each thread with state of its own.</summary>
+// <remarks>
+// Threads claim items in increasing order but finish them in any order, so a caller whose item i computes from i alone
+// (its own seeded stream, its own slot of the results) gets the same bits on any number of cores.
+// </remarks>
 internal static class IndexedWork
 {
     /// <summary>How many threads to use for <paramref name="items"/> items under <paramref name="maxDegreeOfParallelism"/> (−1: all cores); at least 1.</summary>

@@ -7,17 +7,17 @@ using System.Runtime.InteropServices;
 
 namespace InfoTheory.Internal;
 
-/// <summary>
-/// Counting of discrete labels: dense integer codes, histograms and the Σ c·log c sums that
-/// plug-in entropies of counts are made of.
-/// </summary>
-/// <remarks>
-/// Integer labels whose range is small are counted straight into an array indexed by
-/// <c>label − min</c>: one vectorised min/max pass, one counting pass, no hashing. Anything else is
-/// first mapped to dense codes 0..K−1 (in order of first appearance) through a hash map. Scratch
-/// arrays come from <see cref="ArrayPool{T}.Shared"/>, so the integer paths allocate nothing per call.
-/// Counts are <see cref="int"/>: a span holds fewer than 2³¹ elements, so no count can overflow.
-/// </remarks>
+// <summary>
+// Counting of discrete labels: dense integer codes, histograms and the Σ c·log c sums that
+// plug-in entropies of counts are made of.
+// </summary>
+// <remarks>
+// Integer labels whose range is small are counted straight into an array indexed by
+// <c>label − min</c>: one vectorised min/max pass, one counting pass, no hashing. Anything else is
+// first mapped to dense codes 0..K−1 (in order of first appearance) through a hash map. Scratch
+// arrays come from <see cref="ArrayPool{T}.Shared"/>, so the integer paths allocate nothing per call.
+// Counts are <see cref="int"/>: a span holds fewer than 2³¹ elements, so no count can overflow.
+// </remarks>
 internal static class LabelCounting
 {
     // Below this many cells four interleaved sub-histograms are used, so that runs of one label

@@ -2,7 +2,7 @@ using System.Numerics;
 
 namespace InfoTheory.Internal;
 
-/// <summary>The mathematical constants and elementary functions both packages share, each defined once.</summary>
+// <summary>The mathematical constants and elementary functions both packages share, each defined once.</summary>
 internal static class Numerics
 {
     /// <summary>ln 2, the nats in one bit.</summary>

@@ -2,7 +2,7 @@ using MathNet.Numerics;
 
 namespace InfoTheory.Internal;
 
-/// <summary>Elementary and special functions evaluated without the cancellation their textbook forms suffer.</summary>
+// <summary>Elementary and special functions evaluated without the cancellation their textbook forms suffer.</summary>
 internal static class PreciseMath
 {
     /// <summary>eˣ − 1, accurate to full relative precision near 0 (Kahan's correction).</summary>
@@ -113,7 +113,7 @@ internal static class PreciseMath
         return (beta * Log1PMinusX(x)) + ((n - 0.5) * Numerics.Log1P(x)) + StirlingCorrection(beta + n) - StirlingCorrection(beta);
     }
 
-    /// <summary>log1p(x) − x for 0 ≤ x ≤ 1, from log1p(x) = 2 atanh(s), s = x/(2 + x): −s·x + 2(s³/3 + s⁵/5 + …), no leading cancellation.</summary>
+    // <summary>log1p(x) − x for 0 ≤ x ≤ 1, from log1p(x) = 2 atanh(s), s = x/(2 + x): −s·x + 2(s³/3 + s⁵/5 + …), no leading cancellation.</summary>
     private static double Log1PMinusX(double x)
     {
         double s = x / (2 + x), s2 = s * s, power = s * s2, sum = 0;

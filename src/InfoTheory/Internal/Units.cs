@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 
 namespace InfoTheory.Internal;
 
-/// <summary>Conversion from nats, the unit every kernel computes in, to the caller's <see cref="LogBase"/>.</summary>
+// <summary>Conversion from nats, the unit every kernel computes in, to the caller's <see cref="LogBase"/>.</summary>
 internal static class Units
 {
     /// <summary>ln(b) for the base of <paramref name="unit"/>; dividing a value in nats by it converts it.</summary>

@@ -3,16 +3,16 @@ using InfoTheory.Internal;
 
 namespace InfoTheory.Selection;
 
-/// <summary>
-/// Features and a target as dense codes, with what every plug-in information term between them is made of: the
-/// marginal Σ c·ln c of each, and c·ln c for every count from 0 to N as a lookup.
-/// </summary>
-/// <remarks>
-/// Every term is I(R;C) = ln N + (Σ c_rc ln c_rc − Σ c_r ln c_r − Σ c_c ln c_c)/N over one table of cells
-/// r·w + c, counted from a·(width) + b: for I(Xₖ;Xⱼ) the rows are Xₖ and the columns Xⱼ; for I(Xₖ,Xⱼ;Y) the partner b is
-/// Xⱼ·|Y| + Y, so the rows are the pairs (Xₖ, Xⱼ) and the columns Y. Immutable once built; each thread brings its own
-/// <see cref="CountScratch"/>.
-/// </remarks>
+// <summary>
+// Features and a target as dense codes, with what every plug-in information term between them is made of: the
+// marginal Σ c·ln c of each, and c·ln c for every count from 0 to N as a lookup.
+// </summary>
+// <remarks>
+// Every term is I(R;C) = ln N + (Σ c_rc ln c_rc − Σ c_r ln c_r − Σ c_c ln c_c)/N over one table of cells
+// r·w + c, counted from a·(width) + b: for I(Xₖ;Xⱼ) the rows are Xₖ and the columns Xⱼ; for I(Xₖ,Xⱼ;Y) the partner b is
+// Xⱼ·|Y| + Y, so the rows are the pairs (Xₖ, Xⱼ) and the columns Y. Immutable once built; each thread brings its own
+// <see cref="CountScratch"/>.
+// </remarks>
 internal sealed class CodedFeatures
 {
     private readonly int[][] _codes;
@@ -71,10 +71,10 @@ internal sealed class CodedFeatures
     /// <summary>The number of codes of feature <paramref name="j"/>.</summary>
     public int Levels(int j) => _levels[j];
 
-    /// <summary>
-    /// I(R;C) in nats for the cells a·<paramref name="width"/> + b, whose rows are cell / <paramref name="columns"/>,
-    /// columns cell mod <paramref name="columns"/>, and <paramref name="columnSum"/> Σ c ln c over the columns' counts.
-    /// </summary>
+    // <summary>
+    // I(R;C) in nats for the cells a·<paramref name="width"/> + b, whose rows are cell / <paramref name="columns"/>,
+    // columns cell mod <paramref name="columns"/>, and <paramref name="columnSum"/> Σ c ln c over the columns' counts.
+    // </summary>
     private double Information(
         ReadOnlySpan<int> a, int aLevels, ReadOnlySpan<int> b, int width, int columns, double columnSum, CountScratch scratch)
     {

@@ -1,6 +1,6 @@
 namespace InfoTheory.Selection;
 
-/// <summary>One thread's counting space for <see cref="CodedFeatures"/>, grown on demand and reused for every term it counts.</summary>
+// <summary>One thread's counting space for <see cref="CodedFeatures"/>, grown on demand and reused for every term it counts.</summary>
 internal sealed class CountScratch
 {
     private int[] _combined = [];
