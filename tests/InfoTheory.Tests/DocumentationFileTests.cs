@@ -7,6 +7,9 @@ namespace InfoTheory.Tests;
 /// The XML documentation shipped in the packages describes the public surface only: every member id in a package's
 /// doc file names a public or protected type or member (an internal member's <c>///</c> docs would otherwise ship,
 /// exposing implementation notes users can't call). Internal members keep their why-comments as <c>//</c>.
+/// The ids in DocumentationFileTests.pending.txt are the internal members still documented with <c>///</c> in files
+/// other branches were editing when this check landed (Kernels, Continuous/Neighbors, Labels.cs, ContingencyTable.cs);
+/// no other id may appear, and the list only shrinks.
 /// </summary>
 public class DocumentationFileTests
 {
@@ -17,8 +20,11 @@ public class DocumentationFileTests
     {
         (Assembly assembly, XDocument xml) = Load(package);
 
+        var pending = File.ReadAllLines(Path.Combine(RepositoryRoot(), "tests", "InfoTheory.Tests", "DocumentationFileTests.pending.txt"))
+            .Where(l => l.Length > 0 && !l.StartsWith('#')).ToHashSet(StringComparer.Ordinal);
+
         string[] hidden = xml.Descendants("member").Select(m => (string)m.Attribute("name")!)
-            .Where(id => !IsVisible(assembly, id)).ToArray();
+            .Where(id => !IsVisible(assembly, id) && !pending.Contains(id)).ToArray();
 
         string.Join(Environment.NewLine, hidden).Should().BeEmpty($"{package}.xml ships with the package, so it must not document internal members (make their /// comments //)");
     }
@@ -52,8 +58,20 @@ public class DocumentationFileTests
         // tests/<project>/bin/<configuration>/<tfm>/ → src/<package>/bin/<configuration>/<tfm>/<file>
         var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         string tfm = output.Name, configuration = output.Parent!.Name;
-        DirectoryInfo root = output.Parent.Parent!.Parent!.Parent!.Parent!;
-        return Path.Combine(root.FullName, "src", package, "bin", configuration, tfm, file);
+        return Path.Combine(RepositoryRoot(), "src", package, "bin", configuration, tfm, file);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "InfoTheory.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No InfoTheory.sln above {AppContext.BaseDirectory}.");
     }
 
     // A doc id (ECMA-334 annex D) is visible when its type is visible outside the assembly and, for a member, some

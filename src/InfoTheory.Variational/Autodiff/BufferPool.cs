@@ -16,7 +16,7 @@ internal static class BufferPool<T>
     [ThreadStatic]
     private static Dictionary<int, Stack<T[]>>? s_free;
 
-    /// <summary>Rents an array of exactly <paramref name="length"/> elements, zeroed if <paramref name="clear"/>.</summary>
+    // <summary>Rents an array of exactly <paramref name="length"/> elements, zeroed if <paramref name="clear"/>.</summary>
     public static T[] Rent(int length, bool clear)
     {
         if (length == 0)
@@ -38,7 +38,7 @@ internal static class BufferPool<T>
         return new T[length];
     }
 
-    /// <summary>Gives an array back; beyond a small number per length it is left to the garbage collector.</summary>
+    // <summary>Gives an array back; beyond a small number per length it is left to the garbage collector.</summary>
     public static void Return(T[] array)
     {
         if (array.Length == 0)

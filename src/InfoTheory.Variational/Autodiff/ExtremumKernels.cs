@@ -17,7 +17,7 @@ namespace InfoTheory.Variational.Autodiff;
 internal static class ExtremumKernels<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    /// <summary>y[o·inner + i] = max (or min) over j of x[(o·n + j)·inner + i].</summary>
+    // <summary>y[o·inner + i] = max (or min) over j of x[(o·n + j)·inner + i].</summary>
     public static void Reduce(ReadOnlySpan<T> x, int outer, int n, int inner, Span<T> y, bool max)
     {
         if (n == 0)
@@ -51,11 +51,11 @@ internal static class ExtremumKernels<T>
         }
     }
 
-    /// <summary>
-    /// dx += the gradient of y = max (or min) along the axis: g shared evenly among the c elements of each line
-    /// equal to its extremum y, dxⱼ += g / c where xⱼ = y and nothing elsewhere (PyTorch's amax/amin rule).
-    /// A NaN extremum equals no element, so its line receives no gradient.
-    /// </summary>
+    // <summary>
+    // dx += the gradient of y = max (or min) along the axis: g shared evenly among the c elements of each line
+    // equal to its extremum y, dxⱼ += g / c where xⱼ = y and nothing elsewhere (PyTorch's amax/amin rule).
+    // A NaN extremum equals no element, so its line receives no gradient.
+    // </summary>
     public static void Backward(ReadOnlySpan<T> x, ReadOnlySpan<T> y, ReadOnlySpan<T> g, int outer, int n, int inner, Span<T> dx)
     {
         if (n == 0)

@@ -21,7 +21,7 @@ namespace InfoTheory.Variational.Autodiff;
 internal static class SoftmaxKernels<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    /// <summary>lse[o·inner + i] = LSE over j of x[(o·n + j)·inner + i].</summary>
+    // <summary>lse[o·inner + i] = LSE over j of x[(o·n + j)·inner + i].</summary>
     public static void LogSumExp(ReadOnlySpan<T> x, int outer, int n, int inner, Span<T> lse)
     {
         if (inner == 1)
@@ -46,7 +46,7 @@ internal static class SoftmaxKernels<T>
         }
     }
 
-    /// <summary>y = softmax(x) (or log-softmax when <paramref name="log"/>) along the axis; y may not overlap x.</summary>
+    // <summary>y = softmax(x) (or log-softmax when <paramref name="log"/>) along the axis; y may not overlap x.</summary>
     public static void Softmax(ReadOnlySpan<T> x, int outer, int n, int inner, Span<T> y, bool log)
     {
         if (inner == 1)
@@ -89,7 +89,7 @@ internal static class SoftmaxKernels<T>
         }
     }
 
-    /// <summary>dx += ∂L/∂x of y = LSE(x): dxⱼ += g · exp(xⱼ − y), g and y of shape [outer, inner].</summary>
+    // <summary>dx += ∂L/∂x of y = LSE(x): dxⱼ += g · exp(xⱼ − y), g and y of shape [outer, inner].</summary>
     public static void LogSumExpBackward(ReadOnlySpan<T> x, ReadOnlySpan<T> lse, ReadOnlySpan<T> g, int outer, int n, int inner, Span<T> dx)
     {
         using var term = new Scratch<T>(n * inner);
@@ -119,7 +119,7 @@ internal static class SoftmaxKernels<T>
         }
     }
 
-    /// <summary>dx += ∂L/∂x of y = softmax(x): dxⱼ += yⱼ (gⱼ − Σₖ gₖ yₖ).</summary>
+    // <summary>dx += ∂L/∂x of y = softmax(x): dxⱼ += yⱼ (gⱼ − Σₖ gₖ yₖ).</summary>
     public static void SoftmaxBackward(ReadOnlySpan<T> y, ReadOnlySpan<T> g, int outer, int n, int inner, Span<T> dx)
     {
         using var term = new Scratch<T>(n * inner);
@@ -154,7 +154,7 @@ internal static class SoftmaxKernels<T>
         }
     }
 
-    /// <summary>dx += ∂L/∂x of y = log-softmax(x): dxⱼ += gⱼ − exp(yⱼ) Σₖ gₖ.</summary>
+    // <summary>dx += ∂L/∂x of y = log-softmax(x): dxⱼ += gⱼ − exp(yⱼ) Σₖ gₖ.</summary>
     public static void LogSoftmaxBackward(ReadOnlySpan<T> y, ReadOnlySpan<T> g, int outer, int n, int inner, Span<T> dx)
     {
         using var term = new Scratch<T>(n * inner);

@@ -11,7 +11,7 @@ namespace InfoTheory.Variational.Data;
 // </remarks>
 internal static class DataFile
 {
-    /// <summary>Reads a file the caller has checked with <c>Guard.FilePath</c>, so that a bad path names the caller's parameter.</summary>
+    // <summary>Reads a file the caller has checked with <c>Guard.FilePath</c>, so that a bad path names the caller's parameter.</summary>
     public static byte[] ReadAllBytes(string path)
     {
         return Decode(File.ReadAllBytes(path), path);

@@ -18,23 +18,23 @@ namespace InfoTheory.Variational.Kernels;
 // </remarks>
 internal static class Gemm
 {
-    /// <summary>C[m×n] (+)= op(A)·op(B) in single precision, on the kernel and thread budget <paramref name="options"/> allow.</summary>
-    /// <param name="a">A, row-major: m×k, or k×m with <see cref="GemmMode.TransposeA"/>.</param>
-    /// <param name="b">B, row-major: k×n, or n×k with <see cref="GemmMode.TransposeB"/>.</param>
-    /// <param name="c">C, row-major m×n; only its first m·n elements are touched.</param>
-    /// <param name="m">Rows of C and of op(A), &gt;= 0.</param>
-    /// <param name="k">Columns of op(A) and rows of op(B), &gt;= 0; with k = 0 the product is the zero matrix.</param>
-    /// <param name="n">Columns of C and of op(B), &gt;= 0.</param>
-    /// <param name="mode">The operand layouts and whether to add into C.</param>
-    /// <param name="options">Kernel and threads; null for <see cref="MatrixProductOptions.Default"/>.</param>
-    /// <exception cref="ArgumentOutOfRangeException">m, k or n is negative.</exception>
-    /// <exception cref="ArgumentException">A span is shorter than its matrix.</exception>
+    // <summary>C[m×n] (+)= op(A)·op(B) in single precision, on the kernel and thread budget <paramref name="options"/> allow.</summary>
+    // <param name="a">A, row-major: m×k, or k×m with <see cref="GemmMode.TransposeA"/>.</param>
+    // <param name="b">B, row-major: k×n, or n×k with <see cref="GemmMode.TransposeB"/>.</param>
+    // <param name="c">C, row-major m×n; only its first m·n elements are touched.</param>
+    // <param name="m">Rows of C and of op(A), &gt;= 0.</param>
+    // <param name="k">Columns of op(A) and rows of op(B), &gt;= 0; with k = 0 the product is the zero matrix.</param>
+    // <param name="n">Columns of C and of op(B), &gt;= 0.</param>
+    // <param name="mode">The operand layouts and whether to add into C.</param>
+    // <param name="options">Kernel and threads; null for <see cref="MatrixProductOptions.Default"/>.</param>
+    // <exception cref="ArgumentOutOfRangeException">m, k or n is negative.</exception>
+    // <exception cref="ArgumentException">A span is shorter than its matrix.</exception>
     public static void Compute(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n,
                                GemmMode mode = GemmMode.None, MatrixProductOptions? options = null)
         => Run(a, b, c, m, k, n, mode, options ?? MatrixProductOptions.Default);
 
-    /// <summary>C[m×n] (+)= op(A)·op(B) in double precision, on the kernel and thread budget <paramref name="options"/> allow.</summary>
-    /// <inheritdoc cref="Compute(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, int, int, int, GemmMode, MatrixProductOptions?)"/>
+    // <summary>C[m×n] (+)= op(A)·op(B) in double precision, on the kernel and thread budget <paramref name="options"/> allow.</summary>
+    // <inheritdoc cref="Compute(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, int, int, int, GemmMode, MatrixProductOptions?)"/>
     public static void Compute(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int m, int k, int n,
                                GemmMode mode = GemmMode.None, MatrixProductOptions? options = null)
         => Run(a, b, c, m, k, n, mode, options ?? MatrixProductOptions.Default);

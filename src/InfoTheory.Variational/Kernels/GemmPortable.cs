@@ -8,7 +8,7 @@ namespace InfoTheory.Variational.Kernels;
 // </summary>
 internal static class GemmPortable
 {
-    /// <summary>C[m×n] (+)= op(A)·op(B) with arguments already validated (see <see cref="Gemm"/>).</summary>
+    // <summary>C[m×n] (+)= op(A)·op(B) with arguments already validated (see <see cref="Gemm"/>).</summary>
     public static void Compute<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int k, int n, GemmMode mode)
         where T : unmanaged, IFloatingPointIeee754<T>
     {

@@ -14,7 +14,7 @@ namespace InfoTheory.Variational.Kernels;
 // </remarks>
 internal static class GemmWorkers
 {
-    /// <summary>How long an idle worker polls for the next job before it sleeps.</summary>
+    // <summary>How long an idle worker polls for the next job before it sleeps.</summary>
     public static readonly TimeSpan SpinTime = TimeSpan.FromMilliseconds(2);
 
     private static readonly object Gate = new();
@@ -24,8 +24,8 @@ internal static class GemmWorkers
     private static int sleepers;
     private static int started;
 
-    /// <summary>Asks up to <paramref name="helpers"/> workers to run <paramref name="work"/>.</summary>
-    /// <returns>How many workers exist to help (the caller must be ready to do the rest itself).</returns>
+    // <summary>Asks up to <paramref name="helpers"/> workers to run <paramref name="work"/>.</summary>
+    // <returns>How many workers exist to help (the caller must be ready to do the rest itself).</returns>
     public static int Dispatch(IThreadPoolWorkItem work, int helpers)
     {
         int wanted = Math.Min(helpers, Environment.ProcessorCount - 1);

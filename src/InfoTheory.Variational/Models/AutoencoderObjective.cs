@@ -9,18 +9,18 @@ namespace InfoTheory.Variational.Models;
 // </summary>
 internal abstract class AutoencoderObjective
 {
-    /// <summary>The model kind written to, and required from, a saved file's description.</summary>
+    // <summary>The model kind written to, and required from, a saved file's description.</summary>
     public abstract string Kind { get; }
 
-    /// <summary>A layer in front of the encoder that is active in training mode only (input corruption), or null.</summary>
+    // <summary>A layer in front of the encoder that is active in training mode only (input corruption), or null.</summary>
     public virtual InputCorruption? CreateInputLayer() => null;
 
-    /// <summary>The penalty added to the squared error for a minibatch's codes, already weighted, or null for none.</summary>
-    /// <param name="code">The sigmoid codes, [rows, codeSize].</param>
-    /// <returns>The weighted penalty and its unweighted value as a rank-0 tensor, or null.</returns>
+    // <summary>The penalty added to the squared error for a minibatch's codes, already weighted, or null for none.</summary>
+    // <param name="code">The sigmoid codes, [rows, codeSize].</param>
+    // <returns>The weighted penalty and its unweighted value as a rank-0 tensor, or null.</returns>
     public virtual (AutodiffTensor<float> Weighted, AutodiffTensor<float> Value)? Penalty(AutodiffTensor<float> code) => null;
 
-    /// <summary>Writes the objective's settings into a saved file's description.</summary>
+    // <summary>Writes the objective's settings into a saved file's description.</summary>
     public virtual void Describe(ModelDescription description)
     {
     }

@@ -14,7 +14,7 @@ internal sealed class InputCorruption(Corruption corruption) : Module<float>
 
     public Corruption Corruption { get; } = corruption;
 
-    /// <summary>The training generator; set by the fit that owns this layer for the length of the run.</summary>
+    // <summary>The training generator; set by the fit that owns this layer for the length of the run.</summary>
     public Random? Generator { get; set; }
 
     public override AutodiffTensor<float> Forward(AutodiffTensor<float> input)

@@ -48,15 +48,15 @@ internal sealed class VaeNetwork : Module<float>
 
     public Likelihood<float> Likelihood { get; }
 
-    /// <summary>Latent codes [..., d] → decoder outputs [..., features] (logits or means, as the likelihood reads them).</summary>
+    // <summary>Latent codes [..., d] → decoder outputs [..., features] (logits or means, as the likelihood reads them).</summary>
     public Func<AutodiffTensor<float>, AutodiffTensor<float>> Decoder { get; }
 
-    /// <summary>The mean reconstruction E[x|z] for inputs x through μ(x).</summary>
+    // <summary>The mean reconstruction E[x|z] for inputs x through μ(x).</summary>
     public override AutodiffTensor<float> Forward(AutodiffTensor<float> input) => Likelihood.Forward(_decoder.Forward(Posterior(input).Mean));
 
-    /// <summary>q(z|x) = N(μ(x), diag(exp(log σ²(x)))).</summary>
-    /// <param name="x">The inputs.</param>
-    /// <remarks>In training mode the finiteness check of the heads is skipped, so an overflow in a training step shows as a non-finite loss that the divergence guard reports.</remarks>
+    // <summary>q(z|x) = N(μ(x), diag(exp(log σ²(x)))).</summary>
+    // <param name="x">The inputs.</param>
+    // <remarks>In training mode the finiteness check of the heads is skipped, so an overflow in a training step shows as a non-finite loss that the divergence guard reports.</remarks>
     public DiagonalGaussian<float> Posterior(AutodiffTensor<float> x)
     {
         var h = Hidden(x);
@@ -79,6 +79,6 @@ internal sealed class VaeNetwork : Module<float>
 
     private AutodiffTensor<float> Hidden(AutodiffTensor<float> x) => _trunk?.Forward(x) ?? x;
 
-    /// <summary>The mean reconstruction E[x|z] for latent codes z.</summary>
+    // <summary>The mean reconstruction E[x|z] for latent codes z.</summary>
     public AutodiffTensor<float> DecodeMean(AutodiffTensor<float> z) => Likelihood.Forward(_decoder.Forward(z));
 }

@@ -24,10 +24,10 @@ internal sealed class AdamState<T>
         (_beta1, _beta2, _epsilon, _weightDecay) = (beta1, beta2, epsilon, weightDecay);
     }
 
-    /// <summary>t, the steps taken; set when a checkpoint is loaded.</summary>
+    // <summary>t, the steps taken; set when a checkpoint is loaded.</summary>
     public int StepCount { get; set; }
 
-    /// <summary>The first and second moments under PyTorch's names, for checkpoints.</summary>
+    // <summary>The first and second moments under PyTorch's names, for checkpoints.</summary>
     public (string Name, T[]?[] Buffers)[] Slots() => [("exp_avg", _m), ("exp_avg_sq", _v)];
 
     public void Advance() => StepCount++;

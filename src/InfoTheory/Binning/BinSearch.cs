@@ -16,10 +16,10 @@ namespace InfoTheory.Binning;
 // </remarks>
 internal static class BinSearch
 {
-    /// <summary>The most edges (bins + 1) counted by SIMD compares; more edges are binary-searched value by value.</summary>
+    // <summary>The most edges (bins + 1) counted by SIMD compares; more edges are binary-searched value by value.</summary>
     public const int LinearEdges = 33;
 
-    /// <summary>The bin of <paramref name="value"/>, or a throw naming <paramref name="paramName"/>[<paramref name="index"/>].</summary>
+    // <summary>The bin of <paramref name="value"/>, or a throw naming <paramref name="paramName"/>[<paramref name="index"/>].</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Bin(ReadOnlySpan<double> edges, OutOfRangePolicy policy, double value, int index, string paramName)
     {
@@ -32,11 +32,11 @@ internal static class BinSearch
         return Outside(edges, policy, value, index, paramName);
     }
 
-    /// <summary>Writes the bin of every value; <paramref name="offset"/> is added to the index a message names.</summary>
+    // <summary>Writes the bin of every value; <paramref name="offset"/> is added to the index a message names.</summary>
     public static void Assign(ReadOnlySpan<double> edges, OutOfRangePolicy policy, ReadOnlySpan<double> values, Span<int> bins, string paramName, int offset = 0)
         => Assign(edges, policy, values, bins, paramName, offset, SimdWidths.Best);
 
-    /// <summary>As <see cref="Assign(ReadOnlySpan{double}, OutOfRangePolicy, ReadOnlySpan{double}, Span{int}, string, int)"/> at a chosen width (tests run every width).</summary>
+    // <summary>As <see cref="Assign(ReadOnlySpan{double}, OutOfRangePolicy, ReadOnlySpan{double}, Span{int}, string, int)"/> at a chosen width (tests run every width).</summary>
     public static void Assign(ReadOnlySpan<double> edges, OutOfRangePolicy policy, ReadOnlySpan<double> values, Span<int> bins, string paramName, int offset, SimdWidth width)
     {
         if (edges.Length <= LinearEdges)
@@ -57,7 +57,7 @@ internal static class BinSearch
         }
     }
 
-    /// <summary>Adds the number of values in each bin to <paramref name="counts"/> (length <c>edges.Length − 1</c>, plus 2 for separate bins); on a throw, <paramref name="counts"/> is unchanged.</summary>
+    // <summary>Adds the number of values in each bin to <paramref name="counts"/> (length <c>edges.Length − 1</c>, plus 2 for separate bins); on a throw, <paramref name="counts"/> is unchanged.</summary>
     public static void Count(ReadOnlySpan<double> edges, OutOfRangePolicy policy, ReadOnlySpan<double> values, Span<long> counts, string paramName, SimdWidth width)
     {
         long[] rented = ArrayPool<long>.Shared.Rent(counts.Length);
@@ -191,10 +191,10 @@ internal static class BinSearch
             _below = below;
         }
 
-        /// <summary>Gets how many values lie above the last edge (+∞ included).</summary>
+        // <summary>Gets how many values lie above the last edge (+∞ included).</summary>
         public double Above { get; private set; }
 
-        /// <summary>Gets how many values are not NaN.</summary>
+        // <summary>Gets how many values are not NaN.</summary>
         public double Ordered { get; private set; }
 
         void ILanePass.Run<T>(ref int index)
@@ -267,7 +267,7 @@ internal static class BinSearch
             _policy = policy;
         }
 
-        /// <summary>Gets whether some value is NaN or, under <see cref="OutOfRangePolicy.Reject"/>, outside the edges.</summary>
+        // <summary>Gets whether some value is NaN or, under <see cref="OutOfRangePolicy.Reject"/>, outside the edges.</summary>
         public bool Bad { get; private set; }
 
         void ILanePass.Run<T>(ref int index)

@@ -59,7 +59,7 @@ internal sealed class BottleneckIteration
         _logits = new double[clusters];
     }
 
-    /// <summary>One application of the self-consistent equations; returns the largest change of an encoder probability.</summary>
+    // <summary>One application of the self-consistent equations; returns the largest change of an encoder probability.</summary>
     public double Update(double beta)
     {
         Marginals(_encoder);
@@ -96,7 +96,7 @@ internal sealed class BottleneckIteration
         return change;
     }
 
-    /// <summary>The current encoder p(t|x) (row-major, one row per x) and its p(t).</summary>
+    // <summary>The current encoder p(t|x) (row-major, one row per x) and its p(t).</summary>
     public (double[] Encoder, double[] Clusters) Result()
     {
         Marginals(_encoder);

@@ -18,7 +18,7 @@ internal sealed class StreamRandom : Random
 
     public StreamRandom(ulong seed) => Reseed(seed);
 
-    /// <summary>Restarts the stream from <paramref name="seed"/>; equal seeds give equal streams.</summary>
+    // <summary>Restarts the stream from <paramref name="seed"/>; equal seeds give equal streams.</summary>
     public void Reseed(ulong seed)
     {
         ulong x = seed;
@@ -28,7 +28,7 @@ internal sealed class StreamRandom : Random
         _s3 = SplitMix64(ref x);
     }
 
-    /// <summary>The seed of block <paramref name="block"/> in the family rooted at <paramref name="root"/>.</summary>
+    // <summary>The seed of block <paramref name="block"/> in the family rooted at <paramref name="root"/>.</summary>
     public static ulong BlockSeed(ulong root, long block)
     {
         ulong x = root ^ (0xD1B54A32D192ED03UL * (ulong)(block + 1));

@@ -12,7 +12,7 @@ internal sealed class DigammaTable(int largest)
     private readonly double[] _values = new double[largest + 1];
     private readonly bool[] _known = new bool[largest + 1];
 
-    /// <summary>ψ(<paramref name="n"/>) for 1 ≤ n ≤ the table's largest argument.</summary>
+    // <summary>ψ(<paramref name="n"/>) for 1 ≤ n ≤ the table's largest argument.</summary>
     public double Of(int n)
     {
         if (!_known[n])

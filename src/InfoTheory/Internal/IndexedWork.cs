@@ -9,12 +9,12 @@ namespace InfoTheory.Internal;
 // </remarks>
 internal static class IndexedWork
 {
-    /// <summary>How many threads to use for <paramref name="items"/> items under <paramref name="maxDegreeOfParallelism"/> (−1: all cores); at least 1.</summary>
+    // <summary>How many threads to use for <paramref name="items"/> items under <paramref name="maxDegreeOfParallelism"/> (−1: all cores); at least 1.</summary>
     public static int Workers(int items, int maxDegreeOfParallelism)
         => Math.Max(1, Math.Min(items, maxDegreeOfParallelism == -1 ? Environment.ProcessorCount : maxDegreeOfParallelism));
 
-    /// <summary>Calls <paramref name="body"/>(i, state) for every i in [0, <paramref name="count"/>), on up to one thread per entry of <paramref name="states"/>; thread w only ever passes states[w].</summary>
-    /// <exception cref="Exception">The first exception a body threw, rethrown as thrown (not wrapped), as a single thread would.</exception>
+    // <summary>Calls <paramref name="body"/>(i, state) for every i in [0, <paramref name="count"/>), on up to one thread per entry of <paramref name="states"/>; thread w only ever passes states[w].</summary>
+    // <exception cref="Exception">The first exception a body threw, rethrown as thrown (not wrapped), as a single thread would.</exception>
     public static void For<TState>(int count, TState[] states, Action<int, TState> body)
     {
         int workers = Math.Min(count, states.Length);

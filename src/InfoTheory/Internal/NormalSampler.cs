@@ -16,8 +16,8 @@ namespace InfoTheory.Internal;
 // </remarks>
 internal static class NormalSampler
 {
-    /// <summary>Fills <paramref name="destination"/> with independent N(<paramref name="mean"/>, <paramref name="standardDeviation"/>²) draws.</summary>
-    /// <remarks>Each value is μ + σ·r·cos θ (or sin θ) in double, then rounded once to <typeparamref name="T"/>.</remarks>
+    // <summary>Fills <paramref name="destination"/> with independent N(<paramref name="mean"/>, <paramref name="standardDeviation"/>²) draws.</summary>
+    // <remarks>Each value is μ + σ·r·cos θ (or sin θ) in double, then rounded once to <typeparamref name="T"/>.</remarks>
     public static void Fill<T>(Random random, double mean, double standardDeviation, Span<T> destination)
         where T : INumberBase<T>
     {
@@ -35,6 +35,6 @@ internal static class NormalSampler
         }
     }
 
-    /// <summary>Fills <paramref name="destination"/> with independent N(0, 1) draws.</summary>
+    // <summary>Fills <paramref name="destination"/> with independent N(0, 1) draws.</summary>
     public static void Fill(Random random, Span<double> destination) => Fill(random, 0.0, 1.0, destination);
 }

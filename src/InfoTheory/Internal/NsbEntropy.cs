@@ -30,8 +30,8 @@ internal static class NsbEntropy
     private const double Reach = 60, Span = 50;
     private const int GridPoints = 241, MaxZooms = 8;
 
-    /// <summary>The NSB estimate in nats for <paramref name="counts"/> over an alphabet of <paramref name="alphabet"/> categories.</summary>
-    /// <remarks>The total is summed from the counts as an integer: as a double it would round past 2⁵³ and disagree with them.</remarks>
+    // <summary>The NSB estimate in nats for <paramref name="counts"/> over an alphabet of <paramref name="alphabet"/> categories.</summary>
+    // <remarks>The total is summed from the counts as an integer: as a double it would round past 2⁵³ and disagree with them.</remarks>
     public static double Nats<TCount>(ReadOnlySpan<TCount> counts, long alphabet)
         where TCount : IBinaryInteger<TCount>
     {

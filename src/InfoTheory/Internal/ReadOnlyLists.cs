@@ -10,8 +10,8 @@ namespace InfoTheory.Internal;
 // </remarks>
 internal static class ReadOnlyLists
 {
-    /// <summary>The elements of <paramref name="list"/> as a span, without copying an array or a <see cref="List{T}"/>.</summary>
-    /// <exception cref="ArgumentNullException"><paramref name="list"/> is null.</exception>
+    // <summary>The elements of <paramref name="list"/> as a span, without copying an array or a <see cref="List{T}"/>.</summary>
+    // <exception cref="ArgumentNullException"><paramref name="list"/> is null.</exception>
     public static ReadOnlySpan<T> AsSpan<T>(IReadOnlyList<T>? list, string paramName)
     {
         ArgumentNullException.ThrowIfNull(list, paramName);

@@ -21,7 +21,7 @@ internal sealed class CodedFeatures
     private readonly double[] _cLogC;
     private readonly double _logN;
 
-    /// <summary>Takes dense codes (feature j in [0, <paramref name="levels"/>[j]), the target in [0, <paramref name="targetLevels"/>)).</summary>
+    // <summary>Takes dense codes (feature j in [0, <paramref name="levels"/>[j]), the target in [0, <paramref name="targetLevels"/>)).</summary>
     public CodedFeatures(int[][] codes, int[] levels, int[] target, int targetLevels)
     {
         _codes = codes;
@@ -41,34 +41,34 @@ internal sealed class CodedFeatures
         TargetSum = LabelCounting.SumCLogCOfCodes(target, targetLevels, out _);
     }
 
-    /// <summary>The target's codes.</summary>
+    // <summary>The target's codes.</summary>
     public int[] Target { get; }
 
-    /// <summary>The number of target codes.</summary>
+    // <summary>The number of target codes.</summary>
     public int TargetLevels { get; }
 
-    /// <summary>Σ c·ln c over the target's counts.</summary>
+    // <summary>Σ c·ln c over the target's counts.</summary>
     public double TargetSum { get; }
 
-    /// <summary>N, the number of rows.</summary>
+    // <summary>N, the number of rows.</summary>
     public int Rows => Target.Length;
 
-    /// <summary>I(Xₖ;Y) in nats, ≥ 0.</summary>
+    // <summary>I(Xₖ;Y) in nats, ≥ 0.</summary>
     public double Relevance(int k, CountScratch scratch)
         => Information(_codes[k], _levels[k], Target, TargetLevels, TargetLevels, TargetSum, scratch);
 
-    /// <summary>I(Xₖ;Xⱼ) in nats, ≥ 0.</summary>
+    // <summary>I(Xₖ;Xⱼ) in nats, ≥ 0.</summary>
     public double Redundancy(int k, int j, CountScratch scratch)
         => Information(_codes[k], _levels[k], _codes[j], _levels[j], _levels[j], _marginal[j], scratch);
 
-    /// <summary>I(Xₖ,Xⱼ;Y) in nats, ≥ 0, given Xⱼ's <see cref="WithTarget"/> codes.</summary>
+    // <summary>I(Xₖ,Xⱼ;Y) in nats, ≥ 0, given Xⱼ's <see cref="WithTarget"/> codes.</summary>
     public double JointRelevance(int k, ReadOnlySpan<int> partnerWithTarget, int partnerLevels, CountScratch scratch)
         => Information(_codes[k], _levels[k], partnerWithTarget, partnerLevels * TargetLevels, TargetLevels, TargetSum, scratch);
 
-    /// <summary>The codes Xⱼ·|Y| + Y of the pairs (Xⱼ, Y), in [0, levels·|Y|), into <paramref name="destination"/>.</summary>
+    // <summary>The codes Xⱼ·|Y| + Y of the pairs (Xⱼ, Y), in [0, levels·|Y|), into <paramref name="destination"/>.</summary>
     public void WithTarget(int j, Span<int> destination) => TensorPrimitives.MultiplyAdd(_codes[j], TargetLevels, Target, destination);
 
-    /// <summary>The number of codes of feature <paramref name="j"/>.</summary>
+    // <summary>The number of codes of feature <paramref name="j"/>.</summary>
     public int Levels(int j) => _levels[j];
 
     // <summary>
