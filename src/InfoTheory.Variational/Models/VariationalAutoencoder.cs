@@ -162,7 +162,7 @@ public sealed class VariationalAutoencoder
         return ModelInput.Map(z, LatentSize, InputSize, _network.DecodeMean);
     }
 
-    /// <inheritdoc cref="Sample(int, Random)"/>
+    /// <inheritdoc cref="Sample(int, Random)" path="/*[not(self::param)]"/>
     /// <param name="count">How many samples, &gt;= 1.</param>
     /// <param name="seed">Seeds the generator of z.</param>
     public float[,] Sample(int count, int seed) => Sample(count, new Random(seed));
