@@ -32,7 +32,7 @@ public sealed class BregmanGenerator
         ArgumentNullException.ThrowIfNull(gradient);
     }
 
-    /// <summary>Which generator this is: a named one runs its own fused kernel.</summary>
+    // <summary>Which generator this is: a named one runs its own fused kernel.</summary>
     internal enum Kind
     {
         /// <summary>A caller's φ and ∇φ.</summary>
@@ -61,12 +61,12 @@ public sealed class BregmanGenerator
     /// <remarks>Reference: F. Itakura and S. Saito, "Analysis synthesis telephony based on the maximum likelihood method", 6th International Congress on Acoustics (1968) C17–C20.</remarks>
     public static BregmanGenerator ItakuraSaito { get; } = new(Kind.ItakuraSaito, null, null);
 
-    /// <summary>Gets which generator this is.</summary>
+    // <summary>Gets which generator this is.</summary>
     internal Kind Generator { get; }
 
-    /// <summary>Gets a caller's φ; null for a named generator.</summary>
+    // <summary>Gets a caller's φ; null for a named generator.</summary>
     internal Func<ReadOnlySpan<double>, double>? Function { get; }
 
-    /// <summary>Gets a caller's ∇φ; null for a named generator.</summary>
+    // <summary>Gets a caller's ∇φ; null for a named generator.</summary>
     internal Action<ReadOnlySpan<double>, Span<double>>? Gradient { get; }
 }

@@ -51,7 +51,7 @@ public static partial class Divergence
         return Math.Max(divergence, 0.0);
     }
 
-    /// <summary>Σ g(xᵢ, yᵢ) for a named generator whose domain is every entry ≥ <paramref name="lowest"/> (&gt; it when <paramref name="strict"/>).</summary>
+    // <summary>Σ g(xᵢ, yᵢ) for a named generator whose domain is every entry ≥ <paramref name="lowest"/> (&gt; it when <paramref name="strict"/>).</summary>
     private static double Separable<TTerm>(ReadOnlySpan<double> x, ReadOnlySpan<double> y, double lowest, bool strict)
         where TTerm : struct, IPairTerm<TTerm>
     {
@@ -77,7 +77,7 @@ public static partial class Divergence
         return sum;
     }
 
-    /// <summary>φ(x) − φ(y) − ⟨∇φ(y), x − y⟩ for a caller's φ and ∇φ.</summary>
+    // <summary>φ(x) − φ(y) − ⟨∇φ(y), x − y⟩ for a caller's φ and ∇φ.</summary>
     private static double General(
         ReadOnlySpan<double> x, ReadOnlySpan<double> y, Func<ReadOnlySpan<double>, double> function, Action<ReadOnlySpan<double>, Span<double>> gradient)
     {

@@ -353,7 +353,7 @@ public static partial class Divergence
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
         => Math.Sqrt(SquaredHellingerOf(p, q));
 
-    /// <summary>H² = ½ Σ (√pᵢ − √qᵢ)², clamped into [0, 1] against rounding.</summary>
+    // <summary>H² = ½ Σ (√pᵢ − √qᵢ)², clamped into [0, 1] against rounding.</summary>
     private static double SquaredHellingerOf<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
         => Math.Clamp(0.5 * PairTermKernel<SquaredHellingerTerm>.Sum(p, q, nameof(p), nameof(q), SimdWidths.Best, PartitionedRun.Threads(-1)), 0.0, 1.0);

@@ -197,11 +197,11 @@ public static partial class Divergence
             : AlphaBeyondRange(sum.ScaledLog, a);
     }
 
-    /// <summary>
-    /// D_α = 4(P − 1)/(α² − 1) for |α| &gt; 1 where P = Σ pᵢ^((1−α)/2) qᵢ^((1+α)/2) or α² overflows a double, from
-    /// ln P = t·<paramref name="scaledLog"/> (t = (|α| − 1)/2, finite from the scaled sum) in logarithms: P ≥ 1 there, and
-    /// ln(P − 1) = ln P + ln(1 − e^(−ln P)).
-    /// </summary>
+    // <summary>
+    // D_α = 4(P − 1)/(α² − 1) for |α| &gt; 1 where P = Σ pᵢ^((1−α)/2) qᵢ^((1+α)/2) or α² overflows a double, from
+    // ln P = t·<paramref name="scaledLog"/> (t = (|α| − 1)/2, finite from the scaled sum) in logarithms: P ≥ 1 there, and
+    // ln(P − 1) = ln P + ln(1 − e^(−ln P)).
+    // </summary>
     private static double AlphaBeyondRange(double scaledLog, double a)
     {
         double logP = 0.5 * (a - 1) * scaledLog;
@@ -210,7 +210,7 @@ public static partial class Divergence
         return Math.Exp(Math.Log(4) + logExcess - logDenominator);
     }
 
-    /// <summary>log max_{i : pᵢ &gt; 0} pᵢ/qᵢ in nats, +∞ where some qᵢ = 0 &lt; pᵢ: the Rényi divergence of order +∞.</summary>
+    // <summary>log max_{i : pᵢ &gt; 0} pᵢ/qᵢ in nats, +∞ where some qᵢ = 0 &lt; pᵢ: the Rényi divergence of order +∞.</summary>
     private static double MaxLogRatio<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {

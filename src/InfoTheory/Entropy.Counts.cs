@@ -122,10 +122,10 @@ public static partial class Entropy
         where T : notnull
         => FromSamples(ReadOnlyLists.AsSpan(samples, nameof(samples)), estimator, unit);
 
-    /// <param name="counts">Counts, some possibly 0.</param>
-    /// <param name="n">Their total, &gt; 0.</param>
-    /// <param name="alphabet">K, the number of categories the James–Stein target and the NSB prior spread over.</param>
-    /// <param name="estimator">A defined estimator.</param>
+    // <param name="counts">Counts, some possibly 0.</param>
+    // <param name="n">Their total, &gt; 0.</param>
+    // <param name="alphabet">K, the number of categories the James–Stein target and the NSB prior spread over.</param>
+    // <param name="estimator">A defined estimator.</param>
     internal static double EstimateNats<TCount>(ReadOnlySpan<TCount> counts, double n, long alphabet, EntropyEstimator estimator)
         where TCount : IBinaryInteger<TCount> => estimator switch
         {
@@ -136,7 +136,7 @@ public static partial class Entropy
             _ => NsbEntropy.Nats(counts, alphabet),
         };
 
-    /// <summary>−Σ (c/n) log(c/n) over the non-zero counts, in nats; no validation.</summary>
+    // <summary>−Σ (c/n) log(c/n) over the non-zero counts, in nats; no validation.</summary>
     internal static double PlugInNats<TCount>(ReadOnlySpan<TCount> counts, double n)
         where TCount : IBinaryInteger<TCount>
     {

@@ -22,11 +22,11 @@ public static partial class Entropy
         return Units.FromNats(NatsOfValidated(joint.Probabilities), unit);
     }
 
-    /// <summary>−Σ pᵢ ln pᵢ (0·ln 0 = 0), at least 0, of probabilities a distribution type validated when it was built; no check here.</summary>
-    /// <remarks>
-    /// A marginal of a validated table sums to 1 only as closely as the whole table did, which the tolerance of a short vector
-    /// may reject, so marginals are not validated again.
-    /// </remarks>
+    // <summary>−Σ pᵢ ln pᵢ (0·ln 0 = 0), at least 0, of probabilities a distribution type validated when it was built; no check here.</summary>
+    // <remarks>
+    // A marginal of a validated table sums to 1 only as closely as the whole table did, which the tolerance of a short vector
+    // may reject, so marginals are not validated again.
+    // </remarks>
     internal static double NatsOfValidated(ReadOnlySpan<double> p)
     {
         double h = 0;

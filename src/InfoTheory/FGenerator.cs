@@ -80,6 +80,6 @@ public sealed class FGenerator
     /// <summary>Gets f(t) = (t − 1)²/(t + 1), whose f-divergence is the triangular discrimination; f(0) = 1, f*(0) = 1, f''(1) = 1.</summary>
     public static FGenerator Triangular { get; } = new(t => (t - 1) * (t - 1) / (t + 1), 1.0, 1.0);
 
-    /// <summary>f(t) for t &gt; 0, by the caller's function.</summary>
+    // <summary>f(t) for t &gt; 0, by the caller's function.</summary>
     internal double Evaluate(double t) => _function(t);
 }

@@ -173,7 +173,7 @@ public sealed class MultivariateDistribution
         return MarginalOf(variables);
     }
 
-    /// <summary>The marginal over valid, distinct <paramref name="variables"/>, in their order; no validation.</summary>
+    // <summary>The marginal over valid, distinct <paramref name="variables"/>, in their order; no validation.</summary>
     internal MultivariateDistribution MarginalOf(ReadOnlySpan<int> variables)
     {
         var shape = new int[variables.Length];
@@ -189,10 +189,10 @@ public sealed class MultivariateDistribution
         return new MultivariateDistribution(table, shape);
     }
 
-    /// <summary>
-    /// The marginal over the variables of the bit set <paramref name="set"/> in ascending order, or this distribution when the set
-    /// holds every variable.
-    /// </summary>
+    // <summary>
+    // The marginal over the variables of the bit set <paramref name="set"/> in ascending order, or this distribution when the set
+    // holds every variable.
+    // </summary>
     internal MultivariateDistribution MarginalOf(uint set)
     {
         if (set == FullSet)
@@ -205,10 +205,10 @@ public sealed class MultivariateDistribution
         return MarginalOf(variables);
     }
 
-    /// <summary>The bit set of all n variables.</summary>
+    // <summary>The bit set of all n variables.</summary>
     internal uint FullSet => (1u << _shape.Length) - 1;
 
-    /// <summary>H(X_S) in nats for the variables of the bit set <paramref name="set"/> (0 for the empty set): one pass over the table.</summary>
+    // <summary>H(X_S) in nats for the variables of the bit set <paramref name="set"/> (0 for the empty set): one pass over the table.</summary>
     internal double EntropyNats(uint set)
     {
         if (set == 0)
@@ -237,7 +237,7 @@ public sealed class MultivariateDistribution
         return h;
     }
 
-    /// <summary>Writes the variables of a bit set, ascending, into <paramref name="destination"/> (its length is the set's size).</summary>
+    // <summary>Writes the variables of a bit set, ascending, into <paramref name="destination"/> (its length is the set's size).</summary>
     internal static void Members(uint set, Span<int> destination)
     {
         for (int j = 0; set != 0; j++, set &= set - 1)
@@ -246,7 +246,7 @@ public sealed class MultivariateDistribution
         }
     }
 
-    /// <summary>Renumbers the bit set <paramref name="set"/> ⊆ <paramref name="union"/> so that the j-th smallest member of the union becomes bit j.</summary>
+    // <summary>Renumbers the bit set <paramref name="set"/> ⊆ <paramref name="union"/> so that the j-th smallest member of the union becomes bit j.</summary>
     internal static uint Compress(uint set, uint union)
     {
         uint result = 0;
@@ -262,15 +262,15 @@ public sealed class MultivariateDistribution
         return result;
     }
 
-    /// <summary>
-    /// Sums the table into the marginal over <paramref name="variables"/> (row-major in their order), which
-    /// <paramref name="destination"/> receives; its length is the product of their alphabet sizes.
-    /// </summary>
-    /// <remarks>
-    /// An odometer walks the table once: its digits are the variables with more than one value, the last (stride 1) innermost, and
-    /// each digit moves the marginal index by that variable's stride in the marginal (0 for a summed-out variable). A carry costs
-    /// O(1) amortised, so the pass is O(cells) with no division per cell.
-    /// </remarks>
+    // <summary>
+    // Sums the table into the marginal over <paramref name="variables"/> (row-major in their order), which
+    // <paramref name="destination"/> receives; its length is the product of their alphabet sizes.
+    // </summary>
+    // <remarks>
+    // An odometer walks the table once: its digits are the variables with more than one value, the last (stride 1) innermost, and
+    // each digit moves the marginal index by that variable's stride in the marginal (0 for a summed-out variable). A carry costs
+    // O(1) amortised, so the pass is O(cells) with no division per cell.
+    // </remarks>
     private void SumInto(ReadOnlySpan<int> variables, Span<double> destination)
     {
         int n = _shape.Length;
@@ -363,7 +363,7 @@ public sealed class MultivariateDistribution
         return columns[0].Length;
     }
 
-    /// <summary>Counts the outcomes of coded columns (code i of column j in [0, shape[j])) into the empirical distribution.</summary>
+    // <summary>Counts the outcomes of coded columns (code i of column j in [0, shape[j])) into the empirical distribution.</summary>
     private static MultivariateDistribution Count(int[][] codes, int rows, int[] shape, string paramName)
     {
         int cells = Guard.Shape(shape, paramName);

@@ -223,7 +223,7 @@ public static class MultivariateInformation
         return nats / natsPerUnit;
     }
 
-    /// <summary>Σ_{i∈V} H(Xᵢ | C) − H(V | C).</summary>
+    // <summary>Σ_{i∈V} H(Xᵢ | C) − H(V | C).</summary>
     private static double TotalNats(MultivariateDistribution d, uint v, uint c)
     {
         double hc = d.EntropyNats(c);
@@ -236,7 +236,7 @@ public static class MultivariateInformation
         return sum - (d.EntropyNats(v | c) - hc);
     }
 
-    /// <summary>H(V | C) − Σ_{i∈V} H(Xᵢ | V∖i, C).</summary>
+    // <summary>H(V | C) − Σ_{i∈V} H(Xᵢ | V∖i, C).</summary>
     private static double DualNats(MultivariateDistribution d, uint v, uint c)
     {
         double hvc = d.EntropyNats(v | c);
@@ -249,7 +249,7 @@ public static class MultivariateInformation
         return hvc - d.EntropyNats(c) - sum;
     }
 
-    /// <summary>Σ_{∅≠S⊆V} (−1)^{|S|+1} H(S | C), every subset S of V visited once by the standard sub-mask walk.</summary>
+    // <summary>Σ_{∅≠S⊆V} (−1)^{|S|+1} H(S | C), every subset S of V visited once by the standard sub-mask walk.</summary>
     private static double CoNats(MultivariateDistribution d, uint v, uint c)
     {
         double hc = d.EntropyNats(c);

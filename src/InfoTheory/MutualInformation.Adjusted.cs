@@ -80,7 +80,7 @@ public static partial class MutualInformation
         where TY : notnull
         => Adjusted(ReadOnlyLists.AsSpan(x, nameof(x)), ReadOnlyLists.AsSpan(y, nameof(y)), normalization);
 
-    /// <summary>The sizes of the classes that occur in <paramref name="labels"/>, in a pooled array whose first <paramref name="classes"/> entries are used.</summary>
+    // <summary>The sizes of the classes that occur in <paramref name="labels"/>, in a pooled array whose first <paramref name="classes"/> entries are used.</summary>
     private static int[] ClassSizes<T>(ReadOnlySpan<T> labels, Span<int> codes, string paramName, out int classes)
         where T : notnull
     {
@@ -101,7 +101,7 @@ public static partial class MutualInformation
         return sizes;
     }
 
-    /// <summary>E[(m/n) log(n·m / (a·b))] for m ~ Hypergeometric(n, a, b), in nats.</summary>
+    // <summary>E[(m/n) log(n·m / (a·b))] for m ~ Hypergeometric(n, a, b), in nats.</summary>
     private static double ExpectedCellTerm(long a, long b, long n)
     {
         long low = Math.Max(0, a + b - n), high = Math.Min(a, b);

@@ -164,10 +164,10 @@ public static partial class MutualInformation
         return test.Statistic - test.NullMean;
     }
 
-    /// <summary>
-    /// T(X,Z) + T(Y,Z) − T(X,Y,Z) − T(Z) for the entropy-like term T of <paramref name="term"/>, over the code sequences of
-    /// the label tuples; with <paramref name="alphabets"/>, each tuple's alphabet is the product of the labels of its members seen.
-    /// </summary>
+    // <summary>
+    // T(X,Z) + T(Y,Z) − T(X,Y,Z) − T(Z) for the entropy-like term T of <paramref name="term"/>, over the code sequences of
+    // the label tuples; with <paramref name="alphabets"/>, each tuple's alphabet is the product of the labels of its members seen.
+    // </summary>
     private static double ConditionalDecomposition<TX, TY, TZ, TTerm>(
         ReadOnlySpan<TX> x, ReadOnlySpan<TY> y, ReadOnlySpan<TZ> z, TTerm term, bool alphabets)
         where TX : notnull
@@ -210,7 +210,7 @@ public static partial class MutualInformation
         return sum;
     }
 
-    /// <summary>The estimate in nats of the entropy of codes in [0, k), over <paramref name="alphabet"/> categories (0: the <paramref name="observed"/> ones).</summary>
+    // <summary>The estimate in nats of the entropy of codes in [0, k), over <paramref name="alphabet"/> categories (0: the <paramref name="observed"/> ones).</summary>
     private static double EstimatedEntropy(ReadOnlySpan<int> codes, int k, long alphabet, EntropyEstimator estimator, out int observed)
     {
         int[] rented = ArrayPool<int>.Shared.Rent(k);
@@ -223,19 +223,19 @@ public static partial class MutualInformation
         return h;
     }
 
-    /// <summary>An entropy-like term of the codes of a label tuple, over an alphabet of the given size (0 when not counted).</summary>
+    // <summary>An entropy-like term of the codes of a label tuple, over an alphabet of the given size (0 when not counted).</summary>
     private interface ITupleTerm
     {
         double Of(ReadOnlySpan<int> codes, int k, long alphabet);
     }
 
-    /// <summary>−Σ c log c: the plug-in entropies times n less n log n, which cancels in the decomposition (and so do its roundings).</summary>
+    // <summary>−Σ c log c: the plug-in entropies times n less n log n, which cancels in the decomposition (and so do its roundings).</summary>
     private readonly struct NegatedCLogCSums : ITupleTerm
     {
         public double Of(ReadOnlySpan<int> codes, int k, long alphabet) => -LabelCounting.SumCLogCOfCodes(codes, k, out _);
     }
 
-    /// <summary>The entropy in nats by one of the count estimators.</summary>
+    // <summary>The entropy in nats by one of the count estimators.</summary>
     private readonly struct EstimatedEntropies(EntropyEstimator estimator) : ITupleTerm
     {
         public double Of(ReadOnlySpan<int> codes, int k, long alphabet) => EstimatedEntropy(codes, k, alphabet, estimator, out _);

@@ -292,11 +292,11 @@ public static partial class MutualInformation
         return s;
     }
 
-    /// <summary>
-    /// The statistics of a table with <paramref name="cells"/> non-zero cells. Where one labelling is a function of the other
-    /// (one cell per class of the other), I equals that labelling's entropy exactly, and it is set so rather than left to
-    /// rounding: a relabelled copy then scores exactly 1 under every normalisation instead of 1 ± a few ulps.
-    /// </summary>
+    // <summary>
+    // The statistics of a table with <paramref name="cells"/> non-zero cells. Where one labelling is a function of the other
+    // (one cell per class of the other), I equals that labelling's entropy exactly, and it is set so rather than left to
+    // rounding: a relabelled copy then scores exactly 1 under every normalisation instead of 1 ± a few ulps.
+    // </summary>
     private static PairStatistics Statistics(double mutual, double entropyX, double entropyY, int classesX, int classesY, int cells)
     {
         bool xOfY = cells == classesY, yOfX = cells == classesX;
@@ -309,6 +309,6 @@ public static partial class MutualInformation
         return new PairStatistics(mutual, entropyX, entropyY, classesX, classesY);
     }
 
-    /// <summary>What one pass over paired labels yields, in nats.</summary>
+    // <summary>What one pass over paired labels yields, in nats.</summary>
     private readonly record struct PairStatistics(double Mutual, double EntropyX, double EntropyY, int ClassesX, int ClassesY);
 }

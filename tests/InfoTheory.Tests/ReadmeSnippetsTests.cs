@@ -6,7 +6,8 @@ namespace InfoTheory.Tests;
 /// The README's C# blocks are test code, verbatim. A block preceded by <c>&lt;!-- snippet: Name --&gt;</c> must
 /// equal, after its <c>using</c> lines, the lines of the <c>#region snippet: Name</c> in some test file (indentation
 /// aside), and that file must import what the block imports; a snippet region no README block shows is an error too.
-/// So a README example cannot drift from the code the tests run.
+/// So a README example cannot drift from the code the tests run. The packages' own READMEs (each src project's
+/// PACKAGE.md, shipped as the package's README.md) are held to the same rule.
 /// </summary>
 public partial class ReadmeSnippetsTests
 {
@@ -14,11 +15,20 @@ public partial class ReadmeSnippetsTests
     public void EveryReadmeSnippet_IsTheRegionOfTheSameNameInATest_Verbatim()
     {
         string root = RepositoryRoot();
-        string[] readme = File.ReadAllLines(Path.Combine(root, "README.md"));
-        var blocks = ReadmeBlocks(readme);
+        var blocks = new Dictionary<string, (string[] Usings, string[] Body)>(StringComparer.Ordinal);
+        foreach (string document in Documents)
+        {
+            string[] readme = File.ReadAllLines(Path.Combine(root, document));
+            var documentBlocks = ReadmeBlocks(readme);
+            documentBlocks.Should().HaveCount(readme.Count(l => l == "```csharp"), $"every C# block of {document} is marked as the snippet of a test");
+            foreach ((string name, (string[], string[]) block) in documentBlocks)
+            {
+                blocks.TryAdd(name, block).Should().BeTrue($"snippet '{name}' of {document} is shown in one document only");
+            }
+        }
+
         var regions = TestRegions(Path.Combine(root, "tests"));
 
-        blocks.Should().HaveCount(readme.Count(l => l == "```csharp"), "every C# block of the README is marked as the snippet of a test");
         regions.Keys.Should().BeEquivalentTo(blocks.Keys, "every snippet region is shown in the README and every README snippet is a test region");
         foreach ((string name, (string[] usings, string[] body)) in blocks)
         {
@@ -48,6 +58,10 @@ public partial class ReadmeSnippetsTests
     {
         Dedent(["        a();", "", "            b();"]).Should().Equal("a();", "", "    b();");
     }
+
+    // The repository README and the package READMEs a NuGet reader sees.
+    private static readonly string[] Documents =
+        ["README.md", Path.Combine("src", "InfoTheory", "PACKAGE.md"), Path.Combine("src", "InfoTheory.Variational", "PACKAGE.md")];
 
     private static string RepositoryRoot()
     {

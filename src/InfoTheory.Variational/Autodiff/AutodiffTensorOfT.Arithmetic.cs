@@ -54,7 +54,7 @@ public partial class AutodiffTensor<T>
     /// <inheritdoc cref="AutodiffTensor.Divide{T}(T, AutodiffTensor{T})"/>
     public static AutodiffTensor<T> operator /(T left, AutodiffTensor<T> right) => AutodiffTensor.Divide(left, right);
 
-    /// <summary>The elementwise sum or difference with broadcasting: the gradient of each operand is the output's, summed over the axes it was broadcast along (negated for a subtrahend).</summary>
+    // <summary>The elementwise sum or difference with broadcasting: the gradient of each operand is the output's, summed over the axes it was broadcast along (negated for a subtrahend).</summary>
     internal abstract class SumOrDifferenceNode(AutodiffTensor<T> a, AutodiffTensor<T> b, int[] shape, bool subtract) : BinaryNode(a, b, shape)
     {
         private readonly bool _subtract = subtract;
@@ -116,7 +116,7 @@ public partial class AutodiffTensor<T>
             }
         }
 
-        /// <summary>target.grad += Σ over broadcast axes of g·other.</summary>
+        // <summary>target.grad += Σ over broadcast axes of g·other.</summary>
         private static void AccumulateProduct(ReadOnlySpan<T> g, int[] yShape, AutodiffTensor<T> other, AutodiffTensor<T> target)
         {
             if (Shapes.Equal(other._shape, yShape) && Shapes.Equal(target._shape, yShape))

@@ -6,13 +6,13 @@ namespace InfoTheory.Variational.Autodiff;
 
 public partial class AutodiffTensor<T>
 {
-    /// <inheritdoc cref="AutodiffTensor.Zeros{T}(ReadOnlySpan{int})"/>
+    // <inheritdoc cref="AutodiffTensor.Zeros{T}(ReadOnlySpan{int})"/>
     internal static AutodiffTensor<T> Zeros(params ReadOnlySpan<int> shape) => Full(T.Zero, shape);
 
-    /// <inheritdoc cref="AutodiffTensor.Ones{T}(ReadOnlySpan{int})"/>
+    // <inheritdoc cref="AutodiffTensor.Ones{T}(ReadOnlySpan{int})"/>
     internal static AutodiffTensor<T> Ones(params ReadOnlySpan<int> shape) => Full(T.One, shape);
 
-    /// <inheritdoc cref="AutodiffTensor.Full{T}(T, ReadOnlySpan{int})"/>
+    // <inheritdoc cref="AutodiffTensor.Full{T}(T, ReadOnlySpan{int})"/>
     internal static AutodiffTensor<T> Full(T value, params ReadOnlySpan<int> shape)
     {
         var t = Uninitialized(shape.ToArray());
@@ -20,10 +20,10 @@ public partial class AutodiffTensor<T>
         return t;
     }
 
-    /// <inheritdoc cref="AutodiffTensor.Scalar{T}(T)"/>
+    // <inheritdoc cref="AutodiffTensor.Scalar{T}(T)"/>
     internal static AutodiffTensor<T> Scalar(T value) => Full(value);
 
-    /// <inheritdoc cref="AutodiffTensor.FromValues{T}(ReadOnlySpan{T}, ReadOnlySpan{int})"/>
+    // <inheritdoc cref="AutodiffTensor.FromValues{T}(ReadOnlySpan{T}, ReadOnlySpan{int})"/>
     internal static AutodiffTensor<T> FromValues(ReadOnlySpan<T> values, params ReadOnlySpan<int> shape)
     {
         var t = Uninitialized(shape.ToArray());
@@ -37,7 +37,7 @@ public partial class AutodiffTensor<T>
         return t;
     }
 
-    /// <inheritdoc cref="AutodiffTensor.FromValues{T}(T[,])"/>
+    // <inheritdoc cref="AutodiffTensor.FromValues{T}(T[,])"/>
     internal static AutodiffTensor<T> FromValues(T[,] values)
     {
         ArgumentNullException.ThrowIfNull(values);
@@ -46,7 +46,7 @@ public partial class AutodiffTensor<T>
         return t;
     }
 
-    /// <inheritdoc cref="AutodiffTensor.RandomNormal{T}(Random, T, T, ReadOnlySpan{int})"/>
+    // <inheritdoc cref="AutodiffTensor.RandomNormal{T}(Random, T, T, ReadOnlySpan{int})"/>
     internal static AutodiffTensor<T> RandomNormal(Random random, T mean, T standardDeviation, params ReadOnlySpan<int> shape)
     {
         ArgumentNullException.ThrowIfNull(random);
@@ -57,7 +57,7 @@ public partial class AutodiffTensor<T>
         return t;
     }
 
-    /// <inheritdoc cref="AutodiffTensor.RandomUniform{T}(Random, T, T, ReadOnlySpan{int})"/>
+    // <inheritdoc cref="AutodiffTensor.RandomUniform{T}(Random, T, T, ReadOnlySpan{int})"/>
     internal static AutodiffTensor<T> RandomUniform(Random random, T low, T high, params ReadOnlySpan<int> shape)
     {
         ArgumentNullException.ThrowIfNull(random);
@@ -69,7 +69,7 @@ public partial class AutodiffTensor<T>
         return t;
     }
 
-    /// <inheritdoc cref="AutodiffTensor.LowerTriangularMask{T}(int, int)"/>
+    // <inheritdoc cref="AutodiffTensor.LowerTriangularMask{T}(int, int)"/>
     internal static AutodiffTensor<T> LowerTriangularMask(int n, int diagonal = 0)
     {
         InfoTheory.Internal.Guard.ElementCount(nameof(n), "n × n", n, n);
@@ -85,7 +85,7 @@ public partial class AutodiffTensor<T>
         return t;
     }
 
-    /// <summary>Fills a span with uniform draws on [low, high).</summary>
+    // <summary>Fills a span with uniform draws on [low, high).</summary>
     internal static void FillUniform(Random random, T low, T high, Span<T> destination)
     {
         double lo = double.CreateChecked(low), hi = double.CreateChecked(high), width = hi - lo;

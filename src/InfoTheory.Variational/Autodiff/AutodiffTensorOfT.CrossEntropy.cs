@@ -4,7 +4,7 @@ namespace InfoTheory.Variational.Autodiff;
 
 public partial class AutodiffTensor<T>
 {
-    /// <inheritdoc cref="AutodiffTensor.CrossEntropyWithLogits{T}(AutodiffTensor{T}, ReadOnlySpan{int}, LossReduction)"/>
+    // <inheritdoc cref="AutodiffTensor.CrossEntropyWithLogits{T}(AutodiffTensor{T}, ReadOnlySpan{int}, LossReduction)"/>
     internal static AutodiffTensor<T> CrossEntropyWithLogits(AutodiffTensor<T> logits, ReadOnlySpan<int> labels, LossReduction reduction)
     {
         InfoTheory.Internal.Guard.MinimumRank(logits, 2, "[N, C] logits", nameof(logits));

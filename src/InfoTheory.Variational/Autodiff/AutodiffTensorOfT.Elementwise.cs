@@ -98,7 +98,7 @@ public partial class AutodiffTensor<T>
         return ClampNode.Forward(this, min, max);
     }
 
-    /// <summary>σ of each element of <paramref name="x"/>: TensorPrimitives.Sigmoid rejects empty spans, but a 0-element tensor is a valid operand.</summary>
+    // <summary>σ of each element of <paramref name="x"/>: TensorPrimitives.Sigmoid rejects empty spans, but a 0-element tensor is a valid operand.</summary>
     private static void SigmoidOf(ReadOnlySpan<T> x, Span<T> destination)
     {
         if (!x.IsEmpty)

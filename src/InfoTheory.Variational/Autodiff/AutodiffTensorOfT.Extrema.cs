@@ -41,7 +41,7 @@ public partial class AutodiffTensor<T>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="axis"/> is outside [−rank, rank).</exception>
     public AutodiffTensor<T> Min(int axis, bool keepDims = false) => MinNode.Forward(this, Shapes.Axis(axis, Rank, nameof(axis)), keepDims);
 
-    /// <summary>The maximum or minimum over every element or along a validated axis; ties share the gradient (<see cref="ExtremumKernels{T}"/>).</summary>
+    // <summary>The maximum or minimum over every element or along a validated axis; ties share the gradient (<see cref="ExtremumKernels{T}"/>).</summary>
     internal abstract class ExtremumNode(AutodiffTensor<T> x, int axis, bool keepDims)
         : UnaryNode(x, axis == AllElements ? [] : Shapes.Reduce(x._shape, axis, keepDims))
     {
@@ -63,7 +63,7 @@ public partial class AutodiffTensor<T>
             ExtremumKernels<T>.Backward(X.Data, Data, OutputGradient, outer, n, inner, X.GradientForAccumulation());
         }
 
-        /// <summary>The (outer, n, inner) split of x around the axis; every element is one line of n = length.</summary>
+        // <summary>The (outer, n, inner) split of x around the axis; every element is one line of n = length.</summary>
         private (int Outer, int Extent, int Inner) Lines(AutodiffTensor<T> x) => _axis == AllElements ? (1, x._length, 1) : Shapes.Split(x._shape, _axis);
     }
 

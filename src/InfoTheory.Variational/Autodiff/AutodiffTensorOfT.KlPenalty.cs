@@ -5,11 +5,11 @@ namespace InfoTheory.Variational.Autodiff;
 
 public partial class AutodiffTensor<T>
 {
-    /// <summary>
-    /// The KL penalty of a batch of token log-probabilities as one scalar: per token the clamped log-ratio, the
-    /// estimator's term, its clamp and the aggregation weight, in one pass; the backward rule reuses each token's
-    /// slope, found in that pass, instead of evaluating the term again.
-    /// </summary>
+    // <summary>
+    // The KL penalty of a batch of token log-probabilities as one scalar: per token the clamped log-ratio, the
+    // estimator's term, its clamp and the aggregation weight, in one pass; the backward rule reuses each token's
+    // slope, found in that pass, instead of evaluating the term again.
+    // </summary>
     internal sealed class KlPenaltyNode : BinaryNode
     {
         private const string Name = "kl penalty";

@@ -6,7 +6,7 @@ namespace InfoTheory.Variational.Autodiff;
 
 public partial class AutodiffTensor<T>
 {
-    /// <summary>C (+)= op(A)·op(B) through the GEMM kernel for the element type.</summary>
+    // <summary>C (+)= op(A)·op(B) through the GEMM kernel for the element type.</summary>
     private static void MatrixProduct(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int k, int n, GemmMode mode, MatrixProductOptions options)
     {
         if (typeof(T) == typeof(float))
@@ -92,7 +92,7 @@ public partial class AutodiffTensor<T>
             }
         }
 
-        /// <summary>(batch count, m, k, n) of a validated product; a 2-D right operand folds the left batch into m.</summary>
+        // <summary>(batch count, m, k, n) of a validated product; a 2-D right operand folds the left batch into m.</summary>
         private static (int Batch, int M, int K, int N) MatMulDims(AutodiffTensor<T> a, AutodiffTensor<T> b)
         {
             int k = a._shape[^1], n = b._shape[^1];
@@ -112,7 +112,7 @@ public partial class AutodiffTensor<T>
         }
     }
 
-    /// <summary>Y = X·W (+ b); the inputs (two, or three with a bias) are kept only when the operation is recorded.</summary>
+    // <summary>Y = X·W (+ b); the inputs (two, or three with a bias) are kept only when the operation is recorded.</summary>
     internal sealed class LinearNode : AutodiffTensor<T>
     {
         private AutodiffTensor<T>? _x;

@@ -4,7 +4,7 @@ namespace InfoTheory.Variational.Autodiff;
 
 public partial class AutodiffTensor<T>
 {
-    /// <inheritdoc cref="AutodiffTensor.BinaryCrossEntropyWithLogits{T}(AutodiffTensor{T}, AutodiffTensor{T}, LossReduction)"/>
+    // <inheritdoc cref="AutodiffTensor.BinaryCrossEntropyWithLogits{T}(AutodiffTensor{T}, AutodiffTensor{T}, LossReduction)"/>
     internal static AutodiffTensor<T> BinaryCrossEntropyWithLogits(AutodiffTensor<T> logits, AutodiffTensor<T> targets, LossReduction reduction)
     {
         ArgumentNullException.ThrowIfNull(logits);
@@ -19,7 +19,7 @@ public partial class AutodiffTensor<T>
         return BinaryCrossEntropyWithLogitsNode.Forward(logits, targets, ReductionScale(reduction, logits._length));
     }
 
-    /// <summary>The factor c that turns a sum of <paramref name="terms"/> terms into the reduced loss: 1 for a sum, 1/terms for a mean (NaN for none, as the mean of nothing is).</summary>
+    // <summary>The factor c that turns a sum of <paramref name="terms"/> terms into the reduced loss: 1 for a sum, 1/terms for a mean (NaN for none, as the mean of nothing is).</summary>
     internal static T ReductionScale(LossReduction reduction, int terms) =>
         reduction == LossReduction.Sum ? T.One : T.One / T.CreateChecked(terms);
 

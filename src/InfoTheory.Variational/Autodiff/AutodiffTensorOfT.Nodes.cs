@@ -17,10 +17,10 @@ namespace InfoTheory.Variational.Autodiff;
 //     has one) and a value test that names its source.
 public partial class AutodiffTensor<T>
 {
-    /// <summary>
-    /// The output of an operation on one tensor. The input is kept only when the operation is recorded, so an
-    /// unrecorded result (inside <see cref="Autograd.NoGrad"/>, say) does not keep its inputs alive.
-    /// </summary>
+    // <summary>
+    // The output of an operation on one tensor. The input is kept only when the operation is recorded, so an
+    // unrecorded result (inside <see cref="Autograd.NoGrad"/>, say) does not keep its inputs alive.
+    // </summary>
     internal abstract class UnaryNode : AutodiffTensor<T>
     {
         private AutodiffTensor<T>? _x;
@@ -54,7 +54,7 @@ public partial class AutodiffTensor<T>
         private protected override void ForgetInputs() => _x = null;
     }
 
-    /// <summary>The output of an operation on two tensors; both are kept only when the operation is recorded.</summary>
+    // <summary>The output of an operation on two tensors; both are kept only when the operation is recorded.</summary>
     internal abstract class BinaryNode : AutodiffTensor<T>
     {
         private AutodiffTensor<T>? _a;

@@ -64,7 +64,7 @@ public partial class AutodiffTensor<T>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="axis"/> is outside [−rank, rank).</exception>
     public AutodiffTensor<T> LogSoftmax(int axis = -1) => LogSoftmaxNode.Forward(this, Shapes.Axis(axis, Rank, nameof(axis)));
 
-    /// <summary>y = scale · Σᵢ xᵢ over every element; the gradient is scale on each.</summary>
+    // <summary>y = scale · Σᵢ xᵢ over every element; the gradient is scale on each.</summary>
     internal abstract class TotalNode(AutodiffTensor<T> x, T scale) : UnaryNode(x, [])
     {
         private readonly T _scale = scale;
@@ -96,7 +96,7 @@ public partial class AutodiffTensor<T>
         public static AutodiffTensor<T> Forward(AutodiffTensor<T> x) => Fill(new MeanNode(x), x);
     }
 
-    /// <summary>y = scale · Σⱼ x[..., j, ...] along a validated axis; the gradient is broadcast back along it.</summary>
+    // <summary>y = scale · Σⱼ x[..., j, ...] along a validated axis; the gradient is broadcast back along it.</summary>
     internal abstract class AlongAxisNode(AutodiffTensor<T> x, int axis, bool keepDims, T scale)
         : UnaryNode(x, Shapes.Reduce(x._shape, axis, keepDims))
     {
@@ -221,7 +221,7 @@ public partial class AutodiffTensor<T>
         }
     }
 
-    /// <summary>Writes softmax (or, with <paramref name="log"/>, log-softmax) of x along a validated axis into y.</summary>
+    // <summary>Writes softmax (or, with <paramref name="log"/>, log-softmax) of x along a validated axis into y.</summary>
     private static void FillSoftmax(AutodiffTensor<T> x, int axis, bool log, Span<T> y)
     {
         var (outer, n, inner) = Shapes.Split(x._shape, axis);

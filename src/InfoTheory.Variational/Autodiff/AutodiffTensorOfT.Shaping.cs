@@ -79,12 +79,12 @@ public partial class AutodiffTensor<T>
         return TransposeNode.Forward(this, a0, a1);
     }
 
-    /// <summary>
-    /// Whether exchanging axes a0 and a1 leaves every element at its row-major position, i.e. the axes of extent
-    /// above 1 keep their order. Only the two exchanged axes move, each across the axes between them: the order
-    /// survives when neither is wide, or when one is wide and nothing between them is. An empty tensor has no
-    /// order to keep.
-    /// </summary>
+    // <summary>
+    // Whether exchanging axes a0 and a1 leaves every element at its row-major position, i.e. the axes of extent
+    // above 1 keep their order. Only the two exchanged axes move, each across the axes between them: the order
+    // survives when neither is wide, or when one is wide and nothing between them is. An empty tensor has no
+    // order to keep.
+    // </summary>
     internal static bool SwapKeepsOrder(ReadOnlySpan<int> shape, int a0, int a1)
     {
         int lo = Math.Min(a0, a1), hi = Math.Max(a0, a1);
@@ -118,7 +118,7 @@ public partial class AutodiffTensor<T>
         return SliceNode.Forward(this, ax, start, length);
     }
 
-    /// <summary>destination (of the swapped shape) += source with axes a0 and a1 exchanged.</summary>
+    // <summary>destination (of the swapped shape) += source with axes a0 and a1 exchanged.</summary>
     private static void SwapAxesAccumulate(ReadOnlySpan<T> source, int[] sourceShape, Span<T> destination, int a0, int a1)
     {
         int rank = sourceShape.Length;
@@ -169,7 +169,7 @@ public partial class AutodiffTensor<T>
         }
     }
 
-    /// <summary>x's storage under a validated shape of as many elements: a view, so the forward pass copies nothing.</summary>
+    // <summary>x's storage under a validated shape of as many elements: a view, so the forward pass copies nothing.</summary>
     internal sealed class ReshapeNode(AutodiffTensor<T> x, int[] shape) : UnaryNode(shape, x)
     {
         // The tensor that owns the storage: x, or x's owner when x is itself a view. Kept even when the node is not
@@ -250,7 +250,7 @@ public partial class AutodiffTensor<T>
         }
     }
 
-    /// <summary>The inputs are kept (as a private copy of the caller's array) only when the operation is recorded.</summary>
+    // <summary>The inputs are kept (as a private copy of the caller's array) only when the operation is recorded.</summary>
     internal sealed class ConcatNode : AutodiffTensor<T>
     {
         private readonly int _axis;

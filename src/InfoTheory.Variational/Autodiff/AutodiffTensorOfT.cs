@@ -63,7 +63,7 @@ public partial class AutodiffTensor<T> : IReleasable
     private bool _sharesStorage;
     private int _visit;
 
-    /// <summary>Creates a leaf: storage of <paramref name="length"/> elements, pooled inside a <see cref="TensorScope"/>.</summary>
+    // <summary>Creates a leaf: storage of <paramref name="length"/> elements, pooled inside a <see cref="TensorScope"/>.</summary>
     private protected AutodiffTensor(int[] shape, int length, bool clear)
     {
         _shape = shape;
@@ -76,12 +76,12 @@ public partial class AutodiffTensor<T> : IReleasable
         }
     }
 
-    /// <summary>
-    /// Creates the output of an operation, uninitialised, for its forward pass to fill; <paramref name="recorded"/>
-    /// says whether it enters the graph (see <see cref="Records"/>), in which case the node keeps its inputs. With
-    /// <paramref name="viewOf"/> the output is a view instead: a tensor of another shape over that tensor's storage
-    /// (no copy), which it never gives back to the pool (only its own gradient buffer); the owner does, once.
-    /// </summary>
+    // <summary>
+    // Creates the output of an operation, uninitialised, for its forward pass to fill; <paramref name="recorded"/>
+    // says whether it enters the graph (see <see cref="Records"/>), in which case the node keeps its inputs. With
+    // <paramref name="viewOf"/> the output is a view instead: a tensor of another shape over that tensor's storage
+    // (no copy), which it never gives back to the pool (only its own gradient buffer); the owner does, once.
+    // </summary>
     private protected AutodiffTensor(int[] shape, bool recorded, AutodiffTensor<T>? viewOf = null)
     {
         _shape = shape;
@@ -322,7 +322,7 @@ public partial class AutodiffTensor<T> : IReleasable
         ForgetInputs();
     }
 
-    /// <summary>The gradient buffer, created zeroed on first use, for backward rules to add into.</summary>
+    // <summary>The gradient buffer, created zeroed on first use, for backward rules to add into.</summary>
     internal Span<T> GradientForAccumulation()
     {
         ThrowIfReleased();
@@ -339,10 +339,10 @@ public partial class AutodiffTensor<T> : IReleasable
         return _grad;
     }
 
-    /// <summary>
-    /// The gradient buffer for a rule that writes every element: <paramref name="accumulate"/> says
-    /// whether to add (a gradient is already there) or may overwrite (fresh or stale buffer).
-    /// </summary>
+    // <summary>
+    // The gradient buffer for a rule that writes every element: <paramref name="accumulate"/> says
+    // whether to add (a gradient is already there) or may overwrite (fresh or stale buffer).
+    // </summary>
     internal Span<T> GradientForWrite(out bool accumulate)
     {
         ThrowIfReleased();
@@ -360,10 +360,10 @@ public partial class AutodiffTensor<T> : IReleasable
         return _grad;
     }
 
-    /// <summary>The gradient of a tensor reached by backward (the output side of a rule).</summary>
+    // <summary>The gradient of a tensor reached by backward (the output side of a rule).</summary>
     internal ReadOnlySpan<T> OutputGradient => _grad;
 
-    /// <summary>The gradient buffer (cleared first if stale), or an empty span when none exists; optimizers read and clip it in place.</summary>
+    // <summary>The gradient buffer (cleared first if stale), or an empty span when none exists; optimizers read and clip it in place.</summary>
     internal Span<T> GradientSpan
     {
         get
@@ -378,33 +378,33 @@ public partial class AutodiffTensor<T> : IReleasable
         }
     }
 
-    /// <summary>Creates an uninitialised leaf tensor of a validated shape (pooled inside a scope).</summary>
+    // <summary>Creates an uninitialised leaf tensor of a validated shape (pooled inside a scope).</summary>
     internal static AutodiffTensor<T> Uninitialized(int[] shape) => new(shape, Shapes.Size(shape, nameof(shape)), clear: false);
 
-    /// <summary>The tensor whose storage this one's values are: itself, or for a view the tensor that owns the storage.</summary>
+    // <summary>The tensor whose storage this one's values are: itself, or for a view the tensor that owns the storage.</summary>
     private protected virtual AutodiffTensor<T> StorageOwner => this;
 
-    /// <summary>Whether an operation on these inputs is recorded: gradients are enabled and some input requires them.</summary>
+    // <summary>Whether an operation on these inputs is recorded: gradients are enabled and some input requires them.</summary>
     private protected static bool Records(AutodiffTensor<T> a, AutodiffTensor<T>? b = null)
         => Autograd.IsGradEnabled && (a._requiresGrad || (b is not null && b._requiresGrad));
 
-    /// <summary>The number of inputs the backward walk visits: 0 for leaves and for operations that were not recorded.</summary>
+    // <summary>The number of inputs the backward walk visits: 0 for leaves and for operations that were not recorded.</summary>
     private protected virtual int InputCount => 0;
 
-    /// <summary>Input <paramref name="index"/> (in [0, <see cref="InputCount"/>)) of a recorded operation.</summary>
+    // <summary>Input <paramref name="index"/> (in [0, <see cref="InputCount"/>)) of a recorded operation.</summary>
     private protected virtual AutodiffTensor<T> Input(int index) => throw new ArgumentOutOfRangeException(nameof(index));
 
-    /// <summary>The backward rule of a recorded operation: adds ∂loss/∂input into each input's gradient from <see cref="OutputGradient"/>.</summary>
+    // <summary>The backward rule of a recorded operation: adds ∂loss/∂input into each input's gradient from <see cref="OutputGradient"/>.</summary>
     private protected virtual void Propagate()
     {
     }
 
-    /// <summary>Drops the references to the inputs when the scope releases this tensor, so the graph can be collected.</summary>
+    // <summary>Drops the references to the inputs when the scope releases this tensor, so the graph can be collected.</summary>
     private protected virtual void ForgetInputs()
     {
     }
 
-    /// <summary>Ends a forward pass: runs the non-finite trap on the output and returns it.</summary>
+    // <summary>Ends a forward pass: runs the non-finite trap on the output and returns it.</summary>
     private protected AutodiffTensor<T> Finished()
     {
         if (Autograd.TrapNonFinite && !TensorPrimitives.IsFiniteAll<T>(_data))
@@ -419,7 +419,7 @@ public partial class AutodiffTensor<T> : IReleasable
         return this;
     }
 
-    /// <summary>A zeroed or uninitialised buffer of <paramref name="length"/> elements, from the pool inside a scope.</summary>
+    // <summary>A zeroed or uninitialised buffer of <paramref name="length"/> elements, from the pool inside a scope.</summary>
     private static T[] NewStorage(int length, bool clear, bool pooled) =>
         pooled ? BufferPool<T>.Rent(length, clear) : (length == 0 ? [] : new T[length]);
 
@@ -464,7 +464,7 @@ public partial class AutodiffTensor<T> : IReleasable
         }
     }
 
-    /// <summary>Post-order of the recorded graph below this tensor, found with an explicit stack (no recursion).</summary>
+    // <summary>Post-order of the recorded graph below this tensor, found with an explicit stack (no recursion).</summary>
     private List<AutodiffTensor<T>> TopologicalOrder()
     {
         var order = s_order ??= [];

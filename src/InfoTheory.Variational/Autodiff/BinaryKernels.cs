@@ -3,7 +3,7 @@ using System.Numerics.Tensors;
 
 namespace InfoTheory.Variational.Autodiff;
 
-/// <summary>An elementwise binary operation in its four broadcast forms (span–span, span–scalar, scalar–span, scalar–scalar).</summary>
+// <summary>An elementwise binary operation in its four broadcast forms (span–span, span–scalar, scalar–span, scalar–scalar).</summary>
 internal interface IBinaryKernel<T>
 {
     static abstract T Scalar(T a, T b);
@@ -15,7 +15,7 @@ internal interface IBinaryKernel<T>
     static abstract void ScalarVector(T a, ReadOnlySpan<T> b, Span<T> y);
 }
 
-/// <summary>y = a + b.</summary>
+// <summary>y = a + b.</summary>
 internal readonly struct AddKernel<T> : IBinaryKernel<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
@@ -28,7 +28,7 @@ internal readonly struct AddKernel<T> : IBinaryKernel<T>
     public static void ScalarVector(T a, ReadOnlySpan<T> b, Span<T> y) => TensorPrimitives.Add(b, a, y);
 }
 
-/// <summary>y = a − b.</summary>
+// <summary>y = a − b.</summary>
 internal readonly struct SubtractKernel<T> : IBinaryKernel<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
@@ -41,7 +41,7 @@ internal readonly struct SubtractKernel<T> : IBinaryKernel<T>
     public static void ScalarVector(T a, ReadOnlySpan<T> b, Span<T> y) => TensorPrimitives.Subtract(a, b, y);
 }
 
-/// <summary>y = a · b.</summary>
+// <summary>y = a · b.</summary>
 internal readonly struct MultiplyKernel<T> : IBinaryKernel<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
@@ -54,7 +54,7 @@ internal readonly struct MultiplyKernel<T> : IBinaryKernel<T>
     public static void ScalarVector(T a, ReadOnlySpan<T> b, Span<T> y) => TensorPrimitives.Multiply(b, a, y);
 }
 
-/// <summary>y = a / b.</summary>
+// <summary>y = a / b.</summary>
 internal readonly struct DivideKernel<T> : IBinaryKernel<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {

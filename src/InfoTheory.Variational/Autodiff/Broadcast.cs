@@ -3,11 +3,11 @@ using System.Numerics.Tensors;
 
 namespace InfoTheory.Variational.Autodiff;
 
-/// <summary>Broadcasting kernels: a binary operation over broadcast operands, and its adjoint, summing a gradient back to an operand's shape.</summary>
+// <summary>Broadcasting kernels: a binary operation over broadcast operands, and its adjoint, summing a gradient back to an operand's shape.</summary>
 internal static class Broadcast<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    /// <summary>y = op(a, b) with a and b broadcast to y's shape.</summary>
+    // <summary>y = op(a, b) with a and b broadcast to y's shape.</summary>
     public static void Apply<TOp>(ReadOnlySpan<T> a, int[] aShape, ReadOnlySpan<T> b, int[] bShape, Span<T> y, int[] yShape)
         where TOp : IBinaryKernel<T>
     {
@@ -34,10 +34,10 @@ internal static class Broadcast<T>
         }
     }
 
-    /// <summary>
-    /// destination += Σ over broadcast axes of <paramref name="source"/> (or −= when <paramref name="negate"/>):
-    /// the gradient of broadcasting <paramref name="destinationShape"/> up to <paramref name="sourceShape"/>.
-    /// </summary>
+    // <summary>
+    // destination += Σ over broadcast axes of <paramref name="source"/> (or −= when <paramref name="negate"/>):
+    // the gradient of broadcasting <paramref name="destinationShape"/> up to <paramref name="sourceShape"/>.
+    // </summary>
     public static void AccumulateReduced(ReadOnlySpan<T> source, int[] sourceShape, Span<T> destination, int[] destinationShape, bool negate = false)
     {
         if (Shapes.Equal(sourceShape, destinationShape))

@@ -1,15 +1,15 @@
 namespace InfoTheory.Variational.Autodiff;
 
-/// <summary>
-/// Walks an output shape in contiguous innermost runs, tracking where each run starts in two
-/// broadcast operands.
-/// </summary>
-/// <remarks>
-/// Axes of extent 1 are dropped and neighbouring axes that are laid out alike in both operands
-/// are merged (NumPy's coalescing), so a same-shape or bias-row broadcast becomes one or a few
-/// long runs that SIMD kernels handle whole. Within a run an operand's stride is 1 (it varies) or
-/// 0 (it is broadcast).
-/// </remarks>
+// <summary>
+// Walks an output shape in contiguous innermost runs, tracking where each run starts in two
+// broadcast operands.
+// </summary>
+// <remarks>
+// Axes of extent 1 are dropped and neighbouring axes that are laid out alike in both operands
+// are merged (NumPy's coalescing), so a same-shape or bias-row broadcast becomes one or a few
+// long runs that SIMD kernels handle whole. Within a run an operand's stride is 1 (it varies) or
+// 0 (it is broadcast).
+// </remarks>
 internal struct BroadcastWalk
 {
     private RankBuffer _size;
@@ -20,7 +20,7 @@ internal struct BroadcastWalk
     private int _remaining;
     private bool _started;
 
-    /// <summary>Plans a walk over <paramref name="output"/> with operands of shapes <paramref name="a"/> and <paramref name="b"/> (each broadcastable to it).</summary>
+    // <summary>Plans a walk over <paramref name="output"/> with operands of shapes <paramref name="a"/> and <paramref name="b"/> (each broadcastable to it).</summary>
     public BroadcastWalk(ReadOnlySpan<int> output, ReadOnlySpan<int> a, ReadOnlySpan<int> b)
     {
         int rank = output.Length;
@@ -79,26 +79,26 @@ internal struct BroadcastWalk
         _remaining = total == 0 ? 0 : (int)(total / Inner);
     }
 
-    /// <summary>Length of every run.</summary>
+    // <summary>Length of every run.</summary>
     public int Inner { get; }
 
-    /// <summary>Stride of operand a within a run: 1 or 0 (broadcast).</summary>
+    // <summary>Stride of operand a within a run: 1 or 0 (broadcast).</summary>
     public int InnerStrideA { get; }
 
-    /// <summary>Stride of operand b within a run: 1 or 0 (broadcast).</summary>
+    // <summary>Stride of operand b within a run: 1 or 0 (broadcast).</summary>
     public int InnerStrideB { get; }
 
-    /// <summary>Start of the current run in operand a.</summary>
+    // <summary>Start of the current run in operand a.</summary>
     public int OffsetA { get; private set; }
 
-    /// <summary>Start of the current run in operand b.</summary>
+    // <summary>Start of the current run in operand b.</summary>
     public int OffsetB { get; private set; }
 
-    /// <summary>Start of the current run in the (contiguous) output.</summary>
+    // <summary>Start of the current run in the (contiguous) output.</summary>
     public int OffsetY { get; private set; }
 
-    /// <summary>Advances to the next run.</summary>
-    /// <returns>False when the walk is over.</returns>
+    // <summary>Advances to the next run.</summary>
+    // <returns>False when the walk is over.</returns>
     public bool MoveNext()
     {
         if (_remaining == 0)

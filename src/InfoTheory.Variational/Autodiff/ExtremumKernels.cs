@@ -3,21 +3,21 @@ using System.Numerics.Tensors;
 
 namespace InfoTheory.Variational.Autodiff;
 
-/// <summary>
-/// The maximum or minimum along one axis, and its gradient split evenly among ties, on SIMD spans.
-/// </summary>
-/// <remarks>
-/// <para>The tensor is seen as <c>outer</c> blocks of <c>n × inner</c> elements, as in
-/// <see cref="SoftmaxKernels{T}"/>: a contiguous line per output when inner = 1, otherwise the inner
-/// positions vectorised together one row of the axis at a time.</para>
-/// <para>Values follow <see cref="TensorPrimitives.Max{T}(ReadOnlySpan{T})"/>: a line holding NaN gives NaN
-/// (as PyTorch's amax does), +0 counts as greater than −0, and an empty line gives the identity, −∞ for the
-/// maximum and +∞ for the minimum.</para>
-/// </remarks>
+// <summary>
+// The maximum or minimum along one axis, and its gradient split evenly among ties, on SIMD spans.
+// </summary>
+// <remarks>
+// <para>The tensor is seen as <c>outer</c> blocks of <c>n × inner</c> elements, as in
+// <see cref="SoftmaxKernels{T}"/>: a contiguous line per output when inner = 1, otherwise the inner
+// positions vectorised together one row of the axis at a time.</para>
+// <para>Values follow <see cref="TensorPrimitives.Max{T}(ReadOnlySpan{T})"/>: a line holding NaN gives NaN
+// (as PyTorch's amax does), +0 counts as greater than −0, and an empty line gives the identity, −∞ for the
+// maximum and +∞ for the minimum.</para>
+// </remarks>
 internal static class ExtremumKernels<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    /// <summary>y[o·inner + i] = max (or min) over j of x[(o·n + j)·inner + i].</summary>
+    // <summary>y[o·inner + i] = max (or min) over j of x[(o·n + j)·inner + i].</summary>
     public static void Reduce(ReadOnlySpan<T> x, int outer, int n, int inner, Span<T> y, bool max)
     {
         if (n == 0)
@@ -51,11 +51,11 @@ internal static class ExtremumKernels<T>
         }
     }
 
-    /// <summary>
-    /// dx += the gradient of y = max (or min) along the axis: g shared evenly among the c elements of each line
-    /// equal to its extremum y, dxⱼ += g / c where xⱼ = y and nothing elsewhere (PyTorch's amax/amin rule).
-    /// A NaN extremum equals no element, so its line receives no gradient.
-    /// </summary>
+    // <summary>
+    // dx += the gradient of y = max (or min) along the axis: g shared evenly among the c elements of each line
+    // equal to its extremum y, dxⱼ += g / c where xⱼ = y and nothing elsewhere (PyTorch's amax/amin rule).
+    // A NaN extremum equals no element, so its line receives no gradient.
+    // </summary>
     public static void Backward(ReadOnlySpan<T> x, ReadOnlySpan<T> y, ReadOnlySpan<T> g, int outer, int n, int inner, Span<T> dx)
     {
         if (n == 0)
@@ -100,10 +100,10 @@ internal static class ExtremumKernels<T>
         }
     }
 
-    /// <summary>
-    /// destination[i] += value[i] where x[i] = target[i]; a one-element <paramref name="target"/> or
-    /// <paramref name="value"/> stands for every i (a contiguous line shares one extremum and one share).
-    /// </summary>
+    // <summary>
+    // destination[i] += value[i] where x[i] = target[i]; a one-element <paramref name="target"/> or
+    // <paramref name="value"/> stands for every i (a contiguous line shares one extremum and one share).
+    // </summary>
     private static void AddWhereEqual(ReadOnlySpan<T> x, ReadOnlySpan<T> target, ReadOnlySpan<T> value, Span<T> destination)
     {
         if (x.IsEmpty)
@@ -134,7 +134,7 @@ internal static class ExtremumKernels<T>
         }
     }
 
-    /// <summary>The number of elements of <paramref name="x"/> equal to <paramref name="target"/>, as a T (exact below 2²⁴ for float).</summary>
+    // <summary>The number of elements of <paramref name="x"/> equal to <paramref name="target"/>, as a T (exact below 2²⁴ for float).</summary>
     private static T CountEqual(ReadOnlySpan<T> x, T target)
     {
         T count = T.Zero;

@@ -35,6 +35,6 @@ public sealed record MatrixProductOptions
         }
     }
 
-    /// <summary>The thread budget of one product: −1 resolved to the processor count.</summary>
+    // <summary>The thread budget of one product: −1 resolved to the processor count.</summary>
     internal int ThreadBudget => _maxDegreeOfParallelism == -1 ? Environment.ProcessorCount : _maxDegreeOfParallelism;
 }

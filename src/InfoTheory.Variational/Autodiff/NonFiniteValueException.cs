@@ -30,10 +30,10 @@ public sealed class NonFiniteValueException : ArithmeticException
         Operation = string.Empty;
     }
 
-    /// <summary>Creates the exception for an operation.</summary>
-    /// <param name="operation">The operation's name, e.g. <c>"log"</c> or <c>"backward of log"</c>.</param>
-    /// <param name="message">What happened.</param>
-    /// <param name="_">Distinguishes this constructor from the public (message, inner) one.</param>
+    // <summary>Creates the exception for an operation.</summary>
+    // <param name="operation">The operation's name, e.g. <c>"log"</c> or <c>"backward of log"</c>.</param>
+    // <param name="message">What happened.</param>
+    // <param name="_">Distinguishes this constructor from the public (message, inner) one.</param>
     internal NonFiniteValueException(string operation, string message, bool _)
         : base(message)
     {

@@ -4,13 +4,13 @@ using InfoTheory.Internal;
 
 namespace InfoTheory.Variational.Autodiff;
 
-/// <summary>Shape arithmetic and the shape rules every operation enforces, with messages that show both shapes.</summary>
+// <summary>Shape arithmetic and the shape rules every operation enforces, with messages that show both shapes.</summary>
 internal static class Shapes
 {
-    /// <summary>The highest rank a tensor may have; fixed so kernels can keep indices on the stack.</summary>
+    // <summary>The highest rank a tensor may have; fixed so kernels can keep indices on the stack.</summary>
     public const int MaxRank = 8;
 
-    /// <summary>Formats a shape as <c>[2, 3]</c> (<c>[]</c> for a scalar).</summary>
+    // <summary>Formats a shape as <c>[2, 3]</c> (<c>[]</c> for a scalar).</summary>
     public static string Format(ReadOnlySpan<int> shape)
     {
         var sb = new StringBuilder("[");
@@ -27,9 +27,9 @@ internal static class Shapes
         return sb.Append(']').ToString();
     }
 
-    /// <summary>Validates a shape and returns its element count (0 when any extent is 0, however large the others).</summary>
-    /// <exception cref="ArgumentException">Rank above <see cref="MaxRank"/>.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A negative extent, or more than <see cref="int.MaxValue"/> elements.</exception>
+    // <summary>Validates a shape and returns its element count (0 when any extent is 0, however large the others).</summary>
+    // <exception cref="ArgumentException">Rank above <see cref="MaxRank"/>.</exception>
+    // <exception cref="ArgumentOutOfRangeException">A negative extent, or more than <see cref="int.MaxValue"/> elements.</exception>
     public static int Size(ReadOnlySpan<int> shape, string paramName, string what = "the product of the extents")
     {
         if (shape.Length > MaxRank)
@@ -46,11 +46,11 @@ internal static class Shapes
         return Guard.ElementCount(paramName, what, extents[..shape.Length]);
     }
 
-    /// <summary>Whether two shapes are equal.</summary>
+    // <summary>Whether two shapes are equal.</summary>
     public static bool Equal(int[] a, int[] b) => ReferenceEquals(a, b) || a.AsSpan().SequenceEqual(b);
 
-    /// <summary>Turns a possibly negative axis (counting from the end) into an index in [0, rank).</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The axis is outside [-rank, rank).</exception>
+    // <summary>Turns a possibly negative axis (counting from the end) into an index in [0, rank).</summary>
+    // <exception cref="ArgumentOutOfRangeException">The axis is outside [-rank, rank).</exception>
     public static int Axis(int axis, int rank, string paramName)
     {
         int a = axis < 0 ? axis + rank : axis;
@@ -62,9 +62,9 @@ internal static class Shapes
         return a;
     }
 
-    /// <summary>The NumPy broadcast of two shapes.</summary>
-    /// <exception cref="ArgumentException">Some aligned extents differ and neither is 1; the message shows both shapes.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The broadcast shape has more than <see cref="int.MaxValue"/> elements.</exception>
+    // <summary>The NumPy broadcast of two shapes.</summary>
+    // <exception cref="ArgumentException">Some aligned extents differ and neither is 1; the message shows both shapes.</exception>
+    // <exception cref="ArgumentOutOfRangeException">The broadcast shape has more than <see cref="int.MaxValue"/> elements.</exception>
     public static int[] Broadcast(int[] a, int[] b, string operation, string paramName = "right")
     {
         if (Equal(a, b))
@@ -91,7 +91,7 @@ internal static class Shapes
         return result;
     }
 
-    /// <summary>Splits a shape around an axis into (product before, extent, product after).</summary>
+    // <summary>Splits a shape around an axis into (product before, extent, product after).</summary>
     public static (int Outer, int Extent, int Inner) Split(ReadOnlySpan<int> shape, int axis)
     {
         int outer = 1;
@@ -109,7 +109,7 @@ internal static class Shapes
         return (outer, shape[axis], inner);
     }
 
-    /// <summary>The shape without one axis, or with that axis set to 1 when <paramref name="keepDims"/>.</summary>
+    // <summary>The shape without one axis, or with that axis set to 1 when <paramref name="keepDims"/>.</summary>
     public static int[] Reduce(int[] shape, int axis, bool keepDims)
     {
         if (keepDims)

@@ -3,25 +3,25 @@ using System.Numerics.Tensors;
 
 namespace InfoTheory.Variational.Autodiff;
 
-/// <summary>
-/// Log-sum-exp, softmax and log-softmax along one axis, forward and backward, on
-/// <see cref="TensorPrimitives"/> (SIMD) spans.
-/// </summary>
-/// <remarks>
-/// <para>A tensor is seen as <c>outer</c> blocks of <c>n × inner</c> elements, the axis being the
-/// n rows of each block (<see cref="Shapes.Split"/>). When the axis is the last one (inner = 1)
-/// each line is contiguous and is vectorised along itself; otherwise the inner positions are
-/// vectorised together, one row of the axis at a time, which visits memory in order. Both paths
-/// add the terms of every sum in the order j = 0, 1, …, n − 1, so results are the same bits on
-/// every run and every thread count.</para>
-/// <para>Stability is the max shift: LSE(x) = m + ln Σⱼ exp(xⱼ − m) with m = maxⱼ xⱼ, so no
-/// exponential exceeds 1. A line whose maximum is ±∞ has LSE = m (−∞ for an empty or all −∞ line;
-/// +∞ if any element is +∞), and a line holding NaN gives NaN.</para>
-/// </remarks>
+// <summary>
+// Log-sum-exp, softmax and log-softmax along one axis, forward and backward, on
+// <see cref="TensorPrimitives"/> (SIMD) spans.
+// </summary>
+// <remarks>
+// <para>A tensor is seen as <c>outer</c> blocks of <c>n × inner</c> elements, the axis being the
+// n rows of each block (<see cref="Shapes.Split"/>). When the axis is the last one (inner = 1)
+// each line is contiguous and is vectorised along itself; otherwise the inner positions are
+// vectorised together, one row of the axis at a time, which visits memory in order. Both paths
+// add the terms of every sum in the order j = 0, 1, …, n − 1, so results are the same bits on
+// every run and every thread count.</para>
+// <para>Stability is the max shift: LSE(x) = m + ln Σⱼ exp(xⱼ − m) with m = maxⱼ xⱼ, so no
+// exponential exceeds 1. A line whose maximum is ±∞ has LSE = m (−∞ for an empty or all −∞ line;
+// +∞ if any element is +∞), and a line holding NaN gives NaN.</para>
+// </remarks>
 internal static class SoftmaxKernels<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    /// <summary>lse[o·inner + i] = LSE over j of x[(o·n + j)·inner + i].</summary>
+    // <summary>lse[o·inner + i] = LSE over j of x[(o·n + j)·inner + i].</summary>
     public static void LogSumExp(ReadOnlySpan<T> x, int outer, int n, int inner, Span<T> lse)
     {
         if (inner == 1)
@@ -46,7 +46,7 @@ internal static class SoftmaxKernels<T>
         }
     }
 
-    /// <summary>y = softmax(x) (or log-softmax when <paramref name="log"/>) along the axis; y may not overlap x.</summary>
+    // <summary>y = softmax(x) (or log-softmax when <paramref name="log"/>) along the axis; y may not overlap x.</summary>
     public static void Softmax(ReadOnlySpan<T> x, int outer, int n, int inner, Span<T> y, bool log)
     {
         if (inner == 1)
@@ -89,7 +89,7 @@ internal static class SoftmaxKernels<T>
         }
     }
 
-    /// <summary>dx += ∂L/∂x of y = LSE(x): dxⱼ += g · exp(xⱼ − y), g and y of shape [outer, inner].</summary>
+    // <summary>dx += ∂L/∂x of y = LSE(x): dxⱼ += g · exp(xⱼ − y), g and y of shape [outer, inner].</summary>
     public static void LogSumExpBackward(ReadOnlySpan<T> x, ReadOnlySpan<T> lse, ReadOnlySpan<T> g, int outer, int n, int inner, Span<T> dx)
     {
         using var term = new Scratch<T>(n * inner);
@@ -119,7 +119,7 @@ internal static class SoftmaxKernels<T>
         }
     }
 
-    /// <summary>dx += ∂L/∂x of y = softmax(x): dxⱼ += yⱼ (gⱼ − Σₖ gₖ yₖ).</summary>
+    // <summary>dx += ∂L/∂x of y = softmax(x): dxⱼ += yⱼ (gⱼ − Σₖ gₖ yₖ).</summary>
     public static void SoftmaxBackward(ReadOnlySpan<T> y, ReadOnlySpan<T> g, int outer, int n, int inner, Span<T> dx)
     {
         using var term = new Scratch<T>(n * inner);
@@ -154,7 +154,7 @@ internal static class SoftmaxKernels<T>
         }
     }
 
-    /// <summary>dx += ∂L/∂x of y = log-softmax(x): dxⱼ += gⱼ − exp(yⱼ) Σₖ gₖ.</summary>
+    // <summary>dx += ∂L/∂x of y = log-softmax(x): dxⱼ += gⱼ − exp(yⱼ) Σₖ gₖ.</summary>
     public static void LogSoftmaxBackward(ReadOnlySpan<T> y, ReadOnlySpan<T> g, int outer, int n, int inner, Span<T> dx)
     {
         using var term = new Scratch<T>(n * inner);
@@ -191,7 +191,7 @@ internal static class SoftmaxKernels<T>
         }
     }
 
-    /// <summary>LSE of one contiguous line; <paramref name="scratch"/> holds at least its length.</summary>
+    // <summary>LSE of one contiguous line; <paramref name="scratch"/> holds at least its length.</summary>
     private static T LineLogSumExp(ReadOnlySpan<T> line, Span<T> scratch)
     {
         if (line.IsEmpty)
@@ -211,11 +211,11 @@ internal static class SoftmaxKernels<T>
         return max + T.Log(TensorPrimitives.Sum<T>(t));
     }
 
-    /// <summary>
-    /// Softmax of one contiguous line as exp(x − m) / Σ exp(x − m), PyTorch's definition with the max shift, or
-    /// log-softmax as (x − m) − ln Σ exp(x − m). Dividing by the sum, rather than subtracting a rounded LSE
-    /// inside the exponential, keeps the relative error of each probability at a few ulps even when |x| is large.
-    /// </summary>
+    // <summary>
+    // Softmax of one contiguous line as exp(x − m) / Σ exp(x − m), PyTorch's definition with the max shift, or
+    // log-softmax as (x − m) − ln Σ exp(x − m). Dividing by the sum, rather than subtracting a rounded LSE
+    // inside the exponential, keeps the relative error of each probability at a few ulps even when |x| is large.
+    // </summary>
     private static void LineSoftmax(ReadOnlySpan<T> line, Span<T> y, bool log, Span<T> scratch)
     {
         if (line.IsEmpty)
@@ -247,13 +247,13 @@ internal static class SoftmaxKernels<T>
         }
     }
 
-    /// <summary>
-    /// For each inner position of one [n, inner] block: max = mⱼ the maximum over the rows, the rows
-    /// exp(xⱼ − m) (into <paramref name="exp"/> row j when <paramref name="keepRows"/>, else all into its first
-    /// [inner]) and sum = Σⱼ exp(xⱼ − m), added in the order j = 0 … n − 1. Where m is ±∞ the sum is set to 1,
-    /// so that m + ln sum = m is the LSE and exp(x − m) / sum = exp(x − m) the softmax, as the limits give.
-    /// An empty axis (n = 0) has m = −∞.
-    /// </summary>
+    // <summary>
+    // For each inner position of one [n, inner] block: max = mⱼ the maximum over the rows, the rows
+    // exp(xⱼ − m) (into <paramref name="exp"/> row j when <paramref name="keepRows"/>, else all into its first
+    // [inner]) and sum = Σⱼ exp(xⱼ − m), added in the order j = 0 … n − 1. Where m is ±∞ the sum is set to 1,
+    // so that m + ln sum = m is the LSE and exp(x − m) / sum = exp(x − m) the softmax, as the limits give.
+    // An empty axis (n = 0) has m = −∞.
+    // </summary>
     private static void BlockShiftedExp(ReadOnlySpan<T> block, int n, Span<T> max, Span<T> sum, Span<T> exp, bool keepRows)
     {
         int inner = max.Length;

@@ -46,7 +46,7 @@ public readonly struct TensorScope : IDisposable, IEquatable<TensorScope>
         _threadId = threadId;
     }
 
-    /// <summary>Whether a scope is open on this thread.</summary>
+    // <summary>Whether a scope is open on this thread.</summary>
     internal static bool IsActive => s_open is { Count: > 0 };
 
     /// <summary>Opens a scope on the current thread.</summary>
@@ -98,7 +98,7 @@ public readonly struct TensorScope : IDisposable, IEquatable<TensorScope>
         open.RemoveAt(position);
     }
 
-    /// <summary>Records a tensor whose storage the innermost open scope must release.</summary>
+    // <summary>Records a tensor whose storage the innermost open scope must release.</summary>
     internal static void Register(IReleasable item) => s_live!.Add(item);
 
     /// <inheritdoc/>

@@ -3,15 +3,15 @@ using System.IO.Compression;
 
 namespace InfoTheory.Variational.Data;
 
-/// <summary>Reads a data file whole, inflating it when it is gzip (recognised by its magic bytes, not its name).</summary>
-/// <remarks>
-/// <see cref="GZipStream"/> returns a truncated file's prefix without complaint, which would hand the reader a
-/// plausible partial dataset; the gzip trailer's ISIZE (RFC 1952: uncompressed length mod 2³²) is therefore
-/// compared with what was inflated. That check covers single-member files, which is what gzip writes.
-/// </remarks>
+// <summary>Reads a data file whole, inflating it when it is gzip (recognised by its magic bytes, not its name).</summary>
+// <remarks>
+// <see cref="GZipStream"/> returns a truncated file's prefix without complaint, which would hand the reader a
+// plausible partial dataset; the gzip trailer's ISIZE (RFC 1952: uncompressed length mod 2³²) is therefore
+// compared with what was inflated. That check covers single-member files, which is what gzip writes.
+// </remarks>
 internal static class DataFile
 {
-    /// <summary>Reads a file the caller has checked with <c>Guard.FilePath</c>, so that a bad path names the caller's parameter.</summary>
+    // <summary>Reads a file the caller has checked with <c>Guard.FilePath</c>, so that a bad path names the caller's parameter.</summary>
     public static byte[] ReadAllBytes(string path)
     {
         return Decode(File.ReadAllBytes(path), path);

@@ -43,7 +43,7 @@ public sealed class CholeskyGaussian<T>
     {
     }
 
-    /// <summary>Creates the Gaussian from a validated factor whose log-diagonal is already known (from unconstrained parameters).</summary>
+    // <summary>Creates the Gaussian from a validated factor whose log-diagonal is already known (from unconstrained parameters).</summary>
     internal CholeskyGaussian(AutodiffTensor<T> mean, AutodiffTensor<T> scaleTril, AutodiffTensor<T>? logDiagonal)
     {
         Guard.MinimumRank(mean, 1, "[d] or [batch, d]", nameof(mean));
@@ -202,10 +202,10 @@ public sealed class CholeskyGaussian<T>
         return new Gaussian(mean, covariance);
     }
 
-    /// <summary>
-    /// Solves L y = r by forward substitution on the last axis, differentiably in both L and r.
-    /// L is [d, d] or [batch, d, d]; r is [S..., d] or [S..., batch, d].
-    /// </summary>
+    // <summary>
+    // Solves L y = r by forward substitution on the last axis, differentiably in both L and r.
+    // L is [d, d] or [batch, d, d]; r is [S..., d] or [S..., batch, d].
+    // </summary>
     internal static AutodiffTensor<T> SolveLower(AutodiffTensor<T> factor, AutodiffTensor<T> right)
     {
         int d = factor.Shape[^1];

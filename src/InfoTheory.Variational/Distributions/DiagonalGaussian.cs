@@ -46,10 +46,10 @@ public sealed class DiagonalGaussian<T>
         LogVariance = logVariance;
     }
 
-    /// <summary>
-    /// Wraps encoder heads of matching shapes without checking their values: in training, an overflowing head must
-    /// show as a non-finite loss that the divergence guard handles, not as an argument error from inside the step.
-    /// </summary>
+    // <summary>
+    // Wraps encoder heads of matching shapes without checking their values: in training, an overflowing head must
+    // show as a non-finite loss that the divergence guard handles, not as an argument error from inside the step.
+    // </summary>
     internal static DiagonalGaussian<T> Unchecked(AutodiffTensor<T> mean, AutodiffTensor<T> logVariance) => new(mean, logVariance, false);
 
     /// <summary>The means μ, shape [..., d].</summary>

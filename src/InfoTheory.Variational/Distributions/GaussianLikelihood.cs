@@ -50,10 +50,10 @@ public sealed class GaussianLikelihood<T> : Likelihood<T>
         LogVariance = RegisterParameter("log_variance", LearnedLogVariance(features, T.CreateChecked(Math.Log(initialVariance))));
     }
 
-    /// <summary>
-    /// The [features] log-variances. The count comes straight from the caller and one array is the whole request, so a
-    /// failed allocation leaves nothing behind and is the caller's size being too large for this process, said as such.
-    /// </summary>
+    // <summary>
+    // The [features] log-variances. The count comes straight from the caller and one array is the whole request, so a
+    // failed allocation leaves nothing behind and is the caller's size being too large for this process, said as such.
+    // </summary>
     private static AutodiffTensor<T> LearnedLogVariance(int features, T logVariance)
     {
         try

@@ -22,11 +22,11 @@ public abstract class Likelihood<T> : Module<T>
 {
     private object? _owner;
 
-    /// <summary>
-    /// Makes <paramref name="owner"/> the one model that trains this likelihood's parameters. A likelihood without
-    /// parameters (Bernoulli, a fixed-variance Gaussian) is stateless and may serve any number of models.
-    /// </summary>
-    /// <exception cref="ArgumentException">The likelihood has parameters and already belongs to another model.</exception>
+    // <summary>
+    // Makes <paramref name="owner"/> the one model that trains this likelihood's parameters. A likelihood without
+    // parameters (Bernoulli, a fixed-variance Gaussian) is stateless and may serve any number of models.
+    // </summary>
+    // <exception cref="ArgumentException">The likelihood has parameters and already belongs to another model.</exception>
     internal void Claim(object owner, string paramName)
     {
         if (Parameters().Count == 0)

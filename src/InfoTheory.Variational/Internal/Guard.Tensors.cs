@@ -3,12 +3,12 @@ using InfoTheory.Variational.Autodiff;
 
 namespace InfoTheory.Internal;
 
-/// <summary>The tensor rules of the one validation helper: shapes and finite values, with messages that show both.</summary>
+// <summary>The tensor rules of the one validation helper: shapes and finite values, with messages that show both.</summary>
 internal static partial class Guard
 {
-    /// <summary>Throws unless <paramref name="tensor"/> has rank at least <paramref name="minimumRank"/>.</summary>
-    /// <exception cref="ArgumentNullException"><paramref name="tensor"/> is null.</exception>
-    /// <exception cref="ArgumentException">The rank is below <paramref name="minimumRank"/>.</exception>
+    // <summary>Throws unless <paramref name="tensor"/> has rank at least <paramref name="minimumRank"/>.</summary>
+    // <exception cref="ArgumentNullException"><paramref name="tensor"/> is null.</exception>
+    // <exception cref="ArgumentException">The rank is below <paramref name="minimumRank"/>.</exception>
     public static void MinimumRank<T>(AutodiffTensor<T> tensor, int minimumRank, string expected, string paramName)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -19,8 +19,8 @@ internal static partial class Guard
         }
     }
 
-    /// <summary>Throws unless two tensors that pair element by element have the same shape.</summary>
-    /// <exception cref="ArgumentException">The shapes differ.</exception>
+    // <summary>Throws unless two tensors that pair element by element have the same shape.</summary>
+    // <exception cref="ArgumentException">The shapes differ.</exception>
     public static void SameShape<T>(AutodiffTensor<T> tensor, AutodiffTensor<T> other, string paramName, string otherName)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -32,8 +32,8 @@ internal static partial class Guard
         }
     }
 
-    /// <summary>Throws unless the last extents of <paramref name="tensor"/> are exactly <paramref name="trailing"/> (leading axes are free).</summary>
-    /// <exception cref="ArgumentException">The rank is too low or a trailing extent differs.</exception>
+    // <summary>Throws unless the last extents of <paramref name="tensor"/> are exactly <paramref name="trailing"/> (leading axes are free).</summary>
+    // <exception cref="ArgumentException">The rank is too low or a trailing extent differs.</exception>
     public static void TrailingShape<T>(AutodiffTensor<T> tensor, ReadOnlySpan<int> trailing, string paramName, string reference)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -45,8 +45,8 @@ internal static partial class Guard
         }
     }
 
-    /// <summary>Throws unless every element of <paramref name="tensor"/> is finite.</summary>
-    /// <exception cref="ArgumentException">An element is NaN or infinite; the message gives its flat index.</exception>
+    // <summary>Throws unless every element of <paramref name="tensor"/> is finite.</summary>
+    // <exception cref="ArgumentException">An element is NaN or infinite; the message gives its flat index.</exception>
     public static void AllFinite<T>(AutodiffTensor<T> tensor, string paramName)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -61,8 +61,8 @@ internal static partial class Guard
         }
     }
 
-    /// <summary>Throws unless every element of <paramref name="tensor"/> lies in [<paramref name="min"/>, <paramref name="max"/>].</summary>
-    /// <exception cref="ArgumentException">An element is outside the interval or NaN; the message gives its flat index.</exception>
+    // <summary>Throws unless every element of <paramref name="tensor"/> lies in [<paramref name="min"/>, <paramref name="max"/>].</summary>
+    // <exception cref="ArgumentException">An element is outside the interval or NaN; the message gives its flat index.</exception>
     public static void AllInRange<T>(AutodiffTensor<T> tensor, T min, T max, string paramName)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -77,12 +77,12 @@ internal static partial class Guard
         }
     }
 
-    /// <summary>Throws unless every entry of <paramref name="indices"/> lies in [0, <paramref name="extent"/>): positions along an axis, or class labels.</summary>
-    /// <param name="indices">The positions.</param>
-    /// <param name="extent">The number of valid positions.</param>
-    /// <param name="paramName">The caller's parameter.</param>
-    /// <param name="what">What the positions index, for the message, e.g. "the classes of logits [4, 3]".</param>
-    /// <exception cref="ArgumentOutOfRangeException">An entry is negative or at least <paramref name="extent"/>; the message gives the first one and its position.</exception>
+    // <summary>Throws unless every entry of <paramref name="indices"/> lies in [0, <paramref name="extent"/>): positions along an axis, or class labels.</summary>
+    // <param name="indices">The positions.</param>
+    // <param name="extent">The number of valid positions.</param>
+    // <param name="paramName">The caller's parameter.</param>
+    // <param name="what">What the positions index, for the message, e.g. "the classes of logits [4, 3]".</param>
+    // <exception cref="ArgumentOutOfRangeException">An entry is negative or at least <paramref name="extent"/>; the message gives the first one and its position.</exception>
     public static void Indices(ReadOnlySpan<int> indices, int extent, string paramName, string what)
     {
         for (int i = 0; i < indices.Length; i++)
@@ -99,13 +99,13 @@ internal static partial class Guard
         }
     }
 
-    /// <summary>
-    /// An argument error raised on an internal value, restated for the public parameter it came from: without the
-    /// inner "(Parameter '…')" suffix, so the message names one parameter once.
-    /// </summary>
-    /// <param name="inner">The error on the internal value.</param>
-    /// <param name="context">Replaces the internal parameter's name where the message starts with it (else prefixes the message), e.g. "the factor built from raw".</param>
-    /// <param name="paramName">The public parameter to name.</param>
+    // <summary>
+    // An argument error raised on an internal value, restated for the public parameter it came from: without the
+    // inner "(Parameter '…')" suffix, so the message names one parameter once.
+    // </summary>
+    // <param name="inner">The error on the internal value.</param>
+    // <param name="context">Replaces the internal parameter's name where the message starts with it (else prefixes the message), e.g. "the factor built from raw".</param>
+    // <param name="paramName">The public parameter to name.</param>
     public static ArgumentException Restate(ArgumentException inner, string context, string paramName)
     {
         string message = inner.Message;

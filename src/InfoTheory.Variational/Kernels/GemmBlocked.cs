@@ -5,25 +5,25 @@ using System.Runtime.InteropServices;
 
 namespace InfoTheory.Variational.Kernels;
 
-/// <summary>
-/// The cache-blocked product (Goto and van de Geijn's layering, as in BLIS): operands are packed into panels,
-/// the depth is cut into blocks of <see cref="DepthBlock"/> so one B panel stays in L1 while a block of A
-/// panels streams from L2, and a register-tile micro-kernel does the arithmetic.
-/// </summary>
-/// <typeparam name="T">The element type.</typeparam>
-/// <typeparam name="TKernel">The register-tile kernel.</typeparam>
-/// <remarks>
-/// Each element of C is computed as ((acc₀ + acc₁) + acc₂)… over the depth blocks, acc_b summing its products
-/// in increasing depth from zero, whichever tile, partition or thread computes it; that is why the result is
-/// bit-for-bit the same for any thread count. Work is split between threads along the dimension with more
-/// panels. Reference: K. Goto and R. A. van de Geijn, "Anatomy of high-performance matrix multiplication",
-/// ACM TOMS 34(3), 2008.
-/// </remarks>
+// <summary>
+// The cache-blocked product (Goto and van de Geijn's layering, as in BLIS): operands are packed into panels,
+// the depth is cut into blocks of <see cref="DepthBlock"/> so one B panel stays in L1 while a block of A
+// panels streams from L2, and a register-tile micro-kernel does the arithmetic.
+// </summary>
+// <typeparam name="T">The element type.</typeparam>
+// <typeparam name="TKernel">The register-tile kernel.</typeparam>
+// <remarks>
+// Each element of C is computed as ((acc₀ + acc₁) + acc₂)… over the depth blocks, acc_b summing its products
+// in increasing depth from zero, whichever tile, partition or thread computes it; that is why the result is
+// bit-for-bit the same for any thread count. Work is split between threads along the dimension with more
+// panels. Reference: K. Goto and R. A. van de Geijn, "Anatomy of high-performance matrix multiplication",
+// ACM TOMS 34(3), 2008.
+// </remarks>
 internal static class GemmBlocked<T, TKernel>
     where T : unmanaged, IFloatingPointIeee754<T>
     where TKernel : IGemmMicroKernel<T>
 {
-    /// <summary>Depth of one block: a 16-column B panel of this depth is 16 KB in single precision, half of L1.</summary>
+    // <summary>Depth of one block: a 16-column B panel of this depth is 16 KB in single precision, half of L1.</summary>
     public const int DepthBlock = 256;
 
     // Half of a 1 MB L2 for the block of A panels that the micro-kernel revisits for every B panel.
@@ -45,14 +45,14 @@ internal static class GemmBlocked<T, TKernel>
     // not grow with k. Beyond that it is (m + n)·DepthBlock plus padding, no more than the operands themselves.
     private const long PackBudget = 1L << 23;
 
-    /// <summary>
-    /// The depth of one packing chunk: all of <paramref name="k"/> when both packed operands fit the budget, else
-    /// the largest multiple of <see cref="DepthBlock"/> that fits, and at least one block.
-    /// </summary>
-    /// <remarks>
-    /// A multiple of the depth block keeps every block boundary where one whole-depth pass would put it, so the
-    /// bits do not depend on the chunking.
-    /// </remarks>
+    // <summary>
+    // The depth of one packing chunk: all of <paramref name="k"/> when both packed operands fit the budget, else
+    // the largest multiple of <see cref="DepthBlock"/> that fits, and at least one block.
+    // </summary>
+    // <remarks>
+    // A multiple of the depth block keeps every block boundary where one whole-depth pass would put it, so the
+    // bits do not depend on the chunking.
+    // </remarks>
     public static int DepthChunk(int m, int k, int n)
     {
         long width = PaddedExtent(m, TKernel.Mr) + PaddedExtent(n, TKernel.Nr);
@@ -60,7 +60,7 @@ internal static class GemmBlocked<T, TKernel>
         return (int)Math.Min(k, Math.Max(DepthBlock, fitting));
     }
 
-    /// <summary>The elements of packed A and packed B that a product rents, or −1 when a buffer could not be an array.</summary>
+    // <summary>The elements of packed A and packed B that a product rents, or −1 when a buffer could not be an array.</summary>
     public static long PackedLength(int m, int k, int n)
     {
         int chunk = DepthChunk(m, k, n);
@@ -69,7 +69,7 @@ internal static class GemmBlocked<T, TKernel>
         return a > Array.MaxLength || b > Array.MaxLength ? -1 : a + b;
     }
 
-    /// <summary>C[m×n] (+)= op(A)·op(B) for validated arguments with m, k, n ≥ 1 and <see cref="PackedLength"/> ≥ 0.</summary>
+    // <summary>C[m×n] (+)= op(A)·op(B) for validated arguments with m, k, n ≥ 1 and <see cref="PackedLength"/> ≥ 0.</summary>
     public static void Compute(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int k, int n, GemmMode mode, int threadBudget)
     {
         bool transposeA = (mode & GemmMode.TransposeA) != 0, transposeB = (mode & GemmMode.TransposeB) != 0;
@@ -117,18 +117,18 @@ internal static class GemmBlocked<T, TKernel>
     // An extent rounded up to whole panels, in long so that extents near int.MaxValue do not wrap.
     private static long PaddedExtent(int extent, int width) => (extent + (long)width - 1) / width * width;
 
-    /// <summary>
-    /// Computes a rows×cols rectangle of C from packed panels into <paramref name="dest"/> (row stride
-    /// <paramref name="ldd"/>), overwriting it or adding to it.
-    /// </summary>
-    /// <param name="packedA">Packed A starting at the rectangle's first row panel.</param>
-    /// <param name="packedB">Packed B starting at the rectangle's first column panel.</param>
-    /// <param name="rows">Rows of the rectangle.</param>
-    /// <param name="cols">Columns of the rectangle.</param>
-    /// <param name="k">Depth.</param>
-    /// <param name="dest">Top-left element of the rectangle.</param>
-    /// <param name="ldd">Row stride of <paramref name="dest"/>.</param>
-    /// <param name="accumulate">Add to <paramref name="dest"/> instead of overwriting it.</param>
+    // <summary>
+    // Computes a rows×cols rectangle of C from packed panels into <paramref name="dest"/> (row stride
+    // <paramref name="ldd"/>), overwriting it or adding to it.
+    // </summary>
+    // <param name="packedA">Packed A starting at the rectangle's first row panel.</param>
+    // <param name="packedB">Packed B starting at the rectangle's first column panel.</param>
+    // <param name="rows">Rows of the rectangle.</param>
+    // <param name="cols">Columns of the rectangle.</param>
+    // <param name="k">Depth.</param>
+    // <param name="dest">Top-left element of the rectangle.</param>
+    // <param name="ldd">Row stride of <paramref name="dest"/>.</param>
+    // <param name="accumulate">Add to <paramref name="dest"/> instead of overwriting it.</param>
     public static void ComputeTiles(ReadOnlySpan<T> packedA, ReadOnlySpan<T> packedB, int rows, int cols, int k,
                                     Span<T> dest, int ldd, bool accumulate)
     {

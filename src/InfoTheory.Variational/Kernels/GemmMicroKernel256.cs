@@ -4,17 +4,17 @@ using System.Runtime.Intrinsics.X86;
 
 namespace InfoTheory.Variational.Kernels;
 
-/// <summary>
-/// The 6-row register tile two 256-bit vectors wide (6×16 in single precision, 6×8 in double): twelve
-/// accumulators, two B vectors and one broadcast A value fill fifteen of the sixteen AVX2 registers, so the
-/// loop runs without spills.
-/// </summary>
-/// <typeparam name="T"><see cref="float"/> or <see cref="double"/>.</typeparam>
-/// <remarks>
-/// The six rows are written out rather than looped over because the accumulators must live in registers,
-/// which the JIT only does for separate locals. Type tests on <typeparamref name="T"/> vanish when the JIT
-/// specialises the struct, leaving one FMA instruction each.
-/// </remarks>
+// <summary>
+// The 6-row register tile two 256-bit vectors wide (6×16 in single precision, 6×8 in double): twelve
+// accumulators, two B vectors and one broadcast A value fill fifteen of the sixteen AVX2 registers, so the
+// loop runs without spills.
+// </summary>
+// <typeparam name="T"><see cref="float"/> or <see cref="double"/>.</typeparam>
+// <remarks>
+// The six rows are written out rather than looped over because the accumulators must live in registers,
+// which the JIT only does for separate locals. Type tests on <typeparamref name="T"/> vanish when the JIT
+// specialises the struct, leaving one FMA instruction each.
+// </remarks>
 internal readonly struct GemmMicroKernel256<T> : IGemmMicroKernel<T>
     where T : unmanaged
 {

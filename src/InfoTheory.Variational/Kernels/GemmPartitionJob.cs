@@ -3,21 +3,21 @@ using System.Runtime.ExceptionServices;
 
 namespace InfoTheory.Variational.Kernels;
 
-/// <summary>
-/// The shared state of one parallel product: rectangles of C (partitions) that the calling thread releases as
-/// soon as their panels are packed, and that it and the <see cref="GemmWorkers"/> claim one at a time.
-/// </summary>
-/// <typeparam name="T">The element type.</typeparam>
-/// <typeparam name="TKernel">The micro-kernel the partitions run.</typeparam>
-/// <remarks>
-/// One object per calling thread and element type is reused call after call, so a parallel product allocates nothing after the
-/// first on its thread. Claims are a
-/// compare-and-swap on one 64-bit word holding (generation, sealed, released, next), so a worker that arrives
-/// late, even after its own call has finished, can only claim a partition of the call that is running now,
-/// and reads that partition's fields after the claim. A worker computes into the partition's pooled buffer
-/// (spans cannot cross threads); the caller computes straight into C. The caller claims whatever is left, so a
-/// busy or sleeping worker delays nothing and never deadlocks.
-/// </remarks>
+// <summary>
+// The shared state of one parallel product: rectangles of C (partitions) that the calling thread releases as
+// soon as their panels are packed, and that it and the <see cref="GemmWorkers"/> claim one at a time.
+// </summary>
+// <typeparam name="T">The element type.</typeparam>
+// <typeparam name="TKernel">The micro-kernel the partitions run.</typeparam>
+// <remarks>
+// One object per calling thread and element type is reused call after call, so a parallel product allocates nothing after the
+// first on its thread. Claims are a
+// compare-and-swap on one 64-bit word holding (generation, sealed, released, next), so a worker that arrives
+// late, even after its own call has finished, can only claim a partition of the call that is running now,
+// and reads that partition's fields after the claim. A worker computes into the partition's pooled buffer
+// (spans cannot cross threads); the caller computes straight into C. The caller claims whatever is left, so a
+// busy or sleeping worker delays nothing and never deadlocks.
+// </remarks>
 internal sealed class GemmPartitionJob<T, TKernel> : IThreadPoolWorkItem
     where T : unmanaged, IFloatingPointIeee754<T>
     where TKernel : IGemmMicroKernel<T>
@@ -34,32 +34,32 @@ internal sealed class GemmPartitionJob<T, TKernel> : IThreadPoolWorkItem
     private int _generation;
     private ExceptionDispatchInfo? _failure;
 
-    /// <summary>The outcome of one attempt to claim a partition.</summary>
+    // <summary>The outcome of one attempt to claim a partition.</summary>
     public enum Claim
     {
-        /// <summary>A partition was claimed and must be run.</summary>
+        // <summary>A partition was claimed and must be run.</summary>
         Claimed,
 
-        /// <summary>Nothing is released yet, but more will be.</summary>
+        // <summary>Nothing is released yet, but more will be.</summary>
         Pending,
 
-        /// <summary>Every partition is claimed and no more will be released.</summary>
+        // <summary>Every partition is claimed and no more will be released.</summary>
         Finished,
     }
 
-    /// <summary>The packed A of the current call.</summary>
+    // <summary>The packed A of the current call.</summary>
     public T[] PackedA { get; set; } = [];
 
-    /// <summary>The packed B of the current call.</summary>
+    // <summary>The packed B of the current call.</summary>
     public T[] PackedB { get; set; } = [];
 
-    /// <summary>The depth k of the current call.</summary>
+    // <summary>The depth k of the current call.</summary>
     public int Depth { get; set; }
 
-    /// <summary>Whether partitions add to what their buffers (pre-filled from C) hold.</summary>
+    // <summary>Whether partitions add to what their buffers (pre-filled from C) hold.</summary>
     public bool Accumulate { get; set; }
 
-    /// <summary>The description of partition <paramref name="index"/>, created on first use and reused afterwards.</summary>
+    // <summary>The description of partition <paramref name="index"/>, created on first use and reused afterwards.</summary>
     public GemmPartition<T> Partition(int index)
     {
         while (_partitions.Count <= index)
@@ -70,7 +70,7 @@ internal sealed class GemmPartitionJob<T, TKernel> : IThreadPoolWorkItem
         return _partitions[index];
     }
 
-    /// <summary>Starts a new call with nothing released; the previous call must be complete.</summary>
+    // <summary>Starts a new call with nothing released; the previous call must be complete.</summary>
     public void Begin()
     {
         _failure = null;
@@ -79,9 +79,9 @@ internal sealed class GemmPartitionJob<T, TKernel> : IThreadPoolWorkItem
         Volatile.Write(ref _state, (long)_generation << GenerationShift);
     }
 
-    /// <summary>Makes partitions [0, <paramref name="released"/>) claimable; their fields must be set before.</summary>
-    /// <param name="released">How many partitions are ready, counted from 0.</param>
-    /// <param name="seal">No partition will follow.</param>
+    // <summary>Makes partitions [0, <paramref name="released"/>) claimable; their fields must be set before.</summary>
+    // <param name="released">How many partitions are ready, counted from 0.</param>
+    // <param name="seal">No partition will follow.</param>
     public void Release(int released, bool seal)
     {
         while (true)
@@ -95,7 +95,7 @@ internal sealed class GemmPartitionJob<T, TKernel> : IThreadPoolWorkItem
         }
     }
 
-    /// <summary>Stops further releases, e.g. when the caller fails half-way.</summary>
+    // <summary>Stops further releases, e.g. when the caller fails half-way.</summary>
     public void Seal()
     {
         while (true)
@@ -108,7 +108,7 @@ internal sealed class GemmPartitionJob<T, TKernel> : IThreadPoolWorkItem
         }
     }
 
-    /// <summary>Tries to claim the next released partition.</summary>
+    // <summary>Tries to claim the next released partition.</summary>
     public Claim TryClaim(out int index)
     {
         while (true)
@@ -128,11 +128,11 @@ internal sealed class GemmPartitionJob<T, TKernel> : IThreadPoolWorkItem
         }
     }
 
-    /// <summary>Records that a claimed partition is done.</summary>
+    // <summary>Records that a claimed partition is done.</summary>
     public void Complete() => Interlocked.Increment(ref _completed);
 
-    /// <summary>Waits until every claimed partition is done (call after sealing), then rethrows a worker's failure.</summary>
-    /// <exception cref="Exception">Whatever a worker's partition threw, with its original stack.</exception>
+    // <summary>Waits until every claimed partition is done (call after sealing), then rethrows a worker's failure.</summary>
+    // <exception cref="Exception">Whatever a worker's partition threw, with its original stack.</exception>
     public void WaitForClaimed()
     {
         SpinWait spinner = default;
@@ -145,7 +145,7 @@ internal sealed class GemmPartitionJob<T, TKernel> : IThreadPoolWorkItem
         _failure?.Throw();
     }
 
-    /// <summary>The worker's side: claims and runs partitions into their buffers until the call is finished.</summary>
+    // <summary>The worker's side: claims and runs partitions into their buffers until the call is finished.</summary>
     public void Execute()
     {
         SpinWait spinner = default;

@@ -2,13 +2,13 @@ using System.Numerics;
 
 namespace InfoTheory.Variational.Kernels;
 
-/// <summary>
-/// The scalar matrix product for processors without 256-bit SIMD and FMA, and the path tests force to check
-/// the SIMD one against. Loops are ordered so the innermost one walks memory contiguously.
-/// </summary>
+// <summary>
+// The scalar matrix product for processors without 256-bit SIMD and FMA, and the path tests force to check
+// the SIMD one against. Loops are ordered so the innermost one walks memory contiguously.
+// </summary>
 internal static class GemmPortable
 {
-    /// <summary>C[m×n] (+)= op(A)·op(B) with arguments already validated (see <see cref="Gemm"/>).</summary>
+    // <summary>C[m×n] (+)= op(A)·op(B) with arguments already validated (see <see cref="Gemm"/>).</summary>
     public static void Compute<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int k, int n, GemmMode mode)
         where T : unmanaged, IFloatingPointIeee754<T>
     {

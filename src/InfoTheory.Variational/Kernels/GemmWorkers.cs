@@ -2,19 +2,19 @@ using System.Diagnostics;
 
 namespace InfoTheory.Variational.Kernels;
 
-/// <summary>
-/// Background threads that run the helper partitions of parallel products. After each job a worker keeps
-/// spinning for <see cref="SpinTime"/> before it blocks, so a training loop that multiplies every few
-/// microseconds finds it awake.
-/// </summary>
-/// <remarks>
-/// Thread-pool threads were measured first: on a virtual machine an idle pool thread often took longer to wake
-/// than half the product took to compute, so the second core mostly sat idle. Workers are started lazily,
-/// one fewer than the processor count, and are background threads, so they never keep a process alive.
-/// </remarks>
+// <summary>
+// Background threads that run the helper partitions of parallel products. After each job a worker keeps
+// spinning for <see cref="SpinTime"/> before it blocks, so a training loop that multiplies every few
+// microseconds finds it awake.
+// </summary>
+// <remarks>
+// Thread-pool threads were measured first: on a virtual machine an idle pool thread often took longer to wake
+// than half the product took to compute, so the second core mostly sat idle. Workers are started lazily,
+// one fewer than the processor count, and are background threads, so they never keep a process alive.
+// </remarks>
 internal static class GemmWorkers
 {
-    /// <summary>How long an idle worker polls for the next job before it sleeps.</summary>
+    // <summary>How long an idle worker polls for the next job before it sleeps.</summary>
     public static readonly TimeSpan SpinTime = TimeSpan.FromMilliseconds(2);
 
     private static readonly object Gate = new();
@@ -24,8 +24,8 @@ internal static class GemmWorkers
     private static int sleepers;
     private static int started;
 
-    /// <summary>Asks up to <paramref name="helpers"/> workers to run <paramref name="work"/>.</summary>
-    /// <returns>How many workers exist to help (the caller must be ready to do the rest itself).</returns>
+    // <summary>Asks up to <paramref name="helpers"/> workers to run <paramref name="work"/>.</summary>
+    // <returns>How many workers exist to help (the caller must be ready to do the rest itself).</returns>
     public static int Dispatch(IThreadPoolWorkItem work, int helpers)
     {
         int wanted = Math.Min(helpers, Environment.ProcessorCount - 1);

@@ -66,7 +66,7 @@ public static class Elbo
         return new ElboTerms<T>(Reduce(perExample, reduction), Reduce(reconstruction, reduction), Reduce(kl, reduction), reconstruction, kl, reduction);
     }
 
-    /// <summary>The per-sample KL term of an estimator, from ℓ = log q(z|x) − log p(z) (see <see cref="ElboOptions.MonteCarloKl"/>).</summary>
+    // <summary>The per-sample KL term of an estimator, from ℓ = log q(z|x) − log p(z) (see <see cref="ElboOptions.MonteCarloKl"/>).</summary>
     private static AutodiffTensor<T> MonteCarloTerm<T>(AutodiffTensor<T> l, MonteCarloEstimator estimator)
         where T : unmanaged, IFloatingPointIeee754<T>
         => estimator switch
@@ -77,8 +77,8 @@ public static class Elbo
             _ => l.Abs(),
         };
 
-    /// <summary>log p(x|z) of the decoder's output for <paramref name="z"/>, with a wrong output blamed on the decoder.</summary>
-    /// <exception cref="ArgumentException">The decoder returned null or an output that does not end in the shape of <paramref name="x"/>.</exception>
+    // <summary>log p(x|z) of the decoder's output for <paramref name="z"/>, with a wrong output blamed on the decoder.</summary>
+    // <exception cref="ArgumentException">The decoder returned null or an output that does not end in the shape of <paramref name="x"/>.</exception>
     internal static AutodiffTensor<T> DecodedLogProb<T>(Func<AutodiffTensor<T>, AutodiffTensor<T>> decoder, Likelihood<T> likelihood, AutodiffTensor<T> z, AutodiffTensor<T> x)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -94,12 +94,12 @@ public static class Elbo
         return likelihood.LogProb(output, x);
     }
 
-    /// <summary>The batch's value of per-example terms: their mean or their sum.</summary>
+    // <summary>The batch's value of per-example terms: their mean or their sum.</summary>
     private static AutodiffTensor<T> Reduce<T>(AutodiffTensor<T> perExample, LossReduction reduction)
         where T : unmanaged, IFloatingPointIeee754<T>
         => reduction == LossReduction.Sum ? perExample.Sum() : perExample.Mean();
 
-    /// <summary>Checks the shared arguments of the ELBO and importance-weighted bounds.</summary>
+    // <summary>Checks the shared arguments of the ELBO and importance-weighted bounds.</summary>
     internal static void ValidateBatch<T>(AutodiffTensor<T> x, DiagonalGaussian<T> posterior, Func<AutodiffTensor<T>, AutodiffTensor<T>> decoder, Likelihood<T> likelihood, Random random)
         where T : unmanaged, IFloatingPointIeee754<T>
     {

@@ -7,17 +7,17 @@ using InfoTheory.Variational.Serialization;
 
 namespace InfoTheory.Variational.Models;
 
-/// <summary>
-/// The network and training loop shared by the plain, denoising and sparse autoencoders: an MLP encoder
-/// with ReLU hidden layers and a sigmoid code, a mirrored ReLU decoder with a linear output, and squared error,
-/// plus what the model's <see cref="AutoencoderObjective"/> adds (input corruption, a code penalty).
-/// </summary>
+// <summary>
+// The network and training loop shared by the plain, denoising and sparse autoencoders: an MLP encoder
+// with ReLU hidden layers and a sigmoid code, a mirrored ReLU decoder with a linear output, and squared error,
+// plus what the model's <see cref="AutoencoderObjective"/> adds (input corruption, a code penalty).
+// </summary>
 internal sealed class AutoencoderCore : Module<float>
 {
-    /// <summary>The activations every autoencoder of this library uses, as its saved description states them.</summary>
+    // <summary>The activations every autoencoder of this library uses, as its saved description states them.</summary>
     public const string Activations = "encoder:relu,code:sigmoid,decoder:relu,output:linear";
 
-    /// <summary>The description key of the code width.</summary>
+    // <summary>The description key of the code width.</summary>
     public const string CodeSizeKey = "code_size";
 
     private readonly AutoencoderObjective _objective;
@@ -75,13 +75,13 @@ internal sealed class AutoencoderCore : Module<float>
 
     public AutoencoderObjective Objective => _objective;
 
-    /// <summary>The input layer of a denoising objective, or null.</summary>
+    // <summary>The input layer of a denoising objective, or null.</summary>
     public InputCorruption? Corruption => _corruption;
 
-    /// <summary>d(e(x)), with x corrupted first in training mode when the objective corrupts.</summary>
+    // <summary>d(e(x)), with x corrupted first in training mode when the objective corrupts.</summary>
     public override AutodiffTensor<float> Forward(AutodiffTensor<float> input) => _decoder.Forward(Code(input));
 
-    /// <summary>Trains with the objective's corruption and penalty, in training mode for the length of the run.</summary>
+    // <summary>Trains with the objective's corruption and penalty, in training mode for the length of the run.</summary>
     public TrainingHistory Fit(Dataset data, TrainingOptions options, IProgress<TrainingEpoch>? progress)
     {
         var optimizer = new Adam<float>(Parameters(), options.LearningRate);
@@ -129,7 +129,7 @@ internal sealed class AutoencoderCore : Module<float>
 
     public float[,] Reconstruct(ReadOnlySpan<float> rows) => ModelInput.Map(rows, InputSize, InputSize, Forward);
 
-    /// <summary>What <see cref="ModelDescription"/> records for this network.</summary>
+    // <summary>What <see cref="ModelDescription"/> records for this network.</summary>
     public ModelDescription Describe()
     {
         var description = ModelDescription.Create(_objective.Kind, InputSize, HiddenSizes, CodeSizeKey, CodeSize, Activations);
@@ -137,7 +137,7 @@ internal sealed class AutoencoderCore : Module<float>
         return description;
     }
 
-    /// <summary>The parameters of a network of these sizes: encoder input → hidden… → code, decoder code → hidden… → input.</summary>
+    // <summary>The parameters of a network of these sizes: encoder input → hidden… → code, decoder code → hidden… → input.</summary>
     public static long ParameterCount(int inputSize, int[] hidden, int codeSize)
         => ModelDescription.DenseParameters([inputSize, .. hidden, codeSize]) + ModelDescription.DenseParameters([codeSize, .. Enumerable.Reverse(hidden), inputSize]);
 

@@ -42,10 +42,10 @@ public sealed record Corruption
         return new Corruption(CorruptionKind.Masking, fraction, 0f, 0f);
     }
 
-    /// <summary>
-    /// The largest σ of <see cref="AdditiveGaussian"/>: float.MaxValue / 16, so that σξ stays a finite float for
-    /// every draw Box–Muller can make from doubles (|ξ| ≤ √(106 ln 2) ≈ 8.57).
-    /// </summary>
+    // <summary>
+    // The largest σ of <see cref="AdditiveGaussian"/>: float.MaxValue / 16, so that σξ stays a finite float for
+    // every draw Box–Muller can make from doubles (|ξ| ≤ √(106 ln 2) ≈ 8.57).
+    // </summary>
     private const double MaxStandardDeviation = float.MaxValue / 16.0;
 
     /// <summary>Additive Gaussian noise: x̃ = x + σξ with ξ ~ N(0, 1) drawn independently for every input.</summary>
@@ -108,10 +108,10 @@ public sealed record Corruption
         }
     }
 
-    /// <summary>
-    /// destination[i] = clean[i] + σξᵢ, drawing the noise a block at a time so that each input is read before its
-    /// output is written (in place works). Blocks have even length, so Box–Muller pairs fall as in one long fill.
-    /// </summary>
+    // <summary>
+    // destination[i] = clean[i] + σξᵢ, drawing the noise a block at a time so that each input is read before its
+    // output is written (in place works). Blocks have even length, so Box–Muller pairs fall as in one long fill.
+    // </summary>
     private static void AddNormalNoise(ReadOnlySpan<float> clean, Random random, float standardDeviation, Span<float> destination)
     {
         Span<float> noise = stackalloc float[256];

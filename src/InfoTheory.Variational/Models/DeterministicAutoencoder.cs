@@ -88,7 +88,7 @@ public abstract class DeterministicAutoencoder
     /// <exception cref="InvalidDataException">The file is corrupt or its tensors do not match this model's sizes (the message names the tensor and both shapes); the model is unchanged.</exception>
     public void LoadParameters(string path) => Core.LoadParameters(path);
 
-    /// <summary>Reads a description written by <see cref="Save"/> and builds the model it describes with the saved parameters.</summary>
+    // <summary>Reads a description written by <see cref="Save"/> and builds the model it describes with the saved parameters.</summary>
     private protected static TModel Load<TModel>(string path, string kind, Func<ModelDescription, int, int[], int, TModel> create)
         where TModel : DeterministicAutoencoder
     {

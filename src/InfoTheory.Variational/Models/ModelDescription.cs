@@ -3,18 +3,18 @@ using InfoTheory.Variational.Serialization;
 
 namespace InfoTheory.Variational.Models;
 
-/// <summary>
-/// A model's description of itself in the metadata of its parameter file (format version 2): kind, sizes,
-/// activations and objective settings, written by <c>Save</c> and read by each model's static <c>Load</c>.
-/// </summary>
-/// <remarks>
-/// Keys: <c>model</c> (the public type's name), <c>input_size</c>, <c>hidden_sizes</c> (comma-separated, empty for
-/// none), <c>code_size</c> or <c>latent_size</c>, <c>activations</c>, and per kind <c>corruption</c>,
-/// <c>corruption_level</c>, <c>corruption_low</c>, <c>corruption_high</c> (denoising); <c>target_activation</c>,
-/// <c>sparsity_weight</c> (sparse); <c>likelihood</c>, <c>likelihood_variance</c>, <c>kl_weight</c> (VAE). Numbers
-/// are invariant-culture round-trip strings. Reading checks every value and that the parameter bytes are as many as
-/// the described network holds, before anything is allocated for it.
-/// </remarks>
+// <summary>
+// A model's description of itself in the metadata of its parameter file (format version 2): kind, sizes,
+// activations and objective settings, written by <c>Save</c> and read by each model's static <c>Load</c>.
+// </summary>
+// <remarks>
+// Keys: <c>model</c> (the public type's name), <c>input_size</c>, <c>hidden_sizes</c> (comma-separated, empty for
+// none), <c>code_size</c> or <c>latent_size</c>, <c>activations</c>, and per kind <c>corruption</c>,
+// <c>corruption_level</c>, <c>corruption_low</c>, <c>corruption_high</c> (denoising); <c>target_activation</c>,
+// <c>sparsity_weight</c> (sparse); <c>likelihood</c>, <c>likelihood_variance</c>, <c>kl_weight</c> (VAE). Numbers
+// are invariant-culture round-trip strings. Reading checks every value and that the parameter bytes are as many as
+// the described network holds, before anything is allocated for it.
+// </remarks>
 internal sealed class ModelDescription
 {
     public const string ModelKey = "model";
@@ -27,16 +27,16 @@ internal sealed class ModelDescription
 
     private ModelDescription(Dictionary<string, string> entries, string path) => (_entries, _path) = (entries, path);
 
-    /// <summary>The entries to write with the parameters.</summary>
+    // <summary>The entries to write with the parameters.</summary>
     public IReadOnlyDictionary<string, string> Entries => _entries;
 
-    /// <summary>The file's bytes, read once for the description and the parameters.</summary>
+    // <summary>The file's bytes, read once for the description and the parameters.</summary>
     public byte[] Bytes { get; private init; } = [];
 
-    /// <summary>The bytes of the file's data section, which the described network must fill exactly.</summary>
+    // <summary>The bytes of the file's data section, which the described network must fill exactly.</summary>
     private long DataBytes { get; init; }
 
-    /// <summary>A new description of a network with the given sizes.</summary>
+    // <summary>A new description of a network with the given sizes.</summary>
     public static ModelDescription Create(string kind, int inputSize, IReadOnlyList<int> hiddenSizes, string codeKey, int codeSize, string activations)
     {
         var description = new ModelDescription(new Dictionary<string, string>(StringComparer.Ordinal), string.Empty);
@@ -48,8 +48,8 @@ internal sealed class ModelDescription
         return description;
     }
 
-    /// <summary>Reads the description of a <paramref name="kind"/> model from a file written by its <c>Save</c>.</summary>
-    /// <exception cref="InvalidDataException">The file is corrupt, has no description (an older format), or describes another kind or other activations.</exception>
+    // <summary>Reads the description of a <paramref name="kind"/> model from a file written by its <c>Save</c>.</summary>
+    // <exception cref="InvalidDataException">The file is corrupt, has no description (an older format), or describes another kind or other activations.</exception>
     public static ModelDescription Read(string path, string kind, string activations)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -96,13 +96,13 @@ internal sealed class ModelDescription
         Set("sparsity_weight", sparsityWeight);
     }
 
-    /// <summary>A size &gt;= 1.</summary>
+    // <summary>A size &gt;= 1.</summary>
     public int Size(string key)
         => int.TryParse(Text(key), NumberStyles.None, CultureInfo.InvariantCulture, out int value) && value >= 1
             ? value
             : throw Bad($"its {key} is '{Text(key)}', not an integer >= 1");
 
-    /// <summary>The hidden widths, each &gt;= 1.</summary>
+    // <summary>The hidden widths, each &gt;= 1.</summary>
     public int[] HiddenSizes()
     {
         string text = Text(HiddenSizesKey);
@@ -124,13 +124,13 @@ internal sealed class ModelDescription
         return sizes;
     }
 
-    /// <summary>A finite number.</summary>
+    // <summary>A finite number.</summary>
     public double Number(string key)
         => double.TryParse(Text(key), NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value)
             ? value
             : throw Bad($"its {key} is '{Text(key)}', not a finite number");
 
-    /// <summary>The value of a key the description must have.</summary>
+    // <summary>The value of a key the description must have.</summary>
     public string Text(string key) => _entries.TryGetValue(key, out string? value) ? value : throw Bad($"its model description has no '{key}'");
 
     public Corruption Corruption()
@@ -146,10 +146,10 @@ internal sealed class ModelDescription
             : throw Bad($"its corruption is '{kind}', not one of {string.Join(", ", Enum.GetNames<CorruptionKind>())}"));
     }
 
-    /// <summary>
-    /// Checks that the data section holds exactly <paramref name="parameters"/> single-precision elements, so a corrupt
-    /// size cannot make the model allocate more than the file holds.
-    /// </summary>
+    // <summary>
+    // Checks that the data section holds exactly <paramref name="parameters"/> single-precision elements, so a corrupt
+    // size cannot make the model allocate more than the file holds.
+    // </summary>
     public void RequireParameterCount(long parameters)
     {
         if (parameters * sizeof(float) != DataBytes)
@@ -158,7 +158,7 @@ internal sealed class ModelDescription
         }
     }
 
-    /// <summary>Weights and biases of dense layers through the given widths: Σᵢ wᵢwᵢ₊₁ + wᵢ₊₁; saturates at long.MaxValue / 8, which no file matches.</summary>
+    // <summary>Weights and biases of dense layers through the given widths: Σᵢ wᵢwᵢ₊₁ + wᵢ₊₁; saturates at long.MaxValue / 8, which no file matches.</summary>
     public static long DenseParameters(params ReadOnlySpan<int> widths)
     {
         long total = 0;
@@ -170,7 +170,7 @@ internal sealed class ModelDescription
         return total;
     }
 
-    /// <summary>Builds part of the model from described values; a value the constructor rejects makes the file invalid.</summary>
+    // <summary>Builds part of the model from described values; a value the constructor rejects makes the file invalid.</summary>
     public TResult Build<TResult>(Func<TResult> build)
     {
         try

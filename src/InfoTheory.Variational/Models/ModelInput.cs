@@ -4,13 +4,13 @@ using InfoTheory.Variational.Data;
 
 namespace InfoTheory.Variational.Models;
 
-/// <summary>Checks a model's input dataset and sizes, and maps rows through a network in chunks.</summary>
+// <summary>Checks a model's input dataset and sizes, and maps rows through a network in chunks.</summary>
 internal static class ModelInput
 {
     // Rows per forward pass at inference: bounds the pooled buffers for large datasets.
     private const int ChunkRows = 1024;
 
-    /// <summary>Checks that every row of <paramref name="data"/> has <paramref name="columns"/> features.</summary>
+    // <summary>Checks that every row of <paramref name="data"/> has <paramref name="columns"/> features.</summary>
     public static Dataset Check(Dataset data, int columns, string paramName)
     {
         ArgumentNullException.ThrowIfNull(data, paramName);
@@ -23,7 +23,7 @@ internal static class ModelInput
         return data;
     }
 
-    /// <summary>Applies <paramref name="map"/> (inputs [n, in] → outputs [n, out]) to every row without recording a graph.</summary>
+    // <summary>Applies <paramref name="map"/> (inputs [n, in] → outputs [n, out]) to every row without recording a graph.</summary>
     public static float[,] Map(ReadOnlySpan<float> rows, int inColumns, int outColumns, Func<AutodiffTensor<float>, AutodiffTensor<float>> map)
     {
         int count = rows.Length / inColumns;
@@ -51,7 +51,7 @@ internal static class ModelInput
         return result;
     }
 
-    /// <summary>Checks the sizes that define a network layer.</summary>
+    // <summary>Checks the sizes that define a network layer.</summary>
     public static int[] LayerSizes(IReadOnlyList<int> hiddenSizes, string paramName)
     {
         ArgumentNullException.ThrowIfNull(hiddenSizes, paramName);
@@ -69,11 +69,11 @@ internal static class ModelInput
         return sizes;
     }
 
-    /// <summary>
-    /// Checks that every weight of the MLP input → hidden… → code (its decoder mirrors the same products) fits one tensor,
-    /// before any layer is built, so that the error names the caller's size rather than a layer's.
-    /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">A fan-in × fan-out exceeds <see cref="int.MaxValue"/>; it names the larger of the two sizes.</exception>
+    // <summary>
+    // Checks that every weight of the MLP input → hidden… → code (its decoder mirrors the same products) fits one tensor,
+    // before any layer is built, so that the error names the caller's size rather than a layer's.
+    // </summary>
+    // <exception cref="ArgumentOutOfRangeException">A fan-in × fan-out exceeds <see cref="int.MaxValue"/>; it names the larger of the two sizes.</exception>
     public static void LayerWeights(int inputSize, int[] hidden, int codeSize, string hiddenName, string codeName)
     {
         (int width, string parameter, string label) = (inputSize, nameof(inputSize), nameof(inputSize));

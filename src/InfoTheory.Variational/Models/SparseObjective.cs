@@ -2,7 +2,7 @@ using InfoTheory.Variational.Autodiff;
 
 namespace InfoTheory.Variational.Models;
 
-/// <summary>The sparse objective: squared error + β Σ_j KL(ρ ‖ ρ̂_j) on the codes (<see cref="SparseAutoencoder"/>).</summary>
+// <summary>The sparse objective: squared error + β Σ_j KL(ρ ‖ ρ̂_j) on the codes (<see cref="SparseAutoencoder"/>).</summary>
 internal sealed class SparseObjective : AutoencoderObjective
 {
     public SparseObjective(double targetActivation, double sparsityWeight, string targetName, string weightName)

@@ -41,8 +41,8 @@ public static class SparsityPenalty
         return EvaluateUnchecked(activations, targetActivation);
     }
 
-    /// <summary>Checks ρ, the target mean activation: strictly between 0 and 1, where both logarithms of the divergence are finite.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is not strictly between 0 and 1.</exception>
+    // <summary>Checks ρ, the target mean activation: strictly between 0 and 1, where both logarithms of the divergence are finite.</summary>
+    // <exception cref="ArgumentOutOfRangeException">The value is not strictly between 0 and 1.</exception>
     internal static void CheckTarget(double targetActivation, string paramName)
     {
         if (!(targetActivation > 0 && targetActivation < 1))
@@ -52,7 +52,7 @@ public static class SparsityPenalty
         }
     }
 
-    /// <summary>The penalty of validated arguments; a training step calls it directly, so that a NaN code from diverging weights reaches the divergence guard as a NaN loss.</summary>
+    // <summary>The penalty of validated arguments; a training step calls it directly, so that a NaN code from diverging weights reaches the divergence guard as a NaN loss.</summary>
     internal static AutodiffTensor<T> EvaluateUnchecked<T>(AutodiffTensor<T> activations, double targetActivation)
         where T : unmanaged, IFloatingPointIeee754<T>
     {

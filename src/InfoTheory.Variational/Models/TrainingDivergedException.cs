@@ -39,11 +39,11 @@ public sealed class TrainingDivergedException : InvalidOperationException
     {
     }
 
-    /// <summary>Creates the exception for a step of a run.</summary>
-    /// <param name="epoch">The 1-based epoch of the failing step.</param>
-    /// <param name="batch">The 1-based minibatch of the failing step within its epoch.</param>
-    /// <param name="learningRate">The learning rate of the failing step.</param>
-    /// <param name="reason">What went wrong, e.g. <c>"the loss is NaN"</c>.</param>
+    // <summary>Creates the exception for a step of a run.</summary>
+    // <param name="epoch">The 1-based epoch of the failing step.</param>
+    // <param name="batch">The 1-based minibatch of the failing step within its epoch.</param>
+    // <param name="learningRate">The learning rate of the failing step.</param>
+    // <param name="reason">What went wrong, e.g. <c>"the loss is NaN"</c>.</param>
     internal TrainingDivergedException(int epoch, int batch, double learningRate, string reason)
         : base(
             $"Training diverged in epoch {epoch}, batch {batch}: {reason}. The parameters were restored to the last good values " +

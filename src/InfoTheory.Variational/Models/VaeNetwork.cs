@@ -4,10 +4,10 @@ using InfoTheory.Variational.Nn;
 
 namespace InfoTheory.Variational.Models;
 
-/// <summary>
-/// The VAE's parameters: an MLP encoder with ReLU hidden layers and two linear heads (μ, log σ²), a mirrored
-/// ReLU decoder whose linear output feeds the likelihood, and the likelihood's own parameters.
-/// </summary>
+// <summary>
+// The VAE's parameters: an MLP encoder with ReLU hidden layers and two linear heads (μ, log σ²), a mirrored
+// ReLU decoder whose linear output feeds the likelihood, and the likelihood's own parameters.
+// </summary>
 internal sealed class VaeNetwork : Module<float>
 {
     private readonly Sequential<float>? _trunk;
@@ -48,15 +48,15 @@ internal sealed class VaeNetwork : Module<float>
 
     public Likelihood<float> Likelihood { get; }
 
-    /// <summary>Latent codes [..., d] → decoder outputs [..., features] (logits or means, as the likelihood reads them).</summary>
+    // <summary>Latent codes [..., d] → decoder outputs [..., features] (logits or means, as the likelihood reads them).</summary>
     public Func<AutodiffTensor<float>, AutodiffTensor<float>> Decoder { get; }
 
-    /// <summary>The mean reconstruction E[x|z] for inputs x through μ(x).</summary>
+    // <summary>The mean reconstruction E[x|z] for inputs x through μ(x).</summary>
     public override AutodiffTensor<float> Forward(AutodiffTensor<float> input) => Likelihood.Forward(_decoder.Forward(Posterior(input).Mean));
 
-    /// <summary>q(z|x) = N(μ(x), diag(exp(log σ²(x)))).</summary>
-    /// <param name="x">The inputs.</param>
-    /// <remarks>In training mode the finiteness check of the heads is skipped, so an overflow in a training step shows as a non-finite loss that the divergence guard reports.</remarks>
+    // <summary>q(z|x) = N(μ(x), diag(exp(log σ²(x)))).</summary>
+    // <param name="x">The inputs.</param>
+    // <remarks>In training mode the finiteness check of the heads is skipped, so an overflow in a training step shows as a non-finite loss that the divergence guard reports.</remarks>
     public DiagonalGaussian<float> Posterior(AutodiffTensor<float> x)
     {
         var h = Hidden(x);
@@ -69,16 +69,16 @@ internal sealed class VaeNetwork : Module<float>
 
     public AutodiffTensor<float> LogVariance(AutodiffTensor<float> x) => _logVariance.Forward(Hidden(x));
 
-    /// <summary>A dense layer initialised like PyTorch's <c>nn.Linear</c> (<see cref="WeightInitialization.UniformFanIn"/>).</summary>
-    /// <remarks>
-    /// The default matters for comparisons: with it, training matches the PyTorch peer's test −ELBO on the digits;
-    /// He-normal weights with zero biases end about 0.2 nats worse after the same 100 epochs.
-    /// </remarks>
+    // <summary>A dense layer initialised like PyTorch's <c>nn.Linear</c> (<see cref="WeightInitialization.UniformFanIn"/>).</summary>
+    // <remarks>
+    // The default matters for comparisons: with it, training matches the PyTorch peer's test −ELBO on the digits;
+    // He-normal weights with zero biases end about 0.2 nats worse after the same 100 epochs.
+    // </remarks>
     private static Linear<float> Layer(int inFeatures, int outFeatures, Random random)
         => new(inFeatures, outFeatures, random, WeightInitialization.UniformFanIn);
 
     private AutodiffTensor<float> Hidden(AutodiffTensor<float> x) => _trunk?.Forward(x) ?? x;
 
-    /// <summary>The mean reconstruction E[x|z] for latent codes z.</summary>
+    // <summary>The mean reconstruction E[x|z] for latent codes z.</summary>
     public AutodiffTensor<float> DecodeMean(AutodiffTensor<float> z) => Likelihood.Forward(_decoder.Forward(z));
 }

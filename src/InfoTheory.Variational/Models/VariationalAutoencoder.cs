@@ -31,7 +31,7 @@ namespace InfoTheory.Variational.Models;
 /// </remarks>
 public sealed class VariationalAutoencoder
 {
-    /// <summary>The activations of every VAE of this library, as its saved description states them.</summary>
+    // <summary>The activations of every VAE of this library, as its saved description states them.</summary>
     private const string Activations = "encoder:relu,heads:linear,decoder:relu,output:linear";
     private const string LatentSizeKey = "latent_size";
     private const string LikelihoodKey = "likelihood";
@@ -83,7 +83,7 @@ public sealed class VariationalAutoencoder
     /// <summary>β, the weight of the KL term in the training loss.</summary>
     public double KlWeight { get; }
 
-    /// <summary>The network, for tests of its modes.</summary>
+    // <summary>The network, for tests of its modes.</summary>
     internal VaeNetwork Network => _network;
 
     /// <summary>Trains on <paramref name="data"/>, continuing from the current parameters with a fresh Adam optimizer.</summary>
@@ -162,7 +162,7 @@ public sealed class VariationalAutoencoder
         return ModelInput.Map(z, LatentSize, InputSize, _network.DecodeMean);
     }
 
-    /// <inheritdoc cref="Sample(int, Random)"/>
+    /// <inheritdoc cref="Sample(int, Random)" path="/*[not(self::param)]"/>
     /// <param name="count">How many samples, &gt;= 1.</param>
     /// <param name="seed">Seeds the generator of z.</param>
     public float[,] Sample(int count, int seed) => Sample(count, new Random(seed));

@@ -53,7 +53,7 @@ public sealed class Linear<T> : Module<T>
         Bias = bias ? RegisterParameter("bias", InitialBias(initialization, inFeatures, outFeatures, random)) : null;
     }
 
-    /// <summary>Biases start at 0, except under <see cref="WeightInitialization.UniformFanIn"/>, which draws them like the weights.</summary>
+    // <summary>Biases start at 0, except under <see cref="WeightInitialization.UniformFanIn"/>, which draws them like the weights.</summary>
     private static AutodiffTensor<T> InitialBias(WeightInitialization initialization, int inFeatures, int outFeatures, Random random)
     {
         if (initialization != WeightInitialization.UniformFanIn)

@@ -3,14 +3,14 @@ using System.Runtime.Intrinsics;
 
 namespace InfoTheory.Variational.Optim;
 
-/// <summary>The fused Adam/AdamW update: one SIMD pass reads θ, g, m, v and writes θ, m, v.</summary>
+// <summary>The fused Adam/AdamW update: one SIMD pass reads θ, g, m, v and writes θ, m, v.</summary>
 internal static class AdamKernel<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    /// <summary>
-    /// m ← β₁m + (1−β₁)g; v ← β₂v + (1−β₂)g²; θ ← θ − stepSize·m / (√v·invSqrtBias2 + ε), with
-    /// g = ∇ + l2·θ (Adam's coupled decay) and θ first scaled by (1 − decoupled) (AdamW).
-    /// </summary>
+    // <summary>
+    // m ← β₁m + (1−β₁)g; v ← β₂v + (1−β₂)g²; θ ← θ − stepSize·m / (√v·invSqrtBias2 + ε), with
+    // g = ∇ + l2·θ (Adam's coupled decay) and θ first scaled by (1 − decoupled) (AdamW).
+    // </summary>
     public static void Update(Span<T> theta, ReadOnlySpan<T> grad, Span<T> m, Span<T> v,
                               T beta1, T beta2, T stepSize, T invSqrtBias2, T epsilon, T l2, T decoupled)
     {

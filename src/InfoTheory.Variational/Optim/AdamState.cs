@@ -2,7 +2,7 @@ using System.Numerics;
 
 namespace InfoTheory.Variational.Optim;
 
-/// <summary>The moment buffers, step count and hyper-parameters shared by <see cref="Adam{T}"/> and <see cref="AdamW{T}"/>.</summary>
+// <summary>The moment buffers, step count and hyper-parameters shared by <see cref="Adam{T}"/> and <see cref="AdamW{T}"/>.</summary>
 internal sealed class AdamState<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
@@ -24,10 +24,10 @@ internal sealed class AdamState<T>
         (_beta1, _beta2, _epsilon, _weightDecay) = (beta1, beta2, epsilon, weightDecay);
     }
 
-    /// <summary>t, the steps taken; set when a checkpoint is loaded.</summary>
+    // <summary>t, the steps taken; set when a checkpoint is loaded.</summary>
     public int StepCount { get; set; }
 
-    /// <summary>The first and second moments under PyTorch's names, for checkpoints.</summary>
+    // <summary>The first and second moments under PyTorch's names, for checkpoints.</summary>
     public (string Name, T[]?[] Buffers)[] Slots() => [("exp_avg", _m), ("exp_avg_sq", _v)];
 
     public void Advance() => StepCount++;

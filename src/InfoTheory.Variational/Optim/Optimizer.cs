@@ -125,7 +125,7 @@ public abstract class Optimizer<T>
         }
     }
 
-    /// <summary>Whether the last <see cref="Step"/> wrote a NaN or ±∞ into some parameter: the divergence check of every Fit.</summary>
+    // <summary>Whether the last <see cref="Step"/> wrote a NaN or ±∞ into some parameter: the divergence check of every Fit.</summary>
     internal bool LastStepNonFinite => _nonFinite;
 
     /// <summary>
@@ -237,7 +237,7 @@ public abstract class Optimizer<T>
         }
     }
 
-    /// <summary>The steps counted in the state (Adam's t); 0 for an optimizer that counts none.</summary>
+    // <summary>The steps counted in the state (Adam's t); 0 for an optimizer that counts none.</summary>
     private protected virtual int StateStepCount
     {
         get => 0;
@@ -246,20 +246,20 @@ public abstract class Optimizer<T>
         }
     }
 
-    /// <summary>The state buffers, one array slot per parameter (null until it first steps), under PyTorch's names; none for a stateless optimizer.</summary>
+    // <summary>The state buffers, one array slot per parameter (null until it first steps), under PyTorch's names; none for a stateless optimizer.</summary>
     private protected virtual (string Name, T[]?[] Buffers)[] StateSlots() => [];
 
-    /// <summary>Called once at the start of every step (to advance step counters).</summary>
+    // <summary>Called once at the start of every step (to advance step counters).</summary>
     private protected virtual void BeginStep()
     {
     }
 
-    /// <summary>Creates (or readies) the state of parameter <paramref name="index"/> before its chunks run, possibly in parallel.</summary>
+    // <summary>Creates (or readies) the state of parameter <paramref name="index"/> before its chunks run, possibly in parallel.</summary>
     private protected virtual void PrepareState(int index, int length)
     {
     }
 
-    /// <summary>Updates elements [offset, offset + values.Length) of parameter <paramref name="index"/> in place from their gradient.</summary>
+    // <summary>Updates elements [offset, offset + values.Length) of parameter <paramref name="index"/> in place from their gradient.</summary>
     private protected abstract void Update(int index, int offset, Span<T> values, ReadOnlySpan<T> gradient);
 
     private string Kind => GetType().Name.Split('`')[0];

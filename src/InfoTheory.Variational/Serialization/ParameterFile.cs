@@ -69,7 +69,7 @@ public static class ParameterFile
         Write(module.NamedParameters(), metadata, path, nameof(metadata));
     }
 
-    /// <summary>Writes named tensors and metadata as a parameter file; the one writer behind every save (modules, optimizer state).</summary>
+    // <summary>Writes named tensors and metadata as a parameter file; the one writer behind every save (modules, optimizer state).</summary>
     internal static void Write<T>(IReadOnlyList<KeyValuePair<string, AutodiffTensor<T>>> named, IReadOnlyDictionary<string, string>? metadata, string path, string metadataName)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -224,10 +224,10 @@ public static class ParameterFile
         return Metadata(File.ReadAllBytes(path), path, out _);
     }
 
-    /// <summary>The metadata of the bytes of a parameter file read from <paramref name="path"/>; see <see cref="ReadMetadata(string)"/>.</summary>
-    /// <param name="bytes">The whole file.</param>
-    /// <param name="path">The file's path, for messages.</param>
-    /// <param name="dataBytes">The length of the data section after the header.</param>
+    // <summary>The metadata of the bytes of a parameter file read from <paramref name="path"/>; see <see cref="ReadMetadata(string)"/>.</summary>
+    // <param name="bytes">The whole file.</param>
+    // <param name="path">The file's path, for messages.</param>
+    // <param name="dataBytes">The length of the data section after the header.</param>
     internal static IReadOnlyDictionary<string, string> Metadata(byte[] bytes, string path, out long dataBytes)
     {
         using JsonDocument doc = ParseHeader(bytes, path, out int dataStart);
@@ -235,7 +235,7 @@ public static class ParameterFile
         return MetadataOf(doc.RootElement, path);
     }
 
-    /// <summary>Validates the bytes of a parameter file against <paramref name="named"/> (names, dtypes, shapes) and only then copies every tensor in.</summary>
+    // <summary>Validates the bytes of a parameter file against <paramref name="named"/> (names, dtypes, shapes) and only then copies every tensor in.</summary>
     internal static void Read<T>(byte[] bytes, IReadOnlyList<KeyValuePair<string, AutodiffTensor<T>>> named, string path)
         where T : unmanaged, IFloatingPointIeee754<T>
     {

@@ -4,7 +4,7 @@ using System.IO.Hashing;
 
 namespace InfoTheory;
 
-/// <summary>Which accumulator a serialized block holds: the <c>kind</c> field of its header.</summary>
+// <summary>Which accumulator a serialized block holds: the <c>kind</c> field of its header.</summary>
 internal enum AccumulatorKind : ushort
 {
     ContingencyTable = 1,
@@ -13,16 +13,16 @@ internal enum AccumulatorKind : ushort
     StreamingMoments = 4,
 }
 
-/// <summary>
-/// The one envelope every accumulator is written in (docs/accumulator-format.md): little-endian; a 16-byte header of
-/// the magic bytes <c>ITAC</c>, the format version (u16 = 1), the kind (u16) and the payload length (u64); the
-/// payload; and a trailer holding the CRC-32 (IEEE 802.3, as zlib) of header and payload.
-/// </summary>
-/// <remarks>
-/// The reader consumes exactly one block, so several accumulators can follow each other in one stream. It checks the
-/// CRC before a single payload byte is interpreted, and grows its buffer only as bytes actually arrive, so a header
-/// that lies about its length costs no more memory than the stream really holds.
-/// </remarks>
+// <summary>
+// The one envelope every accumulator is written in (docs/accumulator-format.md): little-endian; a 16-byte header of
+// the magic bytes <c>ITAC</c>, the format version (u16 = 1), the kind (u16) and the payload length (u64); the
+// payload; and a trailer holding the CRC-32 (IEEE 802.3, as zlib) of header and payload.
+// </summary>
+// <remarks>
+// The reader consumes exactly one block, so several accumulators can follow each other in one stream. It checks the
+// CRC before a single payload byte is interpreted, and grows its buffer only as bytes actually arrive, so a header
+// that lies about its length costs no more memory than the stream really holds.
+// </remarks>
 internal static class AccumulatorFormat
 {
     public const ushort Version = 1;
@@ -33,7 +33,7 @@ internal static class AccumulatorFormat
 
     private static ReadOnlySpan<byte> Magic => "ITAC"u8;
 
-    /// <summary>Writes header, <paramref name="payload"/> and CRC trailer to <paramref name="destination"/>.</summary>
+    // <summary>Writes header, <paramref name="payload"/> and CRC trailer to <paramref name="destination"/>.</summary>
     public static void Write(Stream destination, AccumulatorKind kind, ReadOnlySpan<byte> payload)
     {
         var block = new BlockWriter(destination, kind, payload.Length);
@@ -41,8 +41,8 @@ internal static class AccumulatorFormat
         block.Finish();
     }
 
-    /// <summary>Reads one block of <paramref name="kind"/> and returns its checked payload.</summary>
-    /// <exception cref="InvalidDataException">The bytes are truncated, foreign, of another kind or version, or fail the CRC.</exception>
+    // <summary>Reads one block of <paramref name="kind"/> and returns its checked payload.</summary>
+    // <exception cref="InvalidDataException">The bytes are truncated, foreign, of another kind or version, or fail the CRC.</exception>
     public static byte[] Read(Stream source, AccumulatorKind kind)
     {
         byte[] rented = ReadRented(source, kind, out int length);
@@ -56,8 +56,8 @@ internal static class AccumulatorFormat
         }
     }
 
-    /// <summary>As <see cref="Read"/>, the payload being the first <paramref name="length"/> bytes of an array rented from <see cref="ArrayPool{T}.Shared"/>, which the caller returns.</summary>
-    /// <exception cref="InvalidDataException">The bytes are truncated, foreign, of another kind or version, or fail the CRC.</exception>
+    // <summary>As <see cref="Read"/>, the payload being the first <paramref name="length"/> bytes of an array rented from <see cref="ArrayPool{T}.Shared"/>, which the caller returns.</summary>
+    // <exception cref="InvalidDataException">The bytes are truncated, foreign, of another kind or version, or fail the CRC.</exception>
     public static byte[] ReadRented(Stream source, AccumulatorKind kind, out int length)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -169,14 +169,14 @@ internal static class AccumulatorFormat
     }
 }
 
-/// <summary>Writes one block whose payload arrives in pieces, so a large accumulator need not build its payload in memory first.</summary>
+// <summary>Writes one block whose payload arrives in pieces, so a large accumulator need not build its payload in memory first.</summary>
 internal sealed class BlockWriter
 {
     private readonly Stream _destination;
     private readonly Crc32 _crc = new();
     private long _remaining;
 
-    /// <summary>Writes the header of a block of <paramref name="kind"/> whose payload will be <paramref name="payloadLength"/> bytes.</summary>
+    // <summary>Writes the header of a block of <paramref name="kind"/> whose payload will be <paramref name="payloadLength"/> bytes.</summary>
     public BlockWriter(Stream destination, AccumulatorKind kind, long payloadLength)
     {
         _destination = destination;
@@ -190,7 +190,7 @@ internal sealed class BlockWriter
         destination.Write(header);
     }
 
-    /// <summary>Writes the next piece of the payload.</summary>
+    // <summary>Writes the next piece of the payload.</summary>
     public void Write(ReadOnlySpan<byte> piece)
     {
         _remaining -= piece.Length;
@@ -203,7 +203,7 @@ internal sealed class BlockWriter
         _destination.Write(piece);
     }
 
-    /// <summary>Writes the CRC trailer once the whole payload has been written.</summary>
+    // <summary>Writes the CRC trailer once the whole payload has been written.</summary>
     public void Finish()
     {
         if (_remaining != 0)
@@ -217,7 +217,7 @@ internal sealed class BlockWriter
     }
 }
 
-/// <summary>A little-endian cursor over a checked payload that throws <see cref="InvalidDataException"/> when a field runs past its end.</summary>
+// <summary>A little-endian cursor over a checked payload that throws <see cref="InvalidDataException"/> when a field runs past its end.</summary>
 internal ref struct PayloadReader(ReadOnlySpan<byte> payload, string what)
 {
     private readonly ReadOnlySpan<byte> _payload = payload;
@@ -250,7 +250,7 @@ internal ref struct PayloadReader(ReadOnlySpan<byte> payload, string what)
 
     public double Double() => BinaryPrimitives.ReadDoubleLittleEndian(Bytes(8));
 
-    /// <summary>Throws unless every byte has been read: trailing bytes mean the payload is not what its fields say.</summary>
+    // <summary>Throws unless every byte has been read: trailing bytes mean the payload is not what its fields say.</summary>
     public readonly void End()
     {
         if (Remaining != 0)
@@ -260,7 +260,7 @@ internal ref struct PayloadReader(ReadOnlySpan<byte> payload, string what)
     }
 }
 
-/// <summary>Little-endian appends to a growable buffer, the writing half of <see cref="PayloadReader"/>.</summary>
+// <summary>Little-endian appends to a growable buffer, the writing half of <see cref="PayloadReader"/>.</summary>
 internal static class PayloadWriter
 {
     public static void UInt16(ArrayBufferWriter<byte> w, ushort value)

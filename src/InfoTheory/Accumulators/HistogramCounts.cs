@@ -192,7 +192,7 @@ public sealed class HistogramCounts
         return result;
     }
 
-    /// <summary>Throws unless <paramref name="other"/> has bit-identical edges and the same policy as <paramref name="bins"/>.</summary>
+    // <summary>Throws unless <paramref name="other"/> has bit-identical edges and the same policy as <paramref name="bins"/>.</summary>
     internal static void RequireSameBins(Histogram bins, Histogram other, string paramName)
     {
         if (ReferenceEquals(bins, other))

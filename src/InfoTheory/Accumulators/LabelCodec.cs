@@ -34,7 +34,7 @@ public abstract class LabelCodec<T>
     public abstract T Read(BinaryReader reader);
 }
 
-/// <summary>The codecs <see cref="LabelCounts{T}"/> uses when none is given.</summary>
+// <summary>The codecs <see cref="LabelCounts{T}"/> uses when none is given.</summary>
 internal static class BuiltInLabelCodecs
 {
     /// <summary>UTF-8 that throws on invalid bytes instead of substituting U+FFFD, so a corrupt label never reads as a different one.</summary>

@@ -6,20 +6,20 @@ using InfoTheory.Kernels;
 
 namespace InfoTheory.Binning;
 
-/// <summary>Finds the bins of values among ascending edges: bin i is [eᵢ, eᵢ₊₁), the last bin closed, as numpy's histogram.</summary>
-/// <remarks>
-/// One value's bin is the number of interior edges e₁ … eₙ₋₁ at or below it, found by a branch-free binary search, which
-/// gives the closed last bin for free (v = eₙ is above all n − 1 interior edges). Counting over at most
-/// <see cref="LinearEdges"/> edges never searches: for every edge eⱼ it tallies #{v &lt; eⱼ} with one SIMD compare per
-/// register of values, and bin i holds #{v &lt; eᵢ₊₁} − #{v &lt; eᵢ}; ten bins cost eleven compares per four (or eight)
-/// values and no scattered writes. NaN fails every compare and is caught by the count of values equal to themselves.
-/// </remarks>
+// <summary>Finds the bins of values among ascending edges: bin i is [eᵢ, eᵢ₊₁), the last bin closed, as numpy's histogram.</summary>
+// <remarks>
+// One value's bin is the number of interior edges e₁ … eₙ₋₁ at or below it, found by a branch-free binary search, which
+// gives the closed last bin for free (v = eₙ is above all n − 1 interior edges). Counting over at most
+// <see cref="LinearEdges"/> edges never searches: for every edge eⱼ it tallies #{v &lt; eⱼ} with one SIMD compare per
+// register of values, and bin i holds #{v &lt; eᵢ₊₁} − #{v &lt; eᵢ}; ten bins cost eleven compares per four (or eight)
+// values and no scattered writes. NaN fails every compare and is caught by the count of values equal to themselves.
+// </remarks>
 internal static class BinSearch
 {
-    /// <summary>The most edges (bins + 1) counted by SIMD compares; more edges are binary-searched value by value.</summary>
+    // <summary>The most edges (bins + 1) counted by SIMD compares; more edges are binary-searched value by value.</summary>
     public const int LinearEdges = 33;
 
-    /// <summary>The bin of <paramref name="value"/>, or a throw naming <paramref name="paramName"/>[<paramref name="index"/>].</summary>
+    // <summary>The bin of <paramref name="value"/>, or a throw naming <paramref name="paramName"/>[<paramref name="index"/>].</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Bin(ReadOnlySpan<double> edges, OutOfRangePolicy policy, double value, int index, string paramName)
     {
@@ -32,11 +32,11 @@ internal static class BinSearch
         return Outside(edges, policy, value, index, paramName);
     }
 
-    /// <summary>Writes the bin of every value; <paramref name="offset"/> is added to the index a message names.</summary>
+    // <summary>Writes the bin of every value; <paramref name="offset"/> is added to the index a message names.</summary>
     public static void Assign(ReadOnlySpan<double> edges, OutOfRangePolicy policy, ReadOnlySpan<double> values, Span<int> bins, string paramName, int offset = 0)
         => Assign(edges, policy, values, bins, paramName, offset, SimdWidths.Best);
 
-    /// <summary>As <see cref="Assign(ReadOnlySpan{double}, OutOfRangePolicy, ReadOnlySpan{double}, Span{int}, string, int)"/> at a chosen width (tests run every width).</summary>
+    // <summary>As <see cref="Assign(ReadOnlySpan{double}, OutOfRangePolicy, ReadOnlySpan{double}, Span{int}, string, int)"/> at a chosen width (tests run every width).</summary>
     public static void Assign(ReadOnlySpan<double> edges, OutOfRangePolicy policy, ReadOnlySpan<double> values, Span<int> bins, string paramName, int offset, SimdWidth width)
     {
         if (edges.Length <= LinearEdges)
@@ -57,7 +57,7 @@ internal static class BinSearch
         }
     }
 
-    /// <summary>Adds the number of values in each bin to <paramref name="counts"/> (length <c>edges.Length − 1</c>, plus 2 for separate bins); on a throw, <paramref name="counts"/> is unchanged.</summary>
+    // <summary>Adds the number of values in each bin to <paramref name="counts"/> (length <c>edges.Length − 1</c>, plus 2 for separate bins); on a throw, <paramref name="counts"/> is unchanged.</summary>
     public static void Count(ReadOnlySpan<double> edges, OutOfRangePolicy policy, ReadOnlySpan<double> values, Span<long> counts, string paramName, SimdWidth width)
     {
         long[] rented = ArrayPool<long>.Shared.Rent(counts.Length);
@@ -127,7 +127,7 @@ internal static class BinSearch
         }
     }
 
-    /// <summary>The number of interior edges e₁ … eₙ₋₁ at or below <paramref name="value"/>, a value in [e₀, eₙ].</summary>
+    // <summary>The number of interior edges e₁ … eₙ₋₁ at or below <paramref name="value"/>, a value in [e₀, eₙ].</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Interior(ReadOnlySpan<double> edges, double value)
     {
@@ -165,7 +165,7 @@ internal static class BinSearch
         };
     }
 
-    /// <summary>Throws for the first value that is NaN or, under <see cref="OutOfRangePolicy.Reject"/>, outside the edges.</summary>
+    // <summary>Throws for the first value that is NaN or, under <see cref="OutOfRangePolicy.Reject"/>, outside the edges.</summary>
     private static void ThrowFirstBad(ReadOnlySpan<double> edges, OutOfRangePolicy policy, ReadOnlySpan<double> values, string paramName, int offset = 0)
     {
         for (int i = 0; i < values.Length; i++)
@@ -177,7 +177,7 @@ internal static class BinSearch
         }
     }
 
-    /// <summary>For every edge eⱼ, how many values lie below it; and how many lie above the last edge and how many are not NaN.</summary>
+    // <summary>For every edge eⱼ, how many values lie below it; and how many lie above the last edge and how many are not NaN.</summary>
     private ref struct EdgeTally : ILanePass
     {
         private readonly ReadOnlySpan<double> _values;
@@ -191,10 +191,10 @@ internal static class BinSearch
             _below = below;
         }
 
-        /// <summary>Gets how many values lie above the last edge (+∞ included).</summary>
+        // <summary>Gets how many values lie above the last edge (+∞ included).</summary>
         public double Above { get; private set; }
 
-        /// <summary>Gets how many values are not NaN.</summary>
+        // <summary>Gets how many values are not NaN.</summary>
         public double Ordered { get; private set; }
 
         void ILanePass.Run<T>(ref int index)
@@ -248,10 +248,10 @@ internal static class BinSearch
         }
     }
 
-    /// <summary>
-    /// The bin of every value by compares: r = n − #{j &lt; n : v &lt; eⱼ} − [v ≤ eₙ] is the bin for v in [e₀, eₙ] (the last
-    /// edge counted as ≤ closes the last bin), −1 below and n above; the policy then clamps or shifts it.
-    /// </summary>
+    // <summary>
+    // The bin of every value by compares: r = n − #{j &lt; n : v &lt; eⱼ} − [v ≤ eₙ] is the bin for v in [e₀, eₙ] (the last
+    // edge counted as ≤ closes the last bin), −1 below and n above; the policy then clamps or shifts it.
+    // </summary>
     private ref struct EdgeAssign : ILanePass
     {
         private readonly ReadOnlySpan<double> _values;
@@ -267,7 +267,7 @@ internal static class BinSearch
             _policy = policy;
         }
 
-        /// <summary>Gets whether some value is NaN or, under <see cref="OutOfRangePolicy.Reject"/>, outside the edges.</summary>
+        // <summary>Gets whether some value is NaN or, under <see cref="OutOfRangePolicy.Reject"/>, outside the edges.</summary>
         public bool Bad { get; private set; }
 
         void ILanePass.Run<T>(ref int index)
@@ -319,7 +319,7 @@ internal static class BinSearch
         }
     }
 
-    /// <summary>Room for one register per edge of the compare path, on the stack.</summary>
+    // <summary>Room for one register per edge of the compare path, on the stack.</summary>
     [InlineArray(LinearEdges)]
     private struct LaneBuffer<T>
     {

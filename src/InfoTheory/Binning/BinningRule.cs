@@ -61,10 +61,10 @@ public sealed record BinningRule
     /// <summary>The number of bins asked for by <see cref="EqualWidth"/> or <see cref="Quantile"/>; 0 for the other rules.</summary>
     public int Bins { get; }
 
-    /// <summary>Gets which rule this is.</summary>
+    // <summary>Gets which rule this is.</summary>
     internal BinningKind Kind { get; }
 
-    /// <summary>Gets the edges given to <see cref="Explicit"/>; empty for the other rules.</summary>
+    // <summary>Gets the edges given to <see cref="Explicit"/>; empty for the other rules.</summary>
     internal ReadOnlySpan<double> ExplicitEdges => _edges;
 
     /// <summary><paramref name="bins"/> bins of equal width over the reference's range: numpy's <c>np.histogram_bin_edges(x, bins)</c>.</summary>

@@ -2,27 +2,27 @@ using System.Buffers;
 
 namespace InfoTheory.Binning;
 
-/// <summary>
-/// numpy's <c>histogram_bin_edges</c> (numpy/lib/_histograms_impl.py), operation for operation, so that every rule gives
-/// numpy's edges bit for bit: the same widths, the same ⌈range/width⌉, the same <c>linspace</c>.
-/// </summary>
-/// <remarks>
-/// Edges depend on the width only through the bin count, so the transcendental functions (log₂, pow, from the C
-/// library as numpy's own) matter only where range/width lands within rounding of an integer. Sums follow numpy's
-/// order exactly (pairwise in blocks of 8192, see <see cref="Sum"/>), so standard deviations and skewness agree too.
-/// </remarks>
+// <summary>
+// numpy's <c>histogram_bin_edges</c> (numpy/lib/_histograms_impl.py), operation for operation, so that every rule gives
+// numpy's edges bit for bit: the same widths, the same ⌈range/width⌉, the same <c>linspace</c>.
+// </summary>
+// <remarks>
+// Edges depend on the width only through the bin count, so the transcendental functions (log₂, pow, from the C
+// library as numpy's own) matter only where range/width lands within rounding of an integer. Sums follow numpy's
+// order exactly (pairwise in blocks of 8192, see <see cref="Sum"/>), so standard deviations and skewness agree too.
+// </remarks>
 internal static class NumpyBinEdges
 {
-    /// <summary>The length of the chunks numpy's reductions hand to their inner loop (its default buffer size).</summary>
+    // <summary>The length of the chunks numpy's reductions hand to their inner loop (its default buffer size).</summary>
     private const int BufferSize = 8192;
 
-    /// <summary>The block below which numpy's pairwise summation adds eight running sums in sequence.</summary>
+    // <summary>The block below which numpy's pairwise summation adds eight running sums in sequence.</summary>
     private const int PairwiseBlock = 128;
 
-    /// <summary>The width numpy's rule gives <paramref name="data"/>; 0 where numpy's rule gives 0 (one bin).</summary>
-    /// <param name="kind">A numpy rule (not <see cref="BinningKind.EqualWidth"/>, <see cref="BinningKind.Quantile"/>, <see cref="BinningKind.Explicit"/>).</param>
-    /// <param name="data">The sample in its own order (sums depend on the order).</param>
-    /// <param name="sorted">The same sample sorted ascending (for percentiles and the range).</param>
+    // <summary>The width numpy's rule gives <paramref name="data"/>; 0 where numpy's rule gives 0 (one bin).</summary>
+    // <param name="kind">A numpy rule (not <see cref="BinningKind.EqualWidth"/>, <see cref="BinningKind.Quantile"/>, <see cref="BinningKind.Explicit"/>).</param>
+    // <param name="data">The sample in its own order (sums depend on the order).</param>
+    // <param name="sorted">The same sample sorted ascending (for percentiles and the range).</param>
     public static double Width(BinningKind kind, ReadOnlySpan<double> data, ReadOnlySpan<double> sorted)
     {
         double n = data.Length;
@@ -39,11 +39,11 @@ internal static class NumpyBinEdges
         };
     }
 
-    /// <summary>numpy's <c>int(np.ceil((last − first) / width))</c>, or 1 for a zero width; +∞ when the quotient overflows.</summary>
+    // <summary>numpy's <c>int(np.ceil((last − first) / width))</c>, or 1 for a zero width; +∞ when the quotient overflows.</summary>
     public static double BinCount(double first, double last, double width) => width == 0 ? 1 : Math.Ceiling((last - first) / width);
 
-    /// <summary><c>np.linspace(first, last, count)</c>: first + i·step with step = (last − first)/(count − 1), the last value exactly <paramref name="last"/>.</summary>
-    /// <remarks>When the step underflows to 0 numpy computes (i/(count − 1))·(last − first) + first instead (its gh-5437); so does this.</remarks>
+    // <summary><c>np.linspace(first, last, count)</c>: first + i·step with step = (last − first)/(count − 1), the last value exactly <paramref name="last"/>.</summary>
+    // <remarks>When the step underflows to 0 numpy computes (i/(count − 1))·(last − first) + first instead (its gh-5437); so does this.</remarks>
     public static double[] Linspace(double first, double last, int count)
     {
         var y = new double[count];
@@ -59,11 +59,11 @@ internal static class NumpyBinEdges
         return y;
     }
 
-    /// <summary><c>np.percentile(sorted, 100·q)</c> with numpy's default linear interpolation, for q in [0, 1].</summary>
-    /// <remarks>
-    /// numpy's <c>_quantile</c>: virtual index v = (n − 1)·q, neighbours ⌊v⌋ and ⌊v⌋ + 1 (the last element when
-    /// v ≥ n − 1), γ = v − ⌊v⌋, and its <c>_lerp</c>: a + (b − a)·γ below γ = ½, b − (b − a)·(1 − γ) from ½ on.
-    /// </remarks>
+    // <summary><c>np.percentile(sorted, 100·q)</c> with numpy's default linear interpolation, for q in [0, 1].</summary>
+    // <remarks>
+    // numpy's <c>_quantile</c>: virtual index v = (n − 1)·q, neighbours ⌊v⌋ and ⌊v⌋ + 1 (the last element when
+    // v ≥ n − 1), γ = v − ⌊v⌋, and its <c>_lerp</c>: a + (b − a)·γ below γ = ½, b − (b − a)·(1 − γ) from ½ on.
+    // </remarks>
     public static double Percentile(ReadOnlySpan<double> sorted, double q)
     {
         double v = (sorted.Length - 1) * q;
@@ -79,11 +79,11 @@ internal static class NumpyBinEdges
         return gamma >= 0.5 ? b - (diff * (1 - gamma)) : a + (diff * gamma);
     }
 
-    /// <summary><c>np.sum(values)</c> for a contiguous float64 array, in numpy's order.</summary>
-    /// <remarks>
-    /// The reduction feeds its inner loop chunks of <see cref="BufferSize"/> elements and adds each chunk's pairwise sum
-    /// to the running total; checked against numpy 1.24 on lengths 1 … 300, 8191 … 8193, 10⁵ and 10⁶ + 3.
-    /// </remarks>
+    // <summary><c>np.sum(values)</c> for a contiguous float64 array, in numpy's order.</summary>
+    // <remarks>
+    // The reduction feeds its inner loop chunks of <see cref="BufferSize"/> elements and adds each chunk's pairwise sum
+    // to the running total; checked against numpy 1.24 on lengths 1 … 300, 8191 … 8193, 10⁵ and 10⁶ + 3.
+    // </remarks>
     public static double Sum(ReadOnlySpan<double> values)
     {
         double total = -0.0;
@@ -95,7 +95,7 @@ internal static class NumpyBinEdges
         return total;
     }
 
-    /// <summary><c>np.std(values)</c>: √(Σ(x − x̄)²/n), x̄ and the sum of squares summed as numpy sums.</summary>
+    // <summary><c>np.std(values)</c>: √(Σ(x − x̄)²/n), x̄ and the sum of squares summed as numpy sums.</summary>
     public static double StandardDeviation(ReadOnlySpan<double> values)
     {
         double[] rented = ArrayPool<double>.Shared.Rent(values.Length);
@@ -112,7 +112,7 @@ internal static class NumpyBinEdges
         return sd;
     }
 
-    /// <summary>numpy's <c>pairwise_sum_DOUBLE</c> (numpy/_core/src/umath/loops_utils.h.src), unchanged.</summary>
+    // <summary>numpy's <c>pairwise_sum_DOUBLE</c> (numpy/_core/src/umath/loops_utils.h.src), unchanged.</summary>
     private static double PairwiseSum(ReadOnlySpan<double> a)
     {
         int n = a.Length;

@@ -4,7 +4,7 @@ using InfoTheory.Kernels;
 
 namespace InfoTheory.Channels;
 
-/// <summary>The state of one <see cref="InformationBottleneck.Fit"/> run: p(y|x) once, and the encoder with the buffers its update needs.</summary>
+// <summary>The state of one <see cref="InformationBottleneck.Fit"/> run: p(y|x) once, and the encoder with the buffers its update needs.</summary>
 internal sealed class BottleneckIteration
 {
     private readonly JointDistribution _joint;
@@ -59,7 +59,7 @@ internal sealed class BottleneckIteration
         _logits = new double[clusters];
     }
 
-    /// <summary>One application of the self-consistent equations; returns the largest change of an encoder probability.</summary>
+    // <summary>One application of the self-consistent equations; returns the largest change of an encoder probability.</summary>
     public double Update(double beta)
     {
         Marginals(_encoder);
@@ -96,7 +96,7 @@ internal sealed class BottleneckIteration
         return change;
     }
 
-    /// <summary>The current encoder p(t|x) (row-major, one row per x) and its p(t).</summary>
+    // <summary>The current encoder p(t|x) (row-major, one row per x) and its p(t).</summary>
     public (double[] Encoder, double[] Clusters) Result()
     {
         Marginals(_encoder);
@@ -112,7 +112,7 @@ internal sealed class BottleneckIteration
         return (_encoder, (double[])_cluster.Clone());
     }
 
-    /// <summary>p(t) and p(y|t) of <paramref name="encoder"/>, and log p(y|t) (−∞ where 0).</summary>
+    // <summary>p(t) and p(y|t) of <paramref name="encoder"/>, and log p(y|t) (−∞ where 0).</summary>
     private void Marginals(double[] encoder)
     {
         ReadOnlySpan<double> px = _joint.RowMarginal;
@@ -143,7 +143,7 @@ internal sealed class BottleneckIteration
         Log.Apply(_decoder, _logDecoder, SimdWidths.Best);
     }
 
-    /// <summary>KL(p(y|x) ‖ p(y|t)) in nats, 0·log 0 = 0, +∞ where p(y|x) &gt; 0 = p(y|t).</summary>
+    // <summary>KL(p(y|x) ‖ p(y|t)) in nats, 0·log 0 = 0, +∞ where p(y|x) &gt; 0 = p(y|t).</summary>
     private double Divergence(int x, int t)
     {
         ReadOnlySpan<double> conditional = _conditional.AsSpan(x * _columns, _columns);

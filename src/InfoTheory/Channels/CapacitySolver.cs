@@ -4,14 +4,14 @@ using InfoTheory.Kernels;
 
 namespace InfoTheory.Channels;
 
-/// <summary>One run of <see cref="Channel.Capacity"/>: the buffers it needs, allocated once, and the steps between evaluations of the bounds.</summary>
-/// <remarks>The matrix W is the channel's without its all-zero columns; every per-iteration pass is a vectorised dot product or multiply-add per row.</remarks>
+// <summary>One run of <see cref="Channel.Capacity"/>: the buffers it needs, allocated once, and the steps between evaluations of the bounds.</summary>
+// <remarks>The matrix W is the channel's without its all-zero columns; every per-iteration pass is a vectorised dot product or multiply-add per row.</remarks>
 internal sealed class CapacitySolver
 {
-    /// <summary>Blahut–Arimoto steps before the Newton steps: enough for I(p) to tell the inputs that matter from those that do not.</summary>
+    // <summary>Blahut–Arimoto steps before the Newton steps: enough for I(p) to tell the inputs that matter from those that do not.</summary>
     private const int WarmUpSteps = 30;
 
-    /// <summary>How many times a Newton step is halved before a Blahut–Arimoto step is taken instead.</summary>
+    // <summary>How many times a Newton step is halved before a Blahut–Arimoto step is taken instead.</summary>
     private const int Halvings = 30;
 
     // A zero output probability (an output only inputs without mass reach) is floored here before its logarithm, so the
@@ -94,7 +94,7 @@ internal sealed class CapacitySolver
 
     private ReadOnlySpan<double> Row(int x) => _w.AsSpan(x * _outputs, _outputs);
 
-    /// <summary>The channel's matrix without its all-zero columns: the channel's own array (read only) when it has none.</summary>
+    // <summary>The channel's matrix without its all-zero columns: the channel's own array (read only) when it has none.</summary>
     private static double[] WithoutZeroColumns(Channel channel, out int outputs)
     {
         ReadOnlySpan<double> w = channel.Probabilities;
@@ -131,7 +131,7 @@ internal sealed class CapacitySolver
         return compact;
     }
 
-    /// <summary>q = pW, D_x = D(W_x ‖ q) = Σ_y W log W − W_x·log q for every input, the lower bound I = Σ p D and the upper bound max D.</summary>
+    // <summary>q = pW, D_x = D(W_x ‖ q) = Σ_y W log W − W_x·log q for every input, the lower bound I = Σ p D and the upper bound max D.</summary>
     private void Evaluate()
     {
         Mix(_p, _q);
@@ -164,7 +164,7 @@ internal sealed class CapacitySolver
         Log.Apply(logQ, logQ, SimdWidths.Best);
     }
 
-    /// <summary>p(x) ← p(x)·e^{D_x − max D} / Z: Blahut's step, scaled so that no exponential overflows.</summary>
+    // <summary>p(x) ← p(x)·e^{D_x − max D} / Z: Blahut's step, scaled so that no exponential overflows.</summary>
     private void BlahutArimotoStep()
     {
         Span<double> factor = _trial;
@@ -174,7 +174,7 @@ internal sealed class CapacitySolver
         TensorPrimitives.Divide(_p, TensorPrimitives.Sum<double>(_p), _p);
     }
 
-    /// <summary>Sets p(x) = 0 where D_x &lt; I(p), the inputs Blahut–Arimoto is shrinking; some input with mass has D_x ≥ I, since I is their average.</summary>
+    // <summary>Sets p(x) = 0 where D_x &lt; I(p), the inputs Blahut–Arimoto is shrinking; some input with mass has D_x ≥ I, since I is their average.</summary>
     private void DropInputsBelowLowerBound()
     {
         for (int x = 0; x < _inputs; x++)
@@ -188,10 +188,10 @@ internal sealed class CapacitySolver
         TensorPrimitives.Divide(_p, TensorPrimitives.Sum<double>(_p), _p);
     }
 
-    /// <summary>
-    /// One projected Newton step for max I(p) over the inputs with mass and those whose divergence is past the middle of the
-    /// bounds; false when the Hessian is not positive definite to working precision or no halving of the step raises I(p).
-    /// </summary>
+    // <summary>
+    // One projected Newton step for max I(p) over the inputs with mass and those whose divergence is past the middle of the
+    // bounds; false when the Hessian is not positive definite to working precision or no halving of the step raises I(p).
+    // </summary>
     private bool NewtonStep()
     {
         int k = 0;
@@ -239,11 +239,11 @@ internal sealed class CapacitySolver
         return false;
     }
 
-    /// <summary>
-    /// The Newton direction on the simplex: with H = W_S diag(1/q) W_Sᵀ (minus the Hessian of I) and g = D_S − I, the step
-    /// Δ = a − μb where H a = g, H b = 1 and μ = Σa / Σb makes ΣΔ = 0. H is Gram, positive semidefinite; a ridge of 1e-12 of
-    /// its largest diagonal keeps it definite where the rows of W_S are dependent.
-    /// </summary>
+    // <summary>
+    // The Newton direction on the simplex: with H = W_S diag(1/q) W_Sᵀ (minus the Hessian of I) and g = D_S − I, the step
+    // Δ = a − μb where H a = g, H b = 1 and μ = Σa / Σb makes ΣΔ = 0. H is Gram, positive semidefinite; a ridge of 1e-12 of
+    // its largest diagonal keeps it definite where the rows of W_S are dependent.
+    // </summary>
     private bool SolveNewtonSystem(ReadOnlySpan<int> support, out Span<double> direction)
     {
         int k = support.Length;
@@ -293,7 +293,7 @@ internal sealed class CapacitySolver
         return double.IsFinite(TensorPrimitives.SumOfMagnitudes<double>(direction));
     }
 
-    /// <summary>I(p) = Σ_x p(x)·Σ_y W log W + H(q) for an input with mass only on <paramref name="support"/>.</summary>
+    // <summary>I(p) = Σ_x p(x)·Σ_y W log W + H(q) for an input with mass only on <paramref name="support"/>.</summary>
     private double Information(ReadOnlySpan<double> p, ReadOnlySpan<int> support)
     {
         Span<double> q = _outputScratch;

@@ -77,7 +77,7 @@ public sealed partial class Channel
         return new Channel(transition.ToArray(), inputs, outputs);
     }
 
-    /// <summary>A channel built by this library from rows it has just normalised (a test channel, an encoder): no copy, no validation.</summary>
+    // <summary>A channel built by this library from rows it has just normalised (a test channel, an encoder): no copy, no validation.</summary>
     internal static Channel Trusted(double[] transition, int inputs, int outputs) => new(transition, inputs, outputs);
 
     /// <summary>The output distribution q(y) = Σ_x p(x)·p(y|x) of an input distribution.</summary>
@@ -140,13 +140,13 @@ public sealed partial class Channel
         }
     }
 
-    /// <summary>The matrix itself, for the solvers of this assembly, which only read it.</summary>
+    // <summary>The matrix itself, for the solvers of this assembly, which only read it.</summary>
     internal double[] Transition => _transition;
 
-    /// <summary>Row x of the matrix, p(·|x).</summary>
+    // <summary>Row x of the matrix, p(·|x).</summary>
     internal ReadOnlySpan<double> Row(int x) => _transition.AsSpan(x * Outputs, Outputs);
 
-    /// <summary>D(p(·|x) ‖ q) = Σ_y p(y|x) log(p(y|x)/q(y)) over the outputs with p(y|x) &gt; 0, in nats; +∞ where such an output has q(y) = 0.</summary>
+    // <summary>D(p(·|x) ‖ q) = Σ_y p(y|x) log(p(y|x)/q(y)) over the outputs with p(y|x) &gt; 0, in nats; +∞ where such an output has q(y) = 0.</summary>
     internal static double RowDivergence(ReadOnlySpan<double> row, ReadOnlySpan<double> q)
     {
         double sum = 0;
@@ -162,7 +162,7 @@ public sealed partial class Channel
         return sum;
     }
 
-    /// <summary>q = Σ_x p(x)·p(·|x) for a validated input.</summary>
+    // <summary>q = Σ_x p(x)·p(·|x) for a validated input.</summary>
     private void Mix(ReadOnlySpan<double> input, Span<double> q)
     {
         q.Clear();

@@ -151,7 +151,7 @@ public static class RateDistortion
         }
     }
 
-    /// <summary>The test channel q(x̂|x) = q(x̂) A(x, x̂) / Σ q A of the last iteration, its distortion and its rate against its own output distribution.</summary>
+    // <summary>The test channel q(x̂|x) = q(x̂) A(x, x̂) / Σ q A of the last iteration, its distortion and its rate against its own output distribution.</summary>
     private static RateDistortionPoint Point(
         ReadOnlySpan<double> p, double[] d, double[] a, double[] q, double[] normaliser, int m, double slope, double gap, int iterations, bool converged, LogBase unit)
     {

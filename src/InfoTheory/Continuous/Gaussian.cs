@@ -209,7 +209,7 @@ public sealed class Gaussian : IDensity
         }
     }
 
-    /// <summary>Maps a standard normal draw ξ, in place, to μ + L ξ, a draw from this Gaussian.</summary>
+    // <summary>Maps a standard normal draw ξ, in place, to μ + L ξ, a draw from this Gaussian.</summary>
     internal void TransformStandard(Span<double> x)
     {
         int d = _mean.Length;
@@ -358,8 +358,8 @@ public sealed class Gaussian : IDensity
         return MutualInformation(first, second, unit);
     }
 
-    /// <summary>log p(x) without validation; <paramref name="z"/> is scratch of length d (unused, may be empty, when Σ is diagonal).</summary>
-    /// <remarks>A NaN or infinite coordinate always gives a non-finite result (the quadratic form becomes +∞ or NaN), which is what lets the public overloads scan <paramref name="x"/> only then.</remarks>
+    // <summary>log p(x) without validation; <paramref name="z"/> is scratch of length d (unused, may be empty, when Σ is diagonal).</summary>
+    // <remarks>A NaN or infinite coordinate always gives a non-finite result (the quadratic form becomes +∞ or NaN), which is what lets the public overloads scan <paramref name="x"/> only then.</remarks>
     internal double LogDensityUnchecked(ReadOnlySpan<double> x, Span<double> z)
     {
         int d = _mean.Length;

@@ -257,7 +257,7 @@ public sealed class GaussianMixture : IDensity
         }
     }
 
-    /// <summary>log p(x) without validation; non-finite whenever a coordinate of <paramref name="x"/> is, as each component's is.</summary>
+    // <summary>log p(x) without validation; non-finite whenever a coordinate of <paramref name="x"/> is, as each component's is.</summary>
     private double LogDensityUnchecked(ReadOnlySpan<double> x, Span<double> terms, Span<double> z)
     {
         double max = double.NegativeInfinity;

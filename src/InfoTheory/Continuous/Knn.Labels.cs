@@ -80,10 +80,10 @@ public static partial class Knn
         }
     }
 
-    /// <summary>
-    /// Ross's estimator on a validated copy <paramref name="xs"/> (left untouched) whose rows carry the dense label codes
-    /// <paramref name="codes"/> in [0, <paramref name="classes"/>); the names are the public caller's.
-    /// </summary>
+    // <summary>
+    // Ross's estimator on a validated copy <paramref name="xs"/> (left untouched) whose rows carry the dense label codes
+    // <paramref name="codes"/> in [0, <paramref name="classes"/>); the names are the public caller's.
+    // </summary>
     internal static Estimate LabelledCore(double[] xs, int d, Operand xRole, ReadOnlySpan<int> codes, int classes, Operand labelsRole, int k, KnnOptions options)
     {
         int n = xs.Length / d;

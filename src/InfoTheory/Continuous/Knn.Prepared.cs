@@ -11,11 +11,11 @@ namespace InfoTheory.Continuous;
 /// </content>
 public static partial class Knn
 {
-    /// <summary>
-    /// Prepares two paired point sets for KSG (<paramref name="untied"/>: ties in a marginal rejected) or the mixture
-    /// estimator: standardised, jittered and scaled in place, with the marginal indexes, which a shuffle of the rows of
-    /// one set against the other does not change.
-    /// </summary>
+    // <summary>
+    // Prepares two paired point sets for KSG (<paramref name="untied"/>: ties in a marginal rejected) or the mixture
+    // estimator: standardised, jittered and scaled in place, with the marginal indexes, which a shuffle of the rows of
+    // one set against the other does not change.
+    // </summary>
     internal static PreparedPair PreparePair(double[] xs, int dx, Operand xRole, double[] ys, int dy, Operand yRole, int k, KnnOptions options, bool untied)
     {
         int n = xs.Length / dx;
@@ -34,10 +34,10 @@ public static partial class Knn
         return new PreparedPair(xs, dx, xIndex, ys, dy, yIndex, k, options);
     }
 
-    /// <summary>
-    /// Prepares three point sets for Frenzel–Pompe: standardised, jittered, scaled, Z checked for ties, with the indexes of
-    /// Z and (Y, Z), which a shuffle of the rows of X does not change.
-    /// </summary>
+    // <summary>
+    // Prepares three point sets for Frenzel–Pompe: standardised, jittered, scaled, Z checked for ties, with the indexes of
+    // Z and (Y, Z), which a shuffle of the rows of X does not change.
+    // </summary>
     internal static PreparedConditional PrepareConditional(double[] xs, int dx, double[] ys, int dy, double[] zs, int dz, int k, KnnOptions options)
     {
         int n = xs.Length / dx;
@@ -53,10 +53,10 @@ public static partial class Knn
         return new PreparedConditional(xs, dx, ys, dy, zs, dz, yz, yzIndex, zIndex, k, options);
     }
 
-    /// <summary>
-    /// Throws when a shuffle of <paramref name="codes"/> could tie Ross's estimator: some row of <paramref name="xs"/>
-    /// coincides with as many other rows as the smallest neighbour order min(k, N_ℓ − 1) of a label that is used.
-    /// </summary>
+    // <summary>
+    // Throws when a shuffle of <paramref name="codes"/> could tie Ross's estimator: some row of <paramref name="xs"/>
+    // coincides with as many other rows as the smallest neighbour order min(k, N_ℓ − 1) of a label that is used.
+    // </summary>
     internal static void UntiedUnderShuffles(double[] xs, int d, ReadOnlySpan<int> codes, int classes, int k, Operand xRole)
     {
         var sizes = new int[classes];
@@ -74,7 +74,7 @@ public static partial class Knn
         Guard.Untied(xs, d, order, xRole.Name, $"{xRole.Description}, where a shuffle of the labels can gather a value's copies into one label for Ross's k-th neighbour");
     }
 
-    /// <summary>KSG on a prepared pair whose Y rows are <paramref name="ys"/> (the prepared ones, or a shuffle of them).</summary>
+    // <summary>KSG on a prepared pair whose Y rows are <paramref name="ys"/> (the prepared ones, or a shuffle of them).</summary>
     internal static Estimate KsgEstimate(PreparedPair pair, double[] ys, int maxDegreeOfParallelism)
     {
         var (xs, dx, dy, k) = (pair.X, pair.XDimension, pair.YDimension, pair.K);
@@ -119,7 +119,7 @@ public static partial class Knn
         return Summarize(terms, offset, -1.0, pair.Options.Unit);
     }
 
-    /// <summary>Gao–Kannan–Oh–Viswanath on a prepared pair whose Y rows are <paramref name="ys"/>.</summary>
+    // <summary>Gao–Kannan–Oh–Viswanath on a prepared pair whose Y rows are <paramref name="ys"/>.</summary>
     internal static Estimate MixtureEstimate(PreparedPair pair, double[] ys, int maxDegreeOfParallelism)
     {
         var (xs, dx, dy, k) = (pair.X, pair.XDimension, pair.YDimension, pair.K);
@@ -157,7 +157,7 @@ public static partial class Knn
         return (joint, SamplePreparation.Index(joint, pair.XDimension + pair.YDimension, DistanceNorm.Maximum, pair.Options.Search));
     }
 
-    /// <summary>Frenzel–Pompe on prepared sets whose X rows are <paramref name="xs"/> (the prepared ones, or a shuffle of them).</summary>
+    // <summary>Frenzel–Pompe on prepared sets whose X rows are <paramref name="xs"/> (the prepared ones, or a shuffle of them).</summary>
     internal static Estimate FrenzelPompeEstimate(PreparedConditional sets, double[] xs, int maxDegreeOfParallelism)
     {
         var (dx, dy, zs, dz, k) = (sets.XDimension, sets.YDimension, sets.Z, sets.ZDimension, sets.K);
@@ -183,11 +183,11 @@ public static partial class Knn
         return Summarize(terms, SpecialFunctions.DiGamma(k), -1.0, sets.Options.Unit);
     }
 
-    /// <summary>Two prepared paired point sets and the indexes of their marginals.</summary>
+    // <summary>Two prepared paired point sets and the indexes of their marginals.</summary>
     internal sealed record PreparedPair(
         double[] X, int XDimension, INeighborIndex XIndex, double[] Y, int YDimension, INeighborIndex YIndex, int K, KnnOptions Options);
 
-    /// <summary>Three prepared point sets with (Y, Z) side by side and the indexes of Z and (Y, Z).</summary>
+    // <summary>Three prepared point sets with (Y, Z) side by side and the indexes of Z and (Y, Z).</summary>
     internal sealed record PreparedConditional(
         double[] X, int XDimension, double[] Y, int YDimension, double[] Z, int ZDimension,
         double[] YZ, INeighborIndex YZIndex, INeighborIndex ZIndex, int K, KnnOptions Options);

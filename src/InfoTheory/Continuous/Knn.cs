@@ -270,7 +270,7 @@ public static partial class Knn
     private static Estimate MutualInformationCore(double[] xs, int dx, double[] ys, int dy, int k, KnnOptions options)
         => MutualInformationCore(xs, dx, new Operand("x", "X"), ys, dy, new Operand("y", "Y"), k, options);
 
-    /// <summary>KSG on validated copies; <paramref name="xRole"/> and <paramref name="yRole"/> name the caller's parameters in exceptions.</summary>
+    // <summary>KSG on validated copies; <paramref name="xRole"/> and <paramref name="yRole"/> name the caller's parameters in exceptions.</summary>
     internal static Estimate MutualInformationCore(double[] xs, int dx, Operand xRole, double[] ys, int dy, Operand yRole, int k, KnnOptions options)
     {
         var pair = PreparePair(xs, dx, xRole, ys, dy, yRole, k, options, untied: true);

@@ -198,7 +198,7 @@ public static partial class MonteCarlo
         KlAggregation aggregation, MonteCarloOptions? options = null)
         => SequenceKl(logP, logQ, mask, masked: true, new SequenceBounds(offsets, offsets: true), destination, aggregation, options, SimdWidths.Best);
 
-    /// <summary>The token-level estimate at a chosen lane width (tests pass each width).</summary>
+    // <summary>The token-level estimate at a chosen lane width (tests pass each width).</summary>
     internal static Estimate TokenKl<TElement>(
         ReadOnlySpan<TElement> logP, ReadOnlySpan<TElement> logQ, ReadOnlySpan<bool> mask, bool masked, MonteCarloOptions? options, SimdWidth width)
         where TElement : unmanaged
@@ -235,14 +235,14 @@ public static partial class MonteCarlo
         return new Estimate(Units.FromNats(mean, options.Unit), Units.FromNats(standardError, options.Unit), n, fraction);
     }
 
-    /// <summary>The sequence-level estimate over sequences given by lengths, at a chosen lane width (tests pass each width).</summary>
+    // <summary>The sequence-level estimate over sequences given by lengths, at a chosen lane width (tests pass each width).</summary>
     internal static Estimate SequenceKl<TElement>(
         ReadOnlySpan<TElement> logP, ReadOnlySpan<TElement> logQ, ReadOnlySpan<bool> mask, bool masked, ReadOnlySpan<int> lengths,
         Span<double> destination, KlAggregation aggregation, MonteCarloOptions? options, SimdWidth width)
         where TElement : unmanaged
         => SequenceKl(logP, logQ, mask, masked, new SequenceBounds(lengths, offsets: false), destination, aggregation, options, width);
 
-    /// <summary>The sequence-level estimate over sequences given by lengths or offsets.</summary>
+    // <summary>The sequence-level estimate over sequences given by lengths or offsets.</summary>
     private static Estimate SequenceKl<TElement>(
         ReadOnlySpan<TElement> logP, ReadOnlySpan<TElement> logQ, ReadOnlySpan<bool> mask, bool masked, SequenceBounds sequences,
         Span<double> destination, KlAggregation aggregation, MonteCarloOptions? options, SimdWidth width)
@@ -364,7 +364,7 @@ public static partial class MonteCarlo
         return options ?? MonteCarloOptions.Default;
     }
 
-    /// <summary>Where the sequences of a batch lie in the token spans: back to back, given by their lengths or by their offsets.</summary>
+    // <summary>Where the sequences of a batch lie in the token spans: back to back, given by their lengths or by their offsets.</summary>
     private readonly ref struct SequenceBounds(ReadOnlySpan<int> values, bool offsets)
     {
         private readonly ReadOnlySpan<int> _values = values;

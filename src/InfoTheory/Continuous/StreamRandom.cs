@@ -2,23 +2,23 @@ using System.Numerics;
 
 namespace InfoTheory.Continuous;
 
-/// <summary>
-/// A re-seedable xoshiro256** generator behind the <see cref="Random"/> API, so a parallel worker
-/// can walk through per-block seeded streams without allocating a generator per block.
-/// </summary>
-/// <remarks>
-/// Blackman &amp; Vigna (2021), "Scrambled linear pseudorandom number generators", ACM TOMS 47(4).
-/// The state is expanded from a 64-bit seed with SplitMix64 (Steele, Lea &amp; Flood 2014), as the
-/// authors recommend. Every virtual member of <see cref="Random"/> is overridden, so the base
-/// class's own generator is never consulted.
-/// </remarks>
+// <summary>
+// A re-seedable xoshiro256** generator behind the <see cref="Random"/> API, so a parallel worker
+// can walk through per-block seeded streams without allocating a generator per block.
+// </summary>
+// <remarks>
+// Blackman &amp; Vigna (2021), "Scrambled linear pseudorandom number generators", ACM TOMS 47(4).
+// The state is expanded from a 64-bit seed with SplitMix64 (Steele, Lea &amp; Flood 2014), as the
+// authors recommend. Every virtual member of <see cref="Random"/> is overridden, so the base
+// class's own generator is never consulted.
+// </remarks>
 internal sealed class StreamRandom : Random
 {
     private ulong _s0, _s1, _s2, _s3;
 
     public StreamRandom(ulong seed) => Reseed(seed);
 
-    /// <summary>Restarts the stream from <paramref name="seed"/>; equal seeds give equal streams.</summary>
+    // <summary>Restarts the stream from <paramref name="seed"/>; equal seeds give equal streams.</summary>
     public void Reseed(ulong seed)
     {
         ulong x = seed;
@@ -28,7 +28,7 @@ internal sealed class StreamRandom : Random
         _s3 = SplitMix64(ref x);
     }
 
-    /// <summary>The seed of block <paramref name="block"/> in the family rooted at <paramref name="root"/>.</summary>
+    // <summary>The seed of block <paramref name="block"/> in the family rooted at <paramref name="root"/>.</summary>
     public static ulong BlockSeed(ulong root, long block)
     {
         ulong x = root ^ (0xD1B54A32D192ED03UL * (ulong)(block + 1));

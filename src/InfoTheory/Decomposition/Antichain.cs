@@ -15,7 +15,7 @@ namespace InfoTheory.Decomposition;
 /// </remarks>
 public readonly struct Antichain : IEquatable<Antichain>
 {
-    /// <summary>The largest number of sources an antichain may name.</summary>
+    // <summary>The largest number of sources an antichain may name.</summary>
     internal const int MaxSources = 3;
 
     // Bit (m − 1) is set when the set of sources with bit mask m (bit i for source i) belongs to the antichain.
@@ -47,7 +47,7 @@ public readonly struct Antichain : IEquatable<Antichain>
         }
     }
 
-    /// <summary>The source sets as bit masks (bit i for source i), smaller sets first, sets of one size by their members.</summary>
+    // <summary>The source sets as bit masks (bit i for source i), smaller sets first, sets of one size by their members.</summary>
     internal IEnumerable<int> Masks
     {
         get
@@ -65,10 +65,10 @@ public readonly struct Antichain : IEquatable<Antichain>
         }
     }
 
-    /// <summary>The set of source sets, one bit per possible set.</summary>
+    // <summary>The set of source sets, one bit per possible set.</summary>
     internal byte Bits => _sets;
 
-    /// <summary>Whether this is the empty collection, which <c>default</c> gives and no lattice holds.</summary>
+    // <summary>Whether this is the empty collection, which <c>default</c> gives and no lattice holds.</summary>
     internal bool IsEmpty => _sets == 0;
 
     /// <summary>The antichain of the given sets of sources.</summary>
@@ -109,7 +109,7 @@ public readonly struct Antichain : IEquatable<Antichain>
         return new Antichain(bits);
     }
 
-    /// <summary>Whether this antichain lies at or below <paramref name="other"/>: every set of the other contains some set of this one.</summary>
+    // <summary>Whether this antichain lies at or below <paramref name="other"/>: every set of the other contains some set of this one.</summary>
     internal bool IsAtOrBelow(Antichain other)
     {
         foreach (int b in other.Masks)

@@ -124,7 +124,7 @@ public static class PartialInformation
         return new ThreeSourceDecomposition(redundancies, atoms, redundancy);
     }
 
-    /// <summary>I∩(α) in nats for every node α of the lattice.</summary>
+    // <summary>I∩(α) in nats for every node α of the lattice.</summary>
     private static double[] Redundancies(MultivariateDistribution distribution, uint[] sources, uint target, RedundancyMeasure measure, RedundancyLattice lattice)
     {
         uint all = target;
@@ -161,7 +161,7 @@ public static class PartialInformation
         return redundancy;
     }
 
-    /// <summary>Σ_y p(y) min_{A∈α} I(Y = y ; A).</summary>
+    // <summary>Σ_y p(y) min_{A∈α} I(Y = y ; A).</summary>
     private static double MinimumSpecific(Antichain node, double[][] specific, double[] py)
     {
         double sum = 0;
@@ -176,7 +176,7 @@ public static class PartialInformation
         return sum;
     }
 
-    /// <summary>Σ_y p(y) I(Y = y ; A) = I(A ; Y).</summary>
+    // <summary>Σ_y p(y) I(Y = y ; A) = I(A ; Y).</summary>
     private static double Expected(double[] specific, double[] py)
     {
         double sum = 0;
@@ -188,10 +188,10 @@ public static class PartialInformation
         return sum;
     }
 
-    /// <summary>
-    /// The specific information I(Y = y ; A) = Σ_a p(a | y) ln(p(y | a) / p(y)) = KL(p(a | y) ‖ p(a)) in nats for every outcome y of
-    /// the target (0 where p(y) = 0), from one marginal table p(a, y).
-    /// </summary>
+    // <summary>
+    // The specific information I(Y = y ; A) = Σ_a p(a | y) ln(p(y | a) / p(y)) = KL(p(a | y) ‖ p(a)) in nats for every outcome y of
+    // the target (0 where p(y) = 0), from one marginal table p(a, y).
+    // </summary>
     private static double[] SpecificInformation(MultivariateDistribution local, int[] source, int[] target, double[] py)
     {
         ReadOnlySpan<double> pay = local.MarginalOf([.. source, .. target]).Probabilities;
@@ -225,7 +225,7 @@ public static class PartialInformation
         return result;
     }
 
-    /// <summary>Checks the arguments every decomposition shares and returns the nats per unit, with the target's bit set in <paramref name="y"/>.</summary>
+    // <summary>Checks the arguments every decomposition shares and returns the nats per unit, with the target's bit set in <paramref name="y"/>.</summary>
     private static double CheckTarget(MultivariateDistribution distribution, ReadOnlySpan<int> target, RedundancyMeasure redundancy, LogBase unit, out uint y)
     {
         ArgumentNullException.ThrowIfNull(distribution);

@@ -1,10 +1,10 @@
 namespace InfoTheory.Decomposition;
 
-/// <summary>
-/// The redundancy lattice of k sources (Williams and Beer 2010): every non-empty antichain of non-empty sets of sources, listed so
-/// that each comes after every antichain below it (4 nodes for two sources, 18 for three), and the partial-information atoms of a
-/// redundancy function on it by Möbius inversion.
-/// </summary>
+// <summary>
+// The redundancy lattice of k sources (Williams and Beer 2010): every non-empty antichain of non-empty sets of sources, listed so
+// that each comes after every antichain below it (4 nodes for two sources, 18 for three), and the partial-information atoms of a
+// redundancy function on it by Möbius inversion.
+// </summary>
 internal sealed class RedundancyLattice
 {
     private readonly int[][] _strictlyBelow;
@@ -35,19 +35,19 @@ internal sealed class RedundancyLattice
         }
     }
 
-    /// <summary>The lattice of two sources: {0}{1}, {0}, {1}, {01}.</summary>
+    // <summary>The lattice of two sources: {0}{1}, {0}, {1}, {01}.</summary>
     public static RedundancyLattice Two { get; } = new(2);
 
-    /// <summary>The lattice of three sources, 18 nodes from {0}{1}{2} to {012}.</summary>
+    // <summary>The lattice of three sources, 18 nodes from {0}{1}{2} to {012}.</summary>
     public static RedundancyLattice Three { get; } = new(3);
 
-    /// <summary>The nodes, each after every node below it; the first is the bottom, the last the top.</summary>
+    // <summary>The nodes, each after every node below it; the first is the bottom, the last the top.</summary>
     public IReadOnlyList<Antichain> Nodes { get; }
 
-    /// <summary>The index of <paramref name="antichain"/> in <see cref="Nodes"/>, or −1 when this lattice does not hold it.</summary>
+    // <summary>The index of <paramref name="antichain"/> in <see cref="Nodes"/>, or −1 when this lattice does not hold it.</summary>
     public int IndexOf(Antichain antichain) => _position[antichain.Bits];
 
-    /// <summary>The partial-information atoms Π(α) = I∩(α) − Σ_{β &lt; α} Π(β), one per node, from the redundancy of each node.</summary>
+    // <summary>The partial-information atoms Π(α) = I∩(α) − Σ_{β &lt; α} Π(β), one per node, from the redundancy of each node.</summary>
     public double[] Atoms(ReadOnlySpan<double> redundancy)
     {
         var atoms = new double[Nodes.Count];

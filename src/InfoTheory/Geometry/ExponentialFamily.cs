@@ -22,7 +22,7 @@ namespace InfoTheory.Geometry;
 /// </remarks>
 public abstract class ExponentialFamily
 {
-    /// <summary>Sets the number of coordinates.</summary>
+    // <summary>Sets the number of coordinates.</summary>
     private protected ExponentialFamily(int dimension) => Dimension = dimension;
 
     /// <summary>k, the number of coordinates of θ and of η (the dimension of the manifold).</summary>
@@ -165,28 +165,28 @@ public abstract class ExponentialFamily
         return Units.FromNats(Math.Max(psiPrime - psi - inner, 0.0), unit);
     }
 
-    /// <summary>η from a validated-length, finite θ; throws naming <paramref name="paramName"/> when θ is outside the natural domain.</summary>
+    // <summary>η from a validated-length, finite θ; throws naming <paramref name="paramName"/> when θ is outside the natural domain.</summary>
     private protected abstract void ExpectationOf(ReadOnlySpan<double> theta, Span<double> eta, string paramName);
 
-    /// <summary>θ from a validated-length, finite η; throws naming <paramref name="paramName"/> when η is outside the expectation domain.</summary>
+    // <summary>θ from a validated-length, finite η; throws naming <paramref name="paramName"/> when η is outside the expectation domain.</summary>
     private protected abstract void NaturalOf(ReadOnlySpan<double> eta, Span<double> theta, string paramName);
 
-    /// <summary>ψ(θ); throws naming <paramref name="paramName"/> when θ is outside the natural domain.</summary>
+    // <summary>ψ(θ); throws naming <paramref name="paramName"/> when θ is outside the natural domain.</summary>
     private protected abstract double LogPartitionOf(ReadOnlySpan<double> theta, string paramName);
 
-    /// <summary>φ(η); throws naming <paramref name="paramName"/> when η is outside the expectation domain.</summary>
+    // <summary>φ(η); throws naming <paramref name="paramName"/> when η is outside the expectation domain.</summary>
     private protected abstract double NegativeEntropyOf(ReadOnlySpan<double> eta, string paramName);
 
-    /// <summary>G(θ) into a k² destination.</summary>
+    // <summary>G(θ) into a k² destination.</summary>
     private protected abstract void FisherNaturalOf(ReadOnlySpan<double> theta, Span<double> destination, string paramName);
 
-    /// <summary>G(η) into a k² destination.</summary>
+    // <summary>G(η) into a k² destination.</summary>
     private protected abstract void FisherExpectationOf(ReadOnlySpan<double> eta, Span<double> destination, string paramName);
 
-    /// <summary>G(θ)⁻¹ g = ∂f/∂η.</summary>
+    // <summary>G(θ)⁻¹ g = ∂f/∂η.</summary>
     private protected abstract void NaturalGradientNaturalOf(ReadOnlySpan<double> theta, ReadOnlySpan<double> gradient, Span<double> destination, string paramName);
 
-    /// <summary>G(η)⁻¹ g = ∂f/∂θ.</summary>
+    // <summary>G(η)⁻¹ g = ∂f/∂θ.</summary>
     private protected abstract void NaturalGradientExpectationOf(ReadOnlySpan<double> eta, ReadOnlySpan<double> gradient, Span<double> destination, string paramName);
 
     private static void Destination(ReadOnlySpan<double> source, Span<double> destination, int length, string sourceName, string destinationName)

@@ -357,6 +357,6 @@ public sealed class MultivariateGaussianFamily : ExponentialFamily
         return result;
     }
 
-    /// <summary>One point of the family in every form the members need: μ, Σ, P = Σ⁻¹ and the Cholesky factor of whichever was given.</summary>
+    // <summary>One point of the family in every form the members need: μ, Σ, P = Σ⁻¹ and the Cholesky factor of whichever was given.</summary>
     private sealed record State(double[] Mean, double[] Covariance, double[] Precision, double[] Factor);
 }

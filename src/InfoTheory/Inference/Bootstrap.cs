@@ -105,12 +105,12 @@ public static class Bootstrap
         return Run(xs.Length, () => new PairStatistic<TX, TY>(xs, ys, statistic), resamples, seed, method, level, maxDegreeOfParallelism);
     }
 
-    /// <summary>The interval from a statistic's value on the data, its replicates and (for BCa) its jackknife values.</summary>
-    /// <param name="estimate">θ̂.</param>
-    /// <param name="replicates">The B replicates in resample order; sorted in place.</param>
-    /// <param name="jackknife">The jackknife values; unused by the percentile method.</param>
-    /// <param name="method">A defined method.</param>
-    /// <param name="level">The coverage, in (0, 1).</param>
+    // <summary>The interval from a statistic's value on the data, its replicates and (for BCa) its jackknife values.</summary>
+    // <param name="estimate">θ̂.</param>
+    // <param name="replicates">The B replicates in resample order; sorted in place.</param>
+    // <param name="jackknife">The jackknife values; unused by the percentile method.</param>
+    // <param name="method">A defined method.</param>
+    // <param name="level">The coverage, in (0, 1).</param>
     internal static BootstrapInterval Interval(double estimate, Span<double> replicates, ReadOnlySpan<double> jackknife, BootstrapMethod method, double level)
     {
         double standardError = SampleStandardDeviation(replicates);
@@ -189,7 +189,7 @@ public static class Bootstrap
         return Interval(estimate, values.AsSpan(0, resamples), values.AsSpan(resamples), method, level);
     }
 
-    /// <summary>The indices 0..n − 1 without those ≡ <paramref name="group"/> modulo <paramref name="groups"/>, written into <paramref name="destination"/> (length n).</summary>
+    // <summary>The indices 0..n − 1 without those ≡ <paramref name="group"/> modulo <paramref name="groups"/>, written into <paramref name="destination"/> (length n).</summary>
     private static Span<int> LeaveOut(int group, int groups, Span<int> destination)
     {
         int kept = 0;
@@ -244,7 +244,7 @@ public static class Bootstrap
         return (Level(zAlpha), Level(-zAlpha));
     }
 
-    /// <summary>The q-quantile of sorted values, interpolated linearly between order statistics as numpy's default (and its rounding) has it.</summary>
+    // <summary>The q-quantile of sorted values, interpolated linearly between order statistics as numpy's default (and its rounding) has it.</summary>
     private static double Quantile(ReadOnlySpan<double> sorted, double q)
     {
         double h = (sorted.Length - 1) * q;
@@ -268,7 +268,7 @@ public static class Bootstrap
         return Math.Sqrt(sumSquares / (values.Length - 1));
     }
 
-    /// <summary>One thread's view of the statistic: whatever buffers it needs to evaluate on a set of indices.</summary>
+    // <summary>One thread's view of the statistic: whatever buffers it needs to evaluate on a set of indices.</summary>
     private interface IResampledStatistic
     {
         double Evaluate(ReadOnlySpan<int> indices);

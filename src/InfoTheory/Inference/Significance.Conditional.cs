@@ -6,7 +6,7 @@ namespace InfoTheory.Inference;
 /// <content>Permutation tests of conditional independence: shuffles within the strata of labels, local shuffles in a continuous Z.</content>
 public static partial class Significance
 {
-    /// <summary>The most neighbours a local permutation draws from: more would make it a global shuffle in all but name.</summary>
+    // <summary>The most neighbours a local permutation draws from: more would make it a global shuffle in all but name.</summary>
     private const int MaxShuffleNeighbors = 1000;
 
     /// <summary>A permutation test of X ⫫ Y | Z for three paired label sequences, by the plug-in conditional mutual information Î(X;Y|Z), shuffling X within the strata of Z.</summary>
@@ -203,7 +203,7 @@ public static partial class Significance
         }
     }
 
-    /// <summary>One worker's buffers for the local permutation: the visiting order, the shuffled lists, the rows taken and the new X.</summary>
+    // <summary>One worker's buffers for the local permutation: the visiting order, the shuffled lists, the rows taken and the new X.</summary>
     private sealed class LocalShuffleScratch(int n, int dimension, int listsLength)
     {
         public int[] Order { get; } = new int[n];
@@ -217,7 +217,7 @@ public static partial class Significance
         public double[] X { get; } = new double[n * dimension];
     }
 
-    /// <summary>The rows of each stratum of a label, listed stratum by stratum in row order, for shuffles within strata.</summary>
+    // <summary>The rows of each stratum of a label, listed stratum by stratum in row order, for shuffles within strata.</summary>
     private sealed class Strata
     {
         /// <summary>Groups the rows by their codes in [0, <paramref name="count"/>) with one counting sort.</summary>

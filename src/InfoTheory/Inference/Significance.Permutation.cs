@@ -72,11 +72,11 @@ public static partial class Significance
         return Summarize(observed, nulls, unit);
     }
 
-    /// <summary>
-    /// The m permuted statistics: permutation j is <paramref name="statistic"/> driven by its own xoshiro256** stream seeded
-    /// from (<paramref name="seed"/>, j), computed by whichever worker claims j, in a scratch of that worker's own.
-    /// </summary>
-    /// <remarks>What permutation j computes depends on j alone, so the statistics have the same bits on any number of cores.</remarks>
+    // <summary>
+    // The m permuted statistics: permutation j is <paramref name="statistic"/> driven by its own xoshiro256** stream seeded
+    // from (<paramref name="seed"/>, j), computed by whichever worker claims j, in a scratch of that worker's own.
+    // </summary>
+    // <remarks>What permutation j computes depends on j alone, so the statistics have the same bits on any number of cores.</remarks>
     private static double[] RunPermutations<TScratch>(
         int permutations, int seed, int maxDegreeOfParallelism, Func<TScratch> newScratch, Func<StreamRandom, TScratch, double> statistic)
     {
@@ -96,7 +96,7 @@ public static partial class Significance
         return nulls;
     }
 
-    /// <summary>A Fisher–Yates shuffle of <paramref name="values"/> in place, by <paramref name="random"/>.</summary>
+    // <summary>A Fisher–Yates shuffle of <paramref name="values"/> in place, by <paramref name="random"/>.</summary>
     private static void Shuffle(StreamRandom random, Span<int> values)
     {
         for (int i = values.Length - 1; i > 0; i--)
@@ -130,10 +130,10 @@ public static partial class Significance
             Units.FromNats(mean, unit), Units.FromNats(sd, unit), nulls.Length, exceedances);
     }
 
-    /// <summary>
-    /// The shared, read-only part of a label permutation test: the codes, their marginal sums and c·ln c for every count.
-    /// Y is shuffled against X, over all rows or within each stratum of <see cref="Strata"/>.
-    /// </summary>
+    // <summary>
+    // The shared, read-only part of a label permutation test: the codes, their marginal sums and c·ln c for every count.
+    // Y is shuffled against X, over all rows or within each stratum of <see cref="Strata"/>.
+    // </summary>
     private sealed class LabelShuffleJob
     {
         private readonly int[] _x;

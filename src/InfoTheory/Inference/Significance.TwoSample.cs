@@ -108,7 +108,7 @@ public static partial class Significance
         }
     }
 
-    /// <summary>One worker's buffers for a two-sample test: the shuffled codes, the two histograms' counts and probabilities.</summary>
+    // <summary>One worker's buffers for a two-sample test: the shuffled codes, the two histograms' counts and probabilities.</summary>
     private sealed class TwoSampleScratch(SampledDivergence.PooledSample pooled)
     {
         public int[] Codes { get; } = new int[pooled.Codes.Length];

@@ -189,7 +189,7 @@ public static partial class Significance
         return new GStatistic(Math.Max(2 * g, 0.0), Math.Max(occupiedRows - 1, 0) * Math.Max(occupiedColumns - 1, 0));
     }
 
-    /// <summary>A G statistic with its degrees of freedom; strata add.</summary>
+    // <summary>A G statistic with its degrees of freedom; strata add.</summary>
     private readonly record struct GStatistic(double G, long DegreesOfFreedom)
     {
         public static GStatistic operator +(GStatistic a, GStatistic b) => new(a.G + b.G, a.DegreesOfFreedom + b.DegreesOfFreedom);

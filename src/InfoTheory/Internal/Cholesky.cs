@@ -3,24 +3,24 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace InfoTheory.Internal;
 
-/// <summary>
-/// The Cholesky factor A = L Lᵀ of a symmetric positive-definite d × d matrix, flat and row-major, with the solves,
-/// inverse and log-determinant the Gaussian and the Gaussian exponential families need, and an allocation-free in-place
-/// factorisation for the channel capacity's Newton steps, which solve with a fresh Hessian every iteration.
-/// </summary>
+// <summary>
+// The Cholesky factor A = L Lᵀ of a symmetric positive-definite d × d matrix, flat and row-major, with the solves,
+// inverse and log-determinant the Gaussian and the Gaussian exponential families need, and an allocation-free in-place
+// factorisation for the channel capacity's Newton steps, which solve with a fresh Hessian every iteration.
+// </summary>
 internal static class Cholesky
 {
     // A Cholesky pivot this small relative to its diagonal entry has lost every significant digit:
     // the matrix is singular to working precision even if rounding left it barely positive.
     private const double SingularPivotRatio = 16 * 2.220446049250313e-16;
 
-    /// <summary>Factors the flat, symmetric <paramref name="matrix"/> (via MathNet.Numerics) into a flat lower-triangular L.</summary>
-    /// <param name="matrix">d × d, row-major, symmetric.</param>
-    /// <param name="d">The size.</param>
-    /// <param name="paramName">The public parameter the exception names.</param>
-    /// <param name="what">How messages spell the matrix, e.g. <c>covariance</c>.</param>
-    /// <param name="requirement">The sentence that follows, saying why it must be positive definite.</param>
-    /// <exception cref="ArgumentException">The matrix is not positive definite, or singular to working precision.</exception>
+    // <summary>Factors the flat, symmetric <paramref name="matrix"/> (via MathNet.Numerics) into a flat lower-triangular L.</summary>
+    // <param name="matrix">d × d, row-major, symmetric.</param>
+    // <param name="d">The size.</param>
+    // <param name="paramName">The public parameter the exception names.</param>
+    // <param name="what">How messages spell the matrix, e.g. <c>covariance</c>.</param>
+    // <param name="requirement">The sentence that follows, saying why it must be positive definite.</param>
+    // <exception cref="ArgumentException">The matrix is not positive definite, or singular to working precision.</exception>
     public static double[] Factor(double[] matrix, int d, string paramName, string what, string requirement)
     {
         Matrix<double> lower;
@@ -54,7 +54,7 @@ internal static class Cholesky
         return flat;
     }
 
-    /// <summary>Overwrites the lower triangle of the n × n matrix <paramref name="a"/> with L; false when a pivot is not finite and positive (A is not positive definite to working precision).</summary>
+    // <summary>Overwrites the lower triangle of the n × n matrix <paramref name="a"/> with L; false when a pivot is not finite and positive (A is not positive definite to working precision).</summary>
     public static bool TryFactor(Span<double> a, int n)
     {
         for (int j = 0; j < n; j++)
@@ -78,7 +78,7 @@ internal static class Cholesky
         return true;
     }
 
-    /// <summary>Solves L v = b in place (forward substitution); L from <see cref="Factor"/> or <see cref="TryFactor"/>, only its lower triangle read.</summary>
+    // <summary>Solves L v = b in place (forward substitution); L from <see cref="Factor"/> or <see cref="TryFactor"/>, only its lower triangle read.</summary>
     public static void SolveLower(ReadOnlySpan<double> lower, int d, Span<double> b)
     {
         for (int i = 0; i < d; i++)
@@ -94,7 +94,7 @@ internal static class Cholesky
         }
     }
 
-    /// <summary>Solves A x = b in place: L y = b, then Lᵀ x = y (back substitution).</summary>
+    // <summary>Solves A x = b in place: L y = b, then Lᵀ x = y (back substitution).</summary>
     public static void Solve(ReadOnlySpan<double> lower, int d, Span<double> b)
     {
         SolveLower(lower, d, b);
@@ -110,7 +110,7 @@ internal static class Cholesky
         }
     }
 
-    /// <summary>ln det A = 2 Σ ln Lᵢᵢ.</summary>
+    // <summary>ln det A = 2 Σ ln Lᵢᵢ.</summary>
     public static double LogDeterminant(ReadOnlySpan<double> lower, int d)
     {
         double sum = 0;
@@ -122,7 +122,7 @@ internal static class Cholesky
         return 2 * sum;
     }
 
-    /// <summary>A⁻¹, flat and row-major, column by column from A x = eⱼ, and exactly symmetric.</summary>
+    // <summary>A⁻¹, flat and row-major, column by column from A x = eⱼ, and exactly symmetric.</summary>
     public static double[] Inverse(ReadOnlySpan<double> lower, int d)
     {
         var inverse = new double[d * d];

@@ -1,7 +1,7 @@
 namespace InfoTheory.Internal;
 
-/// <summary>An unevaluated sum hi + lo of two doubles with |lo| ≤ ½ ulp(hi): about 106 significant bits, for reading exact sums out without losing what cancels.</summary>
-/// <remarks>The error-free transformations of T. J. Dekker, "A floating-point technique for extending the available precision", Numer. Math. 18 (1971) 224–242, with the product's low part from a fused multiply-add.</remarks>
+// <summary>An unevaluated sum hi + lo of two doubles with |lo| ≤ ½ ulp(hi): about 106 significant bits, for reading exact sums out without losing what cancels.</summary>
+// <remarks>The error-free transformations of T. J. Dekker, "A floating-point technique for extending the available precision", Numer. Math. 18 (1971) 224–242, with the product's low part from a fused multiply-add.</remarks>
 internal readonly record struct DoubleDouble(double Hi, double Lo)
 {
     public static DoubleDouble FromLong(long value)

@@ -1,29 +1,29 @@
 namespace InfoTheory.Internal;
 
-/// <summary>
-/// The exact sum of any number of doubles and of products of two doubles, held as a fixed-point integer wide enough for
-/// the whole double range, so that adding and merging in any order gives the same state bit for bit.
-/// </summary>
-/// <remarks>
-/// <para>
-/// A double is m·2ᵉ with an integer m &lt; 2⁵³ and e ≥ −1074; a product of two is m₁m₂·2^(e₁+e₂), an integer below 2¹⁰⁶
-/// times 2^(≥ −2148), below 2²⁰⁴⁸ in magnitude. So every term is an integer multiple of 2⁻²¹⁷⁶ (a multiple of 32 below
-/// −2148), and 2⁶³ terms sum below 2²¹¹¹: <see cref="LimbCount"/> limbs of 32 bits, limb k weighing 2^(32k − 2176),
-/// hold every such sum exactly, the top limb signed.
-/// </para>
-/// <para>
-/// Limbs are kept in longs so that carries can wait: a term adds less than 2³³ to any limb, so 2²⁸ terms fit before
-/// <see cref="Normalize()"/> must bring each lower limb back into [0, 2³²). Normalised limbs are a unique representation of
-/// the value, which <see cref="Write"/> stores and <see cref="ToDoubleDouble"/> rounds from, so both are functions of the
-/// exact sum alone, whatever the order it was built in.
-/// </para>
-/// </remarks>
+// <summary>
+// The exact sum of any number of doubles and of products of two doubles, held as a fixed-point integer wide enough for
+// the whole double range, so that adding and merging in any order gives the same state bit for bit.
+// </summary>
+// <remarks>
+// <para>
+// A double is m·2ᵉ with an integer m &lt; 2⁵³ and e ≥ −1074; a product of two is m₁m₂·2^(e₁+e₂), an integer below 2¹⁰⁶
+// times 2^(≥ −2148), below 2²⁰⁴⁸ in magnitude. So every term is an integer multiple of 2⁻²¹⁷⁶ (a multiple of 32 below
+// −2148), and 2⁶³ terms sum below 2²¹¹¹: <see cref="LimbCount"/> limbs of 32 bits, limb k weighing 2^(32k − 2176),
+// hold every such sum exactly, the top limb signed.
+// </para>
+// <para>
+// Limbs are kept in longs so that carries can wait: a term adds less than 2³³ to any limb, so 2²⁸ terms fit before
+// <see cref="Normalize()"/> must bring each lower limb back into [0, 2³²). Normalised limbs are a unique representation of
+// the value, which <see cref="Write"/> stores and <see cref="ToDoubleDouble"/> rounds from, so both are functions of the
+// exact sum alone, whatever the order it was built in.
+// </para>
+// </remarks>
 internal sealed class ExactSum
 {
-    /// <summary>The number of 32-bit limbs: bits −2176 up to 2143, room for 2⁶³ terms of magnitude below 2²⁰⁴⁸ and a sign.</summary>
+    // <summary>The number of 32-bit limbs: bits −2176 up to 2143, room for 2⁶³ terms of magnitude below 2²⁰⁴⁸ and a sign.</summary>
     public const int LimbCount = 135;
 
-    /// <summary>The weight exponent of limb 0: limb k weighs 2^(32k + <see cref="LowestBit"/>).</summary>
+    // <summary>The weight exponent of limb 0: limb k weighs 2^(32k + <see cref="LowestBit"/>).</summary>
     public const int LowestBit = -2176;
 
     private const int NormalizeEvery = 1 << 28;
@@ -32,14 +32,14 @@ internal sealed class ExactSum
     private readonly long[] _limbs = new long[LimbCount];
     private int _pending;
 
-    /// <summary>Adds one finite double exactly.</summary>
+    // <summary>Adds one finite double exactly.</summary>
     public void Add(double value)
     {
         Decompose(value, out ulong m, out int e, out bool negative);
         AddScaled(m, 0, e, negative);
     }
 
-    /// <summary>Adds the exact product <paramref name="a"/> · <paramref name="b"/> of two finite doubles.</summary>
+    // <summary>Adds the exact product <paramref name="a"/> · <paramref name="b"/> of two finite doubles.</summary>
     public void AddProduct(double a, double b)
     {
         Decompose(a, out ulong ma, out int ea, out bool na);
@@ -48,7 +48,7 @@ internal sealed class ExactSum
         AddScaled(low, high, ea + eb, na != nb);
     }
 
-    /// <summary>Adds the exact value of <paramref name="other"/> (which may be this sum).</summary>
+    // <summary>Adds the exact value of <paramref name="other"/> (which may be this sum).</summary>
     public void Merge(ExactSum other)
     {
         other.Normalize();
@@ -62,14 +62,14 @@ internal sealed class ExactSum
         _pending = 2;
     }
 
-    /// <summary>Brings every limb below the top one into [0, 2³²), carrying the rest upwards; the value does not change.</summary>
+    // <summary>Brings every limb below the top one into [0, 2³²), carrying the rest upwards; the value does not change.</summary>
     public void Normalize()
     {
         Normalize(_limbs);
         _pending = 0;
     }
 
-    /// <summary>The value times 2^<paramref name="shift"/>, rounded to about 106 bits; ±∞ beyond the double range, and subnormal parts rounded as doubles round.</summary>
+    // <summary>The value times 2^<paramref name="shift"/>, rounded to about 106 bits; ±∞ beyond the double range, and subnormal parts rounded as doubles round.</summary>
     public DoubleDouble ToDoubleDouble(int shift = 0)
     {
         long[] limbs = (long[])_limbs.Clone();
@@ -107,7 +107,7 @@ internal sealed class ExactSum
         return negative ? -sum : sum;
     }
 
-    /// <summary>True when the sum is exactly 0.</summary>
+    // <summary>True when the sum is exactly 0.</summary>
     public bool IsZero
     {
         get
@@ -117,7 +117,7 @@ internal sealed class ExactSum
         }
     }
 
-    /// <summary>True when the sum is exactly negative.</summary>
+    // <summary>True when the sum is exactly negative.</summary>
     public bool IsNegative
     {
         get
@@ -127,7 +127,7 @@ internal sealed class ExactSum
         }
     }
 
-    /// <summary>Appends the normalised limbs, <see cref="LimbCount"/> little-endian u32 (the top one as i32).</summary>
+    // <summary>Appends the normalised limbs, <see cref="LimbCount"/> little-endian u32 (the top one as i32).</summary>
     public void Write(System.Buffers.ArrayBufferWriter<byte> destination)
     {
         Normalize();
@@ -137,7 +137,7 @@ internal sealed class ExactSum
         }
     }
 
-    /// <summary>Reads limbs written by <see cref="Write"/>.</summary>
+    // <summary>Reads limbs written by <see cref="Write"/>.</summary>
     public static ExactSum Read(ref PayloadReader reader)
     {
         var sum = new ExactSum();

@@ -1,10 +1,10 @@
 namespace InfoTheory.Internal;
 
-/// <summary>Input rules of the Fisher metric and the exponential families (<c>InfoTheory.Geometry</c>).</summary>
+// <summary>Input rules of the Fisher metric and the exponential families (<c>InfoTheory.Geometry</c>).</summary>
 internal static partial class Guard
 {
-    /// <summary>Throws unless <paramref name="p"/> is a probability vector of length ≥ 2 inside the simplex (every pᵢ &gt; 0).</summary>
-    /// <exception cref="ArgumentException">Not a probability vector, fewer than 2 entries, or an entry is 0.</exception>
+    // <summary>Throws unless <paramref name="p"/> is a probability vector of length ≥ 2 inside the simplex (every pᵢ &gt; 0).</summary>
+    // <exception cref="ArgumentException">Not a probability vector, fewer than 2 entries, or an entry is 0.</exception>
     public static void InteriorProbabilities(ReadOnlySpan<double> p, string paramName)
     {
         Probabilities(p, paramName);
@@ -23,8 +23,8 @@ internal static partial class Guard
         }
     }
 
-    /// <summary>Throws unless a coordinate vector of an exponential family has its <paramref name="dimension"/> entries, all finite.</summary>
-    /// <exception cref="ArgumentException">The length is not <paramref name="dimension"/>, or an entry is NaN or infinite.</exception>
+    // <summary>Throws unless a coordinate vector of an exponential family has its <paramref name="dimension"/> entries, all finite.</summary>
+    // <exception cref="ArgumentException">The length is not <paramref name="dimension"/>, or an entry is NaN or infinite.</exception>
     public static void FamilyCoordinates(ReadOnlySpan<double> values, int dimension, string paramName)
     {
         if (values.Length != dimension)
@@ -36,8 +36,8 @@ internal static partial class Guard
         AllFinite(values, paramName);
     }
 
-    /// <summary>Throws unless η = (p₁, …, p_{n−1}) lies inside the simplex: every pᵢ &gt; 0 and Σ pᵢ &lt; 1, so that p_n &gt; 0; returns p_n.</summary>
-    /// <exception cref="ArgumentException">An entry is ≤ 0, or the entries sum to 1 or more.</exception>
+    // <summary>Throws unless η = (p₁, …, p_{n−1}) lies inside the simplex: every pᵢ &gt; 0 and Σ pᵢ &lt; 1, so that p_n &gt; 0; returns p_n.</summary>
+    // <exception cref="ArgumentException">An entry is ≤ 0, or the entries sum to 1 or more.</exception>
     public static double SimplexInterior(ReadOnlySpan<double> eta, string paramName)
     {
         double sum = 0;

@@ -1,10 +1,10 @@
 namespace InfoTheory.Internal;
 
-/// <content>Rules for the settings of tests and intervals.</content>
+// <content>Rules for the settings of tests and intervals.</content>
 internal static partial class Guard
 {
-    /// <summary>Throws unless <paramref name="value"/> lies strictly between 0 and 1, as a coverage or a significance level must.</summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is 0, 1, outside (0, 1) or NaN.</exception>
+    // <summary>Throws unless <paramref name="value"/> lies strictly between 0 and 1, as a coverage or a significance level must.</summary>
+    // <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is 0, 1, outside (0, 1) or NaN.</exception>
     public static void OpenUnitInterval(double value, string paramName)
     {
         if (!(value > 0 && value < 1))
@@ -13,8 +13,8 @@ internal static partial class Guard
         }
     }
 
-    /// <summary>Throws unless there are from two to <see cref="Inference.Bootstrap.MaxObservations"/> observations to resample: one cannot vary, and its jackknife leaves nothing.</summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is below 2 or above the maximum.</exception>
+    // <summary>Throws unless there are from two to <see cref="Inference.Bootstrap.MaxObservations"/> observations to resample: one cannot vary, and its jackknife leaves nothing.</summary>
+    // <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is below 2 or above the maximum.</exception>
     public static void Resamplable(int count, string paramName)
     {
         if (count < 2 || count > Inference.Bootstrap.MaxObservations)
@@ -24,8 +24,8 @@ internal static partial class Guard
         }
     }
 
-    /// <summary>Throws unless a caller's statistic returned a finite value; <paramref name="where"/> says on which data.</summary>
-    /// <exception cref="ArgumentException"><paramref name="value"/> is NaN or infinite.</exception>
+    // <summary>Throws unless a caller's statistic returned a finite value; <paramref name="where"/> says on which data.</summary>
+    // <exception cref="ArgumentException"><paramref name="value"/> is NaN or infinite.</exception>
     public static void StatisticValue(double value, string where, string paramName)
     {
         if (!double.IsFinite(value))
@@ -35,8 +35,8 @@ internal static partial class Guard
         }
     }
 
-    /// <summary>Throws unless a smoothing adds a positive pseudo-count, as a permutation test of KL needs to keep every permuted value finite.</summary>
-    /// <exception cref="ArgumentException"><paramref name="pseudoCount"/> is 0.</exception>
+    // <summary>Throws unless a smoothing adds a positive pseudo-count, as a permutation test of KL needs to keep every permuted value finite.</summary>
+    // <exception cref="ArgumentException"><paramref name="pseudoCount"/> is 0.</exception>
     public static void PositivePseudoCount(double pseudoCount, string paramName)
     {
         if (!(pseudoCount > 0))

@@ -1,11 +1,11 @@
 namespace InfoTheory.Internal;
 
-/// <content>Rules for feature tables given as one code array per feature.</content>
+// <content>Rules for feature tables given as one code array per feature.</content>
 internal static partial class Guard
 {
-    /// <summary>Throws unless <paramref name="features"/> holds at least one feature and every feature has one code per target row.</summary>
-    /// <exception cref="ArgumentNullException"><paramref name="features"/> is null.</exception>
-    /// <exception cref="ArgumentException">No features, a feature array is null, or its length differs from <paramref name="rows"/>.</exception>
+    // <summary>Throws unless <paramref name="features"/> holds at least one feature and every feature has one code per target row.</summary>
+    // <exception cref="ArgumentNullException"><paramref name="features"/> is null.</exception>
+    // <exception cref="ArgumentException">No features, a feature array is null, or its length differs from <paramref name="rows"/>.</exception>
     public static void FeatureColumns(int[][] features, int rows, string paramName, string rowsName)
     {
         ArgumentNullException.ThrowIfNull(features, paramName);

@@ -1,10 +1,10 @@
 namespace InfoTheory.Internal;
 
-/// <content>Rules for two-dimensional tables: their shape, and row-stochastic (conditional) tables.</content>
+// <content>Rules for two-dimensional tables: their shape, and row-stochastic (conditional) tables.</content>
 internal static partial class Guard
 {
-    /// <summary>Throws unless a table has at least one row and one column.</summary>
-    /// <exception cref="ArgumentException"><paramref name="rows"/> or <paramref name="columns"/> is below 1.</exception>
+    // <summary>Throws unless a table has at least one row and one column.</summary>
+    // <exception cref="ArgumentException"><paramref name="rows"/> or <paramref name="columns"/> is below 1.</exception>
     public static void TableShape(long rows, long columns, string paramName)
     {
         if (rows < 1 || columns < 1)
@@ -14,8 +14,8 @@ internal static partial class Guard
         }
     }
 
-    /// <summary>Throws unless a row-major buffer of <paramref name="length"/> entries holds exactly a <paramref name="rows"/> × <paramref name="columns"/> table that fits in an array.</summary>
-    /// <exception cref="ArgumentException">The length is not rows × columns, or that product exceeds <see cref="Array.MaxLength"/>.</exception>
+    // <summary>Throws unless a row-major buffer of <paramref name="length"/> entries holds exactly a <paramref name="rows"/> × <paramref name="columns"/> table that fits in an array.</summary>
+    // <exception cref="ArgumentException">The length is not rows × columns, or that product exceeds <see cref="Array.MaxLength"/>.</exception>
     public static void TableLength(long length, long rows, long columns, string paramName)
     {
         if (length != rows * columns || length > Array.MaxLength)
@@ -25,11 +25,11 @@ internal static partial class Guard
         }
     }
 
-    /// <summary>
-    /// Throws unless every row of a row-major table with <paramref name="columns"/> columns is a probability vector: entries finite
-    /// and ≥ 0 (named by <c>[row,column]</c>), each row's sum within <see cref="SumTolerance(int)"/> of 1 (named by its row).
-    /// </summary>
-    /// <exception cref="ArgumentException">An entry is negative, NaN or infinite, or a row does not sum to 1.</exception>
+    // <summary>
+    // Throws unless every row of a row-major table with <paramref name="columns"/> columns is a probability vector: entries finite
+    // and ≥ 0 (named by <c>[row,column]</c>), each row's sum within <see cref="SumTolerance(int)"/> of 1 (named by its row).
+    // </summary>
+    // <exception cref="ArgumentException">An entry is negative, NaN or infinite, or a row does not sum to 1.</exception>
     public static void StochasticRows(ReadOnlySpan<double> table, int columns, string paramName)
     {
         NonNegativeTable(table, columns, paramName, "probabilities");
@@ -52,8 +52,8 @@ internal static partial class Guard
         }
     }
 
-    /// <summary>Throws unless every entry of a row-major table with <paramref name="columns"/> columns is finite and ≥ 0, naming a bad one by <c>[row,column]</c> and calling the entries <paramref name="entries"/>.</summary>
-    /// <exception cref="ArgumentException">An entry is negative, NaN or infinite.</exception>
+    // <summary>Throws unless every entry of a row-major table with <paramref name="columns"/> columns is finite and ≥ 0, naming a bad one by <c>[row,column]</c> and calling the entries <paramref name="entries"/>.</summary>
+    // <exception cref="ArgumentException">An entry is negative, NaN or infinite.</exception>
     public static void NonNegativeTable(ReadOnlySpan<double> table, int columns, string paramName, string entries)
         => SumOfEntries(table, paramName, paramName, columns, entries);
 }

@@ -1,11 +1,11 @@
 namespace InfoTheory.Internal;
 
-/// <content>Rules for unnormalised weights and for the rows of a list of distributions.</content>
+// <content>Rules for unnormalised weights and for the rows of a list of distributions.</content>
 internal static partial class Guard
 {
-    /// <summary>Returns the sum of non-negative finite weights, throwing unless at least one is positive.</summary>
-    /// <returns>Σ wᵢ; +∞ only when finite weights overflow in the sum.</returns>
-    /// <exception cref="ArgumentException">Empty, an entry negative/NaN/infinite, or every entry 0.</exception>
+    // <summary>Returns the sum of non-negative finite weights, throwing unless at least one is positive.</summary>
+    // <returns>Σ wᵢ; +∞ only when finite weights overflow in the sum.</returns>
+    // <exception cref="ArgumentException">Empty, an entry negative/NaN/infinite, or every entry 0.</exception>
     public static double Weights(ReadOnlySpan<double> weights, string paramName)
     {
         NotEmpty(weights.Length, paramName);
@@ -18,11 +18,11 @@ internal static partial class Guard
         return sum;
     }
 
-    /// <summary>
-    /// Throws unless row <paramref name="row"/> of the list <paramref name="paramName"/> is a non-null
-    /// probability vector of <paramref name="length"/> entries; messages name <c>paramName[row][i]</c>.
-    /// </summary>
-    /// <exception cref="ArgumentException">The row is null, of another length, or not a probability vector.</exception>
+    // <summary>
+    // Throws unless row <paramref name="row"/> of the list <paramref name="paramName"/> is a non-null
+    // probability vector of <paramref name="length"/> entries; messages name <c>paramName[row][i]</c>.
+    // </summary>
+    // <exception cref="ArgumentException">The row is null, of another length, or not a probability vector.</exception>
     public static void ProbabilityRow(double[]? values, int row, int length, string paramName)
     {
         if (values is null)

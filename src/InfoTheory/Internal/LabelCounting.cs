@@ -7,40 +7,40 @@ using System.Runtime.InteropServices;
 
 namespace InfoTheory.Internal;
 
-/// <summary>
-/// Counting of discrete labels: dense integer codes, histograms and the Σ c·log c sums that
-/// plug-in entropies of counts are made of.
-/// </summary>
-/// <remarks>
-/// Integer labels whose range is small are counted straight into an array indexed by
-/// <c>label − min</c>: one vectorised min/max pass, one counting pass, no hashing. Anything else is
-/// first mapped to dense codes 0..K−1 (in order of first appearance) through a hash map. Scratch
-/// arrays come from <see cref="ArrayPool{T}.Shared"/>, so the integer paths allocate nothing per call.
-/// Counts are <see cref="int"/>: a span holds fewer than 2³¹ elements, so no count can overflow.
-/// </remarks>
+// <summary>
+// Counting of discrete labels: dense integer codes, histograms and the Σ c·log c sums that
+// plug-in entropies of counts are made of.
+// </summary>
+// <remarks>
+// Integer labels whose range is small are counted straight into an array indexed by
+// <c>label − min</c>: one vectorised min/max pass, one counting pass, no hashing. Anything else is
+// first mapped to dense codes 0..K−1 (in order of first appearance) through a hash map. Scratch
+// arrays come from <see cref="ArrayPool{T}.Shared"/>, so the integer paths allocate nothing per call.
+// Counts are <see cref="int"/>: a span holds fewer than 2³¹ elements, so no count can overflow.
+// </remarks>
 internal static class LabelCounting
 {
     // Below this many cells four interleaved sub-histograms are used, so that runs of one label
     // do not serialise on a single counter's store-to-load dependency.
     private const int InterleaveLimit = 4096;
 
-    /// <summary>
-    /// The largest dense table (in cells) worth clearing and scanning for <paramref name="n"/>
-    /// observations; beyond it a hash map is cheaper.
-    /// </summary>
+    // <summary>
+    // The largest dense table (in cells) worth clearing and scanning for <paramref name="n"/>
+    // observations; beyond it a hash map is cheaper.
+    // </summary>
     public static long DenseLimit(int n) => Math.Max(1L << 16, Math.Min(4L * n, 1L << 24));
 
-    /// <summary>Views a span of <typeparamref name="T"/> as <see cref="int"/>; only valid when T is int.</summary>
+    // <summary>Views a span of <typeparamref name="T"/> as <see cref="int"/>; only valid when T is int.</summary>
     public static ReadOnlySpan<int> AsInt32<T>(ReadOnlySpan<T> labels)
     {
         Debug.Assert(typeof(T) == typeof(int));
         return MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<T, int>(ref MemoryMarshal.GetReference(labels)), labels.Length);
     }
 
-    /// <summary>
-    /// Finds min and the width max − min + 1 of non-empty <paramref name="labels"/>; true when the
-    /// width is at most <paramref name="limit"/>, so a dense table indexed by label − min fits.
-    /// </summary>
+    // <summary>
+    // Finds min and the width max − min + 1 of non-empty <paramref name="labels"/>; true when the
+    // width is at most <paramref name="limit"/>, so a dense table indexed by label − min fits.
+    // </summary>
     public static bool TryDenseRange(ReadOnlySpan<int> labels, long limit, out int min, out int width)
     {
         MinMax(labels, out min, out int max);
@@ -49,7 +49,7 @@ internal static class LabelCounting
         return w <= limit;
     }
 
-    /// <summary>The smallest and largest of non-empty <paramref name="values"/>, in one vectorised pass.</summary>
+    // <summary>The smallest and largest of non-empty <paramref name="values"/>, in one vectorised pass.</summary>
     public static void MinMax(ReadOnlySpan<int> values, out int min, out int max)
     {
         Debug.Assert(!values.IsEmpty);
@@ -81,12 +81,12 @@ internal static class LabelCounting
         }
     }
 
-    /// <summary>Adds 1 to <c>counts[v − offset]</c> for every v in <paramref name="values"/>.</summary>
-    /// <remarks>
-    /// Every v − offset must lie in [0, counts.Length) (callers prove it with a min/max scan or by construction of
-    /// the codes), so the loops index without bounds checks; unchecked wrap-around keeps v − offset right even when
-    /// offset is near int.MinValue.
-    /// </remarks>
+    // <summary>Adds 1 to <c>counts[v − offset]</c> for every v in <paramref name="values"/>.</summary>
+    // <remarks>
+    // Every v − offset must lie in [0, counts.Length) (callers prove it with a min/max scan or by construction of
+    // the codes), so the loops index without bounds checks; unchecked wrap-around keeps v − offset right even when
+    // offset is near int.MinValue.
+    // </remarks>
     public static void Histogram(ReadOnlySpan<int> values, int offset, Span<int> counts)
     {
         int k = counts.Length, n = values.Length;
@@ -133,10 +133,10 @@ internal static class LabelCounting
         }
     }
 
-    /// <summary>
-    /// Adds 1 to <c>counts[(x − minX)·columns + (y − minY)]</c> for every pair; the caller has checked
-    /// that every index falls inside <paramref name="counts"/>.
-    /// </summary>
+    // <summary>
+    // Adds 1 to <c>counts[(x − minX)·columns + (y − minY)]</c> for every pair; the caller has checked
+    // that every index falls inside <paramref name="counts"/>.
+    // </summary>
     public static void JointHistogram(ReadOnlySpan<int> x, int minX, ReadOnlySpan<int> y, int minY, int columns, Span<int> counts)
     {
         Debug.Assert(y.Length >= x.Length);
@@ -154,11 +154,11 @@ internal static class LabelCounting
         }
     }
 
-    /// <summary>
-    /// Writes a dense code in [0, K) for every label into <paramref name="codes"/> and returns K.
-    /// Equal labels get equal codes; K may exceed the number of distinct labels on the integer range path.
-    /// </summary>
-    /// <exception cref="ArgumentException">A label is null, or floating-point labels look like measurements (<see cref="Guard.CategoricalLabels{T}"/>).</exception>
+    // <summary>
+    // Writes a dense code in [0, K) for every label into <paramref name="codes"/> and returns K.
+    // Equal labels get equal codes; K may exceed the number of distinct labels on the integer range path.
+    // </summary>
+    // <exception cref="ArgumentException">A label is null, or floating-point labels look like measurements (<see cref="Guard.CategoricalLabels{T}"/>).</exception>
     public static int Encode<T>(ReadOnlySpan<T> labels, Span<int> codes, string paramName)
         where T : notnull
     {
@@ -167,8 +167,8 @@ internal static class LabelCounting
         return k;
     }
 
-    /// <summary>As <see cref="Encode{T}"/>, but for labels of any type taken as categories as they are: the hashed codes are in order of first appearance and K is the number of distinct labels.</summary>
-    /// <exception cref="ArgumentException">A label is null.</exception>
+    // <summary>As <see cref="Encode{T}"/>, but for labels of any type taken as categories as they are: the hashed codes are in order of first appearance and K is the number of distinct labels.</summary>
+    // <exception cref="ArgumentException">A label is null.</exception>
     public static int EncodeAny<T>(ReadOnlySpan<T> labels, Span<int> codes, string paramName)
         where T : notnull
     {
@@ -263,10 +263,10 @@ internal static class LabelCounting
         return code;
     }
 
-    /// <summary>
-    /// Codes each pair (a[i], b[i]) of codes in [0, ka) × [0, kb) as one dense code in [0, K) and
-    /// returns K, the number of distinct pairs.
-    /// </summary>
+    // <summary>
+    // Codes each pair (a[i], b[i]) of codes in [0, ka) × [0, kb) as one dense code in [0, K) and
+    // returns K, the number of distinct pairs.
+    // </summary>
     public static int Combine(ReadOnlySpan<int> a, int ka, ReadOnlySpan<int> b, int kb, Span<int> codes)
     {
         long cells = (long)ka * kb;
@@ -307,10 +307,10 @@ internal static class LabelCounting
         return index.Count;
     }
 
-    /// <summary>
-    /// Σ c·log c over the counts of codes in [0, k), the sum a plug-in entropy log n − Σ c log c / n is made of;
-    /// <paramref name="distinct"/> receives how many codes occur.
-    /// </summary>
+    // <summary>
+    // Σ c·log c over the counts of codes in [0, k), the sum a plug-in entropy log n − Σ c log c / n is made of;
+    // <paramref name="distinct"/> receives how many codes occur.
+    // </summary>
     public static double SumCLogCOfCodes(ReadOnlySpan<int> codes, int k, out int distinct)
     {
         int[] rented = ArrayPool<int>.Shared.Rent(k);
@@ -323,7 +323,7 @@ internal static class LabelCounting
         return s;
     }
 
-    /// <summary>c·ln c for every count c in [0, <paramref name="n"/>] (0 for c ≤ 1): sums over tables of counts of n observations look it up instead of taking a log per cell.</summary>
+    // <summary>c·ln c for every count c in [0, <paramref name="n"/>] (0 for c ≤ 1): sums over tables of counts of n observations look it up instead of taking a log per cell.</summary>
     public static double[] CLogCTable(int n)
     {
         var table = new double[n + 1];
@@ -335,7 +335,7 @@ internal static class LabelCounting
         return table;
     }
 
-    /// <summary>Σ c·log c over <paramref name="counts"/> (0·log 0 = 1·log 1 = 0).</summary>
+    // <summary>Σ c·log c over <paramref name="counts"/> (0·log 0 = 1·log 1 = 0).</summary>
     public static double SumCLogC(ReadOnlySpan<int> counts)
     {
         double s = 0;

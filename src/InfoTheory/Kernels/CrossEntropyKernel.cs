@@ -4,18 +4,18 @@ using InfoTheory.Internal;
 
 namespace InfoTheory.Kernels;
 
-/// <summary>Cross-entropy −Σ pᵢ ln qᵢ in one pass that also validates p and q.</summary>
+// <summary>Cross-entropy −Σ pᵢ ln qᵢ in one pass that also validates p and q.</summary>
 internal readonly struct CrossEntropyKernel : IPairedKernel
 {
-    /// <summary>Returns −Σ pᵢ ln qᵢ in nats (0·ln q = 0), or +∞ when some qᵢ = 0 &lt; pᵢ; unclamped.</summary>
-    /// <remarks>A long pass runs in fixed parts on up to <paramref name="threads"/> threads (<see cref="PairedPass{TKernel, TElement}.Sum"/>); its result does not depend on them.</remarks>
-    /// <param name="p">The distribution p.</param>
-    /// <param name="q">The distribution q.</param>
-    /// <param name="pName">The caller's name for <paramref name="p"/>.</param>
-    /// <param name="qName">The caller's name for <paramref name="q"/>.</param>
-    /// <param name="width">The lane width.</param>
-    /// <param name="threads">The threads a long pass may use.</param>
-    /// <exception cref="ArgumentException">Either input is empty or not a probability vector, or their lengths differ.</exception>
+    // <summary>Returns −Σ pᵢ ln qᵢ in nats (0·ln q = 0), or +∞ when some qᵢ = 0 &lt; pᵢ; unclamped.</summary>
+    // <remarks>A long pass runs in fixed parts on up to <paramref name="threads"/> threads (<see cref="PairedPass{TKernel, TElement}.Sum"/>); its result does not depend on them.</remarks>
+    // <param name="p">The distribution p.</param>
+    // <param name="q">The distribution q.</param>
+    // <param name="pName">The caller's name for <paramref name="p"/>.</param>
+    // <param name="qName">The caller's name for <paramref name="q"/>.</param>
+    // <param name="width">The lane width.</param>
+    // <param name="threads">The threads a long pass may use.</param>
+    // <exception cref="ArgumentException">Either input is empty or not a probability vector, or their lengths differ.</exception>
     public static double Nats<TElement>(ReadOnlySpan<TElement> p, ReadOnlySpan<TElement> q, string pName, string qName, SimdWidth width, int threads = 1)
         where TElement : unmanaged, IBinaryFloatingPointIeee754<TElement>
     {

@@ -4,7 +4,7 @@ using InfoTheory.Internal;
 
 namespace InfoTheory.Kernels;
 
-/// <summary>Shannon entropy −Σ pᵢ ln pᵢ of double or float p in one pass that also validates p.</summary>
+// <summary>Shannon entropy −Σ pᵢ ln pᵢ of double or float p in one pass that also validates p.</summary>
 internal ref struct EntropyKernel<TElement> : ILanePass
     where TElement : unmanaged, IBinaryFloatingPointIeee754<TElement>
 {
@@ -14,16 +14,16 @@ internal ref struct EntropyKernel<TElement> : ILanePass
 
     private EntropyKernel(ReadOnlySpan<TElement> p) => _p = p;
 
-    /// <summary>Returns −Σ pᵢ ln pᵢ in nats (0·ln 0 = 0), unclamped.</summary>
-    /// <remarks>
-    /// From <see cref="PartitionedRun.ShortestLength"/> elements on, the pass is cut into <see cref="PartitionedRun.Parts"/> fixed
-    /// parts run on up to <paramref name="threads"/> threads and added in part order, so the result does not depend on the thread count.
-    /// </remarks>
-    /// <param name="p">The distribution.</param>
-    /// <param name="paramName">The caller's name for <paramref name="p"/>.</param>
-    /// <param name="width">The lane width.</param>
-    /// <param name="threads">The threads a long pass may use (its result does not depend on them).</param>
-    /// <exception cref="ArgumentException"><paramref name="p"/> is empty or not a probability vector.</exception>
+    // <summary>Returns −Σ pᵢ ln pᵢ in nats (0·ln 0 = 0), unclamped.</summary>
+    // <remarks>
+    // From <see cref="PartitionedRun.ShortestLength"/> elements on, the pass is cut into <see cref="PartitionedRun.Parts"/> fixed
+    // parts run on up to <paramref name="threads"/> threads and added in part order, so the result does not depend on the thread count.
+    // </remarks>
+    // <param name="p">The distribution.</param>
+    // <param name="paramName">The caller's name for <paramref name="p"/>.</param>
+    // <param name="width">The lane width.</param>
+    // <param name="threads">The threads a long pass may use (its result does not depend on them).</param>
+    // <exception cref="ArgumentException"><paramref name="p"/> is empty or not a probability vector.</exception>
     public static unsafe double Nats(ReadOnlySpan<TElement> p, string paramName, SimdWidth width, int threads = 1)
     {
         Guard.NotEmpty(p.Length, paramName);
@@ -97,13 +97,13 @@ internal ref struct EntropyKernel<TElement> : ILanePass
         _terms += T.SumLanes(plogp);
     }
 
-    /// <summary>What a pass, or one part of it, adds up.</summary>
+    // <summary>What a pass, or one part of it, adds up.</summary>
     private struct Tally : PartitionedRun.ITally<Tally>
     {
         public ProbabilityTally P;
         public double Terms;
 
-        /// <summary>Adds the tally of a later part.</summary>
+        // <summary>Adds the tally of a later part.</summary>
         public void Add(in Tally later)
         {
             P.Add(later.P);
@@ -111,13 +111,13 @@ internal ref struct EntropyKernel<TElement> : ILanePass
         }
     }
 
-    /// <summary>One part of a partitioned pass: the pinned span and the width.</summary>
+    // <summary>One part of a partitioned pass: the pinned span and the width.</summary>
     private unsafe struct Part : PartitionedRun.IPart<Tally>
     {
         public TElement* P;
         public SimdWidth Width;
 
-        /// <summary>The tally of [start, end).</summary>
+        // <summary>The tally of [start, end).</summary>
         public readonly Tally Run(int start, int end) => EntropyKernel<TElement>.Run(new ReadOnlySpan<TElement>(P + start, end - start), Width);
     }
 }

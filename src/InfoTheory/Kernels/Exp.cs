@@ -3,18 +3,18 @@ using InfoTheory.Internal;
 
 namespace InfoTheory.Kernels;
 
-/// <summary>The exponential for every lane width: the argument reduction and the polynomial behind e^x and e^x − 1 − x.</summary>
-/// <remarks>
-/// x = k·ln 2 + r with k an integer and |r| ≤ ln2/2 (Cody and Waite's two-part ln 2, so r carries no rounding of k·ln 2),
-/// and e^r = 1 + r + r²·c(r) with c the Taylor series 1/2! + r/3! + … + r¹¹/13!, whose truncation is below 2^−52 on that
-/// interval; then e^x = 2^k·e^r. Every width runs the same arithmetic per element, so vector and scalar results agree bit for bit.
-/// </remarks>
+// <summary>The exponential for every lane width: the argument reduction and the polynomial behind e^x and e^x − 1 − x.</summary>
+// <remarks>
+// x = k·ln 2 + r with k an integer and |r| ≤ ln2/2 (Cody and Waite's two-part ln 2, so r carries no rounding of k·ln 2),
+// and e^r = 1 + r + r²·c(r) with c the Taylor series 1/2! + r/3! + … + r¹¹/13!, whose truncation is below 2^−52 on that
+// interval; then e^x = 2^k·e^r. Every width runs the same arithmetic per element, so vector and scalar results agree bit for bit.
+// </remarks>
 internal static class Exp
 {
-    /// <summary>Below this x, e^x (&lt; 1e-307) is not a normal double; <see cref="OfNonPositive{T}"/> returns 0 there.</summary>
+    // <summary>Below this x, e^x (&lt; 1e-307) is not a normal double; <see cref="OfNonPositive{T}"/> returns 0 there.</summary>
     public const double Underflow = -708.0;
 
-    /// <summary>Below this x, the float forms take e^x as 0 (<see cref="OfNonPositiveSingle{T, TWide}"/>) or as e^−80 (e^−80 ≈ 1.8e-35 is still a normal float).</summary>
+    // <summary>Below this x, the float forms take e^x as 0 (<see cref="OfNonPositiveSingle{T, TWide}"/>) or as e^−80 (e^−80 ≈ 1.8e-35 is still a normal float).</summary>
     public const float SingleUnderflow = -80.0f;
 
     private const float SingleLog2E = 1.44269504f;
@@ -23,7 +23,7 @@ internal static class Exp
     private const double Log2E = 1.4426950408889634;
     private const double RoundingMagic = 6755399441055744.0; // 1.5·2^52: adding and subtracting it rounds to an integer
 
-    /// <summary>e^x for x ≤ 0 (−∞ allowed), within 2 ulps; 0 where x &lt; <see cref="Underflow"/>, the terms of a log-sum-exp there being below 1e-307 of its largest.</summary>
+    // <summary>e^x for x ≤ 0 (−∞ allowed), within 2 ulps; 0 where x &lt; <see cref="Underflow"/>, the terms of a log-sum-exp there being below 1e-307 of its largest.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T OfNonPositive<T>(T x)
         where T : struct, IVectorLanes<T>
@@ -34,7 +34,7 @@ internal static class Exp
         return T.Select(T.LessThan(x, T.Create(Underflow)), T.Zero, T.PowerOfTwo(k) * er);
     }
 
-    /// <summary>Splits x into k·ln 2 + r, |r| ≤ ln2/2, returning r and setting <paramref name="k"/> (an integer held as a double); x must be finite.</summary>
+    // <summary>Splits x into k·ln 2 + r, |r| ≤ ln2/2, returning r and setting <paramref name="k"/> (an integer held as a double); x must be finite.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Reduce<T>(T x, out T k)
         where T : struct, IVectorLanes<T>
@@ -45,7 +45,7 @@ internal static class Exp
         return T.FusedMultiplyAdd(k, T.Create(-Numerics.Ln2Lo), r);
     }
 
-    /// <summary>c(r) = (e^r − 1 − r)/r² = 1/2! + r/3! + … + r¹¹/13! by Horner's rule, for |r| ≤ ln2/2.</summary>
+    // <summary>c(r) = (e^r − 1 − r)/r² = 1/2! + r/3! + … + r¹¹/13! by Horner's rule, for |r| ≤ ln2/2.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Tail<T>(T r)
         where T : struct, IVectorLanes<T>
@@ -63,16 +63,16 @@ internal static class Exp
         return T.FusedMultiplyAdd(r, c, T.Create(0.5));
     }
 
-    /// <summary>
-    /// <see cref="Tail{T}"/>'s series by Estrin's scheme: pairs a + b·r, then pairs of pairs in r², r⁴ and r⁸, for a caller whose
-    /// loop is bound by the latency of one element's chain rather than by the instruction count.
-    /// </summary>
-    /// <remarks>
-    /// Four multiply-adds deep after r⁸ instead of Horner's eleven, for three more instructions. The same truncation
-    /// (below 2^−52 on |r| ≤ ln2/2) and a rounding error of the same size as <see cref="Tail{T}"/>'s, not the same bits.
-    /// </remarks>
-    /// <param name="r">The reduced arguments, |r| ≤ ln2/2.</param>
-    /// <param name="r2">r², which the caller needs for e^r − 1 = r + r²·c(r) anyway.</param>
+    // <summary>
+    // <see cref="Tail{T}"/>'s series by Estrin's scheme: pairs a + b·r, then pairs of pairs in r², r⁴ and r⁸, for a caller whose
+    // loop is bound by the latency of one element's chain rather than by the instruction count.
+    // </summary>
+    // <remarks>
+    // Four multiply-adds deep after r⁸ instead of Horner's eleven, for three more instructions. The same truncation
+    // (below 2^−52 on |r| ≤ ln2/2) and a rounding error of the same size as <see cref="Tail{T}"/>'s, not the same bits.
+    // </remarks>
+    // <param name="r">The reduced arguments, |r| ≤ ln2/2.</param>
+    // <param name="r2">r², which the caller needs for e^r − 1 = r + r²·c(r) anyway.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T TailEstrin<T>(T r, T r2)
         where T : struct, IVectorLanes<T>
@@ -89,7 +89,7 @@ internal static class Exp
         return T.FusedMultiplyAdd(r4 * r4, c811, c07);
     }
 
-    /// <summary>e^x in float for x ≤ 0, within a few float ulps; 0 where x &lt; <see cref="SingleUnderflow"/> (callers that need those lanes check for them).</summary>
+    // <summary>e^x in float for x ≤ 0, within a few float ulps; 0 where x &lt; <see cref="SingleUnderflow"/> (callers that need those lanes check for them).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T OfNonPositiveSingle<T, TWide>(T x)
         where T : struct, IFloatLanes<T, TWide>
@@ -102,7 +102,7 @@ internal static class Exp
         return T.Select(T.LessThan(x, underflow), T.Zero, T.PowerOfTwo(k) * er);
     }
 
-    /// <summary>The float <see cref="Reduce{T}"/>: x = k·ln 2 + r with |r| ≤ ln2/2, by Cody and Waite's float split of ln 2; x must be finite and |x| &lt; 2^15.</summary>
+    // <summary>The float <see cref="Reduce{T}"/>: x = k·ln 2 + r with |r| ≤ ln2/2, by Cody and Waite's float split of ln 2; x must be finite and |x| &lt; 2^15.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T ReduceSingle<T, TWide>(T x, out T k)
         where T : struct, IFloatLanes<T, TWide>
@@ -114,7 +114,7 @@ internal static class Exp
         return T.FusedMultiplyAdd(k, T.Create(-KlTerms.SingleLn2Lo), r);
     }
 
-    /// <summary>The float <see cref="Tail{T}"/>: c(r) = 1/2! + r/3! + … + r⁶/8!, truncated below 2^−27 relative for |r| ≤ ln2/2.</summary>
+    // <summary>The float <see cref="Tail{T}"/>: c(r) = 1/2! + r/3! + … + r⁶/8!, truncated below 2^−27 relative for |r| ≤ ln2/2.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T TailSingle<T, TWide>(T r)
         where T : struct, IFloatLanes<T, TWide>

@@ -1,47 +1,47 @@
 namespace InfoTheory.Kernels;
 
-/// <summary>Bit patterns for splitting a double into 2^k·m with m in [√2/2, √2); see <see cref="IVectorLanes{TSelf}.SplitExponent"/>.</summary>
+// <summary>Bit patterns for splitting a double into 2^k·m with m in [√2/2, √2); see <see cref="IVectorLanes{TSelf}.SplitExponent"/>.</summary>
 internal static class ExponentSplit
 {
-    /// <summary>0x3ff0000000000000 − 0x3fe6a09e00000000: carries into the exponent when the significand is ≥ √2.</summary>
+    // <summary>0x3ff0000000000000 − 0x3fe6a09e00000000: carries into the exponent when the significand is ≥ √2.</summary>
     public const ulong Offset = 0x0009_5f62_0000_0000;
 
-    /// <summary>The 52 significand bits.</summary>
+    // <summary>The 52 significand bits.</summary>
     public const ulong SignificandMask = 0x000f_ffff_ffff_ffff;
 
-    /// <summary>The bits of the lower end of the reduced range, √2/2 truncated to 20 significand bits.</summary>
+    // <summary>The bits of the lower end of the reduced range, √2/2 truncated to 20 significand bits.</summary>
     public const ulong LowerBits = 0x3fe6_a09e_0000_0000;
 
-    /// <summary>The bits of 1.0: OR-ing 52 significand bits into them gives a value in [1, 2).</summary>
+    // <summary>The bits of 1.0: OR-ing 52 significand bits into them gives a value in [1, 2).</summary>
     public const ulong OneBits = 0x3ff0_0000_0000_0000;
 
-    /// <summary>The bits of 2^52: OR-ing an 11-bit integer into its significand gives 2^52 + that integer exactly.</summary>
+    // <summary>The bits of 2^52: OR-ing an 11-bit integer into its significand gives 2^52 + that integer exactly.</summary>
     public const ulong TwoTo52Bits = 0x4330_0000_0000_0000;
 
-    /// <summary>2^52 + 1023: subtracting it from 2^52 + e leaves the unbiased exponent e − 1023.</summary>
+    // <summary>2^52 + 1023: subtracting it from 2^52 + e leaves the unbiased exponent e − 1023.</summary>
     public const double TwoTo52PlusBias = 4503599627371519.0;
 
-    /// <summary>2^52 + 1023 as a double: adding it to an integer k in [−1022, 1023] leaves k + 1023 in the low significand bits.</summary>
+    // <summary>2^52 + 1023 as a double: adding it to an integer k in [−1022, 1023] leaves k + 1023 in the low significand bits.</summary>
     public const double PowerOfTwoMagic = TwoTo52PlusBias;
 
-    /// <summary>0x3f800000 − 0x3f3504f3 (the float √2/2): carries into the exponent when a float's significand is ≥ √2.</summary>
+    // <summary>0x3f800000 − 0x3f3504f3 (the float √2/2): carries into the exponent when a float's significand is ≥ √2.</summary>
     public const uint SingleOffset = 0x004a_fb0d;
 
-    /// <summary>The 23 significand bits of a float.</summary>
+    // <summary>The 23 significand bits of a float.</summary>
     public const uint SingleSignificandMask = 0x007f_ffff;
 
-    /// <summary>The bits of the float √2/2, the lower end of the reduced range.</summary>
+    // <summary>The bits of the float √2/2, the lower end of the reduced range.</summary>
     public const uint SingleLowerBits = 0x3f35_04f3;
 
-    /// <summary>The bits of 1.0f.</summary>
+    // <summary>The bits of 1.0f.</summary>
     public const uint SingleOneBits = 0x3f80_0000;
 
-    /// <summary>The bits of 2^23f: OR-ing an 8-bit integer into its significand gives 2^23 + that integer exactly.</summary>
+    // <summary>The bits of 2^23f: OR-ing an 8-bit integer into its significand gives 2^23 + that integer exactly.</summary>
     public const uint SingleTwoTo23Bits = 0x4b00_0000;
 
-    /// <summary>2^23 + 127: subtracting it from 2^23 + e leaves the unbiased float exponent e − 127.</summary>
+    // <summary>2^23 + 127: subtracting it from 2^23 + e leaves the unbiased float exponent e − 127.</summary>
     public const float SingleTwoTo23PlusBias = 8388735.0f;
 
-    /// <summary>2^23 + 127 as a float: adding it to an integer k in [−126, 127] leaves k + 127 in the low significand bits.</summary>
+    // <summary>2^23 + 127 as a float: adding it to an integer k in [−126, 127] leaves k + 127 in the low significand bits.</summary>
     public const float SinglePowerOfTwoMagic = SingleTwoTo23PlusBias;
 }

@@ -2,11 +2,11 @@ using System.Runtime.CompilerServices;
 
 namespace InfoTheory.Kernels;
 
-/// <summary>
-/// (√p − √q)², twice an element's share of the squared Hellinger distance, formed as (p − q)²/(p + q + 2√(pq)): the
-/// difference of two rounded square roots would cancel for nearly equal p and q and leave only their roundings, while
-/// p − q is exact there (Sterbenz) and the denominator, (√p + √q)², cannot cancel. 0 where p = q = 0.
-/// </summary>
+// <summary>
+// (√p − √q)², twice an element's share of the squared Hellinger distance, formed as (p − q)²/(p + q + 2√(pq)): the
+// difference of two rounded square roots would cancel for nearly equal p and q and leave only their roundings, while
+// p − q is exact there (Sterbenz) and the denominator, (√p + √q)², cannot cancel. 0 where p = q = 0.
+// </summary>
 internal readonly struct SquaredHellingerTerm : IPairTerm<SquaredHellingerTerm>
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -20,10 +20,10 @@ internal readonly struct SquaredHellingerTerm : IPairTerm<SquaredHellingerTerm>
     }
 }
 
-/// <summary>
-/// √(pq): an element's share of the Bhattacharyya coefficient, by one square root; where pq is below the normal range
-/// (a zero entry, or both below about 1e-154) it is √p·√q instead, which does not underflow.
-/// </summary>
+// <summary>
+// √(pq): an element's share of the Bhattacharyya coefficient, by one square root; where pq is below the normal range
+// (a zero entry, or both below about 1e-154) it is √p·√q instead, which does not underflow.
+// </summary>
 internal readonly struct BhattacharyyaTerm : IPairTerm<BhattacharyyaTerm>
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -35,7 +35,7 @@ internal readonly struct BhattacharyyaTerm : IPairTerm<BhattacharyyaTerm>
     }
 }
 
-/// <summary>|p − q|: twice an element's share of the total variation distance.</summary>
+// <summary>|p − q|: twice an element's share of the total variation distance.</summary>
 internal readonly struct AbsoluteDifferenceTerm : IPairTerm<AbsoluteDifferenceTerm>
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -44,7 +44,7 @@ internal readonly struct AbsoluteDifferenceTerm : IPairTerm<AbsoluteDifferenceTe
         => T.Abs(p - q);
 }
 
-/// <summary>(p − q)²/q, Pearson's χ² term: 0 where p = q = 0, +∞ where q = 0 &lt; p.</summary>
+// <summary>(p − q)²/q, Pearson's χ² term: 0 where p = q = 0, +∞ where q = 0 &lt; p.</summary>
 internal readonly struct PearsonTerm : IPairTerm<PearsonTerm>
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -58,7 +58,7 @@ internal readonly struct PearsonTerm : IPairTerm<PearsonTerm>
     }
 }
 
-/// <summary>(p − q)²/p, Neyman's χ² term: Pearson's with the roles swapped, +∞ where p = 0 &lt; q.</summary>
+// <summary>(p − q)²/p, Neyman's χ² term: Pearson's with the roles swapped, +∞ where p = 0 &lt; q.</summary>
 internal readonly struct NeymanTerm : IPairTerm<NeymanTerm>
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -67,7 +67,7 @@ internal readonly struct NeymanTerm : IPairTerm<NeymanTerm>
         => PearsonTerm.Of(q, p, ref unbounded);
 }
 
-/// <summary>(p − q)²/(p + q), the triangular discrimination's term: 0 where p = q = 0, at most p + q, never +∞.</summary>
+// <summary>(p − q)²/(p + q), the triangular discrimination's term: 0 where p = q = 0, at most p + q, never +∞.</summary>
 internal readonly struct TriangularTerm : IPairTerm<TriangularTerm>
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -80,11 +80,11 @@ internal readonly struct TriangularTerm : IPairTerm<TriangularTerm>
     }
 }
 
-/// <summary>
-/// (p − q)·ln(p/q), Jeffreys' term (its share of KL(p‖q) + KL(q‖p)): ≥ 0, with no cancellation since both factors share a
-/// sign; 0 where p = q = 0, +∞ where exactly one of them is 0. ln(p/q) is <see cref="Log.OfRatio{T}"/>, the quotient never rounded
-/// (two registers share one division, <see cref="Log.OfRatioPair{T}"/>).
-/// </summary>
+// <summary>
+// (p − q)·ln(p/q), Jeffreys' term (its share of KL(p‖q) + KL(q‖p)): ≥ 0, with no cancellation since both factors share a
+// sign; 0 where p = q = 0, +∞ where exactly one of them is 0. ln(p/q) is <see cref="Log.OfRatio{T}"/>, the quotient never rounded
+// (two registers share one division, <see cref="Log.OfRatioPair{T}"/>).
+// </summary>
 internal readonly struct JeffreysTerm : IPairTerm<JeffreysTerm>
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -110,7 +110,7 @@ internal readonly struct JeffreysTerm : IPairTerm<JeffreysTerm>
         return T.FusedMultiplyAdd(p0 - q0, log0, (p1 - q1) * log1);
     }
 
-    /// <summary><see cref="Of{T}"/> for a register with a zero or subnormal lane.</summary>
+    // <summary><see cref="Of{T}"/> for a register with a zero or subnormal lane.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static T Edge<T>(T p, T q, ref T unbounded)
         where T : struct, IVectorLanes<T>
@@ -119,7 +119,7 @@ internal readonly struct JeffreysTerm : IPairTerm<JeffreysTerm>
         return (p - q) * Log.OfRatio(p, q, subnormals: true);
     }
 
-    /// <summary><see cref="OfPair{T}"/> for two registers with a zero or subnormal lane between them.</summary>
+    // <summary><see cref="OfPair{T}"/> for two registers with a zero or subnormal lane between them.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static T EdgePair<T>(T p0, T q0, T p1, T q1, ref T unbounded)
         where T : struct, IVectorLanes<T>
@@ -129,7 +129,7 @@ internal readonly struct JeffreysTerm : IPairTerm<JeffreysTerm>
         return T.FusedMultiplyAdd(p0 - q0, log0, (p1 - q1) * log1);
     }
 
-    /// <summary>The lanes where exactly one of p and q is 0, whose term is +∞.</summary>
+    // <summary>The lanes where exactly one of p and q is 0, whose term is +∞.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T OneSidedZero<T>(T p, T q)
         where T : struct, IVectorLanes<T>

@@ -1,17 +1,17 @@
 namespace InfoTheory.Kernels;
 
-/// <summary>
-/// The element loop of a fused kernel over two probability vectors (cross-entropy, KL, JSD), written
-/// once for every lane width and for double or float input (loaded through <see cref="Elements"/>); <see cref="PairedPass{TKernel, TElement}"/> validates both inputs and runs it through <see cref="LanePass"/>.
-/// </summary>
+// <summary>
+// The element loop of a fused kernel over two probability vectors (cross-entropy, KL, JSD), written
+// once for every lane width and for double or float input (loaded through <see cref="Elements"/>); <see cref="PairedPass{TKernel, TElement}"/> validates both inputs and runs it through <see cref="LanePass"/>.
+// </summary>
 internal interface IPairedKernel
 {
-    /// <summary>
-    /// Consumes whole <typeparamref name="T"/> steps of <paramref name="p"/> and <paramref name="q"/> from
-    /// <paramref name="index"/> on, tallying both inputs for validation, adding its terms in nats to
-    /// <paramref name="terms"/>, and setting <paramref name="unbounded"/> where a term is +∞; leaves
-    /// <paramref name="index"/> at the first element it did not consume.
-    /// </summary>
+    // <summary>
+    // Consumes whole <typeparamref name="T"/> steps of <paramref name="p"/> and <paramref name="q"/> from
+    // <paramref name="index"/> on, tallying both inputs for validation, adding its terms in nats to
+    // <paramref name="terms"/>, and setting <paramref name="unbounded"/> where a term is +∞; leaves
+    // <paramref name="index"/> at the first element it did not consume.
+    // </summary>
     static abstract void Accumulate<TElement, T>(
         ReadOnlySpan<TElement> p, ReadOnlySpan<TElement> q, ref int index,
         ref ProbabilityTally tallyP, ref ProbabilityTally tallyQ, ref double terms, ref bool unbounded)

@@ -5,30 +5,30 @@ using InfoTheory.Internal;
 
 namespace InfoTheory.Kernels;
 
-/// <summary>Jensen–Shannon divergence ½KL(p‖m) + ½KL(q‖m), m = (p+q)/2, in one pass that also validates p and q.</summary>
-/// <remarks>
-/// Each element contributes ½[pᵢ ln(pᵢ/mᵢ) + qᵢ ln(qᵢ/mᵢ)] = mᵢ·g(tᵢ) with tᵢ = (pᵢ−qᵢ)/(pᵢ+qᵢ) and
-/// g(t) = ½[(1+t)ln(1+t) + (1−t)ln(1−t)] = Σ_{j≥1} t^{2j} / (2j(2j−1)) ≥ 0.
-/// Both logarithms are ratios to the common mᵢ (<see cref="Log.OfRatiosToCommon{T}"/>): mᵢ is split
-/// once, the quotients pᵢ/mᵢ and qᵢ/mᵢ are never rounded, and a single division serves both. Where
-/// |tᵢ| &lt; 1/8 the two logarithms nearly cancel, so the series (8 terms, truncation below 2^−53 relative)
-/// is used instead, with tᵢ from the exact difference pᵢ − qᵢ. Nearly identical inputs therefore give an
-/// accurate small positive value, never the negative rounding noise that makes scipy's <c>jensenshannon</c>
-/// return NaN (scipy #20083, #20779).
-/// </remarks>
+// <summary>Jensen–Shannon divergence ½KL(p‖m) + ½KL(q‖m), m = (p+q)/2, in one pass that also validates p and q.</summary>
+// <remarks>
+// Each element contributes ½[pᵢ ln(pᵢ/mᵢ) + qᵢ ln(qᵢ/mᵢ)] = mᵢ·g(tᵢ) with tᵢ = (pᵢ−qᵢ)/(pᵢ+qᵢ) and
+// g(t) = ½[(1+t)ln(1+t) + (1−t)ln(1−t)] = Σ_{j≥1} t^{2j} / (2j(2j−1)) ≥ 0.
+// Both logarithms are ratios to the common mᵢ (<see cref="Log.OfRatiosToCommon{T}"/>): mᵢ is split
+// once, the quotients pᵢ/mᵢ and qᵢ/mᵢ are never rounded, and a single division serves both. Where
+// |tᵢ| &lt; 1/8 the two logarithms nearly cancel, so the series (8 terms, truncation below 2^−53 relative)
+// is used instead, with tᵢ from the exact difference pᵢ − qᵢ. Nearly identical inputs therefore give an
+// accurate small positive value, never the negative rounding noise that makes scipy's <c>jensenshannon</c>
+// return NaN (scipy #20083, #20779).
+// </remarks>
 internal readonly struct JensenShannonKernel : IPairedKernel
 {
     private const double SeriesThreshold = 0.125;
 
-    /// <summary>Returns the Jensen–Shannon divergence in nats, unclamped.</summary>
-    /// <remarks>A long pass runs in fixed parts on up to <paramref name="threads"/> threads (<see cref="PairedPass{TKernel, TElement}.Sum"/>); its result does not depend on them.</remarks>
-    /// <param name="p">The distribution p.</param>
-    /// <param name="q">The distribution q.</param>
-    /// <param name="pName">The caller's name for <paramref name="p"/>.</param>
-    /// <param name="qName">The caller's name for <paramref name="q"/>.</param>
-    /// <param name="width">The lane width.</param>
-    /// <param name="threads">The threads a long pass may use.</param>
-    /// <exception cref="ArgumentException">Either input is empty or not a probability vector, or their lengths differ.</exception>
+    // <summary>Returns the Jensen–Shannon divergence in nats, unclamped.</summary>
+    // <remarks>A long pass runs in fixed parts on up to <paramref name="threads"/> threads (<see cref="PairedPass{TKernel, TElement}.Sum"/>); its result does not depend on them.</remarks>
+    // <param name="p">The distribution p.</param>
+    // <param name="q">The distribution q.</param>
+    // <param name="pName">The caller's name for <paramref name="p"/>.</param>
+    // <param name="qName">The caller's name for <paramref name="q"/>.</param>
+    // <param name="width">The lane width.</param>
+    // <param name="threads">The threads a long pass may use.</param>
+    // <exception cref="ArgumentException">Either input is empty or not a probability vector, or their lengths differ.</exception>
     public static double Nats<TElement>(ReadOnlySpan<TElement> p, ReadOnlySpan<TElement> q, string pName, string qName, SimdWidth width, int threads = 1)
         where TElement : unmanaged, IBinaryFloatingPointIeee754<TElement>
         => 0.5 * PairedPass<JensenShannonKernel, TElement>.Sum(p, q, pName, qName, width, out _, partitioned: true, threads);
@@ -60,7 +60,7 @@ internal readonly struct JensenShannonKernel : IPairedKernel
         terms += T.SumLanes(twiceJsd);
     }
 
-    /// <summary>pᵢ ln(pᵢ/mᵢ) + qᵢ ln(qᵢ/mᵢ), mᵢ = (pᵢ + qᵢ)/2, for p, q ≥ 0 finite: twice an element's share of the divergence, ≥ 0.</summary>
+    // <summary>pᵢ ln(pᵢ/mᵢ) + qᵢ ln(qᵢ/mᵢ), mᵢ = (pᵢ + qᵢ)/2, for p, q ≥ 0 finite: twice an element's share of the divergence, ≥ 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T TwiceTerm<T>(T vp, T vq)
         where T : struct, IVectorLanes<T>
@@ -92,7 +92,7 @@ internal readonly struct JensenShannonKernel : IPairedKernel
         return term;
     }
 
-    /// <summary>g(t) = Σ_{j=1..8} t^{2j} / (2j(2j−1)), accurate to 2^−53 relative for |t| ≤ 1/8.</summary>
+    // <summary>g(t) = Σ_{j=1..8} t^{2j} / (2j(2j−1)), accurate to 2^−53 relative for |t| ≤ 1/8.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T Series<T>(T t)
         where T : struct, IVectorLanes<T>

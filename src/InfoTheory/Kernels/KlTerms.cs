@@ -4,20 +4,20 @@ using InfoTheory.Internal;
 
 namespace InfoTheory.Kernels;
 
-/// <summary>One per-sample KL term of a <see cref="MonteCarloEstimator"/>, as a function of the log-ratio ℓ = log p − log q.</summary>
+// <summary>One per-sample KL term of a <see cref="MonteCarloEstimator"/>, as a function of the log-ratio ℓ = log p − log q.</summary>
 internal interface IKlTerm
 {
-    /// <summary>The term at every lane's ℓ, which may be +∞ (q = 0) but is never −∞.</summary>
+    // <summary>The term at every lane's ℓ, which may be +∞ (q = 0) but is never −∞.</summary>
     static abstract T Of<T>(T logRatio)
         where T : struct, IVectorLanes<T>;
 
-    /// <summary>The term at every float lane's ℓ, in float arithmetic; +∞ (or NaN) where float overflows, which the float kernels hand to <see cref="Of{T}"/>.</summary>
+    // <summary>The term at every float lane's ℓ, in float arithmetic; +∞ (or NaN) where float overflows, which the float kernels hand to <see cref="Of{T}"/>.</summary>
     static abstract T OfSingle<T, TWide>(T logRatio)
         where T : struct, IFloatLanes<T, TWide>
         where TWide : struct, IVectorLanes<TWide>;
 }
 
-/// <summary>k1 = ℓ = −log r.</summary>
+// <summary>k1 = ℓ = −log r.</summary>
 internal readonly struct K1Term : IKlTerm
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -32,7 +32,7 @@ internal readonly struct K1Term : IKlTerm
         => logRatio;
 }
 
-/// <summary>k2 = ½ℓ² = ½(log r)².</summary>
+// <summary>k2 = ½ℓ² = ½(log r)².</summary>
 internal readonly struct K2Term : IKlTerm
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -47,7 +47,7 @@ internal readonly struct K2Term : IKlTerm
         => T.Create(0.5f) * logRatio * logRatio;
 }
 
-/// <summary>k3 = e^(−ℓ) − 1 + ℓ = (r − 1) − log r.</summary>
+// <summary>k3 = e^(−ℓ) − 1 + ℓ = (r − 1) − log r.</summary>
 internal readonly struct K3Term : IKlTerm
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -62,7 +62,7 @@ internal readonly struct K3Term : IKlTerm
         => KlTerms.ExpMinusOneMinusXSingle<T, TWide>(T.Zero - logRatio);
 }
 
-/// <summary>|ℓ| = |log r|.</summary>
+// <summary>|ℓ| = |log r|.</summary>
 internal readonly struct AbsoluteLogRatioTerm : IKlTerm
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -77,16 +77,16 @@ internal readonly struct AbsoluteLogRatioTerm : IKlTerm
         => T.Abs(logRatio);
 }
 
-/// <summary>The estimator terms for scalar callers, and the e^x − 1 − x behind k3.</summary>
+// <summary>The estimator terms for scalar callers, and the e^x − 1 − x behind k3.</summary>
 internal static class KlTerms
 {
-    /// <summary>Above this x, e^x − 1 − x is reported as +∞ (2^1024 is past the largest double).</summary>
+    // <summary>Above this x, e^x − 1 − x is reported as +∞ (2^1024 is past the largest double).</summary>
     public const double Overflow = 709.0;
 
-    /// <summary>The high part of Cody and Waite's split of ln 2 for float (Cephes expf): 0.693359375 has 9 significant bits, so k·<see cref="SingleLn2Hi"/> is exact for |k| &lt; 2^15.</summary>
+    // <summary>The high part of Cody and Waite's split of ln 2 for float (Cephes expf): 0.693359375 has 9 significant bits, so k·<see cref="SingleLn2Hi"/> is exact for |k| &lt; 2^15.</summary>
     public const float SingleLn2Hi = 0.693359375f;
 
-    /// <summary>The low part of the float ln 2 split: ln 2 − <see cref="SingleLn2Hi"/>.</summary>
+    // <summary>The low part of the float ln 2 split: ln 2 − <see cref="SingleLn2Hi"/>.</summary>
     public const float SingleLn2Lo = -2.12194440e-4f;
 
     private const double Underflow = -700.0;
@@ -97,7 +97,7 @@ internal static class KlTerms
     private const float SingleOverflow = 88.5f;
     private const float SingleUnderflow = Exp.SingleUnderflow;
 
-    /// <summary>The term of <paramref name="estimator"/> at the log-ratio <paramref name="logRatio"/>, by the same arithmetic as the lane kernels.</summary>
+    // <summary>The term of <paramref name="estimator"/> at the log-ratio <paramref name="logRatio"/>, by the same arithmetic as the lane kernels.</summary>
     public static double Of(MonteCarloEstimator estimator, double logRatio)
     {
         var l = ScalarLanes.Create(logRatio);
@@ -110,13 +110,13 @@ internal static class KlTerms
         });
     }
 
-    /// <summary>e^x − 1 − x without the cancellation of forming e^x first: within about 1e−14 relative everywhere and a few ulps for |x| ≤ ln2/2, +∞ for x = −∞ or x &gt; <see cref="Overflow"/>.</summary>
-    /// <remarks>
-    /// x = k·ln 2 + r with |r| ≤ ln2/2 and e^r = 1 + r + r²·c(r) (<see cref="Exp.Reduce{T}"/>, <see cref="Exp.Tail{T}"/>), s = 2^k. Then
-    /// e^x − 1 − x = s·r²·c(r) + ((s − 1) + s·r − x): for k = 0, s − 1 = 0 and r = x exactly, so the result is r²·c(r)
-    /// with no cancellation at all; for k ≠ 0 the result is at least 0.05 and the parts are of its size.
-    /// Below x = −700, e^x (&lt; 1e−304) is taken as e^−700, so −∞ gives +∞ and no lane leaves the normal range.
-    /// </remarks>
+    // <summary>e^x − 1 − x without the cancellation of forming e^x first: within about 1e−14 relative everywhere and a few ulps for |x| ≤ ln2/2, +∞ for x = −∞ or x &gt; <see cref="Overflow"/>.</summary>
+    // <remarks>
+    // x = k·ln 2 + r with |r| ≤ ln2/2 and e^r = 1 + r + r²·c(r) (<see cref="Exp.Reduce{T}"/>, <see cref="Exp.Tail{T}"/>), s = 2^k. Then
+    // e^x − 1 − x = s·r²·c(r) + ((s − 1) + s·r − x): for k = 0, s − 1 = 0 and r = x exactly, so the result is r²·c(r)
+    // with no cancellation at all; for k ≠ 0 the result is at least 0.05 and the parts are of its size.
+    // Below x = −700, e^x (&lt; 1e−304) is taken as e^−700, so −∞ gives +∞ and no lane leaves the normal range.
+    // </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T ExpMinusOneMinusX<T>(T x)
         where T : struct, IVectorLanes<T>
@@ -130,11 +130,11 @@ internal static class KlTerms
         return T.Select(T.GreaterThan(x, T.Create(Overflow)), T.Create(double.PositiveInfinity), result);
     }
 
-    /// <summary>e^x − 1 − x in float arithmetic, by the same construction as <see cref="ExpMinusOneMinusX{T}"/>: within a few float ulps, and +∞ or NaN from x ≈ 88.38 on (near where float overflows), which callers treat as "not done in float".</summary>
-    /// <remarks>
-    /// The series c(r) = 1/2! + r/3! + … + r⁶/8! truncates below 2^−27 relative for |r| ≤ ln2/2. Below x = −80, e^x is taken as
-    /// e^−80 and the difference added back, as in the double version, so −∞ gives +∞.
-    /// </remarks>
+    // <summary>e^x − 1 − x in float arithmetic, by the same construction as <see cref="ExpMinusOneMinusX{T}"/>: within a few float ulps, and +∞ or NaN from x ≈ 88.38 on (near where float overflows), which callers treat as "not done in float".</summary>
+    // <remarks>
+    // The series c(r) = 1/2! + r/3! + … + r⁶/8! truncates below 2^−27 relative for |r| ≤ ln2/2. Below x = −80, e^x is taken as
+    // e^−80 and the difference added back, as in the double version, so −∞ gives +∞.
+    // </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T ExpMinusOneMinusXSingle<T, TWide>(T x)
         where T : struct, IFloatLanes<T, TWide>

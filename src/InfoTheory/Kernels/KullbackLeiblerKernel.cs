@@ -5,12 +5,12 @@ using InfoTheory.Internal;
 
 namespace InfoTheory.Kernels;
 
-/// <summary>Kullback–Leibler divergence Σ pᵢ ln(pᵢ/qᵢ) in one pass that also validates p and q.</summary>
-/// <remarks>
-/// Float input runs in float registers at the vector widths (<see cref="RunSingle{T, TWide}"/>), twice the lanes of double and
-/// a shorter series; the scalar tail, and any block float cannot finish, run in double. Long input of either type runs on
-/// several cores in fixed parts (<see cref="PairedPass{TKernel, TElement}.Sum"/>), the same bits on any thread count.
-/// </remarks>
+// <summary>Kullback–Leibler divergence Σ pᵢ ln(pᵢ/qᵢ) in one pass that also validates p and q.</summary>
+// <remarks>
+// Float input runs in float registers at the vector widths (<see cref="RunSingle{T, TWide}"/>), twice the lanes of double and
+// a shorter series; the scalar tail, and any block float cannot finish, run in double. Long input of either type runs on
+// several cores in fixed parts (<see cref="PairedPass{TKernel, TElement}.Sum"/>), the same bits on any thread count.
+// </remarks>
 internal readonly struct KullbackLeiblerKernel : IPairedKernel
 {
     // Float registers per float run; see RunSingle.
@@ -21,16 +21,16 @@ internal readonly struct KullbackLeiblerKernel : IPairedKernel
 
     private const float SingleSqrt2 = 1.41421356f;
 
-    /// <summary>The smallest positive normal float, 2^−126: below it (zero aside) a float block goes to the double pass.</summary>
+    // <summary>The smallest positive normal float, 2^−126: below it (zero aside) a float block goes to the double pass.</summary>
     private const float SingleSmallestNormal = 1.17549435e-38f;
-    /// <summary>Returns Σ pᵢ ln(pᵢ/qᵢ) in nats (0·ln(0/q) = 0), or +∞ when some qᵢ = 0 &lt; pᵢ; unclamped.</summary>
-    /// <exception cref="ArgumentException">Either input is empty or not a probability vector, or their lengths differ.</exception>
-    /// <param name="p">The distribution p.</param>
-    /// <param name="q">The reference distribution q.</param>
-    /// <param name="pName">The caller's name for <paramref name="p"/>.</param>
-    /// <param name="qName">The caller's name for <paramref name="q"/>.</param>
-    /// <param name="width">The lane width.</param>
-    /// <param name="threads">The threads a long pass may use (its result does not depend on them).</param>
+    // <summary>Returns Σ pᵢ ln(pᵢ/qᵢ) in nats (0·ln(0/q) = 0), or +∞ when some qᵢ = 0 &lt; pᵢ; unclamped.</summary>
+    // <exception cref="ArgumentException">Either input is empty or not a probability vector, or their lengths differ.</exception>
+    // <param name="p">The distribution p.</param>
+    // <param name="q">The reference distribution q.</param>
+    // <param name="pName">The caller's name for <paramref name="p"/>.</param>
+    // <param name="qName">The caller's name for <paramref name="q"/>.</param>
+    // <param name="width">The lane width.</param>
+    // <param name="threads">The threads a long pass may use (its result does not depend on them).</param>
     public static double Nats<TElement>(ReadOnlySpan<TElement> p, ReadOnlySpan<TElement> q, string pName, string qName, SimdWidth width, int threads = 1)
         where TElement : unmanaged, IBinaryFloatingPointIeee754<TElement>
     {
@@ -59,14 +59,14 @@ internal readonly struct KullbackLeiblerKernel : IPairedKernel
         RunDouble<TElement, T>(p, q, ref index, ref tallyP, ref tallyQ, ref terms, ref unbounded);
     }
 
-    /// <summary>
-    /// The float pass over whole blocks of float registers. Each term is written as
-    /// p ln(p/q) = [p ln(p/q) − (p − q)] + (p − q): the bracket is ≥ 0 and of the size of the element's contribution, and
-    /// Σ(p − q) is summed in double from p − q, exact in float wherever p/q is in [½, 2] (Sterbenz). So nearly equal
-    /// distributions, whose terms p ln(p/q) are O(δ) of both signs and cancel to O(δ²), keep their small divergence: float
-    /// rounds each bracket, not each O(δ) term. A block holding a nonzero p or q below float's normal range (subnormal or
-    /// negative) is discarded and run again in double, which also finds the invalid entry.
-    /// </summary>
+    // <summary>
+    // The float pass over whole blocks of float registers. Each term is written as
+    // p ln(p/q) = [p ln(p/q) − (p − q)] + (p − q): the bracket is ≥ 0 and of the size of the element's contribution, and
+    // Σ(p − q) is summed in double from p − q, exact in float wherever p/q is in [½, 2] (Sterbenz). So nearly equal
+    // distributions, whose terms p ln(p/q) are O(δ) of both signs and cancel to O(δ²), keep their small divergence: float
+    // rounds each bracket, not each O(δ) term. A block holding a nonzero p or q below float's normal range (subnormal or
+    // negative) is discarded and run again in double, which also finds the invalid entry.
+    // </summary>
     private static void RunSingle<T, TWide>(
         ReadOnlySpan<float> p, ReadOnlySpan<float> q, ref int index,
         ref ProbabilityTally tallyP, ref ProbabilityTally tallyQ, ref double terms, ref bool unbounded)
@@ -139,13 +139,13 @@ internal readonly struct KullbackLeiblerKernel : IPairedKernel
         index = i;
     }
 
-    /// <summary>p ln(p/q) − d for positive normal p, q and d = p − q, in float: ≥ 0 up to rounding, and within a few float ulps of its value.</summary>
-    /// <remarks>
-    /// As <see cref="Log.OfRatio{T}"/>: p/q = 2^k·y with y = m_p/m_q in [√2/2, √2], s = (m_p − m_q)/(m_p + m_q) and
-    /// ln y = 2s(1 + s²C(s²)), C(z) = 1/3 + z/5 + z²/7 + z³/9 (truncated below 2^−30 relative for s² ≤ 0.0295). For k = 0,
-    /// s = d/(p + q) and 2ps − d = s·d, so the bracket is s·(d + 2p·s²C(s²)) with no cancellation; otherwise p/q is outside
-    /// [√2/2, √2], the bracket is at least a twentieth of p·|ln(p/q)| + |d|, and p·ln(p/q) − d is formed directly.
-    /// </remarks>
+    // <summary>p ln(p/q) − d for positive normal p, q and d = p − q, in float: ≥ 0 up to rounding, and within a few float ulps of its value.</summary>
+    // <remarks>
+    // As <see cref="Log.OfRatio{T}"/>: p/q = 2^k·y with y = m_p/m_q in [√2/2, √2], s = (m_p − m_q)/(m_p + m_q) and
+    // ln y = 2s(1 + s²C(s²)), C(z) = 1/3 + z/5 + z²/7 + z³/9 (truncated below 2^−30 relative for s² ≤ 0.0295). For k = 0,
+    // s = d/(p + q) and 2ps − d = s·d, so the bracket is s·(d + 2p·s²C(s²)) with no cancellation; otherwise p/q is outside
+    // [√2/2, √2], the bracket is at least a twentieth of p·|ln(p/q)| + |d|, and p·ln(p/q) − d is formed directly.
+    // </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T Excess<T, TWide>(T p, T q, T d)
         where T : struct, IFloatLanes<T, TWide>
@@ -179,7 +179,7 @@ internal readonly struct KullbackLeiblerKernel : IPairedKernel
         return TWide.MinNative(lower, upper);
     }
 
-    /// <summary>The double pass from <paramref name="index"/> over whole <typeparamref name="T"/> registers of the spans.</summary>
+    // <summary>The double pass from <paramref name="index"/> over whole <typeparamref name="T"/> registers of the spans.</summary>
     private static void RunDouble<TElement, T>(
         ReadOnlySpan<TElement> p, ReadOnlySpan<TElement> q, ref int index,
         ref ProbabilityTally tallyP, ref ProbabilityTally tallyQ, ref double terms, ref bool unbounded)

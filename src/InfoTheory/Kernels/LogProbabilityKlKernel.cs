@@ -5,22 +5,22 @@ using InfoTheory.Internal;
 
 namespace InfoTheory.Kernels;
 
-/// <summary>The clamps of a log-probability KL pass: the log-ratio interval, then the term interval (all in nats).</summary>
+// <summary>The clamps of a log-probability KL pass: the log-ratio interval, then the term interval (all in nats).</summary>
 internal readonly record struct KlClamps(double LogRatioMin, double LogRatioMax, double TermMin, double TermMax)
 {
-    /// <summary>The clamps <paramref name="options"/> asks for.</summary>
+    // <summary>The clamps <paramref name="options"/> asks for.</summary>
     public static KlClamps From(MonteCarloOptions options) => new(options.LogRatioMin, options.LogRatioMax, options.TermMin, options.TermMax);
 }
 
-/// <summary>The clamps of <see cref="KlClamps"/> rounded inward to floats, for the float pass.</summary>
-/// <remarks>
-/// For a float ℓ, ℓ &gt; b exactly when ℓ &gt; the largest float ≤ b (and likewise below), so the rounded clamps clip exactly the
-/// samples the double clamps clip. An end beyond the float range (finite but not a float's size) has no such float: then
-/// there is no float pass.
-/// </remarks>
+// <summary>The clamps of <see cref="KlClamps"/> rounded inward to floats, for the float pass.</summary>
+// <remarks>
+// For a float ℓ, ℓ &gt; b exactly when ℓ &gt; the largest float ≤ b (and likewise below), so the rounded clamps clip exactly the
+// samples the double clamps clip. An end beyond the float range (finite but not a float's size) has no such float: then
+// there is no float pass.
+// </remarks>
 internal readonly record struct SingleClamps(float LogRatioMin, float LogRatioMax, float TermMin, float TermMax)
 {
-    /// <summary>The float clamps of <paramref name="clamps"/>, if every end is ±∞ or within the float range.</summary>
+    // <summary>The float clamps of <paramref name="clamps"/>, if every end is ±∞ or within the float range.</summary>
     public static bool TryFrom(in KlClamps clamps, out SingleClamps single)
     {
         single = new(Up(clamps.LogRatioMin), Down(clamps.LogRatioMax), Up(clamps.TermMin), Down(clamps.TermMax));
@@ -34,38 +34,38 @@ internal readonly record struct SingleClamps(float LogRatioMin, float LogRatioMa
     private static float Down(double end) => (float)end > end ? MathF.BitDecrement((float)end) : (float)end;
 }
 
-/// <summary>What one pass adds up: the selected tokens, how many a clamp changed, and the sums of their terms less a shift.</summary>
+// <summary>What one pass adds up: the selected tokens, how many a clamp changed, and the sums of their terms less a shift.</summary>
 internal struct KlTally
 {
-    /// <summary>The number of selected (unmasked) tokens.</summary>
+    // <summary>The number of selected (unmasked) tokens.</summary>
     public long Count;
 
-    /// <summary>How many selected tokens had their log-ratio or their term changed by a clamp.</summary>
+    // <summary>How many selected tokens had their log-ratio or their term changed by a clamp.</summary>
     public long Clipped;
 
-    /// <summary>Σ (tᵢ − shift) over the selected tokens.</summary>
+    // <summary>Σ (tᵢ − shift) over the selected tokens.</summary>
     public double Sum;
 
-    /// <summary>Σ (tᵢ − shift)² over the selected tokens.</summary>
+    // <summary>Σ (tᵢ − shift)² over the selected tokens.</summary>
     public double SumSquares;
 }
 
-/// <summary>
-/// KL terms from two spans of log-probabilities (and an optional mask) in one fused pass: load, validate, form
-/// ℓ = log p − log q, clamp it, apply the estimator, clamp the term, mask, and accumulate in double.
-/// </summary>
-/// <remarks>
-/// The lanes add up within blocks of <see cref="BlockLength"/> elements and each block's lane sums are then added to the
-/// running totals, so rounding grows with the block length plus the block count rather than with n. Float input runs in
-/// float registers at the vector widths (see <see cref="SingleClamps"/> for when): ℓ and its term are formed in float, the
-/// sums of terms kept in double; the scalar tail, and any block holding a sample that float cannot finish, run in double.
-/// </remarks>
+// <summary>
+// KL terms from two spans of log-probabilities (and an optional mask) in one fused pass: load, validate, form
+// ℓ = log p − log q, clamp it, apply the estimator, clamp the term, mask, and accumulate in double.
+// </summary>
+// <remarks>
+// The lanes add up within blocks of <see cref="BlockLength"/> elements and each block's lane sums are then added to the
+// running totals, so rounding grows with the block length plus the block count rather than with n. Float input runs in
+// float registers at the vector widths (see <see cref="SingleClamps"/> for when): ℓ and its term are formed in float, the
+// sums of terms kept in double; the scalar tail, and any block holding a sample that float cannot finish, run in double.
+// </remarks>
 internal static class LogProbabilityKlKernel
 {
-    /// <summary>The parameter names the validation messages use.</summary>
+    // <summary>The parameter names the validation messages use.</summary>
     public const string LogPName = "logP";
 
-    /// <inheritdoc cref="LogPName"/>
+    // <inheritdoc cref="LogPName"/>
     public const string LogQName = "logQ";
 
     private const int BlockLength = 4096;
@@ -77,17 +77,17 @@ internal static class LogProbabilityKlKernel
     // Registers per float run; see RunSingle.
     private const int SingleRun = 16;
 
-    /// <summary>Adds the terms of every selected token in <paramref name="logP"/>, <paramref name="logQ"/> to a fresh tally.</summary>
-    /// <param name="logP">log p(xᵢ) of samples xᵢ ~ P.</param>
-    /// <param name="logQ">log q(xᵢ), as long as <paramref name="logP"/>.</param>
-    /// <param name="mask">Which tokens count; ignored unless <paramref name="masked"/>, else as long as <paramref name="logP"/>.</param>
-    /// <param name="masked">Whether <paramref name="mask"/> applies.</param>
-    /// <param name="offset">The index of element 0 in the caller's spans, for messages.</param>
-    /// <param name="estimator">The term.</param>
-    /// <param name="clamps">The clamps.</param>
-    /// <param name="shift">Subtracted from every term before it is summed (keeps the sum of squares well conditioned).</param>
-    /// <param name="width">The lane width.</param>
-    /// <exception cref="ArgumentException">A selected logP is NaN or ±∞, or a selected logQ is NaN or +∞.</exception>
+    // <summary>Adds the terms of every selected token in <paramref name="logP"/>, <paramref name="logQ"/> to a fresh tally.</summary>
+    // <param name="logP">log p(xᵢ) of samples xᵢ ~ P.</param>
+    // <param name="logQ">log q(xᵢ), as long as <paramref name="logP"/>.</param>
+    // <param name="mask">Which tokens count; ignored unless <paramref name="masked"/>, else as long as <paramref name="logP"/>.</param>
+    // <param name="masked">Whether <paramref name="mask"/> applies.</param>
+    // <param name="offset">The index of element 0 in the caller's spans, for messages.</param>
+    // <param name="estimator">The term.</param>
+    // <param name="clamps">The clamps.</param>
+    // <param name="shift">Subtracted from every term before it is summed (keeps the sum of squares well conditioned).</param>
+    // <param name="width">The lane width.</param>
+    // <exception cref="ArgumentException">A selected logP is NaN or ±∞, or a selected logQ is NaN or +∞.</exception>
     public static KlTally Accumulate<TElement>(
         ReadOnlySpan<TElement> logP, ReadOnlySpan<TElement> logQ, ReadOnlySpan<bool> mask, bool masked, int offset,
         MonteCarloEstimator estimator, in KlClamps clamps, double shift, SimdWidth width)
@@ -100,12 +100,12 @@ internal static class LogProbabilityKlKernel
             _ => Accumulate<TElement, AbsoluteLogRatioTerm>(logP, logQ, mask, masked, offset, clamps, shift, width),
         };
 
-    /// <summary>
-    /// As <see cref="Accumulate{TElement}"/> over whole spans, on up to <paramref name="threads"/> threads once they are long
-    /// enough: then cut into <see cref="PartitionedRun.Parts"/> parts whose tallies are added in order, however many threads
-    /// run them, so every thread count gives the same bits.
-    /// </summary>
-    /// <exception cref="ArgumentException">A selected logP is NaN or ±∞, or a selected logQ is NaN or +∞ (the first such index).</exception>
+    // <summary>
+    // As <see cref="Accumulate{TElement}"/> over whole spans, on up to <paramref name="threads"/> threads once they are long
+    // enough: then cut into <see cref="PartitionedRun.Parts"/> parts whose tallies are added in order, however many threads
+    // run them, so every thread count gives the same bits.
+    // </summary>
+    // <exception cref="ArgumentException">A selected logP is NaN or ±∞, or a selected logQ is NaN or +∞ (the first such index).</exception>
     public static unsafe KlTally AccumulateAll<TElement>(
         ReadOnlySpan<TElement> logP, ReadOnlySpan<TElement> logQ, ReadOnlySpan<bool> mask, bool masked,
         MonteCarloEstimator estimator, in KlClamps clamps, double shift, SimdWidth width, int threads)
@@ -153,7 +153,7 @@ internal static class LogProbabilityKlKernel
             s.Estimator, s.Clamps, s.Shift, s.Width);
     }
 
-    /// <summary>What every part of <see cref="AccumulateAll{TElement}"/> reads: the pinned spans, the settings, and where its tally goes.</summary>
+    // <summary>What every part of <see cref="AccumulateAll{TElement}"/> reads: the pinned spans, the settings, and where its tally goes.</summary>
     private unsafe struct PartState<TElement>
         where TElement : unmanaged
     {
@@ -180,7 +180,7 @@ internal static class LogProbabilityKlKernel
         return pass.Tally;
     }
 
-    /// <summary>The pass behind <see cref="Accumulate{TElement}"/>, for one element type and one estimator term.</summary>
+    // <summary>The pass behind <see cref="Accumulate{TElement}"/>, for one element type and one estimator term.</summary>
     private ref struct Pass<TElement, TTerm>(
         ReadOnlySpan<TElement> logP, ReadOnlySpan<TElement> logQ, ReadOnlySpan<bool> mask, bool masked, int offset,
         KlClamps clamps, double shift) : ILanePass
@@ -191,7 +191,7 @@ internal static class LogProbabilityKlKernel
         private readonly ReadOnlySpan<TElement> _logQ = logQ;
         private readonly ReadOnlySpan<bool> _mask = mask;
 
-        /// <summary>What the pass has added up so far.</summary>
+        // <summary>What the pass has added up so far.</summary>
         public KlTally Tally;
 
         void ILanePass.Run<T>(ref int index)
@@ -219,11 +219,11 @@ internal static class LogProbabilityKlKernel
         }
     }
 
-    /// <summary>
-    /// The float pass: whole blocks of float registers, each block's sums kept apart until it is known to be clean. A block in
-    /// which some selected sample is invalid or overflows float (ℓ or its term not finite: q = 0, a huge k2, k3 past e^88) is
-    /// discarded and run again by the double pass, which gives those samples their exact terms or throws for the invalid one.
-    /// </summary>
+    // <summary>
+    // The float pass: whole blocks of float registers, each block's sums kept apart until it is known to be clean. A block in
+    // which some selected sample is invalid or overflows float (ℓ or its term not finite: q = 0, a huge k2, k3 past e^88) is
+    // discarded and run again by the double pass, which gives those samples their exact terms or throws for the invalid one.
+    // </summary>
     private static void RunSingle<TTerm, T, TWide>(
         ReadOnlySpan<float> logP, ReadOnlySpan<float> logQ, ReadOnlySpan<bool> mask, bool masked, int offset,
         in KlClamps clamps, in SingleClamps single, double shift, ref int index, ref KlTally tally)

@@ -4,52 +4,52 @@ using InfoTheory.Internal;
 
 namespace InfoTheory.Kernels;
 
-/// <summary>What <see cref="LogitKernels"/> computes from one or two rows of logits.</summary>
+// <summary>What <see cref="LogitKernels"/> computes from one or two rows of logits.</summary>
 internal enum LogitMeasure
 {
-    /// <summary>H(p), one row.</summary>
+    // <summary>H(p), one row.</summary>
     Entropy,
 
-    /// <summary>H(p, q).</summary>
+    // <summary>H(p, q).</summary>
     CrossEntropy,
 
-    /// <summary>KL(p‖q).</summary>
+    // <summary>KL(p‖q).</summary>
     KullbackLeibler,
 
-    /// <summary>JSD(p, q).</summary>
+    // <summary>JSD(p, q).</summary>
     JensenShannon,
 }
 
-/// <summary>
-/// Measures of p = softmax(a/T) and q = softmax(b/T) from the logits a, b, by a two-pass log-sum-exp that never forms
-/// the probabilities as values to store: the first pass validates and finds each row's largest logit, the second sums
-/// eᵢ = exp(uᵢ), uᵢ = (aᵢ − max a)/T ≤ 0, and the weighted terms, all in double lanes.
-/// </summary>
-/// <remarks>
-/// With S = Σ eᵢ, log pᵢ = uᵢ − log S, so H(p) = log S_p − Σ e_p,ᵢ u_p,ᵢ / S_p, H(p, q) = log S_q − Σ e_p,ᵢ u_q,ᵢ / S_p and
-/// KL(p‖q) = Σ e_p,ᵢ (u_p,ᵢ − u_q,ᵢ) / S_p + log(S_q / S_p). Every uᵢ ≤ 0 and S ≥ 1 (the largest logit contributes e⁰), so
-/// nothing overflows whatever the spread of the logits; an eᵢ that underflows (uᵢ &lt; −708) was below 1e-307 of S. KL is
-/// summed from the differences uₚ − u_q directly, so nearby distributions keep their small divergence (an absolute error
-/// of a few ulps of 1 + max |uₚ − u_q|). JSD needs mᵢ = (pᵢ + qᵢ)/2, so a third pass forms pᵢ and qᵢ in registers and
-/// applies <see cref="JensenShannonKernel.TwiceTerm{T}"/>; its terms are bounded by (pᵢ + qᵢ)·ln 2, so underflowed
-/// probabilities lose nothing visible. A −∞ logit is a masked class: pᵢ = 0 exactly, 0·log 0 = 0, and q = 0 &lt; p makes
-/// H(p, q) and KL(p‖q) +∞, decided from the logits themselves, not from an underflowed exponential.
-/// </remarks>
+// <summary>
+// Measures of p = softmax(a/T) and q = softmax(b/T) from the logits a, b, by a two-pass log-sum-exp that never forms
+// the probabilities as values to store: the first pass validates and finds each row's largest logit, the second sums
+// eᵢ = exp(uᵢ), uᵢ = (aᵢ − max a)/T ≤ 0, and the weighted terms, all in double lanes.
+// </summary>
+// <remarks>
+// With S = Σ eᵢ, log pᵢ = uᵢ − log S, so H(p) = log S_p − Σ e_p,ᵢ u_p,ᵢ / S_p, H(p, q) = log S_q − Σ e_p,ᵢ u_q,ᵢ / S_p and
+// KL(p‖q) = Σ e_p,ᵢ (u_p,ᵢ − u_q,ᵢ) / S_p + log(S_q / S_p). Every uᵢ ≤ 0 and S ≥ 1 (the largest logit contributes e⁰), so
+// nothing overflows whatever the spread of the logits; an eᵢ that underflows (uᵢ &lt; −708) was below 1e-307 of S. KL is
+// summed from the differences uₚ − u_q directly, so nearby distributions keep their small divergence (an absolute error
+// of a few ulps of 1 + max |uₚ − u_q|). JSD needs mᵢ = (pᵢ + qᵢ)/2, so a third pass forms pᵢ and qᵢ in registers and
+// applies <see cref="JensenShannonKernel.TwiceTerm{T}"/>; its terms are bounded by (pᵢ + qᵢ)·ln 2, so underflowed
+// probabilities lose nothing visible. A −∞ logit is a masked class: pᵢ = 0 exactly, 0·log 0 = 0, and q = 0 &lt; p makes
+// H(p, q) and KL(p‖q) +∞, decided from the logits themselves, not from an underflowed exponential.
+// </remarks>
 internal static class LogitKernels
 {
     // From this many logits on, rows are cut into parts for several cores: 4096 logits a part at least.
     private const int PartitionedLength = PartitionedRun.Parts * 4096;
 
-    /// <summary>The measure of one row (or one vector) in nats, clamped into the range mathematics guarantees.</summary>
-    /// <param name="measure">What to compute.</param>
-    /// <param name="p">The logits of p.</param>
-    /// <param name="q">The logits of q, as long as <paramref name="p"/>; ignored for <see cref="LogitMeasure.Entropy"/>.</param>
-    /// <param name="inverseTemperature">1/T, finite and &gt; 0.</param>
-    /// <param name="pName">The caller's name for <paramref name="p"/>.</param>
-    /// <param name="qName">The caller's name for <paramref name="q"/>.</param>
-    /// <param name="row">The row index for messages, or −1 for a single vector.</param>
-    /// <param name="width">The lane width.</param>
-    /// <exception cref="ArgumentException">A logit is NaN or +∞, or every logit of a row is −∞.</exception>
+    // <summary>The measure of one row (or one vector) in nats, clamped into the range mathematics guarantees.</summary>
+    // <param name="measure">What to compute.</param>
+    // <param name="p">The logits of p.</param>
+    // <param name="q">The logits of q, as long as <paramref name="p"/>; ignored for <see cref="LogitMeasure.Entropy"/>.</param>
+    // <param name="inverseTemperature">1/T, finite and &gt; 0.</param>
+    // <param name="pName">The caller's name for <paramref name="p"/>.</param>
+    // <param name="qName">The caller's name for <paramref name="q"/>.</param>
+    // <param name="row">The row index for messages, or −1 for a single vector.</param>
+    // <param name="width">The lane width.</param>
+    // <exception cref="ArgumentException">A logit is NaN or +∞, or every logit of a row is −∞.</exception>
     public static double Nats<TElement>(
         LogitMeasure measure, ReadOnlySpan<TElement> p, ReadOnlySpan<TElement> q, double inverseTemperature,
         string pName, string qName, int row, SimdWidth width)
@@ -92,18 +92,18 @@ internal static class LogitKernels
         }
     }
 
-    /// <summary>The names the messages use: a single-input measure passes its one span as both, under the name "logits".</summary>
+    // <summary>The names the messages use: a single-input measure passes its one span as both, under the name "logits".</summary>
     public static (string P, string Q) Names(LogitMeasure measure)
         => measure == LogitMeasure.Entropy ? ("logits", "logits") : ("logitsP", "logitsQ");
 
-    /// <summary>Writes the measure of every row of a row-major [rows, classes] block to <paramref name="destination"/>, divided by <paramref name="natsPerUnit"/>.</summary>
-    /// <remarks>
-    /// The caller has checked the shapes: both blocks hold destination.Length × classes logits. From
-    /// <see cref="PartitionedLength"/> logits on, the rows are cut into <see cref="PartitionedRun.Parts"/> parts run on up to
-    /// <paramref name="threads"/> threads; every row is computed alone, so the results never depend on the split, and the first
-    /// failing row's exception is the one thrown.
-    /// </remarks>
-    /// <exception cref="ArgumentException">A logit is NaN or +∞, or every logit of a row is −∞ (the message names the row).</exception>
+    // <summary>Writes the measure of every row of a row-major [rows, classes] block to <paramref name="destination"/>, divided by <paramref name="natsPerUnit"/>.</summary>
+    // <remarks>
+    // The caller has checked the shapes: both blocks hold destination.Length × classes logits. From
+    // <see cref="PartitionedLength"/> logits on, the rows are cut into <see cref="PartitionedRun.Parts"/> parts run on up to
+    // <paramref name="threads"/> threads; every row is computed alone, so the results never depend on the split, and the first
+    // failing row's exception is the one thrown.
+    // </remarks>
+    // <exception cref="ArgumentException">A logit is NaN or +∞, or every logit of a row is −∞ (the message names the row).</exception>
     public static unsafe void Rows<TElement>(
         LogitMeasure measure, ReadOnlySpan<TElement> p, ReadOnlySpan<TElement> q, int classes, Span<double> destination,
         double inverseTemperature, double natsPerUnit, SimdWidth width, int threads)
@@ -156,7 +156,7 @@ internal static class LogitKernels
         }
     }
 
-    /// <summary>The largest logit of a non-empty row, after checking that none is NaN or +∞ and that one is above −∞.</summary>
+    // <summary>The largest logit of a non-empty row, after checking that none is NaN or +∞ and that one is above −∞.</summary>
     private static double Max<TElement>(ReadOnlySpan<TElement> logits, string paramName, int row, SimdWidth width)
         where TElement : unmanaged
     {
@@ -178,18 +178,18 @@ internal static class LogitKernels
         return pass.Max;
     }
 
-    /// <summary>The factor an eₚ,ᵢ is multiplied by in the weighted sum of a measure.</summary>
+    // <summary>The factor an eₚ,ᵢ is multiplied by in the weighted sum of a measure.</summary>
     private interface IWeight
     {
-        /// <summary>Gets a value indicating whether the measure reads q (so its exponentials are summed and q = 0 &lt; p is flagged).</summary>
+        // <summary>Gets a value indicating whether the measure reads q (so its exponentials are summed and q = 0 &lt; p is flagged).</summary>
         static abstract bool Paired { get; }
 
-        /// <summary>The factor at the scaled, shifted logits uₚ and u_q.</summary>
+        // <summary>The factor at the scaled, shifted logits uₚ and u_q.</summary>
         static abstract T Of<T>(T up, T uq)
             where T : struct, IVectorLanes<T>;
     }
 
-    /// <summary>uₚ: Σ eₚ uₚ / Sₚ = log Sₚ − H(p).</summary>
+    // <summary>uₚ: Σ eₚ uₚ / Sₚ = log Sₚ − H(p).</summary>
     private readonly struct EntropyWeight : IWeight
     {
         public static bool Paired => false;
@@ -200,7 +200,7 @@ internal static class LogitKernels
             => up;
     }
 
-    /// <summary>u_q: Σ eₚ u_q / Sₚ = log S_q − H(p, q).</summary>
+    // <summary>u_q: Σ eₚ u_q / Sₚ = log S_q − H(p, q).</summary>
     private readonly struct CrossWeight : IWeight
     {
         public static bool Paired => true;
@@ -211,7 +211,7 @@ internal static class LogitKernels
             => uq;
     }
 
-    /// <summary>uₚ − u_q: Σ eₚ (uₚ − u_q) / Sₚ = KL(p‖q) − log(S_q/Sₚ).</summary>
+    // <summary>uₚ − u_q: Σ eₚ (uₚ − u_q) / Sₚ = KL(p‖q) − log(S_q/Sₚ).</summary>
     private readonly struct DifferenceWeight : IWeight
     {
         public static bool Paired => true;
@@ -222,7 +222,7 @@ internal static class LogitKernels
             => up - uq;
     }
 
-    /// <summary>No weighted sum: only Sₚ and S_q, the normalisers JSD needs.</summary>
+    // <summary>No weighted sum: only Sₚ and S_q, the normalisers JSD needs.</summary>
     private readonly struct NoWeight : IWeight
     {
         public static bool Paired => true;
@@ -233,16 +233,16 @@ internal static class LogitKernels
             => T.Zero;
     }
 
-    /// <summary>The first pass: the largest logit, and whether any is NaN or +∞.</summary>
+    // <summary>The first pass: the largest logit, and whether any is NaN or +∞.</summary>
     private ref struct MaxPass<TElement>(ReadOnlySpan<TElement> logits) : ILanePass
         where TElement : unmanaged
     {
         private readonly ReadOnlySpan<TElement> _logits = logits;
 
-        /// <summary>The largest logit seen (−∞ when every one is −∞).</summary>
+        // <summary>The largest logit seen (−∞ when every one is −∞).</summary>
         public double Max = double.NegativeInfinity;
 
-        /// <summary>Whether some logit is NaN or +∞.</summary>
+        // <summary>Whether some logit is NaN or +∞.</summary>
         public bool Invalid;
 
         void ILanePass.Run<T>(ref int index)
@@ -267,7 +267,7 @@ internal static class LogitKernels
         }
     }
 
-    /// <summary>The second pass: Sₚ, S_q (when paired), the weighted sum of <typeparamref name="TWeight"/>, and whether q = 0 &lt; p somewhere.</summary>
+    // <summary>The second pass: Sₚ, S_q (when paired), the weighted sum of <typeparamref name="TWeight"/>, and whether q = 0 &lt; p somewhere.</summary>
     private ref struct SumPass<TElement, TWeight>(
         ReadOnlySpan<TElement> p, ReadOnlySpan<TElement> q, double maxP, double maxQ, double inverseTemperature) : ILanePass
         where TElement : unmanaged
@@ -276,16 +276,16 @@ internal static class LogitKernels
         private readonly ReadOnlySpan<TElement> _p = p;
         private readonly ReadOnlySpan<TElement> _q = q;
 
-        /// <summary>Sₚ = Σ exp(uₚ,ᵢ).</summary>
+        // <summary>Sₚ = Σ exp(uₚ,ᵢ).</summary>
         public double SumP;
 
-        /// <summary>S_q = Σ exp(u_q,ᵢ); 0 unless paired.</summary>
+        // <summary>S_q = Σ exp(u_q,ᵢ); 0 unless paired.</summary>
         public double SumQ;
 
-        /// <summary>Σ eₚ,ᵢ·w(uₚ,ᵢ, u_q,ᵢ) over the i with eₚ,ᵢ &gt; 0.</summary>
+        // <summary>Σ eₚ,ᵢ·w(uₚ,ᵢ, u_q,ᵢ) over the i with eₚ,ᵢ &gt; 0.</summary>
         public double Weighted;
 
-        /// <summary>Whether some class has a finite logit in p and −∞ in q.</summary>
+        // <summary>Whether some class has a finite logit in p and −∞ in q.</summary>
         public bool Missing;
 
         void ILanePass.Run<T>(ref int index)
@@ -325,7 +325,7 @@ internal static class LogitKernels
         }
     }
 
-    /// <summary>The third pass of JSD: pᵢ = eₚ,ᵢ/Sₚ and qᵢ = e_q,ᵢ/S_q in registers, and Σ pᵢ ln(pᵢ/mᵢ) + qᵢ ln(qᵢ/mᵢ).</summary>
+    // <summary>The third pass of JSD: pᵢ = eₚ,ᵢ/Sₚ and qᵢ = e_q,ᵢ/S_q in registers, and Σ pᵢ ln(pᵢ/mᵢ) + qᵢ ln(qᵢ/mᵢ).</summary>
     private ref struct JensenShannonPass<TElement>(
         ReadOnlySpan<TElement> p, ReadOnlySpan<TElement> q, double maxP, double maxQ, double inverseTemperature,
         double inverseSumP, double inverseSumQ) : ILanePass
@@ -334,7 +334,7 @@ internal static class LogitKernels
         private readonly ReadOnlySpan<TElement> _p = p;
         private readonly ReadOnlySpan<TElement> _q = q;
 
-        /// <summary>2·JSD in nats.</summary>
+        // <summary>2·JSD in nats.</summary>
         public double TwiceDivergence;
 
         void ILanePass.Run<T>(ref int index)
@@ -358,7 +358,7 @@ internal static class LogitKernels
         }
     }
 
-    /// <summary>What every part of a partitioned <see cref="Rows{TElement}"/> reads: the pinned blocks and the settings.</summary>
+    // <summary>What every part of a partitioned <see cref="Rows{TElement}"/> reads: the pinned blocks and the settings.</summary>
     private unsafe struct RowsState<TElement>
         where TElement : unmanaged
     {

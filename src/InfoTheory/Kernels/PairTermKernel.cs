@@ -3,16 +3,16 @@ using System.Runtime.InteropServices;
 
 namespace InfoTheory.Kernels;
 
-/// <summary>Σ g(pᵢ, qᵢ) for an <see cref="IPairTerm{TSelf}"/> g over two probability vectors, in one pass that also validates both.</summary>
+// <summary>Σ g(pᵢ, qᵢ) for an <see cref="IPairTerm{TSelf}"/> g over two probability vectors, in one pass that also validates both.</summary>
 internal readonly struct PairTermKernel<TTerm> : IPairedKernel
     where TTerm : struct, IPairTerm<TTerm>
 {
-    /// <summary>Returns Σ g(pᵢ, qᵢ), unclamped, or +∞ when some term is +∞.</summary>
-    /// <remarks>
-    /// A long pass runs on up to <paramref name="threads"/> threads, cut into fixed parts
-    /// (<see cref="PairedPass{TKernel, TElement}.Sum"/>), so its result does not depend on them.
-    /// </remarks>
-    /// <exception cref="ArgumentException">Either input is empty or not a probability vector, or their lengths differ.</exception>
+    // <summary>Returns Σ g(pᵢ, qᵢ), unclamped, or +∞ when some term is +∞.</summary>
+    // <remarks>
+    // A long pass runs on up to <paramref name="threads"/> threads, cut into fixed parts
+    // (<see cref="PairedPass{TKernel, TElement}.Sum"/>), so its result does not depend on them.
+    // </remarks>
+    // <exception cref="ArgumentException">Either input is empty or not a probability vector, or their lengths differ.</exception>
     public static double Sum<TElement>(ReadOnlySpan<TElement> p, ReadOnlySpan<TElement> q, string pName, string qName, SimdWidth width, int threads = 1)
         where TElement : unmanaged, IBinaryFloatingPointIeee754<TElement>
     {

@@ -5,8 +5,8 @@ using InfoTheory.Internal;
 
 namespace InfoTheory.Kernels;
 
-/// <summary>The power sum Σ pᵢ^α = Σ pᵢe^(t·ln pᵢ), t = α − 1, of one double or float probability vector (<see cref="PowerSum"/> with q ≡ 1) in one pass that also validates it.</summary>
-/// <remarks>One logarithm (<see cref="Log.OfPositive{T}"/>) and one exponential (<see cref="PowerSum.Add{T}"/>) per element, no power function, one register a step (see <see cref="PowerSumKernel{TElement}"/>); zeros add nothing.</remarks>
+// <summary>The power sum Σ pᵢ^α = Σ pᵢe^(t·ln pᵢ), t = α − 1, of one double or float probability vector (<see cref="PowerSum"/> with q ≡ 1) in one pass that also validates it.</summary>
+// <remarks>One logarithm (<see cref="Log.OfPositive{T}"/>) and one exponential (<see cref="PowerSum.Add{T}"/>) per element, no power function, one register a step (see <see cref="PowerSumKernel{TElement}"/>); zeros add nothing.</remarks>
 internal ref struct PowerEntropyKernel<TElement> : ILanePass
     where TElement : unmanaged, IBinaryFloatingPointIeee754<TElement>
 {
@@ -20,13 +20,13 @@ internal ref struct PowerEntropyKernel<TElement> : ILanePass
         _t = t;
     }
 
-    /// <summary>Returns the power sum of order α = 1 + <paramref name="t"/> of <paramref name="p"/>.</summary>
-    /// <param name="p">The distribution.</param>
-    /// <param name="t">The exponent t = α − 1: finite and nonzero.</param>
-    /// <param name="paramName">The caller's name for <paramref name="p"/>.</param>
-    /// <param name="width">The lane width.</param>
-    /// <param name="threads">The threads a long pass may use (its result does not depend on them; see <see cref="PowerSumParts{TElement}"/>).</param>
-    /// <exception cref="ArgumentException"><paramref name="p"/> is empty or not a probability vector.</exception>
+    // <summary>Returns the power sum of order α = 1 + <paramref name="t"/> of <paramref name="p"/>.</summary>
+    // <param name="p">The distribution.</param>
+    // <param name="t">The exponent t = α − 1: finite and nonzero.</param>
+    // <param name="paramName">The caller's name for <paramref name="p"/>.</param>
+    // <param name="width">The lane width.</param>
+    // <param name="threads">The threads a long pass may use (its result does not depend on them; see <see cref="PowerSumParts{TElement}"/>).</param>
+    // <exception cref="ArgumentException"><paramref name="p"/> is empty or not a probability vector.</exception>
     public static unsafe PowerSum Sum(ReadOnlySpan<TElement> p, double t, string paramName, SimdWidth width, int threads = 1)
     {
         Guard.NotEmpty(p.Length, paramName);
@@ -71,8 +71,8 @@ internal ref struct PowerEntropyKernel<TElement> : ILanePass
         _tally.Excess += T.SumLanes(excess);
     }
 
-    /// <summary>Adds the registers from <paramref name="i"/> on while every entry is a normal double, returning the index of the first register that is not (or past <paramref name="last"/>).</summary>
-    /// <remarks>A method of its own, with no call inside, so the accumulators stay in registers (see <see cref="PowerSumKernel{TElement}"/>).</remarks>
+    // <summary>Adds the registers from <paramref name="i"/> on while every entry is a normal double, returning the index of the first register that is not (or past <paramref name="last"/>).</summary>
+    // <remarks>A method of its own, with no call inside, so the accumulators stay in registers (see <see cref="PowerSumKernel{TElement}"/>).</remarks>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static int RunNormal<T>(ref TElement start, int i, int last, T t, ref T sumOut, ref T powerOut, ref T excessOut)
         where T : struct, IVectorLanes<T>

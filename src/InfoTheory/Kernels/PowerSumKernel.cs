@@ -5,15 +5,15 @@ using InfoTheory.Internal;
 
 namespace InfoTheory.Kernels;
 
-/// <summary>The power sum Σ pᵢ^α qᵢ^(1−α) of two double or float probability vectors (<see cref="PowerSum"/>) in one pass that also validates both.</summary>
-/// <remarks>
-/// Each term is pᵢe^(t·ℓᵢ) with ℓᵢ = ln(pᵢ/qᵢ) from <see cref="Log.OfRatio{T}"/> (the quotient never rounded) and the
-/// exponential of <see cref="PowerSum.Add{T}"/>: one logarithm and one exponential per element, no power function. One register
-/// a step, not the pair of the KL kernel: with two (measured on AVX2's 16 registers), the temporaries no longer fit and spill,
-/// which costs more than the division a pair would share. Long inputs run in fixed parts on several threads
-/// (<see cref="PowerSumParts{TElement}"/>). The order t is a run-time value, which <see cref="IPairedKernel"/>'s static element loop has no place
-/// for, so this pass carries it as a field and uses <see cref="LanePass"/> and <see cref="ProbabilityTally"/> directly.
-/// </remarks>
+// <summary>The power sum Σ pᵢ^α qᵢ^(1−α) of two double or float probability vectors (<see cref="PowerSum"/>) in one pass that also validates both.</summary>
+// <remarks>
+// Each term is pᵢe^(t·ℓᵢ) with ℓᵢ = ln(pᵢ/qᵢ) from <see cref="Log.OfRatio{T}"/> (the quotient never rounded) and the
+// exponential of <see cref="PowerSum.Add{T}"/>: one logarithm and one exponential per element, no power function. One register
+// a step, not the pair of the KL kernel: with two (measured on AVX2's 16 registers), the temporaries no longer fit and spill,
+// which costs more than the division a pair would share. Long inputs run in fixed parts on several threads
+// (<see cref="PowerSumParts{TElement}"/>). The order t is a run-time value, which <see cref="IPairedKernel"/>'s static element loop has no place
+// for, so this pass carries it as a field and uses <see cref="LanePass"/> and <see cref="ProbabilityTally"/> directly.
+// </remarks>
 internal ref struct PowerSumKernel<TElement> : ILanePass
     where TElement : unmanaged, IBinaryFloatingPointIeee754<TElement>
 {
@@ -29,15 +29,15 @@ internal ref struct PowerSumKernel<TElement> : ILanePass
         _t = t;
     }
 
-    /// <summary>Returns the power sum of order α = 1 + <paramref name="t"/> of <paramref name="p"/> against <paramref name="q"/>.</summary>
-    /// <param name="p">The distribution p.</param>
-    /// <param name="q">The reference distribution q.</param>
-    /// <param name="t">The exponent t = α − 1 on the ratio: finite and nonzero.</param>
-    /// <param name="pName">The caller's name for <paramref name="p"/>.</param>
-    /// <param name="qName">The caller's name for <paramref name="q"/>.</param>
-    /// <param name="width">The lane width.</param>
-    /// <param name="threads">The threads a long pass may use (its result does not depend on them; see <see cref="PowerSumParts{TElement}"/>).</param>
-    /// <exception cref="ArgumentException">Either input is empty or not a probability vector, or their lengths differ.</exception>
+    // <summary>Returns the power sum of order α = 1 + <paramref name="t"/> of <paramref name="p"/> against <paramref name="q"/>.</summary>
+    // <param name="p">The distribution p.</param>
+    // <param name="q">The reference distribution q.</param>
+    // <param name="t">The exponent t = α − 1 on the ratio: finite and nonzero.</param>
+    // <param name="pName">The caller's name for <paramref name="p"/>.</param>
+    // <param name="qName">The caller's name for <paramref name="q"/>.</param>
+    // <param name="width">The lane width.</param>
+    // <param name="threads">The threads a long pass may use (its result does not depend on them; see <see cref="PowerSumParts{TElement}"/>).</param>
+    // <exception cref="ArgumentException">Either input is empty or not a probability vector, or their lengths differ.</exception>
     public static unsafe PowerSum Sum(
         ReadOnlySpan<TElement> p, ReadOnlySpan<TElement> q, double t, string pName, string qName, SimdWidth width, int threads = 1)
     {
@@ -88,11 +88,11 @@ internal ref struct PowerSumKernel<TElement> : ILanePass
         _tally.Missing |= T.AnyTrue(missing);
     }
 
-    /// <summary>Adds the registers from <paramref name="i"/> on while every entry is a normal double, returning the index of the first register that is not (or past <paramref name="last"/>).</summary>
-    /// <remarks>
-    /// A method of its own, with no call inside: a call in the loop (the out-of-line zero path) makes the JIT keep the
-    /// accumulators in memory across every step. Here they are locals, in registers, written back once on return.
-    /// </remarks>
+    // <summary>Adds the registers from <paramref name="i"/> on while every entry is a normal double, returning the index of the first register that is not (or past <paramref name="last"/>).</summary>
+    // <remarks>
+    // A method of its own, with no call inside: a call in the loop (the out-of-line zero path) makes the JIT keep the
+    // accumulators in memory across every step. Here they are locals, in registers, written back once on return.
+    // </remarks>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static int RunNormal<T>(ref TElement startP, ref TElement startQ, int i, int last, T t, ref T sumPOut, ref T sumQOut, ref T powerOut, ref T excessOut)
         where T : struct, IVectorLanes<T>

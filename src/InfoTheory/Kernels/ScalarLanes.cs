@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 
 namespace InfoTheory.Kernels;
 
-/// <summary>One lane: the scalar instantiation of every kernel, used for tails and when SIMD is unavailable or switched off.</summary>
+// <summary>One lane: the scalar instantiation of every kernel, used for tails and when SIMD is unavailable or switched off.</summary>
 internal readonly struct ScalarLanes : IVectorLanes<ScalarLanes>
 {
     private static readonly double AllBits = BitConverter.Int64BitsToDouble(-1);

@@ -2,18 +2,18 @@ using System.Runtime.InteropServices;
 
 namespace InfoTheory.Kernels;
 
-/// <summary>KL(p‖q) of p = softmax(βa), q = softmax(βb) from one row of float logits, in float registers.</summary>
-/// <remarks>
-/// With y = ℓ_q − ℓ_p + c for any constant c (ℓ the log-softmaxes), KL(p‖q) = Σ pᵢ k3(yᵢ) − k3(c), k3(x) = e^x − 1 − x ≥ 0,
-/// and c = ln Σ pᵢ e^{yᵢ} (since Σ pᵢ e^{yᵢ − c} = Σ qᵢ = 1). Every term is non-negative and of the size of its contribution,
-/// so float rounds each term relatively: nearly equal rows, whose log-ratios are O(δ) of both signs, keep their O(δ²)
-/// divergence. Two passes over the row: the largest logits (and validation), then yᵢ = β(bᵢ − aᵢ) − c₀ with
-/// c₀ = β(max b − max a), e_p,ᵢ = exp(β(aᵢ − max a)), S = Σ e_p, Σ e_p·k3(y) and Σ e_p·y, from which c. Where the
-/// normalisers differ so much that k3(c) outweighs KL more than eightfold, the second pass runs again with c₀ + c, after
-/// which c is at rounding level and k3(c) holds no cancellation. The float difference bᵢ − aᵢ is exact wherever bᵢ/aᵢ ∈ [½, 2]
-/// (Sterbenz). Sums are kept in float over runs of 16 registers and widened into double; the scalar tail runs in double.
-/// A row float cannot do (a −∞, NaN or +∞ logit, an exponential past float's range) is left to the double kernel.
-/// </remarks>
+// <summary>KL(p‖q) of p = softmax(βa), q = softmax(βb) from one row of float logits, in float registers.</summary>
+// <remarks>
+// With y = ℓ_q − ℓ_p + c for any constant c (ℓ the log-softmaxes), KL(p‖q) = Σ pᵢ k3(yᵢ) − k3(c), k3(x) = e^x − 1 − x ≥ 0,
+// and c = ln Σ pᵢ e^{yᵢ} (since Σ pᵢ e^{yᵢ − c} = Σ qᵢ = 1). Every term is non-negative and of the size of its contribution,
+// so float rounds each term relatively: nearly equal rows, whose log-ratios are O(δ) of both signs, keep their O(δ²)
+// divergence. Two passes over the row: the largest logits (and validation), then yᵢ = β(bᵢ − aᵢ) − c₀ with
+// c₀ = β(max b − max a), e_p,ᵢ = exp(β(aᵢ − max a)), S = Σ e_p, Σ e_p·k3(y) and Σ e_p·y, from which c. Where the
+// normalisers differ so much that k3(c) outweighs KL more than eightfold, the second pass runs again with c₀ + c, after
+// which c is at rounding level and k3(c) holds no cancellation. The float difference bᵢ − aᵢ is exact wherever bᵢ/aᵢ ∈ [½, 2]
+// (Sterbenz). Sums are kept in float over runs of 16 registers and widened into double; the scalar tail runs in double.
+// A row float cannot do (a −∞, NaN or +∞ logit, an exponential past float's range) is left to the double kernel.
+// </remarks>
 internal static class SingleLogitKullbackLeibler
 {
     // Float registers per float run.
@@ -26,11 +26,11 @@ internal static class SingleLogitKullbackLeibler
     // S ≥ 1) that is nothing; above, the row goes to the double kernel.
     private const float Negligible = -50.0f;
 
-    /// <summary>KL(p‖q) in nats of one row, or NaN when float cannot do the row and the double kernel must.</summary>
-    /// <param name="a">The logits of p.</param>
-    /// <param name="b">The logits of q, as long as <paramref name="a"/>.</param>
-    /// <param name="inverseTemperature">β = 1/T.</param>
-    /// <param name="width">A vector width.</param>
+    // <summary>KL(p‖q) in nats of one row, or NaN when float cannot do the row and the double kernel must.</summary>
+    // <param name="a">The logits of p.</param>
+    // <param name="b">The logits of q, as long as <paramref name="a"/>.</param>
+    // <param name="inverseTemperature">β = 1/T.</param>
+    // <param name="width">A vector width.</param>
     public static double Nats(ReadOnlySpan<float> a, ReadOnlySpan<float> b, double inverseTemperature, SimdWidth width)
         => width == SimdWidth.Vector512
             ? Nats<Vector512FloatLanes, Vector512Lanes>(a, b, inverseTemperature)
@@ -69,7 +69,7 @@ internal static class SingleLogitKullbackLeibler
         }
     }
 
-    /// <summary>The largest logit, or false when some logit is NaN or ±∞ (left to the double kernel, which masks or throws).</summary>
+    // <summary>The largest logit, or false when some logit is NaN or ±∞ (left to the double kernel, which masks or throws).</summary>
     private static bool Extremes<T, TWide>(ReadOnlySpan<float> logits, out float max)
         where T : struct, IFloatLanes<T, TWide>
         where TWide : struct, IVectorLanes<TWide>
@@ -101,7 +101,7 @@ internal static class SingleLogitKullbackLeibler
         return finite;
     }
 
-    /// <summary>S = Σ e_p, Σ e_p·k3(y) and Σ e_p·y; false when some term is not finite in float.</summary>
+    // <summary>S = Σ e_p, Σ e_p·k3(y) and Σ e_p·y; false when some term is not finite in float.</summary>
     private static bool Terms<T, TWide>(
         ReadOnlySpan<float> a, ReadOnlySpan<float> b, float maxA, float beta, float shift, out double sum, out double excess, out double linear)
         where T : struct, IFloatLanes<T, TWide>

@@ -4,7 +4,7 @@ using System.Runtime.Intrinsics.X86;
 
 namespace InfoTheory.Kernels;
 
-/// <summary>The 256-bit float instantiation of the float kernels: Vector256&lt;float&gt;.Count lanes per step, widened into <see cref="Vector256Lanes"/>.</summary>
+// <summary>The 256-bit float instantiation of the float kernels: Vector256&lt;float&gt;.Count lanes per step, widened into <see cref="Vector256Lanes"/>.</summary>
 internal readonly struct Vector256FloatLanes : IFloatLanes<Vector256FloatLanes, Vector256Lanes>
 {
     private readonly Vector256<float> _value;

@@ -4,14 +4,14 @@ using System.Runtime.Intrinsics.X86;
 
 namespace InfoTheory.Kernels;
 
-/// <summary>The 256-bit instantiation of every kernel: Vector256&lt;double&gt;.Count lanes per step.</summary>
+// <summary>The 256-bit instantiation of every kernel: Vector256&lt;double&gt;.Count lanes per step.</summary>
 internal readonly struct Vector256Lanes : IVectorLanes<Vector256Lanes>
 {
     private readonly Vector256<double> _value;
 
     private Vector256Lanes(Vector256<double> value) => _value = value;
 
-    /// <summary>The lanes of <paramref name="value"/>.</summary>
+    // <summary>The lanes of <paramref name="value"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256Lanes From(Vector256<double> value) => new(value);
 

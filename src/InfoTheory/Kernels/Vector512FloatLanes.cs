@@ -4,7 +4,7 @@ using System.Runtime.Intrinsics.X86;
 
 namespace InfoTheory.Kernels;
 
-/// <summary>The 512-bit float instantiation of the float kernels: Vector512&lt;float&gt;.Count lanes per step, widened into <see cref="Vector512Lanes"/>.</summary>
+// <summary>The 512-bit float instantiation of the float kernels: Vector512&lt;float&gt;.Count lanes per step, widened into <see cref="Vector512Lanes"/>.</summary>
 internal readonly struct Vector512FloatLanes : IFloatLanes<Vector512FloatLanes, Vector512Lanes>
 {
     private readonly Vector512<float> _value;

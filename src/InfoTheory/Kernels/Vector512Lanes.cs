@@ -4,14 +4,14 @@ using System.Runtime.Intrinsics.X86;
 
 namespace InfoTheory.Kernels;
 
-/// <summary>The 512-bit instantiation of every kernel: Vector512&lt;double&gt;.Count lanes per step.</summary>
+// <summary>The 512-bit instantiation of every kernel: Vector512&lt;double&gt;.Count lanes per step.</summary>
 internal readonly struct Vector512Lanes : IVectorLanes<Vector512Lanes>
 {
     private readonly Vector512<double> _value;
 
     private Vector512Lanes(Vector512<double> value) => _value = value;
 
-    /// <summary>The lanes of <paramref name="value"/>.</summary>
+    // <summary>The lanes of <paramref name="value"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512Lanes From(Vector512<double> value) => new(value);
 

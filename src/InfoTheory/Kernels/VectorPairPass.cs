@@ -2,10 +2,10 @@ using System.Runtime.InteropServices;
 
 namespace InfoTheory.Kernels;
 
-/// <summary>
-/// Σ g(xᵢ, yᵢ) for an <see cref="IPairTerm{TSelf}"/> g over two vectors of any finite values (not probability vectors), in one pass
-/// that also learns what validating them needs: whether every entry is finite, and the smallest entry of each.
-/// </summary>
+// <summary>
+// Σ g(xᵢ, yᵢ) for an <see cref="IPairTerm{TSelf}"/> g over two vectors of any finite values (not probability vectors), in one pass
+// that also learns what validating them needs: whether every entry is finite, and the smallest entry of each.
+// </summary>
 internal ref struct VectorPairPass<TTerm> : ILanePass
     where TTerm : struct, IPairTerm<TTerm>
 {
@@ -21,15 +21,15 @@ internal ref struct VectorPairPass<TTerm> : ILanePass
         _tally.MinY = double.PositiveInfinity;
     }
 
-    /// <summary>
-    /// Returns Σ g(xᵢ, yᵢ) (+∞ when some term is +∞) for spans of equal length; <paramref name="finite"/> true says every
-    /// entry was finite (false says one may not be, and the sum may mean nothing), <paramref name="minX"/> and <paramref name="minY"/> are the
-    /// smallest entries, against which the caller checks g's domain.
-    /// </summary>
-    /// <remarks>
-    /// From <see cref="PartitionedRun.ShortestLength"/> elements on, the pass is cut into <see cref="PartitionedRun.Parts"/>
-    /// parts run on up to <paramref name="threads"/> threads and added in part order, so the result does not depend on the thread count.
-    /// </remarks>
+    // <summary>
+    // Returns Σ g(xᵢ, yᵢ) (+∞ when some term is +∞) for spans of equal length; <paramref name="finite"/> true says every
+    // entry was finite (false says one may not be, and the sum may mean nothing), <paramref name="minX"/> and <paramref name="minY"/> are the
+    // smallest entries, against which the caller checks g's domain.
+    // </summary>
+    // <remarks>
+    // From <see cref="PartitionedRun.ShortestLength"/> elements on, the pass is cut into <see cref="PartitionedRun.Parts"/>
+    // parts run on up to <paramref name="threads"/> threads and added in part order, so the result does not depend on the thread count.
+    // </remarks>
     public static unsafe double Sum(
         ReadOnlySpan<double> x, ReadOnlySpan<double> y, SimdWidth width, out bool finite, out double minX, out double minY, int threads = 1)
     {
@@ -87,7 +87,7 @@ internal ref struct VectorPairPass<TTerm> : ILanePass
         _tally.Unbounded |= T.AnyTrue(missing);
     }
 
-    /// <summary>What a pass, or one part of it, adds up.</summary>
+    // <summary>What a pass, or one part of it, adds up.</summary>
     private struct Tally : PartitionedRun.ITally<Tally>
     {
         public double Terms;
@@ -96,7 +96,7 @@ internal ref struct VectorPairPass<TTerm> : ILanePass
         public double MinY;
         public bool Unbounded;
 
-        /// <summary>Adds the tally of a later part.</summary>
+        // <summary>Adds the tally of a later part.</summary>
         public void Add(in Tally later)
         {
             Terms += later.Terms;
@@ -107,14 +107,14 @@ internal ref struct VectorPairPass<TTerm> : ILanePass
         }
     }
 
-    /// <summary>One part of a partitioned pass: the pinned spans and the width.</summary>
+    // <summary>One part of a partitioned pass: the pinned spans and the width.</summary>
     private unsafe struct Part : PartitionedRun.IPart<Tally>
     {
         public double* X;
         public double* Y;
         public SimdWidth Width;
 
-        /// <summary>The tally of [start, end).</summary>
+        // <summary>The tally of [start, end).</summary>
         public readonly Tally Run(int start, int end)
             => VectorPairPass<TTerm>.Run(new ReadOnlySpan<double>(X + start, end - start), new ReadOnlySpan<double>(Y + start, end - start), Width);
     }

@@ -58,7 +58,7 @@ public static class SampledDivergence
         return (p, q);
     }
 
-    /// <summary>Both samples as one sequence of codes over their alphabet: the first sample's labels, then the second's.</summary>
+    // <summary>Both samples as one sequence of codes over their alphabet: the first sample's labels, then the second's.</summary>
     internal static PooledSample Pool<T>(IEnumerable<T> first, IEnumerable<T> second, IEnumerable<T>? alphabet)
         where T : notnull
     {
@@ -107,7 +107,7 @@ public static class SampledDivergence
         Internal.Guard.NotEmpty(index, paramName);
     }
 
-    /// <summary>Two label samples coded over one alphabet of <see cref="Size"/> labels: the first <see cref="FirstCount"/> codes, then the rest.</summary>
+    // <summary>Two label samples coded over one alphabet of <see cref="Size"/> labels: the first <see cref="FirstCount"/> codes, then the rest.</summary>
     internal sealed record PooledSample(int[] Codes, int FirstCount, int Size)
     {
         /// <summary>

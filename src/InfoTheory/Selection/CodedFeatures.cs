@@ -3,16 +3,16 @@ using InfoTheory.Internal;
 
 namespace InfoTheory.Selection;
 
-/// <summary>
-/// Features and a target as dense codes, with what every plug-in information term between them is made of: the
-/// marginal Σ c·ln c of each, and c·ln c for every count from 0 to N as a lookup.
-/// </summary>
-/// <remarks>
-/// Every term is I(R;C) = ln N + (Σ c_rc ln c_rc − Σ c_r ln c_r − Σ c_c ln c_c)/N over one table of cells
-/// r·w + c, counted from a·(width) + b: for I(Xₖ;Xⱼ) the rows are Xₖ and the columns Xⱼ; for I(Xₖ,Xⱼ;Y) the partner b is
-/// Xⱼ·|Y| + Y, so the rows are the pairs (Xₖ, Xⱼ) and the columns Y. Immutable once built; each thread brings its own
-/// <see cref="CountScratch"/>.
-/// </remarks>
+// <summary>
+// Features and a target as dense codes, with what every plug-in information term between them is made of: the
+// marginal Σ c·ln c of each, and c·ln c for every count from 0 to N as a lookup.
+// </summary>
+// <remarks>
+// Every term is I(R;C) = ln N + (Σ c_rc ln c_rc − Σ c_r ln c_r − Σ c_c ln c_c)/N over one table of cells
+// r·w + c, counted from a·(width) + b: for I(Xₖ;Xⱼ) the rows are Xₖ and the columns Xⱼ; for I(Xₖ,Xⱼ;Y) the partner b is
+// Xⱼ·|Y| + Y, so the rows are the pairs (Xₖ, Xⱼ) and the columns Y. Immutable once built; each thread brings its own
+// <see cref="CountScratch"/>.
+// </remarks>
 internal sealed class CodedFeatures
 {
     private readonly int[][] _codes;
@@ -21,7 +21,7 @@ internal sealed class CodedFeatures
     private readonly double[] _cLogC;
     private readonly double _logN;
 
-    /// <summary>Takes dense codes (feature j in [0, <paramref name="levels"/>[j]), the target in [0, <paramref name="targetLevels"/>)).</summary>
+    // <summary>Takes dense codes (feature j in [0, <paramref name="levels"/>[j]), the target in [0, <paramref name="targetLevels"/>)).</summary>
     public CodedFeatures(int[][] codes, int[] levels, int[] target, int targetLevels)
     {
         _codes = codes;
@@ -41,40 +41,40 @@ internal sealed class CodedFeatures
         TargetSum = LabelCounting.SumCLogCOfCodes(target, targetLevels, out _);
     }
 
-    /// <summary>The target's codes.</summary>
+    // <summary>The target's codes.</summary>
     public int[] Target { get; }
 
-    /// <summary>The number of target codes.</summary>
+    // <summary>The number of target codes.</summary>
     public int TargetLevels { get; }
 
-    /// <summary>Σ c·ln c over the target's counts.</summary>
+    // <summary>Σ c·ln c over the target's counts.</summary>
     public double TargetSum { get; }
 
-    /// <summary>N, the number of rows.</summary>
+    // <summary>N, the number of rows.</summary>
     public int Rows => Target.Length;
 
-    /// <summary>I(Xₖ;Y) in nats, ≥ 0.</summary>
+    // <summary>I(Xₖ;Y) in nats, ≥ 0.</summary>
     public double Relevance(int k, CountScratch scratch)
         => Information(_codes[k], _levels[k], Target, TargetLevels, TargetLevels, TargetSum, scratch);
 
-    /// <summary>I(Xₖ;Xⱼ) in nats, ≥ 0.</summary>
+    // <summary>I(Xₖ;Xⱼ) in nats, ≥ 0.</summary>
     public double Redundancy(int k, int j, CountScratch scratch)
         => Information(_codes[k], _levels[k], _codes[j], _levels[j], _levels[j], _marginal[j], scratch);
 
-    /// <summary>I(Xₖ,Xⱼ;Y) in nats, ≥ 0, given Xⱼ's <see cref="WithTarget"/> codes.</summary>
+    // <summary>I(Xₖ,Xⱼ;Y) in nats, ≥ 0, given Xⱼ's <see cref="WithTarget"/> codes.</summary>
     public double JointRelevance(int k, ReadOnlySpan<int> partnerWithTarget, int partnerLevels, CountScratch scratch)
         => Information(_codes[k], _levels[k], partnerWithTarget, partnerLevels * TargetLevels, TargetLevels, TargetSum, scratch);
 
-    /// <summary>The codes Xⱼ·|Y| + Y of the pairs (Xⱼ, Y), in [0, levels·|Y|), into <paramref name="destination"/>.</summary>
+    // <summary>The codes Xⱼ·|Y| + Y of the pairs (Xⱼ, Y), in [0, levels·|Y|), into <paramref name="destination"/>.</summary>
     public void WithTarget(int j, Span<int> destination) => TensorPrimitives.MultiplyAdd(_codes[j], TargetLevels, Target, destination);
 
-    /// <summary>The number of codes of feature <paramref name="j"/>.</summary>
+    // <summary>The number of codes of feature <paramref name="j"/>.</summary>
     public int Levels(int j) => _levels[j];
 
-    /// <summary>
-    /// I(R;C) in nats for the cells a·<paramref name="width"/> + b, whose rows are cell / <paramref name="columns"/>,
-    /// columns cell mod <paramref name="columns"/>, and <paramref name="columnSum"/> Σ c ln c over the columns' counts.
-    /// </summary>
+    // <summary>
+    // I(R;C) in nats for the cells a·<paramref name="width"/> + b, whose rows are cell / <paramref name="columns"/>,
+    // columns cell mod <paramref name="columns"/>, and <paramref name="columnSum"/> Σ c ln c over the columns' counts.
+    // </summary>
     private double Information(
         ReadOnlySpan<int> a, int aLevels, ReadOnlySpan<int> b, int width, int columns, double columnSum, CountScratch scratch)
     {

@@ -133,7 +133,7 @@ public static class FeatureSelection
         Guard.DegreeOfParallelism(maxDegreeOfParallelism, nameof(maxDegreeOfParallelism));
     }
 
-    /// <summary>Dense codes, in order of first appearance, for every feature (in parallel) and the target.</summary>
+    // <summary>Dense codes, in order of first appearance, for every feature (in parallel) and the target.</summary>
     private static CodedFeatures Encode(int[][] features, ReadOnlySpan<int> target, CountScratch[] scratch)
     {
         int n = target.Length;
@@ -215,7 +215,7 @@ public static class FeatureSelection
         return new FeatureSelectionResult(criterion, unit, chosen, scores, chosenRelevance);
     }
 
-    /// <summary>The lowest-indexed candidate whose score is within the tie tolerance of the largest.</summary>
+    // <summary>The lowest-indexed candidate whose score is within the tie tolerance of the largest.</summary>
     private static int Best(List<int> candidates, double[] score)
     {
         double max = double.NegativeInfinity;

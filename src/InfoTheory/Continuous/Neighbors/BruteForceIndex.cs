@@ -1,6 +1,6 @@
 namespace InfoTheory.Continuous.Neighbors;
 
-/// <summary>The O(N) per query scan over every point: the oracle the k-d tree must match exactly.</summary>
+// <summary>The O(N) per query scan over every point: the oracle the k-d tree must match exactly.</summary>
 internal sealed class BruteForceIndex(double[] points, int dimension, DistanceNorm norm) : INeighborIndex
 {
     private readonly int[] _order = Enumerable.Range(0, points.Length / dimension).ToArray();

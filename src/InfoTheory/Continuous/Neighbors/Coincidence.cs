@@ -3,28 +3,28 @@ using System.Numerics;
 
 namespace InfoTheory.Continuous.Neighbors;
 
-/// <summary>
-/// Finds rows that coincide exactly, i.e. lie at distance 0 from each other under every norm, in
-/// expected O(N) and O(N log N) at worst: rows are bucketed by the top bits of a hash of their
-/// coordinates, each bucket goes through a small hash table that stays in cache, and when collisions
-/// exceed a budget the rows are sorted by hash instead.
-/// </summary>
-/// <remarks>
-/// This runs before any index is built, so heavily tied data is rejected before the queries whose
-/// cost grows with the number of equal distances; copies of one row meet on their first probe.
-/// Buckets keep rows in increasing order, rows of the first set before those of the second, so every
-/// group's first row is its lowest.
-/// </remarks>
+// <summary>
+// Finds rows that coincide exactly, i.e. lie at distance 0 from each other under every norm, in
+// expected O(N) and O(N log N) at worst: rows are bucketed by the top bits of a hash of their
+// coordinates, each bucket goes through a small hash table that stays in cache, and when collisions
+// exceed a budget the rows are sorted by hash instead.
+// </summary>
+// <remarks>
+// This runs before any index is built, so heavily tied data is rejected before the queries whose
+// cost grows with the number of equal distances; copies of one row meet on their first probe.
+// Buckets keep rows in increasing order, rows of the first set before those of the second, so every
+// group's first row is its lowest.
+// </remarks>
 internal static class Coincidence
 {
     // About this many rows per bucket: a table of two to four times as many slots fits in the first-level cache.
     private const int BucketRows = 256;
 
-    /// <summary>Finds the groups of identical rows of <paramref name="points"/>, and of <paramref name="points"/> together with <paramref name="others"/>.</summary>
-    /// <param name="points">The rows examined, flat row-major.</param>
-    /// <param name="others">A second set of rows of the same dimension (may be empty) that rows of <paramref name="points"/> must not share.</param>
-    /// <param name="dimension">The number of coordinates per row.</param>
-    /// <param name="copies">A row of <paramref name="points"/> is crowded when at least this many other rows of <paramref name="points"/> equal it.</param>
+    // <summary>Finds the groups of identical rows of <paramref name="points"/>, and of <paramref name="points"/> together with <paramref name="others"/>.</summary>
+    // <param name="points">The rows examined, flat row-major.</param>
+    // <param name="others">A second set of rows of the same dimension (may be empty) that rows of <paramref name="points"/> must not share.</param>
+    // <param name="dimension">The number of coordinates per row.</param>
+    // <param name="copies">A row of <paramref name="points"/> is crowded when at least this many other rows of <paramref name="points"/> equal it.</param>
     public static CoincidenceCensus Count(double[] points, double[] others, int dimension, int copies)
     {
         // Pooled scratch: the census runs on every estimate, and fresh large arrays would cost page faults and collections.
@@ -125,7 +125,7 @@ internal static class Coincidence
         return census;
     }
 
-    /// <summary>SplitMix64's finaliser over the coordinates' bits (−0.0 folded onto 0.0); a bijection for one coordinate.</summary>
+    // <summary>SplitMix64's finaliser over the coordinates' bits (−0.0 folded onto 0.0); a bijection for one coordinate.</summary>
     public static ulong Hash(ReadOnlySpan<double> row)
     {
         ulong h = 0;
@@ -140,10 +140,10 @@ internal static class Coincidence
         return h;
     }
 
-    /// <summary>
-    /// As <see cref="Count"/> in O(N log N) whatever the collisions: rows sorted by hash, then runs of equal
-    /// hashes split into groups of equal rows. The path taken when the table's probe budget runs out.
-    /// </summary>
+    // <summary>
+    // As <see cref="Count"/> in O(N log N) whatever the collisions: rows sorted by hash, then runs of equal
+    // hashes split into groups of equal rows. The path taken when the table's probe budget runs out.
+    // </summary>
     public static CoincidenceCensus CountBySorting(double[] points, double[] others, int dimension, int copies)
     {
         int n = points.Length / dimension, total = n + (others.Length / dimension);
@@ -243,38 +243,38 @@ internal static class Coincidence
     }
 }
 
-/// <summary>
-/// The tallies of <see cref="Coincidence.Count"/>: rows of the first set that coincide with at least
-/// the given number of other rows of their set ("crowded"), and rows that coincide with a row of the
-/// second set ("shared"), each with the lowest such row as an example.
-/// </summary>
+// <summary>
+// The tallies of <see cref="Coincidence.Count"/>: rows of the first set that coincide with at least
+// the given number of other rows of their set ("crowded"), and rows that coincide with a row of the
+// second set ("shared"), each with the lowest such row as an example.
+// </summary>
 internal sealed class CoincidenceCensus(int rows, int copies)
 {
-    /// <summary>The number of rows of the first set.</summary>
+    // <summary>The number of rows of the first set.</summary>
     public int Rows { get; } = rows;
 
-    /// <summary>The number of other equal rows that makes a row crowded.</summary>
+    // <summary>The number of other equal rows that makes a row crowded.</summary>
     public int Copies { get; } = copies;
 
-    /// <summary>How many rows of the first set are crowded.</summary>
+    // <summary>How many rows of the first set are crowded.</summary>
     public int Crowded { get; private set; }
 
-    /// <summary>The size of the largest group of identical rows of the first set that is crowded.</summary>
+    // <summary>The size of the largest group of identical rows of the first set that is crowded.</summary>
     public int LargestGroup { get; private set; }
 
-    /// <summary>The lowest crowded row, or −1.</summary>
+    // <summary>The lowest crowded row, or −1.</summary>
     public int CrowdedExample { get; private set; } = -1;
 
-    /// <summary>How many rows of the first set equal some row of the second.</summary>
+    // <summary>How many rows of the first set equal some row of the second.</summary>
     public int Shared { get; private set; }
 
-    /// <summary>The lowest shared row of the first set, or −1.</summary>
+    // <summary>The lowest shared row of the first set, or −1.</summary>
     public int SharedExample { get; private set; } = -1;
 
-    /// <summary>A row of the second set equal to <see cref="SharedExample"/>.</summary>
+    // <summary>A row of the second set equal to <see cref="SharedExample"/>.</summary>
     public int SharedPartner { get; private set; } = -1;
 
-    /// <summary>Tallies one group of identical rows: <paramref name="own"/> rows of the first set, the lowest <paramref name="lowest"/>, and the lowest equal row of the second set (−1 if none).</summary>
+    // <summary>Tallies one group of identical rows: <paramref name="own"/> rows of the first set, the lowest <paramref name="lowest"/>, and the lowest equal row of the second set (−1 if none).</summary>
     public void Add(int own, int lowest, int partner)
     {
         if (own > Copies)

@@ -1,23 +1,23 @@
 namespace InfoTheory.Continuous.Neighbors;
 
-/// <summary>
-/// A k-d tree over a fixed point set with a tight bounding box per node, for exact k-nearest-neighbour
-/// and range-count queries under the Euclidean or maximum norm.
-/// </summary>
-/// <remarks>
-/// <para>
-/// Built by median splits (quickselect) on the axis of widest spread, O(N log N); a query visits the
-/// nearer child first and skips a node only when the distance from the query to its box already
-/// exceeds the current k-th best key. Friedman, Bentley &amp; Finkel (1977), "An algorithm for finding
-/// best matches in logarithmic expected time", ACM TOMS 3(3).
-/// </para>
-/// <para>
-/// Exactness: the box bound of a node is computed from coordinate differences that floating-point
-/// rounding keeps no larger than those of any point inside (rounding is monotone), so a skipped
-/// node never holds a point that would have changed the answer, ties included. Results are
-/// therefore identical to <see cref="BruteForceIndex"/>, not merely close.
-/// </para>
-/// </remarks>
+// <summary>
+// A k-d tree over a fixed point set with a tight bounding box per node, for exact k-nearest-neighbour
+// and range-count queries under the Euclidean or maximum norm.
+// </summary>
+// <remarks>
+// <para>
+// Built by median splits (quickselect) on the axis of widest spread, O(N log N); a query visits the
+// nearer child first and skips a node only when the distance from the query to its box already
+// exceeds the current k-th best key. Friedman, Bentley &amp; Finkel (1977), "An algorithm for finding
+// best matches in logarithmic expected time", ACM TOMS 3(3).
+// </para>
+// <para>
+// Exactness: the box bound of a node is computed from coordinate differences that floating-point
+// rounding keeps no larger than those of any point inside (rounding is monotone), so a skipped
+// node never holds a point that would have changed the answer, ties included. Results are
+// therefore identical to <see cref="BruteForceIndex"/>, not merely close.
+// </para>
+// </remarks>
 internal sealed class KdTree : INeighborIndex
 {
     private const int LeafSize = 12;

@@ -1,9 +1,9 @@
 namespace InfoTheory.Continuous.Neighbors;
 
-/// <summary>The one distance computation every neighbour index shares, so their results agree bit for bit.</summary>
+// <summary>The one distance computation every neighbour index shares, so their results agree bit for bit.</summary>
 internal static class Metric
 {
-    /// <summary>The key between two points: Σ (aᵢ − bᵢ)² for <see cref="DistanceNorm.Euclidean"/>, maxᵢ |aᵢ − bᵢ| for <see cref="DistanceNorm.Maximum"/>.</summary>
+    // <summary>The key between two points: Σ (aᵢ − bᵢ)² for <see cref="DistanceNorm.Euclidean"/>, maxᵢ |aᵢ − bᵢ| for <see cref="DistanceNorm.Maximum"/>.</summary>
     public static double Key(ReadOnlySpan<double> a, ReadOnlySpan<double> b, DistanceNorm norm)
     {
         double key = 0;
@@ -26,25 +26,25 @@ internal static class Metric
         return key;
     }
 
-    /// <summary>The key between two one-dimensional points; the same bits as the span overload gives for length 1.</summary>
+    // <summary>The key between two one-dimensional points; the same bits as the span overload gives for length 1.</summary>
     public static double Key(double a, double b, DistanceNorm norm)
     {
         double diff = a - b;
         return norm == DistanceNorm.Euclidean ? diff * diff : Math.Abs(diff);
     }
 
-    /// <summary>The natural log of the distance a key stands for.</summary>
+    // <summary>The natural log of the distance a key stands for.</summary>
     public static double LogDistance(double key, DistanceNorm norm)
         => norm == DistanceNorm.Euclidean ? 0.5 * Math.Log(key) : Math.Log(key);
 
-    /// <summary>Whether a key passes a radius test: &lt; radius, or ≤ when <paramref name="inclusive"/>.</summary>
+    // <summary>Whether a key passes a radius test: &lt; radius, or ≤ when <paramref name="inclusive"/>.</summary>
     public static bool Within(double key, double radiusKey, bool inclusive)
         => inclusive ? key <= radiusKey : key < radiusKey;
 
-    /// <summary>
-    /// Inserts (key, row) into the ascending list <paramref name="keys"/>/<paramref name="rows"/> that holds
-    /// <paramref name="found"/> entries, keeping at most its capacity; ties order by row.
-    /// </summary>
+    // <summary>
+    // Inserts (key, row) into the ascending list <paramref name="keys"/>/<paramref name="rows"/> that holds
+    // <paramref name="found"/> entries, keeping at most its capacity; ties order by row.
+    // </summary>
     public static void Insert(Span<double> keys, Span<int> rows, ref int found, double key, int row)
     {
         int capacity = keys.Length;

@@ -2,25 +2,25 @@ using System.Buffers;
 
 namespace InfoTheory.Continuous.Neighbors;
 
-/// <summary>
-/// The two-dimensional index: a uniform grid of cells a few points each, the points stored cell after cell (a counting
-/// sort), nearest neighbours found by searching rings of cells outwards from the query's cell until the k-th key is
-/// smaller than the distance to any cell not yet searched. Expected O(k) per query for data without heavy clusters.
-/// </summary>
-/// <remarks>
-/// <para>
-/// Exactness: every point of a searched cell goes through the same key and <see cref="Metric.Insert"/> as in
-/// <see cref="BruteForceIndex"/>; the search stops only when the distance to the unsearched region, reduced by a margin
-/// far larger than the rounding of the cell arithmetic, exceeds the k-th key (strictly, so a point at an equal key and a
-/// lower row can still enter). A point assigned to a cell by a rounded division lies within that margin of the cell, so a
-/// point left unsearched never changes the answer, ties included. Range counts test every point of the cells that cover
-/// the radius plus the margin with <see cref="Metric.Within"/>. Results equal <see cref="BruteForceIndex"/> exactly.
-/// </para>
-/// <para>
-/// <see cref="TryCreate"/> declines (the caller builds a <see cref="KdTree"/>) when the points crowd a few cells, as
-/// heavy tails, clusters or many copies do, where rings would scan many points per query.
-/// </para>
-/// </remarks>
+// <summary>
+// The two-dimensional index: a uniform grid of cells a few points each, the points stored cell after cell (a counting
+// sort), nearest neighbours found by searching rings of cells outwards from the query's cell until the k-th key is
+// smaller than the distance to any cell not yet searched. Expected O(k) per query for data without heavy clusters.
+// </summary>
+// <remarks>
+// <para>
+// Exactness: every point of a searched cell goes through the same key and <see cref="Metric.Insert"/> as in
+// <see cref="BruteForceIndex"/>; the search stops only when the distance to the unsearched region, reduced by a margin
+// far larger than the rounding of the cell arithmetic, exceeds the k-th key (strictly, so a point at an equal key and a
+// lower row can still enter). A point assigned to a cell by a rounded division lies within that margin of the cell, so a
+// point left unsearched never changes the answer, ties included. Range counts test every point of the cells that cover
+// the radius plus the margin with <see cref="Metric.Within"/>. Results equal <see cref="BruteForceIndex"/> exactly.
+// </para>
+// <para>
+// <see cref="TryCreate"/> declines (the caller builds a <see cref="KdTree"/>) when the points crowd a few cells, as
+// heavy tails, clusters or many copies do, where rings would scan many points per query.
+// </para>
+// </remarks>
 internal sealed class PlaneGrid : INeighborIndex
 {
     // Cells are refined until a point's expected cell-mates, Σ c² / N, fall to this: about one point per cell where the
@@ -86,7 +86,7 @@ internal sealed class PlaneGrid : INeighborIndex
 
     public ReadOnlySpan<int> QueryOrder => _rows;
 
-    /// <summary>A grid over the 2-D <paramref name="points"/> (flat, x then y), or null when they crowd a few cells.</summary>
+    // <summary>A grid over the 2-D <paramref name="points"/> (flat, x then y), or null when they crowd a few cells.</summary>
     public static PlaneGrid? TryCreate(double[] points, DistanceNorm norm)
     {
         int n = points.Length / 2;

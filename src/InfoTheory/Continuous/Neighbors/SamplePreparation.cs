@@ -2,10 +2,10 @@ using InfoTheory.Internal;
 
 namespace InfoTheory.Continuous.Neighbors;
 
-/// <summary>Copies caller samples into flat row-major buffers and applies the explicit <see cref="KnnOptions"/> transforms.</summary>
+// <summary>Copies caller samples into flat row-major buffers and applies the explicit <see cref="KnnOptions"/> transforms.</summary>
 internal static class SamplePreparation
 {
-    /// <summary>Validates a matrix of samples (rows are points) and returns a flat copy.</summary>
+    // <summary>Validates a matrix of samples (rows are points) and returns a flat copy.</summary>
     public static double[] Flatten(double[,] samples, string paramName)
     {
         Guard.Samples(samples, paramName);
@@ -22,22 +22,22 @@ internal static class SamplePreparation
         return flat;
     }
 
-    /// <summary>Validates a flat point set and returns a copy.</summary>
+    // <summary>Validates a flat point set and returns a copy.</summary>
     public static double[] Copy(ReadOnlySpan<double> samples, int dimension, string paramName, string dimensionName)
     {
         Guard.Samples(samples, dimension, paramName, dimensionName);
         return samples.ToArray();
     }
 
-    /// <summary>
-    /// Column means and scales (sample standard deviations, 1 for a column without spread), computed in a
-    /// power-of-two unit per column (the column's largest magnitude brought into [1, 2)) so that neither the
-    /// sums nor the squared deviations overflow, even for data near ±1.8e308.
-    /// </summary>
-    /// <remarks>
-    /// Scaling by a power of two commutes with rounding, so for data whose plain sums do not overflow the
-    /// standardised values are bit for bit those of the textbook formula (v − mean) / sd.
-    /// </remarks>
+    // <summary>
+    // Column means and scales (sample standard deviations, 1 for a column without spread), computed in a
+    // power-of-two unit per column (the column's largest magnitude brought into [1, 2)) so that neither the
+    // sums nor the squared deviations overflow, even for data near ±1.8e308.
+    // </summary>
+    // <remarks>
+    // Scaling by a power of two commutes with rounding, so for data whose plain sums do not overflow the
+    // standardised values are bit for bit those of the textbook formula (v − mean) / sd.
+    // </remarks>
     public static ColumnScaling ColumnStatistics(double[] points, int dimension)
     {
         int rows = points.Length / dimension;
@@ -96,7 +96,7 @@ internal static class SamplePreparation
         return new ColumnScaling(means, scales, exponents);
     }
 
-    /// <summary>Replaces every coordinate v by (v − mean) / scale, in place; false if a result overflows (only possible with another set's statistics).</summary>
+    // <summary>Replaces every coordinate v by (v − mean) / scale, in place; false if a result overflows (only possible with another set's statistics).</summary>
     public static bool Apply(double[] points, int dimension, ColumnScaling statistics)
     {
         bool finite = true;
@@ -110,17 +110,17 @@ internal static class SamplePreparation
         return finite;
     }
 
-    /// <summary>
-    /// Multiplies every coordinate of all <paramref name="sets"/> by one power of two 2ˢ, the smallest change that
-    /// brings their largest magnitude M into the range where <paramref name="norm"/>'s keys can neither overflow nor,
-    /// for the Euclidean norm, lose the precision of distances down to 2⁻²⁵⁵·M; returns s (0, and nothing touched, for
-    /// ordinary data).
-    /// </summary>
-    /// <remarks>
-    /// Euclidean keys are squared distances, so M must stay within [2⁻²⁵⁶, 2²⁵⁶]; maximum-norm keys are plain
-    /// differences, which overflow only when M reaches 2¹⁰²³. A power of two changes no rounding, so every
-    /// estimate moves exactly as the scale says (h by d·s·ln 2, mutual information and divergence not at all).
-    /// </remarks>
+    // <summary>
+    // Multiplies every coordinate of all <paramref name="sets"/> by one power of two 2ˢ, the smallest change that
+    // brings their largest magnitude M into the range where <paramref name="norm"/>'s keys can neither overflow nor,
+    // for the Euclidean norm, lose the precision of distances down to 2⁻²⁵⁵·M; returns s (0, and nothing touched, for
+    // ordinary data).
+    // </summary>
+    // <remarks>
+    // Euclidean keys are squared distances, so M must stay within [2⁻²⁵⁶, 2²⁵⁶]; maximum-norm keys are plain
+    // differences, which overflow only when M reaches 2¹⁰²³. A power of two changes no rounding, so every
+    // estimate moves exactly as the scale says (h by d·s·ln 2, mutual information and divergence not at all).
+    // </remarks>
     public static int ScaleIntoRange(DistanceNorm norm, params ReadOnlySpan<double[]> sets)
     {
         double largest = 0;
@@ -155,8 +155,8 @@ internal static class SamplePreparation
         return shift;
     }
 
-    /// <summary>Adds N(0, <paramref name="standardDeviation"/>²) noise to every coordinate from <paramref name="random"/>, in place.</summary>
-    /// <exception cref="ArgumentException">The noise takes a coordinate past ±1.8e308 (names options.Jitter).</exception>
+    // <summary>Adds N(0, <paramref name="standardDeviation"/>²) noise to every coordinate from <paramref name="random"/>, in place.</summary>
+    // <exception cref="ArgumentException">The noise takes a coordinate past ±1.8e308 (names options.Jitter).</exception>
     public static void AddJitter(double[] points, double standardDeviation, Random random)
     {
         if (standardDeviation == 0)
@@ -176,16 +176,16 @@ internal static class SamplePreparation
         Guard.JitteredFinite(finite, standardDeviation, "options.Jitter");
     }
 
-    /// <summary>
-    /// Builds the neighbour index the options ask for: a sorted array stands in for the tree in one dimension, a uniform
-    /// grid in two unless the points crowd a few of its cells.
-    /// </summary>
+    // <summary>
+    // Builds the neighbour index the options ask for: a sorted array stands in for the tree in one dimension, a uniform
+    // grid in two unless the points crowd a few of its cells.
+    // </summary>
     public static INeighborIndex Index(double[] points, int dimension, DistanceNorm norm, NeighborSearch search)
         => search == NeighborSearch.BruteForce ? new BruteForceIndex(points, dimension, norm)
             : dimension == 1 ? new SortedLineIndex(points, norm)
             : (dimension == 2 ? PlaneGrid.TryCreate(points, norm) : null) ?? (INeighborIndex)new KdTree(points, dimension, norm);
 
-    /// <summary>Places the rows of two equally long point sets side by side.</summary>
+    // <summary>Places the rows of two equally long point sets side by side.</summary>
     public static double[] Concatenate(double[] a, int da, double[] b, int db)
     {
         int rows = a.Length / da;

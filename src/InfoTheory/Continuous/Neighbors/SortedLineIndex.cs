@@ -1,14 +1,14 @@
 namespace InfoTheory.Continuous.Neighbors;
 
-/// <summary>
-/// The one-dimensional index: values sorted once, nearest neighbours found by walking outwards from
-/// the query's position and range counts by two binary searches, O(log N + k) per query.
-/// </summary>
-/// <remarks>
-/// In one dimension the key (x − v)² or |x − v| is monotone in v on each side of the query even
-/// after rounding, so the points within a radius form one contiguous run of the sorted array and
-/// binary search with the very same key test finds its ends. Results equal <see cref="BruteForceIndex"/> exactly.
-/// </remarks>
+// <summary>
+// The one-dimensional index: values sorted once, nearest neighbours found by walking outwards from
+// the query's position and range counts by two binary searches, O(log N + k) per query.
+// </summary>
+// <remarks>
+// In one dimension the key (x − v)² or |x − v| is monotone in v on each side of the query even
+// after rounding, so the points within a radius form one contiguous run of the sorted array and
+// binary search with the very same key test finds its ends. Results equal <see cref="BruteForceIndex"/> exactly.
+// </remarks>
 internal sealed class SortedLineIndex : INeighborIndex
 {
     private readonly double[] _values;
@@ -105,15 +105,15 @@ internal sealed class SortedLineIndex : INeighborIndex
         return lo - first;
     }
 
-    /// <summary>
-    /// As <see cref="CountWithin"/> for the query that is indexed row <paramref name="row"/> itself, by galloping outwards
-    /// from the row's own place in the sorted array: O(log m) for m points counted, in memory next to the row's.
-    /// </summary>
-    /// <remarks>
-    /// The row's value q sits inside the run of values equal to it, so leftwards the values fall to q and rightwards they
-    /// rise from it, and the key test is monotone on each side of the row's place as it is on each side of q's lower
-    /// bound: the same points pass, so the count is the same.
-    /// </remarks>
+    // <summary>
+    // As <see cref="CountWithin"/> for the query that is indexed row <paramref name="row"/> itself, by galloping outwards
+    // from the row's own place in the sorted array: O(log m) for m points counted, in memory next to the row's.
+    // </summary>
+    // <remarks>
+    // The row's value q sits inside the run of values equal to it, so leftwards the values fall to q and rightwards they
+    // rise from it, and the key test is monotone on each side of the row's place as it is on each side of q's lower
+    // bound: the same points pass, so the count is the same.
+    // </remarks>
     public int CountWithinRow(int row, double radiusKey, bool inclusive)
     {
         int at = _positions[row];
