@@ -37,10 +37,10 @@ public abstract class LabelCodec<T>
 // <summary>The codecs <see cref="LabelCounts{T}"/> uses when none is given.</summary>
 internal static class BuiltInLabelCodecs
 {
-    /// <summary>UTF-8 that throws on invalid bytes instead of substituting U+FFFD, so a corrupt label never reads as a different one.</summary>
+    // <summary>UTF-8 that throws on invalid bytes instead of substituting U+FFFD, so a corrupt label never reads as a different one.</summary>
     public static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>The built-in codec for <typeparamref name="T"/>, or null when there is none.</summary>
+    // <summary>The built-in codec for <typeparamref name="T"/>, or null when there is none.</summary>
     public static LabelCodec<T>? For<T>()
         where T : notnull
     {
