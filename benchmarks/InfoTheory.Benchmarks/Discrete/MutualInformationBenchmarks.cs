@@ -30,25 +30,7 @@ public class MutualInformationBenchmarks
 
     [Benchmark(Baseline = true)]
     public double NaiveDictionary()
-    {
-        var pairs = new Dictionary<(int, int), int>();
-        var xs = new Dictionary<int, int>();
-        var ys = new Dictionary<int, int>();
-        for (int i = 0; i < _x.Length; i++)
-        {
-            pairs[(_x[i], _y[i])] = pairs.GetValueOrDefault((_x[i], _y[i])) + 1;
-            xs[_x[i]] = xs.GetValueOrDefault(_x[i]) + 1;
-            ys[_y[i]] = ys.GetValueOrDefault(_y[i]) + 1;
-        }
-
-        double n = _x.Length, mi = 0;
-        foreach (var ((a, b), c) in pairs)
-        {
-            mi += c / n * Math.Log(c * n / ((double)xs[a] * ys[b]));
-        }
-
-        return mi;
-    }
+        => NaiveMutualInformation.Of(_x, _y);
 
     [Benchmark]
     public double FromSamples() => MutualInformation.FromSamples<int, int>(_x, _y);

@@ -40,25 +40,7 @@ public class StringLabelMutualInformationBenchmarks
 
     [Benchmark(Baseline = true)]
     public double NaiveDictionary()
-    {
-        var pairs = new Dictionary<(string, string), int>();
-        var xs = new Dictionary<string, int>();
-        var ys = new Dictionary<string, int>();
-        for (int i = 0; i < _x.Length; i++)
-        {
-            pairs[(_x[i], _y[i])] = pairs.GetValueOrDefault((_x[i], _y[i])) + 1;
-            xs[_x[i]] = xs.GetValueOrDefault(_x[i]) + 1;
-            ys[_y[i]] = ys.GetValueOrDefault(_y[i]) + 1;
-        }
-
-        double n = _x.Length, mi = 0;
-        foreach (var ((a, b), c) in pairs)
-        {
-            mi += c / n * Math.Log(c * n / ((double)xs[a] * ys[b]));
-        }
-
-        return mi;
-    }
+        => NaiveMutualInformation.Of(_x, _y);
 
     [Benchmark]
     public double IntLabels() => MutualInformation.FromSamples<int, int>(_xInts, _yInts);
