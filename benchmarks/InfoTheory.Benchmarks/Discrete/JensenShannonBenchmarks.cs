@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using InfoTheory.Kernels;
 
 namespace InfoTheory.Benchmarks.Discrete;
 
@@ -29,8 +28,4 @@ public class JensenShannonBenchmarks : ProbabilityVectorBenchmarks
 
     [Benchmark]
     public double JensenShannon() => Divergence.JensenShannon(P, Q);
-
-    /// <summary>The same kernel held to one core; the public call uses every core.</summary>
-    [Benchmark]
-    public double JensenShannonOneCore() => JensenShannonKernel.Nats<double>(P, Q, "p", "q", SimdWidths.Best, threads: 1);
 }

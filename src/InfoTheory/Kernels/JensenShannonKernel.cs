@@ -22,19 +22,18 @@ internal readonly struct JensenShannonKernel : IPairedKernel
 
     // <summary>Returns the Jensen–Shannon divergence in nats, unclamped.</summary>
     // <remarks>
-    // One pass on the calling thread whatever <paramref name="threads"/> says: cut into parts, this pass measured 90–130 ms
-    // at 10⁷ on two cores of an AVX-512 EPYC against 36–62 ms whole (issue 14 holds the investigation).
+    // One pass on the calling thread, unlike the other paired kernels: cut into parts, this pass measured 90–130 ms at 10⁷
+    // on two cores of an AVX-512 EPYC against 36–62 ms whole (issue 14 holds the investigation).
     // </remarks>
     // <param name="p">The distribution p.</param>
     // <param name="q">The distribution q.</param>
     // <param name="pName">The caller's name for <paramref name="p"/>.</param>
     // <param name="qName">The caller's name for <paramref name="q"/>.</param>
     // <param name="width">The lane width.</param>
-    // <param name="threads">The threads a long pass may use.</param>
     // <exception cref="ArgumentException">Either input is empty or not a probability vector, or their lengths differ.</exception>
-    public static double Nats<TElement>(ReadOnlySpan<TElement> p, ReadOnlySpan<TElement> q, string pName, string qName, SimdWidth width, int threads = 1)
+    public static double Nats<TElement>(ReadOnlySpan<TElement> p, ReadOnlySpan<TElement> q, string pName, string qName, SimdWidth width)
         where TElement : unmanaged, IBinaryFloatingPointIeee754<TElement>
-        => 0.5 * PairedPass<JensenShannonKernel, TElement>.Sum(p, q, pName, qName, width, out _, partitioned: false, threads);
+        => 0.5 * PairedPass<JensenShannonKernel, TElement>.Sum(p, q, pName, qName, width, out _);
 
     // Every term is finite (m ≥ p/2 and m ≥ q/2), so unbounded is never set.
     static void IPairedKernel.Accumulate<TElement, T>(
