@@ -52,19 +52,10 @@ public sealed class HistogramCounts
     /// <exception cref="OverflowException">The total would pass <see cref="long.MaxValue"/>; nothing changes.</exception>
     public void Add(ReadOnlySpan<double> values)
     {
+        // No bin count exceeds the total, so checking the total first keeps every bin from overflowing; the histogram's
+        // running count leaves the counts as they were when a value is rejected.
         long total = checked(Total + values.Length);
-        if (values.Length == 0)
-        {
-            return;
-        }
-
-        // Count into a scratch array first, so a rejected value leaves this accumulator as it was.
-        long[] counts = Bins.Count(values);
-        for (int b = 0; b < counts.Length; b++)
-        {
-            _counts[b] += counts[b];
-        }
-
+        Bins.Count(values, _counts);
         Total = total;
     }
 
