@@ -190,15 +190,7 @@ internal static class LabelCounting
         var index = new Dictionary<T, int>();
         for (int i = 0; i < labels.Length; i++)
         {
-            T label = labels[i];
-            Guard.Label(label, i, paramName);
-            ref int code = ref CollectionsMarshal.GetValueRefOrAddDefault(index, label, out bool exists);
-            if (!exists)
-            {
-                code = index.Count - 1;
-            }
-
-            codes[i] = code;
+            codes[i] = Lookup(index, labels[i], i, paramName);
         }
 
         return index.Count;
@@ -250,6 +242,8 @@ internal static class LabelCounting
         return index.Count;
     }
 
+    // The code of label i, a new one (first appearance order) when unseen.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Lookup<T>(Dictionary<T, int> index, T label, int i, string paramName)
         where T : notnull
     {
