@@ -35,16 +35,16 @@ public sealed class BregmanGenerator
     // <summary>Which generator this is: a named one runs its own fused kernel.</summary>
     internal enum Kind
     {
-        /// <summary>A caller's φ and ∇φ.</summary>
+        // <summary>A caller's φ and ∇φ.</summary>
         User,
 
-        /// <summary>φ(x) = ‖x‖².</summary>
+        // <summary>φ(x) = ‖x‖².</summary>
         SquaredEuclidean,
 
-        /// <summary>φ(x) = Σ xᵢ ln xᵢ − xᵢ.</summary>
+        // <summary>φ(x) = Σ xᵢ ln xᵢ − xᵢ.</summary>
         GeneralizedKullbackLeibler,
 
-        /// <summary>φ(x) = −Σ ln xᵢ.</summary>
+        // <summary>φ(x) = −Σ ln xᵢ.</summary>
         ItakuraSaito,
     }
 

@@ -7,9 +7,6 @@ namespace InfoTheory.Tests;
 /// The XML documentation shipped in the packages describes the public surface only: every member id in a package's
 /// doc file names a public or protected type or member (an internal member's <c>///</c> docs would otherwise ship,
 /// exposing implementation notes users can't call). Internal members keep their why-comments as <c>//</c>.
-/// The ids in DocumentationFileTests.pending.txt are the internal members still documented with <c>///</c> in files
-/// other branches were editing when this check landed (Kernels, Continuous/Neighbors, Labels.cs, ContingencyTable.cs);
-/// no other id may appear, and the list only shrinks.
 /// </summary>
 public class DocumentationFileTests
 {
@@ -20,11 +17,8 @@ public class DocumentationFileTests
     {
         (Assembly assembly, XDocument xml) = Load(package);
 
-        var pending = File.ReadAllLines(Path.Combine(RepositoryRoot(), "tests", "InfoTheory.Tests", "DocumentationFileTests.pending.txt"))
-            .Where(l => l.Length > 0 && !l.StartsWith('#')).ToHashSet(StringComparer.Ordinal);
-
         string[] hidden = xml.Descendants("member").Select(m => (string)m.Attribute("name")!)
-            .Where(id => !IsVisible(assembly, id) && !pending.Contains(id)).ToArray();
+            .Where(id => !IsVisible(assembly, id)).ToArray();
 
         string.Join(Environment.NewLine, hidden).Should().BeEmpty($"{package}.xml ships with the package, so it must not document internal members (make their /// comments //)");
     }

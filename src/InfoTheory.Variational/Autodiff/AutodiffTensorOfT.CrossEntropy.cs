@@ -32,7 +32,7 @@ public partial class AutodiffTensor<T>
 
         public override string Operation => "cross-entropy with logits";
 
-        /// <summary>c Σᵢ (LSE(zᵢ) − zᵢ,yᵢ) of [N, C] logits and validated labels, c = <paramref name="scale"/>.</summary>
+        // <summary>c Σᵢ (LSE(zᵢ) − zᵢ,yᵢ) of [N, C] logits and validated labels, c = <paramref name="scale"/>.</summary>
         public static AutodiffTensor<T> Forward(AutodiffTensor<T> logits, int[] labels, T scale)
         {
             var y = new CrossEntropyWithLogitsNode(logits, labels, scale);

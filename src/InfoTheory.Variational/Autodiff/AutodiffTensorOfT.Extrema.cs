@@ -45,7 +45,7 @@ public partial class AutodiffTensor<T>
     internal abstract class ExtremumNode(AutodiffTensor<T> x, int axis, bool keepDims)
         : UnaryNode(x, axis == AllElements ? [] : Shapes.Reduce(x._shape, axis, keepDims))
     {
-        /// <summary>The axis value that stands for every element at once.</summary>
+        // <summary>The axis value that stands for every element at once.</summary>
         public const int AllElements = -1;
 
         private readonly int _axis = axis;

@@ -30,7 +30,7 @@ public partial class AutodiffTensor<T>
 
         public override string Operation => "index select";
 
-        /// <summary>x's slices at validated <paramref name="positions"/> along a validated axis; <paramref name="shape"/> is the result's.</summary>
+        // <summary>x's slices at validated <paramref name="positions"/> along a validated axis; <paramref name="shape"/> is the result's.</summary>
         public static AutodiffTensor<T> Forward(AutodiffTensor<T> x, int axis, int[] shape, int[] positions)
         {
             var y = new IndexSelectNode(x, axis, shape, positions);

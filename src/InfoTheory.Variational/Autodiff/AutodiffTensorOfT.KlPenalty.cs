@@ -23,7 +23,7 @@ public partial class AutodiffTensor<T>
 
         public override string Operation => Name;
 
-        /// <summary>The forward pass over validated inputs: logP and logQ of one shape, mask as long as they are (or empty for all tokens).</summary>
+        // <summary>The forward pass over validated inputs: logP and logQ of one shape, mask as long as they are (or empty for all tokens).</summary>
         public static AutodiffTensor<T> Forward(
             AutodiffTensor<T> logP, AutodiffTensor<T> logQ, ReadOnlySpan<bool> mask, int sequences, KlAggregation aggregation, MonteCarloOptions options)
         {

@@ -29,7 +29,7 @@ public partial class AutodiffTensor<T>
 
         public override string Operation => "matmul";
 
-        /// <inheritdoc cref="AutodiffTensor.MatMul{T}(AutodiffTensor{T}, AutodiffTensor{T}, MatrixProductOptions?)"/>
+        // <inheritdoc cref="AutodiffTensor.MatMul{T}(AutodiffTensor{T}, AutodiffTensor{T}, MatrixProductOptions?)"/>
         public static AutodiffTensor<T> Forward(AutodiffTensor<T> left, AutodiffTensor<T> right, MatrixProductOptions? options)
         {
             ArgumentNullException.ThrowIfNull(left);
@@ -134,7 +134,7 @@ public partial class AutodiffTensor<T>
 
         private protected override int InputCount => _x is null ? 0 : _bias is null ? 2 : 3;
 
-        /// <inheritdoc cref="AutodiffTensor.Linear{T}(AutodiffTensor{T}, AutodiffTensor{T}, AutodiffTensor{T}?, MatrixProductOptions?)"/>
+        // <inheritdoc cref="AutodiffTensor.Linear{T}(AutodiffTensor{T}, AutodiffTensor{T}, AutodiffTensor{T}?, MatrixProductOptions?)"/>
         public static AutodiffTensor<T> Forward(AutodiffTensor<T> input, AutodiffTensor<T> weight, AutodiffTensor<T>? bias, MatrixProductOptions? options)
         {
             ArgumentNullException.ThrowIfNull(input);

@@ -30,7 +30,7 @@ public partial class AutodiffTensor<T>
 
         public override string Operation => "binary cross-entropy with logits";
 
-        /// <summary>The loss, c Σᵢ ℓᵢ with c = <paramref name="scale"/>, of logits and targets whose shapes were checked to agree.</summary>
+        // <summary>The loss, c Σᵢ ℓᵢ with c = <paramref name="scale"/>, of logits and targets whose shapes were checked to agree.</summary>
         public static AutodiffTensor<T> Forward(AutodiffTensor<T> logits, AutodiffTensor<T> targets, T scale)
         {
             var y = new BinaryCrossEntropyWithLogitsNode(logits, targets, scale);

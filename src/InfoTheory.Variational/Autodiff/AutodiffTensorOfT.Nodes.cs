@@ -34,7 +34,7 @@ public partial class AutodiffTensor<T>
             }
         }
 
-        /// <summary>The output of a view operation: it shares the storage of <paramref name="storage"/>, its one input, under <paramref name="shape"/>.</summary>
+        // <summary>The output of a view operation: it shares the storage of <paramref name="storage"/>, its one input, under <paramref name="shape"/>.</summary>
         protected UnaryNode(int[] shape, AutodiffTensor<T> storage)
             : base(shape, Records(storage), viewOf: storage)
         {
@@ -44,7 +44,7 @@ public partial class AutodiffTensor<T>
             }
         }
 
-        /// <summary>The input of a recorded operation (backward rules run only on recorded ones).</summary>
+        // <summary>The input of a recorded operation (backward rules run only on recorded ones).</summary>
         protected AutodiffTensor<T> X => _x!;
 
         private protected override int InputCount => _x is null ? 0 : 1;
@@ -70,10 +70,10 @@ public partial class AutodiffTensor<T>
             }
         }
 
-        /// <summary>The left input of a recorded operation.</summary>
+        // <summary>The left input of a recorded operation.</summary>
         protected AutodiffTensor<T> A => _a!;
 
-        /// <summary>The right input of a recorded operation.</summary>
+        // <summary>The right input of a recorded operation.</summary>
         protected AutodiffTensor<T> B => _b!;
 
         private protected override int InputCount => _a is null ? 0 : 2;
@@ -82,7 +82,7 @@ public partial class AutodiffTensor<T>
 
         private protected override void ForgetInputs() => (_a, _b) = (null, null);
 
-        /// <summary>The broadcast shape of the operands of an elementwise operation, once neither is null.</summary>
+        // <summary>The broadcast shape of the operands of an elementwise operation, once neither is null.</summary>
         protected static int[] BroadcastShape(AutodiffTensor<T> left, AutodiffTensor<T> right, string operation)
         {
             ArgumentNullException.ThrowIfNull(left);
@@ -90,7 +90,7 @@ public partial class AutodiffTensor<T>
             return Shapes.Broadcast(left._shape, right._shape, operation);
         }
 
-        /// <summary>Fills <paramref name="y"/> with the broadcast elementwise <typeparamref name="TKernel"/> of the operands and ends the forward pass.</summary>
+        // <summary>Fills <paramref name="y"/> with the broadcast elementwise <typeparamref name="TKernel"/> of the operands and ends the forward pass.</summary>
         protected static AutodiffTensor<T> Broadcasted<TKernel>(BinaryNode y, AutodiffTensor<T> left, AutodiffTensor<T> right)
             where TKernel : IBinaryKernel<T>
         {

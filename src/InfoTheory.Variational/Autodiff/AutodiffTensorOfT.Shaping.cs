@@ -196,7 +196,7 @@ public partial class AutodiffTensor<T>
 
         public override string Operation => "transpose";
 
-        /// <summary>x with validated axes <paramref name="axis0"/> and <paramref name="axis1"/> exchanged.</summary>
+        // <summary>x with validated axes <paramref name="axis0"/> and <paramref name="axis1"/> exchanged.</summary>
         public static AutodiffTensor<T> Forward(AutodiffTensor<T> x, int axis0, int axis1)
         {
             var shape = (int[])x._shape.Clone();
@@ -218,7 +218,7 @@ public partial class AutodiffTensor<T>
 
         public override string Operation => "slice";
 
-        /// <summary>Indices [start, start + length) of validated arguments along the axis.</summary>
+        // <summary>Indices [start, start + length) of validated arguments along the axis.</summary>
         public static AutodiffTensor<T> Forward(AutodiffTensor<T> x, int axis, int start, int length)
         {
             var shape = (int[])x._shape.Clone();
@@ -270,7 +270,7 @@ public partial class AutodiffTensor<T>
 
         private protected override int InputCount => _inputs?.Length ?? 0;
 
-        /// <inheritdoc cref="AutodiffTensor.Concat{T}(int, AutodiffTensor{T}[])"/>
+        // <inheritdoc cref="AutodiffTensor.Concat{T}(int, AutodiffTensor{T}[])"/>
         public static AutodiffTensor<T> Forward(int axis, AutodiffTensor<T>[] tensors)
         {
             ArgumentNullException.ThrowIfNull(tensors);

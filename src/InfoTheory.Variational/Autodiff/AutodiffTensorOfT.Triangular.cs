@@ -112,7 +112,7 @@ public partial class AutodiffTensor<T>
 
         public override string Operation => Name;
 
-        /// <summary>The diagonals of a validated batch of square matrices.</summary>
+        // <summary>The diagonals of a validated batch of square matrices.</summary>
         public static AutodiffTensor<T> Forward(AutodiffTensor<T> x)
         {
             int rows = x._shape[^2], cols = x._shape[^1], d = rows;
@@ -153,7 +153,7 @@ public partial class AutodiffTensor<T>
     {
         public override string Operation => "diagonal matrix";
 
-        /// <summary>Square matrices from a validated tensor's last axis.</summary>
+        // <summary>Square matrices from a validated tensor's last axis.</summary>
         public static AutodiffTensor<T> Forward(AutodiffTensor<T> x)
         {
             int n = x._shape[^1];

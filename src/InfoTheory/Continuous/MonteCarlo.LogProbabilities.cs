@@ -371,14 +371,14 @@ public static partial class MonteCarlo
 
         private string Name => offsets ? "offsets" : "lengths";
 
-        /// <summary>Gets the number of sequences.</summary>
+        // <summary>Gets the number of sequences.</summary>
         public int Count => offsets ? _values.Length - 1 : _values.Length;
 
-        /// <summary>The number of tokens of sequence <paramref name="j"/>.</summary>
+        // <summary>The number of tokens of sequence <paramref name="j"/>.</summary>
         public int Length(int j) => offsets ? _values[j + 1] - _values[j] : _values[j];
 
-        /// <summary>Checks that the sequences cover a span of <paramref name="total"/> tokens exactly, in order.</summary>
-        /// <exception cref="ArgumentException">No sequence; a length is negative or the lengths do not sum to the total; offsets do not start at 0, decrease somewhere or do not end at the total.</exception>
+        // <summary>Checks that the sequences cover a span of <paramref name="total"/> tokens exactly, in order.</summary>
+        // <exception cref="ArgumentException">No sequence; a length is negative or the lengths do not sum to the total; offsets do not start at 0, decrease somewhere or do not end at the total.</exception>
         public void Validate(int total)
         {
             if (!offsets)

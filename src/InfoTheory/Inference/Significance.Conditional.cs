@@ -220,7 +220,7 @@ public static partial class Significance
     // <summary>The rows of each stratum of a label, listed stratum by stratum in row order, for shuffles within strata.</summary>
     private sealed class Strata
     {
-        /// <summary>Groups the rows by their codes in [0, <paramref name="count"/>) with one counting sort.</summary>
+        // <summary>Groups the rows by their codes in [0, <paramref name="count"/>) with one counting sort.</summary>
         public Strata(int[] codes, int count)
         {
             Codes = codes;
@@ -244,16 +244,16 @@ public static partial class Significance
             }
         }
 
-        /// <summary>The stratum code of each row.</summary>
+        // <summary>The stratum code of each row.</summary>
         public int[] Codes { get; }
 
-        /// <summary>The number of strata.</summary>
+        // <summary>The number of strata.</summary>
         public int Count { get; }
 
-        /// <summary>Stratum s holds <c>Rows[Starts[s]..Starts[s + 1]]</c>.</summary>
+        // <summary>Stratum s holds <c>Rows[Starts[s]..Starts[s + 1]]</c>.</summary>
         public int[] Starts { get; }
 
-        /// <summary>The rows, stratum after stratum.</summary>
+        // <summary>The rows, stratum after stratum.</summary>
         public int[] Rows { get; }
     }
 }

@@ -144,7 +144,7 @@ public static partial class Significance
         private readonly double[] _cLogC;
         private readonly double _constant;
 
-        /// <summary>A job for Î(X;Y), or with <paramref name="strata"/> for Î(X;Y) − Î(Y;Z), which is Î(Y;X′|Z) when X codes (X′, Z) pairs.</summary>
+        // <summary>A job for Î(X;Y), or with <paramref name="strata"/> for Î(X;Y) − Î(Y;Z), which is Î(Y;X′|Z) when X codes (X′, Z) pairs.</summary>
         public LabelShuffleJob(int[] x, int kx, int[] y, int ky, Strata? strata)
         {
             _x = x;
@@ -184,10 +184,10 @@ public static partial class Significance
 
         public ReadOnlySpan<int> Original => _y;
 
-        /// <summary>The counting space of one worker: a dense table of the joint cells when they are few, else pair keys to sort.</summary>
+        // <summary>The counting space of one worker: a dense table of the joint cells when they are few, else pair keys to sort.</summary>
         public int[] NewScratch() => new int[_cells <= LabelCounting.DenseLimit(_x.Length) ? (int)_cells : 2 * _x.Length];
 
-        /// <summary>Fisher–Yates over a copy of the original Y codes, by <paramref name="random"/>: over all rows, or stratum by stratum.</summary>
+        // <summary>Fisher–Yates over a copy of the original Y codes, by <paramref name="random"/>: over all rows, or stratum by stratum.</summary>
         public ReadOnlySpan<int> Shuffle(StreamRandom random, Span<int> destination)
         {
             _y.CopyTo(destination);
@@ -212,7 +212,7 @@ public static partial class Significance
             return destination;
         }
 
-        /// <summary>Î(X;Y) in nats with Y's codes in the order <paramref name="y"/>, counted in <paramref name="scratch"/>.</summary>
+        // <summary>Î(X;Y) in nats with Y's codes in the order <paramref name="y"/>, counted in <paramref name="scratch"/>.</summary>
         public double Statistic(ReadOnlySpan<int> y, int[] scratch)
         {
             double sum = _constant;

@@ -110,10 +110,10 @@ public static class SampledDivergence
     // <summary>Two label samples coded over one alphabet of <see cref="Size"/> labels: the first <see cref="FirstCount"/> codes, then the rest.</summary>
     internal sealed record PooledSample(int[] Codes, int FirstCount, int Size)
     {
-        /// <summary>
-        /// The smoothed histograms p̂ᵢ = (cᵢ + α)/(N + αK) of the first <see cref="FirstCount"/> of <paramref name="codes"/>
-        /// and of the rest, counted in <paramref name="counts"/> (2K long).
-        /// </summary>
+        // <summary>
+        // The smoothed histograms p̂ᵢ = (cᵢ + α)/(N + αK) of the first <see cref="FirstCount"/> of <paramref name="codes"/>
+        // and of the rest, counted in <paramref name="counts"/> (2K long).
+        // </summary>
         public void Histograms(ReadOnlySpan<int> codes, double alpha, Span<long> counts, Span<double> p, Span<double> q)
         {
             counts.Clear();
