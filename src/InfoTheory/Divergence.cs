@@ -228,7 +228,7 @@ public static partial class Divergence
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         double natsPerUnit = Units.NatsPerUnit(unit);
-        double nats = JensenShannonKernel.Nats(p, q, nameof(p), nameof(q), SimdWidths.Best);
+        double nats = JensenShannonKernel.Nats(p, q, nameof(p), nameof(q), SimdWidths.Best, PartitionedRun.Threads(-1));
         return Math.Clamp(nats, 0.0, Numerics.Ln2) / natsPerUnit;
     }
 

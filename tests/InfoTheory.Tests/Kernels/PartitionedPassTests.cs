@@ -125,7 +125,7 @@ public class PartitionedPassTests
         "Entropy" => EntropyKernel<double>.Nats(p, nameof(p), width, threads),
         "CrossEntropy" => CrossEntropyKernel.Nats<double>(p, q, "p", "q", width, threads),
         "KullbackLeibler" => KullbackLeiblerKernel.Nats<double>(p, q, "p", "q", width, threads),
-        _ => JensenShannonKernel.Nats<double>(p, q, "p", "q", width), // one pass on any thread count (see the kernel)
+        _ => JensenShannonKernel.Nats<double>(p, q, "p", "q", width, threads),
     };
 
     private static double NatsSingle(string measure, float[] p, float[] q, int threads) => measure switch
@@ -133,6 +133,6 @@ public class PartitionedPassTests
         "Entropy" => EntropyKernel<float>.Nats(p, nameof(p), SimdWidths.Best, threads),
         "CrossEntropy" => CrossEntropyKernel.Nats<float>(p, q, "p", "q", SimdWidths.Best, threads),
         "KullbackLeibler" => KullbackLeiblerKernel.Nats<float>(p, q, "p", "q", SimdWidths.Best, threads),
-        _ => JensenShannonKernel.Nats<float>(p, q, "p", "q", SimdWidths.Best),
+        _ => JensenShannonKernel.Nats<float>(p, q, "p", "q", SimdWidths.Best, threads),
     };
 }
