@@ -33,6 +33,11 @@ public sealed class FGenerator
     /// <exception cref="ArgumentException"><paramref name="function"/> is not 0 at t = 1 (within 1e-12).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="atZero"/> or <paramref name="slopeAtInfinity"/> is NaN or −∞.</exception>
     public FGenerator(Func<double, double> function, double atZero, double slopeAtInfinity)
+        : this(Kind.User, function, atZero, slopeAtInfinity)
+    {
+    }
+
+    private FGenerator(Kind kind, Func<double, double> function, double atZero, double slopeAtInfinity)
     {
         ArgumentNullException.ThrowIfNull(function);
         Guard.FiniteOrPositiveInfinity(atZero, nameof(atZero));
@@ -45,6 +50,7 @@ public sealed class FGenerator
         }
 
         _function = function;
+        Generator = kind;
         AtZero = atZero;
         SlopeAtInfinity = slopeAtInfinity;
     }
@@ -52,33 +58,49 @@ public sealed class FGenerator
     /// <summary>Gets f(0) = lim_{t→0⁺} f(t): a term with pᵢ = 0 &lt; qᵢ is qᵢ·f(0).</summary>
     public double AtZero { get; }
 
+    // <summary>Which generator this is: <see cref="Divergence.F(ReadOnlySpan{double}, ReadOnlySpan{double}, FGenerator)"/> runs a named one as its member's fused pass.</summary>
+    internal Kind Generator { get; }
+
     /// <summary>Gets f*(0) = lim_{t→∞} f(t)/t: a term with qᵢ = 0 &lt; pᵢ is pᵢ·f*(0).</summary>
     public double SlopeAtInfinity { get; }
 
     /// <summary>Gets f(t) = t ln t, whose f-divergence is KL(p‖q) in nats; f(0) = 0, f*(0) = +∞, f''(1) = 1.</summary>
-    public static FGenerator KullbackLeibler { get; } = new(t => t * Math.Log(t), 0.0, double.PositiveInfinity);
+    public static FGenerator KullbackLeibler { get; } = new(Kind.KullbackLeibler, t => t * Math.Log(t), 0.0, double.PositiveInfinity);
 
     /// <summary>Gets f(t) = ½(√t − 1)², whose f-divergence is the squared Hellinger distance H² = 1 − BC; f(0) = ½, f*(0) = ½, f''(1) = ¼.</summary>
     /// <remarks>
     /// So <see cref="Divergence.Hellinger(ReadOnlySpan{double}, ReadOnlySpan{double})"/> is the square root of its divergence,
     /// the Bhattacharyya coefficient is 1 minus it, and the Bhattacharyya distance −ln(1 − H²).
     /// </remarks>
-    public static FGenerator SquaredHellinger { get; } = new(t => 0.5 * (Math.Sqrt(t) - 1) * (Math.Sqrt(t) - 1), 0.5, 0.5);
+    public static FGenerator SquaredHellinger { get; } = new(Kind.SquaredHellinger, t => 0.5 * (Math.Sqrt(t) - 1) * (Math.Sqrt(t) - 1), 0.5, 0.5);
 
     /// <summary>Gets f(t) = ½|t − 1|, whose f-divergence is the total variation distance; f(0) = ½, f*(0) = ½ (not smooth at 1).</summary>
-    public static FGenerator TotalVariation { get; } = new(t => 0.5 * Math.Abs(t - 1), 0.5, 0.5);
+    public static FGenerator TotalVariation { get; } = new(Kind.TotalVariation, t => 0.5 * Math.Abs(t - 1), 0.5, 0.5);
 
     /// <summary>Gets f(t) = (t − 1)², whose f-divergence is Pearson's χ²(p‖q); f(0) = 1, f*(0) = +∞, f''(1) = 2.</summary>
-    public static FGenerator PearsonChiSquare { get; } = new(t => (t - 1) * (t - 1), 1.0, double.PositiveInfinity);
+    public static FGenerator PearsonChiSquare { get; } = new(Kind.PearsonChiSquare, t => (t - 1) * (t - 1), 1.0, double.PositiveInfinity);
 
     /// <summary>Gets f(t) = (t − 1)²/t, whose f-divergence is Neyman's χ²(p‖q); f(0) = +∞, f*(0) = 1, f''(1) = 2.</summary>
-    public static FGenerator NeymanChiSquare { get; } = new(t => (t - 1) * (t - 1) / t, double.PositiveInfinity, 1.0);
+    public static FGenerator NeymanChiSquare { get; } = new(Kind.NeymanChiSquare, t => (t - 1) * (t - 1) / t, double.PositiveInfinity, 1.0);
 
     /// <summary>Gets f(t) = (t − 1) ln t, whose f-divergence is Jeffreys' KL(p‖q) + KL(q‖p) in nats; f(0) = +∞, f*(0) = +∞, f''(1) = 2.</summary>
-    public static FGenerator Jeffreys { get; } = new(t => (t - 1) * Math.Log(t), double.PositiveInfinity, double.PositiveInfinity);
+    public static FGenerator Jeffreys { get; } = new(Kind.Jeffreys, t => (t - 1) * Math.Log(t), double.PositiveInfinity, double.PositiveInfinity);
 
     /// <summary>Gets f(t) = (t − 1)²/(t + 1), whose f-divergence is the triangular discrimination; f(0) = 1, f*(0) = 1, f''(1) = 1.</summary>
-    public static FGenerator Triangular { get; } = new(t => (t - 1) * (t - 1) / (t + 1), 1.0, 1.0);
+    public static FGenerator Triangular { get; } = new(Kind.Triangular, t => (t - 1) * (t - 1) / (t + 1), 1.0, 1.0);
+
+    // <summary>The generators: a caller's, or one of the named members, each with a fused pass of its own.</summary>
+    internal enum Kind
+    {
+        User,
+        KullbackLeibler,
+        SquaredHellinger,
+        TotalVariation,
+        PearsonChiSquare,
+        NeymanChiSquare,
+        Jeffreys,
+        Triangular,
+    }
 
     // <summary>f(t) for t &gt; 0, by the caller's function.</summary>
     internal double Evaluate(double t) => _function(t);

@@ -8,6 +8,16 @@ public class DivergenceFDivergencesTests
     private static readonly double[] P = [0.1, 0.6, 0.3];
     private static readonly double[] Q = [0.2, 0.3, 0.5];
 
+    // The named generators rebuilt as a caller would, so Divergence.F runs its scalar loop over them: an independent
+    // computation of each member (the named generators themselves run the members' fused passes).
+    private static readonly FGenerator KullbackLeiblerByHand = new(t => t * Math.Log(t), 0.0, double.PositiveInfinity);
+    private static readonly FGenerator SquaredHellingerByHand = new(t => 0.5 * (Math.Sqrt(t) - 1) * (Math.Sqrt(t) - 1), 0.5, 0.5);
+    private static readonly FGenerator TotalVariationByHand = new(t => 0.5 * Math.Abs(t - 1), 0.5, 0.5);
+    private static readonly FGenerator PearsonByHand = new(t => (t - 1) * (t - 1), 1.0, double.PositiveInfinity);
+    private static readonly FGenerator NeymanByHand = new(t => (t - 1) * (t - 1) / t, double.PositiveInfinity, 1.0);
+    private static readonly FGenerator JeffreysByHand = new(t => (t - 1) * Math.Log(t), double.PositiveInfinity, double.PositiveInfinity);
+    private static readonly FGenerator TriangularByHand = new(t => (t - 1) * (t - 1) / (t + 1), 1.0, 1.0);
+
     private delegate double Measure(ReadOnlySpan<double> p, ReadOnlySpan<double> q);
 
     private delegate double FloatMeasure(ReadOnlySpan<float> p, ReadOnlySpan<float> q);
@@ -35,18 +45,57 @@ public class DivergenceFDivergencesTests
         _ => ((p, q) => Divergence.Triangular(p, q), (p, q) => Divergence.Triangular(p, q)),
     };
 
-    /// <summary>The member through its generator: H = √D_f, BC = 1 − D_f and D_B = −ln(1 − D_f) for f = ½(√t − 1)².</summary>
+    /// <summary>The member through a caller-built copy of its generator: H = √D_f, BC = 1 − D_f and D_B = −ln(1 − D_f) for f = ½(√t − 1)².</summary>
     private static Measure ThroughGenerator(string member) => member switch
     {
-        "Hellinger" => (p, q) => Math.Sqrt(Divergence.F(p, q, FGenerator.SquaredHellinger)),
-        "TotalVariation" => (p, q) => Divergence.F(p, q, FGenerator.TotalVariation),
-        "Pearson" => (p, q) => Divergence.F(p, q, FGenerator.PearsonChiSquare),
-        "Neyman" => (p, q) => Divergence.F(p, q, FGenerator.NeymanChiSquare),
-        "Jeffreys" => (p, q) => Divergence.F(p, q, FGenerator.Jeffreys),
-        "BhattacharyyaCoefficient" => (p, q) => 1 - Divergence.F(p, q, FGenerator.SquaredHellinger),
-        "Bhattacharyya" => (p, q) => -Math.Log(1 - Divergence.F(p, q, FGenerator.SquaredHellinger)),
-        _ => (p, q) => Divergence.F(p, q, FGenerator.Triangular),
+        "Hellinger" => (p, q) => Math.Sqrt(Divergence.F(p, q, SquaredHellingerByHand)),
+        "TotalVariation" => (p, q) => Divergence.F(p, q, TotalVariationByHand),
+        "Pearson" => (p, q) => Divergence.F(p, q, PearsonByHand),
+        "Neyman" => (p, q) => Divergence.F(p, q, NeymanByHand),
+        "Jeffreys" => (p, q) => Divergence.F(p, q, JeffreysByHand),
+        "BhattacharyyaCoefficient" => (p, q) => 1 - Divergence.F(p, q, SquaredHellingerByHand),
+        "Bhattacharyya" => (p, q) => -Math.Log(1 - Divergence.F(p, q, SquaredHellingerByHand)),
+        _ => (p, q) => Divergence.F(p, q, TriangularByHand),
     };
+
+    /// <summary>The named generators with the member whose fused pass Divergence.F runs for each.</summary>
+    public static TheoryData<string> NamedGenerators => new()
+    {
+        "KullbackLeibler", "SquaredHellinger", "TotalVariation", "PearsonChiSquare", "NeymanChiSquare", "Jeffreys", "Triangular",
+    };
+
+    [Theory]
+    [MemberData(nameof(NamedGenerators))]
+    public void F_NamedGenerator_IsItsMemberAndAgreesWithTheScalarLoop(string name)
+    {
+        (FGenerator named, FGenerator byHand, Measure member) = name switch
+        {
+            "KullbackLeibler" => (FGenerator.KullbackLeibler, KullbackLeiblerByHand, (Measure)((p, q) => Divergence.KullbackLeibler(p, q))),
+            "SquaredHellinger" => (FGenerator.SquaredHellinger, SquaredHellingerByHand, (p, q) => 1 - Divergence.BhattacharyyaCoefficient(p, q)),
+            "TotalVariation" => (FGenerator.TotalVariation, TotalVariationByHand, (p, q) => Divergence.TotalVariation(p, q)),
+            "PearsonChiSquare" => (FGenerator.PearsonChiSquare, PearsonByHand, (p, q) => Divergence.ChiSquare(p, q)),
+            "NeymanChiSquare" => (FGenerator.NeymanChiSquare, NeymanByHand, (p, q) => Divergence.ChiSquare(p, q, ChiSquareForm.Neyman)),
+            "Jeffreys" => (FGenerator.Jeffreys, JeffreysByHand, (p, q) => Divergence.Jeffreys(p, q)),
+            _ => (FGenerator.Triangular, TriangularByHand, (p, q) => Divergence.Triangular(p, q)),
+        };
+        Gen.Int.Sample(seed =>
+        {
+            var rng = new Random(seed);
+            int n = rng.Next(1, 40);
+            double[] p = ProbabilityVectorSamples.Vector(rng, n, zeroFraction: 0.2);
+            double[] q = ProbabilityVectorSamples.Vector(rng, n, zeroFraction: 0.2);
+            double fast = Divergence.F(p, q, named), scalar = Divergence.F(p, q, byHand);
+            fast.Should().BeApproximately(member(p, q), 1e-15 * (1 + fast));
+            if (double.IsPositiveInfinity(scalar))
+            {
+                fast.Should().Be(double.PositiveInfinity);
+            }
+            else
+            {
+                fast.Should().BeApproximately(scalar, 1e-12 * (1 + scalar));
+            }
+        }, iter: 200);
+    }
 
     [Theory]
     // scipy 1.10.1 / numpy 1.24.2, p = [.1, .6, .3], q = [.2, .3, .5]:
@@ -102,7 +151,7 @@ public class DivergenceFDivergencesTests
             double[] p = ProbabilityVectorSamples.Vector(rng, n);
             double[] q = ProbabilityVectorSamples.Vector(rng, n, zeroFraction: seed % 2 == 0 ? 0 : 0.2);
             double kl = Divergence.KullbackLeibler(p, q);
-            double f = Divergence.F(p, q, FGenerator.KullbackLeibler);
+            double f = Divergence.F(p, q, KullbackLeiblerByHand);
             if (double.IsPositiveInfinity(kl))
             {
                 f.Should().Be(kl);
