@@ -12,5 +12,7 @@ cd "$root"
 dotnet tool restore >/dev/null
 rm -rf artifacts/docs docs/articles/images
 dotnet run -c Release --project src/InfoTheory.Demo -- --out docs/articles/images >/dev/null
+# The benchmarks article shows the README's Speed section (one home for the figures): its body, up to the next section.
+awk '/^## Speed$/ { on = 1; next } on && /^## / { exit } on' README.md > docs/articles/_speed.md
 dotnet docfx docs/docfx.json --warningsAsErrors
 echo "Site: $root/artifacts/docs/_site/index.html"
