@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using InfoTheory.Kernels;
 
 namespace InfoTheory.Benchmarks.Discrete;
 
@@ -28,4 +29,8 @@ public class JensenShannonBenchmarks : ProbabilityVectorBenchmarks
 
     [Benchmark]
     public double JensenShannon() => Divergence.JensenShannon(P, Q);
+
+    /// <summary>The same pass held to one thread, against Dot on one core.</summary>
+    [Benchmark]
+    public double JensenShannonOneCore() => JensenShannonKernel.Nats<double>(P, Q, "p", "q", SimdWidths.Best, threads: 1);
 }
