@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using InfoTheory.Internal;
 
@@ -26,6 +27,15 @@ internal readonly struct CrossEntropyKernel : IPairedKernel
     static void IPairedKernel.Accumulate<TElement, T>(
         ReadOnlySpan<TElement> p, ReadOnlySpan<TElement> q, ref int index,
         ref ProbabilityTally tallyP, ref ProbabilityTally tallyQ, ref double terms, ref bool unbounded)
+        => Run<TElement, T>(p, q, ref index, ref tallyP, ref tallyQ, ref terms, ref unbounded);
+
+    // Never inlined, like Jensen–Shannon's loop (see there): the JIT compiles it on its own, whatever the pass around it.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Run<TElement, T>(
+        ReadOnlySpan<TElement> p, ReadOnlySpan<TElement> q, ref int index,
+        ref ProbabilityTally tallyP, ref ProbabilityTally tallyQ, ref double terms, ref bool unbounded)
+        where TElement : unmanaged
+        where T : struct, IVectorLanes<T>
     {
         ref TElement startP = ref MemoryMarshal.GetReference(p);
         ref TElement startQ = ref MemoryMarshal.GetReference(q);
