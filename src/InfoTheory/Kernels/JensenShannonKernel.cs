@@ -38,8 +38,9 @@ internal readonly struct JensenShannonKernel : IPairedKernel
         ref ProbabilityTally tallyP, ref ProbabilityTally tallyQ, ref double terms, ref bool unbounded)
         => Run<TElement, T>(p, q, ref index, ref tallyP, ref tallyQ, ref terms);
 
-    // Never inlined: let the JIT inline it into the pass (PairedPass.Sum with its partitioned branch) and the loop ran
-    // 3–7× slower at 1031 and 10⁵ elements (14.8 against 4.4 µs, 2.8 ms against 0.40 ms, Zen 4, issue 14).
+    // Its own method, never inlined: the loop inlines a deep chain (TwiceTerm, Log's reduction, every lane operation), and
+    // one level more above it, in the pass or in a wrapper there, made it 3–7× slower at 1031 and 10⁵ elements (14.8
+    // against 4.4 µs, 2.8 against 0.40 ms, Zen 4, issue 14), most likely the JIT's inlining budget running out.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Run<TElement, T>(
         ReadOnlySpan<TElement> p, ReadOnlySpan<TElement> q, ref int index,
