@@ -182,6 +182,12 @@ internal static class LabelCounting
             }
         }
 
+        if (typeof(T) == typeof(string))
+        {
+            ReadOnlySpan<string> strings = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<T, string>(ref MemoryMarshal.GetReference(labels)), labels.Length);
+            return EncodeStrings(strings, codes, paramName);
+        }
+
         if (!typeof(T).IsValueType)
         {
             return EncodeReferences(labels, codes, paramName);
@@ -240,6 +246,46 @@ internal static class LabelCounting
         }
 
         return index.Count;
+    }
+
+    // Strings: the same identity cache in front of a table keyed by a hash of the characters (StringCodes), in
+    // exact (not shared generic) code.
+    private static int EncodeStrings(ReadOnlySpan<string> labels, Span<int> codes, string paramName)
+    {
+        var table = new StringCodes();
+        var cached = new string?[1 << ReferenceCacheBits];
+        var cachedCodes = new int[1 << ReferenceCacheBits];
+        const int mask = (1 << ReferenceCacheBits) - 1;
+        int misses = 0, i = 0;
+        for (; i < labels.Length; i++)
+        {
+            string label = labels[i];
+            Guard.Label(label, i, paramName);
+            int at = RuntimeHelpers.GetHashCode(label) & mask;
+            if (ReferenceEquals(cached[at], label))
+            {
+                codes[i] = cachedCodes[at];
+                continue;
+            }
+
+            int code = table.CodeOf(label);
+            (cached[at], cachedCodes[at]) = (label, code);
+            codes[i] = code;
+            if (++misses > ReferenceCacheTrial / 2 && i < ReferenceCacheTrial)
+            {
+                i++;
+                break;
+            }
+        }
+
+        for (; i < labels.Length; i++)
+        {
+            string label = labels[i];
+            Guard.Label(label, i, paramName);
+            codes[i] = table.CodeOf(label);
+        }
+
+        return table.Count;
     }
 
     // The code of label i, a new one (first appearance order) when unseen.
