@@ -52,11 +52,12 @@ public class LabelsTests
     [Fact]
     public void Encode_ManyDistinctStringInstances_GivesNaiveFirstAppearanceCodes()
     {
-        // 10^5 fresh instances of 5 000 values (the reference cache gives up on them) after a run of shared ones
-        // (which it answers), against a Dictionary numbering strings in order of first appearance.
+        // 3·10^5 fresh instances of 5 000 values (the reference cache gives up on them) after a run of shared ones
+        // (which it answers), against a Dictionary numbering strings in order of first appearance; past 2^18 labels
+        // they are coded in one piece per core and merged.
         var rng = new Random(5);
         string[] names = [.. Enumerable.Range(0, 5000).Select(v => $"category-{v * 7919 % 100_003}")];
-        string[] labels = [.. Enumerable.Range(0, 100_000).Select(i => i < 20_000 ? names[rng.Next(50)] : new string(names[rng.Next(5000)].AsSpan()))];
+        string[] labels = [.. Enumerable.Range(0, 300_000).Select(i => i < 20_000 ? names[rng.Next(50)] : new string(names[rng.Next(5000)].AsSpan()))];
 
         Labels.Encode<string>(labels).Should().Equal(NaiveCodes(labels));
     }

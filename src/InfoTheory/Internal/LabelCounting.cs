@@ -248,11 +248,113 @@ internal static class LabelCounting
         return index.Count;
     }
 
-    // Strings: the same identity cache in front of a table keyed by a hash of the characters (StringCodes), in
-    // exact (not shared generic) code.
-    private static int EncodeStrings(ReadOnlySpan<string> labels, Span<int> codes, string paramName)
+    // Above this many string labels, each core codes a piece of its own (see EncodeStrings).
+    private const int ParallelStringMinimum = 1 << 18;
+
+    // <summary>
+    // Strings: codes in order of first appearance by content, from the identity cache in front of a table keyed by a hash of
+    // the characters (<see cref="StringCodes"/>), in exact (not shared generic) code; above
+    // <see cref="ParallelStringMinimum"/> labels, on all cores.
+    // </summary>
+    public static int EncodeStrings(ReadOnlySpan<string> labels, Span<int> codes, string paramName)
+        => EncodeStrings(labels, codes, paramName, labels.Length < ParallelStringMinimum ? 1 : Math.Min(Environment.ProcessorCount, labels.Length / (ParallelStringMinimum / 2)));
+
+    // <summary>
+    // As <see cref="EncodeStrings(ReadOnlySpan{string}, Span{int}, string)"/> in <paramref name="pieces"/> consecutive
+    // pieces coded side by side, each with a table of its own. The pieces' codes are then made global in piece order:
+    // piece 0's are already, and the labels of each later piece, taken in its own order of first appearance, are looked up
+    // (or added) in the growing global table, which is exactly the order in which a single pass would have met the new
+    // ones; a piece's codes are then renumbered through that map. So the codes, and the first null reported, are the same
+    // for any number of pieces.
+    // </summary>
+    internal static unsafe int EncodeStrings(ReadOnlySpan<string> labels, Span<int> codes, string paramName, int pieces)
     {
-        var table = new StringCodes();
+        pieces = Math.Max(1, Math.Min(pieces, labels.Length));
+        if (pieces == 1)
+        {
+            var table = new StringCodes();
+            int nullAt = EncodeStringPiece(labels, codes, table);
+            if (nullAt >= 0)
+            {
+                Guard.Label<string?>(null, nullAt, paramName);
+            }
+
+            return table.Count;
+        }
+
+        var tables = new StringCodes[pieces];
+        var nulls = new int[pieces];
+        int n = labels.Length;
+        fixed (byte* labelBytes = &Unsafe.As<string, byte>(ref MemoryMarshal.GetReference(labels)))
+        fixed (int* codeInts = codes)
+        {
+            // Both spans are pinned for the parallel loops below (a lambda cannot hold a span).
+            nint labelsAt = (nint)labelBytes, codesAt = (nint)codeInts;
+            Parallel.For(0, pieces, new ParallelOptions { MaxDegreeOfParallelism = pieces }, p =>
+            {
+                (int from, int length) = Piece(n, pieces, p);
+                tables[p] = new StringCodes();
+                nulls[p] = EncodeStringPiece(
+                    MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref Unsafe.AsRef<string>((void*)labelsAt), from), length),
+                    new Span<int>((int*)codesAt + from, length),
+                    tables[p]);
+            });
+
+            for (int p = 0; p < pieces; p++)
+            {
+                if (nulls[p] >= 0)
+                {
+                    Guard.Label<string?>(null, Piece(n, pieces, p).From + nulls[p], paramName);
+                }
+            }
+
+            StringCodes global = tables[0];
+            var maps = new int[pieces][];
+            for (int p = 1; p < pieces; p++)
+            {
+                StringCodes local = tables[p];
+                int[] map = maps[p] = new int[local.Count];
+                bool identity = true;
+                for (int code = 0; code < local.Count; code++)
+                {
+                    map[code] = global.CodeOf(local.Key(code));
+                    identity &= map[code] == code;
+                }
+
+                if (identity)
+                {
+                    maps[p] = [];
+                }
+            }
+
+            Parallel.For(1, pieces, new ParallelOptions { MaxDegreeOfParallelism = pieces - 1 }, p =>
+            {
+                int[] map = maps[p];
+                if (map.Length > 0)
+                {
+                    (int from, int length) = Piece(n, pieces, p);
+                    foreach (ref int code in new Span<int>((int*)codesAt + from, length))
+                    {
+                        code = map[code];
+                    }
+                }
+            });
+
+            return global.Count;
+        }
+    }
+
+    // Piece p of `pieces` near-equal consecutive pieces of n elements.
+    private static (int From, int Length) Piece(int n, int pieces, int p)
+    {
+        int from = (int)((long)n * p / pieces), to = (int)((long)n * (p + 1) / pieces);
+        return (from, to - from);
+    }
+
+    // Codes one piece through `table` (with the identity cache of EncodeReferences); returns the piece-relative index of
+    // the first null label, or −1.
+    private static int EncodeStringPiece(ReadOnlySpan<string> labels, Span<int> codes, StringCodes table)
+    {
         var cached = new string?[1 << ReferenceCacheBits];
         var cachedCodes = new int[1 << ReferenceCacheBits];
         const int mask = (1 << ReferenceCacheBits) - 1;
@@ -260,7 +362,11 @@ internal static class LabelCounting
         for (; i < labels.Length; i++)
         {
             string label = labels[i];
-            Guard.Label(label, i, paramName);
+            if (label is null)
+            {
+                return i;
+            }
+
             int at = RuntimeHelpers.GetHashCode(label) & mask;
             if (ReferenceEquals(cached[at], label))
             {
@@ -281,11 +387,15 @@ internal static class LabelCounting
         for (; i < labels.Length; i++)
         {
             string label = labels[i];
-            Guard.Label(label, i, paramName);
+            if (label is null)
+            {
+                return i;
+            }
+
             codes[i] = table.CodeOf(label);
         }
 
-        return table.Count;
+        return -1;
     }
 
     // The code of label i, a new one (first appearance order) when unseen.
