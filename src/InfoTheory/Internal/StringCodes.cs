@@ -50,6 +50,8 @@ internal sealed class StringCodes
     public string Key(int code) => _keys[code];
 
     // <summary>The code of <paramref name="label"/>, the next unused one when it is new.</summary>
+    // <remarks>Inlined into the coding loops: the call would cost about as much as the probe.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int CodeOf(string label)
     {
         if (_fallback is not null)
@@ -87,6 +89,13 @@ internal sealed class StringCodes
             at = (at + 1) & mask;
         }
 
+        return SwitchToFallback(label);
+    }
+
+    // Moves every label seen so far into the dictionary, in code order, and codes label there.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int SwitchToFallback(string label)
+    {
         _fallback = new Dictionary<string, int>(2 * _count);
         for (int code = 0; code < _count; code++)
         {
@@ -157,6 +166,7 @@ internal sealed class StringCodes
         return high ^ low;
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private int Add(string label, uint hash, Words words, int at)
     {
         int code = _count;
@@ -206,6 +216,7 @@ internal sealed class StringCodes
         _slots = slots;
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private int FallbackCode(string label)
     {
         ref int code = ref CollectionsMarshal.GetValueRefOrAddDefault(_fallback!, label, out bool exists);
