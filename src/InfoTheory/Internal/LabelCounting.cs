@@ -204,10 +204,21 @@ internal static class LabelCounting
 
     // Reference-type labels (strings above all) cost a hash of their contents and an equality test per element. In a
     // categorical column most elements are one of a few shared instances, so a direct-mapped cache keyed by the
-    // instance's identity hash (a header read, not a pass over the characters) and checked by reference answers them
-    // without either. It only short-cuts the lookup of an instance whose code is already known, so the codes (first
-    // appearance) are exactly those of the dictionary alone. The cache fits in the first-level cache.
+    // instance's address (see CacheSlot) and checked by reference answers them without either. It only short-cuts the
+    // lookup of an instance whose code is already known, so the codes (first appearance) are exactly those of the
+    // dictionary alone. The cache fits in the first-level cache.
     private const int ReferenceCacheBits = 11;
+
+    private const int ReferenceCacheMask = (1 << ReferenceCacheBits) - 1;
+
+    // The cache slot of an instance: bits of its current address. It is only a hint, checked by reference, so were the
+    // GC to move the object it would merely miss once in its old slot. The identity hash (RuntimeHelpers.GetHashCode)
+    // would cost a header read per element (and a header write per new instance), and scatters instances at random, so
+    // that a hundred categories in 2048 slots collide in a few pairs which then miss on every use (measured: 3·10^5
+    // misses in 10^7 labels of 100 categories, against 100 by address, where instances allocated together land in
+    // distinct slots).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int CacheSlot(object label) => (int)((nuint)Unsafe.As<object, nint>(ref label) >> 3) & ReferenceCacheMask;
 
     // After this many labels the cache is dropped if it missed more than half of them (mostly distinct instances).
     private const int ReferenceCacheTrial = 1 << 14;
@@ -218,12 +229,11 @@ internal static class LabelCounting
         var index = new Dictionary<T, int>();
         var cached = new object?[1 << ReferenceCacheBits];
         var cachedCodes = new int[1 << ReferenceCacheBits];
-        const int mask = (1 << ReferenceCacheBits) - 1;
         int misses = 0, i = 0;
         for (; i < labels.Length; i++)
         {
             object label = labels[i];
-            int at = label is null ? 0 : RuntimeHelpers.GetHashCode(label) & mask;
+            int at = label is null ? 0 : CacheSlot(label);
             if (label is not null && ReferenceEquals(cached[at], label))
             {
                 codes[i] = cachedCodes[at];
@@ -357,7 +367,6 @@ internal static class LabelCounting
     {
         var cached = new string?[1 << ReferenceCacheBits];
         var cachedCodes = new int[1 << ReferenceCacheBits];
-        const int mask = (1 << ReferenceCacheBits) - 1;
         int misses = 0, i = 0;
         for (; i < labels.Length; i++)
         {
@@ -367,7 +376,7 @@ internal static class LabelCounting
                 return i;
             }
 
-            int at = RuntimeHelpers.GetHashCode(label) & mask;
+            int at = CacheSlot(label);
             if (ReferenceEquals(cached[at], label))
             {
                 codes[i] = cachedCodes[at];
