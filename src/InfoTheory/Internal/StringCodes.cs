@@ -162,8 +162,9 @@ internal sealed class StringCodes
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Fold(ulong x, ulong y)
     {
-        ulong high = Math.BigMul(x, y, out ulong low);
-        return high ^ low;
+        // The UInt128 form keeps both halves in registers (the out-parameter form spills the low half to the stack).
+        UInt128 product = Math.BigMul(x, y);
+        return (ulong)(product >> 64) ^ (ulong)product;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
