@@ -8,10 +8,12 @@ namespace InfoTheory.Internal;
 // <see cref="EqualityComparer{T}.Default"/> compares strings).
 // </summary>
 // <remarks>
-// An open-addressing table (linear probing, at most a quarter full while small and half full when large) whose slots hold the label's 32-bit hash next to its
-// code, so a probe that lands on another label is rejected by the hash in the slot it already read, and the
-// characters of a stored label are compared only when the hashes agree, which for distinct labels is 1 time in 2³².
-// Each label's characters are hashed once with a per-process random seed (see Hash). Growing rehashes from the
+// An open-addressing table (linear probing, at most a quarter full while small and half full when large) whose slots
+// hold the label's 32-bit hash next to its code, so a probe that lands on another label is rejected by the hash in the
+// slot it already read. Per code the table keeps what the hash was made of (the length and two 64-bit words, which for
+// a label of up to 8 characters are all of it), so a hash match is confirmed without touching the stored string, and
+// only a longer label has its characters compared, once its hash, length and last 16 bytes agree. Each label's
+// characters are read once, by the hash, which has a per-process random seed (see Hash). Growing rehashes from the
 // stored hashes and never touches a string. The hash is not keyed strongly enough to stop a determined collision
 // attack, so a probe longer than <see cref="MaxProbe"/> (which a random hash essentially never makes at this load)
 // moves the labels seen so far into a <see cref="Dictionary{TKey, TValue}"/> with the default comparer (which switches
@@ -176,7 +178,8 @@ internal sealed class StringCodes
 
         // At most a quarter full while the table is small (fewer probes, fewer mispredicted branches), half full
         // beyond 2^20 slots, where memory counts more.
-        if ((_slots.Length <= 1 << 20 ? 4 * _count : 2 * _count) > _slots.Length)
+        // A table of 2^30 slots (8 GB) grows no further; should it fill, the probe limit hands over to the dictionary.
+        if (_slots.Length < 1 << 30 && (_slots.Length <= 1 << 20 ? 4 * _count : 2 * _count) > _slots.Length)
         {
             Grow();
         }
@@ -188,8 +191,9 @@ internal sealed class StringCodes
     {
         if (_count == _keys.Length)
         {
-            Array.Resize(ref _keys, 2 * _keys.Length);
-            Array.Resize(ref _words, 2 * _words.Length);
+            int length = (int)Math.Min(2L * _keys.Length, Array.MaxLength);
+            Array.Resize(ref _keys, length);
+            Array.Resize(ref _words, length);
         }
 
         _words[_count] = words;
