@@ -1,0 +1,253 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace InfoTheory.Internal;
+
+// <summary>
+// Dense codes 0, 1, 2, … for string labels in order of first appearance, labels compared by content (ordinal, as
+// <see cref="EqualityComparer{T}.Default"/> compares strings).
+// </summary>
+// <remarks>
+// An open-addressing table (linear probing, at most a quarter full while small and half full when large) whose slots
+// hold the label's 32-bit hash next to its code, so a probe that lands on another label is rejected by the hash in the
+// slot it already read. Per code the table keeps what the hash was made of (the length and two 64-bit words, which for
+// a label of up to 8 characters are all of it), so a hash match is confirmed without touching the stored string, and
+// only a longer label has its characters compared, once its hash, length and last 16 bytes agree. Each label's
+// characters are read once, by the hash, which has a per-process random seed (see Hash). Growing rehashes from the
+// stored hashes and never touches a string. The hash is not keyed strongly enough to stop a determined collision
+// attack, so a probe longer than <see cref="MaxProbe"/> (which a random hash essentially never makes at this load)
+// moves the labels seen so far into a <see cref="Dictionary{TKey, TValue}"/> with the default comparer (which switches
+// to randomised hashing under collisions) and carries on there; the codes are the same either way.
+// </remarks>
+internal sealed class StringCodes
+{
+    // The .NET dictionaries' own threshold for "these collisions are not chance".
+    private const int MaxProbe = 100;
+
+    private static readonly ulong ProcessSeed = (ulong)Random.Shared.NextInt64();
+
+    private readonly ulong _seed;
+    private Slot[] _slots = new Slot[1024];
+    private string[] _keys = new string[128];
+    private Words[] _words = new Words[128];
+    private int _count;
+    private Dictionary<string, int>? _fallback;
+
+    // <summary>A table hashing with this process's random seed.</summary>
+    public StringCodes()
+        : this(ProcessSeed)
+    {
+    }
+
+    // <summary>A table hashing with <paramref name="seed"/> (tests fix it to build colliding labels).</summary>
+    public StringCodes(ulong seed) => _seed = seed;
+
+    // <summary>How many distinct labels have codes.</summary>
+    public int Count => _count;
+
+    // <summary>True once a long probe has moved the table into the dictionary.</summary>
+    public bool UsesFallback => _fallback is not null;
+
+    // <summary>The first instance seen of the label with code <paramref name="code"/>.</summary>
+    public string Key(int code) => _keys[code];
+
+    // <summary>The code of <paramref name="label"/>, the next unused one when it is new.</summary>
+    // <remarks>Inlined into the coding loops: the call would cost about as much as the probe.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int CodeOf(string label)
+    {
+        if (_fallback is not null)
+        {
+            return FallbackCode(label);
+        }
+
+        int bytes = 2 * label.Length;
+        uint hash = Hash(label, bytes, _seed, out ulong a, out ulong b);
+        int mask = _slots.Length - 1;
+        ref Slot slots = ref MemoryMarshal.GetArrayDataReference(_slots);
+        ref Words words = ref MemoryMarshal.GetArrayDataReference(_words);
+        int at = (int)hash & mask;
+        for (int probes = 0; probes < MaxProbe; probes++)
+        {
+            Slot slot = Unsafe.Add(ref slots, at);
+            if (slot.CodePlusOne == 0)
+            {
+                return Add(label, hash, new Words(a, b, bytes), at);
+            }
+
+            // Equal hashes, lengths and hashed words (the whole label up to 8 characters, its last 8 otherwise): only
+            // a longer label still needs its characters compared.
+            int code = slot.CodePlusOne - 1;
+            if (slot.Hash == hash)
+            {
+                Words key = Unsafe.Add(ref words, code);
+                if (key.Bytes == bytes && key.A == a && key.B == b
+                    && (bytes <= 16 || string.Equals(_keys[code], label, StringComparison.Ordinal)))
+                {
+                    return code;
+                }
+            }
+
+            at = (at + 1) & mask;
+        }
+
+        return SwitchToFallback(label);
+    }
+
+    // Moves every label seen so far into the dictionary, in code order, and codes label there.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int SwitchToFallback(string label)
+    {
+        _fallback = new Dictionary<string, int>(2 * _count);
+        for (int code = 0; code < _count; code++)
+        {
+            _fallback.Add(_keys[code], code);
+        }
+
+        _slots = [];
+        return FallbackCode(label);
+    }
+
+    // <summary>The 32-bit hash of <paramref name="label"/>'s characters under <paramref name="seed"/>.</summary>
+    public static uint Hash(string label, ulong seed) => Hash(label, 2 * label.Length, seed, out _, out _);
+
+    // <remarks>
+    // Two 64-bit words <paramref name="a"/> and <paramref name="b"/> cover the bytes of a label up to 8 characters
+    // long (overlapping when it is shorter; with the length they are the label), longer ones fold 16 bytes per step
+    // into the seed first and end with their last 16 bytes; each fold is one 64 × 64 → 128-bit multiply whose halves
+    // are xor-ed, which mixes every input bit into every output bit in a few cycles (the construction of wyhash).
+    // </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Hash(string label, int bytes, ulong seed, out ulong a, out ulong b)
+    {
+        ref byte p = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(label.AsSpan()));
+        if (bytes <= 16)
+        {
+            if (bytes >= 8)
+            {
+                a = Read64(ref p, 0);
+                b = Read64(ref p, bytes - 8);
+            }
+            else if (bytes >= 4)
+            {
+                a = Unsafe.ReadUnaligned<uint>(ref p);
+                b = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref p, bytes - 4));
+            }
+            else
+            {
+                a = bytes == 2 ? Unsafe.ReadUnaligned<ushort>(ref p) : 0UL;
+                b = 0;
+            }
+        }
+        else
+        {
+            nint i = 0;
+            for (; i < bytes - 16; i += 16)
+            {
+                seed = Fold(Read64(ref p, i) ^ Secret0, Read64(ref p, i + 8) ^ seed);
+            }
+
+            a = Read64(ref p, bytes - 16);
+            b = Read64(ref p, bytes - 8);
+        }
+
+        return (uint)Fold(Secret1 ^ (ulong)bytes, Fold(a ^ Secret1, b ^ seed));
+    }
+
+    private const ulong Secret0 = 0xA0761D6478BD642FUL;
+
+    private const ulong Secret1 = 0xE7037ED1A0B428DBUL;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Read64(ref byte p, nint at) => Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref p, at));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Fold(ulong x, ulong y)
+    {
+        // The UInt128 form keeps both halves in registers (the out-parameter form spills the low half to the stack).
+        UInt128 product = Math.BigMul(x, y);
+        return (ulong)(product >> 64) ^ (ulong)product;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int Add(string label, uint hash, Words words, int at)
+    {
+        int code = _count;
+        _slots[at] = new Slot(hash, code + 1);
+        AppendKey(label, words);
+
+        // At most a quarter full while the table is small (fewer probes, fewer mispredicted branches), half full
+        // beyond 2^20 slots, where memory counts more.
+        // A table of 2^30 slots (8 GB) grows no further; should it fill, the probe limit hands over to the dictionary.
+        if (_slots.Length < 1 << 30 && (_slots.Length <= 1 << 20 ? 4 * _count : 2 * _count) > _slots.Length)
+        {
+            Grow();
+        }
+
+        return code;
+    }
+
+    private void AppendKey(string label, Words words)
+    {
+        if (_count == _keys.Length)
+        {
+            int length = (int)Math.Min(2L * _keys.Length, Array.MaxLength);
+            Array.Resize(ref _keys, length);
+            Array.Resize(ref _words, length);
+        }
+
+        _words[_count] = words;
+        _keys[_count++] = label;
+    }
+
+    private void Grow()
+    {
+        var slots = new Slot[2 * _slots.Length];
+        int mask = slots.Length - 1;
+        foreach (Slot s in _slots)
+        {
+            if (s.CodePlusOne != 0)
+            {
+                int at = (int)s.Hash & mask;
+                while (slots[at].CodePlusOne != 0)
+                {
+                    at = (at + 1) & mask;
+                }
+
+                slots[at] = s;
+            }
+        }
+
+        _slots = slots;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int FallbackCode(string label)
+    {
+        ref int code = ref CollectionsMarshal.GetValueRefOrAddDefault(_fallback!, label, out bool exists);
+        if (!exists)
+        {
+            code = _count;
+            AppendKey(label, default);
+        }
+
+        return code;
+    }
+
+    // One table cell: the label's hash and its code + 1 (0 marks an empty cell, so a new array is an empty table).
+    [StructLayout(LayoutKind.Sequential)]
+    private readonly struct Slot(uint hash, int codePlusOne)
+    {
+        public readonly uint Hash = hash;
+        public readonly int CodePlusOne = codePlusOne;
+    }
+
+    // What a label's hash was made of, kept per code: its length in bytes and its two last hashed words.
+    [StructLayout(LayoutKind.Sequential)]
+    private readonly struct Words(ulong a, ulong b, int bytes)
+    {
+        public readonly ulong A = a;
+        public readonly ulong B = b;
+        public readonly int Bytes = bytes;
+    }
+}
