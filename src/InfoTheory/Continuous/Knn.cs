@@ -411,9 +411,9 @@ public static partial class Knn
 
     // Ties are rejected before the search and keys cannot overflow, so a zero Euclidean key can only be a
     // distance too small to square next to the data's largest coordinate.
-    private static void ThrowIfZeroDistance(double[] logDistanceTerms, string name, int k)
+    private static void ThrowIfZeroDistance(ReadOnlySpan<double> logDistanceTerms, string name, int k)
     {
-        int row = Array.FindIndex(logDistanceTerms, double.IsNegativeInfinity);
+        int row = logDistanceTerms.IndexOf(double.NegativeInfinity);
         if (row >= 0)
         {
             throw new ArgumentException(
@@ -424,7 +424,7 @@ public static partial class Knn
     }
 
     // value = offset + sign · mean(terms); standard error = sd(terms) / √n.
-    private static Estimate Summarize(double[] terms, double offset, double sign, LogBase unit)
+    private static Estimate Summarize(ReadOnlySpan<double> terms, double offset, double sign, LogBase unit)
     {
         int n = terms.Length;
         double sum = 0;

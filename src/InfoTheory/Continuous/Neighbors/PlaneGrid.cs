@@ -20,8 +20,12 @@ namespace InfoTheory.Continuous.Neighbors;
 // <see cref="TryCreate"/> declines (the caller builds a <see cref="KdTree"/>) when the points crowd a few cells, as
 // heavy tails, clusters or many copies do, where rings would scan many points per query.
 // </para>
+// <para>
+// Memory: the grid's arrays are rented from <see cref="ArrayPool{T}.Shared"/>; <see cref="Dispose"/> returns them, so an
+// estimate that disposes its grid allocates nothing per point. A grid never disposed is simply collected.
+// </para>
 // </remarks>
-internal sealed class PlaneGrid : INeighborIndex
+internal sealed class PlaneGrid : INeighborIndex, IDisposable
 {
     // Cells are refined until a point's expected cell-mates, Σ c² / N, fall to this: about one point per cell where the
     // points are, so a cell is about as wide as the k-th neighbour distance for small k and two or three rings answer a query.
@@ -34,10 +38,10 @@ internal sealed class PlaneGrid : INeighborIndex
     private const int CellsPerPoint = 8;
 
     private readonly DistanceNorm _norm;
-    private readonly double[] _xs;
-    private readonly double[] _ys;
-    private readonly int[] _rows;
-    private readonly int[] _cellStart;
+    private double[] _xs;
+    private double[] _ys;
+    private int[] _rows;
+    private int[] _cellStart;
     private readonly int _columns;
     private readonly int _cellRows;
     private readonly double _minX;
@@ -48,34 +52,36 @@ internal sealed class PlaneGrid : INeighborIndex
     private readonly double _inverseHeight;
     private readonly double _margin;
 
-    private PlaneGrid(double[] points, DistanceNorm norm, int columns, int cellRows, double minX, double minY, double width, double height, double margin)
+    private PlaneGrid(ReadOnlySpan<double> xs, ReadOnlySpan<double> ys, int stride, int count, DistanceNorm norm, int columns, int cellRows, double minX, double minY, double width, double height, double margin)
     {
         _norm = norm;
-        Count = points.Length / 2;
+        Count = count;
         (_columns, _cellRows) = (columns, cellRows);
         (_minX, _minY, _width, _height, _margin) = (minX, minY, width, height, margin);
         (_inverseWidth, _inverseHeight) = (1.0 / width, 1.0 / height);
-        _cellStart = new int[(columns * cellRows) + 1];
+        int cellCount = columns * cellRows;
+        _cellStart = ArrayPool<int>.Shared.Rent(cellCount + 1);
+        Array.Clear(_cellStart, 0, cellCount + 1);
         int[] cells = ArrayPool<int>.Shared.Rent(Count);
         for (int i = 0; i < Count; i++)
         {
-            cells[i] = Cell(points[2 * i], points[(2 * i) + 1]);
+            cells[i] = Cell(xs[i * stride], ys[i * stride]);
             _cellStart[cells[i] + 1]++;
         }
 
-        for (int c = 0; c < columns * cellRows; c++)
+        for (int c = 0; c < cellCount; c++)
         {
             _cellStart[c + 1] += _cellStart[c];
         }
 
         // Stable scatter, so each cell keeps its rows in increasing order.
-        int[] next = ArrayPool<int>.Shared.Rent(columns * cellRows);
-        _cellStart.AsSpan(0, columns * cellRows).CopyTo(next);
-        (_xs, _ys, _rows) = (new double[Count], new double[Count], new int[Count]);
+        int[] next = ArrayPool<int>.Shared.Rent(cellCount);
+        _cellStart.AsSpan(0, cellCount).CopyTo(next);
+        (_xs, _ys, _rows) = (ArrayPool<double>.Shared.Rent(Count), ArrayPool<double>.Shared.Rent(Count), ArrayPool<int>.Shared.Rent(Count));
         for (int i = 0; i < Count; i++)
         {
             int slot = next[cells[i]]++;
-            (_xs[slot], _ys[slot], _rows[slot]) = (points[2 * i], points[(2 * i) + 1], i);
+            (_xs[slot], _ys[slot], _rows[slot]) = (xs[i * stride], ys[i * stride], i);
         }
 
         ArrayPool<int>.Shared.Return(cells);
@@ -84,12 +90,20 @@ internal sealed class PlaneGrid : INeighborIndex
 
     public int Count { get; }
 
-    public ReadOnlySpan<int> QueryOrder => _rows;
+    public ReadOnlySpan<int> QueryOrder => _rows.AsSpan(0, Count);
 
     // <summary>A grid over the 2-D <paramref name="points"/> (flat, x then y), or null when they crowd a few cells.</summary>
     public static PlaneGrid? TryCreate(double[] points, DistanceNorm norm)
+        => TryCreate(points, points.AsSpan(Math.Min(1, points.Length)), 2, points.Length / 2, norm);
+
+    // <summary>
+    // A grid over <paramref name="count"/> points whose i-th has coordinates (<paramref name="xs"/>[i·stride],
+    // <paramref name="ys"/>[i·stride]): one flat x-then-y array with stride 2, or two columns with stride 1; null when the
+    // points crowd a few cells.
+    // </summary>
+    public static PlaneGrid? TryCreate(ReadOnlySpan<double> xs, ReadOnlySpan<double> ys, int stride, int count, DistanceNorm norm)
     {
-        int n = points.Length / 2;
+        int n = count;
         if (n < 64)
         {
             return null;
@@ -98,8 +112,8 @@ internal sealed class PlaneGrid : INeighborIndex
         double minX = double.PositiveInfinity, maxX = double.NegativeInfinity, minY = double.PositiveInfinity, maxY = double.NegativeInfinity;
         for (int i = 0; i < n; i++)
         {
-            (minX, maxX) = (Math.Min(minX, points[2 * i]), Math.Max(maxX, points[2 * i]));
-            (minY, maxY) = (Math.Min(minY, points[(2 * i) + 1]), Math.Max(maxY, points[(2 * i) + 1]));
+            (minX, maxX) = (Math.Min(minX, xs[i * stride]), Math.Max(maxX, xs[i * stride]));
+            (minY, maxY) = (Math.Min(minY, ys[i * stride]), Math.Max(maxY, ys[i * stride]));
         }
 
         double spanX = maxX - minX, spanY = maxY - minY;
@@ -145,8 +159,8 @@ internal sealed class PlaneGrid : INeighborIndex
             double squares = 0;
             for (int i = 0; i < n; i++)
             {
-                int cx = Math.Min(columns - 1, (int)((points[2 * i] - minX) * inverseWidth));
-                int cy = Math.Min(rows - 1, (int)((points[(2 * i) + 1] - minY) * inverseHeight));
+                int cx = Math.Min(columns - 1, (int)((xs[i * stride] - minX) * inverseWidth));
+                int cy = Math.Min(rows - 1, (int)((ys[i * stride] - minY) * inverseHeight));
                 squares += (2 * counts[(cy * columns) + cx]++) + 1;
             }
 
@@ -158,12 +172,34 @@ internal sealed class PlaneGrid : INeighborIndex
         }
 
         ArrayPool<int>.Shared.Return(counts);
-        return acceptable is { } grid ? new PlaneGrid(points, norm, grid.Columns, grid.Rows, minX, minY, grid.Width, grid.Height, margin) : null;
+        return acceptable is { } grid ? new PlaneGrid(xs, ys, stride, n, norm, grid.Columns, grid.Rows, minX, minY, grid.Width, grid.Height, margin) : null;
     }
 
+    // <summary>The original row stored in <paramref name="slot"/> (slots run cell after cell, 0 … Count − 1).</summary>
+    public int RowAt(int slot) => _rows[slot];
+
     public void Nearest(ReadOnlySpan<double> query, int self, Span<double> keys, Span<int> rows)
+        => Nearest(query[0], query[1], self, keys, rows);
+
+    // <summary>
+    // As <see cref="Nearest(ReadOnlySpan{double}, int, Span{double}, Span{int})"/> for the indexed point in
+    // <paramref name="slot"/> itself, skipping it: the query reads the grid's own copy, next to its cell-mates.
+    // </summary>
+    public void NearestOfSlot(int slot, Span<double> keys, Span<int> rows)
+        => Nearest(_xs[slot], _ys[slot], _rows[slot], keys, rows);
+
+    // <summary>Returns the rented arrays to the pool; the grid must not be used afterwards.</summary>
+    public void Dispose()
     {
-        double qx = query[0], qy = query[1];
+        ArrayPool<double>.Shared.Return(_xs);
+        ArrayPool<double>.Shared.Return(_ys);
+        ArrayPool<int>.Shared.Return(_rows);
+        ArrayPool<int>.Shared.Return(_cellStart);
+        (_xs, _ys, _rows, _cellStart) = ([], [], [], []);
+    }
+
+    private void Nearest(double qx, double qy, int self, Span<double> keys, Span<int> rows)
+    {
         int cx = Column(qx), cy = Row(qy);
         int found = 0;
         for (int r = 0; ; r++)

@@ -115,21 +115,32 @@ internal sealed class SortedLineIndex : INeighborIndex
     // bound: the same points pass, so the count is the same.
     // </remarks>
     public int CountWithinRow(int row, double radiusKey, bool inclusive)
-    {
-        int at = _positions[row];
-        double q = _values[at];
+        => CountAround(_values, _positions[row], radiusKey, inclusive, _norm);
 
-        // Rightwards from the row (itself included), then leftwards from its neighbour: each side a run of passing slots.
-        int right = Gallop(q, at, 1, radiusKey, inclusive);
-        int left = Gallop(q, at - 1, -1, radiusKey, inclusive);
+    // <summary>
+    // Counts the values of the ascending <paramref name="sorted"/> whose key to the value at <paramref name="at"/> passes
+    // the radius test, that value included when it passes, by galloping outwards from <paramref name="at"/>: O(log m) for m
+    // values counted, in memory next to the query's own place.
+    // </summary>
+    // <remarks>
+    // The value q at <paramref name="at"/> sits inside the run of values equal to it, so leftwards the values fall to q and
+    // rightwards they rise from it, and the key test is monotone on each side: the same values pass as for a scan of all.
+    // </remarks>
+    public static int CountAround(ReadOnlySpan<double> sorted, int at, double radiusKey, bool inclusive, DistanceNorm norm)
+    {
+        double q = sorted[at];
+
+        // Rightwards from the value (itself included), then leftwards from its neighbour: each side a run of passing slots.
+        int right = Gallop(sorted, q, at, 1, radiusKey, inclusive, norm);
+        int left = Gallop(sorted, q, at - 1, -1, radiusKey, inclusive, norm);
         return right + left;
     }
 
     // How many slots from start (inclusive) stepping by direction pass the key test; the passing slots form one run from start.
-    private int Gallop(double q, int start, int direction, double radiusKey, bool inclusive)
+    private static int Gallop(ReadOnlySpan<double> values, double q, int start, int direction, double radiusKey, bool inclusive, DistanceNorm norm)
     {
-        int limit = direction > 0 ? _values.Length - start : start + 1;
-        if (limit <= 0 || !Metric.Within(Key(q, _values[start]), radiusKey, inclusive))
+        int limit = direction > 0 ? values.Length - start : start + 1;
+        if (limit <= 0 || !Metric.Within(Metric.Key(q, values[start], norm), radiusKey, inclusive))
         {
             return 0;
         }
@@ -149,7 +160,7 @@ internal sealed class SortedLineIndex : INeighborIndex
                 return pass;
             }
 
-            if (Metric.Within(Key(q, _values[start + (direction * (probe - 1))]), radiusKey, inclusive))
+            if (Metric.Within(Metric.Key(q, values[start + (direction * (probe - 1))], norm), radiusKey, inclusive))
             {
                 pass = probe;
                 step *= 2;
@@ -161,7 +172,7 @@ internal sealed class SortedLineIndex : INeighborIndex
             while (lo < hi)
             {
                 int mid = (lo + hi + 1) >>> 1;
-                if (Metric.Within(Key(q, _values[start + (direction * (mid - 1))]), radiusKey, inclusive))
+                if (Metric.Within(Metric.Key(q, values[start + (direction * (mid - 1))], norm), radiusKey, inclusive))
                 {
                     lo = mid;
                 }
