@@ -92,6 +92,17 @@ public static partial class Knn
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="dimension"/> is below 1, <paramref name="k"/> is outside [1, N − 1].</exception>
     public static Estimate Entropy(ReadOnlySpan<double> samples, int dimension = 1, int k = 3, KnnOptions? options = null)
     {
+        if (dimension == 2)
+        {
+            // The pooled path for plane points, after the checks the general path makes first.
+            int n = Guard.Samples(samples, dimension, nameof(samples), nameof(dimension));
+            Guard.NeighborOrder(k, n - 1, nameof(k), nameof(samples));
+            if (TryPlaneEntropy(samples, k, options ?? KnnOptions.Default, nameof(samples)) is { } estimate)
+            {
+                return estimate;
+            }
+        }
+
         var points = SamplePreparation.Copy(samples, dimension, nameof(samples), nameof(dimension));
         return EntropyCore(points, dimension, k, options ?? KnnOptions.Default, nameof(samples));
     }
@@ -146,6 +157,18 @@ public static partial class Knn
     [OverloadResolutionPriority(1)]
     public static Estimate MutualInformation(ReadOnlySpan<double> x, int xDimension, ReadOnlySpan<double> y, int yDimension, int k = 3, KnnOptions? options = null)
     {
+        if (xDimension == 1 && yDimension == 1)
+        {
+            // The pooled path for scalar pairs, after the checks the general path makes first.
+            int n = Guard.Samples(x, xDimension, nameof(x), nameof(xDimension));
+            Guard.SameRows(n, Guard.Samples(y, yDimension, nameof(y), nameof(yDimension)), nameof(x), nameof(y));
+            Guard.NeighborOrder(k, n - 1, nameof(k), nameof(x));
+            if (TryScalarKsg(x, y, k, options ?? KnnOptions.Default) is { } estimate)
+            {
+                return estimate;
+            }
+        }
+
         var (xs, ys) = CopyPair(x, xDimension, y, yDimension);
         return MutualInformationCore(xs, xDimension, ys, yDimension, k, options ?? KnnOptions.Default);
     }
