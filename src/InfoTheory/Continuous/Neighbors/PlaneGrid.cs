@@ -198,30 +198,44 @@ internal sealed class PlaneGrid : INeighborIndex, IDisposable
         (_xs, _ys, _rows, _cellStart) = ([], [], [], []);
     }
 
+    // Rings of cells outwards from the query's cell. A ring's bottom and top rows are each one run of slots; its inner rows
+    // add their two end cells. A row or cell whose gap from the query already exceeds the k-th key is skipped, and a point
+    // whose key exceeds it is dropped before the insertion: both would be rejected by Metric.Insert, now and later, since
+    // the k-th key only shrinks, so the answer is the one a full scan gives.
     private void Nearest(double qx, double qy, int self, Span<double> keys, Span<int> rows)
     {
         int cx = Column(qx), cy = Row(qy);
         int found = 0;
-        for (int r = 0; ; r++)
+        double worst = double.PositiveInfinity;
+        Scan(_cellStart[Cell(qx, qy)], _cellStart[Cell(qx, qy) + 1], qx, qy, self, keys, rows, ref found, ref worst);
+        for (int r = 1; ; r++)
         {
             int x0 = cx - r, x1 = cx + r, y0 = cy - r, y1 = cy + r;
-            for (int y = Math.Max(y0, 0); y <= Math.Min(y1, _cellRows - 1); y++)
+            int xa = Math.Max(x0, 0), xb = Math.Min(x1, _columns - 1);
+            if (y0 >= 0 && !(Bound(qy - (_minY + ((y0 + 1) * _height))) > worst))
             {
-                // Inner rows of the ring hold only its two end cells.
-                int step = y == y0 || y == y1 ? 1 : Math.Max(x1 - x0, 1);
-                for (int x = x0; x <= x1; x += step)
+                Scan(_cellStart[(y0 * _columns) + xa], _cellStart[(y0 * _columns) + xb + 1], qx, qy, self, keys, rows, ref found, ref worst);
+            }
+
+            if (y1 < _cellRows && !(Bound(_minY + (y1 * _height) - qy) > worst))
+            {
+                Scan(_cellStart[(y1 * _columns) + xa], _cellStart[(y1 * _columns) + xb + 1], qx, qy, self, keys, rows, ref found, ref worst);
+            }
+
+            bool left = x0 >= 0 && !(Bound(qx - (_minX + ((x0 + 1) * _width))) > worst);
+            bool right = x1 < _columns && !(Bound(_minX + (x1 * _width) - qx) > worst);
+            for (int y = Math.Max(y0 + 1, 0); y <= Math.Min(y1 - 1, _cellRows - 1) && (left || right); y++)
+            {
+                if (left)
                 {
-                    if (x >= 0 && x < _columns)
-                    {
-                        int cell = (y * _columns) + x;
-                        for (int t = _cellStart[cell]; t < _cellStart[cell + 1]; t++)
-                        {
-                            if (_rows[t] != self)
-                            {
-                                Metric.Insert(keys, rows, ref found, PointKey(qx, qy, t), _rows[t]);
-                            }
-                        }
-                    }
+                    int cell = (y * _columns) + x0;
+                    Scan(_cellStart[cell], _cellStart[cell + 1], qx, qy, self, keys, rows, ref found, ref worst);
+                }
+
+                if (right)
+                {
+                    int cell = (y * _columns) + x1;
+                    Scan(_cellStart[cell], _cellStart[cell + 1], qx, qy, self, keys, rows, ref found, ref worst);
                 }
             }
 
@@ -231,21 +245,35 @@ internal sealed class PlaneGrid : INeighborIndex, IDisposable
             beyond = x1 < _columns - 1 ? Math.Min(beyond, _minX + ((x1 + 1) * _width) - qx) : beyond;
             beyond = y0 > 0 ? Math.Min(beyond, qy - (_minY + (y0 * _height))) : beyond;
             beyond = y1 < _cellRows - 1 ? Math.Min(beyond, _minY + ((y1 + 1) * _height) - qy) : beyond;
-            if (double.IsPositiveInfinity(beyond))
+            if (double.IsPositiveInfinity(beyond) || Bound(beyond) > worst)
             {
                 return;
             }
+        }
+    }
 
-            if (found == keys.Length)
+    // Offers the points of slots [from, to) to the neighbour list; worst is the k-th key once k are found, else +∞.
+    private void Scan(int from, int to, double qx, double qy, int self, Span<double> keys, Span<int> rows, ref int found, ref double worst)
+    {
+        for (int t = from; t < to; t++)
+        {
+            double key = PointKey(qx, qy, t);
+
+            // A key equal to the k-th can still enter with a lower row, hence <=.
+            if (key <= worst && _rows[t] != self)
             {
-                double distance = beyond - _margin;
-                double bound = distance <= 0 ? 0 : _norm == DistanceNorm.Euclidean ? distance * distance * (1 - 1e-12) : distance;
-                if (bound > keys[^1])
-                {
-                    return;
-                }
+                Metric.Insert(keys, rows, ref found, key, _rows[t]);
+                worst = found == keys.Length ? keys[^1] : double.PositiveInfinity;
             }
         }
+    }
+
+    // A key no point beyond a gap of this length from the query can undercut: the gap less the margin (a rounded cell
+    // assignment is off by less), squared for the Euclidean key with room for its rounding.
+    private double Bound(double gap)
+    {
+        double distance = gap - _margin;
+        return distance <= 0 ? 0 : _norm == DistanceNorm.Euclidean ? distance * distance * (1 - 1e-12) : distance;
     }
 
     public int CountWithin(ReadOnlySpan<double> query, double radiusKey, bool inclusive)

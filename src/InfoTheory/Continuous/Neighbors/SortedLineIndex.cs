@@ -137,6 +137,8 @@ internal sealed class SortedLineIndex : INeighborIndex
     }
 
     // How many slots from start (inclusive) stepping by direction pass the key test; the passing slots form one run from start.
+    // Doubling steps find a failing slot, then a binary search without branches on the data finds the run's end: the
+    // only unpredictable branch is the doubling's exit, where a branchy search would mispredict about every other probe.
     private static int Gallop(ReadOnlySpan<double> values, double q, int start, int direction, double radiusKey, bool inclusive, DistanceNorm norm)
     {
         int limit = direction > 0 ? values.Length - start : start + 1;
@@ -145,45 +147,35 @@ internal sealed class SortedLineIndex : INeighborIndex
             return 0;
         }
 
-        // Invariant: the first `pass` slots pass; the slot `fail` away fails (or lies outside the array).
-        int pass = 1, step = 1;
+        // Invariant: the first `pass` slots pass; the slot `probe` − 1 fails, or probe − 1 = limit (outside the array).
+        int pass = 1, probe;
         while (true)
         {
-            int probe = pass + step;
-            if (probe > limit)
-            {
-                probe = limit;
-            }
-
+            probe = Math.Min(2 * pass, limit);
             if (probe == pass)
             {
                 return pass;
             }
 
-            if (Metric.Within(Metric.Key(q, values[start + (direction * (probe - 1))], norm), radiusKey, inclusive))
+            if (!Metric.Within(Metric.Key(q, values[start + (direction * (probe - 1))], norm), radiusKey, inclusive))
             {
-                pass = probe;
-                step *= 2;
-                continue;
+                break;
             }
 
-            // Slot probe − 1 fails: the run ends in (pass, probe − 1]; binary search for its length.
-            int lo = pass, hi = probe - 1;
-            while (lo < hi)
-            {
-                int mid = (lo + hi + 1) >>> 1;
-                if (Metric.Within(Metric.Key(q, values[start + (direction * (mid - 1))], norm), radiusKey, inclusive))
-                {
-                    lo = mid;
-                }
-                else
-                {
-                    hi = mid - 1;
-                }
-            }
-
-            return lo;
+            pass = probe;
         }
+
+        // The run's length lies in [pass, probe − 1]: narrow [length, length + width − 1] by halves.
+        int length = pass, width = probe - pass;
+        while (width > 1)
+        {
+            int half = width >> 1;
+            bool passes = Metric.Within(Metric.Key(q, values[start + (direction * (length + half - 1))], norm), radiusKey, inclusive);
+            length += passes ? half : 0;
+            width -= half;
+        }
+
+        return length;
     }
 
     private double Key(double q, double v) => Metric.Key(q, v, _norm);
