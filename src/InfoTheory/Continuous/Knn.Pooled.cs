@@ -174,13 +174,7 @@ public static partial class Knn
     // </summary>
     private static bool SortedUntied(ReadOnlySpan<double> values, Span<double> sorted, Span<int> rows, int k)
     {
-        values.CopyTo(sorted);
-        for (int i = 0; i < rows.Length; i++)
-        {
-            rows[i] = i;
-        }
-
-        sorted.Sort(rows);
+        RadixSort.SortWithRows(values, sorted, rows);
         int run = 1;
         for (int s = 1; s < sorted.Length; s++)
         {
