@@ -80,15 +80,17 @@ public static partial class Knn
 
             // Algorithm 1 counts strictly inside ε less the row itself (when ε > 0 it passes); algorithm 2 inclusively less itself.
             double[] yRadii = first ? ex : ey;
-            ForEachSlot(n, 1, options.MaxDegreeOfParallelism, (s, _, _) =>
+            using (var xCounter = new SortedLineCounter(sx, n, DistanceNorm.Maximum))
+            using (var yCounter = new SortedLineCounter(sy, n, DistanceNorm.Maximum))
             {
-                int i = rx[s];
-                int count = SortedLineIndex.CountAround(sx.AsSpan(0, n), s, ex[i], inclusive: !first, DistanceNorm.Maximum);
-                nx[i] = count - (first ? (ex[i] > 0 ? 1 : 0) : 1);
-                i = ry[s];
-                count = SortedLineIndex.CountAround(sy.AsSpan(0, n), s, yRadii[i], inclusive: !first, DistanceNorm.Maximum);
-                ny[i] = count - (first ? (yRadii[i] > 0 ? 1 : 0) : 1);
-            });
+                ForEachSlot(n, 1, options.MaxDegreeOfParallelism, (s, _, _) =>
+                {
+                    int i = rx[s];
+                    nx[i] = xCounter.CountAround(s, ex[i], inclusive: !first) - (first ? (ex[i] > 0 ? 1 : 0) : 1);
+                    i = ry[s];
+                    ny[i] = yCounter.CountAround(s, yRadii[i], inclusive: !first) - (first ? (yRadii[i] > 0 ? 1 : 0) : 1);
+                });
+            }
 
             // The terms in row order, as the general path sums them; sx is free again and holds them.
             double[] terms = sx;
