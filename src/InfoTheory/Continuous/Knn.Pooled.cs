@@ -59,13 +59,15 @@ public static partial class Knn
             var joint = grid;
             ForEachSlot(n, k, options.MaxDegreeOfParallelism, (slot, keys, rows) =>
             {
-                joint.NearestOfSlot(slot, keys, rows);
                 int i = joint.RowAt(slot);
                 if (first)
                 {
-                    ex[i] = keys[^1];
+                    // Algorithm 1 needs only the k-th key, which the rows of tied neighbours never change.
+                    ex[i] = joint.KthKeyOfSlot(slot, keys);
                     return;
                 }
+
+                joint.NearestOfSlot(slot, keys, rows);
 
                 // Algorithm 2: the marginal radii are the largest marginal distances to the k neighbours.
                 double a = 0, b = 0;
@@ -151,8 +153,7 @@ public static partial class Knn
             var plane = grid;
             ForEachSlot(n, k, options.MaxDegreeOfParallelism, (slot, keys, rows) =>
             {
-                plane.NearestOfSlot(slot, keys, rows);
-                terms[plane.RowAt(slot)] = d * Metric.LogDistance(keys[^1], options.Norm);
+                terms[plane.RowAt(slot)] = d * Metric.LogDistance(plane.KthKeyOfSlot(slot, keys), options.Norm);
             });
 
             ThrowIfZeroDistance(terms.AsSpan(0, n), name, k);

@@ -179,14 +179,32 @@ internal sealed class PlaneGrid : INeighborIndex, IDisposable
     public int RowAt(int slot) => _rows[slot];
 
     public void Nearest(ReadOnlySpan<double> query, int self, Span<double> keys, Span<int> rows)
-        => Nearest(query[0], query[1], self, keys, rows);
+    {
+        var list = new RowList(keys, rows, _rows, self);
+        Nearest(query[0], query[1], ref list);
+    }
 
     // <summary>
     // As <see cref="Nearest(ReadOnlySpan{double}, int, Span{double}, Span{int})"/> for the indexed point in
     // <paramref name="slot"/> itself, skipping it: the query reads the grid's own copy, next to its cell-mates.
     // </summary>
     public void NearestOfSlot(int slot, Span<double> keys, Span<int> rows)
-        => Nearest(_xs[slot], _ys[slot], _rows[slot], keys, rows);
+    {
+        var list = new RowList(keys, rows, _rows, _rows[slot]);
+        Nearest(_xs[slot], _ys[slot], ref list);
+    }
+
+    // <summary>
+    // The k-th smallest key from the point in <paramref name="slot"/> to the other points, k = <paramref name="keys"/>.Length
+    // (scratch): the last key <see cref="NearestOfSlot"/> finds, without the rows, which only break ties among equal keys
+    // and so never change it.
+    // </summary>
+    public double KthKeyOfSlot(int slot, Span<double> keys)
+    {
+        var list = new KeyList(keys, slot);
+        Nearest(_xs[slot], _ys[slot], ref list);
+        return keys[^1];
+    }
 
     // <summary>Returns the rented arrays to the pool; the grid must not be used afterwards.</summary>
     public void Dispose()
@@ -200,42 +218,41 @@ internal sealed class PlaneGrid : INeighborIndex, IDisposable
 
     // Rings of cells outwards from the query's cell. A ring's bottom and top rows are each one run of slots; its inner rows
     // add their two end cells. A row or cell whose gap from the query already exceeds the k-th key is skipped, and a point
-    // whose key exceeds it is dropped before the insertion: both would be rejected by Metric.Insert, now and later, since
+    // whose key exceeds it is dropped before the insertion: both would be rejected by the list, now and later, since
     // the k-th key only shrinks, so the answer is the one a full scan gives.
-    private void Nearest(double qx, double qy, int self, Span<double> keys, Span<int> rows)
+    private void Nearest<TList>(double qx, double qy, ref TList list)
+        where TList : INeighborList, allows ref struct
     {
         int cx = Column(qx), cy = Row(qy);
-        int found = 0;
-        double worst = double.PositiveInfinity;
-        Scan(_cellStart[Cell(qx, qy)], _cellStart[Cell(qx, qy) + 1], qx, qy, self, keys, rows, ref found, ref worst);
+        Scan(_cellStart[Cell(qx, qy)], _cellStart[Cell(qx, qy) + 1], qx, qy, ref list);
         for (int r = 1; ; r++)
         {
             int x0 = cx - r, x1 = cx + r, y0 = cy - r, y1 = cy + r;
             int xa = Math.Max(x0, 0), xb = Math.Min(x1, _columns - 1);
-            if (y0 >= 0 && !(Bound(qy - (_minY + ((y0 + 1) * _height))) > worst))
+            if (y0 >= 0 && !(Bound(qy - (_minY + ((y0 + 1) * _height))) > list.Worst))
             {
-                Scan(_cellStart[(y0 * _columns) + xa], _cellStart[(y0 * _columns) + xb + 1], qx, qy, self, keys, rows, ref found, ref worst);
+                Scan(_cellStart[(y0 * _columns) + xa], _cellStart[(y0 * _columns) + xb + 1], qx, qy, ref list);
             }
 
-            if (y1 < _cellRows && !(Bound(_minY + (y1 * _height) - qy) > worst))
+            if (y1 < _cellRows && !(Bound(_minY + (y1 * _height) - qy) > list.Worst))
             {
-                Scan(_cellStart[(y1 * _columns) + xa], _cellStart[(y1 * _columns) + xb + 1], qx, qy, self, keys, rows, ref found, ref worst);
+                Scan(_cellStart[(y1 * _columns) + xa], _cellStart[(y1 * _columns) + xb + 1], qx, qy, ref list);
             }
 
-            bool left = x0 >= 0 && !(Bound(qx - (_minX + ((x0 + 1) * _width))) > worst);
-            bool right = x1 < _columns && !(Bound(_minX + (x1 * _width) - qx) > worst);
+            bool left = x0 >= 0 && !(Bound(qx - (_minX + ((x0 + 1) * _width))) > list.Worst);
+            bool right = x1 < _columns && !(Bound(_minX + (x1 * _width) - qx) > list.Worst);
             for (int y = Math.Max(y0 + 1, 0); y <= Math.Min(y1 - 1, _cellRows - 1) && (left || right); y++)
             {
                 if (left)
                 {
                     int cell = (y * _columns) + x0;
-                    Scan(_cellStart[cell], _cellStart[cell + 1], qx, qy, self, keys, rows, ref found, ref worst);
+                    Scan(_cellStart[cell], _cellStart[cell + 1], qx, qy, ref list);
                 }
 
                 if (right)
                 {
                     int cell = (y * _columns) + x1;
-                    Scan(_cellStart[cell], _cellStart[cell + 1], qx, qy, self, keys, rows, ref found, ref worst);
+                    Scan(_cellStart[cell], _cellStart[cell + 1], qx, qy, ref list);
                 }
             }
 
@@ -245,25 +262,25 @@ internal sealed class PlaneGrid : INeighborIndex, IDisposable
             beyond = x1 < _columns - 1 ? Math.Min(beyond, _minX + ((x1 + 1) * _width) - qx) : beyond;
             beyond = y0 > 0 ? Math.Min(beyond, qy - (_minY + (y0 * _height))) : beyond;
             beyond = y1 < _cellRows - 1 ? Math.Min(beyond, _minY + ((y1 + 1) * _height) - qy) : beyond;
-            if (double.IsPositiveInfinity(beyond) || Bound(beyond) > worst)
+            if (double.IsPositiveInfinity(beyond) || Bound(beyond) > list.Worst)
             {
                 return;
             }
         }
     }
 
-    // Offers the points of slots [from, to) to the neighbour list; worst is the k-th key once k are found, else +∞.
-    private void Scan(int from, int to, double qx, double qy, int self, Span<double> keys, Span<int> rows, ref int found, ref double worst)
+    // Offers the points of slots [from, to) whose key does not exceed the list's k-th key (+∞ until it holds k).
+    private void Scan<TList>(int from, int to, double qx, double qy, ref TList list)
+        where TList : INeighborList, allows ref struct
     {
         for (int t = from; t < to; t++)
         {
             double key = PointKey(qx, qy, t);
 
             // A key equal to the k-th can still enter with a lower row, hence <=.
-            if (key <= worst && _rows[t] != self)
+            if (key <= list.Worst)
             {
-                Metric.Insert(keys, rows, ref found, key, _rows[t]);
-                worst = found == keys.Length ? keys[^1] : double.PositiveInfinity;
+                list.Offer(t, key);
             }
         }
     }
@@ -313,5 +330,61 @@ internal sealed class PlaneGrid : INeighborIndex, IDisposable
     {
         double c = (y - _minY) * _inverseHeight;
         return c <= 0 ? 0 : c >= _cellRows - 1 ? _cellRows - 1 : (int)c;
+    }
+
+    // A neighbour list the ring search fills: points are offered by slot and key.
+    private interface INeighborList
+    {
+        // The k-th key held, +∞ until k are held: a point with a larger key can never enter.
+        double Worst { get; }
+
+        void Offer(int slot, double key);
+    }
+
+    // The k nearest by (key, row) with their rows, as Metric.Insert keeps them, skipping one row.
+    private ref struct RowList(Span<double> keys, Span<int> rows, int[] rowOfSlot, int self) : INeighborList
+    {
+        private readonly Span<double> _keys = keys;
+        private readonly Span<int> _rows = rows;
+        private int _found;
+
+        public double Worst { get; private set; } = double.PositiveInfinity;
+
+        public void Offer(int slot, double key)
+        {
+            int row = rowOfSlot[slot];
+            if (row != self)
+            {
+                Metric.Insert(_keys, _rows, ref _found, key, row);
+                Worst = _found == _keys.Length ? _keys[^1] : double.PositiveInfinity;
+            }
+        }
+    }
+
+    // The k smallest keys alone, skipping one slot: a key equal to the k-th cannot change it, so only smaller ones enter.
+    private ref struct KeyList(Span<double> keys, int self) : INeighborList
+    {
+        private readonly Span<double> _keys = keys;
+        private int _found;
+
+        public double Worst { get; private set; } = double.PositiveInfinity;
+
+        public void Offer(int slot, double key)
+        {
+            if (slot == self || key >= Worst)
+            {
+                return;
+            }
+
+            int i = _found < _keys.Length ? _found++ : _keys.Length - 1;
+            while (i > 0 && _keys[i - 1] > key)
+            {
+                _keys[i] = _keys[i - 1];
+                i--;
+            }
+
+            _keys[i] = key;
+            Worst = _found == _keys.Length ? _keys[^1] : double.PositiveInfinity;
+        }
     }
 }
