@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using InfoTheory.Continuous.Neighbors;
 using InfoTheory.Internal;
 using MathNet.Numerics;
@@ -73,6 +74,17 @@ public static partial class Knn
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is outside [1, N − 1].</exception>
     public static Estimate Entropy(double[,] samples, int k = 3, KnnOptions? options = null)
     {
+        if (HasColumns(samples, 2))
+        {
+            // The pooled path reads the matrix in place, after the checks the general path makes first.
+            Guard.Samples(samples, nameof(samples));
+            Guard.NeighborOrder(k, samples.GetLength(0) - 1, nameof(k), nameof(samples));
+            if (TryPlaneEntropy(RowMajorSpan(samples), k, options ?? KnnOptions.Default, nameof(samples)) is { } estimate)
+            {
+                return estimate;
+            }
+        }
+
         var points = SamplePreparation.Flatten(samples, nameof(samples));
         return EntropyCore(points, samples.GetLength(1), k, options ?? KnnOptions.Default, nameof(samples));
     }
@@ -126,6 +138,19 @@ public static partial class Knn
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is outside [1, N − 1].</exception>
     public static Estimate MutualInformation(double[,] x, double[,] y, int k = 3, KnnOptions? options = null)
     {
+        if (HasColumns(x, 1) && HasColumns(y, 1))
+        {
+            // The pooled path reads the one-column matrices in place, after the checks the general path makes first.
+            Guard.Samples(x, nameof(x));
+            Guard.Samples(y, nameof(y));
+            Guard.SameRows(x.GetLength(0), y.GetLength(0), nameof(x), nameof(y));
+            Guard.NeighborOrder(k, x.GetLength(0) - 1, nameof(k), nameof(x));
+            if (TryScalarKsg(RowMajorSpan(x), RowMajorSpan(y), k, options ?? KnnOptions.Default) is { } estimate)
+            {
+                return estimate;
+            }
+        }
+
         var (xs, ys) = FlattenPair(x, y);
         return MutualInformationCore(xs, x.GetLength(1), ys, y.GetLength(1), k, options ?? KnnOptions.Default);
     }
@@ -345,6 +370,13 @@ public static partial class Knn
 
         return Summarize(nuTerms, Math.Log(m / (n - 1.0)), 1.0, options.Unit);
     }
+
+    // Whether a matrix, possibly null (which the general path reports), has this many columns.
+    private static bool HasColumns(double[,]? matrix, int columns) => matrix is not null && matrix.GetLength(1) == columns;
+
+    // The entries of a matrix row after row, read in place (a .NET matrix is stored row-major).
+    private static ReadOnlySpan<double> RowMajorSpan(double[,] matrix)
+        => MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<byte, double>(ref MemoryMarshal.GetArrayDataReference(matrix)), matrix.Length);
 
     // Validated flat copies of two paired sample matrices, for the two-variable estimators.
     internal static (double[] X, double[] Y) FlattenPair(double[,] x, double[,] y)

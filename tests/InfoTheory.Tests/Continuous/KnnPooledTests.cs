@@ -75,6 +75,29 @@ public class KnnPooledTests
     }
 
     [Fact]
+    public void MatrixOverloads_OneAndTwoColumns_GiveTheSpanFormsAndBruteForceBits()
+    {
+        // The matrix forms read one-column pairs and two-column points in place on the pooled paths.
+        var rng = new Random(11);
+        var (x, y) = Pairs(rng, 700, 4, kind: 0);
+        double[,] xm = new double[700, 1], ym = new double[700, 1], points = new double[700, 2];
+        for (int i = 0; i < 700; i++)
+        {
+            (xm[i, 0], ym[i, 0], points[i, 0], points[i, 1]) = (x[i], y[i], x[i], y[i]);
+        }
+
+        Knn.MutualInformation(xm, ym, 4).Should().Be(Knn.MutualInformation(x, y, 4)).And.Be(Knn.MutualInformation(xm, ym, 4, Brute));
+        Knn.Entropy(points, 4).Should().Be(Knn.Entropy(points, 4, Brute));
+
+        // Bad input is reported by the same checks, in the same order, as before.
+        xm[5, 0] = double.NaN;
+        Outcome(() => Knn.MutualInformation(xm, ym, 4)).Should().Be(Outcome(() => Knn.MutualInformation(xm, ym, 4, Brute)));
+        Outcome(() => Knn.MutualInformation(xm, ym, 4)).Message.Should().Contain("x[5,0] is NaN");
+        Outcome(() => Knn.Entropy(points, 700)).Message.Should().StartWith("k:");
+        FluentActions.Invoking(() => Knn.MutualInformation(null!, ym)).Should().Throw<ArgumentNullException>().WithParameterName("x");
+    }
+
+    [Fact]
     public void MutualInformation_IntegersZeroToFive_ThrowsAsTheGeneralPathDoes()
     {
         // Integers in 0..5 on 500 rows: every value repeats far more than k times, which the general path reports.
