@@ -6,8 +6,9 @@ namespace InfoTheory.Continuous;
 
 /// <content>
 /// The pooled paths of the commonest calls, KSG on scalar pairs and Kozachenko–Leonenko on plane points: every buffer is
-/// rented from <see cref="ArrayPool{T}.Shared"/> and returned, the joint queries run from the grid's own cell-ordered copy,
-/// and the marginal counts gallop through the sorted values in sorted order, so neighbouring queries share cache lines.
+/// rented from <see cref="ArrayPool{T}.Shared"/> and returned, the marginals are radix-sorted, the joint queries run from
+/// the grid's own cell-ordered copy, and the marginal counts run in sorted order from a bucket table's guess of where
+/// each radius ends, so neighbouring queries share cache lines.
 /// They compute the same keys, counts and terms, summed in the same order, as the general path, so the results are
 /// bit for bit the same; they hand the call to the general path whenever its extra work is needed (standardisation,
 /// jitter, brute force, ties to report, a grid declined), which then runs from the caller's data as before.
