@@ -38,6 +38,7 @@ public class KnnEntropyBenchmarks
 [MemoryDiagnoser]
 public class KnnEntropyScalingBenchmarks
 {
+    private static readonly KnnOptions OneCore = new() { MaxDegreeOfParallelism = 1 };
     private double[] _x = [];
     private double[] _y = [];
 
@@ -53,6 +54,10 @@ public class KnnEntropyScalingBenchmarks
 
     [Benchmark(Baseline = true)]
     public double Entropy() => Knn.Entropy(_x, 2, 3).Value;
+
+    // One core, for the per-core comparison with scipy's KD-tree (whose queries here run on one).
+    [Benchmark]
+    public double EntropyOneCore() => Knn.Entropy(_x, 2, 3, OneCore).Value;
 
     [Benchmark]
     public double KullbackLeibler() => Knn.KullbackLeibler(_x, _y, 2, 3).Value;

@@ -28,6 +28,7 @@ public class KsgBenchmarks
 [MemoryDiagnoser]
 public class KsgScalingBenchmarks
 {
+    private static readonly KnnOptions OneCore = new() { MaxDegreeOfParallelism = 1 };
     private double[] _x = [];
     private double[] _y = [];
 
@@ -39,4 +40,8 @@ public class KsgScalingBenchmarks
 
     [Benchmark]
     public double KdTree() => Knn.MutualInformation(_x, _y, 3).Value;
+
+    // One core, for the per-core comparison with scikit-learn (which runs on one).
+    [Benchmark]
+    public double KdTreeOneCore() => Knn.MutualInformation(_x, _y, 3, OneCore).Value;
 }

@@ -172,7 +172,7 @@ public static partial class Knn
         }
 
         var next = (int[])start.Clone();
-        var digamma = new DigammaTable(n);
+        using var digamma = new DigammaTable(n);
         var byLabel = new double[n];
         var slot = new int[n];
         for (int p = 0; p < n; p++)

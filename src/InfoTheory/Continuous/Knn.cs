@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using InfoTheory.Continuous.Neighbors;
 using InfoTheory.Internal;
 using MathNet.Numerics;
@@ -73,6 +74,17 @@ public static partial class Knn
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is outside [1, N − 1].</exception>
     public static Estimate Entropy(double[,] samples, int k = 3, KnnOptions? options = null)
     {
+        if (HasColumns(samples, 2))
+        {
+            // The pooled path reads the matrix in place, after the checks the general path makes first.
+            Guard.Samples(samples, nameof(samples));
+            Guard.NeighborOrder(k, samples.GetLength(0) - 1, nameof(k), nameof(samples));
+            if (TryPlaneEntropy(RowMajorSpan(samples), k, options ?? KnnOptions.Default, nameof(samples)) is { } estimate)
+            {
+                return estimate;
+            }
+        }
+
         var points = SamplePreparation.Flatten(samples, nameof(samples));
         return EntropyCore(points, samples.GetLength(1), k, options ?? KnnOptions.Default, nameof(samples));
     }
@@ -92,6 +104,17 @@ public static partial class Knn
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="dimension"/> is below 1, <paramref name="k"/> is outside [1, N − 1].</exception>
     public static Estimate Entropy(ReadOnlySpan<double> samples, int dimension = 1, int k = 3, KnnOptions? options = null)
     {
+        if (dimension == 2)
+        {
+            // The pooled path for plane points, after the checks the general path makes first.
+            int n = Guard.Samples(samples, dimension, nameof(samples), nameof(dimension));
+            Guard.NeighborOrder(k, n - 1, nameof(k), nameof(samples));
+            if (TryPlaneEntropy(samples, k, options ?? KnnOptions.Default, nameof(samples)) is { } estimate)
+            {
+                return estimate;
+            }
+        }
+
         var points = SamplePreparation.Copy(samples, dimension, nameof(samples), nameof(dimension));
         return EntropyCore(points, dimension, k, options ?? KnnOptions.Default, nameof(samples));
     }
@@ -115,6 +138,19 @@ public static partial class Knn
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is outside [1, N − 1].</exception>
     public static Estimate MutualInformation(double[,] x, double[,] y, int k = 3, KnnOptions? options = null)
     {
+        if (HasColumns(x, 1) && HasColumns(y, 1))
+        {
+            // The pooled path reads the one-column matrices in place, after the checks the general path makes first.
+            Guard.Samples(x, nameof(x));
+            Guard.Samples(y, nameof(y));
+            Guard.SameRows(x.GetLength(0), y.GetLength(0), nameof(x), nameof(y));
+            Guard.NeighborOrder(k, x.GetLength(0) - 1, nameof(k), nameof(x));
+            if (TryScalarKsg(RowMajorSpan(x), RowMajorSpan(y), k, options ?? KnnOptions.Default) is { } estimate)
+            {
+                return estimate;
+            }
+        }
+
         var (xs, ys) = FlattenPair(x, y);
         return MutualInformationCore(xs, x.GetLength(1), ys, y.GetLength(1), k, options ?? KnnOptions.Default);
     }
@@ -146,6 +182,18 @@ public static partial class Knn
     [OverloadResolutionPriority(1)]
     public static Estimate MutualInformation(ReadOnlySpan<double> x, int xDimension, ReadOnlySpan<double> y, int yDimension, int k = 3, KnnOptions? options = null)
     {
+        if (xDimension == 1 && yDimension == 1)
+        {
+            // The pooled path for scalar pairs, after the checks the general path makes first.
+            int n = Guard.Samples(x, xDimension, nameof(x), nameof(xDimension));
+            Guard.SameRows(n, Guard.Samples(y, yDimension, nameof(y), nameof(yDimension)), nameof(x), nameof(y));
+            Guard.NeighborOrder(k, n - 1, nameof(k), nameof(x));
+            if (TryScalarKsg(x, y, k, options ?? KnnOptions.Default) is { } estimate)
+            {
+                return estimate;
+            }
+        }
+
         var (xs, ys) = CopyPair(x, xDimension, y, yDimension);
         return MutualInformationCore(xs, xDimension, ys, yDimension, k, options ?? KnnOptions.Default);
     }
@@ -323,6 +371,13 @@ public static partial class Knn
         return Summarize(nuTerms, Math.Log(m / (n - 1.0)), 1.0, options.Unit);
     }
 
+    // Whether a matrix, possibly null (which the general path reports), has this many columns.
+    private static bool HasColumns(double[,]? matrix, int columns) => matrix is not null && matrix.GetLength(1) == columns;
+
+    // The entries of a matrix row after row, read in place (a .NET matrix is stored row-major).
+    private static ReadOnlySpan<double> RowMajorSpan(double[,] matrix)
+        => MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<byte, double>(ref MemoryMarshal.GetArrayDataReference(matrix)), matrix.Length);
+
     // Validated flat copies of two paired sample matrices, for the two-variable estimators.
     internal static (double[] X, double[] Y) FlattenPair(double[,] x, double[,] y)
     {
@@ -411,9 +466,9 @@ public static partial class Knn
 
     // Ties are rejected before the search and keys cannot overflow, so a zero Euclidean key can only be a
     // distance too small to square next to the data's largest coordinate.
-    private static void ThrowIfZeroDistance(double[] logDistanceTerms, string name, int k)
+    private static void ThrowIfZeroDistance(ReadOnlySpan<double> logDistanceTerms, string name, int k)
     {
-        int row = Array.FindIndex(logDistanceTerms, double.IsNegativeInfinity);
+        int row = logDistanceTerms.IndexOf(double.NegativeInfinity);
         if (row >= 0)
         {
             throw new ArgumentException(
@@ -424,7 +479,7 @@ public static partial class Knn
     }
 
     // value = offset + sign · mean(terms); standard error = sd(terms) / √n.
-    private static Estimate Summarize(double[] terms, double offset, double sign, LogBase unit)
+    private static Estimate Summarize(ReadOnlySpan<double> terms, double offset, double sign, LogBase unit)
     {
         int n = terms.Length;
         double sum = 0;

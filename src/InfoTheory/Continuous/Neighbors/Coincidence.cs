@@ -26,15 +26,18 @@ internal static class Coincidence
     // <param name="dimension">The number of coordinates per row.</param>
     // <param name="copies">A row of <paramref name="points"/> is crowded when at least this many other rows of <paramref name="points"/> equal it.</param>
     public static CoincidenceCensus Count(double[] points, double[] others, int dimension, int copies)
+        => Count(points, points.Length / dimension, others, dimension, copies);
+
+    // <summary>As <see cref="Count(double[], double[], int, int)"/> for the first <paramref name="n"/> rows of <paramref name="points"/> (a pooled buffer may be longer).</summary>
+    public static CoincidenceCensus Count(double[] points, int n, double[] others, int dimension, int copies)
     {
         // Pooled scratch: the census runs on every estimate, and fresh large arrays would cost page faults and collections.
-        int n = points.Length / dimension;
         int total = checked(n + (others.Length / dimension));
         ulong[] hashes = ArrayPool<ulong>.Shared.Rent(checked(2 * total));
         int[] rows = ArrayPool<int>.Shared.Rent(checked(total + (2 * n)));
         try
         {
-            return CountInto(points, others, dimension, copies, hashes.AsSpan(0, 2 * total), rows.AsSpan(0, total + (2 * n)));
+            return CountInto(points, n, others, dimension, copies, hashes.AsSpan(0, 2 * total), rows.AsSpan(0, total + (2 * n)));
         }
         finally
         {
@@ -43,9 +46,9 @@ internal static class Coincidence
         }
     }
 
-    private static CoincidenceCensus CountInto(double[] points, double[] others, int dimension, int copies, Span<ulong> scratch, Span<int> rows)
+    private static CoincidenceCensus CountInto(double[] points, int n, double[] others, int dimension, int copies, Span<ulong> scratch, Span<int> rows)
     {
-        int n = points.Length / dimension, total = scratch.Length / 2;
+        int total = scratch.Length / 2;
         int bucketBits = Math.Clamp(BitOperations.Log2((uint)Math.Max(total / BucketRows, 1)), 0, 16);
         var first = new int[(1 << bucketBits) + 1];
         Span<ulong> hashes = scratch[..total], ordered = scratch[total..];
@@ -107,7 +110,7 @@ internal static class Coincidence
                     slot = (slot + 1) & (size - 1);
                     if (--budget < 0)
                     {
-                        return CountBySorting(points, others, dimension, copies);
+                        return CountBySorting(points, n, others, dimension, copies);
                     }
                 }
             }
@@ -145,8 +148,11 @@ internal static class Coincidence
     // hashes split into groups of equal rows. The path taken when the table's probe budget runs out.
     // </summary>
     public static CoincidenceCensus CountBySorting(double[] points, double[] others, int dimension, int copies)
+        => CountBySorting(points, points.Length / dimension, others, dimension, copies);
+
+    private static CoincidenceCensus CountBySorting(double[] points, int n, double[] others, int dimension, int copies)
     {
-        int n = points.Length / dimension, total = n + (others.Length / dimension);
+        int total = n + (others.Length / dimension);
         var hashes = new ulong[total];
         var rows = new int[total];
         for (int r = 0; r < total; r++)

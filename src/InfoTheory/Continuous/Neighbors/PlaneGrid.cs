@@ -20,8 +20,12 @@ namespace InfoTheory.Continuous.Neighbors;
 // <see cref="TryCreate"/> declines (the caller builds a <see cref="KdTree"/>) when the points crowd a few cells, as
 // heavy tails, clusters or many copies do, where rings would scan many points per query.
 // </para>
+// <para>
+// Memory: the grid's arrays are rented from <see cref="ArrayPool{T}.Shared"/>; <see cref="Dispose"/> returns them, so an
+// estimate that disposes its grid allocates nothing per point. A grid never disposed is simply collected.
+// </para>
 // </remarks>
-internal sealed class PlaneGrid : INeighborIndex
+internal sealed class PlaneGrid : INeighborIndex, IDisposable
 {
     // Cells are refined until a point's expected cell-mates, Σ c² / N, fall to this: about one point per cell where the
     // points are, so a cell is about as wide as the k-th neighbour distance for small k and two or three rings answer a query.
@@ -34,10 +38,10 @@ internal sealed class PlaneGrid : INeighborIndex
     private const int CellsPerPoint = 8;
 
     private readonly DistanceNorm _norm;
-    private readonly double[] _xs;
-    private readonly double[] _ys;
-    private readonly int[] _rows;
-    private readonly int[] _cellStart;
+    private double[] _xs;
+    private double[] _ys;
+    private int[] _rows;
+    private int[] _cellStart;
     private readonly int _columns;
     private readonly int _cellRows;
     private readonly double _minX;
@@ -48,34 +52,36 @@ internal sealed class PlaneGrid : INeighborIndex
     private readonly double _inverseHeight;
     private readonly double _margin;
 
-    private PlaneGrid(double[] points, DistanceNorm norm, int columns, int cellRows, double minX, double minY, double width, double height, double margin)
+    private PlaneGrid(ReadOnlySpan<double> xs, ReadOnlySpan<double> ys, int stride, int count, DistanceNorm norm, int columns, int cellRows, double minX, double minY, double width, double height, double margin)
     {
         _norm = norm;
-        Count = points.Length / 2;
+        Count = count;
         (_columns, _cellRows) = (columns, cellRows);
         (_minX, _minY, _width, _height, _margin) = (minX, minY, width, height, margin);
         (_inverseWidth, _inverseHeight) = (1.0 / width, 1.0 / height);
-        _cellStart = new int[(columns * cellRows) + 1];
+        int cellCount = columns * cellRows;
+        _cellStart = ArrayPool<int>.Shared.Rent(cellCount + 1);
+        Array.Clear(_cellStart, 0, cellCount + 1);
         int[] cells = ArrayPool<int>.Shared.Rent(Count);
         for (int i = 0; i < Count; i++)
         {
-            cells[i] = Cell(points[2 * i], points[(2 * i) + 1]);
+            cells[i] = Cell(xs[i * stride], ys[i * stride]);
             _cellStart[cells[i] + 1]++;
         }
 
-        for (int c = 0; c < columns * cellRows; c++)
+        for (int c = 0; c < cellCount; c++)
         {
             _cellStart[c + 1] += _cellStart[c];
         }
 
         // Stable scatter, so each cell keeps its rows in increasing order.
-        int[] next = ArrayPool<int>.Shared.Rent(columns * cellRows);
-        _cellStart.AsSpan(0, columns * cellRows).CopyTo(next);
-        (_xs, _ys, _rows) = (new double[Count], new double[Count], new int[Count]);
+        int[] next = ArrayPool<int>.Shared.Rent(cellCount);
+        _cellStart.AsSpan(0, cellCount).CopyTo(next);
+        (_xs, _ys, _rows) = (ArrayPool<double>.Shared.Rent(Count), ArrayPool<double>.Shared.Rent(Count), ArrayPool<int>.Shared.Rent(Count));
         for (int i = 0; i < Count; i++)
         {
             int slot = next[cells[i]]++;
-            (_xs[slot], _ys[slot], _rows[slot]) = (points[2 * i], points[(2 * i) + 1], i);
+            (_xs[slot], _ys[slot], _rows[slot]) = (xs[i * stride], ys[i * stride], i);
         }
 
         ArrayPool<int>.Shared.Return(cells);
@@ -84,12 +90,20 @@ internal sealed class PlaneGrid : INeighborIndex
 
     public int Count { get; }
 
-    public ReadOnlySpan<int> QueryOrder => _rows;
+    public ReadOnlySpan<int> QueryOrder => _rows.AsSpan(0, Count);
 
     // <summary>A grid over the 2-D <paramref name="points"/> (flat, x then y), or null when they crowd a few cells.</summary>
     public static PlaneGrid? TryCreate(double[] points, DistanceNorm norm)
+        => TryCreate(points, points.AsSpan(Math.Min(1, points.Length)), 2, points.Length / 2, norm);
+
+    // <summary>
+    // A grid over <paramref name="count"/> points whose i-th has coordinates (<paramref name="xs"/>[i·stride],
+    // <paramref name="ys"/>[i·stride]): one flat x-then-y array with stride 2, or two columns with stride 1; null when the
+    // points crowd a few cells.
+    // </summary>
+    public static PlaneGrid? TryCreate(ReadOnlySpan<double> xs, ReadOnlySpan<double> ys, int stride, int count, DistanceNorm norm)
     {
-        int n = points.Length / 2;
+        int n = count;
         if (n < 64)
         {
             return null;
@@ -98,8 +112,8 @@ internal sealed class PlaneGrid : INeighborIndex
         double minX = double.PositiveInfinity, maxX = double.NegativeInfinity, minY = double.PositiveInfinity, maxY = double.NegativeInfinity;
         for (int i = 0; i < n; i++)
         {
-            (minX, maxX) = (Math.Min(minX, points[2 * i]), Math.Max(maxX, points[2 * i]));
-            (minY, maxY) = (Math.Min(minY, points[(2 * i) + 1]), Math.Max(maxY, points[(2 * i) + 1]));
+            (minX, maxX) = (Math.Min(minX, xs[i * stride]), Math.Max(maxX, xs[i * stride]));
+            (minY, maxY) = (Math.Min(minY, ys[i * stride]), Math.Max(maxY, ys[i * stride]));
         }
 
         double spanX = maxX - minX, spanY = maxY - minY;
@@ -145,8 +159,8 @@ internal sealed class PlaneGrid : INeighborIndex
             double squares = 0;
             for (int i = 0; i < n; i++)
             {
-                int cx = Math.Min(columns - 1, (int)((points[2 * i] - minX) * inverseWidth));
-                int cy = Math.Min(rows - 1, (int)((points[(2 * i) + 1] - minY) * inverseHeight));
+                int cx = Math.Min(columns - 1, (int)((xs[i * stride] - minX) * inverseWidth));
+                int cy = Math.Min(rows - 1, (int)((ys[i * stride] - minY) * inverseHeight));
                 squares += (2 * counts[(cy * columns) + cx]++) + 1;
             }
 
@@ -158,34 +172,87 @@ internal sealed class PlaneGrid : INeighborIndex
         }
 
         ArrayPool<int>.Shared.Return(counts);
-        return acceptable is { } grid ? new PlaneGrid(points, norm, grid.Columns, grid.Rows, minX, minY, grid.Width, grid.Height, margin) : null;
+        return acceptable is { } grid ? new PlaneGrid(xs, ys, stride, n, norm, grid.Columns, grid.Rows, minX, minY, grid.Width, grid.Height, margin) : null;
     }
+
+    // <summary>The original row stored in <paramref name="slot"/> (slots run cell after cell, 0 … Count − 1).</summary>
+    public int RowAt(int slot) => _rows[slot];
 
     public void Nearest(ReadOnlySpan<double> query, int self, Span<double> keys, Span<int> rows)
     {
-        double qx = query[0], qy = query[1];
+        var list = new RowList(keys, rows, _rows, self);
+        Nearest(query[0], query[1], ref list);
+    }
+
+    // <summary>
+    // As <see cref="Nearest(ReadOnlySpan{double}, int, Span{double}, Span{int})"/> for the indexed point in
+    // <paramref name="slot"/> itself, skipping it: the query reads the grid's own copy, next to its cell-mates.
+    // </summary>
+    public void NearestOfSlot(int slot, Span<double> keys, Span<int> rows)
+    {
+        var list = new RowList(keys, rows, _rows, _rows[slot]);
+        Nearest(_xs[slot], _ys[slot], ref list);
+    }
+
+    // <summary>
+    // The k-th smallest key from the point in <paramref name="slot"/> to the other points, k = <paramref name="keys"/>.Length
+    // (scratch): the last key <see cref="NearestOfSlot"/> finds, without the rows, which only break ties among equal keys
+    // and so never change it.
+    // </summary>
+    public double KthKeyOfSlot(int slot, Span<double> keys)
+    {
+        var list = new KeyList(keys, slot);
+        Nearest(_xs[slot], _ys[slot], ref list);
+        return keys[^1];
+    }
+
+    // <summary>Returns the rented arrays to the pool; the grid must not be used afterwards.</summary>
+    public void Dispose()
+    {
+        ArrayPool<double>.Shared.Return(_xs);
+        ArrayPool<double>.Shared.Return(_ys);
+        ArrayPool<int>.Shared.Return(_rows);
+        ArrayPool<int>.Shared.Return(_cellStart);
+        (_xs, _ys, _rows, _cellStart) = ([], [], [], []);
+    }
+
+    // Rings of cells outwards from the query's cell. A ring's bottom and top rows are each one run of slots; its inner rows
+    // add their two end cells. A row or cell whose gap from the query already exceeds the k-th key is skipped, and a point
+    // whose key exceeds it is dropped before the insertion: both would be rejected by the list, now and later, since
+    // the k-th key only shrinks, so the answer is the one a full scan gives.
+    private void Nearest<TList>(double qx, double qy, ref TList list)
+        where TList : INeighborList, allows ref struct
+    {
         int cx = Column(qx), cy = Row(qy);
-        int found = 0;
-        for (int r = 0; ; r++)
+        Scan(_cellStart[Cell(qx, qy)], _cellStart[Cell(qx, qy) + 1], qx, qy, ref list);
+        for (int r = 1; ; r++)
         {
             int x0 = cx - r, x1 = cx + r, y0 = cy - r, y1 = cy + r;
-            for (int y = Math.Max(y0, 0); y <= Math.Min(y1, _cellRows - 1); y++)
+            int xa = Math.Max(x0, 0), xb = Math.Min(x1, _columns - 1);
+            if (y0 >= 0 && !(Bound(qy - (_minY + ((y0 + 1) * _height))) > list.Worst))
             {
-                // Inner rows of the ring hold only its two end cells.
-                int step = y == y0 || y == y1 ? 1 : Math.Max(x1 - x0, 1);
-                for (int x = x0; x <= x1; x += step)
+                Scan(_cellStart[(y0 * _columns) + xa], _cellStart[(y0 * _columns) + xb + 1], qx, qy, ref list);
+            }
+
+            if (y1 < _cellRows && !(Bound(_minY + (y1 * _height) - qy) > list.Worst))
+            {
+                Scan(_cellStart[(y1 * _columns) + xa], _cellStart[(y1 * _columns) + xb + 1], qx, qy, ref list);
+            }
+
+            bool left = x0 >= 0 && !(Bound(qx - (_minX + ((x0 + 1) * _width))) > list.Worst);
+            bool right = x1 < _columns && !(Bound(_minX + (x1 * _width) - qx) > list.Worst);
+            for (int y = Math.Max(y0 + 1, 0); y <= Math.Min(y1 - 1, _cellRows - 1) && (left || right); y++)
+            {
+                if (left)
                 {
-                    if (x >= 0 && x < _columns)
-                    {
-                        int cell = (y * _columns) + x;
-                        for (int t = _cellStart[cell]; t < _cellStart[cell + 1]; t++)
-                        {
-                            if (_rows[t] != self)
-                            {
-                                Metric.Insert(keys, rows, ref found, PointKey(qx, qy, t), _rows[t]);
-                            }
-                        }
-                    }
+                    int cell = (y * _columns) + x0;
+                    Scan(_cellStart[cell], _cellStart[cell + 1], qx, qy, ref list);
+                }
+
+                if (right)
+                {
+                    int cell = (y * _columns) + x1;
+                    Scan(_cellStart[cell], _cellStart[cell + 1], qx, qy, ref list);
                 }
             }
 
@@ -195,21 +262,35 @@ internal sealed class PlaneGrid : INeighborIndex
             beyond = x1 < _columns - 1 ? Math.Min(beyond, _minX + ((x1 + 1) * _width) - qx) : beyond;
             beyond = y0 > 0 ? Math.Min(beyond, qy - (_minY + (y0 * _height))) : beyond;
             beyond = y1 < _cellRows - 1 ? Math.Min(beyond, _minY + ((y1 + 1) * _height) - qy) : beyond;
-            if (double.IsPositiveInfinity(beyond))
+            if (double.IsPositiveInfinity(beyond) || Bound(beyond) > list.Worst)
             {
                 return;
             }
+        }
+    }
 
-            if (found == keys.Length)
+    // Offers the points of slots [from, to) whose key does not exceed the list's k-th key (+∞ until it holds k).
+    private void Scan<TList>(int from, int to, double qx, double qy, ref TList list)
+        where TList : INeighborList, allows ref struct
+    {
+        for (int t = from; t < to; t++)
+        {
+            double key = PointKey(qx, qy, t);
+
+            // A key equal to the k-th can still enter with a lower row, hence <=.
+            if (key <= list.Worst)
             {
-                double distance = beyond - _margin;
-                double bound = distance <= 0 ? 0 : _norm == DistanceNorm.Euclidean ? distance * distance * (1 - 1e-12) : distance;
-                if (bound > keys[^1])
-                {
-                    return;
-                }
+                list.Offer(t, key);
             }
         }
+    }
+
+    // A key no point beyond a gap of this length from the query can undercut: the gap less the margin (a rounded cell
+    // assignment is off by less), squared for the Euclidean key with room for its rounding.
+    private double Bound(double gap)
+    {
+        double distance = gap - _margin;
+        return distance <= 0 ? 0 : _norm == DistanceNorm.Euclidean ? distance * distance * (1 - 1e-12) : distance;
     }
 
     public int CountWithin(ReadOnlySpan<double> query, double radiusKey, bool inclusive)
@@ -249,5 +330,61 @@ internal sealed class PlaneGrid : INeighborIndex
     {
         double c = (y - _minY) * _inverseHeight;
         return c <= 0 ? 0 : c >= _cellRows - 1 ? _cellRows - 1 : (int)c;
+    }
+
+    // A neighbour list the ring search fills: points are offered by slot and key.
+    private interface INeighborList
+    {
+        // The k-th key held, +∞ until k are held: a point with a larger key can never enter.
+        double Worst { get; }
+
+        void Offer(int slot, double key);
+    }
+
+    // The k nearest by (key, row) with their rows, as Metric.Insert keeps them, skipping one row.
+    private ref struct RowList(Span<double> keys, Span<int> rows, int[] rowOfSlot, int self) : INeighborList
+    {
+        private readonly Span<double> _keys = keys;
+        private readonly Span<int> _rows = rows;
+        private int _found;
+
+        public double Worst { get; private set; } = double.PositiveInfinity;
+
+        public void Offer(int slot, double key)
+        {
+            int row = rowOfSlot[slot];
+            if (row != self)
+            {
+                Metric.Insert(_keys, _rows, ref _found, key, row);
+                Worst = _found == _keys.Length ? _keys[^1] : double.PositiveInfinity;
+            }
+        }
+    }
+
+    // The k smallest keys alone, skipping one slot: a key equal to the k-th cannot change it, so only smaller ones enter.
+    private ref struct KeyList(Span<double> keys, int self) : INeighborList
+    {
+        private readonly Span<double> _keys = keys;
+        private int _found;
+
+        public double Worst { get; private set; } = double.PositiveInfinity;
+
+        public void Offer(int slot, double key)
+        {
+            if (slot == self || key >= Worst)
+            {
+                return;
+            }
+
+            int i = _found < _keys.Length ? _found++ : _keys.Length - 1;
+            while (i > 0 && _keys[i - 1] > key)
+            {
+                _keys[i] = _keys[i - 1];
+                i--;
+            }
+
+            _keys[i] = key;
+            Worst = _found == _keys.Length ? _keys[^1] : double.PositiveInfinity;
+        }
     }
 }

@@ -137,10 +137,7 @@ internal static class SamplePreparation
             return 0;
         }
 
-        int exponent = Math.ILogB(largest);
-        int high = norm == DistanceNorm.Euclidean ? 255 : 1021;
-        int low = norm == DistanceNorm.Euclidean ? -256 : int.MinValue;
-        int shift = exponent > high ? high - exponent : exponent < low ? low - exponent : 0;
+        int shift = Shift(norm, largest);
         if (shift != 0)
         {
             foreach (double[] set in sets)
@@ -153,6 +150,46 @@ internal static class SamplePreparation
         }
 
         return shift;
+    }
+
+    // <summary>As <see cref="ScaleIntoRange(DistanceNorm, ReadOnlySpan{double[]})"/> for one or two sets held as spans (pooled buffers); <paramref name="second"/> may be empty.</summary>
+    public static int ScaleIntoRange(DistanceNorm norm, Span<double> first, Span<double> second)
+    {
+        double largest = 0;
+        foreach (double v in first)
+        {
+            largest = Math.Max(largest, Math.Abs(v));
+        }
+
+        foreach (double v in second)
+        {
+            largest = Math.Max(largest, Math.Abs(v));
+        }
+
+        int shift = largest == 0 ? 0 : Shift(norm, largest);
+        if (shift != 0)
+        {
+            for (int i = 0; i < first.Length; i++)
+            {
+                first[i] = Math.ScaleB(first[i], shift);
+            }
+
+            for (int i = 0; i < second.Length; i++)
+            {
+                second[i] = Math.ScaleB(second[i], shift);
+            }
+        }
+
+        return shift;
+    }
+
+    // The power of two that brings a largest magnitude into the norm's safe range (0 when it already lies there).
+    private static int Shift(DistanceNorm norm, double largest)
+    {
+        int exponent = Math.ILogB(largest);
+        int high = norm == DistanceNorm.Euclidean ? 255 : 1021;
+        int low = norm == DistanceNorm.Euclidean ? -256 : int.MinValue;
+        return exponent > high ? high - exponent : exponent < low ? low - exponent : 0;
     }
 
     // <summary>Adds N(0, <paramref name="standardDeviation"/>²) noise to every coordinate from <paramref name="random"/>, in place.</summary>

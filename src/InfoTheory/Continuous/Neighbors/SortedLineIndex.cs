@@ -115,64 +115,67 @@ internal sealed class SortedLineIndex : INeighborIndex
     // bound: the same points pass, so the count is the same.
     // </remarks>
     public int CountWithinRow(int row, double radiusKey, bool inclusive)
-    {
-        int at = _positions[row];
-        double q = _values[at];
+        => CountAround(_values, _positions[row], radiusKey, inclusive, _norm);
 
-        // Rightwards from the row (itself included), then leftwards from its neighbour: each side a run of passing slots.
-        int right = Gallop(q, at, 1, radiusKey, inclusive);
-        int left = Gallop(q, at - 1, -1, radiusKey, inclusive);
+    // <summary>
+    // Counts the values of the ascending <paramref name="sorted"/> whose key to the value at <paramref name="at"/> passes
+    // the radius test, that value included when it passes, by galloping outwards from <paramref name="at"/>: O(log m) for m
+    // values counted, in memory next to the query's own place.
+    // </summary>
+    // <remarks>
+    // The value q at <paramref name="at"/> sits inside the run of values equal to it, so leftwards the values fall to q and
+    // rightwards they rise from it, and the key test is monotone on each side: the same values pass as for a scan of all.
+    // </remarks>
+    public static int CountAround(ReadOnlySpan<double> sorted, int at, double radiusKey, bool inclusive, DistanceNorm norm)
+    {
+        double q = sorted[at];
+
+        // Rightwards from the value (itself included), then leftwards from its neighbour: each side a run of passing slots.
+        int right = Gallop(sorted, q, at, 1, radiusKey, inclusive, norm);
+        int left = Gallop(sorted, q, at - 1, -1, radiusKey, inclusive, norm);
         return right + left;
     }
 
     // How many slots from start (inclusive) stepping by direction pass the key test; the passing slots form one run from start.
-    private int Gallop(double q, int start, int direction, double radiusKey, bool inclusive)
+    // Doubling steps find a failing slot, then a binary search without branches on the data finds the run's end: the
+    // only unpredictable branch is the doubling's exit, where a branchy search would mispredict about every other probe.
+    private static int Gallop(ReadOnlySpan<double> values, double q, int start, int direction, double radiusKey, bool inclusive, DistanceNorm norm)
     {
-        int limit = direction > 0 ? _values.Length - start : start + 1;
-        if (limit <= 0 || !Metric.Within(Key(q, _values[start]), radiusKey, inclusive))
+        int limit = direction > 0 ? values.Length - start : start + 1;
+        if (limit <= 0 || !Metric.Within(Metric.Key(q, values[start], norm), radiusKey, inclusive))
         {
             return 0;
         }
 
-        // Invariant: the first `pass` slots pass; the slot `fail` away fails (or lies outside the array).
-        int pass = 1, step = 1;
+        // Invariant: the first `pass` slots pass; the slot `probe` − 1 fails, or probe − 1 = limit (outside the array).
+        int pass = 1, probe;
         while (true)
         {
-            int probe = pass + step;
-            if (probe > limit)
-            {
-                probe = limit;
-            }
-
+            probe = Math.Min(2 * pass, limit);
             if (probe == pass)
             {
                 return pass;
             }
 
-            if (Metric.Within(Key(q, _values[start + (direction * (probe - 1))]), radiusKey, inclusive))
+            if (!Metric.Within(Metric.Key(q, values[start + (direction * (probe - 1))], norm), radiusKey, inclusive))
             {
-                pass = probe;
-                step *= 2;
-                continue;
+                break;
             }
 
-            // Slot probe − 1 fails: the run ends in (pass, probe − 1]; binary search for its length.
-            int lo = pass, hi = probe - 1;
-            while (lo < hi)
-            {
-                int mid = (lo + hi + 1) >>> 1;
-                if (Metric.Within(Key(q, _values[start + (direction * (mid - 1))]), radiusKey, inclusive))
-                {
-                    lo = mid;
-                }
-                else
-                {
-                    hi = mid - 1;
-                }
-            }
-
-            return lo;
+            pass = probe;
         }
+
+        // The run's length lies in [pass, probe − 1]: narrow [length, length + width − 1] by halves.
+        int length = pass, width = probe - pass;
+        while (width > 1)
+        {
+            int half = width >> 1;
+            bool passes = Metric.Within(Metric.Key(q, values[start + (direction * (length + half - 1))], norm), radiusKey, inclusive);
+            length += passes ? half : 0;
+            width -= half;
+        }
+
+        return length;
     }
 
     private double Key(double q, double v) => Metric.Key(q, v, _norm);

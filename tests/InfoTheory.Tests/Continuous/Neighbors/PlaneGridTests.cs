@@ -56,6 +56,39 @@ public class PlaneGridTests
     }
 
     [Fact]
+    public void KthKeyOfSlot_RandomAndLatticeSets_EqualsBruteForceKthKey()
+    {
+        // Lattice points give many equal keys, where the rows of tied neighbours differ but the k-th key must not.
+        Gen.Int.Sample(
+            seed =>
+            {
+                var rng = new Random(seed);
+                int n = rng.Next(64, 500), k = rng.Next(1, 10);
+                bool lattice = rng.Next(2) == 0;
+                double[] points = [.. Enumerable.Range(0, 2 * n).Select(_ => lattice ? rng.Next(12) : Normal(rng))];
+                foreach (var norm in new[] { DistanceNorm.Euclidean, DistanceNorm.Maximum })
+                {
+                    using var grid = PlaneGrid.TryCreate(points, norm);
+                    if (grid is null)
+                    {
+                        continue;
+                    }
+
+                    var brute = new BruteForceIndex(points, 2, norm);
+                    double[] keys = new double[k], bruteKeys = new double[k];
+                    int[] bruteRows = new int[k];
+                    for (int slot = 0; slot < n; slot++)
+                    {
+                        int row = grid.RowAt(slot);
+                        brute.Nearest(points.AsSpan(2 * row, 2), row, bruteKeys, bruteRows);
+                        grid.KthKeyOfSlot(slot, keys).Should().Be(bruteKeys[^1]);
+                    }
+                }
+            },
+            iter: 40);
+    }
+
+    [Fact]
     public void TryCreate_GaussianPoints_BuildsAGrid()
     {
         var rng = new Random(5);
