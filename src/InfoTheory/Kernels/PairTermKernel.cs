@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace InfoTheory.Kernels;
@@ -23,6 +24,16 @@ internal readonly struct PairTermKernel<TTerm> : IPairedKernel
     static void IPairedKernel.Accumulate<TElement, T>(
         ReadOnlySpan<TElement> p, ReadOnlySpan<TElement> q, ref int index,
         ref ProbabilityTally tallyP, ref ProbabilityTally tallyQ, ref double terms, ref bool unbounded)
+        => Run<TElement, T>(p, q, ref index, ref tallyP, ref tallyQ, ref terms, ref unbounded);
+
+    // Never inlined, like Jensen–Shannon's loop (see there): inlined, Jeffreys ran 71 ms on one core at 10⁷ against 18.9
+    // as its own method, and 48 against 10.7 ms on two (Zen 4).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Run<TElement, T>(
+        ReadOnlySpan<TElement> p, ReadOnlySpan<TElement> q, ref int index,
+        ref ProbabilityTally tallyP, ref ProbabilityTally tallyQ, ref double terms, ref bool unbounded)
+        where TElement : unmanaged
+        where T : struct, IVectorLanes<T>
     {
         ref TElement startP = ref MemoryMarshal.GetReference(p);
         ref TElement startQ = ref MemoryMarshal.GetReference(q);

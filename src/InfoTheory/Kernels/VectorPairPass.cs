@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace InfoTheory.Kernels;
@@ -62,14 +63,19 @@ internal ref struct VectorPairPass<TTerm> : ILanePass
         return pass._tally;
     }
 
-    void ILanePass.Run<T>(ref int index)
+    void ILanePass.Run<T>(ref int index) => RunLanes<T>(_x, _y, ref index, ref _tally);
+
+    // Never inlined, like Jensen–Shannon's loop (see there): the JIT compiles it once, on its own, for both call paths.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void RunLanes<T>(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ref int index, ref Tally tally)
+        where T : struct, IVectorLanes<T>
     {
-        ref double startX = ref MemoryMarshal.GetReference(_x);
-        ref double startY = ref MemoryMarshal.GetReference(_y);
+        ref double startX = ref MemoryMarshal.GetReference(x);
+        ref double startY = ref MemoryMarshal.GetReference(y);
         T zero = T.Zero;
         T minX = T.Create(double.PositiveInfinity), minY = minX, poison = zero, sum = zero, missing = zero;
         int i = index;
-        for (; i <= _x.Length - T.Count; i += T.Count)
+        for (; i <= x.Length - T.Count; i += T.Count)
         {
             T vx = T.Load(ref startX, i);
             T vy = T.Load(ref startY, i);
@@ -80,11 +86,11 @@ internal ref struct VectorPairPass<TTerm> : ILanePass
         }
 
         index = i;
-        _tally.Terms += T.SumLanes(sum);
-        _tally.Poison += T.SumLanes(poison);
-        _tally.MinX = Math.Min(_tally.MinX, T.MinLane(minX));
-        _tally.MinY = Math.Min(_tally.MinY, T.MinLane(minY));
-        _tally.Unbounded |= T.AnyTrue(missing);
+        tally.Terms += T.SumLanes(sum);
+        tally.Poison += T.SumLanes(poison);
+        tally.MinX = Math.Min(tally.MinX, T.MinLane(minX));
+        tally.MinY = Math.Min(tally.MinY, T.MinLane(minY));
+        tally.Unbounded |= T.AnyTrue(missing);
     }
 
     // <summary>What a pass, or one part of it, adds up.</summary>
