@@ -93,43 +93,28 @@ public unsafe class TableLogBenchmarks
     }
 
     [Benchmark(Baseline = true)]
-    public double SharedDivision()
-    {
-        var sum = Vector256Lanes.Zero;
-        ref double x = ref MemoryMarshal.GetArrayDataReference(_x);
-        for (int i = 0; i < _x.Length; i += 8)
-        {
-            var v0 = Vector256Lanes.Load(ref x, i);
-            var v1 = Vector256Lanes.Load(ref x, i + 4);
-            Log.OfPositivePair(v0, v1, out var log0, out var log1, subnormals: false);
-            sum = Vector256Lanes.FusedMultiplyAdd(v0, log0, sum);
-            sum = Vector256Lanes.FusedMultiplyAdd(v1, log1, sum);
-        }
-
-        return Vector256Lanes.SumLanes(sum);
-    }
+    public double SharedDivision() => SharedDivisionAt<Vector256Lanes>();
 
     /// <summary>The kernels' log at AVX-512's width, the baseline of <see cref="TableByPermute"/>.</summary>
     [Benchmark]
-    public double SharedDivision512()
+    public double SharedDivision512() => Vector512.IsHardwareAccelerated ? SharedDivisionAt<Vector512Lanes>() : double.NaN;
+
+    // Σ x ln x by the kernels' log, two registers of width T sharing one division.
+    private double SharedDivisionAt<T>()
+        where T : struct, IVectorLanes<T>
     {
-        if (!Vector512.IsHardwareAccelerated)
-        {
-            return double.NaN;
-        }
-
-        var sum = Vector512Lanes.Zero;
+        T sum = T.Zero;
         ref double x = ref MemoryMarshal.GetArrayDataReference(_x);
-        for (int i = 0; i < _x.Length; i += 16)
+        for (int i = 0; i < _x.Length; i += 2 * T.Count)
         {
-            var v0 = Vector512Lanes.Load(ref x, i);
-            var v1 = Vector512Lanes.Load(ref x, i + 8);
-            Log.OfPositivePair(v0, v1, out var log0, out var log1, subnormals: false);
-            sum = Vector512Lanes.FusedMultiplyAdd(v0, log0, sum);
-            sum = Vector512Lanes.FusedMultiplyAdd(v1, log1, sum);
+            T v0 = T.Load(ref x, i);
+            T v1 = T.Load(ref x, i + T.Count);
+            Log.OfPositivePair(v0, v1, out T log0, out T log1, subnormals: false);
+            sum = T.FusedMultiplyAdd(v0, log0, sum);
+            sum = T.FusedMultiplyAdd(v1, log1, sum);
         }
 
-        return Vector512Lanes.SumLanes(sum);
+        return T.SumLanes(sum);
     }
 
     /// <summary>A 16-entry table read by AVX-512's two-register permute (vpermi2pd), so no gather and no division; |r| &lt; 2^−5 needs a degree-9 polynomial.</summary>
