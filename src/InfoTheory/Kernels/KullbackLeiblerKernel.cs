@@ -67,6 +67,7 @@ internal readonly struct KullbackLeiblerKernel : IPairedKernel
     // rounds each bracket, not each O(δ) term. A block holding a nonzero p or q below float's normal range (subnormal or
     // negative) is discarded and run again in double, which also finds the invalid entry.
     // </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void RunSingle<T, TWide>(
         ReadOnlySpan<float> p, ReadOnlySpan<float> q, ref int index,
         ref ProbabilityTally tallyP, ref ProbabilityTally tallyQ, ref double terms, ref bool unbounded)
@@ -180,6 +181,7 @@ internal readonly struct KullbackLeiblerKernel : IPairedKernel
     }
 
     // <summary>The double pass from <paramref name="index"/> over whole <typeparamref name="T"/> registers of the spans.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void RunDouble<TElement, T>(
         ReadOnlySpan<TElement> p, ReadOnlySpan<TElement> q, ref int index,
         ref ProbabilityTally tallyP, ref ProbabilityTally tallyQ, ref double terms, ref bool unbounded)
