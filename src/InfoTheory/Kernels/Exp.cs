@@ -64,29 +64,46 @@ internal static class Exp
     }
 
     // <summary>
-    // <see cref="Tail{T}"/>'s series by Estrin's scheme: pairs a + b·r, then pairs of pairs in r², r⁴ and r⁸, for a caller whose
-    // loop is bound by the latency of one element's chain rather than by the instruction count.
+    // Splits x into (n/16)·ln 2 + r with n an integer and |r| ≤ ln2/32, returning r and setting <paramref name="scale"/> to
+    // 2^(n/16) (<see cref="IVectorLanes{TSelf}.PowerOfTwoSixteenths"/>); x must lie in [−708, 710].
     // </summary>
     // <remarks>
-    // Four multiply-adds deep after r⁸ instead of Horner's eleven, for three more instructions. The same truncation
-    // (below 2^−52 on |r| ≤ ln2/2) and a rounding error of the same size as <see cref="Tail{T}"/>'s, not the same bits.
+    // The table-driven reduction of Tang (ACM TOMS 1989) with a 16-entry table, which AVX-512 reads in one permute: r is
+    // 16 times smaller than <see cref="Reduce{T}"/>'s, so <see cref="TailSixteenths{T}"/> needs six terms where
+    // <see cref="Tail{T}"/> needs twelve. n·ln2_hi/16 is exact (ln2_hi has 32 significant bits, |n| &lt; 2^15), so r carries no
+    // rounding of it. For |x| ≤ ln2/32, n = 0, the scale is 1 and r = x exactly. The table's entries are rounded, so
+    // 2^(n/16)·e^r is within about 1 ulp of e^x.
     // </remarks>
-    // <param name="r">The reduced arguments, |r| ≤ ln2/2.</param>
-    // <param name="r2">r², which the caller needs for e^r − 1 = r + r²·c(r) anyway.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T TailEstrin<T>(T r, T r2)
+    public static T ReduceSixteenths<T>(T x, out T scale)
         where T : struct, IVectorLanes<T>
     {
-        // In this order at most six values are live at once, which fits beside a loop's accumulators in 16 registers.
-        T r4 = r2 * r2;
-        T c03 = T.FusedMultiplyAdd(
-            r2, T.FusedMultiplyAdd(r, T.Create(1.0 / 120.0), T.Create(1.0 / 24.0)), T.FusedMultiplyAdd(r, T.Create(1.0 / 6.0), T.Create(0.5)));
-        T c47 = T.FusedMultiplyAdd(
-            r2, T.FusedMultiplyAdd(r, T.Create(1.0 / 362880.0), T.Create(1.0 / 40320.0)), T.FusedMultiplyAdd(r, T.Create(1.0 / 5040.0), T.Create(1.0 / 720.0)));
-        T c07 = T.FusedMultiplyAdd(r4, c47, c03);
-        T c811 = T.FusedMultiplyAdd(
-            r2, T.FusedMultiplyAdd(r, T.Create(1.0 / 6227020800.0), T.Create(1.0 / 479001600.0)), T.FusedMultiplyAdd(r, T.Create(1.0 / 39916800.0), T.Create(1.0 / 3628800.0)));
-        return T.FusedMultiplyAdd(r4 * r4, c811, c07);
+        T magic = T.Create(RoundingMagic);
+        T rounded = T.FusedMultiplyAdd(x, T.Create(16.0 * Log2E), magic);
+        T n = rounded - magic;
+        scale = T.PowerOfTwoSixteenths(rounded);
+        T r = T.FusedMultiplyAdd(n, T.Create(-Numerics.Ln2Hi / 16.0), x);
+        return T.FusedMultiplyAdd(n, T.Create(-Numerics.Ln2Lo / 16.0), r);
+    }
+
+    // <summary>
+    // c(r) = (e^r − 1 − r)/r² = 1/2! + r/3! + … + r⁵/7! for |r| ≤ ln2/32 (<see cref="ReduceSixteenths{T}"/>), by Estrin's
+    // scheme: the power-sum loop is bound by the latency of one element's chain, so three multiply-adds deep after r⁴.
+    // </summary>
+    // <remarks>
+    // The first term left out, r⁸/8! in e^r − 1, is below 1.3e-18, and below 6e-17 relative to e^r − 1 itself, so e^r − 1
+    // = r + r²·c(r) keeps its relative accuracy for the smallest r as well.
+    // </remarks>
+    // <param name="r">The reduced arguments, |r| ≤ ln2/32.</param>
+    // <param name="r2">r², which the caller needs for e^r − 1 = r + r²·c(r) anyway.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T TailSixteenths<T>(T r, T r2)
+        where T : struct, IVectorLanes<T>
+    {
+        T c01 = T.FusedMultiplyAdd(r, T.Create(1.0 / 6.0), T.Create(0.5));
+        T c23 = T.FusedMultiplyAdd(r, T.Create(1.0 / 120.0), T.Create(1.0 / 24.0));
+        T c45 = T.FusedMultiplyAdd(r, T.Create(1.0 / 5040.0), T.Create(1.0 / 720.0));
+        return T.FusedMultiplyAdd(r2 * r2, c45, T.FusedMultiplyAdd(r2, c23, c01));
     }
 
     // <summary>e^x in float for x ≤ 0, within a few float ulps; 0 where x &lt; <see cref="SingleUnderflow"/> (callers that need those lanes check for them).</summary>

@@ -44,4 +44,18 @@ internal static class ExponentSplit
 
     // <summary>2^23 + 127 as a float: adding it to an integer k in [−126, 127] leaves k + 127 in the low significand bits.</summary>
     public const float SinglePowerOfTwoMagic = SingleTwoTo23PlusBias;
+
+    // <summary>
+    // The table behind <see cref="IVectorLanes{TSelf}.PowerOfTwoSixteenths"/>: entry j holds the bits of the double nearest
+    // 2^(j/16) less j·2^48, so that adding n·2^48 for n = 16k + j leaves the bits of 2^k times that double (k lands in the
+    // exponent field, j's bits cancel).
+    // </summary>
+    // <remarks>The values were rounded from 60-digit decimal expansions of 2^(j/16); the first is 1 exactly.</remarks>
+    public static ReadOnlySpan<ulong> SixteenthPowerBits =>
+    [
+        0x3ff0000000000000, 0x3fefb5586cf9890f, 0x3fef72b83c7d517b, 0x3fef387a6e756238,
+        0x3fef06fe0a31b715, 0x3feedea64c123422, 0x3feebfdad5362a27, 0x3feeab07dd485429,
+        0x3feea09e667f3bcd, 0x3feea11473eb0187, 0x3feeace5422aa0db, 0x3feec49182a3f090,
+        0x3feee89f995ad3ad, 0x3fef199bdd85529c, 0x3fef5818dcfba487, 0x3fefa4afa2a490da,
+    ];
 }

@@ -116,4 +116,15 @@ internal interface IVectorLanes<TSelf>
     // <summary>2^k for lanes holding integers k in [−1022, 1023], built from the bits.</summary>
     // <remarks>Adding 2^52 + 1023 puts k + 1023 in the low significand bits; shifting them left by 52 makes them the exponent field.</remarks>
     static abstract TSelf PowerOfTwo(TSelf k);
+
+    // <summary>
+    // 2^(n/16) for the integers n (|n| &lt; 2^15, with n/16 in [−1022, 1024)) held in the low bits of <paramref name="rounded"/>'s
+    // bit pattern, as <see cref="Exp.ReduceSixteenths{T}"/> leaves them: the double nearest 2^(j/16), j = n mod 16, times 2^⌊n/16⌋.
+    // </summary>
+    // <remarks>
+    // Entry j of <see cref="ExponentSplit.SixteenthPowerBits"/>, picked by the low four bits, plus n·2^48 as integers (the
+    // bits shifted left by 48: the magic number's own bits shift out). Every width looks up the same table, so the values
+    // agree bit for bit; n/16 = 1024 gives NaN or +∞, which callers clamp or detect.
+    // </remarks>
+    static abstract TSelf PowerOfTwoSixteenths(TSelf rounded);
 }

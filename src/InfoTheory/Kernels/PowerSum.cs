@@ -20,8 +20,9 @@ internal readonly record struct PowerSum(double ScaledLog, double Excess, bool U
     // Below this t·ℓ a lane's e^(tℓ) is clamped to e^−708 (< 1e-307); a pass whose sum fell below FallbackSum is redone by Scaled.
     private const double UnderflowLimit = -708.0;
 
-    // Above this t·ℓ a lane's e^(tℓ) is clamped to e^710, past the largest double (e^709.78): 2^k is +∞, so the term and the
-    // sum are +∞ or NaN, which Finish sends to Scaled. 710 keeps k = 1024, the largest k whose 2^k is +∞ rather than garbage.
+    // Above this t·ℓ a lane's e^(tℓ) is clamped to e^710, past the largest double (e^709.78): its scale 2^(n/16) has n/16 =
+    // 1024 and is NaN or +∞, so the term and the sum are +∞ or NaN, which Finish sends to Scaled. At 710, n/16 stays below 1025,
+    // where the scale's exponent field would wrap into garbage.
     private const double OverflowLimit = 710.0;
 
     // A sum of the fast pass below this has lost its largest terms to underflow (each clamped term is below 1e-307).
@@ -32,9 +33,10 @@ internal readonly record struct PowerSum(double ScaledLog, double Excess, bool U
 
     // <summary>Adds p·e^x to <paramref name="power"/> and p·(e^x − 1) to <paramref name="excess"/> for every lane.</summary>
     // <remarks>
-    // One reduction x = k·ln 2 + r, e^r − 1 = r + r²·c(r) (<see cref="Exp.Reduce{T}"/>, <see cref="Exp.TailEstrin{T}"/>) gives both
-    // e^x = 2^k(e^r − 1) + 2^k and e^x − 1 = 2^k(e^r − 1) + (2^k − 1); for |x| ≤ ln2/2, k = 0 and r = x exactly, so e^x − 1 has
-    // no cancellation and Σ p(e^(tℓ) − 1) keeps its leading t·Σ pℓ when t is tiny. x is clamped into
+    // One reduction x = (n/16)·ln 2 + r, e^r − 1 = r + r²·c(r) (<see cref="Exp.ReduceSixteenths{T}"/>,
+    // <see cref="Exp.TailSixteenths{T}"/>) with s = 2^(n/16) gives both e^x = s(e^r − 1) + s and e^x − 1 = s(e^r − 1) + (s − 1),
+    // where s − 1 is exact for s in [½, 2] (Sterbenz); for |x| ≤ ln2/32, s = 1 and r = x exactly, so e^x − 1 has no
+    // cancellation and Σ p(e^(tℓ) − 1) keeps its leading t·Σ pℓ when t is tiny. x is clamped into
     // [<see cref="UnderflowLimit"/>, <see cref="OverflowLimit"/>], which the caller detects through the sum alone (below
     // <see cref="FallbackSum"/>, or not finite), so the loop carries no maximum of the exponents.
     // </remarks>
@@ -43,10 +45,9 @@ internal readonly record struct PowerSum(double ScaledLog, double Excess, bool U
         where T : struct, IVectorLanes<T>
     {
         T xc = T.MinNative(T.MaxNative(x, T.Create(UnderflowLimit)), T.Create(OverflowLimit));
-        T r = Exp.Reduce(xc, out T k);
-        T s = T.PowerOfTwo(k);
+        T r = Exp.ReduceSixteenths(xc, out T s);
         T r2 = r * r;
-        T rm1 = T.FusedMultiplyAdd(r2, Exp.TailEstrin(r, r2), r);
+        T rm1 = T.FusedMultiplyAdd(r2, Exp.TailSixteenths(r, r2), r);
         power = T.FusedMultiplyAdd(p, T.FusedMultiplyAdd(s, rm1, s), power);
         excess = T.FusedMultiplyAdd(p, T.FusedMultiplyAdd(s, rm1, s - T.Create(1.0)), excess);
     }

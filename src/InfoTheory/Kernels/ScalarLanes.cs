@@ -110,4 +110,11 @@ internal readonly struct ScalarLanes : IVectorLanes<ScalarLanes>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ScalarLanes Mask(bool condition) => new(condition ? AllBits : 0.0);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ScalarLanes PowerOfTwoSixteenths(ScalarLanes rounded)
+    {
+        ulong bits = BitConverter.DoubleToUInt64Bits(rounded._value);
+        return new(BitConverter.UInt64BitsToDouble(ExponentSplit.SixteenthPowerBits[(int)(bits & 15)] + (bits << 48)));
+    }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -141,4 +142,37 @@ internal readonly struct Vector256Lanes : IVectorLanes<Vector256Lanes>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256Lanes PowerOfTwo(Vector256Lanes k)
         => new(Vector256.ShiftLeft((k._value + Vector256.Create(ExponentSplit.PowerOfTwoMagic)).AsUInt64(), 52).AsDouble());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe Vector256Lanes PowerOfTwoSixteenths(Vector256Lanes rounded)
+    {
+        Vector256<ulong> bits = rounded._value.AsUInt64();
+        ref ulong table = ref MemoryMarshal.GetReference(ExponentSplit.SixteenthPowerBits);
+        Vector256<ulong> entry;
+        if (Avx512F.VL.IsSupported)
+        {
+            // Two-register permutes over each half of the table (they read the low three bits), then bit 3 picks the half.
+            Vector256<ulong> first = Avx512F.VL.PermuteVar4x64x2(Vector256.LoadUnsafe(ref table), bits, Vector256.LoadUnsafe(ref table, 4));
+            Vector256<ulong> second = Avx512F.VL.PermuteVar4x64x2(Vector256.LoadUnsafe(ref table, 8), bits, Vector256.LoadUnsafe(ref table, 12));
+            Vector256<ulong> eight = Vector256.Create(8UL);
+            entry = Vector256.ConditionalSelect(Vector256.Equals(bits & eight, eight), second, first);
+        }
+        else if (Avx2.IsSupported)
+        {
+            // The table is RVA data in the assembly image, which the collector never moves, so its address may be taken.
+            entry = Avx2.GatherVector256((ulong*)Unsafe.AsPointer(ref table), (bits & Vector256.Create(15UL)).AsInt64(), sizeof(ulong));
+        }
+        else
+        {
+            // Out-of-range indices give 0, so each quarter contributes only its own entries.
+            Vector256<ulong> j = bits & Vector256.Create(15UL);
+            Vector256<ulong> four = Vector256.Create(4UL);
+            entry = Vector256.Shuffle(Vector256.LoadUnsafe(ref table), j)
+                | Vector256.Shuffle(Vector256.LoadUnsafe(ref table, 4), j - four)
+                | Vector256.Shuffle(Vector256.LoadUnsafe(ref table, 8), j - (four + four))
+                | Vector256.Shuffle(Vector256.LoadUnsafe(ref table, 12), j - (four + four + four));
+        }
+
+        return new((entry + Vector256.ShiftLeft(bits, 48)).AsDouble());
+    }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -144,4 +145,27 @@ internal readonly struct Vector512Lanes : IVectorLanes<Vector512Lanes>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512Lanes PowerOfTwo(Vector512Lanes k)
         => new(Vector512.ShiftLeft((k._value + Vector512.Create(ExponentSplit.PowerOfTwoMagic)).AsUInt64(), 52).AsDouble());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512Lanes PowerOfTwoSixteenths(Vector512Lanes rounded)
+    {
+        Vector512<ulong> bits = rounded._value.AsUInt64();
+        ref ulong table = ref MemoryMarshal.GetReference(ExponentSplit.SixteenthPowerBits);
+        Vector512<ulong> low = Vector512.LoadUnsafe(ref table);
+        Vector512<ulong> high = Vector512.LoadUnsafe(ref table, 8);
+        Vector512<ulong> entry;
+        if (Avx512F.IsSupported)
+        {
+            // vpermi2q reads the low four bits of each index: the whole table in two registers, one instruction.
+            entry = Avx512F.PermuteVar8x64x2(low, bits, high);
+        }
+        else
+        {
+            // Out-of-range indices give 0, so each half contributes only its own entries.
+            Vector512<ulong> j = bits & Vector512.Create(15UL);
+            entry = Vector512.Shuffle(low, j) | Vector512.Shuffle(high, j - Vector512.Create(8UL));
+        }
+
+        return new((entry + Vector512.ShiftLeft(bits, 48)).AsDouble());
+    }
 }
