@@ -7,19 +7,14 @@ namespace InfoTheory.Kernels;
 
 // <summary>Jensen–Shannon divergence ½KL(p‖m) + ½KL(q‖m), m = (p+q)/2, in one pass that also validates p and q.</summary>
 // <remarks>
-// Each element contributes ½[pᵢ ln(pᵢ/mᵢ) + qᵢ ln(qᵢ/mᵢ)] = mᵢ·g(tᵢ) with tᵢ = (pᵢ−qᵢ)/(pᵢ+qᵢ) and
-// g(t) = ½[(1+t)ln(1+t) + (1−t)ln(1−t)] = Σ_{j≥1} t^{2j} / (2j(2j−1)) ≥ 0.
-// Both logarithms are ratios to the common mᵢ (<see cref="Log.OfRatiosToCommon{T}"/>): mᵢ is split
-// once, the quotients pᵢ/mᵢ and qᵢ/mᵢ are never rounded, and a single division serves both. Where
-// |tᵢ| &lt; 1/8 the two logarithms nearly cancel, so the series (8 terms, truncation below 2^−53 relative)
-// is used instead, with tᵢ from the exact difference pᵢ − qᵢ. Nearly identical inputs therefore give an
-// accurate small positive value, never the negative rounding noise that makes scipy's <c>jensenshannon</c>
-// return NaN (scipy #20083, #20779).
+// Each element contributes ½[pᵢ ln(pᵢ/mᵢ) + qᵢ ln(qᵢ/mᵢ)], formed by <see cref="Log.RatiosToMidpoint{T}"/>: mᵢ is split once,
+// the quotients pᵢ/mᵢ and qᵢ/mᵢ are never rounded, a single division serves both, and where pᵢ and qᵢ are close, so that
+// the two products nearly cancel, the cancelling part is formed from the exact difference pᵢ − qᵢ instead. Nearly
+// identical inputs therefore give an accurate small positive value, never the negative rounding noise that makes
+// scipy's <c>jensenshannon</c> return NaN (scipy #20083, #20779).
 // </remarks>
 internal readonly struct JensenShannonKernel : IPairedKernel
 {
-    private const double SeriesThreshold = 0.125;
-
     // <summary>Returns the Jensen–Shannon divergence in nats, unclamped.</summary>
     // <param name="p">The distribution p.</param>
     // <param name="q">The distribution q.</param>
@@ -75,46 +70,9 @@ internal readonly struct JensenShannonKernel : IPairedKernel
     public static T TwiceTerm<T>(T vp, T vq)
         where T : struct, IVectorLanes<T>
     {
-        T threshold = T.Create(SeriesThreshold);
-        T smallestNormal = T.Create(Log.SmallestNormal);
-
-        // p, q ≥ 2^−1022 makes m normal and exact, so the subnormal path is needed only below that.
-        T w = vp + vq;
-        T m = T.Create(0.5) * w;
-        T logP, logQ;
-        if (T.AnyLessThan(T.MinNative(vp, vq), smallestNormal))
-        {
-            Log.OfRatiosToCommon(vp, vq, m, out logP, out logQ, subnormals: true);
-        }
-        else
-        {
-            Log.OfRatiosToCommon(vp, vq, m, out logP, out logQ, subnormals: false);
-        }
-
-        // p·ln(p/m) + q·ln(q/m) = 2m·g(t); p = q = 0 gives 0 here because both logarithms stay finite.
-        T term = T.FusedMultiplyAdd(vp, logP, vq * logQ);
-        T difference = vp - vq;
-
-        // p − q is exact where |t| < 1/8 (Sterbenz), so t carries only the rounding of p + q and the quotient.
-        // Both forms are always computed: on mixed data a branch here mispredicts and stalls the memory stream.
-        T series = w * Series(difference / w);
-        term = T.Select(T.LessThan(T.Abs(difference), threshold * w), series, term);
-        return term;
-    }
-
-    // <summary>g(t) = Σ_{j=1..8} t^{2j} / (2j(2j−1)), accurate to 2^−53 relative for |t| ≤ 1/8.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T Series<T>(T t)
-        where T : struct, IVectorLanes<T>
-    {
-        T z = t * t;
-        T sum = T.FusedMultiplyAdd(z, T.Create(1.0 / 240), T.Create(1.0 / 182));
-        sum = T.FusedMultiplyAdd(z, sum, T.Create(1.0 / 132));
-        sum = T.FusedMultiplyAdd(z, sum, T.Create(1.0 / 90));
-        sum = T.FusedMultiplyAdd(z, sum, T.Create(1.0 / 56));
-        sum = T.FusedMultiplyAdd(z, sum, T.Create(1.0 / 30));
-        sum = T.FusedMultiplyAdd(z, sum, T.Create(1.0 / 12));
-        sum = T.FusedMultiplyAdd(z, sum, T.Create(0.5));
-        return z * sum;
+        // p, q ≥ 2^−1022 makes m normal, so the subnormal path is needed only below that.
+        return T.AnyLessThan(T.MinNative(vp, vq), T.Create(Log.SmallestNormal))
+            ? Log.RatiosToMidpoint(vp, vq, subnormals: true)
+            : Log.RatiosToMidpoint(vp, vq, subnormals: false);
     }
 }

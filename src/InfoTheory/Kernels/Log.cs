@@ -23,7 +23,7 @@ namespace InfoTheory.Kernels;
 // √2/2, and s = (y−1)/(y+1) = (m_p − m_q)/(m_p + m_q), whose numerator is exact by Sterbenz's lemma.
 // So a divergence term costs one division, not two, and log(p/q) is accurate even when p ≈ q, where
 // log p − log q would cancel. The paired forms (<see cref="OfPositivePair{T}"/>, <see cref="OfRatioPair{T}"/>,
-// <see cref="OfRatiosToCommon{T}"/>) let two arguments share one division at the price of two more roundings inside s (2–3 ulps);
+// <see cref="RatiosToMidpoint{T}"/>) let two arguments share one division at the price of two more roundings inside s (2–3 ulps);
 // <see cref="Apply"/> uses the single forms.
 // Every width runs the same arithmetic per element, so vector and scalar results agree bit for bit.
 // <para>
@@ -154,24 +154,45 @@ internal static class Log
         log1 = FinishRatio(numerator1 * denominator0 * reciprocal, k1);
     }
 
-    // <summary>ln(p₀/q) and ln(p₁/q) for one common denominator q, as <see cref="OfRatio{T}"/> but splitting q once and sharing one division.</summary>
-    // <remarks>The shared division puts two more roundings into each s, so each result is within 3 ulps of <see cref="OfRatio{T}"/>'s.</remarks>
-    // <param name="p0">The first numerators.</param>
-    // <param name="p1">The second numerators.</param>
-    // <param name="q">The common denominators.</param>
-    // <param name="log0">ln(p₀/q).</param>
-    // <param name="log1">ln(p₁/q).</param>
-    // <param name="subnormals">False when the caller has checked that no lane of p₀, p₁ or q is below <see cref="SmallestNormal"/>.</param>
+    // <summary>
+    // p·ln(p/m) + q·ln(q/m) with m = (p + q)/2, for p, q ≥ 0 finite (twice a Jensen–Shannon term): ≥ 0 up to rounding, and
+    // accurate to a few ulps relative for every pair, including p ≈ q, where the two products cancel to ~(p − q)²/(4m).
+    // </summary>
+    // <remarks>
+    // m is split once and both ratios p/m and q/m are reduced against it without rounding a quotient, one division serving
+    // both: s_p = n_p·D_q/(D_p·D_q) and s_q = n_q·D_p/(D_p·D_q) with n = m_x − m_m and D = m_x + m_m, the significands of
+    // <see cref="OfRatio{T}"/>. Then p·ln(p/m) + q·ln(q/m) = (p·k_p + q·k_q)·ln 2 + 2(p·s_p + q·s_q) + (p·s_p·R(s_p²) +
+    // q·s_q·R(s_q²)). Where both ratios reduce with k = 0 (|p − q| below about 0.29·(p + q)), the significands share one
+    // scale, and 2(p·s_p + q·s_q), which cancels there, equals m·(m_p − m_q)²/(D_p·D_q) exactly; m_p − m_q = n_p − n_q is exact
+    // (Sterbenz), so that form has no cancellation and no rounding of m in it, and the R terms, which still cancel, are
+    // a factor |p − q|/(p + q) smaller than the result. Elsewhere (|p − q| above about 0.29·(p + q)) the two products cancel by at most a factor 7, and (p·k_p + q·k_q) carries
+    // a rounding of its own, so one ln 2 serves.
+    // A zero p or q leaves every part finite, so p = 0 or q = 0 contributes its 0·ln 0 = 0.
+    // </remarks>
+    // <param name="p">The first weights and numerators.</param>
+    // <param name="q">The second weights and numerators.</param>
+    // <param name="subnormals">False when the caller has checked that no lane of p or q is below <see cref="SmallestNormal"/>.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void OfRatiosToCommon<T>(T p0, T p1, T q, out T log0, out T log1, bool subnormals = true)
+    public static T RatiosToMidpoint<T>(T p, T q, bool subnormals)
         where T : struct, IVectorLanes<T>
     {
-        SplitDenominator(q, subnormals, out T mq, out T kqLessOne);
-        ReduceNumerator(p0, mq, kqLessOne, subnormals, out T numerator0, out T denominator0, out T k0);
-        ReduceNumerator(p1, mq, kqLessOne, subnormals, out T numerator1, out T denominator1, out T k1);
-        T reciprocal = T.Create(1.0) / (denominator0 * denominator1);
-        log0 = FinishRatio(numerator0 * denominator1 * reciprocal, k0);
-        log1 = FinishRatio(numerator1 * denominator0 * reciprocal, k1);
+        // p, q ≥ 2^−1022 makes m normal, and halving w exact.
+        T m = T.Create(0.5) * (p + q);
+        SplitDenominator(m, subnormals, out T mm, out T kmLessOne);
+        ReduceNumerator(p, mm, kmLessOne, subnormals, out T numeratorP, out T denominatorP, out T kp);
+        ReduceNumerator(q, mm, kmLessOne, subnormals, out T numeratorQ, out T denominatorQ, out T kq);
+        T reciprocal = T.Create(1.0) / (denominatorP * denominatorQ);
+        T sp = numeratorP * denominatorQ * reciprocal;
+        T sq = numeratorQ * denominatorP * reciprocal;
+        T tails = T.FusedMultiplyAdd(p, sp * Polynomial(sp * sp), q * (sq * Polynomial(sq * sq)));
+
+        T zero = T.Zero;
+        T gap = numeratorP - numeratorQ;
+        T near = m * (gap * gap) * reciprocal;
+        T exponents = T.FusedMultiplyAdd(p, kp, q * kq);
+        T linear = T.FusedMultiplyAdd(p, sp, q * sq);
+        T far = T.FusedMultiplyAdd(exponents, T.Create(Numerics.Ln2), linear + linear);
+        return T.Select(T.EqualTo(kp, zero) & T.EqualTo(kq, zero), near, far) + tails;
     }
 
     // <summary>
