@@ -327,6 +327,9 @@ public static partial class Knn
         logScale -= d * SamplePreparation.ScaleIntoRange(options.Norm, points) * Numerics.Ln2;
         Guard.Untied(points, d, k, name, "the sample space");
         var index = SamplePreparation.Index(points, d, options.Norm, options.Search);
+
+        // A plane grid rents its arrays: returned when the queries are done, they serve the next estimate.
+        using var release = index as IDisposable;
         var terms = new double[n];
         ForEachPoint(index, k, options.MaxDegreeOfParallelism, (i, keys, rows) =>
         {
@@ -377,6 +380,10 @@ public static partial class Knn
         Guard.Untied(xs, ys, d, k);
         var xIndex = SamplePreparation.Index(xs, d, options.Norm, options.Search);
         var yIndex = SamplePreparation.Index(ys, d, options.Norm, options.Search);
+
+        // Plane grids rent their arrays: returned when the queries are done, they serve the next estimate.
+        using var releaseX = xIndex as IDisposable;
+        using var releaseY = yIndex as IDisposable;
         var rhoTerms = new double[n];
         var nuTerms = new double[n];
         ForEachPoint(xIndex, k, options.MaxDegreeOfParallelism, (i, keys, rows) =>
