@@ -75,7 +75,7 @@ public class KnnPooledTests
                     Outcome(() => Knn.KullbackLeibler(x, y, d, k, options with { MaxDegreeOfParallelism = 1 })).Should().Be(expected);
                 }
             },
-            iter: 60);
+            iter: 80);
     }
 
     [Theory]
@@ -223,13 +223,14 @@ public class KnnPooledTests
     }
 
     // x of n rows and y of m rows in dimension d for the divergence: x from the scalar pairs of the given kind (kinds 0–3;
-    // for d = 1 their first column), y continuous and shifted; kind 4 puts 0 in x and −0 in y (one point shared, 0 = −0),
-    // kind 5 copies a row of x into y.
+    // for d = 1 their first column), y continuous, shifted, and narrower (many queries from outside y's grid) or wider;
+    // kind 4 puts 0 in x and −0 in y (one point shared, 0 = −0), kind 5 copies a row of x into y.
     private static (double[] X, double[] Y) DivergenceSets(Random rng, int n, int m, int d, int k, int kind)
     {
         double[] Flat((double[] X, double[] Y) pairs) => d == 1 ? pairs.X : [.. pairs.X.Zip(pairs.Y).SelectMany(p => new[] { p.First, p.Second })];
         double[] x = Flat(Pairs(rng, n, k, kind > 3 ? 0 : kind));
-        double[] y = [.. Flat(Pairs(rng, m, k, kind: 0)).Select(v => (1.5 * v) + 0.25)];
+        double scale = rng.Next(2) == 0 ? 0.4 : 1.5;
+        double[] y = [.. Flat(Pairs(rng, m, k, kind: 0)).Select(v => (scale * v) + 0.25)];
         if (kind == 4)
         {
             x.AsSpan(0, d).Clear();
