@@ -132,6 +132,9 @@ public static partial class Knn
         }
 
         var all = SamplePreparation.Index(points, d, norm, options.Search);
+
+        // Plane grids rent their arrays: returned after the queries, they serve the next shuffle or estimate.
+        using var releaseAll = all as IDisposable;
         var logRadius = new double[rows];
         ForEachPoint(all, k, options.MaxDegreeOfParallelism, (i, keys, neighbours) =>
         {
@@ -145,6 +148,11 @@ public static partial class Knn
             int within = all.CountWithin(point, keys[order - 1], inclusive: false);
             terms[i] = SpecialFunctions.DiGamma(order) - SpecialFunctions.DiGamma(size) - SpecialFunctions.DiGamma(within);
         });
+
+        foreach (var index in indexes)
+        {
+            (index as IDisposable)?.Dispose();
+        }
 
         // Untied rows can still meet a zero radius key: a Euclidean distance too small to square beside the largest coordinate.
         ThrowIfZeroDistance(logRadius, xRole.Name, k);

@@ -5,10 +5,10 @@ using InfoTheory.Internal;
 namespace InfoTheory.Continuous;
 
 /// <content>
-/// The pooled paths of the commonest calls, KSG on scalar pairs and Kozachenko–Leonenko on plane points: every buffer is
-/// rented from <see cref="ArrayPool{T}.Shared"/> and returned, the marginals are radix-sorted, the joint queries run from
-/// the grid's own cell-ordered copy, and the marginal counts run in sorted order from a bucket table's guess of where
-/// each radius ends, so neighbouring queries share cache lines.
+/// The pooled paths of the commonest calls, KSG on scalar pairs, Kozachenko–Leonenko on plane points and Wang–Kulkarni–Verdú
+/// on scalars or plane points: every buffer is rented from <see cref="ArrayPool{T}.Shared"/> and returned, the marginals and
+/// scalar sets are radix-sorted, the grid queries run from the grid's own cell-ordered copy, and the marginal counts run in
+/// sorted order from a bucket table's guess of where each radius ends, so neighbouring queries share cache lines.
 /// They compute the same keys, counts and terms, summed in the same order, as the general path, so the results are
 /// bit for bit the same; they hand the call to the general path whenever its extra work is needed (standardisation,
 /// jitter, brute force, ties to report, a grid declined), which then runs from the caller's data as before.
@@ -170,6 +170,162 @@ public static partial class Knn
             ArrayPool<double>.Shared.Return(points);
             ArrayPool<double>.Shared.Return(terms);
         }
+    }
+
+    // <summary>Wang–Kulkarni–Verdú on validated scalars (d = 1) or plane points (d = 2) with the pooled path, or null when the general path must run.</summary>
+    private static Estimate? TryPooledKullbackLeibler(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int d, int k, KnnOptions options)
+    {
+        int n = x.Length / d, m = y.Length / d;
+        if (options.Standardize || options.Jitter != 0 || options.Search != NeighborSearch.KdTree || n < PooledMinimum || m < PooledMinimum)
+        {
+            return null;
+        }
+
+        var doubles = ArrayPool<double>.Shared;
+        double[] xs = doubles.Rent(x.Length), ys = doubles.Rent(y.Length), terms = doubles.Rent(n);
+        try
+        {
+            x.CopyTo(xs);
+            y.CopyTo(ys);
+            SamplePreparation.ScaleIntoRange(options.Norm, xs.AsSpan(0, x.Length), ys.AsSpan(0, y.Length));
+            bool computed = d == 1
+                ? LineDivergenceTerms(xs, n, ys, m, k, options.Norm, terms)
+                : PlaneDivergenceTerms(xs, n, ys, m, k, options, terms);
+
+            // A key of 0 (only a Euclidean distance too small to square, ties being excluded) makes a term infinite or NaN:
+            // the general path reports it, in its words.
+            if (!computed || !AllFinite(terms.AsSpan(0, n)))
+            {
+                return null;
+            }
+
+            return Summarize(terms.AsSpan(0, n), Math.Log(m / (n - 1.0)), 1.0, options.Unit);
+        }
+        finally
+        {
+            doubles.Return(xs);
+            doubles.Return(ys);
+            doubles.Return(terms);
+        }
+    }
+
+    // <summary>
+    // The terms d·ln ν − d·ln ρ of plane points by row, each point's two queries in the cell order of the grid over x; false
+    // when the general path must run (a tie or a shared point to report, a grid declined).
+    // </summary>
+    private static bool PlaneDivergenceTerms(double[] xs, int n, double[] ys, int m, int k, KnnOptions options, double[] terms)
+    {
+        const int d = 2;
+        CoincidenceCensus? census = null;
+        PlaneGrid? xGrid = null, yGrid = null;
+        try
+        {
+            Action tally = () => census = Coincidence.Count(xs, n, ys, m, d, k);
+            Action buildX = () => xGrid = PlaneGrid.TryCreate(xs, xs.AsSpan(1), d, n, options.Norm);
+            Action buildY = () => yGrid = PlaneGrid.TryCreate(ys, ys.AsSpan(1), d, m, options.Norm);
+            if (options.MaxDegreeOfParallelism == 1 || Environment.ProcessorCount == 1)
+            {
+                // On one core the census goes first, so tied data cost no grid.
+                tally();
+                if (census!.Crowded == 0 && census.Shared == 0)
+                {
+                    buildX();
+                    buildY();
+                }
+            }
+            else
+            {
+                // The census and the two grids read the data alone and write their own results: about half the serial
+                // time of the call, on as many cores as it has (the queries can only start after all three).
+                Parallel.Invoke(new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism }, tally, buildX, buildY);
+            }
+
+            if (census!.Crowded > 0 || census.Shared > 0 || xGrid is null || yGrid is null)
+            {
+                return false;
+            }
+
+            (PlaneGrid own, PlaneGrid other, DistanceNorm norm) = (xGrid, yGrid, options.Norm);
+            ForEachSlot(n, k, options.MaxDegreeOfParallelism, (slot, keys, _) =>
+            {
+                // The query of y's set comes from outside it, so no point is skipped (self −1 on the general path).
+                var (qx, qy) = own.PointOfSlot(slot);
+                double rho = own.KthKeyOfSlot(slot, keys);
+                double nu = other.KthKeyFrom(qx, qy, keys);
+                terms[own.RowAt(slot)] = (d * Metric.LogDistance(nu, norm)) - (d * Metric.LogDistance(rho, norm));
+            });
+
+            return true;
+        }
+        finally
+        {
+            xGrid?.Dispose();
+            yGrid?.Dispose();
+        }
+    }
+
+    // <summary>
+    // The terms ln ν − ln ρ of scalars by row (d = 1, whose factor changes no bit): both sets radix-sorted, x swept in
+    // order with its lower bound in y advancing alongside, each k-th key found by walking outwards from the query's place;
+    // false when the general path must run (a tie or a shared value to report).
+    // </summary>
+    private static bool LineDivergenceTerms(double[] xs, int n, double[] ys, int m, int k, DistanceNorm norm, double[] terms)
+    {
+        var doubles = ArrayPool<double>.Shared;
+        var ints = ArrayPool<int>.Shared;
+        double[] sx = doubles.Rent(n), sy = doubles.Rent(m);
+        int[] rx = ints.Rent(n), ry = ints.Rent(m);
+        try
+        {
+            if (!SortedUntied(xs.AsSpan(0, n), sx.AsSpan(0, n), rx.AsSpan(0, n), k))
+            {
+                return false;
+            }
+
+            RadixSort.SortWithRows(ys.AsSpan(0, m), sy.AsSpan(0, m), ry.AsSpan(0, m));
+            ReadOnlySpan<double> own = sx.AsSpan(0, n), other = sy.AsSpan(0, m);
+            int bound = 0;
+            for (int s = 0; s < n; s++)
+            {
+                double q = own[s];
+                while (bound < m && other[bound] < q)
+                {
+                    bound++;
+                }
+
+                // A value of x that is also a value of y (0 = −0) is for the general path to report.
+                if (bound < m && other[bound] == q)
+                {
+                    return false;
+                }
+
+                double rho = SortedLineIndex.KthKeyBetween(own, q, s - 1, s + 1, k, norm);
+                double nu = SortedLineIndex.KthKeyBetween(other, q, bound - 1, bound, k, norm);
+                terms[rx[s]] = Metric.LogDistance(nu, norm) - Metric.LogDistance(rho, norm);
+            }
+
+            return true;
+        }
+        finally
+        {
+            doubles.Return(sx);
+            doubles.Return(sy);
+            ints.Return(rx);
+            ints.Return(ry);
+        }
+    }
+
+    private static bool AllFinite(ReadOnlySpan<double> values)
+    {
+        foreach (double v in values)
+        {
+            if (!double.IsFinite(v))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // <summary>

@@ -81,6 +81,9 @@ public static partial class Knn
         var (xIndex, yIndex) = (pair.XIndex, pair.YIndex);
         int n = xs.Length / dx, dj = dx + dy;
         var (joint, jointIndex) = JointSpace(pair, ys);
+
+        // A joint plane grid (scalar pairs) rents its arrays: returned after the queries, they serve the next shuffle or estimate.
+        using var release = jointIndex as IDisposable;
         bool first = pair.Options.Algorithm == KsgAlgorithm.One;
 
         // A 1-D marginal counts from the query row's own place in its sorted array; Y only when its rows are the indexed ones.
@@ -126,6 +129,9 @@ public static partial class Knn
         var (xIndex, yIndex) = (pair.XIndex, pair.YIndex);
         int n = xs.Length / dx, dj = dx + dy;
         var (joint, jointIndex) = JointSpace(pair, ys);
+
+        // As in KsgEstimate: a joint plane grid goes back to the pool after the queries.
+        using var release = jointIndex as IDisposable;
         var terms = new double[n];
         ForEachPoint(jointIndex, k, maxDegreeOfParallelism, (i, keys, rows) =>
         {
@@ -168,6 +174,10 @@ public static partial class Knn
         int dj = dx + dy + dz;
         var jointIndex = SamplePreparation.Index(joint, dj, DistanceNorm.Maximum, sets.Options.Search);
         var xzIndex = SamplePreparation.Index(xz, dx + dz, DistanceNorm.Maximum, sets.Options.Search);
+
+        // The (X, Z) index is a plane grid when both are scalar, and rents its arrays: returned after the queries, they serve
+        // the next shuffle or estimate.
+        using var releaseXZ = xzIndex as IDisposable;
         var terms = new double[n];
         ForEachPoint(jointIndex, k, maxDegreeOfParallelism, (i, keys, rows) =>
         {

@@ -257,6 +257,20 @@ public static partial class Knn
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is outside its range.</exception>
     public static Estimate KullbackLeibler(double[,] x, double[,] y, int k = 3, KnnOptions? options = null)
     {
+        if ((HasColumns(x, 1) && HasColumns(y, 1)) || (HasColumns(x, 2) && HasColumns(y, 2)))
+        {
+            // The pooled path reads the matrices in place, after the checks the general path makes first.
+            Guard.Samples(x, nameof(x));
+            Guard.Samples(y, nameof(y));
+            int d = x.GetLength(1);
+            Guard.NeighborOrder(k, x.GetLength(0) - 1, nameof(k), nameof(x));
+            Guard.NeighborOrder(k, y.GetLength(0), nameof(k), nameof(y));
+            if (TryPooledKullbackLeibler(RowMajorSpan(x), RowMajorSpan(y), d, k, options ?? KnnOptions.Default) is { } estimate)
+            {
+                return estimate;
+            }
+        }
+
         var xs = SamplePreparation.Flatten(x, nameof(x));
         var ys = SamplePreparation.Flatten(y, nameof(y));
         Guard.SameDimension(x.GetLength(1), y.GetLength(1), nameof(x), nameof(y));
@@ -279,6 +293,19 @@ public static partial class Knn
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="dimension"/> is below 1, <paramref name="k"/> is outside its range.</exception>
     public static Estimate KullbackLeibler(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int dimension = 1, int k = 3, KnnOptions? options = null)
     {
+        if (dimension is 1 or 2)
+        {
+            // The pooled path for scalars and plane points, after the checks the general path makes first.
+            int n = Guard.Samples(x, dimension, nameof(x), nameof(dimension));
+            int m = Guard.Samples(y, dimension, nameof(y), nameof(dimension));
+            Guard.NeighborOrder(k, n - 1, nameof(k), nameof(x));
+            Guard.NeighborOrder(k, m, nameof(k), nameof(y));
+            if (TryPooledKullbackLeibler(x, y, dimension, k, options ?? KnnOptions.Default) is { } estimate)
+            {
+                return estimate;
+            }
+        }
+
         var xs = SamplePreparation.Copy(x, dimension, nameof(x), nameof(dimension));
         var ys = SamplePreparation.Copy(y, dimension, nameof(y), nameof(dimension));
         return KullbackLeiblerCore(xs, ys, dimension, k, options ?? KnnOptions.Default);
@@ -300,6 +327,9 @@ public static partial class Knn
         logScale -= d * SamplePreparation.ScaleIntoRange(options.Norm, points) * Numerics.Ln2;
         Guard.Untied(points, d, k, name, "the sample space");
         var index = SamplePreparation.Index(points, d, options.Norm, options.Search);
+
+        // A plane grid rents its arrays: returned when the queries are done, they serve the next estimate.
+        using var release = index as IDisposable;
         var terms = new double[n];
         ForEachPoint(index, k, options.MaxDegreeOfParallelism, (i, keys, rows) =>
         {
@@ -350,6 +380,10 @@ public static partial class Knn
         Guard.Untied(xs, ys, d, k);
         var xIndex = SamplePreparation.Index(xs, d, options.Norm, options.Search);
         var yIndex = SamplePreparation.Index(ys, d, options.Norm, options.Search);
+
+        // Plane grids rent their arrays: returned when the queries are done, they serve the next estimate.
+        using var releaseX = xIndex as IDisposable;
+        using var releaseY = yIndex as IDisposable;
         var rhoTerms = new double[n];
         var nuTerms = new double[n];
         ForEachPoint(xIndex, k, options.MaxDegreeOfParallelism, (i, keys, rows) =>

@@ -58,6 +58,67 @@ public class KnnPooledTests
             iter: 40);
     }
 
+    [Fact]
+    public void KullbackLeibler_RandomTiedAndSharedPoints_GivesBruteForceBits()
+    {
+        Gen.Int.Sample(
+            seed =>
+            {
+                var rng = new Random(seed);
+                int n = Sizes[rng.Next(Sizes.Length)], m = Sizes[rng.Next(Sizes.Length)], k = rng.Next(1, 9), kind = rng.Next(6), d = rng.Next(1, 3);
+                var (x, y) = DivergenceSets(rng, n, m, d, k, kind);
+                foreach (var norm in new[] { DistanceNorm.Euclidean, DistanceNorm.Maximum })
+                {
+                    var options = new KnnOptions { Norm = norm };
+                    var expected = Outcome(() => Knn.KullbackLeibler(x, y, d, k, options with { Search = NeighborSearch.BruteForce }));
+                    Outcome(() => Knn.KullbackLeibler(x, y, d, k, options)).Should().Be(expected);
+                    Outcome(() => Knn.KullbackLeibler(x, y, d, k, options with { MaxDegreeOfParallelism = 1 })).Should().Be(expected);
+                }
+            },
+            iter: 80);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void KullbackLeibler_DistanceTooSmallToSquare_ThrowsAsTheGeneralPathDoes(int d)
+    {
+        // Two x rows 1e-170 apart next to coordinates near 1: the squared distance underflows to 0 without any tie.
+        var rng = new Random(5);
+        double[] x = [.. Enumerable.Range(0, 200 * d).Select(_ => 0.1 + rng.NextDouble())];
+        double[] y = [.. Enumerable.Range(0, 150 * d).Select(_ => 0.1 + rng.NextDouble())];
+        x.AsSpan(0, 2 * d).Clear();
+        x[d] = 1e-170;
+
+        var pooled = Outcome(() => Knn.KullbackLeibler(x, y, d, 1));
+
+        pooled.Should().Be(Outcome(() => Knn.KullbackLeibler(x, y, d, 1, Brute)));
+        pooled.Message.Should().StartWith("x:").And.Contain("underflows");
+    }
+
+    [Fact]
+    public void KullbackLeibler_DefaultNormOnOneCore_AllocatesNothingPerPoint()
+    {
+        // The default norm takes the pooled path, whose buffers come back to the pool: a warm call allocates a few
+        // kilobytes whatever the size, where the general path copies both sets and two arrays of terms.
+        KnnOptions.Default.Norm.Should().Be(DistanceNorm.Euclidean);
+        var rng = new Random(9);
+        var options = new KnnOptions { MaxDegreeOfParallelism = 1 };
+        foreach (int d in new[] { 1, 2 })
+        {
+            double[] x = [.. Enumerable.Range(0, 20_000 * d).Select(_ => Normal(rng))];
+            double[] y = [.. Enumerable.Range(0, 20_000 * d).Select(_ => 2 * Normal(rng))];
+            var warm = Knn.KullbackLeibler(x, y, d, 3, options);
+
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            var estimate = Knn.KullbackLeibler(x, y, d, 3, options);
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+            estimate.Should().Be(warm);
+            allocated.Should().BeLessThan(64 * 1024);
+        }
+    }
+
     [Theory]
     [InlineData(1e300)]
     [InlineData(1e-300)]
@@ -70,6 +131,8 @@ public class KnnPooledTests
         double[] points = [.. xs.Zip(ys).SelectMany(p => new[] { p.First, p.Second })];
 
         Knn.MutualInformation(xs, ys).Should().Be(Knn.MutualInformation(xs, ys, 3, Brute));
+        Knn.KullbackLeibler(xs, ys).Should().Be(Knn.KullbackLeibler(xs, ys, 1, 3, Brute));
+        Knn.KullbackLeibler(points.AsSpan(0, 500), points.AsSpan(500), 2).Should().Be(Knn.KullbackLeibler(points.AsSpan(0, 500), points.AsSpan(500), 2, 3, Brute));
         Knn.Entropy(points, 2, 3, new KnnOptions { Norm = DistanceNorm.Maximum })
             .Should().Be(Knn.Entropy(points, 2, 3, new KnnOptions { Norm = DistanceNorm.Maximum, Search = NeighborSearch.BruteForce }));
     }
@@ -88,11 +151,24 @@ public class KnnPooledTests
 
         Knn.MutualInformation(xm, ym, 4).Should().Be(Knn.MutualInformation(x, y, 4)).And.Be(Knn.MutualInformation(xm, ym, 4, Brute));
         Knn.Entropy(points, 4).Should().Be(Knn.Entropy(points, 4, Brute));
+        double[,] xHalf = new double[350, 2], yHalf = new double[350, 2];
+        for (int i = 0; i < 350; i++)
+        {
+            (xHalf[i, 0], xHalf[i, 1], yHalf[i, 0], yHalf[i, 1]) = (x[i], y[i], x[i + 350], y[i + 350]);
+        }
+
+        Knn.KullbackLeibler(xHalf, yHalf, 4).Should().Be(Knn.KullbackLeibler(points.Cast<double>().Take(700).ToArray(), points.Cast<double>().Skip(700).ToArray(), 2, 4))
+            .And.Be(Knn.KullbackLeibler(xHalf, yHalf, 4, Brute));
+        Knn.KullbackLeibler(xm, ym, 4).Should().Be(Knn.KullbackLeibler(x, y, 1, 4)).And.Be(Knn.KullbackLeibler(xm, ym, 4, Brute));
+        Outcome(() => Knn.KullbackLeibler(xHalf, ym)).Should().Be(Outcome(() => Knn.KullbackLeibler(xHalf, ym, 3, Brute)));
+        Outcome(() => Knn.KullbackLeibler(xHalf, ym)).Message.Should().StartWith("y:");
 
         // Bad input is reported by the same checks, in the same order, as before.
         xm[5, 0] = double.NaN;
         Outcome(() => Knn.MutualInformation(xm, ym, 4)).Should().Be(Outcome(() => Knn.MutualInformation(xm, ym, 4, Brute)));
         Outcome(() => Knn.MutualInformation(xm, ym, 4)).Message.Should().Contain("x[5,0] is NaN");
+        Outcome(() => Knn.KullbackLeibler(ym, xm, 4)).Should().Be(Outcome(() => Knn.KullbackLeibler(ym, xm, 4, Brute)));
+        Outcome(() => Knn.KullbackLeibler(ym, xm, 4)).Message.Should().Contain("y[5,0] is NaN");
         Outcome(() => Knn.Entropy(points, 700)).Message.Should().StartWith("k:");
         FluentActions.Invoking(() => Knn.MutualInformation(null!, ym)).Should().Throw<ArgumentNullException>().WithParameterName("x");
     }
@@ -141,6 +217,29 @@ public class KnnPooledTests
             {
                 x[i] = i % 2 == 0 ? 0.0 : -0.0;
             }
+        }
+
+        return (x, y);
+    }
+
+    // x of n rows and y of m rows in dimension d for the divergence: x from the scalar pairs of the given kind (kinds 0–3;
+    // for d = 1 their first column), y continuous, shifted, and narrower (many queries from outside y's grid) or wider;
+    // kind 4 puts 0 in x and −0 in y (one point shared, 0 = −0), kind 5 copies a row of x into y.
+    private static (double[] X, double[] Y) DivergenceSets(Random rng, int n, int m, int d, int k, int kind)
+    {
+        double[] Flat((double[] X, double[] Y) pairs) => d == 1 ? pairs.X : [.. pairs.X.Zip(pairs.Y).SelectMany(p => new[] { p.First, p.Second })];
+        double[] x = Flat(Pairs(rng, n, k, kind > 3 ? 0 : kind));
+        double scale = rng.Next(2) == 0 ? 0.4 : 1.5;
+        double[] y = [.. Flat(Pairs(rng, m, k, kind: 0)).Select(v => (scale * v) + 0.25)];
+        if (kind == 4)
+        {
+            x.AsSpan(0, d).Clear();
+            y.AsSpan(d * rng.Next(m), d).Fill(-0.0);
+        }
+
+        if (kind == 5)
+        {
+            x.AsSpan(d * rng.Next(n), d).CopyTo(y.AsSpan(d * rng.Next(m), d));
         }
 
         return (x, y);

@@ -30,9 +30,13 @@ internal static class Coincidence
 
     // <summary>As <see cref="Count(double[], double[], int, int)"/> for the first <paramref name="n"/> rows of <paramref name="points"/> (a pooled buffer may be longer).</summary>
     public static CoincidenceCensus Count(double[] points, int n, double[] others, int dimension, int copies)
+        => Count(points, n, others, others.Length / dimension, dimension, copies);
+
+    // <summary>As <see cref="Count(double[], int, double[], int, int)"/> for the first <paramref name="m"/> rows of <paramref name="others"/> too (both may be pooled buffers).</summary>
+    public static CoincidenceCensus Count(double[] points, int n, double[] others, int m, int dimension, int copies)
     {
         // Pooled scratch: the census runs on every estimate, and fresh large arrays would cost page faults and collections.
-        int total = checked(n + (others.Length / dimension));
+        int total = checked(n + m);
         ulong[] hashes = ArrayPool<ulong>.Shared.Rent(checked(2 * total));
         int[] rows = ArrayPool<int>.Shared.Rent(checked(total + (2 * n)));
         try
@@ -110,7 +114,7 @@ internal static class Coincidence
                     slot = (slot + 1) & (size - 1);
                     if (--budget < 0)
                     {
-                        return CountBySorting(points, n, others, dimension, copies);
+                        return CountBySorting(points, n, others, total - n, dimension, copies);
                     }
                 }
             }
@@ -148,11 +152,11 @@ internal static class Coincidence
     // hashes split into groups of equal rows. The path taken when the table's probe budget runs out.
     // </summary>
     public static CoincidenceCensus CountBySorting(double[] points, double[] others, int dimension, int copies)
-        => CountBySorting(points, points.Length / dimension, others, dimension, copies);
+        => CountBySorting(points, points.Length / dimension, others, others.Length / dimension, dimension, copies);
 
-    private static CoincidenceCensus CountBySorting(double[] points, int n, double[] others, int dimension, int copies)
+    private static CoincidenceCensus CountBySorting(double[] points, int n, double[] others, int m, int dimension, int copies)
     {
-        int total = n + (others.Length / dimension);
+        int total = n + m;
         var hashes = new ulong[total];
         var rows = new int[total];
         for (int r = 0; r < total; r++)

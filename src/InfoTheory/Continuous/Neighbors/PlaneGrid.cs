@@ -206,6 +206,21 @@ internal sealed class PlaneGrid : INeighborIndex, IDisposable
         return keys[^1];
     }
 
+    // <summary>
+    // The k-th smallest key from the point (<paramref name="qx"/>, <paramref name="qy"/>) to the indexed points,
+    // k = <paramref name="keys"/>.Length (scratch), none skipped: the last key <see cref="Nearest"/> with self −1 finds, for a
+    // query from another set.
+    // </summary>
+    public double KthKeyFrom(double qx, double qy, Span<double> keys)
+    {
+        var list = new KeyList(keys, -1);
+        Nearest(qx, qy, ref list);
+        return keys[^1];
+    }
+
+    // <summary>The coordinates of the point in <paramref name="slot"/>, from the grid's cell-ordered copy.</summary>
+    public (double X, double Y) PointOfSlot(int slot) => (_xs[slot], _ys[slot]);
+
     // <summary>Returns the rented arrays to the pool; the grid must not be used afterwards.</summary>
     public void Dispose()
     {

@@ -136,6 +136,29 @@ internal sealed class SortedLineIndex : INeighborIndex
         return right + left;
     }
 
+    // <summary>
+    // The <paramref name="k"/>-th smallest key from <paramref name="q"/> to the values of the ascending
+    // <paramref name="sorted"/> at places ≤ <paramref name="left"/> and ≥ <paramref name="right"/> (the places between, the
+    // query's own, are skipped), by the outward walk of <see cref="Nearest"/>; at least k such places must exist.
+    // </summary>
+    // <remarks>
+    // sorted[left] ≤ q ≤ sorted[right], so each side's keys only grow outwards (rounding included) and taking the smaller
+    // side's key k times takes the k smallest in order: the k-th key <see cref="Nearest"/> finds, whichever copy of an
+    // equal value is the one skipped.
+    // </remarks>
+    public static double KthKeyBetween(ReadOnlySpan<double> sorted, double q, int left, int right, int k, DistanceNorm norm)
+    {
+        double key = 0;
+        for (int taken = 0; taken < k; taken++)
+        {
+            double leftKey = left >= 0 ? Metric.Key(q, sorted[left], norm) : double.PositiveInfinity;
+            double rightKey = right < sorted.Length ? Metric.Key(q, sorted[right], norm) : double.PositiveInfinity;
+            (key, left, right) = leftKey <= rightKey ? (leftKey, left - 1, right) : (rightKey, left, right + 1);
+        }
+
+        return key;
+    }
+
     // How many slots from start (inclusive) stepping by direction pass the key test; the passing slots form one run from start.
     // Doubling steps find a failing slot, then a binary search without branches on the data finds the run's end: the
     // only unpredictable branch is the doubling's exit, where a branchy search would mispredict about every other probe.
