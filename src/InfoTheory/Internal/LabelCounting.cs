@@ -4,6 +4,7 @@ using System.Numerics.Tensors;
 using System.Runtime.Intrinsics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace InfoTheory.Internal;
 
@@ -258,6 +259,11 @@ internal static class LabelCounting
         return index.Count;
     }
 
+    // How many labels ahead the string coding loop asks for an instance's cache line: distinct instances (one string per
+    // cell, as a parser leaves them) each cost a memory fetch, which the hash and probe of the labels before it then
+    // hide. Measured at 10⁷ distinct instances (Ice Lake): 16 and 64 ahead gave a little less than 32.
+    private const int PrefetchAhead = 32;
+
     // Above this many string labels, each core codes a piece of its own (see EncodeStrings).
     private const int ParallelStringMinimum = 1 << 18;
 
@@ -399,6 +405,15 @@ internal static class LabelCounting
             if (label is null)
             {
                 return i;
+            }
+
+            if (Sse.IsSupported && i + PrefetchAhead < labels.Length)
+            {
+                // A prefetch never faults, so an address the collector has since moved costs nothing but the hint.
+                unsafe
+                {
+                    Sse.Prefetch0((void*)Unsafe.As<string, nint>(ref Unsafe.AsRef(in labels[i + PrefetchAhead])));
+                }
             }
 
             codes[i] = table.CodeOf(label);
