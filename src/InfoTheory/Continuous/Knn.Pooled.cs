@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics.Tensors;
 using InfoTheory.Continuous.Neighbors;
 using InfoTheory.Internal;
 
@@ -204,7 +205,7 @@ public static partial class Knn
 
             // A key of 0 (only a Euclidean distance too small to square, ties being excluded) makes a term infinite or NaN:
             // the general path reports it, in its words.
-            if (!computed || !AllFinite(terms.AsSpan(0, n)))
+            if (!computed || !TensorPrimitives.IsFiniteAll<double>(terms.AsSpan(0, n)))
             {
                 return null;
             }
@@ -323,19 +324,6 @@ public static partial class Knn
             ints.Return(rx);
             ints.Return(ry);
         }
-    }
-
-    private static bool AllFinite(ReadOnlySpan<double> values)
-    {
-        foreach (double v in values)
-        {
-            if (!double.IsFinite(v))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     // <summary>
