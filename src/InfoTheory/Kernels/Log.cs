@@ -22,9 +22,9 @@ namespace InfoTheory.Kernels;
 // significand is taken in [1, 2), q's in [√2, 2√2), p's is doubled where their ratio y falls below
 // √2/2, and s = (y−1)/(y+1) = (m_p − m_q)/(m_p + m_q), whose numerator is exact by Sterbenz's lemma.
 // So a divergence term costs one division, not two, and log(p/q) is accurate even when p ≈ q, where
-// log p − log q would cancel. The paired forms (<see cref="OfPositivePair{T}"/>, <see cref="OfRatioPair{T}"/>,
-// <see cref="RatiosToMidpoint{T}"/>) let two arguments share one division at the price of two more roundings inside s (2–3 ulps);
-// <see cref="Apply"/> uses the single forms.
+// log p − log q would cancel. The paired forms (<see cref="OfPositivePair{T}"/>, <see cref="OfRatioPair{T}"/>, and
+// <see cref="RatiosToMidpoint{T}"/> for two ratios to one midpoint) let two arguments share one division at the price of two
+// more roundings inside s (2–3 ulps); <see cref="Apply"/> uses the single forms.
 // Every width runs the same arithmetic per element, so vector and scalar results agree bit for bit.
 // <para>
 // A table-driven log without division (Tang, ACM TOMS 1990; the glibc and ARM optimized-routines design: c ≈ 1/z from a
@@ -165,8 +165,8 @@ internal static class Log
     // q·s_q·R(s_q²)). Where both ratios reduce with k = 0 (|p − q| below about 0.29·(p + q)), the significands share one
     // scale, and 2(p·s_p + q·s_q), which cancels there, equals m·(m_p − m_q)²/(D_p·D_q) exactly; m_p − m_q = n_p − n_q is exact
     // (Sterbenz), so that form has no cancellation and no rounding of m in it, and the R terms, which still cancel, are
-    // a factor |p − q|/(p + q) smaller than the result. Elsewhere (|p − q| above about 0.29·(p + q)) the two products cancel by at most a factor 7, and (p·k_p + q·k_q) carries
-    // a rounding of its own, so one ln 2 serves.
+    // a factor |p − q|/(p + q) smaller than the result. Elsewhere (|p − q| above about 0.29·(p + q)) the two products
+    // cancel by at most a factor 7, and (p·k_p + q·k_q) carries a rounding of its own, so one ln 2 serves.
     // A zero p or q leaves every part finite, so p = 0 or q = 0 contributes its 0·ln 0 = 0.
     // </remarks>
     // <param name="p">The first weights and numerators.</param>
@@ -176,7 +176,7 @@ internal static class Log
     public static T RatiosToMidpoint<T>(T p, T q, bool subnormals)
         where T : struct, IVectorLanes<T>
     {
-        // p, q ≥ 2^−1022 makes m normal, and halving w exact.
+        // p, q ≥ 2^−1022 makes m normal, and the halving of p + q exact.
         T m = T.Create(0.5) * (p + q);
         SplitDenominator(m, subnormals, out T mm, out T kmLessOne);
         ReduceNumerator(p, mm, kmLessOne, subnormals, out T numeratorP, out T denominatorP, out T kp);
