@@ -51,7 +51,7 @@ public static partial class Knn
                 return null;
             }
 
-            grid = PlaneGrid.TryCreate(xs, ys, 1, n, DistanceNorm.Maximum);
+            grid = PlaneGrid.TryCreate(xs, ys, 1, n, DistanceNorm.Maximum, blocks: options.Algorithm == KsgAlgorithm.One && PlaneGrid.BlocksPay(k));
             if (grid is null)
             {
                 return null;
@@ -146,7 +146,7 @@ public static partial class Knn
             {
                 // On one core the census goes first, so tied data cost no grid.
                 crowded = Coincidence.Count(points, n, [], d, k).Crowded;
-                grid = crowded == 0 ? PlaneGrid.TryCreate(points, points.AsSpan(1), d, n, options.Norm) : null;
+                grid = crowded == 0 ? PlaneGrid.TryCreate(points, points.AsSpan(1), d, n, options.Norm, PlaneGrid.BlocksPay(k)) : null;
             }
             else
             {
@@ -154,7 +154,7 @@ public static partial class Knn
                 Parallel.Invoke(
                     new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism },
                     () => crowded = Coincidence.Count(points, n, [], d, k).Crowded,
-                    () => grid = PlaneGrid.TryCreate(points, points.AsSpan(1), d, n, options.Norm));
+                    () => grid = PlaneGrid.TryCreate(points, points.AsSpan(1), d, n, options.Norm, PlaneGrid.BlocksPay(k)));
             }
 
             if (crowded > 0 || grid is null)
@@ -232,8 +232,8 @@ public static partial class Knn
         try
         {
             Action tally = () => census = Coincidence.Count(xs, n, ys, m, d, k);
-            Action buildX = () => xGrid = PlaneGrid.TryCreate(xs, xs.AsSpan(1), d, n, options.Norm);
-            Action buildY = () => yGrid = PlaneGrid.TryCreate(ys, ys.AsSpan(1), d, m, options.Norm);
+            Action buildX = () => xGrid = PlaneGrid.TryCreate(xs, xs.AsSpan(1), d, n, options.Norm, PlaneGrid.BlocksPay(k));
+            Action buildY = () => yGrid = PlaneGrid.TryCreate(ys, ys.AsSpan(1), d, m, options.Norm, PlaneGrid.BlocksPay(k));
             if (options.MaxDegreeOfParallelism == 1 || Environment.ProcessorCount == 1)
             {
                 // On one core the census goes first, so tied data cost no grid.

@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace InfoTheory.Continuous.Neighbors;
 
@@ -17,6 +19,12 @@ namespace InfoTheory.Continuous.Neighbors;
 // the radius plus the margin with <see cref="Metric.Within"/>. Results equal <see cref="BruteForceIndex"/> exactly.
 // </para>
 // <para>
+// Block queries: a grid built with blocks answers k-th key queries (k ≤ 4) from the 3 × 3 cells around the query, read
+// as three runs of slots with 256-bit vectors and no branch per point, whenever the k-th key found there is below the
+// stopping bound of the block's edges; otherwise the rings outside the block go on from the keys it found. Same keys,
+// same bound, so the same answers as the rings alone, at about a third of their time for Gaussian points.
+// </para>
+// <para>
 // <see cref="TryCreate"/> declines (the caller builds a <see cref="KdTree"/>) when the points crowd a few cells, as
 // heavy tails, clusters or many copies do, where rings would scan many points per query.
 // </para>
@@ -31,6 +39,19 @@ internal sealed class PlaneGrid : INeighborIndex, IDisposable
     // points are, so a cell is about as wide as the k-th neighbour distance for small k and two or three rings answer a query.
     private const double CrowdingTarget = 2.0;
 
+    // A grid for block queries is coarser: about six cell-mates where the points are, so that the 3 × 3 cells around a query
+    // hold its k nearest for most queries (94% of 10^5 Gaussian points at k = 3), and one trial fewer builds it.
+    private const double BlockCrowdingTarget = 8.0;
+
+    // Block queries search the cells within this many of the query's cell (3 × 3).
+    private const int BlockRadius = 1;
+
+    // Block queries keep this many smallest keys per lane, so they answer for k up to it.
+    private const int BlockDepth = 4;
+
+    // Doubles in a Vector256, and the padding after the last point that lets a block read a whole vector at any slot.
+    private const int Lanes = 4;
+
     // Declines when even the finest grid allowed leaves Σ c² / N above this.
     private const double CrowdingLimit = 8.0;
 
@@ -38,6 +59,7 @@ internal sealed class PlaneGrid : INeighborIndex, IDisposable
     private const int CellsPerPoint = 8;
 
     private readonly DistanceNorm _norm;
+    private readonly bool _blocks;
     private double[] _xs;
     private double[] _ys;
     private int[] _rows;
@@ -52,9 +74,9 @@ internal sealed class PlaneGrid : INeighborIndex, IDisposable
     private readonly double _inverseHeight;
     private readonly double _margin;
 
-    private PlaneGrid(ReadOnlySpan<double> xs, ReadOnlySpan<double> ys, int stride, int count, DistanceNorm norm, int columns, int cellRows, double minX, double minY, double width, double height, double margin)
+    private PlaneGrid(ReadOnlySpan<double> xs, ReadOnlySpan<double> ys, int stride, int count, DistanceNorm norm, bool blocks, int columns, int cellRows, double minX, double minY, double width, double height, double margin)
     {
-        _norm = norm;
+        (_norm, _blocks) = (norm, blocks);
         Count = count;
         (_columns, _cellRows) = (columns, cellRows);
         (_minX, _minY, _width, _height, _margin) = (minX, minY, width, height, margin);
@@ -77,7 +99,7 @@ internal sealed class PlaneGrid : INeighborIndex, IDisposable
         // Stable scatter, so each cell keeps its rows in increasing order.
         int[] next = ArrayPool<int>.Shared.Rent(cellCount);
         _cellStart.AsSpan(0, cellCount).CopyTo(next);
-        (_xs, _ys, _rows) = (ArrayPool<double>.Shared.Rent(Count), ArrayPool<double>.Shared.Rent(Count), ArrayPool<int>.Shared.Rent(Count));
+        (_xs, _ys, _rows) = (ArrayPool<double>.Shared.Rent(Count + Lanes), ArrayPool<double>.Shared.Rent(Count + Lanes), ArrayPool<int>.Shared.Rent(Count));
         for (int i = 0; i < Count; i++)
         {
             int slot = next[cells[i]]++;
@@ -93,15 +115,23 @@ internal sealed class PlaneGrid : INeighborIndex, IDisposable
     public ReadOnlySpan<int> QueryOrder => _rows.AsSpan(0, Count);
 
     // <summary>A grid over the 2-D <paramref name="points"/> (flat, x then y), or null when they crowd a few cells.</summary>
-    public static PlaneGrid? TryCreate(double[] points, DistanceNorm norm)
-        => TryCreate(points, points.AsSpan(Math.Min(1, points.Length)), 2, points.Length / 2, norm);
+    public static PlaneGrid? TryCreate(double[] points, DistanceNorm norm, bool blocks = false)
+        => TryCreate(points, points.AsSpan(Math.Min(1, points.Length)), 2, points.Length / 2, norm, blocks);
+
+    // <summary>
+    // Whether k-th key queries for <paramref name="k"/> neighbours are faster from a grid built for block queries: k within
+    // the blocks' depth on a machine that runs 256-bit vectors in hardware (in software they are correct but slow).
+    // </summary>
+    public static bool BlocksPay(int k) => k <= BlockDepth && Vector256.IsHardwareAccelerated;
 
     // <summary>
     // A grid over <paramref name="count"/> points whose i-th has coordinates (<paramref name="xs"/>[i·stride],
     // <paramref name="ys"/>[i·stride]): one flat x-then-y array with stride 2, or two columns with stride 1; null when the
-    // points crowd a few cells.
+    // points crowd a few cells. With <paramref name="blocks"/> the grid is coarser and its k-th key queries for k up to
+    // four search the 3 × 3 cells around the query with vectors first (<see cref="BlocksPay"/> says when that is faster);
+    // every answer is the same either way.
     // </summary>
-    public static PlaneGrid? TryCreate(ReadOnlySpan<double> xs, ReadOnlySpan<double> ys, int stride, int count, DistanceNorm norm)
+    public static PlaneGrid? TryCreate(ReadOnlySpan<double> xs, ReadOnlySpan<double> ys, int stride, int count, DistanceNorm norm, bool blocks = false)
     {
         int n = count;
         if (n < 64)
@@ -165,14 +195,14 @@ internal sealed class PlaneGrid : INeighborIndex, IDisposable
             }
 
             acceptable = squares / n <= CrowdingLimit ? (columns, rows, width, height) : acceptable;
-            if (squares / n <= CrowdingTarget)
+            if (squares / n <= (blocks ? BlockCrowdingTarget : CrowdingTarget))
             {
                 break;
             }
         }
 
         ArrayPool<int>.Shared.Return(counts);
-        return acceptable is { } grid ? new PlaneGrid(xs, ys, stride, n, norm, grid.Columns, grid.Rows, minX, minY, grid.Width, grid.Height, margin) : null;
+        return acceptable is { } grid ? new PlaneGrid(xs, ys, stride, n, norm, blocks, grid.Columns, grid.Rows, minX, minY, grid.Width, grid.Height, margin) : null;
     }
 
     // <summary>The original row stored in <paramref name="slot"/> (slots run cell after cell, 0 … Count − 1).</summary>
@@ -199,23 +229,149 @@ internal sealed class PlaneGrid : INeighborIndex, IDisposable
     // (scratch): the last key <see cref="NearestOfSlot"/> finds, without the rows, which only break ties among equal keys
     // and so never change it.
     // </summary>
-    public double KthKeyOfSlot(int slot, Span<double> keys)
-    {
-        var list = new KeyList(keys, slot);
-        Nearest(_xs[slot], _ys[slot], ref list);
-        return keys[^1];
-    }
+    public double KthKeyOfSlot(int slot, Span<double> keys) => KthKey(_xs[slot], _ys[slot], slot, keys);
 
     // <summary>
     // The k-th smallest key from the point (<paramref name="qx"/>, <paramref name="qy"/>) to the indexed points,
     // k = <paramref name="keys"/>.Length (scratch), none skipped: the last key <see cref="Nearest"/> with self −1 finds, for a
     // query from another set.
     // </summary>
-    public double KthKeyFrom(double qx, double qy, Span<double> keys)
+    public double KthKeyFrom(double qx, double qy, Span<double> keys) => KthKey(qx, qy, -1, keys);
+
+    // The k-th smallest key from (qx, qy), skipping slot self (−1: none): from the block around the query when the block
+    // settles it, else by the rings outside the block, starting from the block's k smallest keys.
+    private double KthKey(double qx, double qy, int self, Span<double> keys)
     {
-        var list = new KeyList(keys, -1);
-        Nearest(qx, qy, ref list);
+        var list = new KeyList(keys, self);
+        int firstRing = 0;
+        if (_blocks && keys.Length <= BlockDepth)
+        {
+            if (TryKthKeyInBlock(qx, qy, self, ref list, out double kth))
+            {
+                return kth;
+            }
+
+            firstRing = BlockRadius + 1;
+        }
+
+        Nearest(qx, qy, ref list, firstRing);
         return keys[^1];
+    }
+
+    // <summary>
+    // The k-th smallest key from (<paramref name="qx"/>, <paramref name="qy"/>) to the points of the cells within
+    // <see cref="BlockRadius"/> of its cell, skipping slot <paramref name="self"/>, when no point outside them can undercut it;
+    // otherwise false, with the block's k smallest keys offered to <paramref name="list"/> for the rings beyond.
+    // </summary>
+    // <remarks>
+    // Each row of the block is one run of slots, read four at a time with no branch per point: a lane past the run or at
+    // self gets +∞, and each lane keeps its four smallest keys by a min/max insertion network; two permute-and-merge steps
+    // then give every lane the block's four smallest. The keys are the same arithmetic as <see cref="PointKey"/> (no fused
+    // multiply-add), and the test against the block's edges is the rings' stopping test, so the answer is exact.
+    // </remarks>
+    private bool TryKthKeyInBlock(double qx, double qy, int self, ref KeyList list, out double kth)
+    {
+        int k = list.Capacity;
+        int cx = Column(qx), cy = Row(qy);
+        int x0 = Math.Max(cx - BlockRadius, 0), x1 = Math.Min(cx + BlockRadius, _columns - 1);
+        int y0 = Math.Max(cy - BlockRadius, 0), y1 = Math.Min(cy + BlockRadius, _cellRows - 1);
+
+        // The distance to the nearest cell outside the block, +∞ when the block reaches every edge of the grid.
+        double gap = double.PositiveInfinity;
+        gap = x0 > 0 ? Math.Min(gap, qx - (_minX + (x0 * _width))) : gap;
+        gap = x1 < _columns - 1 ? Math.Min(gap, _minX + ((x1 + 1) * _width) - qx) : gap;
+        gap = y0 > 0 ? Math.Min(gap, qy - (_minY + (y0 * _height))) : gap;
+        gap = y1 < _cellRows - 1 ? Math.Min(gap, _minY + ((y1 + 1) * _height) - qy) : gap;
+
+        var infinity = Vector256.Create(double.PositiveInfinity);
+        var network = new Network4(infinity);
+        var selfLanes = Vector256.Create((long)self);
+        var lane = Vector256.Create(0L, 1L, 2L, 3L);
+        var vx = Vector256.Create(qx);
+        var vy = Vector256.Create(qy);
+        ref double xs = ref _xs[0];
+        ref double ys = ref _ys[0];
+        bool euclidean = _norm == DistanceNorm.Euclidean;
+        for (int y = y0; y <= y1; y++)
+        {
+            int from = _cellStart[(y * _columns) + x0], to = _cellStart[(y * _columns) + x1 + 1];
+            var end = Vector256.Create((long)to);
+            for (int t = from; t < to; t += Lanes)
+            {
+                // The arrays have Lanes slots of padding, so the last vector of the last run stays inside them.
+                var dx = vx - Vector256.LoadUnsafe(ref xs, (nuint)t);
+                var dy = vy - Vector256.LoadUnsafe(ref ys, (nuint)t);
+                var key = euclidean ? (dx * dx) + (dy * dy) : Vector256.MaxNative(Vector256.Abs(dx), Vector256.Abs(dy));
+                var index = lane + Vector256.Create((long)t);
+                var valid = Vector256.LessThan(index, end) & ~Vector256.Equals(index, selfLanes);
+                network.Insert(Vector256.ConditionalSelect(valid.AsDouble(), key, infinity));
+            }
+        }
+
+        network.Merge();
+        kth = network.Kth(k);
+
+        // Strictly, as in the rings: a point outside at exactly the k-th key could still be one of the k smallest.
+        if (!double.IsPositiveInfinity(kth) && (double.IsPositiveInfinity(gap) || Bound(gap) > kth))
+        {
+            return true;
+        }
+
+        // Slot −2 is no slot, so the list never skips these keys as the query's own.
+        for (int j = 1; j <= k; j++)
+        {
+            list.Offer(-2, network.Kth(j));
+        }
+
+        return false;
+    }
+
+    // Four lanes, each holding the four smallest keys it was given in increasing order (+∞ for none). Keys are never NaN
+    // and never −0, so the native min and max (one instruction each) order them as IEEE does.
+    private struct Network4(Vector256<double> infinity)
+    {
+        private Vector256<double> _a = infinity, _b = infinity, _c = infinity, _d = infinity;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Insert(Vector256<double> key)
+        {
+            var low = Vector256.MinNative(key, _a);
+            key = Vector256.MaxNative(key, _a);
+            _a = low;
+            low = Vector256.MinNative(key, _b);
+            key = Vector256.MaxNative(key, _b);
+            _b = low;
+            low = Vector256.MinNative(key, _c);
+            key = Vector256.MaxNative(key, _c);
+            _c = low;
+            _d = Vector256.MinNative(key, _d);
+        }
+
+        // Leaves every lane with the four smallest keys of all four lanes: each step merges a lane with a partner holding
+        // the keys of other lanes (the other half, then the neighbour).
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Merge()
+        {
+            Merge(Vector256.Create(2L, 3L, 0L, 1L));
+            Merge(Vector256.Create(1L, 0L, 3L, 2L));
+        }
+
+        // The k-th smallest key (k = 1 … 4) of lane 0.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly double Kth(int k)
+        {
+            return (k == 1 ? _a : k == 2 ? _b : k == 3 ? _c : _d).ToScalar();
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void Merge(Vector256<long> permutation)
+        {
+            var (a, b, c, d) = (Vector256.Shuffle(_a, permutation), Vector256.Shuffle(_b, permutation), Vector256.Shuffle(_c, permutation), Vector256.Shuffle(_d, permutation));
+            Insert(a);
+            Insert(b);
+            Insert(c);
+            Insert(d);
+        }
     }
 
     // <summary>The coordinates of the point in <paramref name="slot"/>, from the grid's cell-ordered copy.</summary>
@@ -235,12 +391,16 @@ internal sealed class PlaneGrid : INeighborIndex, IDisposable
     // add their two end cells. A row or cell whose gap from the query already exceeds the k-th key is skipped, and a point
     // whose key exceeds it is dropped before the insertion: both would be rejected by the list, now and later, since
     // the k-th key only shrinks, so the answer is the one a full scan gives.
-    private void Nearest<TList>(double qx, double qy, ref TList list)
+    private void Nearest<TList>(double qx, double qy, ref TList list, int firstRing = 0)
         where TList : INeighborList, allows ref struct
     {
         int cx = Column(qx), cy = Row(qy);
-        Scan(_cellStart[Cell(qx, qy)], _cellStart[Cell(qx, qy) + 1], qx, qy, ref list);
-        for (int r = 1; ; r++)
+        if (firstRing == 0)
+        {
+            Scan(_cellStart[Cell(qx, qy)], _cellStart[Cell(qx, qy) + 1], qx, qy, ref list);
+        }
+
+        for (int r = Math.Max(firstRing, 1); ; r++)
         {
             int x0 = cx - r, x1 = cx + r, y0 = cy - r, y1 = cy + r;
             int xa = Math.Max(x0, 0), xb = Math.Min(x1, _columns - 1);
@@ -383,6 +543,8 @@ internal sealed class PlaneGrid : INeighborIndex, IDisposable
         private int _found;
 
         public double Worst { get; private set; } = double.PositiveInfinity;
+
+        public readonly int Capacity => _keys.Length;
 
         public void Offer(int slot, double key)
         {

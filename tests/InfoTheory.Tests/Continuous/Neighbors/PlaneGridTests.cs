@@ -55,20 +55,23 @@ public class PlaneGridTests
             iter: 60);
     }
 
-    [Fact]
-    public void KthKeyOfSlot_RandomAndLatticeSets_EqualsBruteForceKthKey()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void KthKeyOfSlot_RandomLatticeAndOutlyingSets_EqualsBruteForceKthKey(bool blocks)
     {
-        // Lattice points give many equal keys, where the rows of tied neighbours differ but the k-th key must not.
+        // Lattice points give many equal keys, where the rows of tied neighbours differ but the k-th key must not; outliers
+        // leave sparse cells whose blocks cannot settle a query, so the rings beyond the block run too. k up to 9 takes
+        // the blocks (k ≤ 4) and the rings alone on a block grid (k > 4).
         Gen.Int.Sample(
             seed =>
             {
                 var rng = new Random(seed);
-                int n = rng.Next(64, 500), k = rng.Next(1, 10);
-                bool lattice = rng.Next(2) == 0;
-                double[] points = [.. Enumerable.Range(0, 2 * n).Select(_ => lattice ? rng.Next(12) : Normal(rng))];
+                int n = rng.Next(64, 500), k = rng.Next(1, 10), kind = rng.Next(3);
+                double[] points = [.. Enumerable.Range(0, 2 * n).Select(_ => kind == 0 ? rng.Next(12) : kind == 1 ? Normal(rng) : rng.Next(30) == 0 ? 50 * Normal(rng) : Normal(rng))];
                 foreach (var norm in new[] { DistanceNorm.Euclidean, DistanceNorm.Maximum })
                 {
-                    using var grid = PlaneGrid.TryCreate(points, norm);
+                    using var grid = PlaneGrid.TryCreate(points, norm, blocks);
                     if (grid is null)
                     {
                         continue;
@@ -82,6 +85,41 @@ public class PlaneGridTests
                         int row = grid.RowAt(slot);
                         brute.Nearest(points.AsSpan(2 * row, 2), row, bruteKeys, bruteRows);
                         grid.KthKeyOfSlot(slot, keys).Should().Be(bruteKeys[^1]);
+                    }
+                }
+            },
+            iter: 40);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void KthKeyFrom_QueriesInsideAndOutsideTheGrid_EqualsBruteForceKthKey(bool blocks)
+    {
+        // Queries from another set skip no point; the wider spread puts some beyond the grid's edges, in clamped cells.
+        Gen.Int.Sample(
+            seed =>
+            {
+                var rng = new Random(seed);
+                int n = rng.Next(64, 500), k = rng.Next(1, 7);
+                bool lattice = rng.Next(2) == 0;
+                double[] points = [.. Enumerable.Range(0, 2 * n).Select(_ => lattice ? rng.Next(12) : Normal(rng))];
+                foreach (var norm in new[] { DistanceNorm.Euclidean, DistanceNorm.Maximum })
+                {
+                    using var grid = PlaneGrid.TryCreate(points, norm, blocks);
+                    if (grid is null)
+                    {
+                        continue;
+                    }
+
+                    var brute = new BruteForceIndex(points, 2, norm);
+                    double[] keys = new double[k], bruteKeys = new double[k];
+                    int[] bruteRows = new int[k];
+                    for (int q = 0; q < 200; q++)
+                    {
+                        double[] query = lattice ? [rng.Next(-3, 15), rng.Next(-3, 15)] : [2 * Normal(rng), 2 * Normal(rng)];
+                        brute.Nearest(query, -1, bruteKeys, bruteRows);
+                        grid.KthKeyFrom(query[0], query[1], keys).Should().Be(bruteKeys[^1]);
                     }
                 }
             },
