@@ -74,26 +74,20 @@ internal sealed class PlaneGrid : INeighborIndex, IDisposable
     private readonly double _inverseHeight;
     private readonly double _margin;
 
-    private PlaneGrid(ReadOnlySpan<double> xs, ReadOnlySpan<double> ys, int stride, int count, DistanceNorm norm, bool blocks, int columns, int cellRows, double minX, double minY, double width, double height, double margin)
+    // cells[i] is point i's cell and counts[c] the points of cell c, as AssignCells leaves them for this grid.
+    private PlaneGrid(ReadOnlySpan<double> xs, ReadOnlySpan<double> ys, int stride, int count, DistanceNorm norm, bool blocks, Trial grid, double minX, double minY, double margin, int[] cells, int[] counts)
     {
         (_norm, _blocks) = (norm, blocks);
         Count = count;
-        (_columns, _cellRows) = (columns, cellRows);
-        (_minX, _minY, _width, _height, _margin) = (minX, minY, width, height, margin);
-        (_inverseWidth, _inverseHeight) = (1.0 / width, 1.0 / height);
-        int cellCount = columns * cellRows;
+        (_columns, _cellRows) = (grid.Columns, grid.Rows);
+        (_minX, _minY, _width, _height, _margin) = (minX, minY, grid.Width, grid.Height, margin);
+        (_inverseWidth, _inverseHeight) = (1.0 / grid.Width, 1.0 / grid.Height);
+        int cellCount = grid.Columns * grid.Rows;
         _cellStart = ArrayPool<int>.Shared.Rent(cellCount + 1);
-        Array.Clear(_cellStart, 0, cellCount + 1);
-        int[] cells = ArrayPool<int>.Shared.Rent(Count);
-        for (int i = 0; i < Count; i++)
-        {
-            cells[i] = Cell(xs[i * stride], ys[i * stride]);
-            _cellStart[cells[i] + 1]++;
-        }
-
+        _cellStart[0] = 0;
         for (int c = 0; c < cellCount; c++)
         {
-            _cellStart[c + 1] += _cellStart[c];
+            _cellStart[c + 1] = _cellStart[c] + counts[c];
         }
 
         // Stable scatter, so each cell keeps its rows in increasing order.
@@ -106,13 +100,47 @@ internal sealed class PlaneGrid : INeighborIndex, IDisposable
             (_xs[slot], _ys[slot], _rows[slot]) = (xs[i * stride], ys[i * stride], i);
         }
 
-        ArrayPool<int>.Shared.Return(cells);
         ArrayPool<int>.Shared.Return(next);
     }
+
+    // A grid shape TryCreate tries: cells per axis and their sides.
+    private readonly record struct Trial(int Columns, int Rows, double Width, double Height);
 
     public int Count { get; }
 
     public ReadOnlySpan<int> QueryOrder => _rows.AsSpan(0, Count);
+
+    // <summary>
+    // Whether some indexed point equals at least <paramref name="copies"/> others (== on each coordinate, so 0 = −0), as
+    // <see cref="CoincidenceCensus.Crowded"/> &gt; 0 says: equal points share a cell, so only cells holding more than
+    // <paramref name="copies"/> points are searched, pair by pair (Σ c² is at most 8 N on a grid that was not declined).
+    // </summary>
+    public bool HasCrowdedPoint(int copies)
+    {
+        int cellCount = _columns * _cellRows;
+        for (int c = 0; c < cellCount; c++)
+        {
+            int end = _cellStart[c + 1];
+
+            // A group of copies + 1 has its first member at least copies slots before the cell's end.
+            for (int t = _cellStart[c]; t < end - copies; t++)
+            {
+                double x = _xs[t], y = _ys[t];
+                int same = 0;
+                for (int u = t + 1; u < end; u++)
+                {
+                    same += _xs[u] == x && _ys[u] == y ? 1 : 0;
+                }
+
+                if (same >= copies)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     // <summary>A grid over the 2-D <paramref name="points"/> (flat, x then y), or null when they crowd a few cells.</summary>
     public static PlaneGrid? TryCreate(double[] points, DistanceNorm norm, bool blocks = false)
@@ -156,8 +184,9 @@ internal sealed class PlaneGrid : INeighborIndex, IDisposable
         double largest = Math.Max(Math.Max(Math.Abs(minX), Math.Abs(maxX)), Math.Max(Math.Abs(minY), Math.Abs(maxY)));
         double margin = 1e-12 * largest;
         // Pooled: the trial counts are scratch, and a fresh array the size of the grid per estimate would cost page faults.
-        int[] counts = ArrayPool<int>.Shared.Rent(64);
-        (int Columns, int Rows, double Width, double Height)? acceptable = null;
+        // The last trial's cells and counts build the grid when it is the one accepted, as it is unless refining ran out.
+        int[] counts = ArrayPool<int>.Shared.Rent(64), cells = ArrayPool<int>.Shared.Rent(n);
+        Trial? acceptable = null, last = null;
         (int, int) previous = (0, 0);
         for (double side = Math.Sqrt(n / 2.0); ; side *= Math.Sqrt(2))
         {
@@ -184,25 +213,53 @@ internal sealed class PlaneGrid : INeighborIndex, IDisposable
                 counts = ArrayPool<int>.Shared.Rent(columns * rows);
             }
 
-            Array.Clear(counts, 0, columns * rows);
-            double inverseWidth = 1.0 / width, inverseHeight = 1.0 / height;
-            double squares = 0;
-            for (int i = 0; i < n; i++)
-            {
-                int cx = Math.Min(columns - 1, (int)((xs[i * stride] - minX) * inverseWidth));
-                int cy = Math.Min(rows - 1, (int)((ys[i * stride] - minY) * inverseHeight));
-                squares += (2 * counts[(cy * columns) + cx]++) + 1;
-            }
-
-            acceptable = squares / n <= CrowdingLimit ? (columns, rows, width, height) : acceptable;
+            last = new Trial(columns, rows, width, height);
+            double squares = AssignCells(xs, ys, stride, n, minX, minY, last.Value, cells, counts);
+            acceptable = squares / n <= CrowdingLimit ? last : acceptable;
             if (squares / n <= (blocks ? BlockCrowdingTarget : CrowdingTarget))
             {
                 break;
             }
         }
 
-        ArrayPool<int>.Shared.Return(counts);
-        return acceptable is { } grid ? new PlaneGrid(xs, ys, stride, n, norm, blocks, grid.Columns, grid.Rows, minX, minY, grid.Width, grid.Height, margin) : null;
+        try
+        {
+            if (acceptable is not { } grid)
+            {
+                return null;
+            }
+
+            if (grid != last)
+            {
+                AssignCells(xs, ys, stride, n, minX, minY, grid, cells, counts);
+            }
+
+            return new PlaneGrid(xs, ys, stride, n, norm, blocks, grid, minX, minY, margin, cells, counts);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(counts);
+            ArrayPool<int>.Shared.Return(cells);
+        }
+    }
+
+    // Puts each point in its cell of the grid (the arithmetic of Cell, whose clamps never bind for the indexed points) and
+    // counts the cells' points; returns Σ c² over the cells, the measure of crowding.
+    private static double AssignCells(ReadOnlySpan<double> xs, ReadOnlySpan<double> ys, int stride, int n, double minX, double minY, Trial grid, int[] cells, int[] counts)
+    {
+        Array.Clear(counts, 0, grid.Columns * grid.Rows);
+        double inverseWidth = 1.0 / grid.Width, inverseHeight = 1.0 / grid.Height;
+        double squares = 0;
+        for (int i = 0; i < n; i++)
+        {
+            int cx = Math.Min(grid.Columns - 1, (int)((xs[i * stride] - minX) * inverseWidth));
+            int cy = Math.Min(grid.Rows - 1, (int)((ys[i * stride] - minY) * inverseHeight));
+            int cell = (cy * grid.Columns) + cx;
+            cells[i] = cell;
+            squares += (2 * counts[cell]++) + 1;
+        }
+
+        return squares;
     }
 
     // <summary>The original row stored in <paramref name="slot"/> (slots run cell after cell, 0 … Count − 1).</summary>

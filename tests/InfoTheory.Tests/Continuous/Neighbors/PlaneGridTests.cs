@@ -126,6 +126,34 @@ public class PlaneGridTests
             iter: 40);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void HasCrowdedPoint_RandomCopies_AgreesWithTheHashCensus(bool blocks)
+    {
+        // Gaussian points with copies of some rows pasted in (−0 for 0 in some copies, which must still count): a row is
+        // crowded when it has k or more copies, as Coincidence counts them.
+        Gen.Int.Sample(
+            seed =>
+            {
+                var rng = new Random(seed);
+                int n = rng.Next(64, 400), k = rng.Next(1, 6);
+                double[] points = [.. Enumerable.Range(0, 2 * n).Select(_ => rng.Next(4) == 0 ? 0.0 : Normal(rng))];
+                for (int copy = rng.Next(0, 3 * k); copy > 0; copy--)
+                {
+                    int from = rng.Next(Math.Min(n, 4)), to = rng.Next(n);
+                    (points[2 * to], points[(2 * to) + 1]) = (points[2 * from] == 0 && rng.Next(2) == 0 ? -0.0 : points[2 * from], points[(2 * from) + 1]);
+                }
+
+                using var grid = PlaneGrid.TryCreate(points, DistanceNorm.Euclidean, blocks);
+                if (grid is not null)
+                {
+                    grid.HasCrowdedPoint(k).Should().Be(Coincidence.Count(points, [], 2, k).Crowded > 0);
+                }
+            },
+            iter: 200);
+    }
+
     [Fact]
     public void TryCreate_GaussianPoints_BuildsAGrid()
     {
