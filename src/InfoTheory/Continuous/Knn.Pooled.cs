@@ -214,31 +214,25 @@ public static partial class Knn
     private static bool PlaneDivergenceTerms(double[] xs, int n, double[] ys, int m, int k, KnnOptions options, double[] terms)
     {
         const int d = 2;
-        CoincidenceCensus? census = null;
         PlaneGrid? xGrid = null, yGrid = null;
         try
         {
-            Action tally = () => census = Coincidence.Count(xs, n, ys, m, d, k);
             Action buildX = () => xGrid = PlaneGrid.TryCreate(xs, xs.AsSpan(1), d, n, options.Norm, PlaneGrid.BlocksPay(k));
             Action buildY = () => yGrid = PlaneGrid.TryCreate(ys, ys.AsSpan(1), d, m, options.Norm, PlaneGrid.BlocksPay(k));
             if (options.MaxDegreeOfParallelism == 1 || Environment.ProcessorCount == 1)
             {
-                // On one core the census goes first, so tied data cost no grid.
-                tally();
-                if (census!.Crowded == 0 && census.Shared == 0)
-                {
-                    buildX();
-                    buildY();
-                }
+                buildX();
+                buildY();
             }
             else
             {
-                // The census and the two grids read the data alone and write their own results: about half the serial
-                // time of the call, on as many cores as it has (the queries can only start after all three).
-                Parallel.Invoke(new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism }, tally, buildX, buildY);
+                // The two grids read the data alone and write their own results (the queries can only start after both).
+                Parallel.Invoke(new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism }, buildX, buildY);
             }
 
-            if (census!.Crowded > 0 || census.Shared > 0 || xGrid is null || yGrid is null)
+            // Equal points share a cell, so the grids find rows of x with k or more copies and rows of x that are also rows
+            // of y (both for the general path to report) by comparing within cells, in a fraction of a hash census's time.
+            if (xGrid is null || yGrid is null || xGrid.HasCrowdedPoint(k) || xGrid.SharesAPointWith(yGrid))
             {
                 return false;
             }

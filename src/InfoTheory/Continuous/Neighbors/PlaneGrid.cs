@@ -262,6 +262,29 @@ internal sealed class PlaneGrid : INeighborIndex, IDisposable
         return squares;
     }
 
+    // <summary>
+    // Whether some indexed point equals (== on each coordinate, so 0 = −0) a point of <paramref name="other"/>, as
+    // <see cref="CoincidenceCensus.Shared"/> &gt; 0 says: a point equal to one of the other grid's lies in the cell of that
+    // grid the other's point was put in (the same arithmetic on the same values), so only that cell is searched.
+    // </summary>
+    public bool SharesAPointWith(PlaneGrid other)
+    {
+        for (int t = 0; t < Count; t++)
+        {
+            double x = _xs[t], y = _ys[t];
+            int cell = other.Cell(x, y);
+            for (int u = other._cellStart[cell]; u < other._cellStart[cell + 1]; u++)
+            {
+                if (other._xs[u] == x && other._ys[u] == y)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     // <summary>The original row stored in <paramref name="slot"/> (slots run cell after cell, 0 … Count − 1).</summary>
     public int RowAt(int slot) => _rows[slot];
 

@@ -155,6 +155,35 @@ public class PlaneGridTests
     }
 
     [Fact]
+    public void SharesAPointWith_RandomSharedRows_AgreesWithTheHashCensus()
+    {
+        // Two Gaussian sets with rows of the first copied into the second (−0 for 0 in some copies, which must still
+        // count), and a second set shifted so that part of the first lies outside its grid.
+        Gen.Int.Sample(
+            seed =>
+            {
+                var rng = new Random(seed);
+                int n = rng.Next(64, 400), m = rng.Next(64, 400);
+                double shift = rng.Next(2) * 2.0;
+                double[] x = [.. Enumerable.Range(0, 2 * n).Select(_ => rng.Next(4) == 0 ? 0.0 : Normal(rng))];
+                double[] y = [.. Enumerable.Range(0, 2 * m).Select(_ => shift + Normal(rng))];
+                for (int copy = rng.Next(0, 3); copy > 0; copy--)
+                {
+                    int from = rng.Next(n), to = rng.Next(m);
+                    (y[2 * to], y[(2 * to) + 1]) = (x[2 * from] == 0 && rng.Next(2) == 0 ? -0.0 : x[2 * from], x[(2 * from) + 1]);
+                }
+
+                using var xGrid = PlaneGrid.TryCreate(x, DistanceNorm.Euclidean, blocks: true);
+                using var yGrid = PlaneGrid.TryCreate(y, DistanceNorm.Euclidean, blocks: true);
+                if (xGrid is not null && yGrid is not null)
+                {
+                    xGrid.SharesAPointWith(yGrid).Should().Be(Coincidence.Count(x, y, 2, n).Shared > 0);
+                }
+            },
+            iter: 200);
+    }
+
+    [Fact]
     public void TryCreate_GaussianPoints_BuildsAGrid()
     {
         var rng = new Random(5);
