@@ -69,24 +69,15 @@ public class PlaneGridTests
                 var rng = new Random(seed);
                 int n = rng.Next(64, 500), k = rng.Next(1, 10), kind = rng.Next(3);
                 double[] points = [.. Enumerable.Range(0, 2 * n).Select(_ => kind == 0 ? rng.Next(12) : kind == 1 ? Normal(rng) : rng.Next(30) == 0 ? 50 * Normal(rng) : Normal(rng))];
-                foreach (var norm in new[] { DistanceNorm.Euclidean, DistanceNorm.Maximum })
+                ForEachNorm(points, blocks, k, (grid, brute, keys, bruteKeys, bruteRows) =>
                 {
-                    using var grid = PlaneGrid.TryCreate(points, norm, blocks);
-                    if (grid is null)
-                    {
-                        continue;
-                    }
-
-                    var brute = new BruteForceIndex(points, 2, norm);
-                    double[] keys = new double[k], bruteKeys = new double[k];
-                    int[] bruteRows = new int[k];
                     for (int slot = 0; slot < n; slot++)
                     {
                         int row = grid.RowAt(slot);
                         brute.Nearest(points.AsSpan(2 * row, 2), row, bruteKeys, bruteRows);
                         grid.KthKeyOfSlot(slot, keys).Should().Be(bruteKeys[^1]);
                     }
-                }
+                });
             },
             iter: 40);
     }
@@ -104,24 +95,15 @@ public class PlaneGridTests
                 int n = rng.Next(64, 500), k = rng.Next(1, 7);
                 bool lattice = rng.Next(2) == 0;
                 double[] points = [.. Enumerable.Range(0, 2 * n).Select(_ => lattice ? rng.Next(12) : Normal(rng))];
-                foreach (var norm in new[] { DistanceNorm.Euclidean, DistanceNorm.Maximum })
+                ForEachNorm(points, blocks, k, (grid, brute, keys, bruteKeys, bruteRows) =>
                 {
-                    using var grid = PlaneGrid.TryCreate(points, norm, blocks);
-                    if (grid is null)
-                    {
-                        continue;
-                    }
-
-                    var brute = new BruteForceIndex(points, 2, norm);
-                    double[] keys = new double[k], bruteKeys = new double[k];
-                    int[] bruteRows = new int[k];
                     for (int q = 0; q < 200; q++)
                     {
                         double[] query = lattice ? [rng.Next(-3, 15), rng.Next(-3, 15)] : [2 * Normal(rng), 2 * Normal(rng)];
                         brute.Nearest(query, -1, bruteKeys, bruteRows);
                         grid.KthKeyFrom(query[0], query[1], keys).Should().Be(bruteKeys[^1]);
                     }
-                }
+                });
             },
             iter: 40);
     }
@@ -240,6 +222,19 @@ public class PlaneGridTests
         var act = () => PlaneGrid.TryCreate(points, DistanceNorm.Maximum);
 
         act.Should().NotThrow();
+    }
+
+    // Runs check with the grid (when one is built) and the brute-force index over points under each norm, and k-long scratch.
+    private static void ForEachNorm(double[] points, bool blocks, int k, Action<PlaneGrid, BruteForceIndex, double[], double[], int[]> check)
+    {
+        foreach (var norm in new[] { DistanceNorm.Euclidean, DistanceNorm.Maximum })
+        {
+            using var grid = PlaneGrid.TryCreate(points, norm, blocks);
+            if (grid is not null)
+            {
+                check(grid, new BruteForceIndex(points, 2, norm), new double[k], new double[k], new int[k]);
+            }
+        }
     }
 
     private static double Normal(Random rng) => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
