@@ -356,13 +356,6 @@ internal sealed class PlaneGrid : INeighborIndex, IDisposable
         int x0 = Math.Max(cx - BlockRadius, 0), x1 = Math.Min(cx + BlockRadius, _columns - 1);
         int y0 = Math.Max(cy - BlockRadius, 0), y1 = Math.Min(cy + BlockRadius, _cellRows - 1);
 
-        // The distance to the nearest cell outside the block, +∞ when the block reaches every edge of the grid.
-        double gap = double.PositiveInfinity;
-        gap = x0 > 0 ? Math.Min(gap, qx - (_minX + (x0 * _width))) : gap;
-        gap = x1 < _columns - 1 ? Math.Min(gap, _minX + ((x1 + 1) * _width) - qx) : gap;
-        gap = y0 > 0 ? Math.Min(gap, qy - (_minY + (y0 * _height))) : gap;
-        gap = y1 < _cellRows - 1 ? Math.Min(gap, _minY + ((y1 + 1) * _height) - qy) : gap;
-
         var infinity = Vector256.Create(double.PositiveInfinity);
         var network = new Network4(infinity);
         var selfLanes = Vector256.Create((long)self);
@@ -391,8 +384,7 @@ internal sealed class PlaneGrid : INeighborIndex, IDisposable
         network.Merge();
         kth = network.Kth(k);
 
-        // Strictly, as in the rings: a point outside at exactly the k-th key could still be one of the k smallest.
-        if (!double.IsPositiveInfinity(kth) && (double.IsPositiveInfinity(gap) || Bound(gap) > kth))
+        if (!double.IsPositiveInfinity(kth) && Settled(qx, qy, cx, cy, BlockRadius, kth))
         {
             return true;
         }
@@ -511,17 +503,24 @@ internal sealed class PlaneGrid : INeighborIndex, IDisposable
                 }
             }
 
-            // The nearest point not yet searched lies beyond one of the ring's sides that still has cells outside it.
-            double beyond = double.PositiveInfinity;
-            beyond = x0 > 0 ? Math.Min(beyond, qx - (_minX + (x0 * _width))) : beyond;
-            beyond = x1 < _columns - 1 ? Math.Min(beyond, _minX + ((x1 + 1) * _width) - qx) : beyond;
-            beyond = y0 > 0 ? Math.Min(beyond, qy - (_minY + (y0 * _height))) : beyond;
-            beyond = y1 < _cellRows - 1 ? Math.Min(beyond, _minY + ((y1 + 1) * _height) - qy) : beyond;
-            if (double.IsPositiveInfinity(beyond) || Bound(beyond) > list.Worst)
+            if (Settled(qx, qy, cx, cy, r, list.Worst))
             {
                 return;
             }
         }
+    }
+
+    // Whether the k-th key `worst` found within the cells at most r from (cx, cy) is final: the nearest point not yet
+    // searched lies beyond one of the square's sides that still has cells outside it, and no such point can undercut
+    // `worst` (strictly: a point outside at exactly the k-th key could still be one of the k smallest), or there is none.
+    private bool Settled(double qx, double qy, int cx, int cy, int r, double worst)
+    {
+        double beyond = double.PositiveInfinity;
+        beyond = cx - r > 0 ? Math.Min(beyond, qx - (_minX + ((cx - r) * _width))) : beyond;
+        beyond = cx + r < _columns - 1 ? Math.Min(beyond, _minX + ((cx + r + 1) * _width) - qx) : beyond;
+        beyond = cy - r > 0 ? Math.Min(beyond, qy - (_minY + ((cy - r) * _height))) : beyond;
+        beyond = cy + r < _cellRows - 1 ? Math.Min(beyond, _minY + ((cy + r + 1) * _height) - qy) : beyond;
+        return double.IsPositiveInfinity(beyond) || Bound(beyond) > worst;
     }
 
     // Offers the points of slots [from, to) whose key does not exceed the list's k-th key (+∞ until it holds k).
