@@ -206,10 +206,21 @@ public static partial class MutualInformation
             }
         }
 
+        // Two string columns are counted straight into their table, in the pass that codes them: no codes written or read.
+        if (typeof(TX) == typeof(string) && typeof(TY) == typeof(string)
+            && StringCoding.TryCountPairs(LabelCounting.AsStrings(x), LabelCounting.AsStrings(y), limit, out PairCounts pairs, out int kx, out int ky))
+        {
+            int[] table = ArrayPool<int>.Shared.Rent(kx * ky);
+            pairs.CopyTo(table, kx, ky);
+            PairStatistics counted = FromTable(table.AsSpan(0, kx * ky), kx, ky, n);
+            ArrayPool<int>.Shared.Return(table);
+            return counted;
+        }
+
         int[] cx = ArrayPool<int>.Shared.Rent(n), cy = ArrayPool<int>.Shared.Rent(n);
         Span<int> codesX = cx.AsSpan(0, n), codesY = cy.AsSpan(0, n);
-        int kx = LabelCounting.Encode(x, codesX, nameof(x));
-        int ky = LabelCounting.Encode(y, codesY, nameof(y));
+        kx = LabelCounting.Encode(x, codesX, nameof(x));
+        ky = LabelCounting.Encode(y, codesY, nameof(y));
         PairStatistics s;
         if ((long)kx * ky <= limit)
         {
@@ -240,14 +251,25 @@ public static partial class MutualInformation
     private static PairStatistics FromDenseTable(ReadOnlySpan<int> x, int minX, int rows, ReadOnlySpan<int> y, int minY, int columns)
     {
         int cells = rows * columns;
-        int[] rented = ArrayPool<int>.Shared.Rent(cells + rows + columns);
-        Span<int> all = rented.AsSpan(0, cells + rows + columns);
-        all.Clear();
-        Span<int> joint = all[..cells], rowSums = all.Slice(cells, rows), columnSums = all.Slice(cells + rows, columns);
+        int[] rented = ArrayPool<int>.Shared.Rent(cells);
+        Span<int> joint = rented.AsSpan(0, cells);
+        joint.Clear();
         LabelCounting.JointHistogram(x, minX, y, minY, columns, joint);
+        PairStatistics s = FromTable(joint, rows, columns, x.Length);
+        ArrayPool<int>.Shared.Return(rented);
+        return s;
+    }
+
+    // The statistics of n pairs counted in the row-major rows × columns table `joint`.
+    private static PairStatistics FromTable(ReadOnlySpan<int> joint, int rows, int columns, int n)
+    {
+        int[] rented = ArrayPool<int>.Shared.Rent(rows + columns);
+        Span<int> sums = rented.AsSpan(0, rows + columns);
+        sums.Clear();
+        Span<int> rowSums = sums[..rows], columnSums = sums[rows..];
         for (int r = 0; r < rows; r++)
         {
-            Span<int> row = joint.Slice(r * columns, columns);
+            ReadOnlySpan<int> row = joint.Slice(r * columns, columns);
             int sum = 0;
             for (int c = 0; c < columns; c++)
             {
@@ -258,7 +280,7 @@ public static partial class MutualInformation
             rowSums[r] = sum;
         }
 
-        double n = x.Length;
+        double total = n;
         double mi = 0;
         int nonZero = 0;
         for (int r = 0; r < rows; r++)
@@ -268,23 +290,23 @@ public static partial class MutualInformation
                 continue;
             }
 
-            Span<int> row = joint.Slice(r * columns, columns);
+            ReadOnlySpan<int> row = joint.Slice(r * columns, columns);
             double rowSum = rowSums[r];
             for (int c = 0; c < columns; c++)
             {
                 int v = row[c];
                 if (v > 0)
                 {
-                    mi += v * Math.Log(n * v / (rowSum * columnSums[c]));
+                    mi += v * Math.Log(total * v / (rowSum * columnSums[c]));
                     nonZero++;
                 }
             }
         }
 
         var s = Statistics(
-            Math.Max(mi / n, 0.0),
-            Entropy.PlugInNats<int>(rowSums, n),
-            Entropy.PlugInNats<int>(columnSums, n),
+            Math.Max(mi / total, 0.0),
+            Entropy.PlugInNats<int>(rowSums, total),
+            Entropy.PlugInNats<int>(columnSums, total),
             rows - rowSums.Count(0),
             columns - columnSums.Count(0),
             nonZero);

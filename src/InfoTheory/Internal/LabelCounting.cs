@@ -38,6 +38,13 @@ internal static class LabelCounting
         return MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<T, int>(ref MemoryMarshal.GetReference(labels)), labels.Length);
     }
 
+    // <summary>Views a span of <typeparamref name="T"/> as <see cref="string"/>; only valid when T is string.</summary>
+    public static ReadOnlySpan<string> AsStrings<T>(ReadOnlySpan<T> labels)
+    {
+        Debug.Assert(typeof(T) == typeof(string));
+        return MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<T, string>(ref MemoryMarshal.GetReference(labels)), labels.Length);
+    }
+
     // <summary>
     // Finds min and the width max − min + 1 of non-empty <paramref name="labels"/>; true when the
     // width is at most <paramref name="limit"/>, so a dense table indexed by label − min fits.
@@ -185,8 +192,7 @@ internal static class LabelCounting
 
         if (typeof(T) == typeof(string))
         {
-            ReadOnlySpan<string> strings = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<T, string>(ref MemoryMarshal.GetReference(labels)), labels.Length);
-            return EncodeStrings(strings, codes, paramName);
+            return StringCoding.Encode(AsStrings(labels), codes, paramName);
         }
 
         if (!typeof(T).IsValueType)
@@ -210,7 +216,10 @@ internal static class LabelCounting
     // dictionary alone. The cache fits in the first-level cache.
     private const int ReferenceCacheBits = 11;
 
-    private const int ReferenceCacheMask = (1 << ReferenceCacheBits) - 1;
+    // The cache's slots: 2048 references and codes, 24 KB.
+    public const int ReferenceCacheSize = 1 << ReferenceCacheBits;
+
+    private const int ReferenceCacheMask = ReferenceCacheSize - 1;
 
     // The cache slot of an instance: bits of its current address. It is only a hint, checked by reference, so were the
     // GC to move the object it would merely miss once in its old slot. The identity hash (RuntimeHelpers.GetHashCode)
@@ -219,17 +228,20 @@ internal static class LabelCounting
     // misses in 10^7 labels of 100 categories, against 100 by address, where instances allocated together land in
     // distinct slots).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int CacheSlot(object label) => (int)((nuint)Unsafe.As<object, nint>(ref label) >> 3) & ReferenceCacheMask;
+    public static int CacheSlot(object label) => (int)((nuint)Unsafe.As<object, nint>(ref label) >> 3) & ReferenceCacheMask;
 
     // After this many labels the cache is dropped if it missed more than half of them (mostly distinct instances).
-    private const int ReferenceCacheTrial = 1 << 14;
+    public const int ReferenceCacheTrial = 1 << 14;
+
+    // <summary>Whether a column whose cache missed <paramref name="misses"/> times in its trial keeps the cache.</summary>
+    public static bool KeepsCache(int misses) => misses <= ReferenceCacheTrial / 2;
 
     private static int EncodeReferences<T>(ReadOnlySpan<T> labels, Span<int> codes, string paramName)
         where T : notnull
     {
         var index = new Dictionary<T, int>();
-        var cached = new object?[1 << ReferenceCacheBits];
-        var cachedCodes = new int[1 << ReferenceCacheBits];
+        var cached = new object?[ReferenceCacheSize];
+        var cachedCodes = new int[ReferenceCacheSize];
         int misses = 0, i = 0;
         for (; i < labels.Length; i++)
         {
@@ -244,7 +256,7 @@ internal static class LabelCounting
             int code = Lookup(index, labels[i], i, paramName);
             (cached[at], cachedCodes[at]) = (label, code);
             codes[i] = code;
-            if (++misses > ReferenceCacheTrial / 2 && i < ReferenceCacheTrial)
+            if (!KeepsCache(++misses) && i < ReferenceCacheTrial)
             {
                 i++;
                 break;
@@ -257,169 +269,6 @@ internal static class LabelCounting
         }
 
         return index.Count;
-    }
-
-    // How many labels ahead the string coding loop asks for an instance's cache line: distinct instances (one string per
-    // cell, as a parser leaves them) each cost a memory fetch, which the hash and probe of the labels before it then
-    // hide. Measured at 10⁷ distinct instances (Ice Lake): 16 and 64 ahead gave a little less than 32.
-    private const int PrefetchAhead = 32;
-
-    // Above this many string labels, each core codes a piece of its own (see EncodeStrings).
-    private const int ParallelStringMinimum = 1 << 18;
-
-    // <summary>
-    // Strings: codes in order of first appearance by content, from the identity cache in front of a table keyed by a hash of
-    // the characters (<see cref="StringCodes"/>), in exact (not shared generic) code; above
-    // <see cref="ParallelStringMinimum"/> labels, on all cores.
-    // </summary>
-    public static int EncodeStrings(ReadOnlySpan<string> labels, Span<int> codes, string paramName)
-        => EncodeStrings(labels, codes, paramName, labels.Length < ParallelStringMinimum ? 1 : Math.Min(Environment.ProcessorCount, labels.Length / (ParallelStringMinimum / 2)));
-
-    // <summary>
-    // As <see cref="EncodeStrings(ReadOnlySpan{string}, Span{int}, string)"/> in <paramref name="pieces"/> consecutive
-    // pieces coded side by side, each with a table of its own. The pieces' codes are then made global in piece order:
-    // piece 0's are already, and the labels of each later piece, taken in its own order of first appearance, are looked up
-    // (or added) in the growing global table, which is exactly the order in which a single pass would have met the new
-    // ones; a piece's codes are then renumbered through that map. So the codes, and the first null reported, are the same
-    // for any number of pieces.
-    // </summary>
-    internal static unsafe int EncodeStrings(ReadOnlySpan<string> labels, Span<int> codes, string paramName, int pieces)
-    {
-        pieces = Math.Max(1, Math.Min(pieces, labels.Length));
-        if (pieces == 1)
-        {
-            var table = new StringCodes();
-            int nullAt = EncodeStringPiece(labels, codes, table);
-            if (nullAt >= 0)
-            {
-                Guard.Label<string?>(null, nullAt, paramName);
-            }
-
-            return table.Count;
-        }
-
-        var tables = new StringCodes[pieces];
-        var nulls = new int[pieces];
-        int n = labels.Length;
-        fixed (byte* labelBytes = &Unsafe.As<string, byte>(ref MemoryMarshal.GetReference(labels)))
-        fixed (int* codeInts = codes)
-        {
-            // Both spans are pinned for the parallel loops below (a lambda cannot hold a span).
-            nint labelsAt = (nint)labelBytes, codesAt = (nint)codeInts;
-            Parallel.For(0, pieces, new ParallelOptions { MaxDegreeOfParallelism = pieces }, p =>
-            {
-                (int from, int length) = Piece(n, pieces, p);
-                tables[p] = new StringCodes();
-                nulls[p] = EncodeStringPiece(
-                    MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref Unsafe.AsRef<string>((void*)labelsAt), from), length),
-                    new Span<int>((int*)codesAt + from, length),
-                    tables[p]);
-            });
-
-            for (int p = 0; p < pieces; p++)
-            {
-                if (nulls[p] >= 0)
-                {
-                    Guard.Label<string?>(null, Piece(n, pieces, p).From + nulls[p], paramName);
-                }
-            }
-
-            StringCodes global = tables[0];
-            var maps = new int[pieces][];
-            for (int p = 1; p < pieces; p++)
-            {
-                StringCodes local = tables[p];
-                int[] map = maps[p] = new int[local.Count];
-                bool identity = true;
-                for (int code = 0; code < local.Count; code++)
-                {
-                    map[code] = global.CodeOf(local.Key(code));
-                    identity &= map[code] == code;
-                }
-
-                if (identity)
-                {
-                    maps[p] = [];
-                }
-            }
-
-            Parallel.For(1, pieces, new ParallelOptions { MaxDegreeOfParallelism = pieces - 1 }, p =>
-            {
-                int[] map = maps[p];
-                if (map.Length > 0)
-                {
-                    (int from, int length) = Piece(n, pieces, p);
-                    foreach (ref int code in new Span<int>((int*)codesAt + from, length))
-                    {
-                        code = map[code];
-                    }
-                }
-            });
-
-            return global.Count;
-        }
-    }
-
-    // Piece p of `pieces` near-equal consecutive pieces of n elements.
-    private static (int From, int Length) Piece(int n, int pieces, int p)
-    {
-        int from = (int)((long)n * p / pieces), to = (int)((long)n * (p + 1) / pieces);
-        return (from, to - from);
-    }
-
-    // Codes one piece through `table` (with the identity cache of EncodeReferences); returns the piece-relative index of
-    // the first null label, or −1.
-    private static int EncodeStringPiece(ReadOnlySpan<string> labels, Span<int> codes, StringCodes table)
-    {
-        var cached = new string?[1 << ReferenceCacheBits];
-        var cachedCodes = new int[1 << ReferenceCacheBits];
-        int misses = 0, i = 0;
-        for (; i < labels.Length; i++)
-        {
-            string label = labels[i];
-            if (label is null)
-            {
-                return i;
-            }
-
-            int at = CacheSlot(label);
-            if (ReferenceEquals(cached[at], label))
-            {
-                codes[i] = cachedCodes[at];
-                continue;
-            }
-
-            int code = table.CodeOf(label);
-            (cached[at], cachedCodes[at]) = (label, code);
-            codes[i] = code;
-            if (++misses > ReferenceCacheTrial / 2 && i < ReferenceCacheTrial)
-            {
-                i++;
-                break;
-            }
-        }
-
-        for (; i < labels.Length; i++)
-        {
-            string label = labels[i];
-            if (label is null)
-            {
-                return i;
-            }
-
-            if (Sse.IsSupported && i + PrefetchAhead < labels.Length)
-            {
-                // A prefetch never faults, so an address the collector has since moved costs nothing but the hint.
-                unsafe
-                {
-                    Sse.Prefetch0((void*)Unsafe.As<string, nint>(ref Unsafe.AsRef(in labels[i + PrefetchAhead])));
-                }
-            }
-
-            codes[i] = table.CodeOf(label);
-        }
-
-        return -1;
     }
 
     // The code of label i, a new one (first appearance order) when unseen.

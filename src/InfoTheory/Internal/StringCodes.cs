@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace InfoTheory.Internal;
 
@@ -52,37 +53,60 @@ internal sealed class StringCodes
     public string Key(int code) => _keys[code];
 
     // <summary>The code of <paramref name="label"/>, the next unused one when it is new.</summary>
-    // <remarks>Inlined into the coding loops: the call would cost about as much as the probe.</remarks>
+    // <remarks>
+    // Inlined into the coding loops, and only the common case: the label is already in its home slot. Everything else
+    // (a probe past the home slot, a new label, the fallback) is in <see cref="Probe"/>, so the loop keeps its few
+    // live values in registers.
+    // </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int CodeOf(string label)
+    {
+        int bytes = 2 * label.Length;
+        uint hash = Hash(label, bytes, _seed, out ulong a, out ulong b);
+        Slot[] slots = _slots;
+        Slot home = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(slots), (int)hash & (slots.Length - 1));
+        int code = home.CodePlusOne - 1;
+        if (home.Hash == hash && code >= 0)
+        {
+            // Equal hashes, lengths and hashed words (the whole label up to 8 characters, its last 8 otherwise): only
+            // a longer label still needs its characters compared.
+            Words key = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_words), code);
+            if (key.A == a && key.B == b && key.Bytes == bytes
+                && (bytes <= 16 || string.Equals(_keys[code], label, StringComparison.Ordinal)))
+            {
+                return code;
+            }
+        }
+
+        return Probe(label, hash, new Words(a, b, bytes));
+    }
+
+    // The rest of CodeOf: the probe from the home slot on, adding the label when it is new (in fallback mode the table
+    // is a single empty slot, so every label comes here).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int Probe(string label, uint hash, Words words)
     {
         if (_fallback is not null)
         {
             return FallbackCode(label);
         }
 
-        int bytes = 2 * label.Length;
-        uint hash = Hash(label, bytes, _seed, out ulong a, out ulong b);
         int mask = _slots.Length - 1;
-        ref Slot slots = ref MemoryMarshal.GetArrayDataReference(_slots);
-        ref Words words = ref MemoryMarshal.GetArrayDataReference(_words);
         int at = (int)hash & mask;
         for (int probes = 0; probes < MaxProbe; probes++)
         {
-            Slot slot = Unsafe.Add(ref slots, at);
+            Slot slot = _slots[at];
             if (slot.CodePlusOne == 0)
             {
-                return Add(label, hash, new Words(a, b, bytes), at);
+                return Add(label, hash, words, at);
             }
 
-            // Equal hashes, lengths and hashed words (the whole label up to 8 characters, its last 8 otherwise): only
-            // a longer label still needs its characters compared.
             int code = slot.CodePlusOne - 1;
             if (slot.Hash == hash)
             {
-                Words key = Unsafe.Add(ref words, code);
-                if (key.Bytes == bytes && key.A == a && key.B == b
-                    && (bytes <= 16 || string.Equals(_keys[code], label, StringComparison.Ordinal)))
+                Words key = _words[code];
+                if (key.Bytes == words.Bytes && key.A == words.A && key.B == words.B
+                    && (words.Bytes <= 16 || string.Equals(_keys[code], label, StringComparison.Ordinal)))
                 {
                     return code;
                 }
@@ -104,7 +128,7 @@ internal sealed class StringCodes
             _fallback.Add(_keys[code], code);
         }
 
-        _slots = [];
+        _slots = new Slot[1];
         return FallbackCode(label);
     }
 
@@ -164,7 +188,13 @@ internal sealed class StringCodes
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Fold(ulong x, ulong y)
     {
-        // The UInt128 form keeps both halves in registers (the out-parameter form spills the low half to the stack).
+        // The high half by mulx and the low half by a plain multiply, both in registers: Math.BigMul hands its low half
+        // back through the stack, a store and a reload on the hash's critical path.
+        if (Bmi2.X64.IsSupported)
+        {
+            return Bmi2.X64.MultiplyNoFlags(x, y) ^ (x * y);
+        }
+
         UInt128 product = Math.BigMul(x, y);
         return (ulong)(product >> 64) ^ (ulong)product;
     }

@@ -103,47 +103,6 @@ public class LabelCountingTests
     }
 
     [Fact]
-    public void EncodeStrings_AnyNumberOfPieces_GivesTheOnePassCodes()
-    {
-        // Pieces coded side by side and merged must number labels exactly as one pass in first-appearance order does,
-        // whether a label first appears in an early or a late piece, and whatever the pieces share.
-        Gen.Int.Sample(seed =>
-        {
-            var rng = new Random(seed);
-            int n = rng.Next(1, 5000), k = rng.Next(1, rng.Next(2) == 0 ? 20 : 3000);
-            string[] names = [.. Enumerable.Range(0, k).Select(v => $"v{v}")];
-            string[] labels = [.. Enumerable.Range(0, n).Select(i => new string(names[(int)(k * Math.Pow(rng.NextDouble(), 1 + (3.0 * i / n)))].AsSpan()))];
-            var expected = new Dictionary<string, int>();
-            foreach (string label in labels)
-            {
-                expected.TryAdd(label, expected.Count);
-            }
-
-            foreach (int pieces in new[] { 1, 2, 3, 7 })
-            {
-                var codes = new int[n];
-
-                int distinct = LabelCounting.EncodeStrings(labels, codes, "x", pieces);
-
-                distinct.Should().Be(expected.Count);
-                codes.Should().Equal(labels.Select(label => expected[label]), $"{pieces} pieces");
-            }
-        }, iter: 60);
-    }
-
-    [Theory]
-    [InlineData(2)]
-    [InlineData(5)]
-    public void EncodeStrings_NullsInLaterPieces_ReportsTheFirstNull(int pieces)
-    {
-        string[] labels = [.. Enumerable.Range(0, 100).Select(i => i is 61 or 97 ? null! : $"s{i % 9}")];
-
-        Action act = () => LabelCounting.EncodeStrings(labels, new int[100], "x", pieces);
-
-        act.Should().Throw<ArgumentException>().WithParameterName("x").WithMessage("x[61] is null*");
-    }
-
-    [Fact]
     public void EncodeAny_NullFirstOrAfterRun_ThrowsNamingIndex()
     {
         string shared = "a";

@@ -1,0 +1,124 @@
+using CsCheck;
+using InfoTheory.Internal;
+
+namespace InfoTheory.Tests.Internal;
+
+public class StringCodingTests
+{
+    [Fact]
+    public void Encode_AnyNumberOfPieces_GivesTheOnePassCodes()
+    {
+        // Pieces coded side by side and merged must number labels exactly as one pass in first-appearance order does,
+        // whether a label first appears in an early or a late piece, and whatever the pieces share.
+        Gen.Int.Sample(seed =>
+        {
+            var rng = new Random(seed);
+            int n = rng.Next(1, 5000), k = rng.Next(1, rng.Next(2) == 0 ? 20 : 3000);
+            string[] names = [.. Enumerable.Range(0, k).Select(v => $"v{v}")];
+            string[] labels = [.. Enumerable.Range(0, n).Select(i => new string(names[(int)(k * Math.Pow(rng.NextDouble(), 1 + (3.0 * i / n)))].AsSpan()))];
+            var expected = new Dictionary<string, int>();
+            foreach (string label in labels)
+            {
+                expected.TryAdd(label, expected.Count);
+            }
+
+            foreach (int pieces in new[] { 1, 2, 3, 7 })
+            {
+                var codes = new int[n];
+
+                int distinct = StringCoding.Encode(labels, codes, "x", pieces);
+
+                distinct.Should().Be(expected.Count);
+                codes.Should().Equal(labels.Select(label => expected[label]), $"{pieces} pieces");
+            }
+        }, iter: 60);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(5)]
+    public void Encode_NullsInLaterPieces_ReportsTheFirstNull(int pieces)
+    {
+        string[] labels = [.. Enumerable.Range(0, 100).Select(i => i is 61 or 97 ? null! : $"s{i % 9}")];
+
+        Action act = () => StringCoding.Encode(labels, new int[100], "x", pieces);
+
+        act.Should().Throw<ArgumentException>().WithParameterName("x").WithMessage("x[61] is null*");
+    }
+
+    [Fact]
+    public void TryCountPairs_AnyNumberOfPieces_CountsTheCrossTabulation()
+    {
+        // The table counted in the coding pass must be the cross-tabulation of the first-appearance codes of each column,
+        // for shared instances and fresh copies (so each column's cache trial may go either way), tables that grow past
+        // their first 64 × 64 cells, and any number of pieces.
+        Gen.Int.Sample(seed =>
+        {
+            var rng = new Random(seed);
+            int n = rng.Next(1, 40_000);
+            string[] x = Column(rng, n, rng.Next(1, 200), copies: rng.Next(2) == 0);
+            string[] y = Column(rng, n, rng.Next(1, 200), copies: rng.Next(2) == 0);
+            Dictionary<string, int> codesX = FirstAppearance(x), codesY = FirstAppearance(y);
+            var expected = new int[codesX.Count, codesY.Count];
+            for (int i = 0; i < n; i++)
+            {
+                expected[codesX[x[i]], codesY[y[i]]]++;
+            }
+
+            foreach (int pieces in new[] { 1, 2, 3, 7 })
+            {
+                bool counted = StringCoding.TryCountPairs(x, y, 1 << 16, out PairCounts counts, out int rows, out int columns, pieces);
+
+                counted.Should().BeTrue();
+                (rows, columns).Should().Be((codesX.Count, codesY.Count));
+                var table = new int[rows * columns];
+                counts.CopyTo(table, rows, columns);
+                table.Should().Equal(expected.Cast<int>(), $"{pieces} pieces");
+            }
+        }, iter: 40);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void TryCountPairs_NullInEitherColumn_DeclinesSoTheCallerReportsIt(int pieces)
+    {
+        string[] x = [.. Enumerable.Range(0, 100).Select(i => $"x{i % 7}")], y = [.. x];
+        x[80] = null!;
+
+        StringCoding.TryCountPairs(x, y, 1 << 16, out _, out _, out _, pieces).Should().BeFalse();
+        StringCoding.TryCountPairs(y, x, 1 << 16, out _, out _, out _, pieces).Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void TryCountPairs_MoreCellsThanTheLimit_Declines(int pieces)
+    {
+        // 300 × 300 classes need 90 000 cells; the same pairs fit when allowed 2^17.
+        string[] x = [.. Enumerable.Range(0, 90_000).Select(i => $"x{i % 300}")];
+        string[] y = [.. Enumerable.Range(0, 90_000).Select(i => $"y{i / 300}")];
+
+        StringCoding.TryCountPairs(x, y, 1 << 16, out _, out _, out _, pieces).Should().BeFalse();
+        StringCoding.TryCountPairs(x, y, 1 << 17, out _, out int rows, out int columns, pieces).Should().BeTrue();
+        (rows, columns).Should().Be((300, 300));
+    }
+
+    // n labels of k classes, each element a reference to one shared instance per class or (copies) a fresh instance.
+    private static string[] Column(Random rng, int n, int k, bool copies)
+    {
+        string[] names = [.. Enumerable.Range(0, k).Select(v => $"c{v}")];
+        return [.. Enumerable.Range(0, n).Select(_ => names[rng.Next(k)]).Select(name => copies ? new string(name.AsSpan()) : name)];
+    }
+
+    private static Dictionary<string, int> FirstAppearance(string[] labels)
+    {
+        var codes = new Dictionary<string, int>();
+        foreach (string label in labels)
+        {
+            codes.TryAdd(label, codes.Count);
+        }
+
+        return codes;
+    }
+}
