@@ -55,8 +55,8 @@ internal sealed class StringCodes
     // <summary>The code of <paramref name="label"/>, the next unused one when it is new.</summary>
     // <remarks>
     // Inlined into the coding loops, and only the common case: the label is already in its home slot. Everything else
-    // (a probe past the home slot, a new label, the fallback) is in <see cref="Probe"/>, so the loop keeps its few
-    // live values in registers.
+    // (a probe past the home slot, a new label, the fallback) is in <see cref="Probe"/>, which hashes the label again
+    // rather than be handed the hash and words: values live into a call are spilled to the stack on every label.
     // </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int CodeOf(string label)
@@ -64,33 +64,36 @@ internal sealed class StringCodes
         int bytes = 2 * label.Length;
         uint hash = Hash(label, bytes, _seed, out ulong a, out ulong b);
         Slot[] slots = _slots;
-        Slot home = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(slots), (int)hash & (slots.Length - 1));
+        ref Slot home = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(slots), (int)hash & (slots.Length - 1));
         int code = home.CodePlusOne - 1;
         if (home.Hash == hash && code >= 0)
         {
             // Equal hashes, lengths and hashed words (the whole label up to 8 characters, its last 8 otherwise): only
             // a longer label still needs its characters compared.
-            Words key = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_words), code);
-            if (key.A == a && key.B == b && key.Bytes == bytes
+            ref Words key = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_words), code);
+            if (((key.A ^ a) | (key.B ^ b)) == 0 && key.Bytes == bytes
                 && (bytes <= 16 || string.Equals(_keys[code], label, StringComparison.Ordinal)))
             {
                 return code;
             }
         }
 
-        return Probe(label, hash, new Words(a, b, bytes));
+        return Probe(label);
     }
 
     // The rest of CodeOf: the probe from the home slot on, adding the label when it is new (in fallback mode the table
     // is a single empty slot, so every label comes here).
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private int Probe(string label, uint hash, Words words)
+    private int Probe(string label)
     {
         if (_fallback is not null)
         {
             return FallbackCode(label);
         }
 
+        int bytes = 2 * label.Length;
+        uint hash = Hash(label, bytes, _seed, out ulong a, out ulong b);
+        var words = new Words(a, b, bytes);
         int mask = _slots.Length - 1;
         int at = (int)hash & mask;
         for (int probes = 0; probes < MaxProbe; probes++)
