@@ -59,8 +59,9 @@ public static partial class Entropy
     /// <remarks>
     /// Counts each distinct label, then applies <paramref name="estimator"/> as <see cref="FromCounts"/> does, over the
     /// alphabet of the labels observed (so K = m for James–Stein and NSB). <see cref="int"/> labels whose range max − min is
-    /// small are counted in a dense pooled array with no hashing and no allocation; other labels go through a
-    /// hash map keyed by <see cref="EqualityComparer{T}.Default"/>.
+    /// small are counted in a dense pooled array with no hashing and no allocation; <see cref="string"/> labels are counted
+    /// by content (ordinal) in the pass that hashes them, on all cores for long inputs; other labels go through a hash
+    /// map keyed by <see cref="EqualityComparer{T}.Default"/>.
     /// </remarks>
     /// <typeparam name="T">The label type; equality decides which samples share a category.</typeparam>
     /// <param name="samples">The observed labels; none may be null.</param>
@@ -79,6 +80,13 @@ public static partial class Entropy
         Guard.NotEmpty(samples.Length, nameof(samples));
         Guard.Defined(estimator, nameof(estimator));
         int n = samples.Length;
+        if (typeof(T) == typeof(string))
+        {
+            // Counted as they are coded, in one pass that writes no codes; every count is at least 1.
+            int[] labelCounts = StringCoding.Count(LabelCounting.AsStrings(samples), nameof(samples));
+            return Units.FromNats(EstimateNats<int>(labelCounts, n, labelCounts.Length, estimator), unit);
+        }
+
         int[]? codes = null;
         ReadOnlySpan<int> values;
         int min;

@@ -138,6 +138,25 @@ public class EntropyCountsTests
     }
 
     [Fact]
+    public void FromSamples_StringLabels_SameBitsAsTheirCodes()
+    {
+        // String labels are counted in the pass that hashes them (on every core above 2^18 labels); the counts, in
+        // first-appearance order, and so every bit of each estimate, must be those of the labels' codes.
+        Gen.Int.Sample(seed =>
+        {
+            var rng = new Random(seed);
+            int n = seed % 8 == 0 ? (1 << 18) + rng.Next(1000) : rng.Next(1, 3000);
+            string[] labels = [.. DiscreteSamples.Labels(rng, n, rng.Next(1, rng.Next(2) == 0 ? 20 : 2000)).Select(v => $"s{v}")];
+            int[] codes = Labels.Encode<string>(labels);
+
+            foreach (EntropyEstimator estimator in Enum.GetValues<EntropyEstimator>())
+            {
+                Entropy.FromSamples<string>(labels, estimator).Should().Be(Entropy.FromSamples<int>(codes, estimator), $"{estimator}");
+            }
+        }, iter: 24);
+    }
+
+    [Fact]
     public void FromSamples_EveryEstimatorOverRandomLabels_EqualsFromCountsOfTheObservedCategories()
     {
         // Oracle: counts gathered with a Dictionary. Label ranges cover the dense path (small range), the hashed path

@@ -143,6 +143,62 @@ internal static class StringCoding
         return complete && (long)rows * columns <= maxCells;
     }
 
+    // <summary>
+    // The number of times each distinct label occurs, indexed by the code <see cref="Encode(ReadOnlySpan{string}, Span{int}, string)"/>
+    // would give it (so in order of first appearance), in one pass that writes no codes.
+    // </summary>
+    // <exception cref="ArgumentException">A label is null (the first one is named, as <paramref name="paramName"/>[i]).</exception>
+    public static int[] Count(ReadOnlySpan<string> labels, string paramName) => Count(labels, paramName, Pieces(labels.Length));
+
+    // <summary>As <see cref="Count(ReadOnlySpan{string}, string)"/> in <paramref name="pieces"/> consecutive pieces counted side by side.</summary>
+    internal static unsafe int[] Count(ReadOnlySpan<string> labels, string paramName, int pieces)
+    {
+        int n = labels.Length;
+        pieces = Math.Max(1, Math.Min(pieces, n));
+        var tables = new StringCodes[pieces];
+        var counts = new int[pieces][];
+        var nulls = new int[pieces];
+        if (pieces == 1)
+        {
+            nulls[0] = CountPiece(labels, tables[0] = new StringCodes(), out counts[0]);
+        }
+        else
+        {
+            fixed (byte* labelBytes = &Unsafe.As<string, byte>(ref MemoryMarshal.GetReference(labels)))
+            {
+                nint labelsAt = (nint)labelBytes;
+                Parallel.For(0, pieces, new ParallelOptions { MaxDegreeOfParallelism = pieces }, p =>
+                {
+                    (int from, int length) = Piece(n, pieces, p);
+                    nulls[p] = CountPiece(Pinned((void*)labelsAt, from, length), tables[p] = new StringCodes(), out counts[p]);
+                });
+            }
+        }
+
+        for (int p = 0; p < pieces; p++)
+        {
+            ThrowOnNull(nulls[p], Piece(n, pieces, p).From, paramName);
+        }
+
+        // Piece 0's codes are the global ones; a later piece's counts go to its labels' global codes, which may be new.
+        int[] total = counts[0];
+        for (int p = 1; p < pieces; p++)
+        {
+            int[] map = MapInto(tables[0], tables[p]);
+            if (total.Length < tables[0].Count)
+            {
+                Array.Resize(ref total, tables[0].Count);
+            }
+
+            for (int code = 0; code < map.Length; code++)
+            {
+                total[map[code]] += counts[p][code];
+            }
+        }
+
+        return total.Length == tables[0].Count ? total : total[..tables[0].Count];
+    }
+
     // Piece count for n labels: one below ParallelMinimum, else a piece per core of at least ParallelMinimum / 2.
     private static int Pieces(int n) => n < ParallelMinimum ? 1 : Math.Min(Environment.ProcessorCount, n / (ParallelMinimum / 2));
 
@@ -224,6 +280,56 @@ internal static class StringCoding
             Unsafe.Add(ref code, i) = coder.Code(current, ref misses);
         }
 
+        return -1;
+    }
+
+    // Counts one piece's labels through `table` into `counts` (indexed by the table's codes, possibly longer than its
+    // count), cached for the trial and then as the trial decided; returns the piece-relative index of the first null
+    // label, or −1.
+    private static int CountPiece(ReadOnlySpan<string> labels, StringCodes table, out int[] counts)
+    {
+        counts = new int[64];
+        var cached = new CachedStringCoder(table);
+        int trial = Math.Min(labels.Length, LabelCounting.ReferenceCacheTrial), misses = 0;
+        int nullAt = CountRange(labels, 0, trial, cached, ref counts, ref misses);
+        return nullAt >= 0 || trial == labels.Length ? nullAt
+            : LabelCounting.KeepsCache(misses) ? CountRange(labels, trial, labels.Length, cached, ref counts, ref misses)
+            : CountRange(labels, trial, labels.Length, new DirectStringCoder(table), ref counts, ref misses);
+    }
+
+    // Counts labels [from, to), doubling `counts` when a code reaches its end; returns the index of the first null
+    // label, or −1.
+    private static int CountRange<TCoder>(ReadOnlySpan<string> labels, int from, int to, TCoder coder, ref int[] counts, ref int misses)
+        where TCoder : struct, IStringCoder
+    {
+        ref string label = ref MemoryMarshal.GetReference(labels);
+        int[] local = counts;
+        int ahead = labels.Length - PrefetchAhead;
+        for (int i = from; i < to; i++)
+        {
+            string current = Unsafe.Add(ref label, i);
+            if (current is null)
+            {
+                counts = local;
+                return i;
+            }
+
+            if (i < ahead)
+            {
+                coder.Prefetch(Unsafe.Add(ref label, i + PrefetchAhead));
+            }
+
+            int code = coder.Code(current, ref misses);
+            if ((uint)code >= (uint)local.Length)
+            {
+                // Codes are handed out one at a time, so the first one past the end is the length.
+                Array.Resize(ref local, (int)Math.Min(2L * local.Length, Array.MaxLength));
+            }
+
+            Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(local), code)++;
+        }
+
+        counts = local;
         return -1;
     }
 

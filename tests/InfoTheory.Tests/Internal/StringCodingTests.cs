@@ -104,6 +104,42 @@ public class StringCodingTests
         (rows, columns).Should().Be((300, 300));
     }
 
+    [Fact]
+    public void Count_AnyNumberOfPieces_CountsEachLabelInFirstAppearanceOrder()
+    {
+        // Counts gathered piece by piece must be merged onto the one-pass codes, including labels a later piece meets
+        // first and alphabets that outgrow the first 64 counts.
+        Gen.Int.Sample(seed =>
+        {
+            var rng = new Random(seed);
+            int n = rng.Next(1, 20_000);
+            string[] labels = Column(rng, n, rng.Next(1, rng.Next(2) == 0 ? 20 : 3000), copies: rng.Next(2) == 0);
+            Dictionary<string, int> codes = FirstAppearance(labels);
+            var expected = new int[codes.Count];
+            foreach (string label in labels)
+            {
+                expected[codes[label]]++;
+            }
+
+            foreach (int pieces in new[] { 1, 2, 3, 7 })
+            {
+                StringCoding.Count(labels, "x", pieces).Should().Equal(expected, $"{pieces} pieces");
+            }
+        }, iter: 40);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(5)]
+    public void Count_NullsInLaterPieces_ReportsTheFirstNull(int pieces)
+    {
+        string[] labels = [.. Enumerable.Range(0, 100).Select(i => i is 61 or 97 ? null! : $"s{i % 9}")];
+
+        Action act = () => StringCoding.Count(labels, "x", pieces);
+
+        act.Should().Throw<ArgumentException>().WithParameterName("x").WithMessage("x[61] is null*");
+    }
+
     // n labels of k classes, each element a reference to one shared instance per class or (copies) a fresh instance.
     private static string[] Column(Random rng, int n, int k, bool copies)
     {
