@@ -195,6 +195,11 @@ internal static class LabelCounting
             return StringCoding.Encode(AsStrings(labels), codes, paramName);
         }
 
+        if (typeof(T).IsValueType && BitwiseCodes<T>.Supports)
+        {
+            return BitwiseCodes<T>.Encode(labels, codes);
+        }
+
         if (!typeof(T).IsValueType)
         {
             return EncodeReferences(labels, codes, paramName);

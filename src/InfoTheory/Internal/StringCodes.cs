@@ -25,7 +25,8 @@ internal sealed class StringCodes
     // The .NET dictionaries' own threshold for "these collisions are not chance".
     private const int MaxProbe = 100;
 
-    private static readonly ulong ProcessSeed = (ulong)Random.Shared.NextInt64();
+    // <summary>This process's random hash seed (also <see cref="BitwiseCodes{T}"/>'s).</summary>
+    internal static readonly ulong ProcessSeed = (ulong)Random.Shared.NextInt64();
 
     private readonly ulong _seed;
     private Slot[] _slots = new Slot[1024];
@@ -178,8 +179,12 @@ internal sealed class StringCodes
             b = Read64(ref p, bytes - 8);
         }
 
-        return (uint)Fold(Secret1 ^ (ulong)bytes, Fold(a ^ Secret1, b ^ seed));
+        return Mix(a, b, bytes, seed);
     }
+
+    // <summary>The 32-bit hash of the last two words <paramref name="a"/>, <paramref name="b"/> of a key of <paramref name="bytes"/> bytes under <paramref name="seed"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static uint Mix(ulong a, ulong b, int bytes, ulong seed) => (uint)Fold(Secret1 ^ (ulong)bytes, Fold(a ^ Secret1, b ^ seed));
 
     private const ulong Secret0 = 0xA0761D6478BD642FUL;
 

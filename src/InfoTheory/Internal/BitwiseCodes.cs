@@ -1,0 +1,229 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace InfoTheory.Internal;
+
+// <summary>
+// Dense codes 0, 1, 2, … in order of first appearance for labels of a type whose default equality is equality of its
+// bits and which is 1, 2, 4, 8 or 16 bytes wide: the integer types, char, bool, enums and Guid (<see cref="Supports"/>).
+// </summary>
+// <remarks>
+// The table of <see cref="StringCodes"/> without the strings: linear probing over slots holding a label's 32-bit hash next
+// to its code, with the label's bits (two 64-bit words) kept per code, so a probe compares registers with one cache line
+// and nothing else. The hash is <see cref="StringCodes.Mix"/> under the process's random seed; a probe longer than
+// <see cref="MaxProbe"/> (a collision attack, not chance) moves the labels seen so far into a
+// <see cref="Dictionary{TKey, TValue}"/> with the default comparer, the codes the same either way. Against that
+// dictionary alone (what any other type gets) it saves the comparer's interface call, the bucket indirection and the
+// entry's separate cache line on every label.
+// </remarks>
+internal sealed class BitwiseCodes<T>
+    where T : notnull
+{
+    // As StringCodes: the .NET dictionaries' own threshold for "these collisions are not chance".
+    private const int MaxProbe = 100;
+
+    private readonly ulong _seed;
+    private Slot[] _slots = new Slot[1024];
+    private Words[] _words = new Words[128];
+    private T[] _keys = new T[128];
+    private int _count;
+    private Dictionary<T, int>? _fallback;
+
+    // <summary>A table hashing with this process's random seed.</summary>
+    public BitwiseCodes()
+        : this(StringCodes.ProcessSeed)
+    {
+    }
+
+    // <summary>A table hashing with <paramref name="seed"/> (tests fix it).</summary>
+    public BitwiseCodes(ulong seed)
+    {
+        if (!Supports)
+        {
+            throw new NotSupportedException($"{typeof(T)} labels are not compared by their bits.");
+        }
+
+        _seed = seed;
+    }
+
+    // <summary>
+    // Whether <typeparamref name="T"/>'s default equality is the equality of its bits, 1, 2, 4, 8 or 16 bytes of them.
+    // Not float, double or Half (0.0 = −0.0, NaN ≠ NaN) nor decimal (1.0m = 1.00m), nor structs in general (padding,
+    // overridden Equals).
+    // </summary>
+    public static bool Supports =>
+        typeof(T) == typeof(long) || typeof(T) == typeof(ulong) || typeof(T) == typeof(int) || typeof(T) == typeof(uint)
+        || typeof(T) == typeof(short) || typeof(T) == typeof(ushort) || typeof(T) == typeof(byte) || typeof(T) == typeof(sbyte)
+        || typeof(T) == typeof(char) || typeof(T) == typeof(bool) || typeof(T) == typeof(nint) || typeof(T) == typeof(nuint)
+        || typeof(T) == typeof(Guid) || typeof(T) == typeof(Int128) || typeof(T) == typeof(UInt128) || typeof(T).IsEnum;
+
+    // <summary>How many distinct labels have codes.</summary>
+    public int Count => _count;
+
+    // <summary>True once a long probe has moved the table into the dictionary.</summary>
+    public bool UsesFallback => _fallback is not null;
+
+    // <summary>Writes the first-appearance code of every label into <paramref name="codes"/> and returns how many distinct labels there are.</summary>
+    public static int Encode(ReadOnlySpan<T> labels, Span<int> codes)
+    {
+        var table = new BitwiseCodes<T>();
+        ref T label = ref MemoryMarshal.GetReference(labels);
+        ref int code = ref MemoryMarshal.GetReference(codes);
+        for (int i = 0; i < labels.Length; i++)
+        {
+            Unsafe.Add(ref code, i) = table.CodeOf(Unsafe.Add(ref label, i));
+        }
+
+        return table.Count;
+    }
+
+    // <summary>The code of <paramref name="label"/>, the next unused one when it is new.</summary>
+    // <remarks>Inlined, and only the common case: the label is in its home slot; the rest is in <see cref="Probe"/>.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int CodeOf(T label)
+    {
+        Words words = Bits(label);
+        uint hash = StringCodes.Mix(words.A, words.B, Unsafe.SizeOf<T>(), _seed);
+        Slot[] slots = _slots;
+        ref Slot home = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(slots), (int)hash & (slots.Length - 1));
+        int code = home.CodePlusOne - 1;
+        if (home.Hash == hash && code >= 0)
+        {
+            ref Words key = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_words), code);
+            if (((key.A ^ words.A) | (key.B ^ words.B)) == 0)
+            {
+                return code;
+            }
+        }
+
+        return Probe(label);
+    }
+
+    // The label's bits, zero-extended to two words.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Words Bits(T label)
+    {
+        ref byte p = ref Unsafe.As<T, byte>(ref label);
+        return Unsafe.SizeOf<T>() switch
+        {
+            1 => new Words(p, 0),
+            2 => new Words(Unsafe.ReadUnaligned<ushort>(ref p), 0),
+            4 => new Words(Unsafe.ReadUnaligned<uint>(ref p), 0),
+            8 => new Words(Unsafe.ReadUnaligned<ulong>(ref p), 0),
+            _ => new Words(Unsafe.ReadUnaligned<ulong>(ref p), Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref p, 8))),
+        };
+    }
+
+    // The rest of CodeOf: the probe from the home slot on, adding the label when it is new (in fallback mode the table
+    // is a single empty slot, so every label comes here).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int Probe(T label)
+    {
+        if (_fallback is not null)
+        {
+            return FallbackCode(label);
+        }
+
+        Words words = Bits(label);
+        uint hash = StringCodes.Mix(words.A, words.B, Unsafe.SizeOf<T>(), _seed);
+        int mask = _slots.Length - 1;
+        int at = (int)hash & mask;
+        for (int probes = 0; probes < MaxProbe; probes++)
+        {
+            Slot slot = _slots[at];
+            if (slot.CodePlusOne == 0)
+            {
+                return Add(label, hash, words, at);
+            }
+
+            Words key = _words[slot.CodePlusOne - 1];
+            if (slot.Hash == hash && key.A == words.A && key.B == words.B)
+            {
+                return slot.CodePlusOne - 1;
+            }
+
+            at = (at + 1) & mask;
+        }
+
+        _fallback = new Dictionary<T, int>(2 * _count);
+        for (int code = 0; code < _count; code++)
+        {
+            _fallback.Add(_keys[code], code);
+        }
+
+        _slots = new Slot[1];
+        return FallbackCode(label);
+    }
+
+    private int Add(T label, uint hash, Words words, int at)
+    {
+        int code = _count;
+        _slots[at] = new Slot(hash, code + 1);
+        Append(label, words);
+
+        // Load as StringCodes: a quarter while small, half beyond 2^20 slots, no growth past 2^30.
+        if (_slots.Length < 1 << 30 && (_slots.Length <= 1 << 20 ? 4 * _count : 2 * _count) > _slots.Length)
+        {
+            var slots = new Slot[2 * _slots.Length];
+            int mask = slots.Length - 1;
+            foreach (Slot s in _slots)
+            {
+                if (s.CodePlusOne != 0)
+                {
+                    int to = (int)s.Hash & mask;
+                    while (slots[to].CodePlusOne != 0)
+                    {
+                        to = (to + 1) & mask;
+                    }
+
+                    slots[to] = s;
+                }
+            }
+
+            _slots = slots;
+        }
+
+        return code;
+    }
+
+    private void Append(T label, Words words)
+    {
+        if (_count == _keys.Length)
+        {
+            int length = (int)Math.Min(2L * _keys.Length, Array.MaxLength);
+            Array.Resize(ref _keys, length);
+            Array.Resize(ref _words, length);
+        }
+
+        _words[_count] = words;
+        _keys[_count++] = label;
+    }
+
+    private int FallbackCode(T label)
+    {
+        ref int code = ref CollectionsMarshal.GetValueRefOrAddDefault(_fallback!, label, out bool exists);
+        if (!exists)
+        {
+            code = _count;
+            Append(label, default);
+        }
+
+        return code;
+    }
+
+    // One table cell: the label's hash and its code + 1 (0 marks an empty cell, so a new array is an empty table).
+    [StructLayout(LayoutKind.Sequential)]
+    private readonly struct Slot(uint hash, int codePlusOne)
+    {
+        public readonly uint Hash = hash;
+        public readonly int CodePlusOne = codePlusOne;
+    }
+
+    // A label's bits, zero-extended to two words.
+    [StructLayout(LayoutKind.Sequential)]
+    private readonly struct Words(ulong a, ulong b)
+    {
+        public readonly ulong A = a;
+        public readonly ulong B = b;
+    }
+}

@@ -1,0 +1,92 @@
+using CsCheck;
+using InfoTheory.Internal;
+
+namespace InfoTheory.Tests.Internal;
+
+public class BitwiseCodesTests
+{
+    private const ulong Seed = 0x5EED;
+
+    private enum Colour : byte
+    {
+        Red,
+        Green,
+        Blue,
+    }
+
+    [Fact]
+    public void Encode_LabelsOfEachWidth_GivesTheDictionaryFirstAppearanceCodes()
+    {
+        // 1, 2, 4, 8 and 16 bytes: the table must number labels exactly as a Dictionary in first-appearance order does,
+        // including labels that differ only in their high bytes and alphabets that make the table grow.
+        Gen.Int.Sample(seed =>
+        {
+            var rng = new Random(seed);
+            int n = rng.Next(1, 5000), k = rng.Next(1, rng.Next(2) == 0 ? 20 : 3000);
+            int[] classes = DiscreteSamples.Labels(rng, n, k);
+            AssertFirstAppearance(classes.Select(c => (byte)c).ToArray());
+            AssertFirstAppearance(classes.Select(c => (short)(c - 1500)).ToArray());
+            AssertFirstAppearance(classes.Select(c => c * 1_000_003).ToArray());
+            AssertFirstAppearance(classes.Select(c => (long)c << 40).ToArray());
+            AssertFirstAppearance(classes.Select(c => new Guid(c, 0, 0, [0, 0, 0, 0, 0, 0, 0, (byte)(c >> 8)])).ToArray());
+            AssertFirstAppearance(classes.Select(c => (Colour)(c % 3)).ToArray());
+        }, iter: 30);
+    }
+
+    [Fact]
+    public void Supports_OnlyTypesComparedByTheirBits()
+    {
+        BitwiseCodes<long>.Supports.Should().BeTrue();
+        BitwiseCodes<Guid>.Supports.Should().BeTrue();
+        BitwiseCodes<Colour>.Supports.Should().BeTrue();
+
+        // 0.0 = −0.0 and 1.0m = 1.00m under their default equality, with different bits.
+        BitwiseCodes<double>.Supports.Should().BeFalse();
+        BitwiseCodes<decimal>.Supports.Should().BeFalse();
+        BitwiseCodes<(int, int)>.Supports.Should().BeFalse();
+        FluentActions.Invoking(() => new BitwiseCodes<double>()).Should().Throw<NotSupportedException>();
+    }
+
+    [Fact]
+    public void CodeOf_ManyLabelsOnOneSlot_FallsBackWithTheSameCodes()
+    {
+        // 150 labels whose hashes agree in the low 16 bits all start probing at one slot, as a hash-flooding input would:
+        // past 100 probes the table moves to the dictionary, and the codes still follow first appearance.
+        var colliding = new List<long>();
+        for (long v = 0; colliding.Count < 150; v++)
+        {
+            if ((StringCodes.Mix((ulong)v, 0, sizeof(long), Seed) & 0xFFFF) == 0)
+            {
+                colliding.Add(v);
+            }
+        }
+
+        var rng = new Random(14);
+        long[] labels = [.. Enumerable.Range(0, 2000).Select(i => i % 3 == 0 ? -1 - rng.Next(50) : colliding[rng.Next(i < 1000 ? 60 : 150)])];
+        var table = new BitwiseCodes<long>(Seed);
+        var expected = new Dictionary<long, int>();
+
+        foreach (long label in labels)
+        {
+            expected.TryAdd(label, expected.Count);
+            table.CodeOf(label).Should().Be(expected[label]);
+        }
+
+        table.UsesFallback.Should().BeTrue();
+        table.Count.Should().Be(expected.Count);
+    }
+
+    private static void AssertFirstAppearance<T>(T[] labels)
+        where T : notnull
+    {
+        var expected = new Dictionary<T, int>();
+        foreach (T label in labels)
+        {
+            expected.TryAdd(label, expected.Count);
+        }
+
+        var codes = new int[labels.Length];
+        BitwiseCodes<T>.Encode(labels, codes).Should().Be(expected.Count, typeof(T).Name);
+        codes.Should().Equal(labels.Select(label => expected[label]), typeof(T).Name);
+    }
+}
