@@ -23,7 +23,7 @@ internal sealed class BitwiseCodes<T>
     private const int MaxProbe = 100;
 
     private readonly ulong _seed;
-    private Slot[] _slots = new Slot[1024];
+    private CodeSlot[] _slots = new CodeSlot[1024];
     private Words[] _words = new Words[128];
     private T[] _keys = new T[128];
     private int _count;
@@ -84,8 +84,8 @@ internal sealed class BitwiseCodes<T>
     {
         Words words = Bits(label);
         uint hash = StringCodes.Mix(words.A, words.B, Unsafe.SizeOf<T>(), _seed);
-        Slot[] slots = _slots;
-        ref Slot home = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(slots), (int)hash & (slots.Length - 1));
+        CodeSlot[] slots = _slots;
+        ref CodeSlot home = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(slots), (int)hash & (slots.Length - 1));
         int code = home.CodePlusOne - 1;
         if (home.Hash == hash && code >= 0)
         {
@@ -130,7 +130,7 @@ internal sealed class BitwiseCodes<T>
         int at = (int)hash & mask;
         for (int probes = 0; probes < MaxProbe; probes++)
         {
-            Slot slot = _slots[at];
+            CodeSlot slot = _slots[at];
             if (slot.CodePlusOne == 0)
             {
                 return Add(label, hash, words, at);
@@ -151,36 +151,19 @@ internal sealed class BitwiseCodes<T>
             _fallback.Add(_keys[code], code);
         }
 
-        _slots = new Slot[1];
+        _slots = new CodeSlot[1];
         return FallbackCode(label);
     }
 
     private int Add(T label, uint hash, Words words, int at)
     {
         int code = _count;
-        _slots[at] = new Slot(hash, code + 1);
+        _slots[at] = new CodeSlot(hash, code + 1);
         Append(label, words);
 
-        // Load as StringCodes: a quarter while small, half beyond 2^20 slots, no growth past 2^30.
-        if (_slots.Length < 1 << 30 && (_slots.Length <= 1 << 20 ? 4 * _count : 2 * _count) > _slots.Length)
+        if (CodeSlot.ShouldGrow(_slots.Length, _count))
         {
-            var slots = new Slot[2 * _slots.Length];
-            int mask = slots.Length - 1;
-            foreach (Slot s in _slots)
-            {
-                if (s.CodePlusOne != 0)
-                {
-                    int to = (int)s.Hash & mask;
-                    while (slots[to].CodePlusOne != 0)
-                    {
-                        to = (to + 1) & mask;
-                    }
-
-                    slots[to] = s;
-                }
-            }
-
-            _slots = slots;
+            _slots = CodeSlot.Grown(_slots);
         }
 
         return code;
@@ -209,14 +192,6 @@ internal sealed class BitwiseCodes<T>
         }
 
         return code;
-    }
-
-    // One table cell: the label's hash and its code + 1 (0 marks an empty cell, so a new array is an empty table).
-    [StructLayout(LayoutKind.Sequential)]
-    private readonly struct Slot(uint hash, int codePlusOne)
-    {
-        public readonly uint Hash = hash;
-        public readonly int CodePlusOne = codePlusOne;
     }
 
     // A label's bits, zero-extended to two words.

@@ -29,7 +29,7 @@ internal sealed class StringCodes
     internal static readonly ulong ProcessSeed = (ulong)Random.Shared.NextInt64();
 
     private readonly ulong _seed;
-    private Slot[] _slots = new Slot[1024];
+    private CodeSlot[] _slots = new CodeSlot[1024];
     private string[] _keys = new string[128];
     private Words[] _words = new Words[128];
     private int _count;
@@ -64,8 +64,8 @@ internal sealed class StringCodes
     {
         int bytes = 2 * label.Length;
         uint hash = Hash(label, bytes, _seed, out ulong a, out ulong b);
-        Slot[] slots = _slots;
-        ref Slot home = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(slots), (int)hash & (slots.Length - 1));
+        CodeSlot[] slots = _slots;
+        ref CodeSlot home = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(slots), (int)hash & (slots.Length - 1));
         int code = home.CodePlusOne - 1;
         if (home.Hash == hash && code >= 0)
         {
@@ -99,7 +99,7 @@ internal sealed class StringCodes
         int at = (int)hash & mask;
         for (int probes = 0; probes < MaxProbe; probes++)
         {
-            Slot slot = _slots[at];
+            CodeSlot slot = _slots[at];
             if (slot.CodePlusOne == 0)
             {
                 return Add(label, hash, words, at);
@@ -132,7 +132,7 @@ internal sealed class StringCodes
             _fallback.Add(_keys[code], code);
         }
 
-        _slots = new Slot[1];
+        _slots = new CodeSlot[1];
         return FallbackCode(label);
     }
 
@@ -211,15 +211,12 @@ internal sealed class StringCodes
     private int Add(string label, uint hash, Words words, int at)
     {
         int code = _count;
-        _slots[at] = new Slot(hash, code + 1);
+        _slots[at] = new CodeSlot(hash, code + 1);
         AppendKey(label, words);
 
-        // At most a quarter full while the table is small (fewer probes, fewer mispredicted branches), half full
-        // beyond 2^20 slots, where memory counts more.
-        // A table of 2^30 slots (8 GB) grows no further; should it fill, the probe limit hands over to the dictionary.
-        if (_slots.Length < 1 << 30 && (_slots.Length <= 1 << 20 ? 4 * _count : 2 * _count) > _slots.Length)
+        if (CodeSlot.ShouldGrow(_slots.Length, _count))
         {
-            Grow();
+            _slots = CodeSlot.Grown(_slots);
         }
 
         return code;
@@ -238,27 +235,6 @@ internal sealed class StringCodes
         _keys[_count++] = label;
     }
 
-    private void Grow()
-    {
-        var slots = new Slot[2 * _slots.Length];
-        int mask = slots.Length - 1;
-        foreach (Slot s in _slots)
-        {
-            if (s.CodePlusOne != 0)
-            {
-                int at = (int)s.Hash & mask;
-                while (slots[at].CodePlusOne != 0)
-                {
-                    at = (at + 1) & mask;
-                }
-
-                slots[at] = s;
-            }
-        }
-
-        _slots = slots;
-    }
-
     [MethodImpl(MethodImplOptions.NoInlining)]
     private int FallbackCode(string label)
     {
@@ -270,14 +246,6 @@ internal sealed class StringCodes
         }
 
         return code;
-    }
-
-    // One table cell: the label's hash and its code + 1 (0 marks an empty cell, so a new array is an empty table).
-    [StructLayout(LayoutKind.Sequential)]
-    private readonly struct Slot(uint hash, int codePlusOne)
-    {
-        public readonly uint Hash = hash;
-        public readonly int CodePlusOne = codePlusOne;
     }
 
     // What a label's hash was made of, kept per code: its length in bytes and its two last hashed words.
