@@ -71,18 +71,21 @@ internal sealed class BitwiseCodes<T>
         ref int code = ref MemoryMarshal.GetReference(codes);
         for (int i = 0; i < labels.Length; i++)
         {
-            Unsafe.Add(ref code, i) = table.CodeOf(Unsafe.Add(ref label, i));
+            Unsafe.Add(ref code, i) = table.CodeOf(in Unsafe.Add(ref label, i));
         }
 
         return table.Count;
     }
 
     // <summary>The code of <paramref name="label"/>, the next unused one when it is new.</summary>
-    // <remarks>Inlined, and only the common case: the label is in its home slot; the rest is in <see cref="Probe"/>.</remarks>
+    // <remarks>
+    // Inlined, and only the common case: the label is in its home slot; the rest is in <see cref="Probe"/>. The label is
+    // taken by reference so its bits are read where it lies: reading them from a copy would put the copy on the stack.
+    // </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int CodeOf(T label)
+    public int CodeOf(in T label)
     {
-        Words words = Bits(label);
+        Words words = Bits(in label);
         uint hash = StringCodes.Mix(words.A, words.B, Unsafe.SizeOf<T>(), _seed);
         CodeSlot[] slots = _slots;
         ref CodeSlot home = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(slots), (int)hash & (slots.Length - 1));
@@ -101,9 +104,9 @@ internal sealed class BitwiseCodes<T>
 
     // The label's bits, zero-extended to two words.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Words Bits(T label)
+    private static Words Bits(in T label)
     {
-        ref byte p = ref Unsafe.As<T, byte>(ref label);
+        ref byte p = ref Unsafe.As<T, byte>(ref Unsafe.AsRef(in label));
         return Unsafe.SizeOf<T>() switch
         {
             1 => new Words(p, 0),
@@ -124,7 +127,7 @@ internal sealed class BitwiseCodes<T>
             return FallbackCode(label);
         }
 
-        Words words = Bits(label);
+        Words words = Bits(in label);
         uint hash = StringCodes.Mix(words.A, words.B, Unsafe.SizeOf<T>(), _seed);
         int mask = _slots.Length - 1;
         int at = (int)hash & mask;
