@@ -16,18 +16,10 @@ namespace InfoTheory.Internal;
 // dictionary alone (what any other type gets) it saves the comparer's interface call, the bucket indirection and the
 // entry's separate cache line on every label.
 // </remarks>
-internal sealed class BitwiseCodes<T>
+internal sealed class BitwiseCodes<T> : CodeTable<T, BitwiseCodes<T>.Words>
     where T : notnull
 {
-    // As StringCodes: the .NET dictionaries' own threshold for "these collisions are not chance".
-    private const int MaxProbe = 100;
-
     private readonly ulong _seed;
-    private CodeSlot[] _slots = new CodeSlot[1024];
-    private Words[] _words = new Words[128];
-    private T[] _keys = new T[128];
-    private int _count;
-    private Dictionary<T, int>? _fallback;
 
     // <summary>A table hashing with this process's random seed.</summary>
     public BitwiseCodes()
@@ -57,12 +49,6 @@ internal sealed class BitwiseCodes<T>
         || typeof(T) == typeof(char) || typeof(T) == typeof(bool) || typeof(T) == typeof(nint) || typeof(T) == typeof(nuint)
         || typeof(T) == typeof(Guid) || typeof(T) == typeof(Int128) || typeof(T) == typeof(UInt128) || typeof(T).IsEnum;
 
-    // <summary>How many distinct labels have codes.</summary>
-    public int Count => _count;
-
-    // <summary>True once a long probe has moved the table into the dictionary.</summary>
-    public bool UsesFallback => _fallback is not null;
-
     // <summary>Writes the first-appearance code of every label into <paramref name="codes"/> and returns how many distinct labels there are.</summary>
     public static int Encode(ReadOnlySpan<T> labels, Span<int> codes)
     {
@@ -87,12 +73,12 @@ internal sealed class BitwiseCodes<T>
     {
         Words words = Bits(in label);
         uint hash = StringCodes.Mix(words.A, words.B, Unsafe.SizeOf<T>(), _seed);
-        CodeSlot[] slots = _slots;
+        CodeSlot[] slots = Slots;
         ref CodeSlot home = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(slots), (int)hash & (slots.Length - 1));
         int code = home.CodePlusOne - 1;
         if (home.Hash == hash && code >= 0)
         {
-            ref Words key = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_words), code);
+            ref Words key = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(KeyWords), code);
             if (((key.A ^ words.A) | (key.B ^ words.B)) == 0)
             {
                 return code;
@@ -122,24 +108,25 @@ internal sealed class BitwiseCodes<T>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private int Probe(T label)
     {
-        if (_fallback is not null)
+        if (UsesFallback)
         {
             return FallbackCode(label);
         }
 
         Words words = Bits(in label);
         uint hash = StringCodes.Mix(words.A, words.B, Unsafe.SizeOf<T>(), _seed);
-        int mask = _slots.Length - 1;
+        CodeSlot[] slots = Slots;
+        int mask = slots.Length - 1;
         int at = (int)hash & mask;
         for (int probes = 0; probes < MaxProbe; probes++)
         {
-            CodeSlot slot = _slots[at];
+            CodeSlot slot = slots[at];
             if (slot.CodePlusOne == 0)
             {
                 return Add(label, hash, words, at);
             }
 
-            Words key = _words[slot.CodePlusOne - 1];
+            Words key = KeyWords[slot.CodePlusOne - 1];
             if (slot.Hash == hash && key.A == words.A && key.B == words.B)
             {
                 return slot.CodePlusOne - 1;
@@ -148,58 +135,12 @@ internal sealed class BitwiseCodes<T>
             at = (at + 1) & mask;
         }
 
-        _fallback = new Dictionary<T, int>(2 * _count);
-        for (int code = 0; code < _count; code++)
-        {
-            _fallback.Add(_keys[code], code);
-        }
-
-        _slots = new CodeSlot[1];
-        return FallbackCode(label);
-    }
-
-    private int Add(T label, uint hash, Words words, int at)
-    {
-        int code = _count;
-        _slots[at] = new CodeSlot(hash, code + 1);
-        Append(label, words);
-
-        if (CodeSlot.ShouldGrow(_slots.Length, _count))
-        {
-            _slots = CodeSlot.Grown(_slots);
-        }
-
-        return code;
-    }
-
-    private void Append(T label, Words words)
-    {
-        if (_count == _keys.Length)
-        {
-            int length = (int)Math.Min(2L * _keys.Length, Array.MaxLength);
-            Array.Resize(ref _keys, length);
-            Array.Resize(ref _words, length);
-        }
-
-        _words[_count] = words;
-        _keys[_count++] = label;
-    }
-
-    private int FallbackCode(T label)
-    {
-        ref int code = ref CollectionsMarshal.GetValueRefOrAddDefault(_fallback!, label, out bool exists);
-        if (!exists)
-        {
-            code = _count;
-            Append(label, default);
-        }
-
-        return code;
+        return SwitchToFallback(label);
     }
 
     // A label's bits, zero-extended to two words.
     [StructLayout(LayoutKind.Sequential)]
-    private readonly struct Words(ulong a, ulong b)
+    internal readonly struct Words(ulong a, ulong b)
     {
         public readonly ulong A = a;
         public readonly ulong B = b;

@@ -20,20 +20,12 @@ namespace InfoTheory.Internal;
 // moves the labels seen so far into a <see cref="Dictionary{TKey, TValue}"/> with the default comparer (which switches
 // to randomised hashing under collisions) and carries on there; the codes are the same either way.
 // </remarks>
-internal sealed class StringCodes
+internal sealed class StringCodes : CodeTable<string, StringCodes.Words>
 {
-    // The .NET dictionaries' own threshold for "these collisions are not chance".
-    private const int MaxProbe = 100;
-
     // <summary>This process's random hash seed (also <see cref="BitwiseCodes{T}"/>'s).</summary>
     internal static readonly ulong ProcessSeed = (ulong)Random.Shared.NextInt64();
 
     private readonly ulong _seed;
-    private CodeSlot[] _slots = new CodeSlot[1024];
-    private string[] _keys = new string[128];
-    private Words[] _words = new Words[128];
-    private int _count;
-    private Dictionary<string, int>? _fallback;
 
     // <summary>A table hashing with this process's random seed.</summary>
     public StringCodes()
@@ -43,15 +35,6 @@ internal sealed class StringCodes
 
     // <summary>A table hashing with <paramref name="seed"/> (tests fix it to build colliding labels).</summary>
     public StringCodes(ulong seed) => _seed = seed;
-
-    // <summary>How many distinct labels have codes.</summary>
-    public int Count => _count;
-
-    // <summary>True once a long probe has moved the table into the dictionary.</summary>
-    public bool UsesFallback => _fallback is not null;
-
-    // <summary>The first instance seen of the label with code <paramref name="code"/>.</summary>
-    public string Key(int code) => _keys[code];
 
     // <summary>The code of <paramref name="label"/>, the next unused one when it is new.</summary>
     // <remarks>
@@ -64,16 +47,16 @@ internal sealed class StringCodes
     {
         int bytes = 2 * label.Length;
         uint hash = Hash(label, bytes, _seed, out ulong a, out ulong b);
-        CodeSlot[] slots = _slots;
+        CodeSlot[] slots = Slots;
         ref CodeSlot home = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(slots), (int)hash & (slots.Length - 1));
         int code = home.CodePlusOne - 1;
         if (home.Hash == hash && code >= 0)
         {
             // Equal hashes, lengths and hashed words (the whole label up to 8 characters, its last 8 otherwise): only
             // a longer label still needs its characters compared.
-            ref Words key = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_words), code);
+            ref Words key = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(KeyWords), code);
             if (((key.A ^ a) | (key.B ^ b)) == 0 && key.Bytes == bytes
-                && (bytes <= 16 || string.Equals(_keys[code], label, StringComparison.Ordinal)))
+                && (bytes <= 16 || string.Equals(Key(code), label, StringComparison.Ordinal)))
             {
                 return code;
             }
@@ -87,7 +70,7 @@ internal sealed class StringCodes
     [MethodImpl(MethodImplOptions.NoInlining)]
     private int Probe(string label)
     {
-        if (_fallback is not null)
+        if (UsesFallback)
         {
             return FallbackCode(label);
         }
@@ -95,11 +78,12 @@ internal sealed class StringCodes
         int bytes = 2 * label.Length;
         uint hash = Hash(label, bytes, _seed, out ulong a, out ulong b);
         var words = new Words(a, b, bytes);
-        int mask = _slots.Length - 1;
+        CodeSlot[] slots = Slots;
+        int mask = slots.Length - 1;
         int at = (int)hash & mask;
         for (int probes = 0; probes < MaxProbe; probes++)
         {
-            CodeSlot slot = _slots[at];
+            CodeSlot slot = slots[at];
             if (slot.CodePlusOne == 0)
             {
                 return Add(label, hash, words, at);
@@ -108,9 +92,9 @@ internal sealed class StringCodes
             int code = slot.CodePlusOne - 1;
             if (slot.Hash == hash)
             {
-                Words key = _words[code];
+                Words key = KeyWords[code];
                 if (key.Bytes == words.Bytes && key.A == words.A && key.B == words.B
-                    && (words.Bytes <= 16 || string.Equals(_keys[code], label, StringComparison.Ordinal)))
+                    && (words.Bytes <= 16 || string.Equals(Key(code), label, StringComparison.Ordinal)))
                 {
                     return code;
                 }
@@ -120,20 +104,6 @@ internal sealed class StringCodes
         }
 
         return SwitchToFallback(label);
-    }
-
-    // Moves every label seen so far into the dictionary, in code order, and codes label there.
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private int SwitchToFallback(string label)
-    {
-        _fallback = new Dictionary<string, int>(2 * _count);
-        for (int code = 0; code < _count; code++)
-        {
-            _fallback.Add(_keys[code], code);
-        }
-
-        _slots = new CodeSlot[1];
-        return FallbackCode(label);
     }
 
     // <summary>The 32-bit hash of <paramref name="label"/>'s characters under <paramref name="seed"/>.</summary>
@@ -207,50 +177,9 @@ internal sealed class StringCodes
         return (ulong)(product >> 64) ^ (ulong)product;
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private int Add(string label, uint hash, Words words, int at)
-    {
-        int code = _count;
-        _slots[at] = new CodeSlot(hash, code + 1);
-        AppendKey(label, words);
-
-        if (CodeSlot.ShouldGrow(_slots.Length, _count))
-        {
-            _slots = CodeSlot.Grown(_slots);
-        }
-
-        return code;
-    }
-
-    private void AppendKey(string label, Words words)
-    {
-        if (_count == _keys.Length)
-        {
-            int length = (int)Math.Min(2L * _keys.Length, Array.MaxLength);
-            Array.Resize(ref _keys, length);
-            Array.Resize(ref _words, length);
-        }
-
-        _words[_count] = words;
-        _keys[_count++] = label;
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private int FallbackCode(string label)
-    {
-        ref int code = ref CollectionsMarshal.GetValueRefOrAddDefault(_fallback!, label, out bool exists);
-        if (!exists)
-        {
-            code = _count;
-            AppendKey(label, default);
-        }
-
-        return code;
-    }
-
     // What a label's hash was made of, kept per code: its length in bytes and its two last hashed words.
     [StructLayout(LayoutKind.Sequential)]
-    private readonly struct Words(ulong a, ulong b, int bytes)
+    internal readonly struct Words(ulong a, ulong b, int bytes)
     {
         public readonly ulong A = a;
         public readonly ulong B = b;

@@ -1,0 +1,97 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace InfoTheory.Internal;
+
+// <summary>
+// What the open-addressing code tables (<see cref="StringCodes"/>, <see cref="BitwiseCodes{T}"/>) share: the slots, the
+// first key seen and the hashed words of each code, adding a new label, and the hand-over to a
+// <see cref="Dictionary{TKey, TValue}"/> with the default comparer once a probe runs past <see cref="MaxProbe"/>. Each
+// table brings its own hash and the test that a slot's code is the label's.
+// </summary>
+// <typeparam name="TKey">The label type.</typeparam>
+// <typeparam name="TWords">What a table keeps per code to confirm a hash match without touching the key.</typeparam>
+internal abstract class CodeTable<TKey, TWords>
+    where TKey : notnull
+    where TWords : struct
+{
+    // The .NET dictionaries' own threshold for "these collisions are not chance".
+    protected const int MaxProbe = 100;
+
+    private CodeSlot[] _slots = new CodeSlot[1024];
+    private TKey[] _keys = new TKey[128];
+    private TWords[] _words = new TWords[128];
+    private int _count;
+    private Dictionary<TKey, int>? _fallback;
+
+    // <summary>How many distinct labels have codes.</summary>
+    public int Count => _count;
+
+    // <summary>True once a long probe has moved the table into the dictionary.</summary>
+    public bool UsesFallback => _fallback is not null;
+
+    // <summary>The first instance seen of the label with code <paramref name="code"/>.</summary>
+    public TKey Key(int code) => _keys[code];
+
+    // <summary>The slots (a single empty one in fallback mode, so every lookup misses into the table's probe).</summary>
+    protected CodeSlot[] Slots => _slots;
+
+    // <summary>The hashed words of each code.</summary>
+    protected TWords[] KeyWords => _words;
+
+    // <summary>Gives <paramref name="label"/>, found nowhere, the next code in the empty slot <paramref name="at"/>, growing the slots when due.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    protected int Add(TKey label, uint hash, TWords words, int at)
+    {
+        int code = _count;
+        _slots[at] = new CodeSlot(hash, code + 1);
+        Append(label, words);
+        if (CodeSlot.ShouldGrow(_slots.Length, _count))
+        {
+            _slots = CodeSlot.Grown(_slots);
+        }
+
+        return code;
+    }
+
+    // <summary>Moves every label seen so far into the dictionary, in code order, and codes <paramref name="label"/> there.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    protected int SwitchToFallback(TKey label)
+    {
+        _fallback = new Dictionary<TKey, int>(2 * _count);
+        for (int code = 0; code < _count; code++)
+        {
+            _fallback.Add(_keys[code], code);
+        }
+
+        _slots = new CodeSlot[1];
+        return FallbackCode(label);
+    }
+
+    // <summary>The code of <paramref name="label"/> in fallback mode.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    protected int FallbackCode(TKey label)
+    {
+        ref int code = ref CollectionsMarshal.GetValueRefOrAddDefault(_fallback!, label, out bool exists);
+        if (!exists)
+        {
+            code = _count;
+            Append(label, default);
+        }
+
+        return code;
+    }
+
+    private void Append(TKey label, TWords words)
+    {
+        if (_count == _keys.Length)
+        {
+            int length = (int)Math.Min(2L * _keys.Length, Array.MaxLength);
+            Array.Resize(ref _keys, length);
+            Array.Resize(ref _words, length);
+        }
+
+        _words[_count] = words;
+        _keys[_count++] = label;
+    }
+}
