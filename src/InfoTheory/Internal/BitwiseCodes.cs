@@ -14,7 +14,8 @@ namespace InfoTheory.Internal;
 // <see cref="MaxProbe"/> (a collision attack, not chance) moves the labels seen so far into a
 // <see cref="Dictionary{TKey, TValue}"/> with the default comparer, the codes the same either way. Against that
 // dictionary alone (what any other type gets) it saves the comparer's interface call, the bucket indirection and the
-// entry's separate cache line on every label.
+// entry's separate cache line on every label. A long column is coded in pieces on all cores, merged into the codes one
+// pass gives (<see cref="PieceCoding"/>).
 // </remarks>
 internal sealed class BitwiseCodes<T> : CodeTable<T, BitwiseCodes<T>.Words>
     where T : notnull
@@ -50,9 +51,15 @@ internal sealed class BitwiseCodes<T> : CodeTable<T, BitwiseCodes<T>.Words>
         || typeof(T) == typeof(Guid) || typeof(T) == typeof(Int128) || typeof(T) == typeof(UInt128) || typeof(T).IsEnum;
 
     // <summary>Writes the first-appearance code of every label into <paramref name="codes"/> and returns how many distinct labels there are.</summary>
-    public static int Encode(ReadOnlySpan<T> labels, Span<int> codes)
+    public static int Encode(ReadOnlySpan<T> labels, Span<int> codes) => Encode(labels, codes, PieceCoding.Pieces(labels.Length));
+
+    // <summary>As <see cref="Encode(ReadOnlySpan{T}, Span{int})"/> in <paramref name="pieces"/> consecutive pieces coded side by side.</summary>
+    internal static int Encode(ReadOnlySpan<T> labels, Span<int> codes, int pieces)
+        => PieceCoding.Encode<T, Words, BitwiseCodes<T>>(labels, codes, pieces, static () => new BitwiseCodes<T>(), EncodePiece, out _).Count;
+
+    // Codes one piece through `table`; no label is refused.
+    private static int EncodePiece(ReadOnlySpan<T> labels, Span<int> codes, BitwiseCodes<T> table)
     {
-        var table = new BitwiseCodes<T>();
         ref T label = ref MemoryMarshal.GetReference(labels);
         ref int code = ref MemoryMarshal.GetReference(codes);
         for (int i = 0; i < labels.Length; i++)
@@ -60,7 +67,7 @@ internal sealed class BitwiseCodes<T> : CodeTable<T, BitwiseCodes<T>.Words>
             Unsafe.Add(ref code, i) = table.CodeOf(in Unsafe.Add(ref label, i));
         }
 
-        return table.Count;
+        return -1;
     }
 
     // <summary>The code of <paramref name="label"/>, the next unused one when it is new.</summary>
@@ -87,6 +94,9 @@ internal sealed class BitwiseCodes<T> : CodeTable<T, BitwiseCodes<T>.Words>
 
         return Probe(label);
     }
+
+    // <inheritdoc/>
+    protected override int CodeOfKey(T label) => CodeOf(in label);
 
     // The label's bits, zero-extended to two words.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -33,6 +33,24 @@ internal abstract class CodeTable<TKey, TWords>
     // <summary>The first instance seen of the label with code <paramref name="code"/>.</summary>
     public TKey Key(int code) => _keys[code];
 
+    // <summary>
+    // The code in this table of each of <paramref name="local"/>'s labels, in <paramref name="local"/>'s order of first
+    // appearance, adding the ones new here (how <see cref="PieceCoding"/> merges a later piece into the global table).
+    // </summary>
+    public int[] MapFrom(CodeTable<TKey, TWords> local)
+    {
+        var map = new int[local.Count];
+        for (int code = 0; code < map.Length; code++)
+        {
+            map[code] = CodeOfKey(local.Key(code));
+        }
+
+        return map;
+    }
+
+    // <summary>The code of <paramref name="label"/>, the next unused one when it is new (the table's own lookup, out of line).</summary>
+    protected abstract int CodeOfKey(TKey label);
+
     // <summary>The slots (a single empty one in fallback mode, so every lookup misses into the table's probe).</summary>
     protected CodeSlot[] Slots => _slots;
 

@@ -65,6 +65,9 @@ internal sealed class StringCodes : CodeTable<string, StringCodes.Words>
         return Probe(label);
     }
 
+    // <inheritdoc/>
+    protected override int CodeOfKey(string label) => CodeOf(label);
+
     // The rest of CodeOf: the probe from the home slot on, adding the label when it is new (in fallback mode the table
     // is a single empty slot, so every label comes here).
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -5,15 +5,11 @@ namespace InfoTheory.Internal;
 
 // <summary>
 // String columns numbered by content in order of first appearance (<see cref="StringCodes"/> behind an identity cache,
-// <see cref="IStringCoder"/>), in exact (not shared generic) code; long columns are cut into pieces coded on all cores.
-// A pair of columns can be counted into its contingency table in the same pass (<see cref="TryCountPairs"/>).
+// <see cref="IStringCoder"/>), in exact (not shared generic) code; long columns are cut into pieces coded on all cores
+// and merged so that the codes, the counts and the first null reported are the same for any number of pieces
+// (<see cref="PieceCoding"/>). A pair of columns can be counted into its contingency table in the same pass
+// (<see cref="TryCountPairs"/>).
 // </summary>
-// <remarks>
-// Pieces are merged in piece order: piece 0's codes are already global, and the labels of each later piece, taken in
-// its own order of first appearance, are looked up (or added) in the growing global table, which is exactly the order
-// in which a single pass would have met the new ones; a piece's codes are then renumbered through that map. So the
-// codes, the counts and the first null reported are the same for any number of pieces.
-// </remarks>
 internal static class StringCoding
 {
     // How many labels ahead a straight loop asks for an instance's cache line: distinct instances (one string per cell, as
@@ -21,71 +17,18 @@ internal static class StringCoding
     // Measured at 10⁷ distinct instances (Ice Lake): 16 and 64 ahead gave a little less than 32.
     public const int PrefetchAhead = 32;
 
-    // Above this many labels, each core codes a piece of its own.
-    private const int ParallelMinimum = 1 << 18;
-
     // <summary>Writes the code of every label into <paramref name="codes"/> and returns how many distinct labels there are.</summary>
     // <exception cref="ArgumentException">A label is null (the first one is named, as <paramref name="paramName"/>[i]).</exception>
     public static int Encode(ReadOnlySpan<string> labels, Span<int> codes, string paramName)
-        => Encode(labels, codes, paramName, Pieces(labels.Length));
+        => Encode(labels, codes, paramName, PieceCoding.Pieces(labels.Length));
 
     // <summary>As <see cref="Encode(ReadOnlySpan{string}, Span{int}, string)"/> in <paramref name="pieces"/> consecutive pieces coded side by side.</summary>
-    internal static unsafe int Encode(ReadOnlySpan<string> labels, Span<int> codes, string paramName, int pieces)
+    internal static int Encode(ReadOnlySpan<string> labels, Span<int> codes, string paramName, int pieces)
     {
-        pieces = Math.Max(1, Math.Min(pieces, labels.Length));
-        if (pieces == 1)
-        {
-            var table = new StringCodes();
-            ThrowOnNull(EncodePiece(labels, codes, table), 0, paramName);
-            return table.Count;
-        }
-
-        var tables = new StringCodes[pieces];
-        var nulls = new int[pieces];
-        int n = labels.Length;
-        fixed (byte* labelBytes = &Unsafe.As<string, byte>(ref MemoryMarshal.GetReference(labels)))
-        fixed (int* codeInts = codes)
-        {
-            // Both spans are pinned for the parallel loops below (a lambda cannot hold a span).
-            nint labelsAt = (nint)labelBytes, codesAt = (nint)codeInts;
-            Parallel.For(0, pieces, new ParallelOptions { MaxDegreeOfParallelism = pieces }, p =>
-            {
-                (int from, int length) = Piece(n, pieces, p);
-                tables[p] = new StringCodes();
-                nulls[p] = EncodePiece(Pinned((void*)labelsAt, from, length), new Span<int>((int*)codesAt + from, length), tables[p]);
-            });
-
-            for (int p = 0; p < pieces; p++)
-            {
-                ThrowOnNull(nulls[p], Piece(n, pieces, p).From, paramName);
-            }
-
-            StringCodes global = tables[0];
-            var maps = new int[pieces][];
-            for (int p = 1; p < pieces; p++)
-            {
-                maps[p] = MapInto(global, tables[p]);
-                if (IsIdentity(maps[p]))
-                {
-                    maps[p] = [];
-                }
-            }
-
-            Parallel.For(1, pieces, new ParallelOptions { MaxDegreeOfParallelism = pieces - 1 }, p =>
-            {
-                int[] map = maps[p];
-                if (map.Length > 0)
-                {
-                    (int from, int length) = Piece(n, pieces, p);
-                    foreach (ref int code in new Span<int>((int*)codesAt + from, length))
-                    {
-                        code = map[code];
-                    }
-                }
-            });
-
-            return global.Count;
-        }
+        StringCodes table = PieceCoding.Encode<string, StringCodes.Words, StringCodes>(
+            labels, codes, pieces, static () => new StringCodes(), EncodePiece, out int nullAt);
+        ThrowOnNull(nullAt, 0, paramName);
+        return table.Count;
     }
 
     // <summary>
@@ -97,7 +40,7 @@ internal static class StringCoding
     // caller then codes the columns one by one, which reports the null or counts a big table its own way.
     // </returns>
     public static bool TryCountPairs(ReadOnlySpan<string> x, ReadOnlySpan<string> y, long maxCells, out PairCounts counts, out int rows, out int columns)
-        => TryCountPairs(x, y, maxCells, out counts, out rows, out columns, Pieces(x.Length));
+        => TryCountPairs(x, y, maxCells, out counts, out rows, out columns, PieceCoding.Pieces(x.Length));
 
     // <summary>As <see cref="TryCountPairs(ReadOnlySpan{string}, ReadOnlySpan{string}, long, out PairCounts, out int, out int)"/> in <paramref name="pieces"/> consecutive pieces counted side by side.</summary>
     internal static unsafe bool TryCountPairs(ReadOnlySpan<string> x, ReadOnlySpan<string> y, long maxCells, out PairCounts counts, out int rows, out int columns, int pieces)
@@ -121,10 +64,10 @@ internal static class StringCoding
                 var completed = new bool[pieces];
                 Parallel.For(0, pieces, new ParallelOptions { MaxDegreeOfParallelism = pieces }, p =>
                 {
-                    (int from, int length) = Piece(n, pieces, p);
+                    (int from, int length) = PieceCoding.Piece(n, pieces, p);
                     completed[p] = CountPairsPiece(
-                        Pinned((void*)xAt, from, length),
-                        Pinned((void*)yAt, from, length),
+                        PieceCoding.Pinned<string>((void*)xAt, from, length),
+                        PieceCoding.Pinned<string>((void*)yAt, from, length),
                         tablesX[p] = new StringCodes(),
                         tablesY[p] = new StringCodes(),
                         pieceCounts[p] = new PairCounts(maxCells));
@@ -136,7 +79,7 @@ internal static class StringCoding
         counts = pieceCounts[0];
         for (int p = 1; p < pieces && complete; p++)
         {
-            complete = counts.AddAll(pieceCounts[p], MapInto(tablesX[0], tablesX[p]), MapInto(tablesY[0], tablesY[p]));
+            complete = counts.AddAll(pieceCounts[p], tablesX[0].MapFrom(tablesX[p]), tablesY[0].MapFrom(tablesY[p]));
         }
 
         (rows, columns) = (tablesX[0].Count, tablesY[0].Count);
@@ -148,7 +91,7 @@ internal static class StringCoding
     // would give it (so in order of first appearance), in one pass that writes no codes.
     // </summary>
     // <exception cref="ArgumentException">A label is null (the first one is named, as <paramref name="paramName"/>[i]).</exception>
-    public static int[] Count(ReadOnlySpan<string> labels, string paramName) => Count(labels, paramName, Pieces(labels.Length));
+    public static int[] Count(ReadOnlySpan<string> labels, string paramName) => Count(labels, paramName, PieceCoding.Pieces(labels.Length));
 
     // <summary>As <see cref="Count(ReadOnlySpan{string}, string)"/> in <paramref name="pieces"/> consecutive pieces counted side by side.</summary>
     internal static unsafe int[] Count(ReadOnlySpan<string> labels, string paramName, int pieces)
@@ -169,22 +112,22 @@ internal static class StringCoding
                 nint labelsAt = (nint)labelBytes;
                 Parallel.For(0, pieces, new ParallelOptions { MaxDegreeOfParallelism = pieces }, p =>
                 {
-                    (int from, int length) = Piece(n, pieces, p);
-                    nulls[p] = CountPiece(Pinned((void*)labelsAt, from, length), tables[p] = new StringCodes(), out counts[p]);
+                    (int from, int length) = PieceCoding.Piece(n, pieces, p);
+                    nulls[p] = CountPiece(PieceCoding.Pinned<string>((void*)labelsAt, from, length), tables[p] = new StringCodes(), out counts[p]);
                 });
             }
         }
 
         for (int p = 0; p < pieces; p++)
         {
-            ThrowOnNull(nulls[p], Piece(n, pieces, p).From, paramName);
+            ThrowOnNull(nulls[p], PieceCoding.Piece(n, pieces, p).From, paramName);
         }
 
         // Piece 0's codes are the global ones; a later piece's counts go to its labels' global codes, which may be new.
         int[] total = counts[0];
         for (int p = 1; p < pieces; p++)
         {
-            int[] map = MapInto(tables[0], tables[p]);
+            int[] map = tables[0].MapFrom(tables[p]);
             if (total.Length < tables[0].Count)
             {
                 Array.Resize(ref total, tables[0].Count);
@@ -199,50 +142,12 @@ internal static class StringCoding
         return total.Length == tables[0].Count ? total : total[..tables[0].Count];
     }
 
-    // Piece count for n labels: one below ParallelMinimum, else a piece per core of at least ParallelMinimum / 2.
-    private static int Pieces(int n) => n < ParallelMinimum ? 1 : Math.Min(Environment.ProcessorCount, n / (ParallelMinimum / 2));
-
-    // Piece p of `pieces` near-equal consecutive pieces of n elements.
-    private static (int From, int Length) Piece(int n, int pieces, int p)
-    {
-        int from = (int)((long)n * p / pieces), to = (int)((long)n * (p + 1) / pieces);
-        return (from, to - from);
-    }
-
-    private static unsafe ReadOnlySpan<string> Pinned(void* labels, int from, int length)
-        => MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref Unsafe.AsRef<string>(labels), from), length);
-
     private static void ThrowOnNull(int nullAt, int pieceFrom, string paramName)
     {
         if (nullAt >= 0)
         {
             Guard.Label<string?>(null, pieceFrom + nullAt, paramName);
         }
-    }
-
-    // The global code of each of `local`'s labels, in its order of first appearance (adding the new ones to `global`).
-    private static int[] MapInto(StringCodes global, StringCodes local)
-    {
-        var map = new int[local.Count];
-        for (int code = 0; code < map.Length; code++)
-        {
-            map[code] = global.CodeOf(local.Key(code));
-        }
-
-        return map;
-    }
-
-    private static bool IsIdentity(int[] map)
-    {
-        for (int code = 0; code < map.Length; code++)
-        {
-            if (map[code] != code)
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     // Codes one piece through `table`, cached for the trial and then as the trial decided; returns the piece-relative

@@ -34,6 +34,31 @@ public class BitwiseCodesTests
     }
 
     [Fact]
+    public void Encode_AnyNumberOfPieces_GivesTheOnePassCodes()
+    {
+        // Pieces coded side by side and merged must number labels as one pass does, whether a label first appears in
+        // an early or a late piece (the later pieces below draw from more classes than the first).
+        Gen.Int.Sample(seed =>
+        {
+            var rng = new Random(seed);
+            int n = rng.Next(1, 3000);
+            long[] labels = [.. Enumerable.Range(0, n).Select(i => (long)rng.Next(1 + (i * 200 / n)) << 33)];
+            var expected = new Dictionary<long, int>();
+            foreach (long label in labels)
+            {
+                expected.TryAdd(label, expected.Count);
+            }
+
+            foreach (int pieces in new[] { 1, 2, 3, 7 })
+            {
+                var codes = new int[n];
+                BitwiseCodes<long>.Encode(labels, codes, pieces).Should().Be(expected.Count, $"{pieces} pieces");
+                codes.Should().Equal(labels.Select(label => expected[label]), $"{pieces} pieces");
+            }
+        }, iter: 30);
+    }
+
+    [Fact]
     public void Supports_OnlyTypesComparedByTheirBits()
     {
         BitwiseCodes<long>.Supports.Should().BeTrue();
