@@ -124,28 +124,14 @@ internal sealed class BitwiseCodes<T> : CodeTable<T, BitwiseCodes<T>.Words>
         }
 
         Words words = Bits(in label);
-        uint hash = StringCodes.Mix(words.A, words.B, Unsafe.SizeOf<T>(), _seed);
-        CodeSlot[] slots = Slots;
-        int mask = slots.Length - 1;
-        int at = (int)hash & mask;
-        for (int probes = 0; probes < MaxProbe; probes++)
-        {
-            CodeSlot slot = slots[at];
-            if (slot.CodePlusOne == 0)
-            {
-                return Add(label, hash, words, at);
-            }
+        return ProbeFrom(label, StringCodes.Mix(words.A, words.B, Unsafe.SizeOf<T>(), _seed), words);
+    }
 
-            Words key = KeyWords[slot.CodePlusOne - 1];
-            if (slot.Hash == hash && key.A == words.A && key.B == words.B)
-            {
-                return slot.CodePlusOne - 1;
-            }
-
-            at = (at + 1) & mask;
-        }
-
-        return SwitchToFallback(label);
+    // <inheritdoc/>
+    protected override bool IsKey(int code, T label, in Words words)
+    {
+        ref Words key = ref KeyWords[code];
+        return key.A == words.A && key.B == words.B;
     }
 
     // A label's bits, zero-extended to two words.

@@ -57,6 +57,39 @@ internal abstract class CodeTable<TKey, TWords>
     // <summary>The hashed words of each code.</summary>
     protected TWords[] KeyWords => _words;
 
+    // <summary>
+    // The linear probe from the home slot of <paramref name="hash"/> on: the code of the slot whose hash matches and
+    // whose label <see cref="IsKey"/> confirms, else a new code in the first empty slot; past <see cref="MaxProbe"/>
+    // slots, the hand-over to the dictionary. The tables' slow path (their inlined lookup tries the home slot only).
+    // </summary>
+    protected int ProbeFrom(TKey label, uint hash, TWords words)
+    {
+        CodeSlot[] slots = _slots;
+        int mask = slots.Length - 1;
+        int at = (int)hash & mask;
+        for (int probes = 0; probes < MaxProbe; probes++)
+        {
+            CodeSlot slot = slots[at];
+            if (slot.CodePlusOne == 0)
+            {
+                return Add(label, hash, words, at);
+            }
+
+            int code = slot.CodePlusOne - 1;
+            if (slot.Hash == hash && IsKey(code, label, in words))
+            {
+                return code;
+            }
+
+            at = (at + 1) & mask;
+        }
+
+        return SwitchToFallback(label);
+    }
+
+    // <summary>Whether <paramref name="label"/>, hashed from <paramref name="words"/>, is the label of <paramref name="code"/>, whose slot's hash matched.</summary>
+    protected abstract bool IsKey(int code, TKey label, in TWords words);
+
     // <summary>Gives <paramref name="label"/>, found nowhere, the next code in the empty slot <paramref name="at"/>, growing the slots when due.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     protected int Add(TKey label, uint hash, TWords words, int at)

@@ -80,33 +80,16 @@ internal sealed class StringCodes : CodeTable<string, StringCodes.Words>
 
         int bytes = 2 * label.Length;
         uint hash = Hash(label, bytes, _seed, out ulong a, out ulong b);
-        var words = new Words(a, b, bytes);
-        CodeSlot[] slots = Slots;
-        int mask = slots.Length - 1;
-        int at = (int)hash & mask;
-        for (int probes = 0; probes < MaxProbe; probes++)
-        {
-            CodeSlot slot = slots[at];
-            if (slot.CodePlusOne == 0)
-            {
-                return Add(label, hash, words, at);
-            }
+        return ProbeFrom(label, hash, new Words(a, b, bytes));
+    }
 
-            int code = slot.CodePlusOne - 1;
-            if (slot.Hash == hash)
-            {
-                Words key = KeyWords[code];
-                if (key.Bytes == words.Bytes && key.A == words.A && key.B == words.B
-                    && (words.Bytes <= 16 || string.Equals(Key(code), label, StringComparison.Ordinal)))
-                {
-                    return code;
-                }
-            }
-
-            at = (at + 1) & mask;
-        }
-
-        return SwitchToFallback(label);
+    // <inheritdoc/>
+    // Equal lengths and hashed words are the whole label up to 8 characters; a longer one has its characters compared.
+    protected override bool IsKey(int code, string label, in Words words)
+    {
+        ref Words key = ref KeyWords[code];
+        return key.Bytes == words.Bytes && key.A == words.A && key.B == words.B
+            && (words.Bytes <= 16 || string.Equals(Key(code), label, StringComparison.Ordinal));
     }
 
     // <summary>The 32-bit hash of <paramref name="label"/>'s characters under <paramref name="seed"/>.</summary>
