@@ -10,11 +10,12 @@ namespace InfoTheory.Internal;
 // <remarks>
 // The table of <see cref="StringCodes"/> without the strings: linear probing over slots holding a label's 32-bit hash next
 // to its code, with the label's bits (two 64-bit words) kept per code, so a probe compares registers with one cache line
-// and nothing else. The hash is <see cref="StringCodes.Mix"/> under the process's random seed; a probe longer than
+// and nothing else. The hash is <see cref="Hash"/> under the process's random seed; a probe longer than
 // <see cref="MaxProbe"/> (a collision attack, not chance) moves the labels seen so far into a
 // <see cref="Dictionary{TKey, TValue}"/> with the default comparer, the codes the same either way. Against that
 // dictionary alone (what any other type gets) it saves the comparer's interface call, the bucket indirection and the
-// entry's separate cache line on every label. A long column is coded in pieces on all cores, merged into the codes one
+// entry's separate cache line on every label. A column is coded by a loop that keeps the table's arrays in registers
+// until a new label arrives (<see cref="EncodePiece"/>), a long one in pieces on all cores, merged into the codes one
 // pass gives (<see cref="PieceCoding"/>).
 // </remarks>
 internal sealed class BitwiseCodes<T> : CodeTable<T, BitwiseCodes<T>.Words>
@@ -57,17 +58,59 @@ internal sealed class BitwiseCodes<T> : CodeTable<T, BitwiseCodes<T>.Words>
     internal static int Encode(ReadOnlySpan<T> labels, Span<int> codes, int pieces)
         => PieceCoding.Encode<T, Words, BitwiseCodes<T>>(labels, codes, pieces, static () => new BitwiseCodes<T>(), EncodePiece, out _).Count;
 
-    // Codes one piece through `table`; no label is refused.
-    private static int EncodePiece(ReadOnlySpan<T> labels, Span<int> codes, BitwiseCodes<T> table)
+    // <summary>Codes one piece through <paramref name="table"/>; no label is refused (returns −1).</summary>
+    internal static int EncodePiece(ReadOnlySpan<T> labels, Span<int> codes, BitwiseCodes<T> table)
     {
         ref T label = ref MemoryMarshal.GetReference(labels);
         ref int code = ref MemoryMarshal.GetReference(codes);
-        for (int i = 0; i < labels.Length; i++)
+        int i = 0;
+        while ((i = table.CodeKnown(ref label, ref code, i, labels.Length)) < labels.Length)
         {
-            Unsafe.Add(ref code, i) = table.CodeOf(in Unsafe.Add(ref label, i));
+            Unsafe.Add(ref code, i) = table.Probe(Unsafe.Add(ref label, i));
+            i++;
         }
 
         return -1;
+    }
+
+    // Codes labels from `from` on while each is already in the table, and returns where one is not (or the end): CodeOf
+    // and its probe with the table's arrays, mask and seed held in registers. They change only with a new label (which
+    // may grow them), so the caller adds that one out of line and comes back; a probe past the limit goes out too, to
+    // the fallback. A method of its own, so the JIT has the registers for the loop alone, with nothing of the caller's
+    // spilled and reloaded on every label.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int CodeKnown(ref T labels, ref int codes, int from, int n)
+    {
+        ref CodeSlot slots = ref MemoryMarshal.GetArrayDataReference(Slots);
+        ref Words keys = ref MemoryMarshal.GetArrayDataReference(KeyWords);
+        int mask = Slots.Length - 1;
+        ulong seed = _seed;
+        int i = from;
+        for (; i < n; i++)
+        {
+            Words words = Bits(in Unsafe.Add(ref labels, i));
+            uint hash = Hash(words.A, words.B, seed);
+            int at = (int)hash & mask;
+            for (int probes = 0; ; probes++)
+            {
+                CodeSlot slot = Unsafe.Add(ref slots, at);
+                int code = slot.CodePlusOne - 1;
+                if (code < 0 || probes == MaxProbe)
+                {
+                    return i;
+                }
+
+                if (slot.Hash == hash && Same(in Unsafe.Add(ref keys, code), in words))
+                {
+                    Unsafe.Add(ref codes, i) = code;
+                    break;
+                }
+
+                at = (at + 1) & mask;
+            }
+        }
+
+        return i;
     }
 
     // <summary>The code of <paramref name="label"/>, the next unused one when it is new.</summary>
@@ -79,14 +122,13 @@ internal sealed class BitwiseCodes<T> : CodeTable<T, BitwiseCodes<T>.Words>
     public int CodeOf(in T label)
     {
         Words words = Bits(in label);
-        uint hash = StringCodes.Mix(words.A, words.B, Unsafe.SizeOf<T>(), _seed);
+        uint hash = Hash(words.A, words.B, _seed);
         CodeSlot[] slots = Slots;
         ref CodeSlot home = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(slots), (int)hash & (slots.Length - 1));
         int code = home.CodePlusOne - 1;
         if (home.Hash == hash && code >= 0)
         {
-            ref Words key = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(KeyWords), code);
-            if (((key.A ^ words.A) | (key.B ^ words.B)) == 0)
+            if (Same(in Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(KeyWords), code), in words))
             {
                 return code;
             }
@@ -97,6 +139,32 @@ internal sealed class BitwiseCodes<T> : CodeTable<T, BitwiseCodes<T>.Words>
 
     // <inheritdoc/>
     protected override int CodeOfKey(T label) => CodeOf(in label);
+
+    // <summary>
+    // The 32-bit hash of a label's bits <paramref name="a"/>, <paramref name="b"/> under <paramref name="seed"/>, the high
+    // half of a 64-bit product folded onto its low half: for up to 8 bytes the seeded word's 32-bit halves each times its
+    // own odd constant and summed; for 16 bytes the seeded first word times the second, offset so that a zero word does not zero the product (a
+    // 64 × 64 → 128-bit multiply, <see cref="StringCodes.Fold"/>).
+    // </summary>
+    // <remarks>
+    // Two independent multiplies, or one wide one, where <see cref="StringCodes.Mix"/> chains two wide ones: the coding
+    // loop is bound by its instruction count, not by the hash's quality. Every bit of a label reaches the low bits a slot
+    // is taken from, through the fold. Like any unkeyed multiply hash it is weak against crafted input, which the probe
+    // limit answers.
+    // </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static uint Hash(ulong a, ulong b, ulong seed)
+    {
+        ulong x = a ^ seed;
+        ulong p = Unsafe.SizeOf<T>() > sizeof(ulong)
+            ? StringCodes.Fold(x, b ^ StringCodes.Secret1)
+            : ((x & uint.MaxValue) * K0) + ((x >> 32) * K1);
+        return (uint)(p >> 32) ^ (uint)p;
+    }
+
+    // Odd multipliers from MurmurHash2 and xxHash32, each below 2^31 so that x64 multiplies by it as an immediate (a
+    // larger constant would hold a register of its own through the coding loop).
+    private const ulong K0 = 0x5BD1E995, K1 = 0x27D4EB2F;
 
     // The label's bits, zero-extended to two words.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -113,6 +181,11 @@ internal sealed class BitwiseCodes<T> : CodeTable<T, BitwiseCodes<T>.Words>
         };
     }
 
+    // Whether a code's words are a label's: labels of 8 bytes or less have no second word to compare.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Same(in Words key, in Words words)
+        => Unsafe.SizeOf<T>() <= sizeof(ulong) ? key.A == words.A : ((key.A ^ words.A) | (key.B ^ words.B)) == 0;
+
     // The rest of CodeOf: the probe from the home slot on, adding the label when it is new (in fallback mode the table
     // is a single empty slot, so every label comes here).
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -124,14 +197,13 @@ internal sealed class BitwiseCodes<T> : CodeTable<T, BitwiseCodes<T>.Words>
         }
 
         Words words = Bits(in label);
-        return ProbeFrom(label, StringCodes.Mix(words.A, words.B, Unsafe.SizeOf<T>(), _seed), words);
+        return ProbeFrom(label, Hash(words.A, words.B, _seed), words);
     }
 
     // <inheritdoc/>
     protected override bool IsKey(int code, T label, in Words words)
     {
-        ref Words key = ref KeyWords[code];
-        return key.A == words.A && key.B == words.B;
+        return Same(in KeyWords[code], in words);
     }
 
     // A label's bits, zero-extended to two words.

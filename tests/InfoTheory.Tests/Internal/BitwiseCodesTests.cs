@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using CsCheck;
 using InfoTheory.Internal;
 
@@ -77,17 +78,7 @@ public class BitwiseCodesTests
     {
         // 150 labels whose hashes agree in the low 16 bits all start probing at one slot, as a hash-flooding input would:
         // past 100 probes the table moves to the dictionary, and the codes still follow first appearance.
-        var colliding = new List<long>();
-        for (long v = 0; colliding.Count < 150; v++)
-        {
-            if ((StringCodes.Mix((ulong)v, 0, sizeof(long), Seed) & 0xFFFF) == 0)
-            {
-                colliding.Add(v);
-            }
-        }
-
-        var rng = new Random(14);
-        long[] labels = [.. Enumerable.Range(0, 2000).Select(i => i % 3 == 0 ? -1 - rng.Next(50) : colliding[rng.Next(i < 1000 ? 60 : 150)])];
+        long[] labels = CollidingColumn(v => (long)v);
         var table = new BitwiseCodes<long>(Seed);
         var expected = new Dictionary<long, int>();
 
@@ -99,6 +90,53 @@ public class BitwiseCodesTests
 
         table.UsesFallback.Should().BeTrue();
         table.Count.Should().Be(expected.Count);
+    }
+
+    [Fact]
+    public void EncodePiece_ManyLabelsOnOneSlot_FallsBackWithTheSameCodes()
+    {
+        // The coding loop keeps the table's arrays in registers and probes inline: past the probe limit it must hand the
+        // label to the fallback like CodeOf, for the one-word hash (longs) and the two-word one (Guids) alike.
+        AssertFallsBack(CollidingColumn(v => (long)v));
+        AssertFallsBack(CollidingColumn(v => new Guid((int)v, (short)(v >> 32), 0, [0, 0, 0, 0, 0, 0, 0, 1])));
+    }
+
+    // 2000 labels, two thirds drawn from 150 whose hashes under Seed agree in their low 16 bits, a third from 50 others.
+    private static T[] CollidingColumn<T>(Func<ulong, T> label)
+        where T : struct
+    {
+        var colliding = new List<T>();
+        Span<ulong> words = stackalloc ulong[2];
+        for (ulong v = 0; colliding.Count < 150; v++)
+        {
+            T candidate = label(v);
+            MemoryMarshal.Write(MemoryMarshal.AsBytes(words), in candidate);
+            if ((BitwiseCodes<T>.Hash(words[0], words[1], Seed) & 0xFFFF) == 0)
+            {
+                colliding.Add(candidate);
+            }
+        }
+
+        var rng = new Random(14);
+        return [.. Enumerable.Range(0, 2000).Select(i => i % 3 == 0 ? label(ulong.MaxValue - (ulong)rng.Next(50)) : colliding[rng.Next(i < 1000 ? 60 : 150)])];
+    }
+
+    private static void AssertFallsBack<T>(T[] labels)
+        where T : struct
+    {
+        var table = new BitwiseCodes<T>(Seed);
+        var codes = new int[labels.Length];
+        BitwiseCodes<T>.EncodePiece(labels, codes, table);
+
+        var expected = new Dictionary<T, int>();
+        foreach (T label in labels)
+        {
+            expected.TryAdd(label, expected.Count);
+        }
+
+        table.UsesFallback.Should().BeTrue(typeof(T).Name);
+        table.Count.Should().Be(expected.Count);
+        codes.Should().Equal(labels.Select(label => expected[label]), typeof(T).Name);
     }
 
     private static void AssertFirstAppearance<T>(T[] labels)
