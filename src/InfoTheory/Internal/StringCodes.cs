@@ -68,6 +68,76 @@ internal sealed class StringCodes : CodeTable<string, StringCodes.Words>
     // <inheritdoc/>
     protected override int CodeOfKey(string label) => CodeOf(label);
 
+    // <summary>
+    // Codes <paramref name="labels"/>[i] into <paramref name="codes"/>[i] from <paramref name="from"/> on while each is
+    // already in the table (each instance fetched <see cref="StringCoding.PrefetchAhead"/> labels ahead), and returns
+    // the index of the first that is not, or null, or <paramref name="n"/>: the straight coding loop, out of
+    // <see cref="CodeOf"/>'s reach.
+    // </summary>
+    // <remarks>
+    // CodeOf and its probe with the table's arrays, mask and seed held in registers: they change only with a new label
+    // (which may grow them), so the caller codes that one through <see cref="CodeOf"/> and comes back; a probe past the
+    // limit goes out too. A method of its own, so that the JIT has the registers for this loop alone.
+    // </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public int CodeKnown(ref string labels, ref int codes, int from, int n)
+    {
+        ref CodeSlot slots = ref MemoryMarshal.GetArrayDataReference(Slots);
+        ref Words keys = ref MemoryMarshal.GetArrayDataReference(KeyWords);
+        int mask = Slots.Length - 1;
+        ulong seed = _seed;
+        int ahead = n - StringCoding.PrefetchAhead;
+        int i = from;
+        for (; i < n; i++)
+        {
+            string label = Unsafe.Add(ref labels, i);
+            if (label is null)
+            {
+                return i;
+            }
+
+            if (i < ahead)
+            {
+                Prefetch(Unsafe.Add(ref labels, i + StringCoding.PrefetchAhead));
+            }
+
+            int bytes = 2 * label.Length;
+            uint hash = Hash(label, bytes, seed, out ulong a, out ulong b);
+            int at = (int)hash & mask;
+            for (int probes = 0; ; probes++)
+            {
+                CodeSlot slot = Unsafe.Add(ref slots, at);
+                int code = slot.CodePlusOne - 1;
+                if (code < 0 || probes == MaxProbe)
+                {
+                    return i;
+                }
+
+                ref Words key = ref Unsafe.Add(ref keys, code);
+                if (slot.Hash == hash && ((key.A ^ a) | (key.B ^ b)) == 0 && key.Bytes == bytes
+                    && (bytes <= 16 || string.Equals(Key(code), label, StringComparison.Ordinal)))
+                {
+                    Unsafe.Add(ref codes, i) = code;
+                    break;
+                }
+
+                at = (at + 1) & mask;
+            }
+        }
+
+        return i;
+    }
+
+    // <summary>Asks for the cache line of <paramref name="label"/>'s instance; a prefetch never faults, so an address the collector has since moved (or null) costs nothing but the hint.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void Prefetch(string? label)
+    {
+        if (Sse.IsSupported)
+        {
+            Sse.Prefetch0((void*)Unsafe.As<string?, nint>(ref label));
+        }
+    }
+
     // The rest of CodeOf: the probe from the home slot on, adding the label when it is new (in fallback mode the table
     // is a single empty slot, so every label comes here).
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -35,6 +35,43 @@ public class StringCodingTests
     }
 
     [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Encode_DistinctInstancesPastTheCacheTrial_GivesTheDictionaryCodes(int pieces)
+    {
+        // Distinct instances miss the identity cache, so past its trial the column is coded straight, known labels in
+        // the table's own loop: short and long labels (only these have their characters compared), and classes that
+        // first appear late, which the loop leaves for CodeOf to add.
+        var rng = new Random(pieces);
+        int n = 3 * LabelCounting.ReferenceCacheTrial;
+        string[] labels = [.. Enumerable.Range(0, n).Select(i => rng.Next(1 + (i * 600 / n)) switch
+        {
+            int v when v % 2 == 0 => $"v{v}",
+            int v => $"{v}: a label longer than eight characters",
+        })];
+        var expected = new Dictionary<string, int>();
+        foreach (string label in labels)
+        {
+            expected.TryAdd(label, expected.Count);
+        }
+
+        var codes = new int[n];
+        StringCoding.Encode(labels, codes, "x", pieces).Should().Be(expected.Count);
+        codes.Should().Equal(labels.Select(label => expected[label]));
+    }
+
+    [Fact]
+    public void Encode_NullPastTheCacheTrial_ReportsIt()
+    {
+        int n = 2 * LabelCounting.ReferenceCacheTrial, at = n - 7;
+        string[] labels = [.. Enumerable.Range(0, n).Select(i => i == at ? null! : $"s{i % 300}")];
+
+        Action act = () => StringCoding.Encode(labels, new int[n], "x", 1);
+
+        act.Should().Throw<ArgumentException>().WithParameterName("x").WithMessage($"x[{at}] is null*");
+    }
+
+    [Theory]
     [InlineData(2)]
     [InlineData(5)]
     public void Encode_NullsInLaterPieces_ReportsTheFirstNull(int pieces)
