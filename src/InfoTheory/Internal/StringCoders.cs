@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace InfoTheory.Internal;
 
@@ -58,6 +59,13 @@ internal readonly struct DirectStringCoder(StringCodes table) : IStringCoder
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Code(string label, ref int misses) => table.CodeOf(label);
 
+    // A prefetch never faults, so an address the collector has since moved (or null) costs nothing but the hint.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Prefetch(string? label) => StringCodes.Prefetch(label);
+    public unsafe void Prefetch(string? label)
+    {
+        if (Sse.IsSupported)
+        {
+            Sse.Prefetch0((void*)Unsafe.As<string?, nint>(ref label));
+        }
+    }
 }

@@ -159,28 +159,7 @@ internal static class StringCoding
         int nullAt = EncodeRange(labels, codes, 0, trial, cached, ref misses);
         return nullAt >= 0 || trial == labels.Length ? nullAt
             : LabelCounting.KeepsCache(misses) ? EncodeRange(labels, codes, trial, labels.Length, cached, ref misses)
-            : EncodeStraight(labels, codes, trial, table);
-    }
-
-    // Codes labels [from, end) straight through the table, the known ones in its own loop; returns the index of the first
-    // null label, or −1.
-    internal static int EncodeStraight(ReadOnlySpan<string> labels, Span<int> codes, int from, StringCodes table)
-    {
-        ref string label = ref MemoryMarshal.GetReference(labels);
-        ref int code = ref MemoryMarshal.GetReference(codes);
-        int i = from;
-        while ((i = table.CodeKnown(ref label, ref code, i, labels.Length)) < labels.Length)
-        {
-            string current = Unsafe.Add(ref label, i);
-            if (current is null)
-            {
-                return i;
-            }
-
-            Unsafe.Add(ref code, i++) = table.CodeOf(current);
-        }
-
-        return -1;
+            : EncodeRange(labels, codes, trial, labels.Length, new DirectStringCoder(table), ref misses);
     }
 
     // Codes labels [from, to); returns the index of the first null label, or −1.
