@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace InfoTheory.Internal;
 
@@ -14,9 +16,10 @@ namespace InfoTheory.Internal;
 // <see cref="MaxProbe"/> (a collision attack, not chance) moves the labels seen so far into a
 // <see cref="Dictionary{TKey, TValue}"/> with the default comparer, the codes the same either way. Against that
 // dictionary alone (what any other type gets) it saves the comparer's interface call, the bucket indirection and the
-// entry's separate cache line on every label. A column is coded by a loop that keeps the table's arrays in registers
-// until a new label arrives (<see cref="EncodePiece"/>), a long one in pieces on all cores, merged into the codes one
-// pass gives (<see cref="PieceCoding"/>).
+// entry's separate cache line on every label. A column is coded four labels at a time with AVX2 gathers while all four
+// are in their home slots (labels of up to 8 bytes), else by a loop that keeps the table's arrays in registers until a
+// new label arrives (<see cref="EncodePiece"/>); a long column in pieces on all cores, merged into the codes one pass
+// gives (<see cref="PieceCoding"/>).
 // </remarks>
 internal sealed class BitwiseCodes<T> : CodeTable<T, BitwiseCodes<T>.Words>
     where T : notnull
@@ -63,14 +66,81 @@ internal sealed class BitwiseCodes<T> : CodeTable<T, BitwiseCodes<T>.Words>
     {
         ref T label = ref MemoryMarshal.GetReference(labels);
         ref int code = ref MemoryMarshal.GetReference(codes);
-        int i = 0;
-        while ((i = table.CodeKnown(ref label, ref code, i, labels.Length)) < labels.Length)
+        int n = labels.Length, i = 0;
+        while (i < n)
         {
-            Unsafe.Add(ref code, i) = table.Probe(Unsafe.Add(ref label, i));
-            i++;
+            // Four at a time while all four are known; then the block that stopped it (or the tail) one by one.
+            bool gathered = Gathers && !table.UsesFallback;
+            if (gathered)
+            {
+                i = table.CodeKnownFours(ref label, ref code, i, n);
+            }
+
+            int end = gathered ? Math.Min(n, i + 4) : n;
+            if ((i = table.CodeKnown(ref label, ref code, i, end)) < end)
+            {
+                Unsafe.Add(ref code, i) = table.Probe(Unsafe.Add(ref label, i));
+                i++;
+            }
         }
 
         return -1;
+    }
+
+    // <summary>Whether labels are looked up four at a time with AVX2 gathers: labels of up to 8 bytes, whose hash is one word's.</summary>
+    internal static bool Gathers => Avx2.IsSupported && Unsafe.SizeOf<T>() <= sizeof(ulong);
+
+    // Codes labels four at a time from `from` on while all four of a block sit in their home slots, and returns the
+    // start of the first block that does not (or of the tail shorter than four). Hash as Hash does, in 64-bit lanes
+    // (vpmuludq computes the two 32 × 32-bit products of every lane); gather the four home slots, then the first key word
+    // of the four codes they hold (an empty slot's lane reads code 0's, harmlessly, and is rejected).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private unsafe int CodeKnownFours(ref T labels, ref int codes, int from, int n)
+    {
+        fixed (CodeSlot* slots = Slots)
+        fixed (Words* keys = KeyWords)
+        {
+            Vector256<ulong> seed = Vector256.Create(_seed), mask = Vector256.Create((ulong)(Slots.Length - 1));
+            Vector256<uint> k0 = Vector256.Create(K0).AsUInt32(), k1 = Vector256.Create(K1).AsUInt32();
+            Vector256<ulong> low = Vector256.Create((ulong)uint.MaxValue), one = Vector256<ulong>.One;
+            Vector256<int> evens = Vector256.Create(0, 2, 4, 6, 0, 2, 4, 6);
+            int i = from;
+            for (; i <= n - 4; i += 4)
+            {
+                Vector256<ulong> words = Four(ref Unsafe.Add(ref labels, i));
+                Vector256<ulong> x = words ^ seed;
+                Vector256<ulong> p = Avx2.Multiply(x.AsUInt32(), k0) + Avx2.Multiply((x >>> 32).AsUInt32(), k1);
+                Vector256<ulong> hash = (p >>> 32) ^ p;
+                Vector256<ulong> slot = Avx2.GatherVector256((ulong*)slots, (hash & mask).AsInt64(), sizeof(ulong));
+                Vector256<ulong> codePlusOne = slot >>> 32;
+                Vector256<ulong> empty = Vector256.Equals(codePlusOne, Vector256<ulong>.Zero);
+                Vector256<ulong> code = Vector256.AndNot(codePlusOne - one, empty);
+                Vector256<ulong> key = Avx2.GatherVector256((ulong*)keys, (code << 1).AsInt64(), sizeof(ulong));
+                Vector256<ulong> known = Vector256.Equals((slot ^ hash) & low, Vector256<ulong>.Zero) & Vector256.Equals(key, words);
+                if (Vector256.AndNot(known, empty) != Vector256<ulong>.AllBitsSet)
+                {
+                    break;
+                }
+
+                Avx2.PermuteVar8x32(code.AsInt32(), evens).GetLower().StoreUnsafe(ref codes, (nuint)i);
+            }
+
+            return i;
+        }
+    }
+
+    // Four labels' bits, each zero-extended to a 64-bit lane.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<ulong> Four(ref T label)
+    {
+        ref byte p = ref Unsafe.As<T, byte>(ref label);
+        return Unsafe.SizeOf<T>() switch
+        {
+            1 => Avx2.ConvertToVector256Int64(Vector128.CreateScalarUnsafe(Unsafe.ReadUnaligned<uint>(ref p)).AsByte()).AsUInt64(),
+            2 => Avx2.ConvertToVector256Int64(Vector128.CreateScalarUnsafe(Unsafe.ReadUnaligned<ulong>(ref p)).AsUInt16()).AsUInt64(),
+            4 => Avx2.ConvertToVector256Int64(Vector128.LoadUnsafe(ref Unsafe.As<byte, uint>(ref p))).AsUInt64(),
+            _ => Vector256.LoadUnsafe(ref Unsafe.As<byte, ulong>(ref p)),
+        };
     }
 
     // Codes labels from `from` on while each is already in the table, and returns where one is not (or the end): CodeOf
