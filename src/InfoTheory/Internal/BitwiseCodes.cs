@@ -17,7 +17,7 @@ namespace InfoTheory.Internal;
 // <see cref="Dictionary{TKey, TValue}"/> with the default comparer, the codes the same either way. Against that
 // dictionary alone (what any other type gets) it saves the comparer's interface call, the bucket indirection and the
 // entry's separate cache line on every label. A column is coded four labels at a time with AVX2 gathers while all four
-// are in their home slots (labels of up to 8 bytes), else by a loop that keeps the table's arrays in registers until a
+// are in their home slots, else by a loop that keeps the table's arrays in registers until a
 // new label arrives (<see cref="EncodePiece"/>); a long column in pieces on all cores, merged into the codes one pass
 // gives (<see cref="PieceCoding"/>).
 // </remarks>
@@ -87,13 +87,13 @@ internal sealed class BitwiseCodes<T> : CodeTable<T, BitwiseCodes<T>.Words>
         return -1;
     }
 
-    // <summary>Whether labels are looked up four at a time with AVX2 gathers: labels of up to 8 bytes, whose hash is one word's.</summary>
-    internal static bool Gathers => Avx2.IsSupported && Unsafe.SizeOf<T>() <= sizeof(ulong);
+    // <summary>Whether labels are looked up four at a time with AVX2 gathers.</summary>
+    internal static bool Gathers => Avx2.IsSupported;
 
     // Codes labels four at a time from `from` on while all four of a block sit in their home slots, and returns the
     // start of the first block that does not (or of the tail shorter than four). Hash as Hash does, in 64-bit lanes
-    // (vpmuludq computes the two 32 × 32-bit products of every lane); gather the four home slots, then the first key word
-    // of the four codes they hold (an empty slot's lane reads code 0's, harmlessly, and is rejected).
+    // (vpmuludq computes the 32 × 32-bit products of every lane); gather the four home slots, then the key words of the
+    // four codes they hold (an empty slot's lane reads code 0's, harmlessly, and is rejected).
     [MethodImpl(MethodImplOptions.NoInlining)]
     private unsafe int CodeKnownFours(ref T labels, ref int codes, int from, int n)
     {
@@ -102,27 +102,56 @@ internal sealed class BitwiseCodes<T> : CodeTable<T, BitwiseCodes<T>.Words>
         {
             Vector256<ulong> seed = Vector256.Create(_seed), mask = Vector256.Create((ulong)(Slots.Length - 1));
             Vector256<uint> k0 = Vector256.Create(K0).AsUInt32(), k1 = Vector256.Create(K1).AsUInt32();
+            Vector256<uint> k2 = Vector256.Create(K2).AsUInt32(), k3 = Vector256.Create(K3).AsUInt32();
             Vector256<ulong> low = Vector256.Create((ulong)uint.MaxValue), one = Vector256<ulong>.One;
-            Vector256<int> evens = Vector256.Create(0, 2, 4, 6, 0, 2, 4, 6);
+
+            // The codes' low halves, in label order: 16-byte labels are split into their words in lanes 0, 2, 1, 3.
+            Vector256<int> order = Unsafe.SizeOf<T>() > sizeof(ulong)
+                ? Vector256.Create(0, 4, 2, 6, 0, 4, 2, 6)
+                : Vector256.Create(0, 2, 4, 6, 0, 2, 4, 6);
             int i = from;
             for (; i <= n - 4; i += 4)
             {
-                Vector256<ulong> words = Four(ref Unsafe.Add(ref labels, i));
-                Vector256<ulong> x = words ^ seed;
-                Vector256<ulong> p = Avx2.Multiply(x.AsUInt32(), k0) + Avx2.Multiply((x >>> 32).AsUInt32(), k1);
-                Vector256<ulong> hash = (p >>> 32) ^ p;
+                Vector256<ulong> a, b = default;
+                if (Unsafe.SizeOf<T>() > sizeof(ulong))
+                {
+                    ref ulong p = ref Unsafe.As<T, ulong>(ref Unsafe.Add(ref labels, i));
+                    Vector256<ulong> first = Vector256.LoadUnsafe(ref p), second = Vector256.LoadUnsafe(ref p, 4);
+                    a = Avx2.UnpackLow(first, second);
+                    b = Avx2.UnpackHigh(first, second);
+                }
+                else
+                {
+                    a = Four(ref Unsafe.Add(ref labels, i));
+                }
+
+                Vector256<ulong> x = a ^ seed;
+                Vector256<ulong> product = Avx2.Multiply(x.AsUInt32(), k0) + Avx2.Multiply((x >>> 32).AsUInt32(), k1);
+                if (Unsafe.SizeOf<T>() > sizeof(ulong))
+                {
+                    Vector256<ulong> y = b ^ seed;
+                    product += Avx2.Multiply(y.AsUInt32(), k2) + Avx2.Multiply((y >>> 32).AsUInt32(), k3);
+                }
+
+                Vector256<ulong> hash = (product >>> 32) ^ product;
                 Vector256<ulong> slot = Avx2.GatherVector256((ulong*)slots, (hash & mask).AsInt64(), sizeof(ulong));
                 Vector256<ulong> codePlusOne = slot >>> 32;
                 Vector256<ulong> empty = Vector256.Equals(codePlusOne, Vector256<ulong>.Zero);
                 Vector256<ulong> code = Vector256.AndNot(codePlusOne - one, empty);
-                Vector256<ulong> key = Avx2.GatherVector256((ulong*)keys, (code << 1).AsInt64(), sizeof(ulong));
-                Vector256<ulong> known = Vector256.Equals((slot ^ hash) & low, Vector256<ulong>.Zero) & Vector256.Equals(key, words);
+                Vector256<long> keyAt = (code << 1).AsInt64();
+                Vector256<ulong> known = Vector256.Equals((slot ^ hash) & low, Vector256<ulong>.Zero)
+                    & Vector256.Equals(Avx2.GatherVector256((ulong*)keys, keyAt, sizeof(ulong)), a);
+                if (Unsafe.SizeOf<T>() > sizeof(ulong))
+                {
+                    known &= Vector256.Equals(Avx2.GatherVector256((ulong*)keys + 1, keyAt, sizeof(ulong)), b);
+                }
+
                 if (Vector256.AndNot(known, empty) != Vector256<ulong>.AllBitsSet)
                 {
                     break;
                 }
 
-                Avx2.PermuteVar8x32(code.AsInt32(), evens).GetLower().StoreUnsafe(ref codes, (nuint)i);
+                Avx2.PermuteVar8x32(code.AsInt32(), order).GetLower().StoreUnsafe(ref codes, (nuint)i);
             }
 
             return i;
@@ -211,30 +240,33 @@ internal sealed class BitwiseCodes<T> : CodeTable<T, BitwiseCodes<T>.Words>
     protected override int CodeOfKey(T label) => CodeOf(in label);
 
     // <summary>
-    // The 32-bit hash of a label's bits <paramref name="a"/>, <paramref name="b"/> under <paramref name="seed"/>, the high
-    // half of a 64-bit product folded onto its low half: for up to 8 bytes the seeded word's 32-bit halves each times its
-    // own odd constant and summed; for 16 bytes the seeded first word times the second, offset so that a zero word does not zero the product (a
-    // 64 × 64 → 128-bit multiply, <see cref="StringCodes.Fold"/>).
+    // The 32-bit hash of a label's bits <paramref name="a"/>, <paramref name="b"/> under <paramref name="seed"/>: the sum of
+    // the seeded words' 32-bit halves (the second word's only for 16-byte labels) each times its own odd constant, the
+    // sum's high half folded onto its low half.
     // </summary>
     // <remarks>
-    // Two independent multiplies, or one wide one, where <see cref="StringCodes.Mix"/> chains two wide ones: the coding
-    // loop is bound by its instruction count, not by the hash's quality. Every bit of a label reaches the low bits a slot
-    // is taken from, through the fold. Like any unkeyed multiply hash it is weak against crafted input, which the probe
-    // limit answers.
+    // Independent 32 × 32 → 64-bit products, where <see cref="StringCodes.Mix"/> chains two 64 × 64 → 128-bit ones: the
+    // coding loop is bound by its instruction count, not by the hash's quality, and the gathered loop computes the same
+    // hash of four labels at once (vpmuludq). Every bit of a label reaches the low bits a slot is taken from, through the
+    // fold. Like any unkeyed multiply hash it is weak against crafted input, which the probe limit answers.
     // </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static uint Hash(ulong a, ulong b, ulong seed)
     {
         ulong x = a ^ seed;
-        ulong p = Unsafe.SizeOf<T>() > sizeof(ulong)
-            ? StringCodes.Fold(x, b ^ StringCodes.Secret1)
-            : ((x & uint.MaxValue) * K0) + ((x >> 32) * K1);
+        ulong p = ((x & uint.MaxValue) * K0) + ((x >> 32) * K1);
+        if (Unsafe.SizeOf<T>() > sizeof(ulong))
+        {
+            ulong y = b ^ seed;
+            p += ((y & uint.MaxValue) * K2) + ((y >> 32) * K3);
+        }
+
         return (uint)(p >> 32) ^ (uint)p;
     }
 
-    // Odd multipliers from MurmurHash2 and xxHash32, each below 2^31 so that x64 multiplies by it as an immediate (a
-    // larger constant would hold a register of its own through the coding loop).
-    private const ulong K0 = 0x5BD1E995, K1 = 0x27D4EB2F;
+    // Odd multipliers from MurmurHash2, xxHash32 and MurmurHash3, each below 2^31 so that x64 multiplies by it as an
+    // immediate (a larger constant would hold a register of its own through the coding loop).
+    private const ulong K0 = 0x5BD1E995, K1 = 0x27D4EB2F, K2 = 0x165667B1, K3 = 0x1B873593;
 
     // The label's bits, zero-extended to two words.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
