@@ -17,9 +17,9 @@ namespace InfoTheory.Internal;
 // <see cref="Dictionary{TKey, TValue}"/> with the default comparer, the codes the same either way. Against that
 // dictionary alone (what any other type gets) it saves the comparer's interface call, the bucket indirection and the
 // entry's separate cache line on every label. A column is coded four labels at a time with AVX2 gathers while all four
-// are in their home slots, else by a loop that keeps the table's arrays in registers until a
-// new label arrives (<see cref="EncodePiece"/>); a long column in pieces on all cores, merged into the codes one pass
-// gives (<see cref="PieceCoding"/>).
+// are in their home slots, and otherwise by a loop that keeps the table's arrays in registers until a new label arrives
+// (<see cref="EncodePiece"/>); a long column in pieces on all cores, merged into the codes one pass gives
+// (<see cref="PieceCoding"/>).
 // </remarks>
 internal sealed class BitwiseCodes<T> : CodeTable<T, BitwiseCodes<T>.Words>
     where T : notnull

@@ -144,15 +144,13 @@ internal sealed class StringCodes : CodeTable<string, StringCodes.Words>
 
     private const ulong Secret0 = 0xA0761D6478BD642FUL;
 
-    // <summary>wyhash's second secret (also the offset of <see cref="BitwiseCodes{T}"/>'s second word).</summary>
-    internal const ulong Secret1 = 0xE7037ED1A0B428DBUL;
+    private const ulong Secret1 = 0xE7037ED1A0B428DBUL;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Read64(ref byte p, nint at) => Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref p, at));
 
-    // <summary>The high and low halves of the 128-bit product <paramref name="x"/> × <paramref name="y"/>, xor-ed (wyhash's mum).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static ulong Fold(ulong x, ulong y)
+    private static ulong Fold(ulong x, ulong y)
     {
         // The high half by mulx and the low half by a plain multiply, both in registers: Math.BigMul hands its low half
         // back through the stack, a store and a reload on the hash's critical path.
