@@ -63,6 +63,10 @@ internal sealed class BitwiseCodes<T> : CodeTable<T, BitwiseCodes<T>.Words>
 
     // <summary>Codes one piece through <paramref name="table"/>; no label is refused (returns −1).</summary>
     internal static int EncodePiece(ReadOnlySpan<T> labels, Span<int> codes, BitwiseCodes<T> table)
+        => EncodePiece(labels, codes, table, Gathers);
+
+    // <summary>As <see cref="EncodePiece(ReadOnlySpan{T}, Span{int}, BitwiseCodes{T})"/>, four at a time only when <paramref name="gather"/> (tests run both paths).</summary>
+    internal static int EncodePiece(ReadOnlySpan<T> labels, Span<int> codes, BitwiseCodes<T> table, bool gather)
     {
         ref T label = ref MemoryMarshal.GetReference(labels);
         ref int code = ref MemoryMarshal.GetReference(codes);
@@ -70,7 +74,7 @@ internal sealed class BitwiseCodes<T> : CodeTable<T, BitwiseCodes<T>.Words>
         while (i < n)
         {
             // Four at a time while all four are known; then the block that stopped it (or the tail) one by one.
-            bool gathered = Gathers && !table.UsesFallback;
+            bool gathered = gather && !table.UsesFallback;
             if (gathered)
             {
                 i = table.CodeKnownFours(ref label, ref code, i, n);
@@ -87,7 +91,7 @@ internal sealed class BitwiseCodes<T> : CodeTable<T, BitwiseCodes<T>.Words>
         return -1;
     }
 
-    // <summary>Whether labels are looked up four at a time with AVX2 gathers.</summary>
+    // <summary>Whether this machine looks labels up four at a time (AVX2 gathers).</summary>
     internal static bool Gathers => Avx2.IsSupported;
 
     // Codes labels four at a time from `from` on while all four of a block sit in their home slots, and returns the
