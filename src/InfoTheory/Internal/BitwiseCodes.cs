@@ -218,26 +218,13 @@ internal sealed class BitwiseCodes<T> : CodeTable<T, BitwiseCodes<T>.Words>
 
     // <summary>The code of <paramref name="label"/>, the next unused one when it is new.</summary>
     // <remarks>
-    // Inlined, and only the common case: the label is in its home slot; the rest is in <see cref="Probe"/>. The label is
-    // taken by reference so its bits are read where it lies: reading them from a copy would put the copy on the stack.
+    // One label through the coding loops' own steps: <see cref="CodeKnown"/> finds it if it is in the table, else
+    // <see cref="Probe"/> adds it. No loop calls this per label any more (the merge of pieces and the tests do).
     // </remarks>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int CodeOf(in T label)
     {
-        Words words = Bits(in label);
-        uint hash = Hash(words.A, words.B, _seed);
-        CodeSlot[] slots = Slots;
-        ref CodeSlot home = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(slots), (int)hash & (slots.Length - 1));
-        int code = home.CodePlusOne - 1;
-        if (home.Hash == hash && code >= 0)
-        {
-            if (Same(in Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(KeyWords), code), in words))
-            {
-                return code;
-            }
-        }
-
-        return Probe(label);
+        int code = 0;
+        return CodeKnown(ref Unsafe.AsRef(in label), ref code, 0, 1) == 1 ? code : Probe(label);
     }
 
     // <inheritdoc/>
@@ -292,8 +279,8 @@ internal sealed class BitwiseCodes<T> : CodeTable<T, BitwiseCodes<T>.Words>
     private static bool Same(in Words key, in Words words)
         => Unsafe.SizeOf<T>() <= sizeof(ulong) ? key.A == words.A : ((key.A ^ words.A) | (key.B ^ words.B)) == 0;
 
-    // The rest of CodeOf: the probe from the home slot on, adding the label when it is new (in fallback mode the table
-    // is a single empty slot, so every label comes here).
+    // A label the table does not know yet (or whose probe ran past the limit): the probe from the home slot on, adding
+    // it (in fallback mode the table is a single empty slot, so every label comes here).
     [MethodImpl(MethodImplOptions.NoInlining)]
     private int Probe(T label)
     {
@@ -307,10 +294,7 @@ internal sealed class BitwiseCodes<T> : CodeTable<T, BitwiseCodes<T>.Words>
     }
 
     // <inheritdoc/>
-    protected override bool IsKey(int code, T label, in Words words)
-    {
-        return Same(in KeyWords[code], in words);
-    }
+    protected override bool IsKey(int code, T label, in Words words) => Same(in KeyWords[code], in words);
 
     // A label's bits, zero-extended to two words.
     [StructLayout(LayoutKind.Sequential)]
