@@ -43,6 +43,12 @@ internal sealed class BitwiseCodes<T> : CodeTable<T, BitwiseCodes<T>.Words>
         _seed = seed;
     }
 
+    private BitwiseCodes(BitwiseCodes<T> source)
+        : base(source) => _seed = source._seed;
+
+    // <inheritdoc/>
+    public override BitwiseCodes<T> Copy() => new(this);
+
     // <summary>
     // Whether <typeparamref name="T"/>'s default equality is the equality of its bits, 1, 2, 4, 8 or 16 bytes of them.
     // Not float, double or Half (0.0 = −0.0, NaN ≠ NaN) nor decimal (1.0m = 1.00m), nor structs in general (padding,

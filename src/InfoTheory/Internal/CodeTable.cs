@@ -24,6 +24,21 @@ internal abstract class CodeTable<TKey, TWords>
     private int _count;
     private Dictionary<TKey, int>? _fallback;
 
+    // <summary>An empty table.</summary>
+    protected CodeTable()
+    {
+    }
+
+    // <summary>A copy of <paramref name="source"/>: the same labels with the same codes, sharing nothing with it.</summary>
+    protected CodeTable(CodeTable<TKey, TWords> source)
+    {
+        _slots = (CodeSlot[])source._slots.Clone();
+        _keys = (TKey[])source._keys.Clone();
+        _words = (TWords[])source._words.Clone();
+        _count = source._count;
+        _fallback = source._fallback is null ? null : new Dictionary<TKey, int>(source._fallback);
+    }
+
     // <summary>How many distinct labels have codes.</summary>
     public int Count => _count;
 
@@ -32,6 +47,9 @@ internal abstract class CodeTable<TKey, TWords>
 
     // <summary>The first instance seen of the label with code <paramref name="code"/>.</summary>
     public TKey Key(int code) => _keys[code];
+
+    // <summary>A copy of this table, which goes on numbering new labels from where this one stopped (<see cref="PieceCoding"/>).</summary>
+    public abstract CodeTable<TKey, TWords> Copy();
 
     // <summary>
     // The code in this table of each of <paramref name="local"/>'s labels, in <paramref name="local"/>'s order of first

@@ -36,6 +36,12 @@ internal sealed class StringCodes : CodeTable<string, StringCodes.Words>
     // <summary>A table hashing with <paramref name="seed"/> (tests fix it to build colliding labels).</summary>
     public StringCodes(ulong seed) => _seed = seed;
 
+    private StringCodes(StringCodes source)
+        : base(source) => _seed = source._seed;
+
+    // <inheritdoc/>
+    public override StringCodes Copy() => new(this);
+
     // <summary>The code of <paramref name="label"/>, the next unused one when it is new.</summary>
     // <remarks>
     // Inlined into the coding loops, and only the common case: the label is already in its home slot. Everything else

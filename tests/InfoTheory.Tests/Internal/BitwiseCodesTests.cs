@@ -93,6 +93,31 @@ public class BitwiseCodesTests
         table.Count.Should().Be(expected.Count);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Copy_GoesOnNumberingFromTheSource_AndLeavesItAlone(bool fallback)
+    {
+        // How each piece of a long column starts from the table of the column's first labels (PieceCoding): the copy
+        // knows their codes and gives a new label the next one, and what it adds is not in the source, whether the
+        // source still probes its slots or has moved into the dictionary.
+        long[] first = fallback ? CollidingColumn(v => (long)v) : [5L << 40, 9, 5L << 40, -2];
+        var source = new BitwiseCodes<long>(Seed);
+        int[] codes = [.. first.Select(label => source.CodeOf(label))];
+        int count = source.Count;
+
+        BitwiseCodes<long> copy = source.Copy();
+
+        copy.UsesFallback.Should().Be(fallback);
+        first.Select(label => copy.CodeOf(label)).Should().Equal(codes);
+        copy.CodeOf(7).Should().Be(count);
+        copy.CodeOf(8).Should().Be(count + 1);
+        copy.Count.Should().Be(count + 2);
+        source.Count.Should().Be(count);
+        source.CodeOf(8).Should().Be(count, "the source never saw 7 or 8");
+        copy.CodeOf(8).Should().Be(count + 1);
+    }
+
     [Fact]
     public void EncodePiece_ManyLabelsOnOneSlot_FallsBackWithTheSameCodes()
     {

@@ -83,6 +83,22 @@ public class StringCodingTests
         act.Should().Throw<ArgumentException>().WithParameterName("x").WithMessage("x[61] is null*");
     }
 
+    [Theory]
+    [InlineData(2, 3)]
+    [InlineData(2, 60)]
+    [InlineData(5, 3)]
+    [InlineData(5, 30)]
+    public void Encode_NullInTheFirstPiece_ReportsIt(int pieces, int at)
+    {
+        // The first piece is coded in two steps (its first quarter alone, the rest beside the other pieces): a null
+        // in either is reported at its index in the column, before a later piece's null.
+        string[] labels = [.. Enumerable.Range(0, 200).Select(i => i == at || i == 150 ? null! : $"s{i % 9}")];
+
+        Action act = () => StringCoding.Encode(labels, new int[200], "x", pieces);
+
+        act.Should().Throw<ArgumentException>().WithParameterName("x").WithMessage($"x[{at}] is null*");
+    }
+
     [Fact]
     public void TryCountPairs_AnyNumberOfPieces_CountsTheCrossTabulation()
     {
