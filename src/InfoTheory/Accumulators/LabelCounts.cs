@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using InfoTheory.Internal;
@@ -236,6 +237,8 @@ public sealed class LabelCounts<T>
     /// or the payload is inconsistent: labels out of canonical order or repeated, a label the codec cannot read back exactly, a count ≤ 0,
     /// or counts that do not sum to the stored total.</exception>
     [SuppressMessage("Design", "CA1000:Do not declare static members on generic types", Justification = "ReadFrom is the factory every accumulator has; T is named by the caller anyway.")]
+    // The priority settles ReadFrom(s, null), which would otherwise match both overloads (either way null means the defaults).
+    [OverloadResolutionPriority(1)]
     public static LabelCounts<T> ReadFrom(Stream source, LabelCodec<T>? codec = null) => ReadFrom(source, null, codec);
 
     /// <summary>Reads counts written by <see cref="WriteTo"/>, with labels compared by <paramref name="comparer"/>.</summary>

@@ -197,6 +197,20 @@ public class LabelCountsTests
     }
 
     [Fact]
+    public void ReadFrom_NullSecondArgument_CompilesAndReadsWithTheDefaults()
+    {
+        // A bare null matches both the codec and the comparer overload; it must compile and mean the defaults of both.
+        var counts = new LabelCounts<int>();
+        counts.Add([3, 1, 3]);
+
+        byte[] bytes = AccumulatorBytes.Write(s => counts.WriteTo(s));
+        LabelCounts<int> read = AccumulatorBytes.Read(bytes, s => LabelCounts<int>.ReadFrom(s, null));
+
+        read[3].Should().Be(2);
+        read.Total.Should().Be(3);
+    }
+
+    [Fact]
     public void WriteTo_CodecWritingEqualBytesForDistinctLabels_ThrowsInvalidOperation()
     {
         var counts = new LabelCounts<DateOnly>();
