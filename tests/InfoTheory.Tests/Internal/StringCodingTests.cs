@@ -39,9 +39,9 @@ public class StringCodingTests
     [InlineData(2)]
     public void Encode_DistinctInstancesPastTheCacheTrial_GivesTheDictionaryCodes(int pieces)
     {
-        // Distinct instances miss the identity cache, so past its trial the column is coded straight, known labels in
-        // the table's own loop: short and long labels (only these have their characters compared), and classes that
-        // first appear late, which the loop leaves for CodeOf to add.
+        // Distinct instances miss the identity cache, so past its trial the column is coded straight through the
+        // table's CodeOf: short and long labels (only these have their characters compared), and classes that first
+        // appear late, which its home-slot test leaves for Probe to add.
         var rng = new Random(pieces);
         int n = 3 * LabelCounting.ReferenceCacheTrial;
         string[] labels = [.. Enumerable.Range(0, n).Select(i => rng.Next(1 + (i * 600 / n)) switch
