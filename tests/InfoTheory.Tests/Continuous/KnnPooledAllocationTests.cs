@@ -1,4 +1,5 @@
 using InfoTheory.Continuous;
+using static InfoTheory.Tests.NormalSamples;
 
 namespace InfoTheory.Tests.Continuous;
 
@@ -24,8 +25,8 @@ public class KnnPooledAllocationTests
         var options = new KnnOptions { MaxDegreeOfParallelism = 1 };
         foreach (int d in new[] { 1, 2 })
         {
-            double[] x = [.. Enumerable.Range(0, 20_000 * d).Select(_ => KnnPooledTests.Normal(rng))];
-            double[] y = [.. Enumerable.Range(0, 20_000 * d).Select(_ => 2 * KnnPooledTests.Normal(rng))];
+            double[] x = [.. Enumerable.Range(0, 20_000 * d).Select(_ => Normal(rng))];
+            double[] y = [.. Enumerable.Range(0, 20_000 * d).Select(_ => 2 * Normal(rng))];
             var warm = Knn.KullbackLeibler(x, y, d, 3, options);
 
             long least = long.MaxValue;

@@ -1,5 +1,6 @@
 using CsCheck;
 using InfoTheory.Continuous;
+using static InfoTheory.Tests.NormalSamples;
 
 namespace InfoTheory.Tests.Continuous;
 
@@ -221,8 +222,6 @@ public class KnnPooledTests
 
         return (x, y);
     }
-
-    internal static double Normal(Random rng) => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
 
     // The estimate, or the exception's parameter and message: both paths must agree on either.
     private static (Estimate? Value, string? Message) Outcome(Func<Estimate> estimate)

@@ -1,5 +1,6 @@
 using CsCheck;
 using InfoTheory.Continuous;
+using static InfoTheory.Tests.NormalSamples;
 
 namespace InfoTheory.Tests.Continuous;
 
@@ -277,8 +278,6 @@ public class KnnTests
                 return null;
             }
         }
-
-        static double Normal(Random rng) => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using InfoTheory.Continuous;
 using InfoTheory.Inference;
+using static InfoTheory.Tests.NormalSamples;
 
 namespace InfoTheory.Tests.Inference;
 
@@ -79,7 +80,7 @@ public class SignificanceConditionalTests
         // x = z + noise, y = z + noise: dependent, but independent given z. The unconditional KSG test rejects; Runge's local
         // shuffle, which keeps X near its own Z, does not.
         var random = new Random(6);
-        double[] z = SignificanceKnnTests.Normal(random, 400);
+        double[] z = Normal(random, 400);
         double[] x = z.Select(v => v + (0.5 * random.NextDouble())).ToArray();
         double[] y = z.Select(v => v + (0.5 * random.NextDouble())).ToArray();
 
@@ -96,7 +97,7 @@ public class SignificanceConditionalTests
     {
         // y depends on x beyond z: the local shuffle keeps X near its Z but breaks its tie to Y.
         var random = new Random(7);
-        double[] z = SignificanceKnnTests.Normal(random, 300);
+        double[] z = Normal(random, 300);
         double[] x = z.Select(v => v + random.NextDouble()).ToArray();
         double[] y = x.Select((v, i) => v + z[i] + (0.2 * random.NextDouble())).ToArray();
 
@@ -108,9 +109,9 @@ public class SignificanceConditionalTests
     {
         // Each row's nearest neighbour in Z, itself included, is itself (Z untied): every permuted statistic is the observed one.
         var random = new Random(8);
-        double[] z = SignificanceKnnTests.Normal(random, 100);
-        double[] x = SignificanceKnnTests.Normal(random, 100);
-        double[] y = SignificanceKnnTests.Normal(random, 100);
+        double[] z = Normal(random, 100);
+        double[] x = Normal(random, 100);
+        double[] y = Normal(random, 100);
 
         var result = Significance.ConditionalMutualInformation(x, 1, y, 1, z, 1, 19, seed: 1, shuffleNeighbors: 1);
 

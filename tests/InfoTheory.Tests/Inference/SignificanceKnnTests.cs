@@ -1,5 +1,6 @@
 using InfoTheory.Continuous;
 using InfoTheory.Inference;
+using static InfoTheory.Tests.NormalSamples;
 
 namespace InfoTheory.Tests.Inference;
 
@@ -203,8 +204,4 @@ public class SignificanceKnnTests
 
         return (double)reaching / total;
     }
-
-    internal static double[] Normal(Random random, int n)
-        => Enumerable.Range(0, n).Select(_ => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble())).ToArray();
-
 }

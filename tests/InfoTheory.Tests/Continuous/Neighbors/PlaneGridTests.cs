@@ -1,6 +1,7 @@
 using CsCheck;
 using InfoTheory.Continuous;
 using InfoTheory.Continuous.Neighbors;
+using static InfoTheory.Tests.NormalSamples;
 
 namespace InfoTheory.Tests.Continuous.Neighbors;
 
@@ -236,6 +237,4 @@ public class PlaneGridTests
             }
         }
     }
-
-    private static double Normal(Random rng) => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
 }
